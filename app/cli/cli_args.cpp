@@ -1,0 +1,61 @@
+#include "cli/cli_args.h"
+
+#include <fmt/format.h>
+
+namespace qf::cli {
+
+Result<Args> Args::parse(const std::vector<std::string>& argv, const ArgSpec& spec) {
+    Args args;
+    for (size_t i = 0; i < argv.size(); ++i) {
+        std::string arg = argv[i];
+        if (arg == "--") {
+            args.m_positional.insert(args.m_positional.end(), argv.begin() + ptrdiff_t(i) + 1, argv.end());
+            break;
+        }
+        if (arg.size() < 2 || arg[0] != '-') {
+            args.m_positional.push_back(arg);
+            continue;
+        }
+        std::optional<std::string> inlineValue;
+        if (const auto eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
+            inlineValue = arg.substr(eq + 1);
+            arg = arg.substr(0, eq);
+        }
+        if (const auto alias = spec.aliases.find(arg); alias != spec.aliases.end()) arg = alias->second;
+        if (spec.flags.count(arg)) {
+            if (inlineValue) return makeError("option {} takes no value", arg);
+            args.m_flags.insert(arg);
+        } else if (spec.valued.count(arg)) {
+            if (!inlineValue) {
+                if (i + 1 >= argv.size()) return makeError("option {} needs a value", arg);
+                inlineValue = argv[++i];
+            }
+            args.m_values.emplace(arg, *inlineValue);
+        } else {
+            return makeError("unknown option {}", arg);
+        }
+    }
+    return args;
+}
+
+std::optional<std::string> Args::value(const std::string& option) const {
+    const auto it = m_values.find(option);
+    if (it == m_values.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<std::string> Args::values(const std::string& option) const {
+    std::vector<std::string> out;
+    for (auto [it, end] = m_values.equal_range(option); it != end; ++it) out.push_back(it->second);
+    return out;
+}
+
+std::string humanBytes(uint64_t bytes) {
+    constexpr double kMB = 1000.0 * 1000.0;
+    if (bytes >= 1000ull * 1000 * 1000) return fmt::format("{:.1f} GB", double(bytes) / (kMB * 1000.0));
+    if (bytes >= 1000ull * 1000) return fmt::format("{:.1f} MB", double(bytes) / kMB);
+    if (bytes >= 1000) return fmt::format("{:.1f} kB", double(bytes) / 1000.0);
+    return fmt::format("{} B", bytes);
+}
+
+} // namespace qf::cli

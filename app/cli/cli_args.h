@@ -1,0 +1,38 @@
+#pragma once
+// A small command-line parser: positional arguments, --flags and --options with values
+// ("--out DIR" or "--out=DIR"). Unknown options are errors so typos do not pass silently.
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "qf/result.h"
+
+namespace qf::cli {
+
+struct ArgSpec {
+    std::set<std::string> flags;       // e.g. "--json"
+    std::set<std::string> valued;      // e.g. "--out-dir"; may repeat
+    std::map<std::string, std::string> aliases; // "-o" -> "--output"
+};
+
+class Args {
+public:
+    static Result<Args> parse(const std::vector<std::string>& argv, const ArgSpec& spec);
+
+    const std::vector<std::string>& positional() const { return m_positional; }
+    bool has(const std::string& flag) const { return m_flags.count(flag) > 0; }
+    std::optional<std::string> value(const std::string& option) const;
+    std::vector<std::string> values(const std::string& option) const;
+
+private:
+    std::vector<std::string> m_positional;
+    std::set<std::string> m_flags;
+    std::multimap<std::string, std::string> m_values;
+};
+
+// Formats a byte count for people: "14.2 MB", "1.3 GB".
+std::string humanBytes(uint64_t bytes);
+
+} // namespace qf::cli

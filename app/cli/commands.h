@@ -1,0 +1,11 @@
+#pragma once
+// One function per quantforge-cli command. Each returns the process exit code: 0 success, 1 failure of
+// the work (the message is printed), 2 bad usage.
+#include <string>
+#include <vector>
+
+namespace qf::cli {
+
+int runInspect(const std::vector<std::string>& args);
+
+} // namespace qf::cli

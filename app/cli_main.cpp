@@ -1,0 +1,51 @@
+// quantforge-cli: every action of the app, headless. Links core only.
+#include <cstring>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+
+namespace {
+
+struct Command {
+    std::function<int(const std::vector<std::string>&)> run;
+    const char* summary;
+};
+
+const std::map<std::string, Command>& commands() {
+    static const std::map<std::string, Command> table = {
+        {"inspect", {qf::cli::runInspect, "show the model card and tensor table of a GGUF file"}},
+    };
+    return table;
+}
+
+void printUsage() {
+    fmt::print("quantforge-cli {} - choose and produce quantized LLM files\n\nusage: quantforge-cli COMMAND [ARGS]\n\n"
+               "commands:\n", QF_VERSION);
+    for (const auto& [name, cmd] : commands()) fmt::print("  {:<12} {}\n", name, cmd.summary);
+    fmt::print("\n'quantforge-cli COMMAND --help' describes a command.\n");
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h")) {
+        printUsage();
+        return argc < 2 ? 2 : 0;
+    }
+    if (!std::strcmp(argv[1], "--version")) {
+        fmt::print("quantforge-cli {}\n", QF_VERSION);
+        return 0;
+    }
+    const auto it = commands().find(argv[1]);
+    if (it == commands().end()) {
+        fmt::print(stderr, "quantforge-cli: unknown command '{}'\n\n", argv[1]);
+        printUsage();
+        return 2;
+    }
+    return it->second.run(std::vector<std::string>(argv + 2, argv + argc));
+}

@@ -1,0 +1,51 @@
+#pragma once
+// Writing GGUF files in ggml's canonical layout: header, metadata, tensor infos, padding to the
+// alignment, then each tensor's bytes followed by zero padding to the alignment. The file is written to a
+// temporary file beside the target and renamed into place only when complete.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <span>
+#include <stop_token>
+#include <string>
+#include <vector>
+
+#include "qf/ggml_type.h"
+#include "qf/gguf/value.h"
+#include "qf/job.h"
+#include "qf/result.h"
+
+namespace qf::gguf {
+
+struct TensorSpec {
+    std::string name;
+    std::vector<uint64_t> shape; // row length first
+    GgmlType type = GgmlType::F32;
+};
+
+struct WriteParams {
+    std::filesystem::path output;
+    uint32_t version = 3;
+    // Taken from metadata's general.alignment when present; this value is used otherwise.
+    uint32_t alignment = 32;
+    Metadata metadata;
+    std::vector<TensorSpec> tensors;
+    // Files that must not be overwritten (the sources being read).
+    std::vector<std::filesystem::path> protectedInputs;
+    bool overwrite = true;
+};
+
+// Fills `out` (exactly the tensor's byte size) with tensor `index`'s data. Called once per tensor, in order.
+using TensorDataFn = std::function<Status(size_t index, std::span<uint8_t> out)>;
+
+// Bytes the file will have, computed from the spec alone (no writing). Errors for invalid shapes/types.
+Result<uint64_t> plannedFileSize(const WriteParams& params);
+Result<uint64_t> tensorByteSize(const TensorSpec& spec);
+
+Status writeGguf(const WriteParams& params, const TensorDataFn& data, const ProgressFn& progress = {},
+                 std::stop_token stop = {});
+
+// Serialises just the header part (magic .. tensor infos .. alignment padding) of a file; for tests & fuzz.
+Result<std::vector<uint8_t>> serializeHeader(const WriteParams& params);
+
+} // namespace qf::gguf
