@@ -19,6 +19,7 @@ struct Command {
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
         {"inspect", {qf::cli::runInspect, "show the model card and tensor table of a GGUF file"}},
+        {"synth", {qf::cli::runSynth, "write a llama-shaped model with random weights, for benchmarks"}},
     };
     return table;
 }

@@ -7,5 +7,6 @@
 namespace qf::cli {
 
 int runInspect(const std::vector<std::string>& args);
+int runSynth(const std::vector<std::string>& args);
 
 } // namespace qf::cli

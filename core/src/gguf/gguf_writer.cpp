@@ -134,8 +134,14 @@ Result<uint64_t> plannedFileSize(const WriteParams& params) {
     return total;
 }
 
-Status writeGguf(const WriteParams& params, const TensorDataFn& data, const ProgressFn& progress,
-                 std::stop_token stop) {
+struct GgufStreamWriter::State {
+    io::AtomicFile file;
+};
+
+GgufStreamWriter::GgufStreamWriter(GgufStreamWriter&&) noexcept = default;
+GgufStreamWriter::~GgufStreamWriter() = default;
+
+Result<GgufStreamWriter> GgufStreamWriter::create(const WriteParams& params) {
     std::error_code ec;
     for (const auto& input : params.protectedInputs) {
         if (fs::exists(params.output, ec) && fs::equivalent(params.output, input, ec))
@@ -147,30 +153,54 @@ Status writeGguf(const WriteParams& params, const TensorDataFn& data, const Prog
 
     auto header = serializeHeader(params);
     if (!header) return Error{fmt::format("cannot write {}: {}", params.output.string(), header.error().message)};
-    auto alignment = effectiveAlignment(params);
-    auto total = plannedFileSize(params);
-
-    auto file = io::AtomicFile::create(params.output, *total);
+    GgufStreamWriter w;
+    w.m_alignment = *effectiveAlignment(params);
+    w.m_planned = header->size();
+    for (const auto& t : params.tensors) {
+        w.m_sizes.push_back(*tensorByteSize(t));
+        w.m_planned += padTo(w.m_sizes.back(), w.m_alignment);
+    }
+    auto file = io::AtomicFile::create(params.output, w.m_planned);
     if (!file) return file.error();
-    QF_TRY(file->write(*header));
+    w.m_state.reset(new State{std::move(*file)});
+    QF_TRY(w.m_state->file.write(*header));
+    return w;
+}
 
+Status GgufStreamWriter::writeTensor(std::span<const uint8_t> bytes) {
+    if (m_next >= m_sizes.size()) return makeError("internal error: more tensors written than planned");
+    if (bytes.size() != m_sizes[m_next])
+        return makeError("internal error: tensor {} has {} bytes, planned {}", m_next, bytes.size(), m_sizes[m_next]);
+    QF_TRY(m_state->file.write(bytes));
+    QF_TRY(m_state->file.writeZeros(padTo(bytes.size(), m_alignment) - bytes.size()));
+    ++m_next;
+    return {};
+}
+
+Status GgufStreamWriter::finish() {
+    if (m_next != m_sizes.size())
+        return makeError("internal error: {} of {} tensors written", m_next, m_sizes.size());
+    if (m_state->file.bytesWritten() != m_planned)
+        return makeError("internal error: wrote {} bytes but planned {}", m_state->file.bytesWritten(), m_planned);
+    return m_state->file.commit();
+}
+
+Status writeGguf(const WriteParams& params, const TensorDataFn& data, const ProgressFn& progress,
+                 std::stop_token stop) {
+    auto writer = GgufStreamWriter::create(params);
+    if (!writer) return writer.error();
     std::vector<uint8_t> buffer;
     Progress report{"writing", 0, params.tensors.size(), "tensors"};
     for (size_t i = 0; i < params.tensors.size(); ++i) {
         if (stop.stop_requested()) return cancelledError();
-        const uint64_t size = *tensorByteSize(params.tensors[i]);
-        buffer.resize(size_t(size));
+        buffer.resize(size_t(writer->tensorBytes(i)));
         if (auto filled = data(i, buffer); !filled) return filled.error();
         if (stop.stop_requested()) return cancelledError();
-        QF_TRY(file->write(buffer));
-        QF_TRY(file->writeZeros(padTo(size, *alignment) - size));
+        QF_TRY(writer->writeTensor(buffer));
         report.done = i + 1;
         if (progress) progress(report);
     }
-    if (file->bytesWritten() != *total)
-        return makeError("internal error: wrote {} bytes to {} but planned {}", file->bytesWritten(),
-                         params.output.string(), *total);
-    return file->commit();
+    return writer->finish();
 }
 
 } // namespace qf::gguf

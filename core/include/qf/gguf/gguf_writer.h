@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <span>
 #include <stop_token>
 #include <string>
@@ -44,6 +45,33 @@ Result<uint64_t> tensorByteSize(const TensorSpec& spec);
 
 Status writeGguf(const WriteParams& params, const TensorDataFn& data, const ProgressFn& progress = {},
                  std::stop_token stop = {});
+
+// The same, driven by the caller one tensor at a time, so that one pass over a source can feed several
+// output files. Nothing appears at params.output until finish() succeeds; destroying the writer before
+// that (error, cancel) removes the temporary file.
+class GgufStreamWriter {
+public:
+    static Result<GgufStreamWriter> create(const WriteParams& params);
+    GgufStreamWriter(GgufStreamWriter&&) noexcept;
+    GgufStreamWriter& operator=(GgufStreamWriter&&) = delete;
+    ~GgufStreamWriter();
+
+    size_t nextTensor() const { return m_next; }
+    uint64_t tensorBytes(size_t index) const { return m_sizes[index]; }
+    // Writes the next tensor's bytes (exactly tensorBytes(nextTensor())) and its alignment padding.
+    Status writeTensor(std::span<const uint8_t> bytes);
+    Status finish();
+    uint64_t plannedBytes() const { return m_planned; }
+
+private:
+    GgufStreamWriter() = default;
+    struct State;
+    std::unique_ptr<State> m_state;
+    std::vector<uint64_t> m_sizes;
+    size_t m_next = 0;
+    uint64_t m_planned = 0;
+    uint32_t m_alignment = 32;
+};
 
 // Serialises just the header part (magic .. tensor infos .. alignment padding) of a file; for tests & fuzz.
 Result<std::vector<uint8_t>> serializeHeader(const WriteParams& params);

@@ -1,0 +1,84 @@
+#include <cstdio>
+
+#include <fmt/format.h>
+
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "qf/synthetic_model.h"
+
+namespace qf::cli {
+
+namespace {
+constexpr const char* kUsage =
+    "usage: quantforge-cli synth OUT.gguf [options]\n"
+    "  Writes a llama-shaped model with random heavy-tailed weights, for benchmarks. Default shape: the\n"
+    "  1.1B TinyLlama shape (n_embd 2048, 22 layers, n_ff 5632, 32 heads, 4 KV heads, vocab 32000).\n"
+    "  --embd N --layers N --ff N --heads N --kv-heads N --vocab N --ctx N   override the shape\n"
+    "  --type f16|bf16|f32   weight type (default f16)      --tied   no separate output.weight\n"
+    "  --seed N              random seed (default 1)        --threads N\n"
+    "  --tokenizer FILE      copy the vocabulary from this GGUF when its size matches\n";
+
+Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback) {
+    const auto v = args.value(option);
+    if (!v) return fallback;
+    try {
+        size_t used = 0;
+        const auto n = std::stoull(*v, &used);
+        if (used != v->size()) throw std::invalid_argument("trailing");
+        return uint64_t(n);
+    } catch (...) {
+        return makeError("{} needs a whole number, not '{}'", option, *v);
+    }
+}
+} // namespace
+
+int runSynth(const std::vector<std::string>& argv) {
+    auto args = Args::parse(argv, {.flags = {"--tied", "--help"},
+                                   .valued = {"--embd", "--layers", "--ff", "--heads", "--kv-heads", "--vocab",
+                                              "--ctx", "--type", "--seed", "--threads", "--tokenizer"}});
+    if (!args || args->has("--help") || args->positional().size() != 1) {
+        if (!args) fmt::print(stderr, "quantforge-cli synth: {}\n", args.error().message);
+        fmt::print(stderr, "{}", kUsage);
+        return args && args->has("--help") ? 0 : 2;
+    }
+    SyntheticLlamaParams p = SyntheticLlamaParams::tinyLlama1B();
+    struct Field {
+        const char* option;
+        uint64_t* target;
+    };
+    uint64_t threads = 0;
+    for (const Field f : {Field{"--embd", &p.embedding}, Field{"--layers", &p.layers}, Field{"--ff", &p.feedForward},
+                          Field{"--heads", &p.heads}, Field{"--kv-heads", &p.headsKv}, Field{"--vocab", &p.vocabulary},
+                          Field{"--ctx", &p.context}, Field{"--seed", &p.seed}, Field{"--threads", &threads}}) {
+        auto v = number(*args, f.option, *f.target);
+        if (!v) {
+            fmt::print(stderr, "quantforge-cli synth: {}\n", v.error().message);
+            return 2;
+        }
+        *f.target = *v;
+    }
+    p.threads = unsigned(threads);
+    p.tiedEmbeddings = args->has("--tied");
+    if (auto t = args->value("--type")) {
+        const auto type = ggmlTypeFromName(*t);
+        if (!type || (*type != GgmlType::F16 && *type != GgmlType::BF16 && *type != GgmlType::F32)) {
+            fmt::print(stderr, "quantforge-cli synth: --type must be f16, bf16 or f32\n");
+            return 2;
+        }
+        p.weightType = *type;
+    }
+    if (auto t = args->value("--tokenizer")) p.tokenizerFrom = *t;
+    fmt::print(stderr, "writing a {:.2f}B-parameter synthetic llama model to {}\n", double(p.parameterCount()) / 1e9,
+               args->positional()[0]);
+    auto done = writeSyntheticLlama(p, args->positional()[0], [](const Progress& pr) {
+        fmt::print(stderr, "\r  tensor {}/{}", pr.done, pr.total);
+    });
+    fmt::print(stderr, "\n");
+    if (!done) {
+        fmt::print(stderr, "error: {}\n", done.error().message);
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace qf::cli

@@ -1,0 +1,78 @@
+#include "app_settings.h"
+
+#include <QSettings>
+
+namespace qf::ui {
+
+namespace {
+QString key(const char* name) {
+    return QString::fromLatin1(name);
+}
+} // namespace
+
+AppSettings::AppSettings(QSettings* settings) : m_settings(settings) {
+    Q_ASSERT(settings);
+}
+
+QStringList AppSettings::recentFiles() const {
+    QStringList files = m_settings->value(key("recentFiles")).toStringList();
+    files.removeAll(QString());
+    return files.mid(0, kMaxRecentFiles);
+}
+
+void AppSettings::addRecentFile(const QString& path) {
+    QStringList files = recentFiles();
+    files.removeAll(path);
+    files.prepend(path);
+    setRecentFiles(files.mid(0, kMaxRecentFiles));
+}
+
+void AppSettings::removeRecentFile(const QString& path) {
+    QStringList files = recentFiles();
+    if (files.removeAll(path) > 0) setRecentFiles(files);
+}
+
+void AppSettings::clearRecentFiles() {
+    setRecentFiles({});
+}
+
+void AppSettings::setRecentFiles(const QStringList& files) {
+    m_settings->setValue(key("recentFiles"), files);
+}
+
+bool AppSettings::firstRunDone() const {
+    return m_settings->value(key("firstRunDone"), false).toBool();
+}
+
+void AppSettings::setFirstRunDone() {
+    m_settings->setValue(key("firstRunDone"), true);
+}
+
+QByteArray AppSettings::windowGeometry() const {
+    return m_settings->value(key("mainWindow/geometry")).toByteArray();
+}
+
+QByteArray AppSettings::windowState() const {
+    return m_settings->value(key("mainWindow/state")).toByteArray();
+}
+
+QByteArray AppSettings::splitterState() const {
+    return m_settings->value(key("mainWindow/splitter")).toByteArray();
+}
+
+void AppSettings::saveWindow(const QByteArray& geometry, const QByteArray& state,
+                             const QByteArray& splitter) {
+    m_settings->setValue(key("mainWindow/geometry"), geometry);
+    m_settings->setValue(key("mainWindow/state"), state);
+    m_settings->setValue(key("mainWindow/splitter"), splitter);
+}
+
+QString AppSettings::lastOpenDirectory() const {
+    return m_settings->value(key("lastOpenDirectory")).toString();
+}
+
+void AppSettings::setLastOpenDirectory(const QString& directory) {
+    m_settings->setValue(key("lastOpenDirectory"), directory);
+}
+
+} // namespace qf::ui

@@ -1,0 +1,333 @@
+#include "main_window.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTreeView>
+
+#include "format.h"
+#include "jobs/model_load_job.h"
+#include "model_paths.h"
+#include "models/model_list_model.h"
+#include "pages/overview_page.h"
+#include "pages/source_view.h"
+#include "sample_model.h"
+#include "widgets/empty_state_widget.h"
+
+namespace qf::ui {
+
+namespace {
+constexpr int kStatusTimeoutMs = 8000;
+constexpr int kHeaderReadThreads = 2; // header reads are short and mostly I/O
+} // namespace
+
+MainWindow::MainWindow(QSettings* settings, QWidget* parent)
+    : QMainWindow(parent), m_settings(settings), m_models(new ModelListModel(this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Quantforge"));
+    setAcceptDrops(true);
+    m_loadPool.setObjectName(QStringLiteral("headerReadPool"));
+    m_loadPool.setMaxThreadCount(kHeaderReadThreads);
+
+    createActions();
+    createCentralArea();
+    createPages();
+    createMenus();
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+
+    connect(m_models, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
+    connect(m_models, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
+    connect(m_models, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    connect(m_models, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex& topLeft) {
+        const QModelIndex current = m_modelView->currentIndex();
+        if (current.isValid() && current.siblingAtColumn(0) == topLeft.siblingAtColumn(0))
+            updateCurrentEntry();
+    });
+    connect(m_modelView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::updateCurrentEntry);
+
+    restoreWindowState();
+    updateRecentMenu();
+    updateEmptyState();
+    updateCurrentEntry();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    m_openAction = new QAction(tr("&Open…"), this);
+    m_openAction->setObjectName(QStringLiteral("openAction"));
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Open one or more GGUF models"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::showOpenDialog);
+
+    m_openSampleAction = new QAction(tr("Open &Sample Model"), this);
+    m_openSampleAction->setObjectName(QStringLiteral("openSampleAction"));
+    connect(m_openSampleAction, &QAction::triggered, this, &MainWindow::openSample);
+
+    // Delete acts on the list only (it is added to the list view below), so that Delete in the tensor
+    // filter or elsewhere never removes a model.
+    m_removeAction = new QAction(tr("&Remove from List"), this);
+    m_removeAction->setObjectName(QStringLiteral("removeAction"));
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeCurrentEntry);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About Quantforge"), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus() {
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_openAction);
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    fileMenu->addAction(m_openSampleAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_removeAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_aboutAction);
+    helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createCentralArea() {
+    m_emptyState = new EmptyStateWidget(this);
+    connect(m_emptyState, &EmptyStateWidget::openRequested, this, &MainWindow::showOpenDialog);
+    connect(m_emptyState, &EmptyStateWidget::sampleRequested, this, &MainWindow::openSample);
+
+    m_modelView = new QTreeView(this);
+    m_modelView->setObjectName(QStringLiteral("modelList"));
+    m_modelView->setModel(m_models);
+    m_modelView->setUniformRowHeights(true);
+    m_modelView->setAllColumnsShowFocus(true);
+    m_modelView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_modelView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_modelView->header()->setStretchLastSection(false);
+    m_modelView->header()->setSectionResizeMode(ModelListModel::NameColumn, QHeaderView::Stretch);
+    m_modelView->header()->setSectionResizeMode(ModelListModel::TypeColumn, QHeaderView::ResizeToContents);
+    m_modelView->header()->setSectionResizeMode(ModelListModel::SizeColumn, QHeaderView::ResizeToContents);
+    m_modelView->addAction(m_removeAction);
+    m_modelView->setContextMenuPolicy(Qt::ActionsContextMenu);
+
+    m_sourceView = new SourceView(this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_modelView);
+    m_splitter->addWidget(m_sourceView);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({340, 840});
+
+    m_central = new QStackedWidget(this);
+    m_central->setObjectName(QStringLiteral("centralStack"));
+    m_central->addWidget(m_emptyState);
+    m_central->addWidget(m_splitter);
+    setCentralWidget(m_central);
+}
+
+void MainWindow::createPages() {
+    // Later pages (Recommend, Produce, Compare) are added here, in the order of the flow.
+    m_sourceView->addPage(new OverviewPage(m_sourceView));
+}
+
+void MainWindow::restoreWindowState() {
+    const QByteArray geometry = m_settings.windowGeometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) resize(1180, 760);
+    restoreState(m_settings.windowState());
+    m_splitter->restoreState(m_settings.splitterState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    m_settings.saveWindow(saveGeometry(), saveState(), m_splitter->saveState());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!hasLocalPaths(event->mimeData())) return;
+    event->acceptProposedAction();
+    m_emptyState->setDragActive(true);
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
+    if (hasLocalPaths(event->mimeData())) event->acceptProposedAction();
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent* event) {
+    m_emptyState->setDragActive(false);
+    QMainWindow::dragLeaveEvent(event);
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    m_emptyState->setDragActive(false);
+    const QStringList paths = localPathsFromMimeData(event->mimeData());
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    openFiles(paths);
+}
+
+void MainWindow::openFiles(const QStringList& paths) {
+    QModelIndex toSelect;
+    int started = 0;
+    for (const QString& path : canonicalModelPaths(paths)) {
+        QModelIndex index = m_models->findPath(path);
+        if (index.isValid()) {
+            const ModelEntry* entry = m_models->entry(index);
+            if (entry->state == LoadState::Failed) {
+                m_models->setLoading(entry->id);
+                startLoad(entry->id, path);
+                ++started;
+            }
+        } else {
+            index = m_models->addSource(path);
+            startLoad(m_models->entry(index)->id, path);
+            ++started;
+        }
+        toSelect = index;
+    }
+    if (!toSelect.isValid()) return;
+    m_modelView->setCurrentIndex(toSelect);
+    m_modelView->setFocus();
+    if (started > 0)
+        statusBar()->showMessage(started == 1 ? tr("Reading 1 model…")
+                                              : tr("Reading %n models…", nullptr, started),
+                                 kStatusTimeoutMs);
+}
+
+void MainWindow::openStartupFiles(const QStringList& paths) {
+    if (!paths.isEmpty())
+        openFiles(paths);
+    else if (!m_settings.firstRunDone())
+        openSample();
+    m_settings.setFirstRunDone();
+}
+
+bool MainWindow::openSample() {
+    const QString path = bundledSamplePath();
+    if (path.isEmpty()) {
+        const QString notice =
+            tr("The sample model is not installed (looked in %1).")
+                .arg(QDir::toNativeSeparators(bundledSampleCandidates().join(QStringLiteral(", "))));
+        m_emptyState->setNotice(notice);
+        statusBar()->showMessage(notice, kStatusTimeoutMs);
+        return false;
+    }
+    m_emptyState->setNotice({});
+    openFiles({path});
+    return true;
+}
+
+void MainWindow::startLoad(quint64 entryId, const QString& path) {
+    // The job deletes itself when done; the pool is its parent, so one still running when the window
+    // closes is waited for (by the pool's destructor) before it is deleted.
+    auto* job = new ModelLoadJob(entryId, path, &m_loadPool);
+    connect(job, &ModelLoadJob::finished, this, &MainWindow::onLoadFinished);
+    connect(job, &ModelLoadJob::failed, this, &MainWindow::onLoadFailed);
+    m_loadPool.start(job);
+}
+
+void MainWindow::onLoadFinished(quint64 entryId, const LoadedModelPtr& model) {
+    const QModelIndex index = m_models->indexForId(entryId);
+    if (!index.isValid()) return; // removed from the list while it was being read
+    const QString path = m_models->entry(index)->path;
+    m_models->setLoaded(entryId, model);
+    m_settings.addRecentFile(path);
+    updateRecentMenu();
+    statusBar()->showMessage(tr("Opened %1 (%2) in %3 ms")
+                                 .arg(QFileInfo(path).fileName(), formatBytes(model->summary.fileBytes),
+                                      QLocale().toString(model->elapsedMs)),
+                             kStatusTimeoutMs);
+}
+
+void MainWindow::onLoadFailed(quint64 entryId, const QString& message) {
+    const QModelIndex index = m_models->indexForId(entryId);
+    if (!index.isValid()) return;
+    const QString path = m_models->entry(index)->path;
+    m_models->setFailed(entryId, message);
+    if (!QFileInfo::exists(path)) {
+        m_settings.removeRecentFile(path);
+        updateRecentMenu();
+    }
+    statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
+}
+
+void MainWindow::showOpenDialog() {
+    QString directory = m_settings.lastOpenDirectory();
+    if (directory.isEmpty()) directory = QStandardPaths::writableLocation(QStandardPaths::HomeLocation);
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open Models"), directory,
+                                                            tr("GGUF models (*.gguf);;All files (*)"));
+    if (paths.isEmpty()) return;
+    m_settings.setLastOpenDirectory(QFileInfo(paths.front()).absolutePath());
+    openFiles(paths);
+}
+
+void MainWindow::removeCurrentEntry() {
+    const QModelIndex current = m_modelView->currentIndex();
+    if (current.isValid()) m_models->removeEntry(current);
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList files = m_settings.recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString& path = files[i];
+        // Mnemonics 1-9, then none.
+        const QString text = i < 9 ? QStringLiteral("&%1  %2").arg(i + 1).arg(QDir::toNativeSeparators(path))
+                                   : QDir::toNativeSeparators(path);
+        QAction* action = m_recentMenu->addAction(text);
+        connect(action, &QAction::triggered, this, [this, path] { openFiles({path}); });
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear Menu"), this, [this] {
+            m_settings.clearRecentFiles();
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateCurrentEntry() {
+    const ModelEntry* entry = m_models->entry(m_modelView->currentIndex());
+    m_sourceView->showEntry(entry);
+    m_removeAction->setEnabled(entry != nullptr);
+    setWindowTitle(entry ? tr("%1 — Quantforge").arg(entry->fileName()) : tr("Quantforge"));
+}
+
+void MainWindow::updateEmptyState() {
+    const bool empty = m_models->sourceCount() == 0;
+    m_central->setCurrentWidget(empty ? static_cast<QWidget*>(m_emptyState) : m_splitter);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Quantforge"),
+                       tr("<h3>Quantforge %1</h3>"
+                          "<p>Chooses, produces and compares quantized GGUF models for your machine.</p>"
+                          "<p>Built with Qt %2.</p>")
+                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+} // namespace qf::ui

@@ -1,0 +1,86 @@
+#pragma once
+// The one window: the model list on the left, the pages of the selected model on the right, a status
+// area below. Files are dropped anywhere on it, picked with File > Open, or passed on the command line.
+#include <QMainWindow>
+#include <QThreadPool>
+
+#include "app_settings.h"
+#include "models/loaded_model.h"
+
+class QAction;
+class QMenu;
+class QSettings;
+class QSplitter;
+class QStackedWidget;
+class QTreeView;
+
+namespace qf::ui {
+
+class EmptyStateWidget;
+class ModelListModel;
+class SourceView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    // `settings` must outlive the window: the app passes the user's, tests a temporary file.
+    explicit MainWindow(QSettings* settings, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Lists each file (once: a file already listed is selected, and reloaded if it had failed) and reads
+    // its header in the background. Never blocks; errors show inline.
+    void openFiles(const QStringList& paths);
+    // The files named on the command line; with none, the bundled sample on the very first start.
+    void openStartupFiles(const QStringList& paths);
+    // Opens the bundled sample; false (with a notice in the window) when it is not installed.
+    bool openSample();
+
+    ModelListModel* modelList() const { return m_models; }
+    SourceView* sourceView() const { return m_sourceView; }
+    QTreeView* modelView() const { return m_modelView; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createCentralArea();
+    void createPages();
+    void restoreWindowState();
+
+    void startLoad(quint64 entryId, const QString& path);
+    void onLoadFinished(quint64 entryId, const LoadedModelPtr& model);
+    void onLoadFailed(quint64 entryId, const QString& message);
+
+    void showOpenDialog();
+    void removeCurrentEntry();
+    void updateRecentMenu();
+    void updateCurrentEntry();
+    void updateEmptyState();
+    void showAbout();
+
+    AppSettings m_settings;
+    ModelListModel* m_models;
+    QStackedWidget* m_central = nullptr;
+    EmptyStateWidget* m_emptyState = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QTreeView* m_modelView = nullptr;
+    SourceView* m_sourceView = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_openSampleAction = nullptr;
+    QAction* m_removeAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+    // Declared last so it is destroyed first: its destructor waits for running loads, whose jobs are its
+    // children, while the rest of the window still exists.
+    QThreadPool m_loadPool;
+};
+
+} // namespace qf::ui
