@@ -19,6 +19,8 @@ struct Command {
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
         {"inspect", {qf::cli::runInspect, "show the model card and tensor table of a GGUF file"}},
+        {"plan", {qf::cli::runPlan, "show the exact per-tensor types and sizes a preset would give"}},
+        {"quantize", {qf::cli::runQuantize, "produce GGUF quants (one or more presets in one pass)"}},
         {"synth", {qf::cli::runSynth, "write a llama-shaped model with random weights, for benchmarks"}},
     };
     return table;

@@ -8,5 +8,7 @@ namespace qf::cli {
 
 int runInspect(const std::vector<std::string>& args);
 int runSynth(const std::vector<std::string>& args);
+int runPlan(const std::vector<std::string>& args);
+int runQuantize(const std::vector<std::string>& args);
 
 } // namespace qf::cli

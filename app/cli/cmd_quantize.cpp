@@ -1,0 +1,137 @@
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "cli/cli_args.h"
+#include "cli/commands.h"
+#include "cli/plan_options.h"
+#include "qf/json_writer.h"
+#include "qf/parallel.h"
+#include "qf/quant/kernels.h"
+#include "qf/quant/quantize_job.h"
+
+namespace qf::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: quantforge-cli quantize IN [--types LIST] [--out-dir DIR | -o FILE] [--imatrix F] [--threads N]\n"
+    "                               [--dry-run] [--overwrite] [--json] [options]\n"
+    "  Produces one GGUF file per preset, reading the source once. Outputs are named <model>-<PRESET>.gguf\n"
+    "  beside the source (or in --out-dir); -o names the file when there is one preset.\n"
+    "  --threads N         worker threads (default: all)        --dry-run   plan only, write nothing\n"
+    "  --overwrite         replace existing output files        --reference-kernels  force the scalar path\n";
+
+} // namespace
+
+int runQuantize(const std::vector<std::string>& argv) {
+    ArgSpec spec{.flags = {"--json", "--dry-run", "--overwrite", "--reference-kernels", "--help"},
+                 .valued = {"--out-dir", "--output", "--threads"},
+                 .aliases = {{"-o", "--output"}}};
+    addPlanOptions(spec);
+    auto args = Args::parse(argv, spec);
+    if (!args || args->has("--help") || args->positional().size() != 1) {
+        if (!args) fmt::print(stderr, "quantforge-cli quantize: {}\n", args.error().message);
+        fmt::print(stderr, "{}{}", kUsage, kPlanOptionsHelp);
+        return args && args->has("--help") ? 0 : 2;
+    }
+    auto request = planRequestFrom(*args);
+    if (!request) {
+        fmt::print(stderr, "quantforge-cli quantize: {}\n", request.error().message);
+        return 2;
+    }
+    if (args->value("--output") && (request->presets.size() != 1 || args->value("--out-dir"))) {
+        fmt::print(stderr, "quantforge-cli quantize: -o names one file: use it with one preset and without --out-dir\n");
+        return 2;
+    }
+    unsigned threads = 0;
+    if (auto t = args->value("--threads")) {
+        try {
+            threads = unsigned(std::stoul(*t));
+        } catch (...) {
+            fmt::print(stderr, "quantforge-cli quantize: --threads needs a number\n");
+            return 2;
+        }
+    }
+    if (args->has("--reference-kernels")) quant::forceReferencePath(true);
+
+    const fs::path input = args->positional()[0];
+    auto source = gguf::GgufFile::open(input);
+    if (!source) {
+        fmt::print(stderr, "error: {}\n", source.error().message);
+        return 1;
+    }
+    quant::QuantizeParams params;
+    params.source = &*source;
+    params.threads = threads;
+    for (const auto* preset : request->presets) {
+        auto plan = quant::makeQuantPlan(source->metadata(), source->tensors(), *preset, request->options);
+        if (!plan) {
+            fmt::print(stderr, "error: {}: {}\n", preset->name, plan.error().message);
+            return 1;
+        }
+        fs::path out = args->value("--output") ? fs::path(*args->value("--output"))
+                                               : quant::defaultOutputPath(input, preset->name,
+                                                                          args->value("--out-dir").value_or(""));
+        std::error_code ec;
+        if (!args->has("--dry-run") && !args->has("--overwrite") && fs::exists(out, ec)) {
+            fmt::print(stderr, "error: {} already exists; pass --overwrite to replace it\n", out.string());
+            return 1;
+        }
+        params.outputs.push_back({std::move(*plan), out});
+    }
+
+    const bool json = args->has("--json");
+    if (args->has("--dry-run")) {
+        JsonWriter j;
+        if (json) j.beginArray();
+        for (const auto& o : params.outputs) {
+            if (json)
+                j.beginObject().field("preset", o.plan.preset.name).field("path", o.path.string())
+                    .field("file_bytes", o.plan.fileBytes).endObject();
+            else
+                fmt::print("{:<8} -> {} ({} bytes, {})\n", o.plan.preset.name, o.path.string(), o.plan.fileBytes,
+                           humanBytes(o.plan.fileBytes));
+        }
+        if (json) fmt::print("{}\n", j.endArray().str());
+        return 0;
+    }
+
+    auto lastPrint = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    const auto started = std::chrono::steady_clock::now();
+    auto progress = [&](const Progress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        if (json || now - lastPrint < std::chrono::milliseconds(200)) return;
+        lastPrint = now;
+        const double seconds = std::chrono::duration<double>(now - started).count();
+        const double rate = seconds > 0 ? double(p.done) / seconds : 0;
+        fmt::print(stderr, "\r\033[K{:5.1f}%  {:>8}/s  {}", 100.0 * p.fraction(), humanBytes(uint64_t(rate)), p.stage);
+    };
+    auto result = quant::quantize(params, progress);
+    if (!json) fmt::print(stderr, "\r\033[K");
+    if (!result) {
+        fmt::print(stderr, "error: {}\n", result.error().message);
+        return 1;
+    }
+    if (json) {
+        JsonWriter j;
+        j.beginObject().field("source", input.string()).field("seconds", result->seconds);
+        j.field("kernels", quant::kernelPathName(quant::activePath())).key("files").beginArray();
+        for (size_t i = 0; i < result->files.size(); ++i)
+            j.beginObject().field("preset", params.outputs[i].plan.preset.name)
+                .field("path", result->files[i].path.string()).field("bytes", result->files[i].bytes).endObject();
+        fmt::print("{}\n", j.endArray().endObject().str());
+    } else {
+        for (size_t i = 0; i < result->files.size(); ++i)
+            fmt::print("{:<8} {} ({})\n", params.outputs[i].plan.preset.name, result->files[i].path.string(),
+                       humanBytes(result->files[i].bytes));
+        fmt::print("done in {:.2f} s ({} kernels, {} threads)\n", result->seconds,
+                   quant::kernelPathName(quant::activePath()), threads ? threads : qf::hardwareThreads());
+    }
+    return 0;
+}
+
+} // namespace qf::cli

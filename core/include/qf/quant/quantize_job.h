@@ -1,0 +1,48 @@
+#pragma once
+// The quantization job: one pass over a memory-mapped source produces one or more output files (one per
+// plan), tensor by tensor. Each source tensor is read and widened to float once, then quantized for every
+// output; rows are spread over threads. Peak memory stays near the largest tensor, not the model.
+// The bytes written do not depend on the thread count or the kernel path.
+#include <cstdint>
+#include <filesystem>
+#include <stop_token>
+#include <vector>
+
+#include "qf/gguf/gguf_file.h"
+#include "qf/job.h"
+#include "qf/quant/plan.h"
+#include "qf/result.h"
+
+namespace qf::quant {
+
+struct QuantizeOutput {
+    QuantPlan plan;               // made from the same source (makeQuantPlan)
+    std::filesystem::path path;   // where the file goes
+};
+
+struct QuantizeParams {
+    const gguf::GgufFile* source = nullptr;
+    std::vector<QuantizeOutput> outputs;
+    unsigned threads = 0;         // 0: all hardware threads
+};
+
+struct QuantizeResult {
+    struct File {
+        std::filesystem::path path;
+        uint64_t bytes = 0;
+    };
+    std::vector<File> files;
+    double seconds = 0.0;
+    uint64_t sourceBytesRead = 0;
+};
+
+// Progress: bytes of source tensor data processed out of the total ("bytes"); stage names the tensor.
+// Cancelling (stop) takes effect within one block of rows and leaves no output file behind.
+Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& progress = {},
+                                std::stop_token stop = {});
+
+// Default output name beside the source: "<stem>-<PRESET>.gguf" (the stem loses a trailing "-f16" etc.).
+std::filesystem::path defaultOutputPath(const std::filesystem::path& source, std::string_view presetName,
+                                        const std::filesystem::path& outDir = {});
+
+} // namespace qf::quant

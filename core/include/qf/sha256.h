@@ -1,0 +1,35 @@
+#pragma once
+// SHA-256 (FIPS 180-4), for comparing tensor bytes with published digests without Qt.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+
+namespace qf {
+
+class Sha256 {
+public:
+    using Digest = std::array<uint8_t, 32>;
+
+    Sha256();
+    void update(const void* data, size_t size);
+    void update(std::span<const uint8_t> bytes) { update(bytes.data(), bytes.size()); }
+    // The digest of everything passed to update(); the object must not be updated afterwards.
+    Digest finish();
+
+    static std::string toHex(const Digest& digest);
+
+private:
+    void compress(const uint8_t* block);
+
+    std::array<uint32_t, 8> m_state;
+    std::array<uint8_t, 64> m_buffer{};
+    size_t m_buffered = 0;
+    uint64_t m_totalBytes = 0;
+};
+
+// Lower-case hex digest of bytes.
+std::string sha256Hex(std::span<const uint8_t> bytes);
+
+} // namespace qf

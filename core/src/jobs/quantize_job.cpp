@@ -1,0 +1,185 @@
+#include "qf/quant/quantize_job.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "qf/parallel.h"
+#include "qf/quant/imatrix.h"
+#include "qf/quant/kernels.h"
+
+namespace qf::quant {
+namespace fs = std::filesystem;
+namespace {
+
+// Rows per work item: enough work to amortise the hand-out, small enough to balance and to cancel fast.
+int64_t rowsPerItem(int64_t rowLength) { return std::max<int64_t>(1, (1 << 16) / std::max<int64_t>(1, rowLength)); }
+
+Status checkPlansAgree(const QuantizeParams& params) {
+    if (!params.source) return makeError("no source model");
+    if (params.outputs.empty()) return makeError("nothing to produce: choose at least one preset");
+    const auto& first = params.outputs.front().plan.tensors;
+    for (const auto& out : params.outputs) {
+        const auto& tensors = out.plan.tensors;
+        if (tensors.size() != first.size())
+            return makeError("the plans for {} and {} list different tensors; plan them from the same source",
+                             params.outputs.front().plan.preset.name, out.plan.preset.name);
+        for (size_t i = 0; i < tensors.size(); ++i) {
+            if (tensors[i].sourceIndex != first[i].sourceIndex || tensors[i].sourceIndex >= params.source->tensors().size())
+                return makeError("the plan for {} does not match the source's tensor table", out.plan.preset.name);
+        }
+    }
+    for (size_t i = 0; i < params.outputs.size(); ++i)
+        for (size_t j = i + 1; j < params.outputs.size(); ++j)
+            if (params.outputs[i].path == params.outputs[j].path)
+                return makeError("two outputs would be written to {}", params.outputs[i].path.string());
+    return {};
+}
+
+// Importance weights for one tensor, one row of weights per matrix (3-D expert tensors have several).
+struct Importance {
+    std::vector<float> values;
+    int64_t matrices = 0;
+    const float* forRow(int64_t row, int64_t rowsPerMatrix, int64_t rowLength) const {
+        if (values.empty()) return nullptr;
+        const int64_t m = matrices > 1 ? std::min(row / rowsPerMatrix, matrices - 1) : 0;
+        return values.data() + m * rowLength;
+    }
+};
+
+Result<Importance> importanceFor(const QuantPlan& plan, const TensorPlan& tensor) {
+    Importance imp;
+    if (!tensor.usesImatrix || !plan.options.imatrix) return imp;
+    const ImatrixEntry* entry = plan.options.imatrix->find(tensor.name);
+    if (!entry) return imp;
+    // Split by the tensor's row length, not the entry's own matrix count: legacy files record one count
+    // for all experts of a 3-D tensor.
+    const uint64_t rowLength = tensor.shape[0];
+    imp.values = plan.options.imatrix->importance(*entry);
+    const uint64_t matrices = tensor.shape.size() > 2 ? tensor.shape[2] : 1;
+    if (imp.values.size() != rowLength * matrices)
+        return makeError("the importance matrix entry for {} has {} values but the tensor needs {} ({} per row{}); "
+                         "was the imatrix made for another model?",
+                         tensor.name, imp.values.size(), rowLength * matrices, rowLength,
+                         matrices > 1 ? fmt::format(" x {} experts", matrices) : "");
+    imp.matrices = int64_t(matrices);
+    return imp;
+}
+
+} // namespace
+
+fs::path defaultOutputPath(const fs::path& source, std::string_view presetName, const fs::path& outDir) {
+    std::string stem = source.stem().string();
+    // A split model's first part: drop "-00001-of-00003".
+    if (stem.size() > 15 && stem.compare(stem.size() - 15, 6, "-00001") == 0) stem.resize(stem.size() - 15);
+    for (const char* suffix : {"-f16", "-F16", "-bf16", "-BF16", "-f32", "-F32", ".f16", ".F16"}) {
+        const std::string s = suffix;
+        if (stem.size() > s.size() && stem.compare(stem.size() - s.size(), s.size(), s) == 0) {
+            stem.resize(stem.size() - s.size());
+            break;
+        }
+    }
+    const fs::path dir = outDir.empty() ? source.parent_path() : outDir;
+    return dir / fmt::format("{}-{}.gguf", stem, presetName);
+}
+
+Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& progress, std::stop_token stop) {
+    QF_TRY(checkPlansAgree(params));
+    const auto started = std::chrono::steady_clock::now();
+    const gguf::GgufFile& source = *params.source;
+
+    std::vector<gguf::GgufStreamWriter> writers;
+    for (const auto& out : params.outputs) {
+        auto wp = out.plan.writeParams(out.path);
+        wp.protectedInputs = source.shardPaths();
+        auto writer = gguf::GgufStreamWriter::create(wp);
+        if (!writer) return writer.error();
+        writers.push_back(std::move(*writer));
+    }
+
+    const auto& order = params.outputs.front().plan.tensors;
+    uint64_t totalBytes = 0;
+    for (const auto& t : order) totalBytes += source.tensors()[t.sourceIndex].byteSize;
+
+    Progress report{"", 0, totalBytes, "bytes"};
+    std::vector<float> floats;
+    std::vector<uint8_t> out;
+    std::atomic<bool> stopped{false};
+    auto keepGoing = [&] { return !(stopped = stopped || stop.stop_requested()); };
+
+    for (size_t k = 0; k < order.size(); ++k) {
+        const gguf::TensorInfo& src = source.tensors()[order[k].sourceIndex];
+        const auto data = source.tensorData(src);
+        const int64_t rowLength = int64_t(src.rowLength());
+        const int64_t rows = int64_t(src.rowCount());
+        const int64_t chunk = rowsPerItem(rowLength);
+        const int64_t items = (rows + chunk - 1) / chunk;
+        if (progress) {
+            report.stage = fmt::format("{} ({}/{})", src.name, k + 1, order.size());
+            progress(report);
+        }
+
+        const bool needFloats = std::any_of(params.outputs.begin(), params.outputs.end(), [&](const QuantizeOutput& o) {
+            return o.plan.tensors[k].action != TensorAction::Copy;
+        });
+        if (needFloats) {
+            if (!canDequantize(src.type))
+                return makeError("tensor {} is stored as {}, which Quantforge cannot read back to convert", src.name,
+                                 ggmlTypeName(src.type));
+            floats.resize(size_t(rows * rowLength));
+            const uint64_t srcRowBytes = ggmlRowBytes(src.type, uint64_t(rowLength));
+            parallelFor(items, params.threads, [&](int64_t item) {
+                const int64_t r0 = item * chunk, r1 = std::min(rows, r0 + chunk);
+                dequantizeRow(src.type, data.data() + r0 * int64_t(srcRowBytes), floats.data() + r0 * rowLength,
+                              (r1 - r0) * rowLength);
+            }, keepGoing);
+            if (stopped) return cancelledError();
+        }
+
+        for (size_t o = 0; o < params.outputs.size(); ++o) {
+            const QuantPlan& plan = params.outputs[o].plan;
+            const TensorPlan& tp = plan.tensors[k];
+            if (tp.action == TensorAction::Copy) {
+                QF_TRY(writers[o].writeTensor(data));
+                continue;
+            }
+            if (!canQuantize(tp.type))
+                return makeError("tensor {}: Quantforge cannot write type {}", tp.name, ggmlTypeName(tp.type));
+            auto importance = importanceFor(plan, tp);
+            if (!importance) return importance.error();
+            const int64_t rowsPerMatrix = importance->matrices > 1 ? rows / importance->matrices : rows;
+            const uint64_t rowBytes = ggmlRowBytes(tp.type, uint64_t(rowLength));
+            out.resize(size_t(tp.byteSize));
+            // Work items never straddle two expert matrices, whose importance rows differ.
+            const int64_t matrices = std::max<int64_t>(1, importance->matrices);
+            const int64_t itemsPerMatrix = (rowsPerMatrix + chunk - 1) / chunk;
+            parallelFor(matrices * itemsPerMatrix, params.threads, [&](int64_t item) {
+                const int64_t m = item / itemsPerMatrix;
+                const int64_t r0 = m * rowsPerMatrix + (item % itemsPerMatrix) * chunk;
+                const int64_t r1 = std::min({rows, (m + 1) * rowsPerMatrix, r0 + chunk});
+                if (r1 <= r0) return;
+                quantizeRows(tp.type, floats.data() + r0 * rowLength, out.data() + r0 * int64_t(rowBytes), r1 - r0,
+                             rowLength, importance->forRow(r0, rowsPerMatrix, rowLength));
+            }, keepGoing);
+            if (stopped) return cancelledError();
+            QF_TRY(writers[o].writeTensor(out));
+        }
+        report.done += src.byteSize;
+    }
+    if (stop.stop_requested()) return cancelledError();
+
+    QuantizeResult result;
+    for (size_t o = 0; o < writers.size(); ++o) {
+        QF_TRY(writers[o].finish());
+        result.files.push_back({params.outputs[o].path, writers[o].plannedBytes()});
+    }
+    result.sourceBytesRead = totalBytes;
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    report.stage = "done";
+    if (progress) progress(report);
+    return result;
+}
+
+} // namespace qf::quant

@@ -1,0 +1,85 @@
+#pragma once
+// llama.cpp's per-tensor type rules (src/llama-quant.cpp as of commit c392e509, Feb 2025): which tensors
+// may be quantized at all, which type each one gets in a preset's mix, and the fallback when a row length
+// does not fit the type's block size. Private to the plan; plan.cpp drives these in llama.cpp's order.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qf/ggml_type.h"
+#include "qf/gguf/value.h"
+#include "qf/quant/preset.h"
+#include "qf/result.h"
+
+namespace qf::quant::detail {
+
+// The hyper-parameters llama.cpp's rules look at, read from the model's metadata.
+struct ModelFacts {
+    std::string architecture; // general.architecture
+    uint32_t layerCount = 0;  // {arch}.block_count
+    uint32_t headCount = 0;   // {arch}.attention.head_count (layer 0 when per-layer)
+    uint32_t headCountKv = 0; // {arch}.attention.head_count_kv, defaults to headCount
+    uint32_t expertCount = 0; // {arch}.expert_count
+    bool is70B = false;       // llama.cpp's LLM_TYPE_70B: attn_v gets one more step of bits
+
+    // llama_hparams::n_gqa(): query heads per key/value head, 0 when there are no kv heads.
+    uint32_t gqa() const { return headCountKv ? headCount / headCountKv : 0; }
+    bool isFalcon() const { return architecture == "falcon"; }
+};
+
+ModelFacts readModelFacts(const gguf::Metadata& metadata);
+
+// ggml_n_dims: dimensions up to the last one larger than 1 (at least 1).
+size_t effectiveDims(const std::vector<uint64_t>& shape);
+
+// The layer number in "blk.N...." as llama.cpp reads it (sscanf "blk.%d."), or std::nullopt.
+std::optional<int64_t> blockIndex(std::string_view name);
+// llama.cpp's tensor order (weight_name_comparer): tensors outside blocks first, then by block number,
+// then by name.
+bool llamaTensorOrder(const std::string& a, const std::string& b);
+
+// llama-quantize's "should this tensor be quantized" predicate. `quantizeOutput` is false for
+// --leave-output-tensor.
+bool allowsQuantization(std::string_view name, size_t dims, bool quantizeOutput);
+
+// The type to use when `wanted` cannot store rows of `rowLength` values: llama.cpp's fallback table
+// (K and IQ types to a 32-block type), then F16 when nothing divides. Returns `wanted` when it fits.
+GgmlType fallbackType(GgmlType wanted, uint64_t rowLength);
+
+// Types that give garbage without an importance matrix (llama-quantize refuses them without one).
+bool typeRequiresImatrix(GgmlType type, std::string_view tensorName, LlamaFileType fileType);
+
+// The preset's mix: llama_tensor_get_type without the final fallback. Stateful, like llama.cpp's
+// quantize_state: call typeFor() once per quantized tensor, in llamaTensorOrder.
+class MixRules {
+public:
+    MixRules(ModelFacts facts, LlamaFileType fileType, bool hasImatrix,
+             const std::vector<std::string>& allNames, std::optional<GgmlType> outputTensorType,
+             std::optional<GgmlType> tokenEmbeddingType);
+
+    Result<GgmlType> typeFor(const std::string& name, const std::vector<uint64_t>& shape,
+                             GgmlType defaultType);
+
+private:
+    Result<int> layerOf(const std::string& name, int counter) const;
+    bool isAny(std::initializer_list<LlamaFileType> types) const;
+    GgmlType attentionV(GgmlType type);
+    Result<GgmlType> ffnDown(const std::string& name, GgmlType type);
+    GgmlType attentionOutput(GgmlType type) const;
+
+    ModelFacts m_facts;
+    LlamaFileType m_fileType;
+    bool m_hasImatrix;
+    bool m_hasOutput = false; // false: token_embd doubles as the output (tied embeddings)
+    std::optional<GgmlType> m_outputTensorType;
+    std::optional<GgmlType> m_tokenEmbeddingType;
+    int m_attentionVCount = 0; // n_attention_wv
+    int m_attentionVIndex = 0; // i_attention_wv
+    int m_ffnDownIndex = 0;
+    int m_ffnGateIndex = 0;
+    int m_ffnUpIndex = 0;
+};
+
+} // namespace qf::quant::detail

@@ -1,0 +1,109 @@
+#pragma once
+// Block layouts of the ggml quantization formats (little-endian, no padding) and the small helpers every
+// quantizer shares. The layouts are part of the GGUF file format.
+#include <bit>
+#include <cstdint>
+
+#include "qf/fp16.h"
+
+namespace qf::quant::detail {
+
+inline constexpr int kQK = 32;   // block size of the legacy and IQ4_NL formats
+inline constexpr int kQKK = 256; // super-block size of the K-quants and IQ4_XS
+
+struct BlockQ4_0 {
+    uint16_t d;
+    uint8_t qs[16];
+};
+struct BlockQ4_1 {
+    uint16_t d, m;
+    uint8_t qs[16];
+};
+struct BlockQ5_0 {
+    uint16_t d;
+    uint8_t qh[4];
+    uint8_t qs[16];
+};
+struct BlockQ5_1 {
+    uint16_t d, m;
+    uint8_t qh[4];
+    uint8_t qs[16];
+};
+struct BlockQ8_0 {
+    uint16_t d;
+    int8_t qs[32];
+};
+struct BlockQ2K {
+    uint8_t scales[16]; // low nibble scale, high nibble min
+    uint8_t qs[64];
+    uint16_t d, dmin;
+};
+struct BlockQ3K {
+    uint8_t hmask[32];
+    uint8_t qs[64];
+    uint8_t scales[12]; // sixteen 6-bit scales
+    uint16_t d;
+};
+struct BlockQ4K {
+    uint16_t d, dmin;
+    uint8_t scales[12]; // eight 6-bit scales and eight 6-bit mins
+    uint8_t qs[128];
+};
+struct BlockQ5K {
+    uint16_t d, dmin;
+    uint8_t scales[12];
+    uint8_t qh[32];
+    uint8_t qs[128];
+};
+struct BlockQ6K {
+    uint8_t ql[128];
+    uint8_t qh[64];
+    int8_t scales[16];
+    uint16_t d;
+};
+struct BlockIq4Nl {
+    uint16_t d;
+    uint8_t qs[16];
+};
+struct BlockIq4Xs {
+    uint16_t d;
+    uint16_t scalesH;
+    uint8_t scalesL[4];
+    uint8_t qs[128];
+};
+
+static_assert(sizeof(BlockQ4_0) == 18 && sizeof(BlockQ4_1) == 20 && sizeof(BlockQ5_0) == 22 &&
+              sizeof(BlockQ5_1) == 24 && sizeof(BlockQ8_0) == 34);
+static_assert(sizeof(BlockQ2K) == 84 && sizeof(BlockQ3K) == 110 && sizeof(BlockQ4K) == 144 &&
+              sizeof(BlockQ5K) == 176 && sizeof(BlockQ6K) == 210);
+static_assert(sizeof(BlockIq4Nl) == 18 && sizeof(BlockIq4Xs) == 136);
+
+// Groups whose largest magnitude is below this are treated as all zero (ggml's GROUP_MAX_EPS).
+inline constexpr float kGroupMaxEps = 1e-15f;
+
+// The 16 levels of IQ4_NL / IQ4_XS.
+inline constexpr int8_t kIq4Values[16] = {-127, -104, -83, -65, -49, -35, -22, -10,
+                                          1,    13,   25,  38,  53,  69,  89,  113};
+
+// Rounds to the nearest integer, ties to even, by adding 1.5 * 2^23 so that the integer lands in the
+// low mantissa bits. ggml rounds this way everywhere in the K-quants; any other rounding (lrintf in a
+// different mode, roundf) changes ties and therefore bytes. Meant for |value| < 2^22; larger values give
+// the same wrapped result as ggml.
+inline int nearestInt(float value) {
+    const float shifted = value + 12582912.f;
+    const int32_t bits = std::bit_cast<int32_t>(shifted);
+    return (bits & 0x007fffff) - 0x00400000;
+}
+
+// The 6-bit scale and min of sub-block j of a Q4_K / Q5_K block.
+inline void unpackScaleMinK4(int j, const uint8_t* q, uint8_t* scale, uint8_t* min) {
+    if (j < 4) {
+        *scale = q[j] & 63;
+        *min = q[j + 4] & 63;
+    } else {
+        *scale = uint8_t((q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4));
+        *min = uint8_t((q[j + 4] >> 4) | ((q[j - 0] >> 6) << 4));
+    }
+}
+
+} // namespace qf::quant::detail
