@@ -32,7 +32,7 @@ case "${1:-}" in
     ctest --test-dir build --output-on-failure -j"$jobs"
     ;;
   sanitize)
-    configure build-asan -DCMAKE_BUILD_TYPE=Debug -DQF_SANITIZE=ON -DQF_BUILD_GUI=OFF -DQF_BUILD_BENCHMARKS=OFF
+    configure build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQF_SANITIZE=ON -DQF_BUILD_GUI=OFF -DQF_BUILD_BENCHMARKS=OFF
     cmake --build build-asan -j"$jobs"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j"$jobs" -L core -LE slow
