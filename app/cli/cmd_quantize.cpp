@@ -70,7 +70,8 @@ int runQuantize(const std::vector<std::string>& argv) {
     for (const auto* preset : request->presets) {
         auto plan = quant::makeQuantPlan(source->metadata(), source->tensors(), *preset, request->options);
         if (!plan) {
-            fmt::print(stderr, "error: {}: {}\n", preset->name, plan.error().message);
+            fmt::print(stderr, "error: {}: {}{}\n", preset->name, plan.error().message,
+                       request->options.allowRequantize ? "" : requantizeHint(plan.error()));
             return 1;
         }
         fs::path out = args->value("--output") ? fs::path(*args->value("--output"))

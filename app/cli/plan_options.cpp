@@ -88,4 +88,10 @@ Result<PlanRequest> planRequestFrom(const Args& args) {
     return req;
 }
 
+std::string requantizeHint(const Error& planError) {
+    return planError.message.find("already quantized") != std::string::npos
+               ? " (pass --allow-requantize to do it anyway)"
+               : "";
+}
+
 } // namespace qf::cli

@@ -25,4 +25,7 @@ Result<PlanRequest> planRequestFrom(const Args& args);
 
 extern const char* const kPlanOptionsHelp;
 
+// " (pass --allow-requantize to do it anyway)" when a plan failed because the source is quantized.
+std::string requantizeHint(const Error& planError);
+
 } // namespace qf::cli

@@ -487,7 +487,7 @@ private slots:
         QVERIFY(!refused.ok());
         const std::string& message = refused.error().message;
         QVERIFY2(message.find("is already quantized (Q4_K); quantizing again loses quality: start from the "
-                              "F16/BF16/F32 model, or pass allow-requantize") != std::string::npos,
+                              "F16/BF16/F32 model, or allow requantizing explicitly") != std::string::npos,
                  message.c_str());
         QVERIFY2(message.find("output.weight") == 0, message.c_str()); // the first tensor in file order
         auto allowed =

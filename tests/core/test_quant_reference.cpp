@@ -68,15 +68,18 @@ private slots:
             const gguf::TensorInfo* info = m_source->findTensor(name);
             QVERIFY2(info, name.c_str());
             floats.resize(info->elementCount());
-            dequantizeRow(info->type, m_source->tensorData(*info).data(), floats.data(), int64_t(floats.size()));
+            dequantizeRow(info->type, m_source->tensorData(*info).data(), floats.data(),
+                          int64_t(floats.size()));
             std::vector<float> importance;
             if (withImatrix) {
-                if (const ImatrixEntry* entry = m_imatrix->find(name)) importance = m_imatrix->importance(*entry);
+                if (const ImatrixEntry* entry = m_imatrix->find(name))
+                    importance = m_imatrix->importance(*entry);
             }
             const int64_t rowLen = int64_t(info->rowLength());
             bytes.assign(ggmlRowBytes(*type, uint64_t(rowLen)) * info->rowCount(), 0);
-            QCOMPARE(quantizeRows(KernelPath(path), *type, floats.data(), bytes.data(), int64_t(info->rowCount()),
-                                  rowLen, importance.empty() ? nullptr : importance.data()),
+            QCOMPARE(quantizeRows(KernelPath(path), *type, floats.data(), bytes.data(),
+                                  int64_t(info->rowCount()), rowLen,
+                                  importance.empty() ? nullptr : importance.data()),
                      bytes.size());
             if (QString::fromStdString(sha256Hex(bytes)) == t.value(QStringLiteral("sha256")).toString())
                 ++matched;
@@ -84,7 +87,8 @@ private slots:
                 mismatched << QStringLiteral("%1 (%2)").arg(QString::fromStdString(name), typeName);
         }
         qInfo("%d of %d tensors identical to llama.cpp", matched, int(tensors.size()));
-        QVERIFY2(mismatched.isEmpty(), qPrintable(QStringLiteral("differ: ") + mismatched.join(QStringLiteral(", "))));
+        QVERIFY2(mismatched.isEmpty(),
+                 qPrintable(QStringLiteral("differ: ") + mismatched.join(QStringLiteral(", "))));
     }
 };
 

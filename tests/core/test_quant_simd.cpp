@@ -18,9 +18,10 @@ using namespace qf::quant;
 
 namespace {
 
-const GgmlType kTypes[] = {GgmlType::F32,  GgmlType::F16,  GgmlType::BF16, GgmlType::Q4_0,   GgmlType::Q4_1,
-                           GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q8_0, GgmlType::Q2_K,   GgmlType::Q3_K,
-                           GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K, GgmlType::IQ4_NL, GgmlType::IQ4_XS};
+const GgmlType kTypes[] = {GgmlType::F32,  GgmlType::F16,    GgmlType::BF16,  GgmlType::Q4_0,
+                           GgmlType::Q4_1, GgmlType::Q5_0,   GgmlType::Q5_1,  GgmlType::Q8_0,
+                           GgmlType::Q2_K, GgmlType::Q3_K,   GgmlType::Q4_K,  GgmlType::Q5_K,
+                           GgmlType::Q6_K, GgmlType::IQ4_NL, GgmlType::IQ4_XS};
 
 // Rows whose 16- and 32-value groups each get a character of their own.
 std::vector<float> heavyTailedRows(std::mt19937& rng, int64_t rows, int64_t rowLen) {
@@ -39,19 +40,26 @@ std::vector<float> heavyTailedRows(std::mt19937& rng, int64_t rows, int64_t rowL
             v[i] = scale * t;
         }
         if (kind < 0.05f) {
-            for (int i = 0; i < 16; ++i) v[i] = 0;
+            for (int i = 0; i < 16; ++i)
+                v[i] = 0;
         } else if (kind < 0.08f) {
-            for (int i = 0; i < 16; ++i) v[i] = scale;
+            for (int i = 0; i < 16; ++i)
+                v[i] = scale;
         } else if (kind < 0.14f) {
-            for (int i = 0; i < 16; ++i) v[i] = std::fabs(v[i]);
+            for (int i = 0; i < 16; ++i)
+                v[i] = std::fabs(v[i]);
         } else if (kind < 0.20f) {
-            for (int i = 0; i < 16; ++i) v[i] = -std::fabs(v[i]);
+            for (int i = 0; i < 16; ++i)
+                v[i] = -std::fabs(v[i]);
         } else if (kind < 0.23f) {
-            for (int i = 0; i < 16; ++i) v[i] = i == 5 ? scale : 0.f; // single spike
+            for (int i = 0; i < 16; ++i)
+                v[i] = i == 5 ? scale : 0.f; // single spike
         } else if (kind < 0.26f) {
-            for (int i = 0; i < 16; ++i) v[i] = std::round(v[i] / scale) * scale; // already on a grid
+            for (int i = 0; i < 16; ++i)
+                v[i] = std::round(v[i] / scale) * scale; // already on a grid
         } else if (kind < 0.27f) {
-            for (int i = 0; i < 16; ++i) v[i] *= 1e-12f; // near the all-zero threshold
+            for (int i = 0; i < 16; ++i)
+                v[i] *= 1e-12f; // near the all-zero threshold
         }
     }
     return x;
@@ -61,10 +69,13 @@ std::vector<float> randomImportance(std::mt19937& rng, int64_t rowLen) {
     std::normal_distribution<float> normal;
     std::uniform_real_distribution<float> uniform;
     std::vector<float> w(static_cast<size_t>(rowLen));
-    for (auto& v : w) v = uniform(rng) < 0.1f ? 0.f : std::exp(2.f * normal(rng));
+    for (auto& v : w)
+        v = uniform(rng) < 0.1f ? 0.f : std::exp(2.f * normal(rng));
     // A whole 32-group of zero weights and one of equal weights.
-    for (int i = 0; i < 32 && i < rowLen; ++i) w[size_t(i)] = 0.f;
-    for (int64_t i = 64; i < 96 && i < rowLen; ++i) w[size_t(i)] = 1.f;
+    for (int i = 0; i < 32 && i < rowLen; ++i)
+        w[size_t(i)] = 0.f;
+    for (int64_t i = 64; i < 96 && i < rowLen; ++i)
+        w[size_t(i)] = 1.f;
     return w;
 }
 
@@ -91,12 +102,13 @@ void compareAllPaths(GgmlType type, const std::vector<float>& x, int64_t rowLen,
         if (path == KernelPath::Reference) continue;
         const auto got = quantize(path, type, x, rowLen, importance);
         const int64_t block = firstDifferentBlock(reference, got, type);
-        QVERIFY2(block < 0, qPrintable(QStringLiteral("%1 %2 on %3 (row length %4, importance %5): block %6 differs")
-                                           .arg(QLatin1String(ggmlTypeName(type).data()), QLatin1String(what),
-                                                QLatin1String(kernelPathName(path).data()))
-                                           .arg(rowLen)
-                                           .arg(importance != nullptr)
-                                           .arg(block)));
+        QVERIFY2(block < 0,
+                 qPrintable(QStringLiteral("%1 %2 on %3 (row length %4, importance %5): block %6 differs")
+                                .arg(QLatin1String(ggmlTypeName(type).data()), QLatin1String(what),
+                                     QLatin1String(kernelPathName(path).data()))
+                                .arg(rowLen)
+                                .arg(importance != nullptr)
+                                .arg(block)));
     }
 }
 
@@ -108,14 +120,17 @@ class TestQuantSimd : public QObject {
 private slots:
     void initTestCase() {
         QString names;
-        for (KernelPath p : availablePaths()) names += QLatin1String(kernelPathName(p).data()) + QLatin1Char(' ');
+        for (KernelPath p : availablePaths())
+            names += QLatin1String(kernelPathName(p).data()) + QLatin1Char(' ');
         qInfo("kernel paths on this machine: %s", qPrintable(names));
-        if (availablePaths().size() == 1) qWarning("no SIMD path available here: only the reference is tested");
+        if (availablePaths().size() == 1)
+            qWarning("no SIMD path available here: only the reference is tested");
     }
 
     void randomRows_data() {
         QTest::addColumn<int>("type");
-        for (GgmlType t : kTypes) QTest::newRow(ggmlTypeName(t).data()) << int(t);
+        for (GgmlType t : kTypes)
+            QTest::newRow(ggmlTypeName(t).data()) << int(t);
     }
 
     void randomRows() {
@@ -126,7 +141,8 @@ private slots:
         struct Shape {
             int64_t rows, rowLen;
         };
-        const Shape shapes[] = {{1, 256}, {3, 512}, {7, 768}, {17, 256}, {5, 1024}, {2, 2816}, {96, 256}, {40, 768}};
+        const Shape shapes[] = {{1, 256},  {3, 512},  {7, 768},  {17, 256},
+                                {5, 1024}, {2, 2816}, {96, 256}, {40, 768}};
         for (const Shape& s : shapes) {
             const auto x = heavyTailedRows(rng, s.rows, s.rowLen);
             const auto importance = randomImportance(rng, s.rowLen);

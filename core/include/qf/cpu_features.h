@@ -9,8 +9,8 @@ namespace qf {
 struct CpuFeatures {
     // x86-64
     bool sse42 = false;
-    bool avx = false;     // AVX and the OS saves YMM state
-    bool avx2 = false;    // also implies avx
+    bool avx = false;  // AVX and the OS saves YMM state
+    bool avx2 = false; // also implies avx
     bool fma = false;
     bool f16c = false;
     bool bmi2 = false;

@@ -28,9 +28,9 @@ inline uint16_t fp32ToFp16(float f) {
     const uint32_t bits = std::bit_cast<uint32_t>(f);
     const uint16_t sign = uint16_t((bits >> 16) & 0x8000u);
     const uint32_t magnitude = bits & 0x7fffffffu;
-    if (magnitude > 0x7f800000u) return sign | 0x7e00u;   // NaN
-    if (magnitude >= 0x477ff000u) return sign | 0x7c00u;  // >= 65520 rounds to infinity
-    if (magnitude >= 0x38800000u) {                       // normal half (>= 2^-14)
+    if (magnitude > 0x7f800000u) return sign | 0x7e00u;  // NaN
+    if (magnitude >= 0x477ff000u) return sign | 0x7c00u; // >= 65520 rounds to infinity
+    if (magnitude >= 0x38800000u) {                      // normal half (>= 2^-14)
         // Round the 13 dropped mantissa bits to nearest even, then rebias the exponent (127 -> 15).
         const uint32_t rounded = magnitude + 0x0fffu + ((magnitude >> 13) & 1u);
         return uint16_t(sign | ((rounded >> 13) - (112u << 10)));
@@ -47,7 +47,9 @@ inline uint16_t fp32ToFp16(float f) {
     return uint16_t(sign | units);
 }
 
-inline float bf16ToFp32(uint16_t h) { return std::bit_cast<float>(uint32_t(h) << 16); }
+inline float bf16ToFp32(uint16_t h) {
+    return std::bit_cast<float>(uint32_t(h) << 16);
+}
 
 inline uint16_t fp32ToBf16(float f) {
     const uint32_t bits = std::bit_cast<uint32_t>(f);

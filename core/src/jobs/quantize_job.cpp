@@ -111,6 +111,7 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
 
     for (size_t k = 0; k < order.size(); ++k) {
         const gguf::TensorInfo& src = source.tensors()[order[k].sourceIndex];
+        const uint64_t doneBefore = report.done;
         const auto data = source.tensorData(src);
         const int64_t rowLength = int64_t(src.rowLength());
         const int64_t rows = int64_t(src.rowCount());
@@ -165,8 +166,13 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
             }, keepGoing);
             if (stopped) return cancelledError();
             QF_TRY(writers[o].writeTensor(out));
+            // Report after every output of a tensor, so that several presets of a large tensor still move.
+            if (progress && params.outputs.size() > 1) {
+                report.done = doneBefore + src.byteSize * (o + 1) / params.outputs.size();
+                progress(report);
+            }
         }
-        report.done += src.byteSize;
+        report.done = doneBefore + src.byteSize;
     }
     if (stop.stop_requested()) return cancelledError();
 

@@ -404,7 +404,7 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
     }
     if (requantized)
         return makeError("{} is already quantized ({}); quantizing again loses quality: start from the "
-                         "F16/BF16/F32 model, or pass allow-requantize ({} tensor{} affected)",
+                         "F16/BF16/F32 model, or allow requantizing explicitly ({} tensor{} affected)",
                          requantized->name, ggmlTypeName(requantized->type), requantizedCount,
                          requantizedCount == 1 ? "" : "s");
 

@@ -51,7 +51,9 @@ uint64_t readXcr0() {
 #endif
 }
 
-bool bit(uint32_t value, int index) { return (value >> index) & 1u; }
+bool bit(uint32_t value, int index) {
+    return (value >> index) & 1u;
+}
 
 CpuFeatures detect() {
     CpuFeatures f;
@@ -61,8 +63,8 @@ CpuFeatures detect() {
     f.sse42 = bit(l1.ecx, 20);
     const bool osxsave = bit(l1.ecx, 27);
     const uint64_t xcr0 = osxsave ? readXcr0() : 0;
-    const bool osYmm = (xcr0 & 0x6) == 0x6;          // SSE + AVX state
-    const bool osZmm = (xcr0 & 0xE6) == 0xE6;        // + opmask, ZMM_Hi256, Hi16_ZMM
+    const bool osYmm = (xcr0 & 0x6) == 0x6;   // SSE + AVX state
+    const bool osZmm = (xcr0 & 0xE6) == 0xE6; // + opmask, ZMM_Hi256, Hi16_ZMM
     f.avx = osYmm && bit(l1.ecx, 28);
     f.fma = f.avx && bit(l1.ecx, 12);
     f.f16c = f.avx && bit(l1.ecx, 29);
@@ -94,7 +96,9 @@ CpuFeatures detect() {
     return f;
 }
 #else
-CpuFeatures detect() { return CpuFeatures{}; }
+CpuFeatures detect() {
+    return CpuFeatures{};
+}
 #endif
 
 } // namespace

@@ -10,8 +10,7 @@
 
 namespace qf::quant::detail::avx2 {
 
-template <int G>
-struct Ops {
+template <int G> struct Ops {
     static constexpr int N = 8 * G;
     using Single = Ops<1>;
     struct F {
@@ -24,46 +23,66 @@ struct Ops {
         __m256 v[G];
     };
 
-    template <class Fn>
-    static F mapF(Fn fn) {
+    template <class Fn> static F mapF(Fn fn) {
         F r;
-        for (int g = 0; g < G; ++g) r.v[g] = fn(g);
+        for (int g = 0; g < G; ++g)
+            r.v[g] = fn(g);
         return r;
     }
-    template <class Fn>
-    static I mapI(Fn fn) {
+    template <class Fn> static I mapI(Fn fn) {
         I r;
-        for (int g = 0; g < G; ++g) r.v[g] = fn(g);
+        for (int g = 0; g < G; ++g)
+            r.v[g] = fn(g);
         return r;
     }
-    template <class Fn>
-    static M mapM(Fn fn) {
+    template <class Fn> static M mapM(Fn fn) {
         M r;
-        for (int g = 0; g < G; ++g) r.v[g] = fn(g);
+        for (int g = 0; g < G; ++g)
+            r.v[g] = fn(g);
         return r;
     }
 
-    static F load(const float* p) { return mapF([&](int g) { return _mm256_load_ps(p + 8 * g); }); }
-    static void store(float* p, F a) {
-        for (int g = 0; g < G; ++g) _mm256_store_ps(p + 8 * g, a.v[g]);
+    static F load(const float* p) {
+        return mapF([&](int g) { return _mm256_load_ps(p + 8 * g); });
     }
-    static F loadu(const float* p) { return mapF([&](int g) { return _mm256_loadu_ps(p + 8 * g); }); }
+    static void store(float* p, F a) {
+        for (int g = 0; g < G; ++g)
+            _mm256_store_ps(p + 8 * g, a.v[g]);
+    }
+    static F loadu(const float* p) {
+        return mapF([&](int g) { return _mm256_loadu_ps(p + 8 * g); });
+    }
     // The low byte of each lane (values 0..127).
     static void storeBytes(uint8_t* p, I a) {
         for (int g = 0; g < G; ++g) {
-            const __m256i words = _mm256_packs_epi32(a.v[g], a.v[g]);  // lanes 0-3 | 4-7 per 128-bit half
+            const __m256i words = _mm256_packs_epi32(a.v[g], a.v[g]); // lanes 0-3 | 4-7 per 128-bit half
             const __m256i bytes = _mm256_packs_epi16(words, words);
-            const __m128i both = _mm_unpacklo_epi32(_mm256_castsi256_si128(bytes), _mm256_extracti128_si256(bytes, 1));
+            const __m128i both =
+                _mm_unpacklo_epi32(_mm256_castsi256_si128(bytes), _mm256_extracti128_si256(bytes, 1));
             _mm_storel_epi64(reinterpret_cast<__m128i*>(p + 8 * g), both);
         }
     }
-    static F set1(float v) { return mapF([&](int) { return _mm256_set1_ps(v); }); }
-    static F zero() { return mapF([](int) { return _mm256_setzero_ps(); }); }
-    static F add(F a, F b) { return mapF([&](int g) { return _mm256_add_ps(a.v[g], b.v[g]); }); }
-    static F sub(F a, F b) { return mapF([&](int g) { return _mm256_sub_ps(a.v[g], b.v[g]); }); }
-    static F mul(F a, F b) { return mapF([&](int g) { return _mm256_mul_ps(a.v[g], b.v[g]); }); }
-    static F div(F a, F b) { return mapF([&](int g) { return _mm256_div_ps(a.v[g], b.v[g]); }); }
-    static F sqrt(F a) { return mapF([&](int g) { return _mm256_sqrt_ps(a.v[g]); }); }
+    static F set1(float v) {
+        return mapF([&](int) { return _mm256_set1_ps(v); });
+    }
+    static F zero() {
+        return mapF([](int) { return _mm256_setzero_ps(); });
+    }
+    static F add(F a, F b) {
+        return mapF([&](int g) { return _mm256_add_ps(a.v[g], b.v[g]); });
+    }
+    static F sub(F a, F b) {
+        return mapF([&](int g) { return _mm256_sub_ps(a.v[g], b.v[g]); });
+    }
+    static F mul(F a, F b) {
+        return mapF([&](int g) { return _mm256_mul_ps(a.v[g], b.v[g]); });
+    }
+    static F div(F a, F b) {
+        return mapF([&](int g) { return _mm256_div_ps(a.v[g], b.v[g]); });
+    }
+    static F sqrt(F a) {
+        return mapF([&](int g) { return _mm256_sqrt_ps(a.v[g]); });
+    }
     static F abs(F a) {
         const __m256 mask = _mm256_castsi256_ps(_mm256_set1_epi32(0x7fffffff));
         return mapF([&](int g) { return _mm256_and_ps(a.v[g], mask); });
@@ -74,8 +93,7 @@ struct Ops {
     }
 
     // Comparisons with C semantics: false when either side is NaN, except neq (C's !=), true then.
-    template <int Pred>
-    static M cmp(F a, F b) {
+    template <int Pred> static M cmp(F a, F b) {
         return mapM([&](int g) { return _mm256_cmp_ps(a.v[g], b.v[g], Pred); });
     }
     static M lt(F a, F b) { return cmp<_CMP_LT_OQ>(a, b); }
@@ -84,35 +102,59 @@ struct Ops {
     static M ge(F a, F b) { return cmp<_CMP_GE_OQ>(a, b); }
     static M eq(F a, F b) { return cmp<_CMP_EQ_OQ>(a, b); }
     static M neq(F a, F b) { return cmp<_CMP_NEQ_UQ>(a, b); }
-    static F select(M m, F a, F b) { return mapF([&](int g) { return _mm256_blendv_ps(b.v[g], a.v[g], m.v[g]); }); }
-    static M mand(M a, M b) { return mapM([&](int g) { return _mm256_and_ps(a.v[g], b.v[g]); }); }
-    static M mor(M a, M b) { return mapM([&](int g) { return _mm256_or_ps(a.v[g], b.v[g]); }); }
+    static F select(M m, F a, F b) {
+        return mapF([&](int g) { return _mm256_blendv_ps(b.v[g], a.v[g], m.v[g]); });
+    }
+    static M mand(M a, M b) {
+        return mapM([&](int g) { return _mm256_and_ps(a.v[g], b.v[g]); });
+    }
+    static M mor(M a, M b) {
+        return mapM([&](int g) { return _mm256_or_ps(a.v[g], b.v[g]); });
+    }
     static M mnot(M a) {
         const __m256 ones = _mm256_castsi256_ps(_mm256_set1_epi32(-1));
         return mapM([&](int g) { return _mm256_xor_ps(a.v[g], ones); });
     }
-    static M mfalse() { return mapM([](int) { return _mm256_setzero_ps(); }); }
+    static M mfalse() {
+        return mapM([](int) { return _mm256_setzero_ps(); });
+    }
     static bool any(M m) {
         __m256 all = m.v[0];
-        for (int g = 1; g < G; ++g) all = _mm256_or_ps(all, m.v[g]);
+        for (int g = 1; g < G; ++g)
+            all = _mm256_or_ps(all, m.v[g]);
         return _mm256_movemask_ps(all) != 0;
     }
 
     static I selecti(M m, I a, I b) {
         return mapI([&](int g) { return _mm256_blendv_epi8(b.v[g], a.v[g], _mm256_castps_si256(m.v[g])); });
     }
-    static I set1i(int v) { return mapI([&](int) { return _mm256_set1_epi32(v); }); }
-    static I addi(I a, I b) { return mapI([&](int g) { return _mm256_add_epi32(a.v[g], b.v[g]); }); }
-    static I subi(I a, I b) { return mapI([&](int g) { return _mm256_sub_epi32(a.v[g], b.v[g]); }); }
-    static I andi(I a, I b) { return mapI([&](int g) { return _mm256_and_si256(a.v[g], b.v[g]); }); }
-    static I mini(I a, I b) { return mapI([&](int g) { return _mm256_min_epi32(a.v[g], b.v[g]); }); }
-    static I maxi(I a, I b) { return mapI([&](int g) { return _mm256_max_epi32(a.v[g], b.v[g]); }); }
-    static F toFloat(I a) { return mapF([&](int g) { return _mm256_cvtepi32_ps(a.v[g]); }); }
+    static I set1i(int v) {
+        return mapI([&](int) { return _mm256_set1_epi32(v); });
+    }
+    static I addi(I a, I b) {
+        return mapI([&](int g) { return _mm256_add_epi32(a.v[g], b.v[g]); });
+    }
+    static I subi(I a, I b) {
+        return mapI([&](int g) { return _mm256_sub_epi32(a.v[g], b.v[g]); });
+    }
+    static I andi(I a, I b) {
+        return mapI([&](int g) { return _mm256_and_si256(a.v[g], b.v[g]); });
+    }
+    static I mini(I a, I b) {
+        return mapI([&](int g) { return _mm256_min_epi32(a.v[g], b.v[g]); });
+    }
+    static I maxi(I a, I b) {
+        return mapI([&](int g) { return _mm256_max_epi32(a.v[g], b.v[g]); });
+    }
+    static F toFloat(I a) {
+        return mapF([&](int g) { return _mm256_cvtepi32_ps(a.v[g]); });
+    }
     // dst[r * dstStride + c] = src[c * srcStride + r] for an 8x8 tile: data movement only.
     static constexpr int kTile = 8;
     static void transposeTile(const float* src, int srcStride, float* dst, int dstStride) {
         __m256 r[8], t[8];
-        for (int i = 0; i < 8; ++i) r[i] = _mm256_loadu_ps(src + i * srcStride);
+        for (int i = 0; i < 8; ++i)
+            r[i] = _mm256_loadu_ps(src + i * srcStride);
         for (int i = 0; i < 8; i += 2) {
             t[i] = _mm256_unpacklo_ps(r[i], r[i + 1]);
             t[i + 1] = _mm256_unpackhi_ps(r[i], r[i + 1]);
@@ -128,8 +170,12 @@ struct Ops {
             _mm256_storeu_ps(dst + (i + 4) * dstStride, _mm256_permute2f128_ps(r[i], r[i + 4], 0x31));
         }
     }
-    static I toInt(F a) { return mapI([&](int g) { return _mm256_cvttps_epi32(a.v[g]); }); }
-    static I bitsOf(F a) { return mapI([&](int g) { return _mm256_castps_si256(a.v[g]); }); }
+    static I toInt(F a) {
+        return mapI([&](int g) { return _mm256_cvttps_epi32(a.v[g]); });
+    }
+    static I bitsOf(F a) {
+        return mapI([&](int g) { return _mm256_castps_si256(a.v[g]); });
+    }
 
     // Index of the last IQ4 level <= v among levels 1..14, else 0; 14 for NaN (as ggml's binary search).
     static I iq4Floor(F v) {
@@ -138,8 +184,8 @@ struct Ops {
         for (float level : kInner) {
             const __m256 t = _mm256_set1_ps(level);
             for (int g = 0; g < G; ++g)
-                count.v[g] = _mm256_sub_epi32(count.v[g],
-                                              _mm256_castps_si256(_mm256_cmp_ps(v.v[g], t, _CMP_NLT_UQ)));
+                count.v[g] =
+                    _mm256_sub_epi32(count.v[g], _mm256_castps_si256(_mm256_cmp_ps(v.v[g], t, _CMP_NLT_UQ)));
         }
         return count;
     }
@@ -155,7 +201,7 @@ struct Ops {
     }
 };
 
-#include "simd_lanes.h"
+// The generic lane searches and type drivers, instantiated with the Ops above in this namespace.
 #include "simd_drivers.h"
 
 } // namespace qf::quant::detail::avx2
@@ -182,18 +228,30 @@ QuantizeRowsFn avx2QuantizeKernel(GgmlType type) {
     using Medium = avx2::Drivers<avx2::Ops<2>>;
     using Narrow = avx2::Drivers<avx2::Ops<1>>;
     switch (type) {
-    case GgmlType::Q4_0: return Medium::q4_0;
-    case GgmlType::Q4_1: return Medium::q4_1;
-    case GgmlType::Q5_0: return Medium::q5_0;
-    case GgmlType::Q5_1: return Medium::q5_1;
-    case GgmlType::Q2_K: return Medium::q2k;
-    case GgmlType::Q3_K: return quantizeQ3K;
-    case GgmlType::Q4_K: return Medium::q4k;
-    case GgmlType::Q5_K: return Medium::q5k;
-    case GgmlType::Q6_K: return Medium::q6k;
-    case GgmlType::IQ4_NL: return Narrow::iq4nl;
-    case GgmlType::IQ4_XS: return Narrow::iq4xs;
-    default: return nullptr;
+    case GgmlType::Q4_0:
+        return Medium::q4_0;
+    case GgmlType::Q4_1:
+        return Medium::q4_1;
+    case GgmlType::Q5_0:
+        return Medium::q5_0;
+    case GgmlType::Q5_1:
+        return Medium::q5_1;
+    case GgmlType::Q2_K:
+        return Medium::q2k;
+    case GgmlType::Q3_K:
+        return quantizeQ3K;
+    case GgmlType::Q4_K:
+        return Medium::q4k;
+    case GgmlType::Q5_K:
+        return Medium::q5k;
+    case GgmlType::Q6_K:
+        return Medium::q6k;
+    case GgmlType::IQ4_NL:
+        return Narrow::iq4nl;
+    case GgmlType::IQ4_XS:
+        return Narrow::iq4xs;
+    default:
+        return nullptr;
     }
 }
 

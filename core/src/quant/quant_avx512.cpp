@@ -17,8 +17,7 @@
 
 namespace qf::quant::detail::avx512 {
 
-template <int G>
-struct Ops {
+template <int G> struct Ops {
     static constexpr int N = 16 * G;
     using Single = Ops<1>;
     struct F {
@@ -31,54 +30,74 @@ struct Ops {
         __mmask16 v[G];
     };
 
-    template <class Fn>
-    static F mapF(Fn fn) {
+    template <class Fn> static F mapF(Fn fn) {
         F r;
-        for (int g = 0; g < G; ++g) r.v[g] = fn(g);
+        for (int g = 0; g < G; ++g)
+            r.v[g] = fn(g);
         return r;
     }
-    template <class Fn>
-    static I mapI(Fn fn) {
+    template <class Fn> static I mapI(Fn fn) {
         I r;
-        for (int g = 0; g < G; ++g) r.v[g] = fn(g);
+        for (int g = 0; g < G; ++g)
+            r.v[g] = fn(g);
         return r;
     }
-    template <class Fn>
-    static M mapM(Fn fn) {
+    template <class Fn> static M mapM(Fn fn) {
         M r;
-        for (int g = 0; g < G; ++g) r.v[g] = fn(g);
+        for (int g = 0; g < G; ++g)
+            r.v[g] = fn(g);
         return r;
     }
 
-    static F load(const float* p) { return mapF([&](int g) { return _mm512_load_ps(p + 16 * g); }); }
-    static void store(float* p, F a) {
-        for (int g = 0; g < G; ++g) _mm512_store_ps(p + 16 * g, a.v[g]);
+    static F load(const float* p) {
+        return mapF([&](int g) { return _mm512_load_ps(p + 16 * g); });
     }
-    static F loadu(const float* p) { return mapF([&](int g) { return _mm512_loadu_ps(p + 16 * g); }); }
+    static void store(float* p, F a) {
+        for (int g = 0; g < G; ++g)
+            _mm512_store_ps(p + 16 * g, a.v[g]);
+    }
+    static F loadu(const float* p) {
+        return mapF([&](int g) { return _mm512_loadu_ps(p + 16 * g); });
+    }
     // The low byte of each lane (values 0..127).
     static void storeBytes(uint8_t* p, I a) {
         for (int g = 0; g < G; ++g)
             _mm_storeu_si128(reinterpret_cast<__m128i*>(p + 16 * g), _mm512_cvtepi32_epi8(a.v[g]));
     }
-    static F set1(float v) { return mapF([&](int) { return _mm512_set1_ps(v); }); }
-    static F zero() { return mapF([](int) { return _mm512_setzero_ps(); }); }
-    static F add(F a, F b) { return mapF([&](int g) { return _mm512_add_ps(a.v[g], b.v[g]); }); }
-    static F sub(F a, F b) { return mapF([&](int g) { return _mm512_sub_ps(a.v[g], b.v[g]); }); }
-    static F mul(F a, F b) { return mapF([&](int g) { return _mm512_mul_ps(a.v[g], b.v[g]); }); }
-    static F div(F a, F b) { return mapF([&](int g) { return _mm512_div_ps(a.v[g], b.v[g]); }); }
-    static F sqrt(F a) { return mapF([&](int g) { return _mm512_sqrt_ps(a.v[g]); }); }
+    static F set1(float v) {
+        return mapF([&](int) { return _mm512_set1_ps(v); });
+    }
+    static F zero() {
+        return mapF([](int) { return _mm512_setzero_ps(); });
+    }
+    static F add(F a, F b) {
+        return mapF([&](int g) { return _mm512_add_ps(a.v[g], b.v[g]); });
+    }
+    static F sub(F a, F b) {
+        return mapF([&](int g) { return _mm512_sub_ps(a.v[g], b.v[g]); });
+    }
+    static F mul(F a, F b) {
+        return mapF([&](int g) { return _mm512_mul_ps(a.v[g], b.v[g]); });
+    }
+    static F div(F a, F b) {
+        return mapF([&](int g) { return _mm512_div_ps(a.v[g], b.v[g]); });
+    }
+    static F sqrt(F a) {
+        return mapF([&](int g) { return _mm512_sqrt_ps(a.v[g]); });
+    }
     static F abs(F a) {
         const __m512i mask = _mm512_set1_epi32(0x7fffffff);
-        return mapF([&](int g) { return _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(a.v[g]), mask)); });
+        return mapF(
+            [&](int g) { return _mm512_castsi512_ps(_mm512_and_si512(_mm512_castps_si512(a.v[g]), mask)); });
     }
     static F neg(F a) {
         const __m512i sign = _mm512_set1_epi32(int32_t(0x80000000u));
-        return mapF([&](int g) { return _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(a.v[g]), sign)); });
+        return mapF(
+            [&](int g) { return _mm512_castsi512_ps(_mm512_xor_si512(_mm512_castps_si512(a.v[g]), sign)); });
     }
 
     // Comparisons with C semantics: false when either side is NaN, except neq (C's !=), true then.
-    template <int Pred>
-    static M cmp(F a, F b) {
+    template <int Pred> static M cmp(F a, F b) {
         return mapM([&](int g) { return _mm512_cmp_ps_mask(a.v[g], b.v[g], Pred); });
     }
     static M lt(F a, F b) { return cmp<_CMP_LT_OQ>(a, b); }
@@ -87,32 +106,58 @@ struct Ops {
     static M ge(F a, F b) { return cmp<_CMP_GE_OQ>(a, b); }
     static M eq(F a, F b) { return cmp<_CMP_EQ_OQ>(a, b); }
     static M neq(F a, F b) { return cmp<_CMP_NEQ_UQ>(a, b); }
-    static F select(M m, F a, F b) { return mapF([&](int g) { return _mm512_mask_blend_ps(m.v[g], b.v[g], a.v[g]); }); }
-    static M mand(M a, M b) { return mapM([&](int g) { return __mmask16(a.v[g] & b.v[g]); }); }
-    static M mor(M a, M b) { return mapM([&](int g) { return __mmask16(a.v[g] | b.v[g]); }); }
-    static M mnot(M a) { return mapM([&](int g) { return __mmask16(~a.v[g]); }); }
-    static M mfalse() { return mapM([](int) { return __mmask16(0); }); }
+    static F select(M m, F a, F b) {
+        return mapF([&](int g) { return _mm512_mask_blend_ps(m.v[g], b.v[g], a.v[g]); });
+    }
+    static M mand(M a, M b) {
+        return mapM([&](int g) { return __mmask16(a.v[g] & b.v[g]); });
+    }
+    static M mor(M a, M b) {
+        return mapM([&](int g) { return __mmask16(a.v[g] | b.v[g]); });
+    }
+    static M mnot(M a) {
+        return mapM([&](int g) { return __mmask16(~a.v[g]); });
+    }
+    static M mfalse() {
+        return mapM([](int) { return __mmask16(0); });
+    }
     static bool any(M m) {
         unsigned all = 0;
-        for (int g = 0; g < G; ++g) all |= m.v[g];
+        for (int g = 0; g < G; ++g)
+            all |= m.v[g];
         return all != 0;
     }
 
     static I selecti(M m, I a, I b) {
         return mapI([&](int g) { return _mm512_mask_blend_epi32(m.v[g], b.v[g], a.v[g]); });
     }
-    static I set1i(int v) { return mapI([&](int) { return _mm512_set1_epi32(v); }); }
-    static I addi(I a, I b) { return mapI([&](int g) { return _mm512_add_epi32(a.v[g], b.v[g]); }); }
-    static I subi(I a, I b) { return mapI([&](int g) { return _mm512_sub_epi32(a.v[g], b.v[g]); }); }
-    static I andi(I a, I b) { return mapI([&](int g) { return _mm512_and_si512(a.v[g], b.v[g]); }); }
-    static I mini(I a, I b) { return mapI([&](int g) { return _mm512_min_epi32(a.v[g], b.v[g]); }); }
-    static I maxi(I a, I b) { return mapI([&](int g) { return _mm512_max_epi32(a.v[g], b.v[g]); }); }
-    static F toFloat(I a) { return mapF([&](int g) { return _mm512_cvtepi32_ps(a.v[g]); }); }
+    static I set1i(int v) {
+        return mapI([&](int) { return _mm512_set1_epi32(v); });
+    }
+    static I addi(I a, I b) {
+        return mapI([&](int g) { return _mm512_add_epi32(a.v[g], b.v[g]); });
+    }
+    static I subi(I a, I b) {
+        return mapI([&](int g) { return _mm512_sub_epi32(a.v[g], b.v[g]); });
+    }
+    static I andi(I a, I b) {
+        return mapI([&](int g) { return _mm512_and_si512(a.v[g], b.v[g]); });
+    }
+    static I mini(I a, I b) {
+        return mapI([&](int g) { return _mm512_min_epi32(a.v[g], b.v[g]); });
+    }
+    static I maxi(I a, I b) {
+        return mapI([&](int g) { return _mm512_max_epi32(a.v[g], b.v[g]); });
+    }
+    static F toFloat(I a) {
+        return mapF([&](int g) { return _mm512_cvtepi32_ps(a.v[g]); });
+    }
     // dst[r * dstStride + c] = src[c * srcStride + r] for an 8x8 tile: data movement only.
     static constexpr int kTile = 8;
     static void transposeTile(const float* src, int srcStride, float* dst, int dstStride) {
         __m256 r[8], t[8];
-        for (int i = 0; i < 8; ++i) r[i] = _mm256_loadu_ps(src + i * srcStride);
+        for (int i = 0; i < 8; ++i)
+            r[i] = _mm256_loadu_ps(src + i * srcStride);
         for (int i = 0; i < 8; i += 2) {
             t[i] = _mm256_unpacklo_ps(r[i], r[i + 1]);
             t[i + 1] = _mm256_unpackhi_ps(r[i], r[i + 1]);
@@ -128,8 +173,12 @@ struct Ops {
             _mm256_storeu_ps(dst + (i + 4) * dstStride, _mm256_permute2f128_ps(r[i], r[i + 4], 0x31));
         }
     }
-    static I toInt(F a) { return mapI([&](int g) { return _mm512_cvttps_epi32(a.v[g]); }); }
-    static I bitsOf(F a) { return mapI([&](int g) { return _mm512_castps_si512(a.v[g]); }); }
+    static I toInt(F a) {
+        return mapI([&](int g) { return _mm512_cvttps_epi32(a.v[g]); });
+    }
+    static I bitsOf(F a) {
+        return mapI([&](int g) { return _mm512_castps_si512(a.v[g]); });
+    }
 
     static __m512 iq4Table() {
         return _mm512_setr_ps(-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113);
@@ -156,7 +205,7 @@ struct Ops {
     }
 };
 
-#include "simd_lanes.h"
+// The generic lane searches and type drivers, instantiated with the Ops above in this namespace.
 #include "simd_drivers.h"
 
 } // namespace qf::quant::detail::avx512
@@ -170,18 +219,30 @@ QuantizeRowsFn avx512QuantizeKernel(GgmlType type) {
     using Medium = avx512::Drivers<avx512::Ops<3>>;
     using Narrow = avx512::Drivers<avx512::Ops<1>>;
     switch (type) {
-    case GgmlType::Q4_0: return Medium::q4_0;
-    case GgmlType::Q4_1: return Medium::q4_1;
-    case GgmlType::Q5_0: return Medium::q5_0;
-    case GgmlType::Q5_1: return Medium::q5_1;
-    case GgmlType::Q2_K: return Wide::q2k;
-    case GgmlType::Q3_K: return Wide::q3k;
-    case GgmlType::Q4_K: return Medium::q4k;
-    case GgmlType::Q5_K: return Medium::q5k;
-    case GgmlType::Q6_K: return Wide::q6k;
-    case GgmlType::IQ4_NL: return Narrow::iq4nl;
-    case GgmlType::IQ4_XS: return Narrow::iq4xs;
-    default: return nullptr;
+    case GgmlType::Q4_0:
+        return Medium::q4_0;
+    case GgmlType::Q4_1:
+        return Medium::q4_1;
+    case GgmlType::Q5_0:
+        return Medium::q5_0;
+    case GgmlType::Q5_1:
+        return Medium::q5_1;
+    case GgmlType::Q2_K:
+        return Wide::q2k;
+    case GgmlType::Q3_K:
+        return Wide::q3k;
+    case GgmlType::Q4_K:
+        return Medium::q4k;
+    case GgmlType::Q5_K:
+        return Medium::q5k;
+    case GgmlType::Q6_K:
+        return Wide::q6k;
+    case GgmlType::IQ4_NL:
+        return Narrow::iq4nl;
+    case GgmlType::IQ4_XS:
+        return Narrow::iq4xs;
+    default:
+        return nullptr;
     }
 }
 

@@ -15,23 +15,27 @@ constexpr int kIq4Tries = 7;
 
 void packIq4Levels(const uint8_t* levels, int n, uint8_t* qs) {
     for (int i = 0; i < n / 32; ++i)
-        for (int j = 0; j < 16; ++j) qs[16 * i + j] = uint8_t(levels[32 * i + j] | (levels[32 * i + 16 + j] << 4));
+        for (int j = 0; j < 16; ++j)
+            qs[16 * i + j] = uint8_t(levels[32 * i + j] | (levels[32 * i + 16 + j] << 4));
 }
 
 } // namespace
 
 float iq4Sigma2(const float* x, int n) {
     float sigma2 = 0;
-    for (int j = 0; j < n; ++j) sigma2 += x[j] * x[j];
+    for (int j = 0; j < n; ++j)
+        sigma2 += x[j] * x[j];
     sigma2 *= 2.f / float(n);
     return sigma2;
 }
 
 void iq4Weights(const float* x, const float* importance, float sigma2, int n, float* weights) {
     if (importance) {
-        for (int j = 0; j < n; ++j) weights[j] = importance[j] * std::sqrt(sigma2 + x[j] * x[j]);
+        for (int j = 0; j < n; ++j)
+            weights[j] = importance[j] * std::sqrt(sigma2 + x[j] * x[j]);
     } else {
-        for (int j = 0; j < n; ++j) weights[j] = x[j] * x[j];
+        for (int j = 0; j < n; ++j)
+            weights[j] = x[j] * x[j];
     }
 }
 
@@ -103,7 +107,8 @@ void quantizeIq4XsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen
         const float* x = src + kQKK * ib;
         const float* qw = importance ? importance + kQKK * (ib % perRow) : nullptr;
         iq4Weights(x, qw, iq4Sigma2(x, kQKK), kQKK, weights);
-        for (int j = 0; j < kQKK / 32; ++j) scales[j] = searchIq4Scale(32, x + 32 * j, weights + 32 * j, kIq4Tries);
+        for (int j = 0; j < kQKK / 32; ++j)
+            scales[j] = searchIq4Scale(32, x + 32 * j, weights + 32 * j, kIq4Tries);
         finishIq4Xs(x, scales, y + ib);
     }
 }
@@ -125,7 +130,8 @@ void dequantizeIq4Xs(const void* src, float* dst, int64_t n) {
         const uint8_t* qs = x[i].qs;
         const float d = fp16ToFp32(x[i].d);
         for (int ib = 0; ib < kQKK / 32; ++ib, dst += 32, qs += 16) {
-            const int ls = ((x[i].scalesL[ib / 2] >> 4 * (ib % 2)) & 0xf) | (((x[i].scalesH >> 2 * ib) & 3) << 4);
+            const int ls =
+                ((x[i].scalesL[ib / 2] >> 4 * (ib % 2)) & 0xf) | (((x[i].scalesH >> 2 * ib) & 3) << 4);
             const float dl = d * float(ls - 32);
             for (int j = 0; j < 16; ++j) {
                 dst[j + 0] = dl * float(kIq4Values[qs[j] & 0xf]);

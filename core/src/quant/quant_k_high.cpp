@@ -88,7 +88,8 @@ void requantizeK4(const float* x, const uint8_t* packed, uint16_t d16, uint16_t 
 void packQ4KLevels(const uint8_t* levels, BlockQ4K* y) {
     uint8_t* q = y->qs;
     for (int j = 0; j < kQKK; j += 64, q += 32)
-        for (int l = 0; l < 32; ++l) q[l] = uint8_t(levels[j + l] | (levels[j + l + 32] << 4));
+        for (int l = 0; l < 32; ++l)
+            q[l] = uint8_t(levels[j + l] | (levels[j + l + 32] << 4));
 }
 
 void packQ5KLevels(const uint8_t* levels, BlockQ5K* y) {
@@ -110,12 +111,15 @@ void packQ5KLevels(const uint8_t* levels, BlockQ5K* y) {
 // Unweighted Q4_K / Q5_K sub-block weights: the sub-block's RMS plus |x|.
 void refWeightsK4(const float* x, float* weights) {
     float sumX2 = 0;
-    for (int l = 0; l < kSub; ++l) sumX2 += x[l] * x[l];
+    for (int l = 0; l < kSub; ++l)
+        sumX2 += x[l] * x[l];
     const float avX = std::sqrt(sumX2 / 32);
-    for (int l = 0; l < kSub; ++l) weights[l] = avX + std::fabs(x[l]);
+    for (int l = 0; l < kSub; ++l)
+        weights[l] = avX + std::fabs(x[l]);
 }
 
-template <class Block, void (*FinishRef)(const float*, const float*, const float*, uint8_t*, Block*, RequantizeFn),
+template <class Block,
+          void (*FinishRef)(const float*, const float*, const float*, uint8_t*, Block*, RequantizeFn),
           void (*FinishWeighted)(const float*, const float*, const float*, const float*, uint8_t*, Block*,
                                  RequantizeFn)>
 void quantizeK4Family(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance,
@@ -141,7 +145,8 @@ void quantizeK4Family(const float* src, void* dst, int64_t nrows, int64_t rowLen
             for (int l = 0; l < kSub; ++l)
                 weights[l] = qw[kSub * j + l] * std::sqrt(sigma2 + x[kSub * j + l] * x[kSub * j + l]);
             float sum = 0;
-            for (int l = 0; l < kSub; ++l) sum += weights[l];
+            for (int l = 0; l < kSub; ++l)
+                sum += weights[l];
             subWeights[j] = sum;
             scales[j] = makeQkxQuants(kSub, nmax, x + kSub * j, weights, levels + kSub * j, &mins[j], scratch,
                                       -0.9f, 0.05f, 36, false);
@@ -186,8 +191,8 @@ void quantizeQ4KRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, 
 }
 
 void quantizeQ5KRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-    quantizeK4Family<BlockQ5K, finishQ5KRef, finishQ5KWeighted>(src, dst, nrows, rowLen, importance, 31, -0.5f,
-                                                                0.1f, 15);
+    quantizeK4Family<BlockQ5K, finishQ5KRef, finishQ5KWeighted>(src, dst, nrows, rowLen, importance, 31,
+                                                                -0.5f, 0.1f, 15);
 }
 
 void finishQ6K(const float* x, const float* scales, uint8_t* levels, BlockQ6K* y, RequantizeFn requantize) {
@@ -207,14 +212,16 @@ void finishQ6K(const float* x, const float* scales, uint8_t* levels, BlockQ6K* y
     }
     const float iscale = -128.f / maxScale;
     y->d = fp32ToFp16(1 / iscale);
-    for (int ib = 0; ib < 16; ++ib) y->scales[ib] = int8_t(std::min(127, nearestInt(iscale * scales[ib])));
+    for (int ib = 0; ib < 16; ++ib)
+        y->scales[ib] = int8_t(std::min(127, nearestInt(iscale * scales[ib])));
     RequantPlan plan; // level = clamp(round(x / d), -32, 31) + 32
     plan.subBlocks = 16;
     plan.subSize = 16;
     plan.lo = -32;
     plan.hi = 31;
     plan.offset = 32;
-    for (int j = 0; j < 16; ++j) plan.d[j] = fp16ToFp32(y->d) * float(y->scales[j]);
+    for (int j = 0; j < 16; ++j)
+        plan.d[j] = fp16ToFp32(y->d) * float(y->scales[j]);
     requantize(x, plan, levels);
     uint8_t* ql = y->ql;
     uint8_t* qh = y->qh;
@@ -260,8 +267,10 @@ void dequantizeQ4K(const void* src, float* dst, int64_t n) {
             const float d1 = d * float(sc), m1 = min * float(m);
             unpackScaleMinK4(is + 1, x[i].scales, &sc, &m);
             const float d2 = d * float(sc), m2 = min * float(m);
-            for (int l = 0; l < 32; ++l) *dst++ = d1 * float(q[l] & 0xF) - m1;
-            for (int l = 0; l < 32; ++l) *dst++ = d2 * float(q[l] >> 4) - m2;
+            for (int l = 0; l < 32; ++l)
+                *dst++ = d1 * float(q[l] & 0xF) - m1;
+            for (int l = 0; l < 32; ++l)
+                *dst++ = d2 * float(q[l] >> 4) - m2;
         }
     }
 }
@@ -280,8 +289,10 @@ void dequantizeQ5K(const void* src, float* dst, int64_t n) {
             const float d1 = d * float(sc), m1 = min * float(m);
             unpackScaleMinK4(is + 1, x[i].scales, &sc, &m);
             const float d2 = d * float(sc), m2 = min * float(m);
-            for (int l = 0; l < 32; ++l) *dst++ = d1 * float((ql[l] & 0xF) + (qh[l] & u1 ? 16 : 0)) - m1;
-            for (int l = 0; l < 32; ++l) *dst++ = d2 * float((ql[l] >> 4) + (qh[l] & u2 ? 16 : 0)) - m2;
+            for (int l = 0; l < 32; ++l)
+                *dst++ = d1 * float((ql[l] & 0xF) + (qh[l] & u1 ? 16 : 0)) - m1;
+            for (int l = 0; l < 32; ++l)
+                *dst++ = d2 * float((ql[l] >> 4) + (qh[l] & u2 ? 16 : 0)) - m2;
             u1 = uint8_t(u1 << 2);
             u2 = uint8_t(u2 << 2);
         }

@@ -10,8 +10,8 @@
 namespace qf::quant::detail {
 namespace {
 
-constexpr int kSub = 16;             // values per sub-block
-constexpr int kSubs = kQKK / kSub;   // sub-blocks per super-block
+constexpr int kSub = 16;           // values per sub-block
+constexpr int kSubs = kQKK / kSub; // sub-blocks per super-block
 
 // Two-bit levels, four per byte: value l of each 32-value column group goes to bit pair l / 32.
 void packTwoBitLevels(const uint8_t* levels, uint8_t* qs) {
@@ -79,7 +79,8 @@ void requantizeAndPackQ3K(const float* x, BlockQ3K* y, uint8_t* levels, Requanti
 
 float superBlockSumSquares(const float* x) {
     float sum = 0;
-    for (int j = 0; j < kQKK; ++j) sum += x[j] * x[j];
+    for (int j = 0; j < kQKK; ++j)
+        sum += x[j] * x[j];
     return sum;
 }
 
@@ -94,7 +95,8 @@ void finishQ2KRef(const float* x, const float* scales, const float* mins, uint8_
     }
     if (maxScale > 0) {
         const float iscale = kQ4Scale / maxScale;
-        for (int j = 0; j < kSubs; ++j) y->scales[j] = uint8_t(nearestInt(iscale * scales[j]));
+        for (int j = 0; j < kSubs; ++j)
+            y->scales[j] = uint8_t(nearestInt(iscale * scales[j]));
         y->d = fp32ToFp16(maxScale / kQ4Scale);
     } else {
         std::memset(y->scales, 0, sizeof(y->scales));
@@ -102,7 +104,8 @@ void finishQ2KRef(const float* x, const float* scales, const float* mins, uint8_
     }
     if (maxMin > 0) {
         const float iscale = kQ4Scale / maxMin;
-        for (int j = 0; j < kSubs; ++j) y->scales[j] |= uint8_t(nearestInt(iscale * mins[j]) << 4);
+        for (int j = 0; j < kSubs; ++j)
+            y->scales[j] |= uint8_t(nearestInt(iscale * mins[j]) << 4);
         y->dmin = fp32ToFp16(maxMin / kQ4Scale);
     } else {
         y->dmin = fp32ToFp16(0.f);
@@ -118,7 +121,8 @@ void finishQ2KWeighted(const float* x, const float* scales, const float* mins, c
     const float mm = makeQpQuants(kSubs, 15, mins, minLevels, subWeights);
     y->d = fp32ToFp16(dm);
     y->dmin = fp32ToFp16(mm);
-    for (int j = 0; j < kSubs; ++j) y->scales[j] = uint8_t(scaleLevels[j] | (minLevels[j] << 4));
+    for (int j = 0; j < kSubs; ++j)
+        y->scales[j] = uint8_t(scaleLevels[j] | (minLevels[j] << 4));
     requantize(x, planQ2K(y, fp16ToFp32(y->d), fp16ToFp32(y->dmin)), levels);
     packTwoBitLevels(levels, y->qs);
 }
@@ -132,9 +136,10 @@ void quantizeQ2KRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, 
         const float* x = src + kQKK * ib;
         if (!importance) {
             for (int j = 0; j < kSubs; ++j) {
-                for (int l = 0; l < kSub; ++l) weights[l] = std::fabs(x[kSub * j + l]);
-                scales[j] = makeQkxQuants(kSub, 3, x + kSub * j, weights, levels + kSub * j, &mins[j], scratch,
-                                          -0.5f, 0.1f, 15, true);
+                for (int l = 0; l < kSub; ++l)
+                    weights[l] = std::fabs(x[kSub * j + l]);
+                scales[j] = makeQkxQuants(kSub, 3, x + kSub * j, weights, levels + kSub * j, &mins[j],
+                                          scratch, -0.5f, 0.1f, 15, true);
             }
             finishQ2KRef(x, scales, mins, levels, y + ib);
             continue;
@@ -145,7 +150,8 @@ void quantizeQ2KRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, 
             for (int l = 0; l < kSub; ++l)
                 weights[l] = qw[kSub * j + l] * std::sqrt(sigma2 + x[kSub * j + l] * x[kSub * j + l]);
             float sum = 0;
-            for (int l = 0; l < kSub; ++l) sum += weights[l];
+            for (int l = 0; l < kSub; ++l)
+                sum += weights[l];
             subWeights[j] = sum;
             scales[j] = makeQkxQuants(kSub, 3, x + kSub * j, weights, levels + kSub * j, &mins[j], scratch,
                                       -0.9f, 0.05f, 36, false);
@@ -154,7 +160,8 @@ void quantizeQ2KRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, 
     }
 }
 
-void finishQ3KRef(const float* x, const float* scales, uint8_t* levels, BlockQ3K* y, RequantizeFn requantize) {
+void finishQ3KRef(const float* x, const float* scales, uint8_t* levels, BlockQ3K* y,
+                  RequantizeFn requantize) {
     float maxScale = 0;
     float amax = 0;
     for (int j = 0; j < kSubs; ++j) {
@@ -184,7 +191,8 @@ void finishQ3KWeighted(const float* x, const float* scales, const float* subWeig
     std::memset(y->scales, 0, sizeof(y->scales));
     int8_t scaleLevels[kSubs];
     const float dBlock = makeQxQuants(kSubs, 32, scales, scaleLevels, subWeights);
-    for (int j = 0; j < kSubs; ++j) packQ3KScale(j, scaleLevels[j], y->scales);
+    for (int j = 0; j < kSubs; ++j)
+        packQ3KScale(j, scaleLevels[j], y->scales);
     y->d = fp32ToFp16(dBlock);
     requantizeAndPackQ3K(x, y, levels, requantize);
 }
@@ -198,7 +206,8 @@ void quantizeQ3KRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, 
     for (int64_t ib = 0; ib < nrows * perRow; ++ib) {
         const float* x = src + kQKK * ib;
         if (!importance) {
-            for (int j = 0; j < kSubs; ++j) scales[j] = makeQ3Quants(kSub, 4, x + kSub * j, signedLevels + kSub * j);
+            for (int j = 0; j < kSubs; ++j)
+                scales[j] = makeQ3Quants(kSub, 4, x + kSub * j, signedLevels + kSub * j);
             finishQ3KRef(x, scales, levels, y + ib);
             continue;
         }
@@ -208,7 +217,8 @@ void quantizeQ3KRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, 
             for (int l = 0; l < kSub; ++l)
                 weights[l] = qw[kSub * j + l] * std::sqrt(sigma2 + x[kSub * j + l] * x[kSub * j + l]);
             float sum = 0;
-            for (int l = 0; l < kSub; ++l) sum += weights[l];
+            for (int l = 0; l < kSub; ++l)
+                sum += weights[l];
             subWeights[j] = sum;
             scales[j] = makeQxQuants(kSub, 4, x + kSub * j, signedLevels + kSub * j, weights);
         }
@@ -229,7 +239,8 @@ void dequantizeQ2K(const void* src, float* dst, int64_t n) {
                     const uint8_t sc = x[i].scales[is++];
                     const float dl = d * float(sc & 0xF);
                     const float ml = min * float(sc >> 4);
-                    for (int l = 0; l < 16; ++l) *dst++ = dl * float((q[16 * part + l] >> shift) & 3) - ml;
+                    for (int l = 0; l < 16; ++l)
+                        *dst++ = dl * float((q[16 * part + l] >> shift) & 3) - ml;
                 }
             }
         }

@@ -57,7 +57,9 @@ void quantizeQ4_1Blocks(const float* x, BlockQ4_1* y, int64_t count) {
     }
 }
 
-void storeQ5High(uint32_t qh, uint8_t* dst) { std::memcpy(dst, &qh, sizeof(qh)); }
+void storeQ5High(uint32_t qh, uint8_t* dst) {
+    std::memcpy(dst, &qh, sizeof(qh));
+}
 
 void quantizeQ5_0Blocks(const float* x, BlockQ5_0* y, int64_t count) {
     for (int64_t i = 0; i < count; ++i, x += kQK) {
@@ -122,13 +124,15 @@ void quantizeQ8_0Blocks(const float* x, BlockQ8_0* y, int64_t count) {
         const float d = amax / 127;
         const float id = d != 0.f ? 1.0f / d : 0.0f;
         y[i].d = fp32ToFp16(d);
-        for (int j = 0; j < kQK; ++j) y[i].qs[j] = int8_t(std::round(x[j] * id));
+        for (int j = 0; j < kQK; ++j)
+            y[i].qs[j] = int8_t(std::round(x[j] * id));
     }
 }
 
 // Weights of the weighted legacy search: importance * sqrt(sigma2 + x^2).
 void legacyWeights(const float* x, const float* importance, float sigma2, float* weights) {
-    for (int j = 0; j < kQK; ++j) weights[j] = importance[j] * std::sqrt(sigma2 + x[j] * x[j]);
+    for (int j = 0; j < kQK; ++j)
+        weights[j] = importance[j] * std::sqrt(sigma2 + x[j] * x[j]);
 }
 
 template <class Block, class BlocksFn, class WeightedBlockFn>
@@ -154,13 +158,15 @@ void quantizeLegacy(const float* src, void* dst, int64_t nrows, int64_t rowLen, 
 
 float rowMeanSquare(const float* x, int64_t n) {
     float sumX2 = 0;
-    for (int64_t j = 0; j < n; ++j) sumX2 += x[j] * x[j];
+    for (int64_t j = 0; j < n; ++j)
+        sumX2 += x[j] * x[j];
     return sumX2 / float(n);
 }
 
 void packQ4_0(float d, const int8_t* levels, BlockQ4_0* y) {
     y->d = fp32ToFp16(d);
-    for (int j = 0; j < 16; ++j) y->qs[j] = uint8_t(levels[j] | (levels[j + 16] << 4));
+    for (int j = 0; j < 16; ++j)
+        y->qs[j] = uint8_t(levels[j] | (levels[j + 16] << 4));
 }
 
 void packQ5_0(float d, const int8_t* levels, BlockQ5_0* y) {
@@ -179,7 +185,8 @@ void packQ5_0(float d, const int8_t* levels, BlockQ5_0* y) {
 void packQ4_1(float d, float negMin, const uint8_t* levels, BlockQ4_1* y) {
     y->d = fp32ToFp16(d);
     y->m = fp32ToFp16(-negMin);
-    for (int j = 0; j < 16; ++j) y->qs[j] = uint8_t(levels[j] | (levels[j + 16] << 4));
+    for (int j = 0; j < 16; ++j)
+        y->qs[j] = uint8_t(levels[j] | (levels[j + 16] << 4));
 }
 
 void packQ5_1(float d, float negMin, const uint8_t* levels, BlockQ5_1* y) {
@@ -321,7 +328,8 @@ void dequantizeQ8_0(const void* src, float* dst, int64_t n) {
     const auto* x = static_cast<const BlockQ8_0*>(src);
     for (int64_t i = 0; i < n / kQK; ++i, dst += kQK) {
         const float d = fp16ToFp32(x[i].d);
-        for (int j = 0; j < kQK; ++j) dst[j] = float(x[i].qs[j]) * d;
+        for (int j = 0; j < kQK; ++j)
+            dst[j] = float(x[i].qs[j]) * d;
     }
 }
 

@@ -10,8 +10,7 @@
 
 namespace qf::quant::detail::neon {
 
-template <int G>
-struct Ops {
+template <int G> struct Ops {
     static constexpr int N = 4 * G;
     using Single = Ops<1>;
     struct F {
@@ -24,29 +23,32 @@ struct Ops {
         uint32x4_t v[G];
     };
 
-    template <class Fn>
-    static F mapF(Fn fn) {
+    template <class Fn> static F mapF(Fn fn) {
         F r;
-        for (int g = 0; g < G; ++g) r.v[g] = fn(g);
+        for (int g = 0; g < G; ++g)
+            r.v[g] = fn(g);
         return r;
     }
-    template <class Fn>
-    static I mapI(Fn fn) {
+    template <class Fn> static I mapI(Fn fn) {
         I r;
-        for (int g = 0; g < G; ++g) r.v[g] = fn(g);
+        for (int g = 0; g < G; ++g)
+            r.v[g] = fn(g);
         return r;
     }
-    template <class Fn>
-    static M mapM(Fn fn) {
+    template <class Fn> static M mapM(Fn fn) {
         M r;
-        for (int g = 0; g < G; ++g) r.v[g] = fn(g);
+        for (int g = 0; g < G; ++g)
+            r.v[g] = fn(g);
         return r;
     }
 
-    static F load(const float* p) { return mapF([&](int g) { return vld1q_f32(p + 4 * g); }); }
+    static F load(const float* p) {
+        return mapF([&](int g) { return vld1q_f32(p + 4 * g); });
+    }
     static F loadu(const float* p) { return load(p); }
     static void store(float* p, F a) {
-        for (int g = 0; g < G; ++g) vst1q_f32(p + 4 * g, a.v[g]);
+        for (int g = 0; g < G; ++g)
+            vst1q_f32(p + 4 * g, a.v[g]);
     }
     // The low byte of each lane (values 0..127).
     static void storeBytes(uint8_t* p, I a) {
@@ -57,44 +59,103 @@ struct Ops {
             std::memcpy(p + 4 * g, &four, 4);
         }
     }
-    static F set1(float v) { return mapF([&](int) { return vdupq_n_f32(v); }); }
+    static F set1(float v) {
+        return mapF([&](int) { return vdupq_n_f32(v); });
+    }
     static F zero() { return set1(0.f); }
-    static F add(F a, F b) { return mapF([&](int g) { return vaddq_f32(a.v[g], b.v[g]); }); }
-    static F sub(F a, F b) { return mapF([&](int g) { return vsubq_f32(a.v[g], b.v[g]); }); }
-    static F mul(F a, F b) { return mapF([&](int g) { return vmulq_f32(a.v[g], b.v[g]); }); }
-    static F div(F a, F b) { return mapF([&](int g) { return vdivq_f32(a.v[g], b.v[g]); }); }
-    static F sqrt(F a) { return mapF([&](int g) { return vsqrtq_f32(a.v[g]); }); }
-    static F abs(F a) { return mapF([&](int g) { return vabsq_f32(a.v[g]); }); }
-    static F neg(F a) { return mapF([&](int g) { return vnegq_f32(a.v[g]); }); }
+    static F add(F a, F b) {
+        return mapF([&](int g) { return vaddq_f32(a.v[g], b.v[g]); });
+    }
+    static F sub(F a, F b) {
+        return mapF([&](int g) { return vsubq_f32(a.v[g], b.v[g]); });
+    }
+    static F mul(F a, F b) {
+        return mapF([&](int g) { return vmulq_f32(a.v[g], b.v[g]); });
+    }
+    static F div(F a, F b) {
+        return mapF([&](int g) { return vdivq_f32(a.v[g], b.v[g]); });
+    }
+    static F sqrt(F a) {
+        return mapF([&](int g) { return vsqrtq_f32(a.v[g]); });
+    }
+    static F abs(F a) {
+        return mapF([&](int g) { return vabsq_f32(a.v[g]); });
+    }
+    static F neg(F a) {
+        return mapF([&](int g) { return vnegq_f32(a.v[g]); });
+    }
 
     // Comparisons with C semantics: false when either side is NaN, except neq (C's !=), true then.
-    static M lt(F a, F b) { return mapM([&](int g) { return vcltq_f32(a.v[g], b.v[g]); }); }
-    static M gt(F a, F b) { return mapM([&](int g) { return vcgtq_f32(a.v[g], b.v[g]); }); }
-    static M le(F a, F b) { return mapM([&](int g) { return vcleq_f32(a.v[g], b.v[g]); }); }
-    static M ge(F a, F b) { return mapM([&](int g) { return vcgeq_f32(a.v[g], b.v[g]); }); }
-    static M eq(F a, F b) { return mapM([&](int g) { return vceqq_f32(a.v[g], b.v[g]); }); }
-    static M neq(F a, F b) { return mapM([&](int g) { return vmvnq_u32(vceqq_f32(a.v[g], b.v[g])); }); }
-    static F select(M m, F a, F b) { return mapF([&](int g) { return vbslq_f32(m.v[g], a.v[g], b.v[g]); }); }
-    static M mand(M a, M b) { return mapM([&](int g) { return vandq_u32(a.v[g], b.v[g]); }); }
-    static M mor(M a, M b) { return mapM([&](int g) { return vorrq_u32(a.v[g], b.v[g]); }); }
-    static M mnot(M a) { return mapM([&](int g) { return vmvnq_u32(a.v[g]); }); }
-    static M mfalse() { return mapM([](int) { return vdupq_n_u32(0); }); }
+    static M lt(F a, F b) {
+        return mapM([&](int g) { return vcltq_f32(a.v[g], b.v[g]); });
+    }
+    static M gt(F a, F b) {
+        return mapM([&](int g) { return vcgtq_f32(a.v[g], b.v[g]); });
+    }
+    static M le(F a, F b) {
+        return mapM([&](int g) { return vcleq_f32(a.v[g], b.v[g]); });
+    }
+    static M ge(F a, F b) {
+        return mapM([&](int g) { return vcgeq_f32(a.v[g], b.v[g]); });
+    }
+    static M eq(F a, F b) {
+        return mapM([&](int g) { return vceqq_f32(a.v[g], b.v[g]); });
+    }
+    static M neq(F a, F b) {
+        return mapM([&](int g) { return vmvnq_u32(vceqq_f32(a.v[g], b.v[g])); });
+    }
+    static F select(M m, F a, F b) {
+        return mapF([&](int g) { return vbslq_f32(m.v[g], a.v[g], b.v[g]); });
+    }
+    static M mand(M a, M b) {
+        return mapM([&](int g) { return vandq_u32(a.v[g], b.v[g]); });
+    }
+    static M mor(M a, M b) {
+        return mapM([&](int g) { return vorrq_u32(a.v[g], b.v[g]); });
+    }
+    static M mnot(M a) {
+        return mapM([&](int g) { return vmvnq_u32(a.v[g]); });
+    }
+    static M mfalse() {
+        return mapM([](int) { return vdupq_n_u32(0); });
+    }
     static bool any(M m) {
         uint32x4_t all = m.v[0];
-        for (int g = 1; g < G; ++g) all = vorrq_u32(all, m.v[g]);
+        for (int g = 1; g < G; ++g)
+            all = vorrq_u32(all, m.v[g]);
         return vmaxvq_u32(all) != 0;
     }
 
-    static I selecti(M m, I a, I b) { return mapI([&](int g) { return vbslq_s32(m.v[g], a.v[g], b.v[g]); }); }
-    static I set1i(int v) { return mapI([&](int) { return vdupq_n_s32(v); }); }
-    static I addi(I a, I b) { return mapI([&](int g) { return vaddq_s32(a.v[g], b.v[g]); }); }
-    static I subi(I a, I b) { return mapI([&](int g) { return vsubq_s32(a.v[g], b.v[g]); }); }
-    static I andi(I a, I b) { return mapI([&](int g) { return vandq_s32(a.v[g], b.v[g]); }); }
-    static I mini(I a, I b) { return mapI([&](int g) { return vminq_s32(a.v[g], b.v[g]); }); }
-    static I maxi(I a, I b) { return mapI([&](int g) { return vmaxq_s32(a.v[g], b.v[g]); }); }
-    static F toFloat(I a) { return mapF([&](int g) { return vcvtq_f32_s32(a.v[g]); }); }
-    static I toInt(F a) { return mapI([&](int g) { return vcvtq_s32_f32(a.v[g]); }); }
-    static I bitsOf(F a) { return mapI([&](int g) { return vreinterpretq_s32_f32(a.v[g]); }); }
+    static I selecti(M m, I a, I b) {
+        return mapI([&](int g) { return vbslq_s32(m.v[g], a.v[g], b.v[g]); });
+    }
+    static I set1i(int v) {
+        return mapI([&](int) { return vdupq_n_s32(v); });
+    }
+    static I addi(I a, I b) {
+        return mapI([&](int g) { return vaddq_s32(a.v[g], b.v[g]); });
+    }
+    static I subi(I a, I b) {
+        return mapI([&](int g) { return vsubq_s32(a.v[g], b.v[g]); });
+    }
+    static I andi(I a, I b) {
+        return mapI([&](int g) { return vandq_s32(a.v[g], b.v[g]); });
+    }
+    static I mini(I a, I b) {
+        return mapI([&](int g) { return vminq_s32(a.v[g], b.v[g]); });
+    }
+    static I maxi(I a, I b) {
+        return mapI([&](int g) { return vmaxq_s32(a.v[g], b.v[g]); });
+    }
+    static F toFloat(I a) {
+        return mapF([&](int g) { return vcvtq_f32_s32(a.v[g]); });
+    }
+    static I toInt(F a) {
+        return mapI([&](int g) { return vcvtq_s32_f32(a.v[g]); });
+    }
+    static I bitsOf(F a) {
+        return mapI([&](int g) { return vreinterpretq_s32_f32(a.v[g]); });
+    }
 
     // dst[r * dstStride + c] = src[c * srcStride + r] for a 4x4 tile: data movement only.
     static constexpr int kTile = 4;
@@ -125,7 +186,8 @@ struct Ops {
         static constexpr float kLevels[16] = {-127, -104, -83, -65, -49, -35, -22, -10,
                                               1,    13,   25,  38,  53,  69,  89,  113};
         const uint8_t* bytes = reinterpret_cast<const uint8_t*>(kLevels);
-        const uint8x16x4_t table = {{vld1q_u8(bytes), vld1q_u8(bytes + 16), vld1q_u8(bytes + 32), vld1q_u8(bytes + 48)}};
+        const uint8x16x4_t table = {
+            {vld1q_u8(bytes), vld1q_u8(bytes + 16), vld1q_u8(bytes + 32), vld1q_u8(bytes + 48)}};
         return mapF([&](int g) {
             const uint32x4_t first = vmulq_n_u32(vreinterpretq_u32_s32(index.v[g]), 0x04040404u);
             const uint32x4_t lanes = vaddq_u32(first, vdupq_n_u32(0x03020100u));
@@ -134,7 +196,7 @@ struct Ops {
     }
 };
 
-#include "simd_lanes.h"
+// The generic lane searches and type drivers, instantiated with the Ops above in this namespace.
 #include "simd_drivers.h"
 
 } // namespace qf::quant::detail::neon
@@ -147,18 +209,30 @@ QuantizeRowsFn neonQuantizeKernel(GgmlType type) {
     using Wide = neon::Drivers<neon::Ops<4>>;
     using Narrow = neon::Drivers<neon::Ops<2>>;
     switch (type) {
-    case GgmlType::Q4_0: return Wide::q4_0;
-    case GgmlType::Q4_1: return Wide::q4_1;
-    case GgmlType::Q5_0: return Wide::q5_0;
-    case GgmlType::Q5_1: return Wide::q5_1;
-    case GgmlType::Q2_K: return Wide::q2k;
-    case GgmlType::Q3_K: return Wide::q3k;
-    case GgmlType::Q4_K: return Wide::q4k;
-    case GgmlType::Q5_K: return Wide::q5k;
-    case GgmlType::Q6_K: return Wide::q6k;
-    case GgmlType::IQ4_NL: return Narrow::iq4nl;
-    case GgmlType::IQ4_XS: return Narrow::iq4xs;
-    default: return nullptr;
+    case GgmlType::Q4_0:
+        return Wide::q4_0;
+    case GgmlType::Q4_1:
+        return Wide::q4_1;
+    case GgmlType::Q5_0:
+        return Wide::q5_0;
+    case GgmlType::Q5_1:
+        return Wide::q5_1;
+    case GgmlType::Q2_K:
+        return Wide::q2k;
+    case GgmlType::Q3_K:
+        return Wide::q3k;
+    case GgmlType::Q4_K:
+        return Wide::q4k;
+    case GgmlType::Q5_K:
+        return Wide::q5k;
+    case GgmlType::Q6_K:
+        return Wide::q6k;
+    case GgmlType::IQ4_NL:
+        return Narrow::iq4nl;
+    case GgmlType::IQ4_XS:
+        return Narrow::iq4xs;
+    default:
+        return nullptr;
     }
 }
 

@@ -67,7 +67,8 @@ void packQ5_1(float d, float negMin, const uint8_t* levels, BlockQ5_1* y);
 // recomputed from them. Element-wise, so SIMD paths substitute their own RequantizeFn; the plan is the same.
 struct RequantPlan {
     enum class Kind : uint8_t {
-        Linear, // level = clamp(nearestInt((x + add) / d), lo, hi) + offset; sub-blocks with d == 0 keep theirs
+        Linear, // level = clamp(nearestInt((x + add) / d), lo, hi) + offset; sub-blocks with d == 0 keep
+                // theirs
         Iq4,    // level = bestIq4Index(d * x)
     };
     Kind kind = Kind::Linear;

@@ -101,7 +101,8 @@ float makeQ3Quants(int n, int nmax, const float* x, int8_t* levels) {
         }
         if (!changed) break;
     }
-    for (int i = 0; i < n; ++i) levels[i] = int8_t(levels[i] + nmax);
+    for (int i = 0; i < n; ++i)
+        levels[i] = int8_t(levels[i] + nmax);
     return suml2 > 0.0f ? sumlx / suml2 : 0.0f;
 }
 
@@ -177,14 +178,16 @@ float makeQkxQuants(int n, int nmax, const float* x, const float* weights, uint8
 
 float makeQpQuants(int n, int nmax, const float* x, uint8_t* levels, const float* weights) {
     float max = 0;
-    for (int i = 0; i < n; ++i) max = max > x[i] ? max : x[i];
+    for (int i = 0; i < n; ++i)
+        max = max > x[i] ? max : x[i];
     if (max == 0.f) {
         std::fill(levels, levels + n, uint8_t(0));
         return 0.f;
     }
     float iscale = float(nmax) / max;
     // Levels are bytes: like ggml, a negative input wraps here and is used wrapped below.
-    for (int i = 0; i < n; ++i) levels[i] = uint8_t(nearestInt(iscale * x[i]));
+    for (int i = 0; i < n; ++i)
+        levels[i] = uint8_t(nearestInt(iscale * x[i]));
     const float scale = 1 / iscale;
     float bestError = 0;
     for (int i = 0; i < n; ++i) {
@@ -301,7 +304,8 @@ void requantizeRef(const float* x, const RequantPlan& plan, uint8_t* levels) {
     for (int j = 0; j < plan.subBlocks; ++j, x += plan.subSize, levels += plan.subSize) {
         const float d = plan.d[j];
         if (plan.kind == RequantPlan::Kind::Iq4) {
-            for (int i = 0; i < plan.subSize; ++i) levels[i] = uint8_t(bestIq4Index(kIq4Values, d * x[i]));
+            for (int i = 0; i < plan.subSize; ++i)
+                levels[i] = uint8_t(bestIq4Index(kIq4Values, d * x[i]));
             continue;
         }
         if (d == 0.f) continue;

@@ -1,15 +1,16 @@
+#pragma once
 // Per-type SIMD quantizers built on Lanes<Ops> (simd_lanes.h). Each gathers the sub-blocks of a few
 // super-blocks into lanes (one sub-block per lane), runs the lane search, and hands each super-block's
 // results to the same scalar "finish" the reference uses (quant_reference.h), so only the search itself
 // is vectorized and the bytes cannot drift.
 //
-// Included inside a per-instruction-set namespace after simd_lanes.h. Deliberately calls no inline
+// Included inside a per-instruction-set namespace (it brings simd_lanes.h). Deliberately calls no inline
 // function shared with baseline code (std::min, nearestInt, fp16 helpers...): an out-of-line copy of such
 // a function compiled here with AVX flags could be picked by the linker for baseline callers.
-// NOLINTBEGIN(readability-identifier-naming)
 
-template <class Ops>
-struct Drivers {
+#include "simd_lanes.h"
+
+template <class Ops> struct Drivers {
     using F = typename Ops::F;
     using L = Lanes<Ops>;
     static constexpr int N = Ops::N;
@@ -17,8 +18,7 @@ struct Drivers {
     static constexpr int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }
 
     // Chunk geometry for super-blocks of P sub-blocks: a chunk is whole super-blocks and whole lane groups.
-    template <int P>
-    struct Geometry {
+    template <int P> struct Geometry {
         static constexpr int kLanes = N / gcd(N, P) * P;
         static constexpr int kSuperBlocks = kLanes / P;
         static constexpr int kGroups = kLanes / N;
@@ -27,22 +27,23 @@ struct Drivers {
     // Lane k's S values are rows[S * k .. S * k + S); soa[i * N + k] = rows[S * k + i]. Consecutive lanes
     // are consecutive sub-blocks in memory, so moving a group in or out of lanes is a matrix transpose,
     // done in Ops::kTile square tiles.
-    template <int S>
-    static void toLanes(const float* rows, float* soa) {
+    template <int S> static void toLanes(const float* rows, float* soa) {
         static_assert(S % Ops::kTile == 0 && N % Ops::kTile == 0);
         for (int k = 0; k < N; k += Ops::kTile)
-            for (int i = 0; i < S; i += Ops::kTile) Ops::transposeTile(rows + S * k + i, S, soa + i * N + k, N);
+            for (int i = 0; i < S; i += Ops::kTile)
+                Ops::transposeTile(rows + S * k + i, S, soa + i * N + k, N);
     }
-    template <int S>
-    static void fromLanes(const float* soa, float* rows) {
+    template <int S> static void fromLanes(const float* soa, float* rows) {
         for (int k = 0; k < N; k += Ops::kTile)
-            for (int i = 0; i < S; i += Ops::kTile) Ops::transposeTile(soa + i * N + k, N, rows + S * k + i, S);
+            for (int i = 0; i < S; i += Ops::kTile)
+                Ops::transposeTile(soa + i * N + k, N, rows + S * k + i, S);
     }
 
     // Levels are whole numbers in floats; bytes for the finishing code.
     static void levelBytes(const float* levels, int n, uint8_t* out) {
         using V = typename Ops::Single;
-        for (int i = 0; i < n; i += V::N) V::storeBytes(out + i, V::toInt(V::load(levels + i)));
+        for (int i = 0; i < n; i += V::N)
+            V::storeBytes(out + i, V::toInt(V::load(levels + i)));
     }
 
     // Weights of the weighted searches: importance * sqrt(sigma2 + x*x), per lane sigma2.
@@ -51,14 +52,15 @@ struct Drivers {
         const F s2 = Ops::load(sigma2);
         for (int i = 0; i < S; ++i) {
             const F xi = Ops::load(xs + i * N);
-            Ops::store(ws + i * N, Ops::mul(Ops::load(qws + i * N), Ops::sqrt(Ops::add(s2, Ops::mul(xi, xi)))));
+            Ops::store(ws + i * N,
+                       Ops::mul(Ops::load(qws + i * N), Ops::sqrt(Ops::add(s2, Ops::mul(xi, xi)))));
         }
     }
 
-    template <int S>
-    static void sumWeights(const float* ws, float* out) {
+    template <int S> static void sumWeights(const float* ws, float* out) {
         F sum = Ops::zero();
-        for (int i = 0; i < S; ++i) sum = Ops::add(sum, Ops::load(ws + i * N));
+        for (int i = 0; i < S; ++i)
+            sum = Ops::add(sum, Ops::load(ws + i * N));
         Ops::store(out, sum);
     }
 
@@ -70,10 +72,14 @@ struct Drivers {
 
     static float superBlockSigma2(Sigma kind, const float* x) {
         switch (kind) {
-        case Sigma::SumSq: return superBlockSumSquares(x) / 256;
-        case Sigma::TwiceSumSq: return 2 * superBlockSumSquares(x) / 256;
-        case Sigma::Iq4: return iq4Sigma2(x, 256);
-        case Sigma::None: break;
+        case Sigma::SumSq:
+            return superBlockSumSquares(x) / 256;
+        case Sigma::TwiceSumSq:
+            return 2 * superBlockSumSquares(x) / 256;
+        case Sigma::Iq4:
+            return iq4Sigma2(x, 256);
+        case Sigma::None:
+            break;
         }
         return 0.f;
     }
@@ -85,7 +91,7 @@ struct Drivers {
         float rmin, rdelta;
         int nstep;
         bool useMad;
-        Sigma sigma;       // the variance term of the importance weights
+        Sigma sigma; // the variance term of the importance weights
     };
 
     // The per-super-block results handed to the finishing code; sub-block j of super-block c is entry
@@ -121,7 +127,8 @@ struct Drivers {
             }
             for (int c = 0; c < G::kSuperBlocks; ++c) {
                 const float s2 = importance ? superBlockSigma2(p.sigma, base + 256 * c) : 0.f;
-                for (int j = 0; j < P; ++j) sigma2[P * c + j] = s2;
+                for (int j = 0; j < P; ++j)
+                    sigma2[P * c + j] = s2;
                 if (importance)
                     std::memcpy(chunkImportance + 256 * c, importance + 256 * ((first + c) % perRow),
                                 256 * sizeof(float));
@@ -141,12 +148,21 @@ struct Drivers {
                 }
                 float* scale = scales + N * g;
                 switch (p.search) {
-                case Search::Qkx: L::qkx(S, p.nmax, xs, w, p.rmin, p.rdelta, p.nstep, p.useMad, lv, scale, mins + N * g); break;
-                case Search::Qx: L::qx(S, p.nmax, xs, w, lv, scale); break;
-                case Search::Q3: L::q3(S, p.nmax, xs, lv, scale); break;
-                case Search::Iq4: L::iq4(xs, w, 7, scale); break;
+                case Search::Qkx:
+                    L::qkx(S, p.nmax, xs, w, p.rmin, p.rdelta, p.nstep, p.useMad, lv, scale, mins + N * g);
+                    break;
+                case Search::Qx:
+                    L::qx(S, p.nmax, xs, w, lv, scale);
+                    break;
+                case Search::Q3:
+                    L::q3(S, p.nmax, xs, lv, scale);
+                    break;
+                case Search::Iq4:
+                    L::iq4(xs, w, 7, scale);
+                    break;
                 }
-                if (p.search != Search::Iq4) fromLanes<S>(lv, levelsOut + S * N * g); // IQ4 recomputes all levels
+                if (p.search != Search::Iq4)
+                    fromLanes<S>(lv, levelsOut + S * N * g); // IQ4 recomputes all levels
             }
             if (p.search != Search::Iq4) levelBytes(levelsOut, 256 * count, levels);
             const ChunkResults results{scales, mins, sumw, levels};
@@ -156,8 +172,7 @@ struct Drivers {
     }
 
     // Weights of the unweighted searches.
-    template <int S>
-    static void plainWeights(Weights kind, const float* xs, float* ws) {
+    template <int S> static void plainWeights(Weights kind, const float* xs, float* ws) {
         switch (kind) {
         case Weights::RmsPlusAbs: { // Q4_K, Q5_K: the sub-block's RMS plus |x|
             F sum = Ops::zero();
@@ -166,11 +181,13 @@ struct Drivers {
                 sum = Ops::add(sum, Ops::mul(xi, xi));
             }
             const F av = Ops::sqrt(Ops::div(sum, Ops::set1(float(S))));
-            for (int i = 0; i < S; ++i) Ops::store(ws + i * N, Ops::add(av, Ops::abs(Ops::load(xs + i * N))));
+            for (int i = 0; i < S; ++i)
+                Ops::store(ws + i * N, Ops::add(av, Ops::abs(Ops::load(xs + i * N))));
             return;
         }
         case Weights::Abs:
-            for (int i = 0; i < S; ++i) Ops::store(ws + i * N, Ops::abs(Ops::load(xs + i * N)));
+            for (int i = 0; i < S; ++i)
+                Ops::store(ws + i * N, Ops::abs(Ops::load(xs + i * N)));
             return;
         case Weights::Square:
         case Weights::ImportanceOnly:
@@ -192,7 +209,8 @@ struct Drivers {
         for (int j = 0; j < plan.subBlocks; ++j, x += plan.subSize, levels += plan.subSize) {
             const auto d = V::set1(plan.d[j]);
             if (plan.kind == RequantPlan::Kind::Iq4) {
-                for (int i = 0; i < plan.subSize; i += W) V::storeBytes(levels + i, LV::iq4Index(V::mul(d, V::loadu(x + i))));
+                for (int i = 0; i < plan.subSize; i += W)
+                    V::storeBytes(levels + i, LV::iq4Index(V::mul(d, V::loadu(x + i))));
                 continue;
             }
             if (plan.d[j] == 0.f) continue; // keeps the search's levels, like the reference
@@ -208,20 +226,21 @@ struct Drivers {
     }
 
     // ---------------------------------------------------------------- per-type entry points
-    template <class Block>
-    static Block* blocks(void* dst) { return static_cast<Block*>(dst); }
+    template <class Block> static Block* blocks(void* dst) { return static_cast<Block*>(dst); }
 
     static void q2k(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* qw) {
-        const KParams p = qw ? KParams{Search::Qkx, Weights::Importance, 3, -0.9f, 0.05f, 36, false, Sigma::SumSq}
-                             : KParams{Search::Qkx, Weights::Abs, 3, -0.5f, 0.1f, 15, true, Sigma::None};
+        const KParams p =
+            qw ? KParams{Search::Qkx, Weights::Importance, 3, -0.9f, 0.05f, 36, false, Sigma::SumSq}
+               : KParams{Search::Qkx, Weights::Abs, 3, -0.5f, 0.1f, 15, true, Sigma::None};
         superBlocks<16>(src, rowLen, nrows, qw, p,
                         [&](const float* x, const ChunkResults& r, int c, int64_t ib, bool weighted) {
                             auto* y = blocks<BlockQ2K>(dst) + ib;
                             if (weighted)
-                                finishQ2KWeighted(x, r.scales + 16 * c, r.mins + 16 * c, r.subWeights + 16 * c,
-                                                  r.levels + 256 * c, y, requantize);
+                                finishQ2KWeighted(x, r.scales + 16 * c, r.mins + 16 * c,
+                                                  r.subWeights + 16 * c, r.levels + 256 * c, y, requantize);
                             else
-                                finishQ2KRef(x, r.scales + 16 * c, r.mins + 16 * c, r.levels + 256 * c, y, requantize);
+                                finishQ2KRef(x, r.scales + 16 * c, r.mins + 16 * c, r.levels + 256 * c, y,
+                                             requantize);
                         });
     }
 
@@ -232,16 +251,18 @@ struct Drivers {
                         [&](const float* x, const ChunkResults& r, int c, int64_t ib, bool weighted) {
                             auto* y = blocks<BlockQ3K>(dst) + ib;
                             if (weighted)
-                                finishQ3KWeighted(x, r.scales + 16 * c, r.subWeights + 16 * c, r.levels + 256 * c, y,
-                                                  requantize);
+                                finishQ3KWeighted(x, r.scales + 16 * c, r.subWeights + 16 * c,
+                                                  r.levels + 256 * c, y, requantize);
                             else
                                 finishQ3KRef(x, r.scales + 16 * c, r.levels + 256 * c, y, requantize);
                         });
     }
 
     static KParams k4Params(bool weighted, int nmax, float rmin, float rdelta, int nstep) {
-        return weighted ? KParams{Search::Qkx, Weights::Importance, nmax, -0.9f, 0.05f, 36, false, Sigma::TwiceSumSq}
-                        : KParams{Search::Qkx, Weights::RmsPlusAbs, nmax, rmin, rdelta, nstep, false, Sigma::None};
+        return weighted
+                   ? KParams{Search::Qkx, Weights::Importance, nmax, -0.9f, 0.05f, 36,
+                             false,       Sigma::TwiceSumSq}
+                   : KParams{Search::Qkx, Weights::RmsPlusAbs, nmax, rmin, rdelta, nstep, false, Sigma::None};
     }
 
     static void q4k(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* qw) {
@@ -252,7 +273,8 @@ struct Drivers {
                                 finishQ4KWeighted(x, r.scales + 8 * c, r.mins + 8 * c, r.subWeights + 8 * c,
                                                   r.levels + 256 * c, y, requantize);
                             else
-                                finishQ4KRef(x, r.scales + 8 * c, r.mins + 8 * c, r.levels + 256 * c, y, requantize);
+                                finishQ4KRef(x, r.scales + 8 * c, r.mins + 8 * c, r.levels + 256 * c, y,
+                                             requantize);
                         });
     }
 
@@ -264,22 +286,26 @@ struct Drivers {
                                 finishQ5KWeighted(x, r.scales + 8 * c, r.mins + 8 * c, r.subWeights + 8 * c,
                                                   r.levels + 256 * c, y, requantize);
                             else
-                                finishQ5KRef(x, r.scales + 8 * c, r.mins + 8 * c, r.levels + 256 * c, y, requantize);
+                                finishQ5KRef(x, r.scales + 8 * c, r.mins + 8 * c, r.levels + 256 * c, y,
+                                             requantize);
                         });
     }
 
     static void q6k(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* qw) {
-        const KParams p{Search::Qx, qw ? Weights::ImportanceOnly : Weights::Square, 32, 0, 0, 0, false, Sigma::None};
-        superBlocks<16>(src, rowLen, nrows, qw, p, [&](const float* x, const ChunkResults& r, int c, int64_t ib, bool) {
-            finishQ6K(x, r.scales + 16 * c, r.levels + 256 * c, blocks<BlockQ6K>(dst) + ib, requantize);
-        });
+        const KParams p{Search::Qx, qw ? Weights::ImportanceOnly : Weights::Square, 32, 0, 0, 0, false,
+                        Sigma::None};
+        superBlocks<16>(
+            src, rowLen, nrows, qw, p, [&](const float* x, const ChunkResults& r, int c, int64_t ib, bool) {
+                finishQ6K(x, r.scales + 16 * c, r.levels + 256 * c, blocks<BlockQ6K>(dst) + ib, requantize);
+            });
     }
 
     static void iq4xs(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* qw) {
         const KParams p{Search::Iq4, qw ? Weights::Importance : Weights::Iq4, 0, 0, 0, 0, false, Sigma::Iq4};
-        superBlocks<32>(src, rowLen, nrows, qw, p, [&](const float* x, const ChunkResults& r, int c, int64_t ib, bool) {
-            finishIq4Xs(x, r.scales + 8 * c, blocks<BlockIq4Xs>(dst) + ib, requantize);
-        });
+        superBlocks<32>(src, rowLen, nrows, qw, p,
+                        [&](const float* x, const ChunkResults& r, int c, int64_t ib, bool) {
+                            finishIq4Xs(x, r.scales + 8 * c, blocks<BlockIq4Xs>(dst) + ib, requantize);
+                        });
     }
 
     // ---------------------------------------------------------------- 32-value block formats
@@ -287,8 +313,8 @@ struct Drivers {
     // 2/32 * sum(x^2) of the block itself (the weighted legacy formats use one per row) and whose search
     // yields no levels.
     template <class Search, class Finish>
-    static void smallBlocks(const float* src, int64_t rowLen, int64_t nrows, const float* importance, bool iq4,
-                            Search search, Finish finish) {
+    static void smallBlocks(const float* src, int64_t rowLen, int64_t nrows, const float* importance,
+                            bool iq4, Search search, Finish finish) {
         const int64_t perRow = rowLen / 32;
         const int64_t total = perRow * nrows;
         alignas(64) float padded[32 * N], chunkImportance[32 * N], levelsOut[32 * N];
@@ -325,7 +351,8 @@ struct Drivers {
             }
             if (importance) {
                 for (int k = 0; k < N; ++k)
-                    std::memcpy(chunkImportance + 32 * k, importance + 32 * ((first + k) % perRow), 32 * sizeof(float));
+                    std::memcpy(chunkImportance + 32 * k, importance + 32 * ((first + k) % perRow),
+                                32 * sizeof(float));
                 toLanes<32>(chunkImportance, qws);
                 importanceWeights<32>(xs, qws, sigma2, ws);
             } else {
@@ -345,7 +372,9 @@ struct Drivers {
         if (!qw) return quantizeQ4_0Ref(src, dst, nrows, rowLen, qw);
         smallBlocks(
             src, rowLen, nrows, qw, false,
-            [](const float* xs, const float* w, float* lv, float* scale, float*) { L::qx(32, 8, xs, w, lv, scale); },
+            [](const float* xs, const float* w, float* lv, float* scale, float*) {
+                L::qx(32, 8, xs, w, lv, scale);
+            },
             [&](const float*, const uint8_t* levels, float d, float, int64_t b) {
                 packQ4_0(d, reinterpret_cast<const int8_t*>(levels), blocks<BlockQ4_0>(dst) + b);
             });
@@ -355,7 +384,9 @@ struct Drivers {
         if (!qw) return quantizeQ5_0Ref(src, dst, nrows, rowLen, qw);
         smallBlocks(
             src, rowLen, nrows, qw, false,
-            [](const float* xs, const float* w, float* lv, float* scale, float*) { L::qx(32, 16, xs, w, lv, scale); },
+            [](const float* xs, const float* w, float* lv, float* scale, float*) {
+                L::qx(32, 16, xs, w, lv, scale);
+            },
             [&](const float*, const uint8_t* levels, float d, float, int64_t b) {
                 packQ5_0(d, reinterpret_cast<const int8_t*>(levels), blocks<BlockQ5_0>(dst) + b);
             });
@@ -394,5 +425,3 @@ struct Drivers {
             });
     }
 };
-
-// NOLINTEND(readability-identifier-naming)

@@ -1,17 +1,16 @@
+#pragma once
 // The scale searches of quant_search.cpp, run on Ops::N independent groups at once: lane k works on
 // group k and performs exactly the scalar operations in the scalar order, so every lane's result is
-// bit-identical to the reference. Data-dependent branches of the scalar code become masks, and early
-// exits become per-lane "active" masks.
+// bit-identical to the reference. Data-dependent branches of the scalar code become masks; where the
+// scalar code stops early, lanes carry on with work that provably changes nothing, or are masked.
 //
 // Data is "structure of arrays": value i of lane k is at buffer[i * N + k]. Buffers are 64-byte aligned.
 //
-// This header is included by the per-instruction-set kernel files (quant_avx2.cpp, ...) inside their own
-// namespace (QF_SIMD_NS), after defining the Ops type. It must not call inline functions shared with
-// baseline code (see quant_simd_drivers.h).
-// NOLINTBEGIN(readability-identifier-naming)
+// Included (through simd_drivers.h) by the per-instruction-set kernel files (quant_avx2.cpp, ...) inside
+// their own namespace, after they define the Ops type. It must not call inline functions shared with
+// baseline code (see simd_drivers.h).
 
-template <class Ops>
-struct Lanes {
+template <class Ops> struct Lanes {
     using F = typename Ops::F;
     using I = typename Ops::I;
     using M = typename Ops::M;
@@ -200,7 +199,8 @@ struct Lanes {
         }
         for (int i = 0; i < n; ++i) {
             const F xi = Ops::load(x + i * N);
-            const F l = Ops::toFloat(clampi(nearestInt(Ops::mul(levelIscale, Ops::sub(xi, levelMin))), 0, nmax));
+            const F l =
+                Ops::toFloat(clampi(nearestInt(Ops::mul(levelIscale, Ops::sub(xi, levelMin))), 0, nmax));
             Ops::store(levels + i * N, Ops::select(flat, Ops::zero(), l));
         }
         Ops::store(scaleOut, Ops::select(flat, Ops::zero(), scale));
@@ -253,13 +253,11 @@ struct Lanes {
         F best = Ops::mul(d, sumqx);
         for (int step = -ntry; step <= ntry; ++step) {
             sums(Ops::div(Ops::set1(float(step - 127)), max), sumqx, sumq2);
-            const M better =
-                Ops::mand(Ops::gt(sumq2, Ops::zero()), Ops::gt(Ops::mul(sumqx, sumqx), Ops::mul(best, sumq2)));
+            const M better = Ops::mand(Ops::gt(sumq2, Ops::zero()),
+                                       Ops::gt(Ops::mul(sumqx, sumqx), Ops::mul(best, sumq2)));
             d = Ops::select(better, Ops::div(sumqx, sumq2), d);
             best = Ops::select(better, Ops::mul(d, sumqx), best);
         }
         Ops::store(scaleOut, Ops::select(allZero, Ops::zero(), d));
     }
 };
-
-// NOLINTEND(readability-identifier-naming)

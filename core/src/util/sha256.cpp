@@ -16,18 +16,21 @@ constexpr std::array<uint32_t, 64> kRound = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-constexpr uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr uint32_t rotr(uint32_t x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 } // namespace
 
 Sha256::Sha256()
-    : m_state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+    : m_state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+              0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
 void Sha256::compress(const uint8_t* block) {
     uint32_t w[64];
     for (int i = 0; i < 16; ++i)
-        w[i] = uint32_t(block[4 * i]) << 24 | uint32_t(block[4 * i + 1]) << 16 | uint32_t(block[4 * i + 2]) << 8 |
-               uint32_t(block[4 * i + 3]);
+        w[i] = uint32_t(block[4 * i]) << 24 | uint32_t(block[4 * i + 1]) << 16 |
+               uint32_t(block[4 * i + 2]) << 8 | uint32_t(block[4 * i + 3]);
     for (int i = 16; i < 64; ++i) {
         const uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
         const uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
@@ -36,7 +39,8 @@ void Sha256::compress(const uint8_t* block) {
     uint32_t a = m_state[0], b = m_state[1], c = m_state[2], d = m_state[3];
     uint32_t e = m_state[4], f = m_state[5], g = m_state[6], h = m_state[7];
     for (int i = 0; i < 64; ++i) {
-        const uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
+        const uint32_t t1 =
+            h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRound[i] + w[i];
         const uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
         h = g;
         g = f;
@@ -70,7 +74,8 @@ void Sha256::update(const void* data, size_t size) {
         compress(m_buffer.data());
         m_buffered = 0;
     }
-    for (; size >= 64; bytes += 64, size -= 64) compress(bytes);
+    for (; size >= 64; bytes += 64, size -= 64)
+        compress(bytes);
     std::memcpy(m_buffer.data(), bytes, size);
     m_buffered = size;
 }
@@ -80,13 +85,16 @@ Sha256::Digest Sha256::finish() {
     const uint8_t one = 0x80;
     update(&one, 1);
     const uint8_t zero = 0;
-    while (m_buffered != 56) update(&zero, 1);
+    while (m_buffered != 56)
+        update(&zero, 1);
     uint8_t length[8];
-    for (int i = 0; i < 8; ++i) length[i] = uint8_t(bits >> (56 - 8 * i));
+    for (int i = 0; i < 8; ++i)
+        length[i] = uint8_t(bits >> (56 - 8 * i));
     update(length, 8);
     Digest digest;
     for (int i = 0; i < 8; ++i)
-        for (int j = 0; j < 4; ++j) digest[size_t(4 * i + j)] = uint8_t(m_state[size_t(i)] >> (24 - 8 * j));
+        for (int j = 0; j < 4; ++j)
+            digest[size_t(4 * i + j)] = uint8_t(m_state[size_t(i)] >> (24 - 8 * j));
     return digest;
 }
 

@@ -27,21 +27,22 @@ bool canDequantize(GgmlType type);
 
 // Quantizes nrows rows of rowLen floats (rows contiguous) into dst, rows contiguous. importance: rowLen
 // weights or nullptr. rowLen must be a multiple of the type's block size (the caller checks). dst must
-// hold ggmlRowBytes(type, rowLen) * nrows bytes and be 2-byte aligned. Returns the bytes written, 0 for a
-// type that cannot be quantized.
+// hold ggmlRowBytes(type, rowLen) * nrows bytes and be 2-byte aligned. Returns the bytes written; 0 (and
+// nothing written) for a type that cannot be quantized or a row length that is not a whole number of blocks.
 size_t quantizeRows(GgmlType type, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                     const float* importance);
 // The same on a specific path; a path that is not available runs the reference instead.
-size_t quantizeRows(KernelPath path, GgmlType type, const float* src, void* dst, int64_t nrows, int64_t rowLen,
-                    const float* importance);
+size_t quantizeRows(KernelPath path, GgmlType type, const float* src, void* dst, int64_t nrows,
+                    int64_t rowLen, const float* importance);
 
 // Converts n values (a multiple of the block size) of type back to float. Also F32/F16/BF16.
 void dequantizeRow(GgmlType type, const void* src, float* dst, int64_t n);
 
 // Paths compiled into this build AND usable on this CPU and OS, Reference first, best last.
 std::vector<KernelPath> availablePaths();
-// The path quantizeRows(type, ...) uses: the best available one, or Reference when forced (by
-// forceReferencePath(true) or the environment variable QF_FORCE_REFERENCE=1).
+// The path quantizeRows(type, ...) uses: the best available one, or Reference when forced by
+// forceReferencePath(true) or by the environment variable QF_FORCE_REFERENCE=1 (which the function cannot
+// undo).
 KernelPath activePath();
 void forceReferencePath(bool force);
 

@@ -1,0 +1,93 @@
+#pragma once
+// The llama forward pass over a batch of tokens, with a key/value cache so that a long sequence can be
+// fed in pieces (a whole perplexity chunk at once, or one token at a time when generating).
+//
+// The graph is llama.cpp's build_llama: per layer RMSNorm -> Q/K/V projections -> rotary embedding (ggml
+// rope mode 0: adjacent pairs rotated, theta_i = pos * base^(-2i/n_rot)) -> causal grouped-query attention
+// with softmax(QKᵀ/sqrt(d)) -> output projection + residual -> RMSNorm -> SwiGLU FFN + residual; then the
+// output RMSNorm and projection. Arithmetic is F32; values are rounded where llama.cpp rounds them
+// (SessionOptions::llamaCppRounding).
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <stop_token>
+#include <vector>
+
+#include "qf/eval/llama_model.h"
+#include "qf/job.h"
+#include "qf/result.h"
+
+namespace qf::eval {
+
+// What a matrix product is about to read: `tokens` rows of `width` activations, `stride` floats apart.
+// Hooks see every weight product (imatrix collection squares and sums these columns per weight).
+struct MatmulInput {
+    int layer = -1; // -1 for the output projection
+    MatrixKind kind = MatrixKind::Output;
+    const WeightMatrix* weight = nullptr;
+    const float* activations = nullptr;
+    int64_t tokens = 0;
+    int64_t width = 0;
+    int64_t stride = 0;
+};
+using MatmulHook = std::function<void(const MatmulInput&)>;
+
+// What decode() writes for each output token.
+enum class DecodeOutput {
+    Logits, // vocabulary-wide rows
+    Hidden, // the final hidden states after the output norm: what the output projection reads
+};
+
+struct SessionOptions {
+    uint32_t contextLength = 0; // key/value cache capacity in tokens; 0 = the model's trained context
+    unsigned threads = 0;       // 0 = all hardware threads
+    // Round values where llama.cpp's CPU backend rounds them: activations to each weight's vec_dot_type
+    // (see roundActivations), keys and values to the F16 of its cache, queries and attention weights to
+    // F16 for their half-precision products. Off: F32 throughout (closer to the real model, further
+    // from llama-perplexity's numbers).
+    bool llamaCppRounding = true;
+};
+
+class InferenceSession {
+public:
+    InferenceSession(const LlamaModel& model, const SessionOptions& options);
+
+    // Runs `tokens` at positions position() .. position() + tokens.size() - 1, appends their keys and
+    // values to the cache and writes the outputs of tokens [firstOutput, tokens.size()) to `out`, one
+    // row per token. Fails when the cache would overflow; returns cancelledError() when `stop` is
+    // requested (checked between layers; the cache is then left as it was before the call).
+    Status decode(std::span<const Token> tokens, size_t firstOutput, std::vector<float>& out,
+                  std::stop_token stop = {}, DecodeOutput what = DecodeOutput::Logits);
+
+    // Forgets the cached sequence.
+    void reset() { m_position = 0; }
+    int64_t position() const { return m_position; }
+    uint32_t contextLength() const { return m_capacity; }
+    const LlamaModel& model() const { return m_model; }
+
+    void setMatmulHook(MatmulHook hook) { m_hook = std::move(hook); }
+
+private:
+    void project(int layer, MatrixKind kind, const WeightMatrix& w, const float* x, int64_t tokens,
+                 int64_t ldx, float* y, int64_t ldy);
+    void attention(int layer, int64_t tokens);
+    void computeRope(int64_t tokens);
+
+    const LlamaModel& m_model;
+    const LlamaHyperParams& m_p;
+    unsigned m_threads;
+    uint32_t m_capacity;
+    bool m_llamaCppRounding;
+    int64_t m_position = 0;
+    MatmulHook m_hook;
+
+    // Caches per layer: keys [position][kvWidth]; values transposed, [kvWidth][capacity], so that the
+    // attention-weighted sum of values is a product of the same form as every other one.
+    std::vector<std::vector<float>> m_keys;
+    std::vector<std::vector<float>> m_values;
+
+    // Work buffers for the current batch.
+    std::vector<float> m_x, m_norm, m_q, m_k, m_v, m_attn, m_gate, m_up, m_rope, m_rounded;
+};
+
+} // namespace qf::eval

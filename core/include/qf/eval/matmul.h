@@ -1,0 +1,62 @@
+#pragma once
+// Matrix products of the forward pass: Y = X · Wᵀ, where X holds one row of activations per token and W
+// holds one row per output, in any type the quantization core can dequantize (rows stay in their stored
+// form; small blocks of them are unpacked to F32 next to the arithmetic).
+//
+// One blocked driver packs both operands into cache-sized panels and runs a register-tiled micro-kernel.
+// Kernels: a portable scalar one (the reference path, also the fallback on CPUs without the SIMD sets)
+// and AVX2+FMA / AVX-512 ones chosen at run time. They differ only in float summation order.
+#include <cstdint>
+#include <vector>
+
+#include "qf/ggml_type.h"
+#include "qf/quant/kernels.h"
+
+namespace qf::eval {
+
+using quant::KernelPath;
+
+// Rows of a matrix in a ggml type: row r starts at data + r * rowBytes (rowBytes may exceed the packed
+// size, e.g. a slice of the KV cache).
+struct RowMatrix {
+    GgmlType type = GgmlType::F32;
+    const uint8_t* data = nullptr;
+    uint64_t rowBytes = 0;
+    int64_t rows = 0;
+    int64_t cols = 0;
+
+    static RowMatrix f32(const float* data, int64_t rows, int64_t cols, int64_t stride) {
+        return {GgmlType::F32, reinterpret_cast<const uint8_t*>(data), uint64_t(stride) * 4, rows, cols};
+    }
+};
+
+// Paths compiled in and usable here, reference first, best last.
+std::vector<KernelPath> matmulPaths();
+// The path products use: the best one, or the reference when quant::forceReferencePath(true) or
+// QF_FORCE_REFERENCE=1 asks for it.
+KernelPath activeMatmulPath();
+
+// y[t][n] = sum_k x[t][k] * w[n][k] for t < tokens, n < w.rows; x rows are w.cols long, ldx apart; y rows
+// ldy apart. Splits the outputs across `threads` threads (1 = run on the caller only).
+void matmul(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+            int64_t ldy, unsigned threads);
+inline void matmul(const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy,
+                   unsigned threads) {
+    matmul(activeMatmulPath(), w, x, ldx, tokens, y, ldy, threads);
+}
+
+// The type llama.cpp's CPU backend converts activations to before multiplying them with weights of
+// `weightType` (ggml's vec_dot_type): F16 for F16, BF16 for BF16, Q8_0 for Q4_0/Q5_0/Q8_0/IQ4_NL, Q8_1 for
+// Q4_1/Q5_1, Q8_K for the K-quants and IQ4_XS; F32 (no conversion) otherwise.
+GgmlType ggmlActivationType(GgmlType weightType);
+
+// Writes to `out` the values the activations take after that conversion (e.g. q * d of each Q8_K block),
+// so that an F32 product sees what ggml's dot products see. `out` may equal `x` when ldo == ldx.
+void roundActivations(GgmlType weightType, const float* x, int64_t ldx, int64_t rows, int64_t cols,
+                      float* out, int64_t ldo);
+
+// The product as llama.cpp's CPU backend computes it: roundActivations() into `scratch`, then matmul().
+void ggmlMatmul(const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy,
+                unsigned threads, std::vector<float>& scratch);
+
+} // namespace qf::eval
