@@ -18,6 +18,8 @@ struct Command {
 
 const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
+        {"hardware", {qf::cli::runHardware, "show this machine's RAM, CPU and GPUs as the recommender sees them"}},
+        {"recommend", {qf::cli::runRecommend, "which preset to make for a machine and context, and why"}},
         {"inspect", {qf::cli::runInspect, "show the model card and tensor table of a GGUF file"}},
         {"plan", {qf::cli::runPlan, "show the exact per-tensor types and sizes a preset would give"}},
         {"quantize", {qf::cli::runQuantize, "produce GGUF quants (one or more presets in one pass)"}},

@@ -75,4 +75,28 @@ void AppSettings::setLastOpenDirectory(const QString& directory) {
     m_settings->setValue(key("lastOpenDirectory"), directory);
 }
 
+QString AppSettings::produceOutputDirectory() const {
+    return m_settings->value(key("produce/outputDirectory")).toString();
+}
+
+void AppSettings::setProduceOutputDirectory(const QString& directory) {
+    m_settings->setValue(key("produce/outputDirectory"), directory);
+}
+
+int AppSettings::produceThreads() const {
+    return qMax(0, m_settings->value(key("produce/threads"), 0).toInt());
+}
+
+void AppSettings::setProduceThreads(int threads) {
+    m_settings->setValue(key("produce/threads"), qMax(0, threads));
+}
+
+QString AppSettings::lastImatrixDirectory() const {
+    return m_settings->value(key("produce/lastImatrixDirectory")).toString();
+}
+
+void AppSettings::setLastImatrixDirectory(const QString& directory) {
+    m_settings->setValue(key("produce/lastImatrixDirectory"), directory);
+}
+
 } // namespace qf::ui

@@ -32,6 +32,16 @@ public:
     QString lastOpenDirectory() const;
     void setLastOpenDirectory(const QString& directory);
 
+    // Produce: where new quants go; empty means beside their source.
+    QString produceOutputDirectory() const;
+    void setProduceOutputDirectory(const QString& directory);
+    // Produce: worker threads; 0 (never chosen) means all hardware threads.
+    int produceThreads() const;
+    void setProduceThreads(int threads);
+    // Produce: the folder the last importance matrix was picked from.
+    QString lastImatrixDirectory() const;
+    void setLastImatrixDirectory(const QString& directory);
+
 private:
     void setRecentFiles(const QStringList& files);
 

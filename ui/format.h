@@ -15,6 +15,12 @@ QString toQString(std::string_view text);
 
 // "38.6 MB", "1.2 GB" (decimal units, as file managers show them).
 QString formatBytes(uint64_t bytes);
+// "12.3 MB/s" (decimal units, like sizes).
+QString formatRate(double bytesPerSecond);
+// A duration that has passed: "0.8 s", "42 s", "3 min 5 s", "1 h 4 min".
+QString formatDuration(double seconds);
+// An estimate of what remains: "about 5 s left", "about 3 min left".
+QString formatTimeLeft(double seconds);
 // "16.00"
 QString formatBitsPerWeight(double bits);
 // "21,105,920"

@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -22,6 +23,8 @@
 #include "model_paths.h"
 #include "models/model_list_model.h"
 #include "pages/overview_page.h"
+#include "pages/produce_page.h"
+#include "pages/recommend_page.h"
 #include "pages/source_view.h"
 #include "sample_model.h"
 #include "widgets/empty_state_widget.h"
@@ -40,6 +43,8 @@ MainWindow::MainWindow(QSettings* settings, QWidget* parent)
     setAcceptDrops(true);
     m_loadPool.setObjectName(QStringLiteral("headerReadPool"));
     m_loadPool.setMaxThreadCount(kHeaderReadThreads);
+    m_jobPool.setObjectName(QStringLiteral("jobPool"));
+    m_jobPool.setMaxThreadCount(1);
 
     createActions();
     createCentralArea();
@@ -64,7 +69,12 @@ MainWindow::MainWindow(QSettings* settings, QWidget* parent)
     updateCurrentEntry();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Jobs still running (the window was destroyed without closing) stop now instead of finishing their
+    // work while the pools' destructors wait for them.
+    for (SourcePage* page : m_sourceView->pages())
+        page->cancelAllJobs();
+}
 
 void MainWindow::createActions() {
     m_openAction = new QAction(tr("&Open…"), this);
@@ -150,8 +160,17 @@ void MainWindow::createCentralArea() {
 }
 
 void MainWindow::createPages() {
-    // Later pages (Recommend, Produce, Compare) are added here, in the order of the flow.
+    // Later pages (Compare) are added here, in the order of the flow.
+    auto* recommendPage = new RecommendPage(&m_loadPool, true, m_sourceView);
+    m_sourceView->addPage(recommendPage);
     m_sourceView->addPage(new OverviewPage(m_sourceView));
+    m_producePage = new ProducePage(m_settings, &m_loadPool, &m_jobPool, m_sourceView);
+    connect(m_producePage, &ProducePage::filesProduced, this, &MainWindow::addProducedFiles);
+    m_sourceView->addPage(m_producePage);
+    connect(recommendPage, &RecommendPage::produceRequested, this, [this](const QStringList& presets) {
+        m_producePage->setChosenPresets(presets);
+        m_sourceView->setCurrentPage(m_producePage);
+    });
 }
 
 void MainWindow::restoreWindowState() {
@@ -161,7 +180,34 @@ void MainWindow::restoreWindowState() {
     m_splitter->restoreState(m_settings.splitterState());
 }
 
+int MainWindow::activeJobCount() const {
+    int count = 0;
+    for (SourcePage* page : m_sourceView->pages())
+        count += page->activeJobCount();
+    return count;
+}
+
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (const int jobs = activeJobCount(); jobs > 0) {
+        const QString text = jobs == 1 ? tr("A job is still running. Cancel it and close Quantforge?")
+                                       : tr("%n jobs are still running or waiting. Cancel them and close "
+                                            "Quantforge?",
+                                            nullptr, jobs);
+        QMessageBox box(QMessageBox::Question, tr("Cancel Running Jobs?"), text, QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("closeWithJobsBox"));
+        box.setInformativeText(tr("Files of cancelled jobs are not written; finished files are kept."));
+        QPushButton* cancelJobs = box.addButton(tr("Cancel Jobs and Close"), QMessageBox::AcceptRole);
+        box.addButton(tr("Keep Running"), QMessageBox::RejectRole);
+        box.setDefaultButton(cancelJobs);
+        box.exec();
+        if (box.clickedButton() != cancelJobs) {
+            event->ignore();
+            return;
+        }
+        // Cancelled jobs stop within a block of rows; the pools' destructors wait for that.
+        for (SourcePage* page : m_sourceView->pages())
+            page->cancelAllJobs();
+    }
     m_settings.saveWindow(saveGeometry(), saveState(), m_splitter->saveState());
     QMainWindow::closeEvent(event);
 }
@@ -272,6 +318,29 @@ void MainWindow::onLoadFailed(quint64 entryId, const QString& message) {
         updateRecentMenu();
     }
     statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(path).fileName()), kStatusTimeoutMs);
+}
+
+void MainWindow::addProducedFiles(quint64 sourceEntryId, const QStringList& paths) {
+    const QModelIndex source = m_models->sourceIndex(m_models->indexForId(sourceEntryId));
+    for (const QString& produced : paths) {
+        const QString path = canonicalModelPath(produced);
+        const QModelIndex listed = m_models->findPath(path);
+        if (listed.isValid()) {
+            // Replaced by the job: read the new file.
+            const quint64 id = m_models->entry(listed)->id;
+            m_models->setLoading(id);
+            startLoad(id, path);
+            continue;
+        }
+        // A source removed from the list while its job ran: its files are listed on their own.
+        const QModelIndex added =
+            source.isValid() ? m_models->addChild(source, path) : m_models->addSource(path);
+        startLoad(m_models->entry(added)->id, path);
+    }
+    if (source.isValid()) m_modelView->expand(source);
+    statusBar()->showMessage(paths.size() == 1 ? tr("Produced %1").arg(QFileInfo(paths.front()).fileName())
+                                               : tr("Produced %n files", nullptr, int(paths.size())),
+                             kStatusTimeoutMs);
 }
 
 void MainWindow::showOpenDialog() {

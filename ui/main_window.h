@@ -18,6 +18,7 @@ namespace qf::ui {
 
 class EmptyStateWidget;
 class ModelListModel;
+class ProducePage;
 class SourceView;
 
 class MainWindow : public QMainWindow {
@@ -38,6 +39,7 @@ public:
 
     ModelListModel* modelList() const { return m_models; }
     SourceView* sourceView() const { return m_sourceView; }
+    ProducePage* producePage() const { return m_producePage; }
     QTreeView* modelView() const { return m_modelView; }
 
 protected:
@@ -57,6 +59,10 @@ private:
     void startLoad(quint64 entryId, const QString& path);
     void onLoadFinished(quint64 entryId, const LoadedModelPtr& model);
     void onLoadFailed(quint64 entryId, const QString& message);
+    // Lists files a job wrote as children of their source (or reloads them if already listed).
+    void addProducedFiles(quint64 sourceEntryId, const QStringList& paths);
+    // Jobs of all pages that are waiting or running.
+    int activeJobCount() const;
 
     void showOpenDialog();
     void removeCurrentEntry();
@@ -72,15 +78,19 @@ private:
     QSplitter* m_splitter = nullptr;
     QTreeView* m_modelView = nullptr;
     SourceView* m_sourceView = nullptr;
+    ProducePage* m_producePage = nullptr;
     QMenu* m_recentMenu = nullptr;
     QAction* m_openAction = nullptr;
     QAction* m_openSampleAction = nullptr;
     QAction* m_removeAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
-    // Declared last so it is destroyed first: its destructor waits for running loads, whose jobs are its
-    // children, while the rest of the window still exists.
+    // Declared last so they are destroyed first: their destructors wait for running jobs, which are their
+    // children, while the rest of the window still exists. The load pool also runs the other short reads
+    // (plans, importance matrices); the job pool runs quantization jobs one at a time, each of which uses
+    // all the threads it is given.
     QThreadPool m_loadPool;
+    QThreadPool m_jobPool;
 };
 
 } // namespace qf::ui

@@ -10,5 +10,7 @@ int runInspect(const std::vector<std::string>& args);
 int runSynth(const std::vector<std::string>& args);
 int runPlan(const std::vector<std::string>& args);
 int runQuantize(const std::vector<std::string>& args);
+int runHardware(const std::vector<std::string>& args);
+int runRecommend(const std::vector<std::string>& args);
 
 } // namespace qf::cli

@@ -27,6 +27,8 @@
 #include <QUrl>
 
 #include "main_window.h"
+#include "pages/source_page.h"
+#include "pages/source_view.h"
 #include "models/model_list_model.h"
 #include "models/tensor_table_model.h"
 #include "qf/gguf/gguf_file.h"
@@ -213,6 +215,8 @@ void TestMainWindow::dropShowsModelCard() {
     QCOMPARE(typeTotal(1, 1), QStringLiteral("13 tensors"));
     QCOMPARE(typeTotal(1, 3), QStringLiteral("< 0.1 %"));
 
+    // Recommend is the first page after a drop; the tensor table is on Overview.
+    window->sourceView()->setCurrentPage(window->findChild<SourcePage*>(QStringLiteral("overviewPage")));
     auto* table = child<QTableView>(window.get(), "tensorTable");
     QVERIFY(table);
     QCOMPARE(table->model()->rowCount(), kTensorCount);

@@ -18,6 +18,11 @@ public:
     // The selected entry, always in the Ready state. The page keeps what it needs (shared pointers):
     // the entry itself may be removed from the list while the page still shows it.
     virtual void setEntry(const ModelEntry& entry) = 0;
+
+    // Background jobs this page runs that outlive a selection (quantizing, evaluating). The window asks
+    // before closing while any is active, then cancels them all.
+    virtual int activeJobCount() const { return 0; }
+    virtual void cancelAllJobs() {}
 };
 
 } // namespace qf::ui

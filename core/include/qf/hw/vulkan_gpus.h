@@ -1,7 +1,8 @@
 #pragma once
 // GPUs through the Vulkan loader's memory heaps: the fallback for GPUs no other source covers (Intel on
 // Linux, NVIDIA without NVML, other vendors). The loader (libvulkan.so.1, vulkan-1.dll, libvulkan.1.dylib)
-// is opened at run time; without one there is simply nothing to report.
+// is opened at run time; without one there is simply nothing to report. The first call creates one
+// instance that is kept for the life of the process (drivers misbehave when unloaded and reloaded).
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,0 +1,56 @@
+#include "jobs/preset_plan_job.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "format.h"
+#include "qf/quant/plan.h"
+
+namespace qf::ui {
+
+PresetPlanJob::PresetPlanJob(quint64 generation, std::shared_ptr<const gguf::GgufFile> source,
+                             std::shared_ptr<const quant::Imatrix> imatrix, QObject* parent)
+    : QObject(parent), m_generation(generation), m_source(std::move(source)), m_imatrix(std::move(imatrix)) {
+    setAutoDelete(false); // deleted on the owner's thread, see run()
+}
+
+std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::GgufFile& source,
+                                                      const quant::Imatrix* imatrix) {
+    quant::PlanOptions options;
+    options.imatrix = imatrix;
+    std::vector<PresetPlanSummary> summaries;
+    for (const quant::Preset& preset : quant::allPresets()) {
+        PresetPlanSummary summary;
+        summary.preset = &preset;
+        try {
+            auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), preset, options);
+            if (plan) {
+                summary.ok = true;
+                summary.fileBytes = plan->fileBytes;
+                summary.bitsPerWeight = plan->bitsPerWeight();
+                summary.usesImatrix = plan->usesImatrix;
+                summary.copiesSource =
+                    std::all_of(plan->tensors.begin(), plan->tensors.end(), [](const quant::TensorPlan& t) {
+                        return t.action == quant::TensorAction::Copy;
+                    });
+                for (const std::string& warning : plan->warnings)
+                    summary.warnings << QString::fromStdString(warning);
+            } else {
+                summary.error = QString::fromStdString(plan.error().message);
+            }
+        } catch (const std::exception& e) {
+            summary.error = QString::fromLocal8Bit(e.what());
+        }
+        summaries.push_back(std::move(summary));
+    }
+    return summaries;
+}
+
+void PresetPlanJob::run() {
+    auto summaries =
+        std::make_shared<const std::vector<PresetPlanSummary>>(planAll(*m_source, m_imatrix.get()));
+    emit finished(m_generation, summaries);
+    deleteLater();
+}
+
+} // namespace qf::ui

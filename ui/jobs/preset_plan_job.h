@@ -1,0 +1,60 @@
+#pragma once
+// Plans every preset for one source off the UI thread and keeps only what the Produce page shows: the
+// exact file size, bits per weight, or the core's reason why the preset cannot be made from this source.
+// (Planning reads only the header, but a large vocabulary makes each plan's metadata copy big, so the plans
+// themselves are not kept: the quantize job plans the chosen presets again.)
+#include <memory>
+#include <vector>
+
+#include <QMetaType>
+#include <QObject>
+#include <QRunnable>
+#include <QString>
+#include <QStringList>
+
+#include "qf/gguf/gguf_file.h"
+#include "qf/quant/imatrix.h"
+#include "qf/quant/preset.h"
+
+namespace qf::ui {
+
+struct PresetPlanSummary {
+    const quant::Preset* preset = nullptr;
+    bool ok = false;
+    quint64 fileBytes = 0; // exact size of the output file
+    double bitsPerWeight = 0.0;
+    bool usesImatrix = false;
+    // Every tensor would be copied unchanged (the model already is of this type): planned, but pointless.
+    bool copiesSource = false;
+    QString error;        // the core's message when !ok
+    QStringList warnings; // things to know; the plan is still valid
+};
+
+using PresetPlanSummaries = std::shared_ptr<const std::vector<PresetPlanSummary>>;
+
+class PresetPlanJob : public QObject, public QRunnable {
+    Q_OBJECT
+
+public:
+    // `generation` is handed back so the receiver can drop results it no longer wants.
+    PresetPlanJob(quint64 generation, std::shared_ptr<const gguf::GgufFile> source,
+                  std::shared_ptr<const quant::Imatrix> imatrix, QObject* parent = nullptr);
+
+    void run() override;
+
+    // The same work, on the calling thread (the job's run() and tests use it).
+    static std::vector<PresetPlanSummary> planAll(const gguf::GgufFile& source,
+                                                  const quant::Imatrix* imatrix);
+
+signals:
+    void finished(quint64 generation, const qf::ui::PresetPlanSummaries& summaries);
+
+private:
+    const quint64 m_generation;
+    const std::shared_ptr<const gguf::GgufFile> m_source;
+    const std::shared_ptr<const quant::Imatrix> m_imatrix;
+};
+
+} // namespace qf::ui
+
+Q_DECLARE_METATYPE(qf::ui::PresetPlanSummaries)

@@ -1,0 +1,96 @@
+#include "jobs/quantize_job_runner.h"
+
+#include <exception>
+
+#include <QElapsedTimer>
+
+#include "format.h"
+#include "jobs/throughput_meter.h"
+#include "qf/quant/plan.h"
+#include "qf/quant/quantize_job.h"
+
+namespace qf::ui {
+
+QuantizeJobRunner::QuantizeJobRunner(quint64 jobId, QuantizeRequest request, QObject* parent)
+    : QObject(parent), m_jobId(jobId), m_request(std::move(request)) {
+    // Not deleted by the pool on its worker thread: the QObject lives on the owner's thread, see run().
+    setAutoDelete(false);
+}
+
+void QuantizeJobRunner::cancel() {
+    m_stop.request_stop();
+}
+
+void QuantizeJobRunner::run() {
+    report();
+    // The last use of `this` on the worker: the owner's thread deletes the job after the reports queued
+    // above have been delivered.
+    deleteLater();
+}
+
+void QuantizeJobRunner::report() {
+    if (m_stop.stop_requested()) {
+        emit cancelled(m_jobId);
+        return;
+    }
+    emit started(m_jobId);
+    try {
+        quant::PlanOptions options;
+        options.imatrix = m_request.imatrix.get();
+        quant::QuantizeParams params;
+        params.source = m_request.source.get();
+        params.threads = m_request.threads;
+        for (const QuantizeTarget& target : m_request.targets) {
+            auto plan = quant::makeQuantPlan(m_request.source->metadata(), m_request.source->tensors(),
+                                             *target.preset, options);
+            if (!plan) {
+                emit failed(m_jobId, tr("%1: %2").arg(toQString(target.preset->name),
+                                                      QString::fromStdString(plan.error().message)));
+                return;
+            }
+            params.outputs.push_back({std::move(plan).value(), target.path.toStdU16String()});
+        }
+
+        QElapsedTimer clock;
+        clock.start();
+        ThroughputMeter meter;
+        qint64 lastEmitMs = -1;
+        constexpr qint64 kMinIntervalMs = 1000 / kMaxProgressPerSecond;
+        auto onProgress = [&](const Progress& progress) {
+            const qint64 nowMs = clock.elapsed();
+            meter.addSample(double(nowMs) / 1000.0, progress.done);
+            if (lastEmitMs >= 0 && nowMs - lastEmitMs < kMinIntervalMs) return;
+            lastEmitMs = nowMs;
+            JobProgress report;
+            report.done = progress.done;
+            report.total = progress.total;
+            report.stage = QString::fromStdString(progress.stage);
+            report.elapsedSeconds = double(nowMs) / 1000.0;
+            report.bytesPerSecond = meter.rate();
+            if (const auto left = meter.secondsLeft(progress.total)) report.secondsLeft = *left;
+            emit progressed(m_jobId, report);
+        };
+
+        auto result = quant::quantize(params, onProgress, m_stop.get_token());
+        if (!result) {
+            if (isCancelled(result.error()))
+                emit cancelled(m_jobId);
+            else
+                emit failed(m_jobId, QString::fromStdString(result.error().message));
+            return;
+        }
+        QList<ProducedFile> files;
+        for (size_t i = 0; i < result->files.size(); ++i) {
+            const auto& file = result->files[i];
+            files.append({toQString(params.outputs[i].plan.preset.name),
+                          QString::fromStdU16String(file.path.u16string()), file.bytes});
+        }
+        emit succeeded(m_jobId, files, result->seconds);
+    } catch (const std::exception& e) {
+        // Nothing may escape a pool thread; running out of memory on a huge tensor is still an error.
+        emit failed(m_jobId,
+                    tr("Unexpected error while quantizing: %1").arg(QString::fromLocal8Bit(e.what())));
+    }
+}
+
+} // namespace qf::ui

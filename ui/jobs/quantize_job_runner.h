@@ -1,0 +1,95 @@
+#pragma once
+// Runs one quantization job off the UI thread: plans every chosen preset from the source's header, then
+// lets the core write all outputs in one pass over the source (quant::quantize reads each tensor once,
+// however many presets were chosen). A QObject + QRunnable on a window-owned QThreadPool, like
+// ModelLoadJob; results reach the UI thread only through queued signals.
+//
+// Exactly one of succeeded / failed / cancelled is emitted per job. A cancel is not a failure: it has its
+// own signal, and the core guarantees that a cancelled job leaves no file behind. progressed is throttled
+// (at most kMaxProgressPerSecond, plus the first report) and carries a smoothed rate and time left.
+//
+// The job deletes itself (deleteLater) once run() is over; a job taken back from the pool's queue before it
+// ran (QThreadPool::tryTake) must be deleted by whoever took it.
+#include <memory>
+#include <stop_token>
+#include <vector>
+
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QRunnable>
+#include <QString>
+
+#include "qf/gguf/gguf_file.h"
+#include "qf/quant/imatrix.h"
+#include "qf/quant/preset.h"
+
+namespace qf::ui {
+
+struct QuantizeTarget {
+    const quant::Preset* preset = nullptr; // from quant::allPresets(): lives for the whole program
+    QString path;                          // the output file
+};
+
+struct QuantizeRequest {
+    quint64 sourceEntryId = 0;                     // handed back so results land on the right list entry
+    std::shared_ptr<const gguf::GgufFile> source;  // kept mapped while the job runs
+    std::shared_ptr<const quant::Imatrix> imatrix; // nullptr: none; kept alive for the plans that use it
+    std::vector<QuantizeTarget> targets;
+    unsigned threads = 0; // 0: all hardware threads
+};
+
+struct JobProgress {
+    quint64 done = 0;  // source bytes processed
+    quint64 total = 0; // source bytes in all
+    QString stage;     // the core's words, e.g. "blk.3.ffn_down.weight (12/57)"
+    double elapsedSeconds = 0.0;
+    double bytesPerSecond = 0.0; // smoothed; 0 while unknown
+    double secondsLeft = -1.0;   // < 0 while unknown
+
+    double fraction() const { return total ? double(done) / double(total) : 0.0; }
+};
+
+struct ProducedFile {
+    QString presetName;
+    QString path;
+    quint64 bytes = 0;
+};
+
+class QuantizeJobRunner : public QObject, public QRunnable {
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxProgressPerSecond = 10;
+
+    QuantizeJobRunner(quint64 jobId, QuantizeRequest request, QObject* parent = nullptr);
+
+    quint64 jobId() const { return m_jobId; }
+    const QuantizeRequest& request() const { return m_request; }
+
+    void run() override;
+    // Thread-safe. A running job stops within one block of rows; one that has not started yet reports
+    // cancelled as soon as it is run.
+    void cancel();
+    bool isCancelRequested() const { return m_stop.stop_requested(); }
+
+signals:
+    void started(quint64 jobId);
+    void progressed(quint64 jobId, const qf::ui::JobProgress& progress);
+    void succeeded(quint64 jobId, const QList<qf::ui::ProducedFile>& files, double seconds);
+    void failed(quint64 jobId, const QString& message);
+    void cancelled(quint64 jobId);
+
+private:
+    // Plans, quantizes and emits exactly one of succeeded / failed / cancelled.
+    void report();
+
+    const quint64 m_jobId;
+    const QuantizeRequest m_request;
+    std::stop_source m_stop;
+};
+
+} // namespace qf::ui
+
+Q_DECLARE_METATYPE(qf::ui::JobProgress)
+Q_DECLARE_METATYPE(qf::ui::ProducedFile)

@@ -1,0 +1,279 @@
+#include "models/recommend_table_model.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+#include "format.h"
+
+namespace qf::ui {
+namespace {
+
+QString presetName(const recommend::PresetVerdict& v) {
+    return toQString(v.preset->name);
+}
+
+QString fitText(const recommend::PresetVerdict& v) {
+    switch (v.fit) {
+    case recommend::Fit::FullGpu:
+        return RecommendTableModel::tr("Fits on GPU");
+    case recommend::Fit::PartialOffload:
+        return RecommendTableModel::tr("Partial: %1 of %2 layers on GPU").arg(v.gpuLayers).arg(v.layers);
+    case recommend::Fit::CpuOnly:
+        return RecommendTableModel::tr("CPU only");
+    case recommend::Fit::DoesNotFit:
+        break;
+    }
+    return RecommendTableModel::tr("Does not fit");
+}
+
+QString memoryText(const recommend::PresetVerdict& v) {
+    switch (v.fit) {
+    case recommend::Fit::FullGpu:
+        return RecommendTableModel::tr("%1 GPU").arg(formatBytes(v.gpuBytes));
+    case recommend::Fit::PartialOffload:
+        return RecommendTableModel::tr("%1 GPU + %2 RAM")
+            .arg(formatBytes(v.gpuBytes), formatBytes(v.ramBytes));
+    case recommend::Fit::CpuOnly:
+        return RecommendTableModel::tr("%1 RAM").arg(formatBytes(v.ramBytes));
+    case recommend::Fit::DoesNotFit:
+        break;
+    }
+    return formatBytes(v.totalBytes);
+}
+
+QString qualityText(const recommend::QualityEstimate& q) {
+    if (!q.known) return RecommendTableModel::tr("unknown");
+    if (q.source == "unquantized") return RecommendTableModel::tr("lossless (unquantized)");
+    const QString delta = QLocale().toString(q.deltaPplPercent, 'f', 2);
+    const QString signedDelta = q.deltaPplPercent >= 0 ? QStringLiteral("+") + delta : delta;
+    QString text = RecommendTableModel::tr("%1 · ΔPPL %2 %").arg(toQString(q.tier), signedDelta);
+    if (q.deltaPplPercentError)
+        text = RecommendTableModel::tr("%1 · ΔPPL %2 ± %3 %")
+                   .arg(toQString(q.tier), signedDelta, QLocale().toString(*q.deltaPplPercentError, 'f', 2));
+    return q.measured ? RecommendTableModel::tr("%1 (measured)").arg(text)
+                      : RecommendTableModel::tr("%1 (est.)").arg(text);
+}
+
+} // namespace
+
+RecommendTableModel::RecommendTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void RecommendTableModel::setResult(const recommend::RecommendResult& result) {
+    const bool sameRows = m_result && m_result->presets.size() == result.presets.size();
+    if (!sameRows) beginResetModel();
+    m_result = result;
+    if (!sameRows)
+        endResetModel();
+    else
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void RecommendTableModel::clear() {
+    beginResetModel();
+    m_result.reset();
+    endResetModel();
+}
+
+int RecommendTableModel::recommendedRow() const {
+    return m_result && m_result->recommendation.index ? int(*m_result->recommendation.index) : -1;
+}
+
+int RecommendTableModel::rowOf(const QString& preset) const {
+    for (int row = 0; row < rowCount(); ++row)
+        if (presetName(m_result->presets[size_t(row)]) == preset) return row;
+    return -1;
+}
+
+int RecommendTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() || !m_result ? 0 : int(m_result->presets.size());
+}
+
+int RecommendTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RecommendTableModel::display(const recommend::PresetVerdict& v, int column) const {
+    if (!v.available) {
+        if (column == PresetColumn) return presetName(v);
+        if (column == FitColumn) return tr("Cannot be made");
+        return {};
+    }
+    switch (column) {
+    case PresetColumn:
+        return presetName(v);
+    case SizeColumn:
+        return formatBytes(v.fileBytes);
+    case MemoryColumn:
+        return memoryText(v);
+    case FitColumn:
+        return fitText(v);
+    case QualityColumn:
+        return qualityText(v.quality);
+    case SpeedColumn:
+        return v.relativeSpeed > 0 ? tr("%1×").arg(QLocale().toString(v.relativeSpeed, 'f', 1))
+                                   : QStringLiteral("–");
+    default:
+        return {};
+    }
+}
+
+QVariant RecommendTableModel::toolTip(const recommend::PresetVerdict& v, int column) const {
+    if (!v.available) return toQString(v.unavailableReason);
+    switch (column) {
+    case PresetColumn:
+        return toQString(v.preset->description);
+    case SizeColumn:
+        return tr("Exact file size: %1 bytes, %2 bits per weight")
+            .arg(formatCount(v.fileBytes), formatBitsPerWeight(v.bitsPerWeight));
+    case MemoryColumn:
+    case FitColumn:
+        return tr("Weights %1 (exact) + KV cache %2 (exact) + compute buffer about %3 (estimate) = %4")
+            .arg(formatBytes(v.weightBytes), formatBytes(v.kvBytes), formatBytes(v.computeBytes),
+                 formatBytes(v.totalBytes));
+    case QualityColumn:
+        return toQString(v.quality.describe() + "\n" + v.quality.source);
+    case SpeedColumn:
+        return tr("Estimate: tokens per second relative to this model's F16 weights read from system RAM "
+                  "(memory-bandwidth model)");
+    default:
+        return {};
+    }
+}
+
+QVariant RecommendTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || !m_result || index.row() >= rowCount()) return {};
+    const auto& v = m_result->presets[size_t(index.row())];
+    const bool recommended = index.row() == recommendedRow();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(v, index.column());
+    case Qt::ToolTipRole:
+        return toolTip(v, index.column());
+    case Qt::CheckStateRole:
+        if (index.column() != PresetColumn || !v.available) return {};
+        return m_checked.contains(presetName(v)) ? Qt::Checked : Qt::Unchecked;
+    case Qt::FontRole:
+        if (recommended) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::BackgroundRole:
+        if (recommended)
+            return QBrush(QColor(46, 160, 67, 48)); // a light green wash, readable in dark themes
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == FitColumn && v.available) {
+            if (v.fit == recommend::Fit::DoesNotFit) return QBrush(QColor(200, 40, 40));
+            if (v.fit == recommend::Fit::PartialOffload) return QBrush(QColor(190, 120, 0));
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == SizeColumn || index.column() == SpeedColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case PresetNameRole:
+        return presetName(v);
+    case FitRole:
+        return int(v.fit);
+    case RecommendedRole:
+        return recommended;
+    case SortRole:
+        switch (index.column()) {
+        case SizeColumn:
+            return qulonglong(v.fileBytes);
+        case MemoryColumn:
+            return qulonglong(v.totalBytes);
+        case FitColumn:
+            return int(v.fit);
+        case QualityColumn:
+            return v.quality.meanKld ? *v.quality.meanKld : 1.0;
+        case SpeedColumn:
+            return v.relativeSpeed;
+        default:
+            return index.row();
+        }
+    default:
+        return {};
+    }
+}
+
+bool RecommendTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (role != Qt::CheckStateRole || index.column() != PresetColumn || !m_result) return false;
+    const auto& v = m_result->presets[size_t(index.row())];
+    if (!v.available) return false;
+    const QString name = presetName(v);
+    if (value.value<Qt::CheckState>() == Qt::Checked)
+        m_checked.insert(name);
+    else
+        m_checked.remove(name);
+    emit dataChanged(index, index, {Qt::CheckStateRole});
+    emit checkedPresetsEdited();
+    return true;
+}
+
+Qt::ItemFlags RecommendTableModel::flags(const QModelIndex& index) const {
+    if (!index.isValid() || !m_result) return Qt::NoItemFlags;
+    const auto& v = m_result->presets[size_t(index.row())];
+    Qt::ItemFlags f = Qt::ItemIsSelectable;
+    if (v.available) f |= Qt::ItemIsEnabled;
+    if (index.column() == PresetColumn && v.available) f |= Qt::ItemIsUserCheckable;
+    return f;
+}
+
+QVariant RecommendTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal) return {};
+    if (role == Qt::DisplayRole) {
+        switch (section) {
+        case PresetColumn:
+            return tr("Preset");
+        case SizeColumn:
+            return tr("File size");
+        case MemoryColumn:
+            return tr("Memory needed");
+        case FitColumn:
+            return tr("Fit");
+        case QualityColumn:
+            return tr("Expected quality");
+        case SpeedColumn:
+            return tr("Speed (est.)");
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case SizeColumn:
+            return tr("Exact: from the quantization plan");
+        case MemoryColumn:
+            return tr("Weights and KV cache are exact; the compute buffer is an estimate");
+        case QualityColumn:
+            return tr("Measured on this model when available; otherwise the typical value for the preset (an "
+                      "estimate)");
+        case SpeedColumn:
+            return tr("Estimated tokens per second relative to F16 read from system RAM");
+        default:
+            return {};
+        }
+    }
+    return {};
+}
+
+QStringList RecommendTableModel::checkedPresets() const {
+    QStringList out;
+    if (!m_result) return out;
+    for (const auto& v : m_result->presets)
+        if (v.available && m_checked.contains(presetName(v))) out << presetName(v);
+    return out;
+}
+
+void RecommendTableModel::setCheckedPresets(const QStringList& names) {
+    m_checked = QSet<QString>(names.begin(), names.end());
+    if (rowCount() > 0)
+        emit dataChanged(index(0, PresetColumn), index(rowCount() - 1, PresetColumn), {Qt::CheckStateRole});
+}
+
+} // namespace qf::ui

@@ -1,0 +1,68 @@
+#pragma once
+// The presets on the Recommend page, one checkable row each: exact file size, memory needed for the chosen
+// machine and context, fit verdict, expected quality and estimated speed. The recommended row is bold and
+// highlighted. Estimates say so in their text or tooltip; exact numbers do not need to.
+#include <optional>
+
+#include <QAbstractTableModel>
+#include <QSet>
+#include <QStringList>
+
+#include "qf/recommend/recommendation.h"
+
+namespace qf::ui {
+
+class RecommendTableModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum Column {
+        PresetColumn,
+        SizeColumn,
+        MemoryColumn,
+        FitColumn,
+        QualityColumn,
+        SpeedColumn,
+        ColumnCount
+    };
+    enum Role {
+        PresetNameRole = Qt::UserRole + 1,
+        FitRole,         // int(recommend::Fit)
+        RecommendedRole, // bool
+        SortRole,
+    };
+
+    explicit RecommendTableModel(QObject* parent = nullptr);
+
+    // Replaces the rows' numbers; the checked presets stay (by name).
+    void setResult(const recommend::RecommendResult& result);
+    void clear();
+    const recommend::RecommendResult* result() const { return m_result ? &*m_result : nullptr; }
+    // The row of the recommended preset, or -1.
+    int recommendedRow() const;
+    int rowOf(const QString& preset) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    // Checked presets that can be made, in table order.
+    QStringList checkedPresets() const;
+    void setCheckedPresets(const QStringList& names);
+
+signals:
+    // A person (not setCheckedPresets) changed a check box.
+    void checkedPresetsEdited();
+
+private:
+    QVariant display(const recommend::PresetVerdict& v, int column) const;
+    QVariant toolTip(const recommend::PresetVerdict& v, int column) const;
+
+    std::optional<recommend::RecommendResult> m_result;
+    QSet<QString> m_checked;
+};
+
+} // namespace qf::ui

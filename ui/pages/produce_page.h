@@ -1,0 +1,132 @@
+#pragma once
+// The Produce page: choose presets (each with its exact file size, or the reason it cannot be made from
+// this model), an importance matrix, the output folder and threads; Start (Ctrl+Enter) queues one job for
+// all chosen presets, so the source is read once. The job queue below shows progress, throughput, time
+// left and Cancel (Esc cancels the focused job); finished files are announced with filesProduced() for the
+// model list. Sizes are planned off the UI thread; nothing here blocks the window.
+#include <QStringList>
+
+#include "app_settings.h"
+#include "jobs/imatrix_load_job.h"
+#include "jobs/preset_plan_job.h"
+#include "pages/source_page.h"
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QSplitter;
+class QThreadPool;
+class QToolButton;
+class QTreeView;
+
+namespace qf::ui {
+
+class JobQueueWidget;
+class PresetTableModel;
+
+class ProducePage : public SourcePage {
+    Q_OBJECT
+
+public:
+    // Where the importance matrix comes from. Computing one from calibration text needs the evaluation
+    // engine and will be added as a third source.
+    enum class ImatrixSource { None, File };
+
+    // `taskPool` runs short reads (plans, the imatrix); `jobPool` runs the quantization jobs one after
+    // another. Both belong to the window and outlive the page's jobs.
+    ProducePage(AppSettings settings, QThreadPool* taskPool, QThreadPool* jobPool, QWidget* parent = nullptr);
+
+    QString title() const override;
+    void setEntry(const ModelEntry& entry) override;
+    int activeJobCount() const override;
+    void cancelAllJobs() override;
+
+    // The presets to produce (names as in quant::allPresets()); e.g. from the Recommend page.
+    void setChosenPresets(const QStringList& names);
+    QStringList chosenPresets() const;
+    void setImatrixSource(ImatrixSource source);
+    // Chooses "From file" with this file and reads it in the background.
+    void setImatrixFile(const QString& path);
+    // Empty: beside the source.
+    void setOutputDirectory(const QString& directory);
+    // The folder new files go to for the shown model.
+    QString outputDirectory() const;
+    void setThreads(int threads);
+
+    bool canStart() const;
+    // Queues a job for the chosen presets. False when it cannot start (the reason is shown on the page) or
+    // the person declined to replace existing files.
+    bool start();
+
+    PresetTableModel* presetModel() const { return m_presets; }
+    JobQueueWidget* jobQueue() const { return m_queue; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+signals:
+    void filesProduced(quint64 sourceEntryId, const QStringList& paths);
+    void activeJobCountChanged(int count);
+
+private:
+    QWidget* createOptions();
+    void replan();
+    void onPlansReady(quint64 generation, const PresetPlanSummaries& summaries);
+    void loadImatrix();
+    void onImatrixLoaded(quint64 generation, const ImatrixPtr& imatrix);
+    void onImatrixFailed(quint64 generation, const QString& message);
+    void onImatrixSourceChanged();
+    void browseImatrix();
+    void browseOutputDirectory();
+    void updateOutputDirectoryField();
+    void updateNotice();
+    void updateStartState();
+    // Why Start is not possible now; empty when it is.
+    QString blockingReason() const;
+    ImatrixPtr effectiveImatrix() const;
+    QString sourceFolder() const;
+    // Where `presetName` would be written for the shown model.
+    QString outputPathFor(const QString& presetName) const;
+
+    AppSettings m_settings;
+    QThreadPool* m_taskPool;
+
+    // The shown model.
+    quint64 m_entryId = 0;
+    QString m_entryPath;
+    LoadedModelPtr m_model;
+
+    quint64 m_planGeneration = 0;
+    quint64 m_imatrixGeneration = 0;
+    ImatrixPtr m_imatrix;        // loaded from m_imatrixLoadedPath
+    ImatrixPtr m_plannedImatrix; // the one the shown sizes were planned with
+    QString m_imatrixLoadedPath;
+    QString m_imatrixError;
+    bool m_imatrixLoading = false;
+    QString m_customOutputDirectory; // empty: beside the source
+
+    QLabel* m_noticeTitle;
+    QLabel* m_noticeText;
+    QWidget* m_notice;
+    QTreeView* m_presetView;
+    PresetTableModel* m_presets;
+    QComboBox* m_imatrixSource;
+    QLineEdit* m_imatrixPath;
+    QPushButton* m_imatrixBrowse;
+    QLabel* m_imatrixStatus;
+    QLineEdit* m_outputDirectory;
+    QPushButton* m_outputBrowse;
+    QToolButton* m_outputReset;
+    QSpinBox* m_threads;
+    QLabel* m_startHint;
+    QPushButton* m_startButton;
+    QSplitter* m_splitter;
+    bool m_splitterSized = false;
+    QAction* m_startAction;
+    JobQueueWidget* m_queue;
+};
+
+} // namespace qf::ui

@@ -1,0 +1,314 @@
+#include "pages/recommend_page.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QTableView>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+#include "format.h"
+#include "models/recommend_table_model.h"
+#include "pages/machine_card_widget.h"
+
+namespace qf::ui {
+namespace {
+
+// The slider's steps: the context lengths people choose, from a short chat to the longest models.
+constexpr std::array<quint64, 10> kContextSteps = {256,  512,   1024,  2048,  4096,
+                                                   8192, 16384, 32768, 65536, 131072};
+constexpr quint64 kDefaultContext = 4096;
+
+int stepFor(quint64 tokens) {
+    int best = 0;
+    for (int i = 0; i < int(kContextSteps.size()); ++i)
+        if (std::abs(std::log2(double(kContextSteps[size_t(i)])) - std::log2(double(tokens))) <
+            std::abs(std::log2(double(kContextSteps[size_t(best)])) - std::log2(double(tokens))))
+            best = i;
+    return best;
+}
+
+QLabel* wrappedLabel(QWidget* parent, const char* name) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(QString::fromLatin1(name));
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString bulletList(const std::vector<std::string>& lines) {
+    QStringList items;
+    for (const auto& line : lines)
+        items << QStringLiteral("• ") + toQString(line);
+    return items.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+RecommendPage::RecommendPage(QThreadPool* taskPool, bool detectHardware, QWidget* parent)
+    : SourcePage(parent), m_taskPool(taskPool), m_machineCard(new MachineCardWidget(this)),
+      m_contextSlider(new QSlider(Qt::Horizontal, this)), m_contextLabel(new QLabel(this)),
+      m_kvCombo(new QComboBox(this)), m_status(wrappedLabel(this, "recommendStatus")),
+      m_headline(wrappedLabel(this, "recommendationHeadline")),
+      m_explanation(wrappedLabel(this, "recommendationExplanation")),
+      m_warnings(wrappedLabel(this, "recommendationWarnings")),
+      m_suggestions(wrappedLabel(this, "recommendationSuggestions")), m_view(new QTableView(this)),
+      m_table(new RecommendTableModel(this)), m_produceButton(new QPushButton(tr("Produce Selected"), this)) {
+    setObjectName(QStringLiteral("recommendPage"));
+    connect(m_machineCard, &MachineCardWidget::machineChanged, this, &RecommendPage::recompute);
+
+    QFont headlineFont = m_headline->font();
+    headlineFont.setBold(true);
+    headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.2);
+    m_headline->setFont(headlineFont);
+    m_warnings->setStyleSheet(QStringLiteral("color: #b36b00;"));
+
+    m_view->setObjectName(QStringLiteral("recommendTable"));
+    m_view->setModel(m_table);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    for (int c = 0; c < RecommendTableModel::ColumnCount; ++c)
+        m_view->horizontalHeader()->setSectionResizeMode(c, c == RecommendTableModel::QualityColumn
+                                                                ? QHeaderView::Stretch
+                                                                : QHeaderView::ResizeToContents);
+    connect(m_table, &RecommendTableModel::checkedPresetsEdited, this, [this] {
+        m_checksEdited = true;
+        updateProduceButton();
+    });
+
+    m_produceButton->setObjectName(QStringLiteral("produceSelectedButton"));
+    m_produceButton->setToolTip(tr("Open the Produce page with the checked presets"));
+    connect(m_produceButton, &QPushButton::clicked, this, [this] {
+        const QStringList presets = selectedPresets();
+        if (!presets.isEmpty()) emit produceRequested(presets);
+    });
+
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(m_produceButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->addWidget(m_machineCard);
+    layout->addWidget(createSettingsRow());
+    layout->addSpacing(6);
+    layout->addWidget(m_headline);
+    layout->addWidget(m_explanation);
+    layout->addWidget(m_warnings);
+    layout->addWidget(m_suggestions);
+    layout->addWidget(m_view, 1);
+    layout->addLayout(bottom);
+
+    updateContextLabel();
+    showRecommendation();
+    if (detectHardware && m_taskPool) {
+        auto* job = new HardwareDetectJob(m_taskPool);
+        connect(job, &HardwareDetectJob::detected, this, &RecommendPage::setDetectedHardware);
+        m_taskPool->start(job);
+    }
+}
+
+QWidget* RecommendPage::createSettingsRow() {
+    auto* row = new QWidget(this);
+    m_contextSlider->setObjectName(QStringLiteral("contextSlider"));
+    m_contextSlider->setRange(0, int(kContextSteps.size()) - 1);
+    m_contextSlider->setPageStep(1);
+    m_contextSlider->setTickPosition(QSlider::TicksBelow);
+    m_contextSlider->setValue(stepFor(m_context));
+    connect(m_contextSlider, &QSlider::valueChanged, this, [this](int step) {
+        if (kContextSteps[size_t(step)] == m_context) return;
+        m_context = kContextSteps[size_t(step)];
+        m_contextChosen = true;
+        updateContextLabel();
+        recompute();
+    });
+    m_contextLabel->setObjectName(QStringLiteral("contextLabel"));
+    m_contextLabel->setMinimumWidth(
+        m_contextLabel->fontMetrics().horizontalAdvance(QStringLiteral("131,072 tokens  ")));
+
+    m_kvCombo->setObjectName(QStringLiteral("kvTypeCombo"));
+    m_kvCombo->addItem(tr("F16 (default)"), int(GgmlType::F16));
+    m_kvCombo->addItem(tr("Q8_0"), int(GgmlType::Q8_0));
+    m_kvCombo->addItem(tr("Q4_0"), int(GgmlType::Q4_0));
+    m_kvCombo->setToolTip(tr("llama.cpp's --cache-type-k/-v: a quantized KV cache needs less memory"));
+    connect(m_kvCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_kvType = GgmlType(m_kvCombo->currentData().toInt());
+        recompute();
+    });
+
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("Context:"), row));
+    layout->addWidget(m_contextSlider, 1);
+    layout->addWidget(m_contextLabel);
+    layout->addSpacing(12);
+    layout->addWidget(new QLabel(tr("KV cache:"), row));
+    layout->addWidget(m_kvCombo);
+    return row;
+}
+
+QString RecommendPage::title() const {
+    return tr("Recommend");
+}
+
+void RecommendPage::setEntry(const ModelEntry& entry) {
+    if (!entry.model || entry.model->file == m_file) return;
+    m_file = entry.model->file;
+    m_fileName = entry.fileName();
+    m_checksEdited = false;
+    m_measured.clear();
+    if (!m_contextChosen) {
+        const quint64 trained = entry.model->summary.contextLength.value_or(0);
+        m_context = trained ? std::min(kDefaultContext, trained) : kDefaultContext;
+        const QSignalBlocker blocker(m_contextSlider);
+        m_contextSlider->setValue(stepFor(m_context));
+        updateContextLabel();
+    }
+    startPlanning();
+}
+
+void RecommendPage::startPlanning() {
+    ++m_generation;
+    m_planned.reset();
+    m_table->clear();
+    m_status->setText(tr("Planning every preset for %1…").arg(m_fileName));
+    showRecommendation();
+    auto* job = new RecommendPlanJob(m_generation, m_file, m_fileName, m_taskPool);
+    connect(job, &RecommendPlanJob::finished, this, &RecommendPage::onPlanned);
+    connect(job, &RecommendPlanJob::failed, this, &RecommendPage::onPlanFailed);
+    m_taskPool->start(job);
+}
+
+void RecommendPage::onPlanned(quint64 generation, const PlannedModelPtr& model) {
+    if (generation != m_generation) return;
+    m_planned = model;
+    m_status->clear();
+    recompute();
+}
+
+void RecommendPage::onPlanFailed(quint64 generation, const QString& message) {
+    if (generation != m_generation) return;
+    m_status->setText(tr("Cannot recommend for this model: %1").arg(message));
+    showRecommendation();
+}
+
+void RecommendPage::setDetectedHardware(const HardwareInfoPtr& hardware) {
+    m_machineCard->setDetected(hardware);
+}
+
+void RecommendPage::setMachine(const recommend::Machine& machine) {
+    m_machineCard->setMachine(machine);
+}
+
+const recommend::Machine& RecommendPage::machine() const {
+    return m_machineCard->machine();
+}
+
+void RecommendPage::setContext(quint64 tokens) {
+    m_context = std::max<quint64>(1, tokens);
+    m_contextChosen = true;
+    {
+        const QSignalBlocker blocker(m_contextSlider);
+        m_contextSlider->setValue(stepFor(m_context));
+    }
+    updateContextLabel();
+    recompute();
+}
+
+void RecommendPage::setKvType(GgmlType type) {
+    const int index = m_kvCombo->findData(int(type));
+    if (index >= 0) m_kvCombo->setCurrentIndex(index);
+}
+
+void RecommendPage::setMeasuredQuality(std::vector<recommend::MeasuredQuality> measured) {
+    m_measured = std::move(measured);
+    recompute();
+}
+
+const recommend::RecommendResult* RecommendPage::result() const {
+    return m_table->result();
+}
+
+QStringList RecommendPage::selectedPresets() const {
+    return m_table->checkedPresets();
+}
+
+void RecommendPage::recompute() {
+    if (!m_planned) return;
+    if (m_machineCard->profileId() == MachineCardWidget::kThisMachine && !m_machineCard->hasDetected()) {
+        // Without the numbers of this machine there is nothing honest to say yet.
+        m_status->setText(tr("Detecting this machine…"));
+        return;
+    }
+    recommend::RecommendRequest request;
+    request.context = m_context;
+    request.kvType = m_kvType;
+    request.machine = machine();
+    request.measured = m_measured;
+    auto result = recommend::makeRecommendation(*m_planned, request);
+    if (!result) {
+        m_table->clear();
+        m_status->setText(toQString(result.error().message));
+        showRecommendation();
+        return;
+    }
+    m_status->clear();
+    m_table->setResult(*result);
+    // Until the person picks, the recommended preset is the one to produce.
+    if (!m_checksEdited) {
+        const int row = m_table->recommendedRow();
+        m_table->setCheckedPresets(row >= 0 ? QStringList{toQString(result->recommendation.preset)}
+                                            : QStringList{});
+    }
+    showRecommendation();
+    if (const int row = m_table->recommendedRow(); row >= 0)
+        m_view->scrollTo(m_table->index(row, 0), QAbstractItemView::EnsureVisible);
+}
+
+void RecommendPage::showRecommendation() {
+    const auto* result = m_table->result();
+    if (!result) {
+        m_headline->setText(m_file ? QString() : tr("Open a model to see which preset suits this machine."));
+        m_explanation->clear();
+        m_warnings->clear();
+        m_suggestions->clear();
+        m_warnings->hide();
+        m_suggestions->hide();
+        updateProduceButton();
+        return;
+    }
+    const auto& rec = result->recommendation;
+    m_headline->setText(rec.index ? tr("Recommended: %1").arg(toQString(rec.headline))
+                                  : toQString(rec.headline));
+    m_explanation->setText(toQString(rec.explanation));
+    m_warnings->setText(bulletList(rec.warnings));
+    m_warnings->setVisible(!rec.warnings.empty());
+    m_suggestions->setText(bulletList(rec.suggestions));
+    m_suggestions->setVisible(!rec.suggestions.empty());
+    updateProduceButton();
+}
+
+void RecommendPage::updateContextLabel() {
+    m_contextLabel->setText(tr("%1 tokens").arg(formatCount(m_context)));
+}
+
+void RecommendPage::updateProduceButton() {
+    const int count = int(selectedPresets().size());
+    m_produceButton->setEnabled(count > 0);
+    m_produceButton->setText(count > 1 ? tr("Produce %1 Selected").arg(count) : tr("Produce Selected"));
+}
+
+} // namespace qf::ui
