@@ -23,12 +23,13 @@ constexpr const char* kUsage =
     "  Produces one GGUF file per preset, reading the source once. Outputs are named <model>-<PRESET>.gguf\n"
     "  beside the source (or in --out-dir); -o names the file when there is one preset.\n"
     "  --threads N         worker threads (default: all)        --dry-run   plan only, write nothing\n"
-    "  --overwrite         replace existing output files        --reference-kernels  force the scalar path\n";
+    "  --overwrite         replace existing output files        --reference-kernels  force the scalar path\n"
+    "  --sync              wait until each file is on disk before naming it (slower; safe across power loss)\n";
 
 } // namespace
 
 int runQuantize(const std::vector<std::string>& argv) {
-    ArgSpec spec{.flags = {"--json", "--dry-run", "--overwrite", "--reference-kernels", "--help"},
+    ArgSpec spec{.flags = {"--json", "--dry-run", "--overwrite", "--reference-kernels", "--sync", "--help"},
                  .valued = {"--out-dir", "--output", "--threads"},
                  .aliases = {{"-o", "--output"}}};
     addPlanOptions(spec);
@@ -67,6 +68,7 @@ int runQuantize(const std::vector<std::string>& argv) {
     quant::QuantizeParams params;
     params.source = &*source;
     params.threads = threads;
+    params.durable = args->has("--sync");
     for (const auto* preset : request->presets) {
         auto plan = quant::makeQuantPlan(source->metadata(), source->tensors(), *preset, request->options);
         if (!plan) {

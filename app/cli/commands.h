@@ -12,5 +12,8 @@ int runPlan(const std::vector<std::string>& args);
 int runQuantize(const std::vector<std::string>& args);
 int runHardware(const std::vector<std::string>& args);
 int runRecommend(const std::vector<std::string>& args);
+int runPerplexity(const std::vector<std::string>& args);
+int runKld(const std::vector<std::string>& args);
+int runTokenize(const std::vector<std::string>& args);
 
 } // namespace qf::cli

@@ -7,6 +7,7 @@
 //                  [--llama-quantize PATH] [--multi]
 // Without --model, a synthetic 1.1B model is written to the output folder first (about 2.2 GB).
 #include <chrono>
+#include <sys/resource.h>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -42,6 +43,14 @@ std::vector<std::string> split(const std::string& s) {
         start = comma + 1;
     }
     return out;
+}
+
+// CPU seconds (user + system) of this process so far: with other work on the machine, wall time grows but
+// this does not, so both are printed.
+double cpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 double secondsOf(const std::function<bool()>& fn, bool& ok) {
@@ -95,8 +104,8 @@ int main(int argc, char** argv) {
         for (const auto b : source->tensorData(t)) checksum += b;
     fmt::print("model {} ({:.2f} GB), {} threads, kernels: {} (source read once: {:x})\n\n", model, double(source->totalFileBytes()) / 1e9,
                threads, quant::kernelPathName(quant::activePath()), checksum & 0xffff);
-    fmt::print("{:<8} {:>10} {:>12} {:>10} {:>14} {:>10}\n", "preset", "ours (s)", "anchor (s)", "vs anchor",
-               "llama.cpp (s)", "vs llama");
+    fmt::print("{:<8} {:>10} {:>9} {:>12} {:>10} {:>14} {:>10}\n", "preset", "ours (s)", "cpu (s)", "anchor (s)",
+               "vs anchor", "llama.cpp (s)", "vs llama");
 
     quant::QuantizeParams all;
     all.source = &*source;
@@ -121,6 +130,7 @@ int main(int argc, char** argv) {
         all.outputs.push_back({std::move(*plan), fs::path(outDir) / fmt::format("multi-{}.gguf", name)});
         bool ok = false;
         std::string error;
+        const double cpuBefore = cpuSeconds();
         const double ours = secondsOf([&] {
             auto r = quant::quantize(params);
             if (!r) error = r.error().message;
@@ -130,6 +140,7 @@ int main(int argc, char** argv) {
             fmt::print(stderr, "error: {}\n", error);
             return 1;
         }
+        const double cpu = cpuSeconds() - cpuBefore;
         sum += ours;
         std::string anchorText = "-", ratioText = "-", llamaText = "-", llamaRatio = "-";
         if (auto a = kAnchorSeconds.find(name); a != kAnchorSeconds.end()) {
@@ -148,8 +159,8 @@ int main(int argc, char** argv) {
             }
             fs::remove(theirs);
         }
-        fmt::print("{:<8} {:>10.2f} {:>12} {:>10} {:>14} {:>10}\n", name, ours, anchorText, ratioText, llamaText,
-                   llamaRatio);
+        fmt::print("{:<8} {:>10.2f} {:>9.2f} {:>12} {:>10} {:>14} {:>10}\n", name, ours, cpu, anchorText, ratioText,
+                   llamaText, llamaRatio);
         std::fflush(stdout);
         fs::remove(out);
     }

@@ -155,6 +155,7 @@ Result<GgufStreamWriter> GgufStreamWriter::create(const WriteParams& params) {
     if (!header) return Error{fmt::format("cannot write {}: {}", params.output.string(), header.error().message)};
     GgufStreamWriter w;
     w.m_alignment = *effectiveAlignment(params);
+    w.m_durable = params.durable;
     w.m_planned = header->size();
     for (const auto& t : params.tensors) {
         w.m_sizes.push_back(*tensorByteSize(t));
@@ -182,7 +183,7 @@ Status GgufStreamWriter::finish() {
         return makeError("internal error: {} of {} tensors written", m_next, m_sizes.size());
     if (m_state->file.bytesWritten() != m_planned)
         return makeError("internal error: wrote {} bytes but planned {}", m_state->file.bytesWritten(), m_planned);
-    return m_state->file.commit();
+    return m_state->file.commit(m_durable);
 }
 
 Status writeGguf(const WriteParams& params, const TensorDataFn& data, const ProgressFn& progress,

@@ -125,7 +125,7 @@ Status AtomicFile::writeZeros(uint64_t count) {
     return {};
 }
 
-Status AtomicFile::commit() {
+Status AtomicFile::commit(bool durable) {
     if (!m_file) return makeError("writing {} failed: the file is closed", m_target.string());
     errno = 0;
     if (std::fflush(m_file) != 0) {
@@ -134,7 +134,7 @@ Status AtomicFile::commit() {
         return writeError(m_target, err);
     }
 #ifndef _WIN32
-    if (::fsync(fileno(m_file)) != 0) {
+    if (durable && ::fsync(fileno(m_file)) != 0) {
         const int err = errno;
         discard();
         return writeError(m_target, err);

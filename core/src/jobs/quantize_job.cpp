@@ -94,6 +94,7 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
     for (const auto& out : params.outputs) {
         auto wp = out.plan.writeParams(out.path);
         wp.protectedInputs = source.shardPaths();
+        wp.durable = params.durable;
         auto writer = gguf::GgufStreamWriter::create(wp);
         if (!writer) return writer.error();
         writers.push_back(std::move(*writer));

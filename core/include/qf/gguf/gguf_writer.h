@@ -34,6 +34,8 @@ struct WriteParams {
     // Files that must not be overwritten (the sources being read).
     std::vector<std::filesystem::path> protectedInputs;
     bool overwrite = true;
+    // Wait for the bytes to reach the disk before renaming into place (see io::AtomicFile::commit).
+    bool durable = false;
 };
 
 // Fills `out` (exactly the tensor's byte size) with tensor `index`'s data. Called once per tensor, in order.
@@ -71,6 +73,7 @@ private:
     size_t m_next = 0;
     uint64_t m_planned = 0;
     uint32_t m_alignment = 32;
+    bool m_durable = false;
 };
 
 // Serialises just the header part (magic .. tensor infos .. alignment padding) of a file; for tests & fuzz.

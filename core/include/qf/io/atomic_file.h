@@ -24,7 +24,10 @@ public:
 
     Status write(std::span<const uint8_t> bytes);
     Status writeZeros(uint64_t count);
-    Status commit(); // flushes, closes and renames into place
+    // Flushes, closes and renames into place. `durable` also waits until the bytes are on disk (fsync)
+    // before the rename, so a power loss can never leave a renamed but incomplete file; for multi-GB
+    // outputs that wait is seconds to minutes, which is why it is a choice.
+    Status commit(bool durable = false);
     uint64_t bytesWritten() const { return m_written; }
     const std::filesystem::path& temporaryPath() const { return m_tempPath; }
 

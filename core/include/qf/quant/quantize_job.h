@@ -24,6 +24,7 @@ struct QuantizeParams {
     const gguf::GgufFile* source = nullptr;
     std::vector<QuantizeOutput> outputs;
     unsigned threads = 0;         // 0: all hardware threads
+    bool durable = false;         // fsync each output before renaming it into place
 };
 
 struct QuantizeResult {

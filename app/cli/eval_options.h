@@ -1,0 +1,30 @@
+#pragma once
+// Options shared by the evaluation commands (`perplexity`, `kld`, `tokenize`): the text to read, the
+// context size, chunk count and threads, spelled as llama-perplexity spells them (-f, -c, --chunks, -t).
+#include <filesystem>
+#include <string>
+
+#include "cli/cli_args.h"
+#include "qf/result.h"
+
+namespace qf::cli {
+
+// Adds -f/--file, -c/--ctx-size, --chunks, -t/--threads, --reference-kernels, --no-llamacpp-rounding.
+void addEvalOptions(ArgSpec& spec);
+
+struct EvalRequest {
+    std::filesystem::path textPath;
+    std::string text;
+    uint32_t context = 512;
+    int chunks = -1;
+    unsigned threads = 0;
+    bool llamaCppRounding = true;
+};
+
+// Reads the options and the text (-f, or the bundled books-eval.txt when -f is absent; one trailing
+// newline dropped, as llama.cpp's -f does); applies --reference-kernels.
+Result<EvalRequest> evalRequestFrom(const Args& args);
+
+extern const char* const kEvalOptionsHelp;
+
+} // namespace qf::cli

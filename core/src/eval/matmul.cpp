@@ -1,0 +1,225 @@
+// The blocked matrix-product driver: cache blocking, operand packing, edge tiles and threads. The
+// arithmetic happens in the micro-kernels of matmul_kernels.h.
+#include "qf/eval/matmul.h"
+
+#include <algorithm>
+#include <cstring>
+
+#include "matmul_kernels.h"
+#include "qf/cpu_features.h"
+#include "qf/parallel.h"
+
+#if defined(__SSE2__)
+#include <xmmintrin.h>
+#endif
+
+namespace qf::eval {
+namespace {
+
+using detail::GemmKernelSet;
+using detail::pathUsable;
+
+// Depth of one packed block. A multiple of 256 so that a block of any quantized row starts on a block
+// boundary of its type (K-quants hold 256 values per block).
+constexpr int64_t kDepthBlock = 512;
+
+const GemmKernelSet& kernelsFor(KernelPath path) {
+    if (!pathUsable(path)) return detail::referenceGemmKernels();
+    switch (path) {
+#if defined(QF_HAVE_X86_KERNELS)
+    case KernelPath::Avx2:
+        return detail::avx2GemmKernels();
+    case KernelPath::Avx512:
+        return detail::avx512GemmKernels();
+#endif
+    default:
+        return detail::referenceGemmKernels();
+    }
+}
+
+int64_t roundUp(int64_t v, int64_t m) {
+    return (v + m - 1) / m * m;
+}
+
+// Interleaves MR rows at a time: panel p holds rows [p*MR, p*MR + MR), ap[p*K*MR + k*MR + i]; missing rows
+// of the last panel are zero.
+void packActivations(const float* x, int64_t ldx, int64_t rows, int64_t depth, int mr, float* ap) {
+    for (int64_t p = 0; p * mr < rows; ++p) {
+        float* panel = ap + p * depth * mr;
+        for (int i = 0; i < mr; ++i) {
+            const int64_t row = p * mr + i;
+            if (row < rows) {
+                const float* src = x + row * ldx;
+                for (int64_t k = 0; k < depth; ++k)
+                    panel[k * mr + i] = src[k];
+            } else {
+                for (int64_t k = 0; k < depth; ++k)
+                    panel[k * mr + i] = 0.0f;
+            }
+        }
+    }
+}
+
+// panel[k * nr + j] = rows[j * kc + k] for j < nr, k < kc: rows side by side, 4 x 4 blocks at a time.
+void interleaveRows(const float* rows, int nr, int64_t kc, float* panel) {
+    int64_t k = 0;
+#if defined(__SSE2__)
+    for (; k + 4 <= kc; k += 4) {
+        for (int j = 0; j + 4 <= nr; j += 4) {
+            __m128 r0 = _mm_loadu_ps(rows + (j + 0) * kc + k), r1 = _mm_loadu_ps(rows + (j + 1) * kc + k);
+            __m128 r2 = _mm_loadu_ps(rows + (j + 2) * kc + k), r3 = _mm_loadu_ps(rows + (j + 3) * kc + k);
+            _MM_TRANSPOSE4_PS(r0, r1, r2, r3);
+            _mm_storeu_ps(panel + (k + 0) * nr + j, r0);
+            _mm_storeu_ps(panel + (k + 1) * nr + j, r1);
+            _mm_storeu_ps(panel + (k + 2) * nr + j, r2);
+            _mm_storeu_ps(panel + (k + 3) * nr + j, r3);
+        }
+    }
+#endif
+    for (; k < kc; ++k)
+        for (int j = 0; j < nr; ++j)
+            panel[k * nr + j] = rows[j * kc + k];
+}
+
+// Unpacks w rows [row0, row0 + count) at depth [k0, k0 + kc) into NR-interleaved panels of kc x NR.
+void packWeights(const GemmKernelSet& ks, const RowMatrix& w, int64_t row0, int64_t count, int64_t k0,
+                 int64_t kc, float* bp, float* rows) {
+    const uint64_t byteOffset = ggmlRowBytes(w.type, uint64_t(k0));
+    const int nr = ks.nr;
+    for (int64_t q = 0; q * nr < count; ++q) {
+        for (int j = 0; j < nr; ++j) {
+            const int64_t r = q * nr + j;
+            float* dst = rows + j * kc;
+            if (r >= count) {
+                std::fill(dst, dst + kc, 0.0f);
+                continue;
+            }
+            const uint8_t* src = w.data + uint64_t(row0 + r) * w.rowBytes + byteOffset;
+            if (!ks.convert(w.type, src, dst, kc)) quant::dequantizeRow(w.type, src, dst, kc);
+        }
+        interleaveRows(rows, nr, kc, bp + q * kc * nr);
+    }
+}
+
+template <class T> T* grow(std::vector<T>& buffer, size_t n) {
+    if (buffer.size() < n) buffer.resize(n);
+    return buffer.data();
+}
+
+} // namespace
+
+std::vector<KernelPath> matmulPaths() {
+    std::vector<KernelPath> paths{KernelPath::Reference};
+    for (KernelPath p : {KernelPath::Avx2, KernelPath::Avx512})
+        if (pathUsable(p)) paths.push_back(p);
+    return paths;
+}
+
+KernelPath activeMatmulPath() {
+    static const KernelPath best = matmulPaths().back();
+    return quant::activePath() == KernelPath::Reference ? KernelPath::Reference : best;
+}
+
+void matmul(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+            int64_t ldy, unsigned threads) {
+    if (tokens <= 0 || w.rows <= 0) return;
+    const GemmKernelSet& ks = kernelsFor(path);
+    const int mr = ks.mr;
+    const int nr = ks.nr;
+    const int64_t depth = w.cols;
+    const int64_t panelsA = (tokens + mr - 1) / mr;
+
+    thread_local std::vector<float> packedA;
+    float* ap = grow(packedA, size_t(panelsA * mr * depth));
+    packActivations(x, ldx, tokens, depth, mr, ap);
+
+    // Output rows per work item: small enough to give every thread several items, large enough that the
+    // activations streamed once per item are reused over many weight rows.
+    if (threads == 0) threads = hardwareThreads();
+    const int64_t perItem =
+        std::clamp<int64_t>(roundUp((w.rows + 4 * threads - 1) / (4 * threads), nr), nr, 4 * nr);
+    const int64_t items = (w.rows + perItem - 1) / perItem;
+
+    parallelFor(items, threads, [&](int64_t item) {
+        thread_local std::vector<float> packedB, scratch;
+        const int64_t row0 = item * perItem;
+        const int64_t count = std::min(perItem, w.rows - row0);
+        const int64_t panelsB = (count + nr - 1) / nr;
+        float* bp = grow(packedB, size_t(panelsB * nr * std::min(depth, kDepthBlock)));
+        float* tmp = grow(scratch, size_t(nr * std::min(depth, kDepthBlock)));
+        float tile[16 * 64]; // edge tiles (MR <= 16, NR <= 64)
+        for (int64_t k0 = 0; k0 < depth; k0 += kDepthBlock) {
+            const int64_t kc = std::min(kDepthBlock, depth - k0);
+            const bool accumulate = k0 > 0;
+            packWeights(ks, w, row0, count, k0, kc, bp, tmp);
+            for (int64_t p = 0; p < panelsA; ++p) {
+                const float* a = ap + p * depth * mr + k0 * mr;
+                const int64_t t0 = p * mr;
+                const int64_t rowsHere = std::min<int64_t>(mr, tokens - t0);
+                for (int64_t q = 0; q < panelsB; ++q) {
+                    const float* b = bp + q * kc * nr;
+                    const int64_t n0 = row0 + q * nr;
+                    const int64_t colsHere = std::min<int64_t>(nr, row0 + count - n0);
+                    float* c = y + t0 * ldy + n0;
+                    if (rowsHere == mr && colsHere == nr) {
+                        ks.kernel(kc, a, b, c, ldy, accumulate);
+                        continue;
+                    }
+                    if (accumulate)
+                        for (int64_t i = 0; i < rowsHere; ++i)
+                            std::memcpy(tile + i * nr, c + i * ldy, size_t(colsHere) * sizeof(float));
+                    ks.kernel(kc, a, b, tile, nr, accumulate);
+                    for (int64_t i = 0; i < rowsHere; ++i)
+                        std::memcpy(c + i * ldy, tile + i * nr, size_t(colsHere) * sizeof(float));
+                }
+            }
+        }
+    });
+}
+
+namespace detail {
+
+bool pathUsable(KernelPath path) {
+    switch (path) {
+    case KernelPath::Reference:
+        return true;
+#if defined(QF_HAVE_X86_KERNELS)
+    case KernelPath::Avx2:
+        return cpuFeatures().hasAvx2Kernels();
+    case KernelPath::Avx512:
+        return cpuFeatures().hasAvx512Kernels();
+#endif
+    default:
+        return false;
+    }
+}
+
+namespace {
+
+constexpr int kRefMr = 4;
+constexpr int kRefNr = 8;
+
+void referenceKernel(int64_t kc, const float* ap, const float* bp, float* c, int64_t ldc, bool accumulate) {
+    float acc[kRefMr][kRefNr] = {};
+    for (int64_t k = 0; k < kc; ++k)
+        for (int i = 0; i < kRefMr; ++i)
+            for (int j = 0; j < kRefNr; ++j)
+                acc[i][j] += ap[k * kRefMr + i] * bp[k * kRefNr + j];
+    for (int i = 0; i < kRefMr; ++i)
+        for (int j = 0; j < kRefNr; ++j)
+            c[i * ldc + j] = (accumulate ? c[i * ldc + j] : 0.0f) + acc[i][j];
+}
+
+bool referenceConvert(GgmlType, const uint8_t*, float*, int64_t) {
+    return false;
+}
+
+} // namespace
+
+const GemmKernelSet& referenceGemmKernels() {
+    static const GemmKernelSet set{kRefMr, kRefNr, referenceKernel, referenceConvert};
+    return set;
+}
+
+} // namespace detail
+} // namespace qf::eval

@@ -1,0 +1,275 @@
+#include "qf/eval/tokenizer.h"
+
+#include <algorithm>
+#include <cstring>
+#include <queue>
+
+#include <fmt/format.h>
+
+namespace qf::eval {
+namespace {
+
+constexpr std::string_view kSpaceEscape = "\xe2\x96\x81"; // U+2581 '▁'
+
+// Bytes in the UTF-8 sequence that starts with `lead` (1 for continuation or invalid bytes, as llama.cpp).
+size_t utf8Length(uint8_t lead) {
+    static constexpr uint8_t kLengths[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4};
+    return kLengths[lead >> 4];
+}
+
+std::string escapeSpaces(std::string_view text, bool spacePrefix) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 4 + 3);
+    if (spacePrefix) out += kSpaceEscape;
+    for (char c : text) {
+        if (c == ' ')
+            out += kSpaceEscape;
+        else
+            out += c;
+    }
+    return out;
+}
+
+// One piece of the text being merged: a byte range and its neighbours in the live chain.
+struct Symbol {
+    int prev;
+    int next;
+    uint32_t offset;
+    uint32_t length; // 0 once merged into its left neighbour
+};
+
+struct Bigram {
+    int left;
+    int right;
+    float score;
+    uint32_t length;
+};
+
+// Highest score first; among equal scores the leftmost pair first.
+struct BigramOrder {
+    bool operator()(const Bigram& a, const Bigram& b) const {
+        return a.score < b.score || (a.score == b.score && a.left > b.left);
+    }
+};
+
+const gguf::Array* arrayOf(const gguf::Metadata& metadata, std::string_view key, gguf::ValueType type) {
+    const gguf::Array* array = metadata.getArray(key);
+    return array && array->elementType() == type ? array : nullptr;
+}
+
+} // namespace
+
+Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
+    const auto model = metadata.getString("tokenizer.ggml.model");
+    if (!model) return makeError("no tokenizer in the model (tokenizer.ggml.model is missing)");
+    if (*model != "llama")
+        return makeError("tokenizer '{}' is not supported yet (only the SentencePiece 'llama' vocabulary)",
+                         *model);
+    const gguf::Array* tokens = arrayOf(metadata, "tokenizer.ggml.tokens", gguf::ValueType::String);
+    if (!tokens || tokens->size() == 0)
+        return makeError("tokenizer.ggml.tokens is missing or not a string array");
+    const size_t n = tokens->size();
+    if (n > size_t(INT32_MAX)) return makeError("tokenizer.ggml.tokens has {} entries", n);
+
+    const gguf::Array* scores = arrayOf(metadata, "tokenizer.ggml.scores", gguf::ValueType::Float32);
+    if (scores && scores->size() != n)
+        return makeError("tokenizer.ggml.scores has {} entries, expected {}", scores->size(), n);
+    const gguf::Array* types = arrayOf(metadata, "tokenizer.ggml.token_type", gguf::ValueType::Int32);
+    if (types && types->size() != n)
+        return makeError("tokenizer.ggml.token_type has {} entries, expected {}", types->size(), n);
+
+    Tokenizer t;
+    t.m_texts.resize(n);
+    t.m_scores.assign(n, 0.0f);
+    t.m_types.assign(n, TokenType::Normal);
+    for (size_t i = 0; i < n; ++i) {
+        t.m_texts[i] = tokens->stringAt(i);
+        // llama.cpp renames empty entries so that they can never match text.
+        if (t.m_texts[i].empty()) t.m_texts[i] = fmt::format("[EMPTY_{}]", i);
+        if (scores) std::memcpy(&t.m_scores[i], scores->raw().data() + i * 4, 4);
+        if (types) {
+            int32_t type;
+            std::memcpy(&type, types->raw().data() + i * 4, 4);
+            t.m_types[i] = type >= 0 && type <= 6 ? TokenType(type) : TokenType::Undefined;
+        }
+    }
+    t.m_byText.reserve(n);
+    for (size_t i = 0; i < n; ++i)
+        t.m_byText[t.m_texts[i]] = Token(i); // a repeated text: the last id wins
+
+    auto tokenId = [&](std::string_view key, Token fallback) -> Result<Token> {
+        const auto id = metadata.getInt(key);
+        if (!id) return fallback;
+        if (*id < 0 || uint64_t(*id) >= n)
+            return makeError("{} = {} is outside the vocabulary of {}", key, *id, n);
+        return Token(*id);
+    };
+    auto bos = tokenId("tokenizer.ggml.bos_token_id", 1);
+    if (!bos) return bos.error();
+    auto eos = tokenId("tokenizer.ggml.eos_token_id", 2);
+    if (!eos) return eos.error();
+    auto unk = tokenId("tokenizer.ggml.unknown_token_id", 0);
+    if (!unk) return unk.error();
+    t.m_bos = *bos;
+    t.m_eos = *eos;
+    t.m_unknown = *unk;
+    t.m_addBos = metadata.getBool("tokenizer.ggml.add_bos_token").value_or(true);
+    t.m_addEos = metadata.getBool("tokenizer.ggml.add_eos_token").value_or(false);
+    t.m_addSpacePrefix = metadata.getBool("tokenizer.ggml.add_space_prefix").value_or(true);
+
+    for (int b = 0; b < 256; ++b) {
+        Token id = t.lookup(fmt::format("<0x{:02X}>", b));
+        if (id < 0) id = t.lookup(std::string(1, char(b))); // llama.cpp's fallback: the byte as text
+        t.m_byteTokens[size_t(b)] = id < 0 ? t.m_unknown : id;
+    }
+    for (size_t i = 0; i < n; ++i)
+        if (t.m_types[i] == TokenType::UserDefined) t.m_userDefined.push_back(Token(i));
+    std::stable_sort(t.m_userDefined.begin(), t.m_userDefined.end(),
+                     [&](Token a, Token b) { return t.tokenText(a).size() > t.tokenText(b).size(); });
+    return t;
+}
+
+Token Tokenizer::lookup(std::string_view text) const {
+    const auto it = m_byText.find(text);
+    return it == m_byText.end() ? -1 : it->second;
+}
+
+Token Tokenizer::byteToken(uint8_t byte) const {
+    return m_byteTokens[byte];
+}
+
+void Tokenizer::tokenizeFragment(std::string_view fragment, bool spacePrefix, std::vector<Token>& out) const {
+    const std::string text = escapeSpaces(fragment, spacePrefix);
+    if (text.empty()) return;
+
+    std::vector<Symbol> symbols;
+    symbols.reserve(text.size());
+    for (size_t offset = 0; offset < text.size();) {
+        const size_t length = std::min(utf8Length(uint8_t(text[offset])), text.size() - offset);
+        const int index = int(symbols.size());
+        symbols.push_back(
+            {index - 1, offset + length == text.size() ? -1 : index + 1, uint32_t(offset), uint32_t(length)});
+        offset += length;
+    }
+
+    std::priority_queue<Bigram, std::vector<Bigram>, BigramOrder> queue;
+    auto tryAddBigram = [&](int left, int right) {
+        if (left < 0 || right < 0) return;
+        const uint32_t length = symbols[size_t(left)].length + symbols[size_t(right)].length;
+        const Token token = lookup(std::string_view(text).substr(symbols[size_t(left)].offset, length));
+        if (token < 0) return;
+        queue.push({left, right, m_scores[size_t(token)], length});
+    };
+    for (int i = 1; i < int(symbols.size()); ++i)
+        tryAddBigram(i - 1, i);
+
+    while (!queue.empty()) {
+        const Bigram bigram = queue.top();
+        queue.pop();
+        Symbol& left = symbols[size_t(bigram.left)];
+        Symbol& right = symbols[size_t(bigram.right)];
+        // Stale entry: one side has been merged since it was queued.
+        if (left.length == 0 || right.length == 0 || left.length + right.length != bigram.length) continue;
+        left.length += right.length;
+        right.length = 0;
+        left.next = right.next;
+        if (right.next >= 0) symbols[size_t(right.next)].prev = bigram.left;
+        tryAddBigram(left.prev, bigram.left);
+        tryAddBigram(bigram.left, left.next);
+    }
+
+    for (int i = 0; i != -1; i = symbols[size_t(i)].next) {
+        const Symbol& symbol = symbols[size_t(i)];
+        const std::string_view piece = std::string_view(text).substr(symbol.offset, symbol.length);
+        const Token token = lookup(piece);
+        if (token >= 0) {
+            out.push_back(token);
+            continue;
+        }
+        // Merged pieces are always tokens, so this is a single character missing from the vocabulary.
+        for (char c : piece)
+            out.push_back(byteToken(uint8_t(c)));
+    }
+}
+
+std::vector<Token> Tokenizer::tokenize(std::string_view text, bool addSpecial) const {
+    // Split around user-defined tokens, longest first (what llama.cpp does even with parse_special off).
+    struct Fragment {
+        std::string_view text;
+        Token token; // -1 for raw text
+    };
+    std::vector<Fragment> fragments;
+    if (!text.empty()) fragments.push_back({text, -1});
+    for (Token special : m_userDefined) {
+        const std::string_view needle = tokenText(special);
+        std::vector<Fragment> split;
+        for (const Fragment& f : fragments) {
+            if (f.token >= 0) {
+                split.push_back(f);
+                continue;
+            }
+            std::string_view rest = f.text;
+            for (size_t at; (at = rest.find(needle)) != std::string_view::npos;) {
+                if (at > 0) split.push_back({rest.substr(0, at), -1});
+                split.push_back({{}, special});
+                rest.remove_prefix(at + needle.size());
+            }
+            if (!rest.empty()) split.push_back({rest, -1});
+        }
+        fragments = std::move(split);
+    }
+
+    std::vector<Token> out;
+    out.reserve(text.size() / 3 + 2);
+    if (addSpecial && m_addBos) out.push_back(m_bos);
+    bool previousWasSpecial = true; // the first fragment gets the space prefix too
+    for (const Fragment& f : fragments) {
+        if (f.token >= 0) {
+            out.push_back(f.token);
+            previousWasSpecial = true;
+        } else {
+            tokenizeFragment(f.text, m_addSpacePrefix && previousWasSpecial, out);
+            previousWasSpecial = false;
+        }
+    }
+    if (addSpecial && m_addEos) out.push_back(m_eos);
+    return out;
+}
+
+std::string Tokenizer::tokenToPiece(Token token) const {
+    if (token < 0 || size_t(token) >= size()) return {};
+    const std::string& text = tokenText(token);
+    switch (tokenType(token)) {
+    case TokenType::Normal: {
+        std::string piece;
+        for (size_t i = 0; i < text.size();) {
+            if (text.compare(i, kSpaceEscape.size(), kSpaceEscape) == 0) {
+                piece += ' ';
+                i += kSpaceEscape.size();
+            } else {
+                piece += text[i++];
+            }
+        }
+        return piece;
+    }
+    case TokenType::Byte:
+        if (text.size() == 6 && text.starts_with("<0x"))
+            return std::string(1, char(std::strtol(text.substr(3, 2).c_str(), nullptr, 16)));
+        return text;
+    case TokenType::Control:
+    case TokenType::Unknown:
+    case TokenType::UserDefined:
+        return text;
+    default:
+        return {};
+    }
+}
+
+std::string Tokenizer::detokenize(std::span<const Token> tokens) const {
+    std::string out;
+    for (Token t : tokens)
+        out += tokenToPiece(t);
+    return out;
+}
+
+} // namespace qf::eval
