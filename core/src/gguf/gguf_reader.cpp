@@ -365,6 +365,10 @@ std::span<const uint8_t> GgufFile::tensorData(const TensorInfo& tensor) const {
     return bytes.subspan(size_t(m_dataOffsets[tensor.shard] + tensor.offset), size_t(tensor.byteSize));
 }
 
+void GgufFile::releaseTensorData(const TensorInfo& tensor) const {
+    m_maps[tensor.shard]->release(m_dataOffsets[tensor.shard] + tensor.offset, tensor.byteSize);
+}
+
 uint64_t GgufFile::tensorDataBytes() const {
     uint64_t total = 0;
     for (const auto& t : m_tensors) total += t.byteSize;

@@ -1,5 +1,6 @@
 #include "qf/io/mapped_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <system_error>
@@ -40,6 +41,10 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
     return f;
 }
 
+void MappedFile::release(uint64_t, uint64_t) const {
+    // Windows trims the working set of file-backed views by itself under memory pressure.
+}
+
 MappedFile::~MappedFile() {
     if (m_data) UnmapViewOfFile(m_data);
     if (m_mappingHandle) CloseHandle(m_mappingHandle);
@@ -75,6 +80,14 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
     }
     ::close(fd); // the mapping keeps the file's pages reachable
     return f;
+}
+
+void MappedFile::release(uint64_t offset, uint64_t length) const {
+    if (!m_data || offset >= m_size) return;
+    const uint64_t page = uint64_t(::sysconf(_SC_PAGESIZE));
+    const uint64_t begin = (offset + page - 1) / page * page; // whole pages only: neighbours may be in use
+    const uint64_t end = std::min(offset + length, m_size) / page * page;
+    if (end > begin) ::madvise(const_cast<uint8_t*>(m_data) + begin, end - begin, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile() {

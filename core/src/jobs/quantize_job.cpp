@@ -173,6 +173,7 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
                 progress(report);
             }
         }
+        source.releaseTensorData(src);
         report.done = doneBefore + src.byteSize;
     }
     if (stop.stop_requested()) return cancelledError();

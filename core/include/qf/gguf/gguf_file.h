@@ -71,6 +71,8 @@ public:
 
     // The tensor's bytes inside the mapping; valid while this object lives.
     std::span<const uint8_t> tensorData(const TensorInfo& tensor) const;
+    // Drops the tensor's pages from this process's resident memory after use (see MappedFile::release).
+    void releaseTensorData(const TensorInfo& tensor) const;
 
     const std::filesystem::path& path() const { return m_shardPaths.front(); }
     const std::vector<std::filesystem::path>& shardPaths() const { return m_shardPaths; }

@@ -17,6 +17,10 @@ public:
     MappedFile& operator=(const MappedFile&) = delete;
 
     std::span<const uint8_t> bytes() const { return {m_data, m_size}; }
+    // Tells the OS this process is done with a range for now: its pages leave the process's resident set
+    // (they stay in the file cache, and reading them again maps them back). Keeps a pass over a model
+    // from holding the whole model resident.
+    void release(uint64_t offset, uint64_t length) const;
     const std::filesystem::path& path() const { return m_path; }
 
 private:
