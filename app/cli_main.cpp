@@ -20,6 +20,9 @@ const std::map<std::string, Command>& commands() {
     static const std::map<std::string, Command> table = {
         {"hardware", {qf::cli::runHardware, "show this machine's RAM, CPU and GPUs as the recommender sees them"}},
         {"recommend", {qf::cli::runRecommend, "which preset to make for a machine and context, and why"}},
+        {"kld", {qf::cli::runKld, "KL divergence of a model against its base model (llama-perplexity --kl-divergence)"}},
+        {"perplexity", {qf::cli::runPerplexity, "perplexity over a text, computed as llama-perplexity computes it"}},
+        {"tokenize", {qf::cli::runTokenize, "show the tokens llama.cpp makes of a text with a model's vocabulary"}},
         {"inspect", {qf::cli::runInspect, "show the model card and tensor table of a GGUF file"}},
         {"plan", {qf::cli::runPlan, "show the exact per-tensor types and sizes a preset would give"}},
         {"quantize", {qf::cli::runQuantize, "produce GGUF quants (one or more presets in one pass)"}},
