@@ -95,6 +95,16 @@ inline int nearestInt(float value) {
     return (bits & 0x007fffff) - 0x00400000;
 }
 
+// roundf (ties away from zero, as ggml's Q8_0 rounds) without a libm call, which made Q8_0 three
+// times slower. Exact for |value| < 2^23: truncation is exact there and so is value - trunc(value).
+inline int roundHalfAwayFromZero(float value) {
+    int t = static_cast<int>(value);
+    const float rest = value - static_cast<float>(t);
+    if (rest >= 0.5f) ++t;
+    else if (rest <= -0.5f) --t;
+    return t;
+}
+
 // The 6-bit scale and min of sub-block j of a Q4_K / Q5_K block.
 inline void unpackScaleMinK4(int j, const uint8_t* q, uint8_t* scale, uint8_t* min) {
     if (j < 4) {

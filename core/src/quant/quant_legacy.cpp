@@ -125,7 +125,7 @@ void quantizeQ8_0Blocks(const float* x, BlockQ8_0* y, int64_t count) {
         const float id = d != 0.f ? 1.0f / d : 0.0f;
         y[i].d = fp32ToFp16(d);
         for (int j = 0; j < kQK; ++j)
-            y[i].qs[j] = int8_t(std::round(x[j] * id));
+            y[i].qs[j] = int8_t(roundHalfAwayFromZero(x[j] * id));
     }
 }
 
