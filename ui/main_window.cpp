@@ -22,6 +22,7 @@
 #include "jobs/model_load_job.h"
 #include "model_paths.h"
 #include "models/model_list_model.h"
+#include "pages/compare_page.h"
 #include "pages/overview_page.h"
 #include "pages/produce_page.h"
 #include "pages/recommend_page.h"
@@ -171,6 +172,9 @@ void MainWindow::createPages() {
         m_producePage->setChosenPresets(presets);
         m_sourceView->setCurrentPage(m_producePage);
     });
+    auto* comparePage = new ComparePage(m_models, &m_jobPool, m_sourceView);
+    m_sourceView->addPage(comparePage);
+    connect(comparePage, &ComparePage::measuredQualityChanged, recommendPage, &RecommendPage::setMeasuredQuality);
 }
 
 void MainWindow::restoreWindowState() {

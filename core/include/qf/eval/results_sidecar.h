@@ -1,0 +1,74 @@
+#pragma once
+// Evaluation results stored beside the evaluated file ("<file>.quantforge.json"), so that reopening a
+// model shows its measurements without running them again.
+//
+// One sidecar holds any number of evaluations of its file, each keyed by what decides the numbers: the
+// SHA-256 of the evaluation text, the context size and the chunk limit. A result is only shown for the
+// same key, and only while the file still has the size it had when it was measured, so stale numbers
+// (another text, a replaced file) never appear.
+//
+// Reading treats the file as hostile: a small strict JSON parser (depth and size limits) reads it, and
+// entries with missing or malformed fields are skipped rather than trusted.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qf/result.h"
+
+namespace qf::eval {
+
+struct EvaluationKey {
+    std::string textSha256; // lowercase hex of the evaluation text's SHA-256
+    uint32_t context = 0;
+    int chunkLimit = -1; // the requested --chunks; < 0: all chunks of the text
+
+    bool operator==(const EvaluationKey&) const = default;
+};
+
+struct StoredEvaluation {
+    EvaluationKey key;
+    std::string textName;   // the text's file name, for people
+    uint64_t fileBytes = 0; // size of the evaluated file when it was measured
+    int chunks = 0;         // chunks actually evaluated
+    double perplexity = 0.0;
+    double perplexityError = 0.0;
+    double tokensPerSecond = 0.0; // prompt processing, from the perplexity run
+    // Against the base model (absent for the base itself).
+    std::string baseFile; // file name of the base
+    std::optional<double> meanKld;
+    std::optional<double> meanKldError;
+    std::optional<double> sameTop; // fraction 0..1 of scored tokens whose top token agrees with the base
+    std::optional<double> sameTopError;
+    std::string measuredAt; // ISO 8601 UTC, for people
+};
+
+struct ResultsSidecar {
+    std::vector<StoredEvaluation> evaluations;
+
+    // The evaluation with this key, or nullptr.
+    const StoredEvaluation* find(const EvaluationKey& key) const;
+    // Replaces the evaluation with the same key, or appends it.
+    void upsert(StoredEvaluation evaluation);
+};
+
+// "<file>.quantforge.json" beside the file.
+std::filesystem::path sidecarPath(const std::filesystem::path& evaluatedFile);
+
+// The sidecar as JSON text, and back. parse fails on malformed JSON or an unknown format version;
+// individual malformed entries are skipped.
+std::string sidecarToJson(const ResultsSidecar& sidecar);
+Result<ResultsSidecar> sidecarFromJson(std::string_view json);
+
+// Reads the sidecar of `evaluatedFile`; an empty one when none exists.
+Result<ResultsSidecar> readSidecar(const std::filesystem::path& evaluatedFile);
+// Adds or replaces `evaluation` in the sidecar of `evaluatedFile` (a malformed existing sidecar is
+// replaced). Written to a temporary file and renamed into place.
+Status storeEvaluation(const std::filesystem::path& evaluatedFile, const StoredEvaluation& evaluation);
+
+// Lowercase hex SHA-256 of a text, for EvaluationKey::textSha256.
+std::string textSha256Hex(std::string_view text);
+
+} // namespace qf::eval
