@@ -2,28 +2,54 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QSettings>
+#include <QTemporaryDir>
+#include <QTextStream>
 
+#include "app_settings.h"
+#include "app_translations.h"
 #include "main_window.h"
+#include "self_test.h"
+
+namespace {
+constexpr int kSelfTestTimeoutMs = 120000;
+}
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Quantforge"));
     QApplication::setApplicationName(QStringLiteral("Quantforge"));
     QApplication::setApplicationVersion(QStringLiteral(QF_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.quantforge.Quantforge"));
+
+    // The self-test must not read or change the user's settings: it gets a throw-away file.
+    const bool selfTest = app.arguments().contains(QStringLiteral("--self-test"));
+    QTemporaryDir scratch;
+    QSettings userSettings;
+    QSettings scratchSettings(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    QSettings* settings = selfTest ? &scratchSettings : &userSettings;
+    qf::ui::installTranslations(app, qf::ui::AppSettings(settings).language());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QApplication::translate("main", "Choose and produce quantized LLM files for your machine."));
     parser.addHelpOption();
     parser.addVersionOption();
+    parser.addOption({QStringLiteral("self-test"),
+                      QApplication::translate("main", "Open the bundled sample, show its recommendation and "
+                                                      "quit; the exit code tells whether it worked.")});
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QApplication::translate("main", "GGUF models to open."),
                                  QStringLiteral("[files…]"));
     parser.process(app);
 
-    QSettings settings;
-    qf::ui::MainWindow window(&settings);
+    qf::ui::MainWindow window(settings);
     window.show();
+    if (selfTest) {
+        const qf::ui::SelfTestResult result = qf::ui::runSelfTest(window, kSelfTestTimeoutMs);
+        QTextStream(result.ok ? stdout : stderr)
+            << (result.ok ? "self-test passed: " : "self-test FAILED: ") << result.message << Qt::endl;
+        return result.ok ? 0 : 1;
+    }
     window.openStartupFiles(parser.positionalArguments());
     return QApplication::exec();
 }

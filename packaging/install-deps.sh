@@ -10,6 +10,7 @@ packages=(
   libzstd-dev libfmt-dev
   clang libclang-rt-14-dev   # the fuzz target (libFuzzer) and sanitizer runtimes
   xvfb xauth                 # to run the GUI on machines without a display
+  desktop-file-utils appstream dpkg-dev   # packaging/check-deb.sh: validate the desktop files, cpack DEB
 )
 
 missing=()

@@ -99,4 +99,12 @@ void AppSettings::setLastImatrixDirectory(const QString& directory) {
     m_settings->setValue(key("produce/lastImatrixDirectory"), directory);
 }
 
+QString AppSettings::language() const {
+    return m_settings->value(key("language")).toString();
+}
+
+void AppSettings::setLanguage(const QString& language) {
+    m_settings->setValue(key("language"), language);
+}
+
 } // namespace qf::ui

@@ -42,6 +42,10 @@ public:
     QString lastImatrixDirectory() const;
     void setLastImatrixDirectory(const QString& directory);
 
+    // The GUI's language as a locale name ("de", "zh_CN"); empty means the system's. Read at start-up.
+    QString language() const;
+    void setLanguage(const QString& language);
+
 private:
     void setRecentFiles(const QStringList& files);
 

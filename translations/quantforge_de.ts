@@ -1,0 +1,1429 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Choose and produce quantized LLM files for your machine.</source>
+        <translation>Quantisierte LLM-Dateien für Ihren Rechner auswählen und erzeugen.</translation>
+    </message>
+    <message>
+        <source>Open the bundled sample, show its recommendation and quit; the exit code tells whether it worked.</source>
+        <translation>Das mitgelieferte Beispielmodell öffnen, seine Empfehlung anzeigen und beenden; der Exit-Code zeigt, ob es funktioniert hat.</translation>
+    </message>
+    <message>
+        <source>GGUF models to open.</source>
+        <translation>Zu öffnende GGUF-Modelle.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparePage</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <source>Cancel Evaluation</source>
+        <translation>Auswertung abbrechen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Text:</translation>
+    </message>
+    <message>
+        <source>Plain text to evaluate on</source>
+        <translation>Klartext für die Auswertung</translation>
+    </message>
+    <message>
+        <source>The text every file is evaluated on (default: the bundled evaluation text)</source>
+        <translation>Der Text, auf dem jede Datei ausgewertet wird (Standard: der mitgelieferte Auswertungstext)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Evaluation Text</source>
+        <translation>Auswertungstext</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Textdateien (*.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontext:</source>
+        <translation>K&amp;ontext:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Token</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk, as llama-perplexity&apos;s -c</source>
+        <translation>Token pro Abschnitt, wie -c von llama-perplexity</translation>
+    </message>
+    <message>
+        <source>&amp;Quick: first</source>
+        <translation>&amp;Schnell: erste</translation>
+    </message>
+    <message>
+        <source>Evaluate only the first chunks of the text: faster, with a larger ±</source>
+        <translation>Nur die ersten Abschnitte des Textes auswerten: schneller, mit größerem ±</translation>
+    </message>
+    <message>
+        <source> chunks</source>
+        <translation> Abschnitte</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Auswerten</translation>
+    </message>
+    <message>
+        <source>Measure perplexity, KL divergence and speed of the source and every quant listed under it (Ctrl+Enter)</source>
+        <translation>Perplexität, KL-Divergenz und Geschwindigkeit der Quelle und jeder darunter aufgeführten Quantisierung messen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the evaluation (Esc); files already measured keep their results</source>
+        <translation>Auswertung anhalten (Esc); bereits gemessene Dateien behalten ihre Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Size against perplexity</source>
+        <translation>Größe gegen Perplexität</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence</source>
+        <translation>Größe gegen KL-Divergenz</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Diagramm exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>Tabelle exportieren…</translation>
+    </message>
+    <message>
+        <source>Choose an evaluation text: the bundled one is not installed.</source>
+        <translation>Wählen Sie einen Auswertungstext: Der mitgelieferte ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Could not read the evaluation text %1: %2</source>
+        <translation>Der Auswertungstext %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 is larger than %2.</source>
+        <translation>Der Auswertungstext %1 ist größer als %2.</translation>
+    </message>
+    <message>
+        <source>Some stored results could not be read and will be replaced when evaluated again:
+%1</source>
+        <translation>Einige gespeicherte Ergebnisse konnten nicht gelesen werden und werden bei der nächsten Auswertung ersetzt:
+%1</translation>
+    </message>
+    <message>
+        <source>Select a model to compare its quants.</source>
+        <translation>Wählen Sie ein Modell, um seine Quantisierungen zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>No quants of this model are listed yet: produce some, or open them. Evaluate measures the source alone.</source>
+        <translation>Von diesem Modell sind noch keine Quantisierungen aufgeführt: Erzeugen oder öffnen Sie welche. „Auswerten“ misst nur die Quelle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not measured on this text and context yet. Evaluate measures the source and %n quant(s).</source>
+        <translation>
+            <numerusform>Auf diesem Text und Kontext noch nicht gemessen. „Auswerten“ misst die Quelle und %n Quantisierung.</numerusform>
+            <numerusform>Auf diesem Text und Kontext noch nicht gemessen. „Auswerten“ misst die Quelle und %n Quantisierungen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 file(s) measured on %3, context %4.</source>
+        <translation>
+            <numerusform>%1 von %2 Datei auf %3 gemessen, Kontext %4.</numerusform>
+            <numerusform>%1 von %2 Dateien auf %3 gemessen, Kontext %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a model first.</source>
+        <translation>Wählen Sie zuerst ein Modell.</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 does not exist.</source>
+        <translation>Der Auswertungstext %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>Wird ausgewertet…</translation>
+    </message>
+    <message>
+        <source>Evaluated in %1.</source>
+        <translation>In %1 ausgewertet.</translation>
+    </message>
+    <message>
+        <source>Evaluation failed.</source>
+        <translation>Auswertung fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>Auswertung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job to finish…</source>
+        <translation>Warten, bis der laufende Auftrag fertig ist…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Results could not be stored beside the file, so they will not be shown next time:
+%1</source>
+        <translation>Die Ergebnisse konnten nicht neben der Datei gespeichert werden und werden beim nächsten Mal nicht angezeigt:
+%1</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG-Bild (*.png);;SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>CSV-Tabelle (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Tabelle exportieren</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>%1 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparisonTableModel</name>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>Perplexity on the evaluation text, with its ± (lower is better)</source>
+        <translation>Perplexität auf dem Auswertungstext, mit ± (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>Perplexity relative to the source</source>
+        <translation>Perplexität relativ zur Quelle</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence from the source&apos;s predictions, with its ± (lower is better)</source>
+        <translation>Mittlere KL-Divergenz zu den Vorhersagen der Quelle, mit ± (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>How often the most likely next token is the same as the source&apos;s</source>
+        <translation>Wie oft das wahrscheinlichste nächste Token dem der Quelle entspricht</translation>
+    </message>
+    <message>
+        <source>Prompt processing speed measured during the perplexity run</source>
+        <translation>Während der Perplexitätsmessung gemessene Prompt-Verarbeitungsgeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bits/Gewicht</translation>
+    </message>
+    <message>
+        <source>PPL ±</source>
+        <translation>PPL ±</translation>
+    </message>
+    <message>
+        <source>ΔPPL</source>
+        <translation>ΔPPL</translation>
+    </message>
+    <message>
+        <source>Mean KLD ±</source>
+        <translation>Mittl. KLD ±</translation>
+    </message>
+    <message>
+        <source>Same top</source>
+        <translation>Gleiches Top-Token</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, context %2, %n chunk(s)</source>
+        <translation>
+            <numerusform>%1, Kontext %2, %n Abschnitt</numerusform>
+            <numerusform>%1, Kontext %2, %n Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (source)</source>
+        <translation>%1 (Quelle)</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <source>%1%2 %</source>
+        <translation>%1%2 %</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 Token/s</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EmptyStateWidget</name>
+    <message>
+        <source>Try the sample model</source>
+        <translation>Beispielmodell ausprobieren</translation>
+    </message>
+    <message>
+        <source>Drop GGUF models here</source>
+        <translation>GGUF-Modelle hier ablegen</translation>
+    </message>
+    <message>
+        <source>Quantforge finds the quantization of a model that fits your machine best, produces it and shows what it costs in quality.</source>
+        <translation>Quantforge findet die Quantisierung eines Modells, die am besten zu Ihrem Rechner passt, erzeugt sie und zeigt, was sie an Qualität kostet.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EvaluateJobRunner</name>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation>%1 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Perplexity of %1</source>
+        <translation>Perplexität von %1</translation>
+    </message>
+    <message>
+        <source>Reference outputs of %1</source>
+        <translation>Referenzausgaben von %1</translation>
+    </message>
+    <message>
+        <source>KL divergence of %1</source>
+        <translation>KL-Divergenz von %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while evaluating: %1</source>
+        <translation>Unerwarteter Fehler bei der Auswertung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ImatrixLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>Unerwarteter Fehler beim Lesen von %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobQueueWidget</name>
+    <message>
+        <source>No jobs yet. Choose presets above and press Start (Ctrl+Enter).</source>
+        <translation>Noch keine Aufträge. Wählen Sie oben Voreinstellungen und drücken Sie Starten (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Abgeschlossene entfernen</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 laufend</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 wartend</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 abgeschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobRowWidget</name>
+    <message>
+        <source>from %1</source>
+        <translation>aus %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 aus %2</translation>
+    </message>
+    <message>
+        <source>Stop this job (Esc); nothing is left behind</source>
+        <translation>Diesen Auftrag anhalten (Esc); es bleibt nichts zurück</translation>
+    </message>
+    <message>
+        <source>Open the folder with the produced files in the file manager</source>
+        <translation>Den Ordner mit den erzeugten Dateien im Dateimanager öffnen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Starts when the job before it has finished.</source>
+        <translation>Startet, wenn der vorherige Auftrag abgeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Wird geplant…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>Fertig in %1</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Es wurde nichts geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MachineCardWidget</name>
+    <message>
+        <source>Machine</source>
+        <translation>Rechner</translation>
+    </message>
+    <message>
+        <source>Unified memory (the GPU shares the RAM)</source>
+        <translation>Gemeinsamer Speicher (die GPU nutzt den RAM mit)</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>Dieser Rechner wird erkannt…</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Dieser Rechner</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+    <message>
+        <source>No GPU</source>
+        <translation>Keine GPU</translation>
+    </message>
+    <message>
+        <source>Memory of the GPUs used; for unified memory the GPU&apos;s working-set limit</source>
+        <translation>Speicher der verwendeten GPUs; bei gemeinsamem Speicher das Working-Set-Limit der GPU</translation>
+    </message>
+    <message>
+        <source>RAM kept for the operating system and other programs</source>
+        <translation>RAM, der für das Betriebssystem und andere Programme frei bleibt</translation>
+    </message>
+    <message>
+        <source>Plan for:</source>
+        <translation>Planen für:</translation>
+    </message>
+    <message>
+        <source>RAM:</source>
+        <translation>RAM:</translation>
+    </message>
+    <message>
+        <source>GPU memory:</source>
+        <translation>GPU-Speicher:</translation>
+    </message>
+    <message>
+        <source>Kept for the OS:</source>
+        <translation>Für das BS reserviert:</translation>
+    </message>
+    <message>
+        <source>CPU: %1, %2 threads%3</source>
+        <translation>CPU: %1, %2 Threads%3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>RAM: %1 (%2 available)</source>
+        <translation>RAM: %1 (%2 verfügbar)</translation>
+    </message>
+    <message>
+        <source>memory not reported</source>
+        <translation>Speicher nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>shares RAM, up to %1</source>
+        <translation>nutzt RAM mit, bis zu %1</translation>
+    </message>
+    <message>
+        <source>%1 VRAM</source>
+        <translation>%1 VRAM</translation>
+    </message>
+    <message>
+        <source> (estimate)</source>
+        <translation> (Schätzung)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>GPU: none found</source>
+        <translation>GPU: keine gefunden</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU: %1</translation>
+    </message>
+    <message>
+        <source>Detected: %1 · %2 · %3</source>
+        <translation>Erkannt: %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Custom machine</source>
+        <translation>Benutzerdefinierter Rechner</translation>
+    </message>
+    <message>
+        <source>Sizes in GB of 10⁹ bytes: a card sold as 8 GB has 8.6 GB.</source>
+        <translation>Größen in GB zu 10⁹ Bytes: Eine als 8 GB verkaufte Karte hat 8,6 GB.</translation>
+    </message>
+    <message>
+        <source>%1 of GPU memory is kept for the driver and desktop (estimate).</source>
+        <translation>%1 GPU-Speicher bleibt für Treiber und Desktop reserviert (Schätzung).</translation>
+    </message>
+    <message>
+        <source>The GPU&apos;s working-set limit is Metal&apos;s default for this much RAM (estimate; sysctl iogpu.wired_limit_mb changes it).</source>
+        <translation>Das Working-Set-Limit der GPU ist Metals Standardwert für so viel RAM (Schätzung; sysctl iogpu.wired_limit_mb ändert es).</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MainWindow</name>
+    <message>
+        <source>Quantforge</source>
+        <translation>Quantforge</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open one or more GGUF models</source>
+        <translation>Ein oder mehrere GGUF-Modelle öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Model</source>
+        <translation>&amp;Beispielmodell öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About Quantforge</source>
+        <translation>Ü&amp;ber Quantforge</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>A job is still running. Cancel it and close Quantforge?</source>
+        <translation>Ein Auftrag läuft noch. Abbrechen und Quantforge schließen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs are still running or waiting. Cancel them and close Quantforge?</source>
+        <translation>
+            <numerusform>%n Auftrag läuft noch oder wartet. Abbrechen und Quantforge schließen?</numerusform>
+            <numerusform>%n Aufträge laufen noch oder warten. Abbrechen und Quantforge schließen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Running Jobs?</source>
+        <translation>Laufende Aufträge abbrechen?</translation>
+    </message>
+    <message>
+        <source>Files of cancelled jobs are not written; finished files are kept.</source>
+        <translation>Dateien abgebrochener Aufträge werden nicht geschrieben; fertige Dateien bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Cancel Jobs and Close</source>
+        <translation>Aufträge abbrechen und schließen</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Weiterlaufen lassen</translation>
+    </message>
+    <message>
+        <source>Reading 1 model…</source>
+        <translation>1 Modell wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n models…</source>
+        <translation>
+            <numerusform>%n Modell wird gelesen…</numerusform>
+            <numerusform>%n Modelle werden gelesen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sample model is not installed (looked in %1).</source>
+        <translation>Das Beispielmodell ist nicht installiert (gesucht in %1).</translation>
+    </message>
+    <message>
+        <source>Opened %1 (%2) in %3 ms</source>
+        <translation>%1 (%2) in %3 ms geöffnet</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Produced %1</source>
+        <translation>%1 erzeugt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Produced %n files</source>
+        <translation>
+            <numerusform>%n Datei erzeugt</numerusform>
+            <numerusform>%n Dateien erzeugt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Models</source>
+        <translation>Modelle öffnen</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>GGUF-Modelle (*.gguf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <source>%1 — Quantforge</source>
+        <translation>%1 — Quantforge</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>Über Quantforge</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Wählt, erzeugt und vergleicht quantisierte GGUF-Modelle für Ihren Rechner.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCardWidget</name>
+    <message>
+        <source>Architecture</source>
+        <translation>Architektur</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Schichten</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>Attention-Heads</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Einbettung</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Vokabular</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Dateityp</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Bytes by tensor type</source>
+        <translation>Bytes nach Tensortyp</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n shards)</source>
+        <translation>
+            <numerusform>%1 (%n Teil)</numerusform>
+            <numerusform>%1 (%n Teile)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · GGUF v%2</source>
+        <translation>%1 · GGUF v%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KV)</source>
+        <translation>%1 (%2 KV)</translation>
+    </message>
+    <message>
+        <source>%1, %2 experts</source>
+        <translation>%1, %2 Experten</translation>
+    </message>
+    <message>
+        <source>%1 (feed-forward %2)</source>
+        <translation>%1 (Feed-Forward %2)</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Token</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the file, %2 bytes of tensor data</source>
+        <translation>%1 Bytes in der Datei, %2 Bytes Tensordaten</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <translation>&lt; %1 %</translation>
+    </message>
+    <message>
+        <source>&gt; %1 %</source>
+        <translation>&gt; %1 %</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 Tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n Tensor</numerusform>
+            <numerusform>%n Tensoren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelListModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>Unerwarteter Fehler beim Lesen von %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::OverviewPage</name>
+    <message>
+        <source>Filter tensors by name, e.g. attn_k or blk.0.</source>
+        <translation>Tensoren nach Namen filtern, z. B. attn_k oder blk.0.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 Tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n Tensor</numerusform>
+            <numerusform>%n Tensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of 1 tensor</source>
+        <translation>%1 von 1 Tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n tensors</source>
+        <translation>
+            <numerusform>%1 von %n Tensor</numerusform>
+            <numerusform>%1 von %n Tensoren</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetTableModel</name>
+    <message>
+        <source>The model already is %1: this would only copy it.</source>
+        <translation>Das Modell ist bereits %1: Es würde nur kopiert.</translation>
+    </message>
+    <message>
+        <source>Cannot be made from this model: %1</source>
+        <translation>Kann aus diesem Modell nicht erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, exactly</source>
+        <translation>genau %1 Bytes</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bits/Gewicht</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ProducePage</name>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Produce the chosen presets in one pass over the model (Ctrl+Enter)</source>
+        <translation>Die gewählten Voreinstellungen in einem Durchlauf über das Modell erzeugen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>Aus Datei</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix) weights each column by how much it matters on real text; it improves the smaller presets.</source>
+        <translation>Eine Wichtigkeitsmatrix (von llama-imatrix) gewichtet jede Spalte danach, wie wichtig sie bei echtem Text ist; sie verbessert die kleineren Voreinstellungen.</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat oder imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Beside Model</source>
+        <translation>Neben dem Modell</translation>
+    </message>
+    <message>
+        <source>Write new files into the folder of the model they are made from</source>
+        <translation>Neue Dateien in den Ordner des Modells schreiben, aus dem sie erzeugt werden</translation>
+    </message>
+    <message>
+        <source>of %1 on this machine</source>
+        <translation>von %1 auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>&amp;Importance matrix:</source>
+        <translation>&amp;Wichtigkeitsmatrix:</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>&amp;Ausgabeordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>Neben dem Modell</translation>
+    </message>
+    <message>
+        <source>Output Folder for New Quants</source>
+        <translation>Ausgabeordner für neue Quantisierungen</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>Wichtigkeitsmatrizen (*.dat *.gguf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>Wählen Sie eine Wichtigkeitsmatrix-Datei.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1, %2 Abschnitte</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 is already quantized</source>
+        <translation>%1 ist bereits quantisiert</translation>
+    </message>
+    <message>
+        <source>Quantizing a quantized model again loses quality, so no preset is offered for it. Open the F16, BF16 or F32 original of this model and produce from that.
+
+%1</source>
+        <translation>Ein bereits quantisiertes Modell erneut zu quantisieren kostet Qualität, daher wird keine Voreinstellung angeboten. Öffnen Sie das F16-, BF16- oder F32-Original dieses Modells und erzeugen Sie daraus.
+
+%1</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this model</source>
+        <translation>Aus diesem Modell kann keine Voreinstellung erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Select a model in the list first.</source>
+        <translation>Wählen Sie zuerst ein Modell in der Liste.</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>Die Wichtigkeitsmatrix wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>Wählen Sie eine lesbare Wichtigkeitsmatrix-Datei oder stellen Sie „Keine“ ein.</translation>
+    </message>
+    <message>
+        <source>Working out the sizes…</source>
+        <translation>Größen werden berechnet…</translation>
+    </message>
+    <message>
+        <source>Nothing can be produced from this model (see above).</source>
+        <translation>Aus diesem Modell kann nichts erzeugt werden (siehe oben).</translation>
+    </message>
+    <message>
+        <source>Choose one or more presets above.</source>
+        <translation>Wählen Sie oben eine oder mehrere Voreinstellungen.</translation>
+    </message>
+    <message>
+        <source>%1 is already being produced by a job in the queue.</source>
+        <translation>%1 wird bereits von einem Auftrag in der Warteschlange erzeugt.</translation>
+    </message>
+    <message>
+        <source>The output folder %1 does not exist.</source>
+        <translation>Der Ausgabeordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 Datei</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 in total, into %3</source>
+        <translation>%1, insgesamt %2, nach %3</translation>
+    </message>
+    <message>
+        <source>%1 already exists in %2. Replace it?</source>
+        <translation>%1 existiert bereits in %2. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>These files already exist in %1:
+
+%2
+
+Replace them?</source>
+        <translation>Diese Dateien existieren bereits in %1:
+
+%2
+
+Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace Existing Files?</source>
+        <translation>Vorhandene Dateien ersetzen?</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::QuantizeJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while quantizing: %1</source>
+        <translation>Unerwarteter Fehler beim Quantisieren: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPage</name>
+    <message>
+        <source>Produce Selected</source>
+        <translation>Auswahl erzeugen</translation>
+    </message>
+    <message>
+        <source>Open the Produce page with the checked presets</source>
+        <translation>Die Seite „Erzeugen“ mit den angehakten Voreinstellungen öffnen</translation>
+    </message>
+    <message>
+        <source>F16 (default)</source>
+        <translation>F16 (Standard)</translation>
+    </message>
+    <message>
+        <source>Q8_0</source>
+        <translation>Q8_0</translation>
+    </message>
+    <message>
+        <source>Q4_0</source>
+        <translation>Q4_0</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s --cache-type-k/-v: a quantized KV cache needs less memory</source>
+        <translation>--cache-type-k/-v von llama.cpp: Ein quantisierter KV-Cache braucht weniger Speicher</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Kontext:</translation>
+    </message>
+    <message>
+        <source>KV cache:</source>
+        <translation>KV-Cache:</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>Empfehlung</translation>
+    </message>
+    <message>
+        <source>Planning every preset for %1…</source>
+        <translation>Alle Voreinstellungen für %1 werden geplant…</translation>
+    </message>
+    <message>
+        <source>Cannot recommend for this model: %1</source>
+        <translation>Für dieses Modell ist keine Empfehlung möglich: %1</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>Dieser Rechner wird erkannt…</translation>
+    </message>
+    <message>
+        <source>Open a model to see which preset suits this machine.</source>
+        <translation>Öffnen Sie ein Modell, um zu sehen, welche Voreinstellung zu diesem Rechner passt.</translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>Empfohlen: %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Token</translation>
+    </message>
+    <message>
+        <source>Produce %1 Selected</source>
+        <translation>%1 ausgewählte erzeugen</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendTableModel</name>
+    <message>
+        <source>Fits on GPU</source>
+        <translation>Passt auf die GPU</translation>
+    </message>
+    <message>
+        <source>Partial: %1 of %2 layers on GPU</source>
+        <translation>Teilweise: %1 von %2 Schichten auf der GPU</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>Nur CPU</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>Passt nicht</translation>
+    </message>
+    <message>
+        <source>%1 GPU</source>
+        <translation>%1 GPU</translation>
+    </message>
+    <message>
+        <source>%1 GPU + %2 RAM</source>
+        <translation>%1 GPU + %2 RAM</translation>
+    </message>
+    <message>
+        <source>%1 RAM</source>
+        <translation>%1 RAM</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>lossless (unquantized)</source>
+        <translation>verlustfrei (nicht quantisiert)</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 %</source>
+        <translation>%1 · ΔPPL %2 %</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 ± %3 %</source>
+        <translation>%1 · ΔPPL %2 ± %3 %</translation>
+    </message>
+    <message>
+        <source>%1 (measured)</source>
+        <translation>%1 (gemessen)</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1 (gesch.)</translation>
+    </message>
+    <message>
+        <source>Cannot be made</source>
+        <translation>Nicht erzeugbar</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Exact file size: %1 bytes, %2 bits per weight</source>
+        <translation>Exakte Dateigröße: %1 Bytes, %2 Bits pro Gewicht</translation>
+    </message>
+    <message>
+        <source>Weights %1 (exact) + KV cache %2 (exact) + compute buffer about %3 (estimate) = %4</source>
+        <translation>Gewichte %1 (exakt) + KV-Cache %2 (exakt) + Rechenpuffer etwa %3 (Schätzung) = %4</translation>
+    </message>
+    <message>
+        <source>Estimate: tokens per second relative to this model&apos;s F16 weights read from system RAM (memory-bandwidth model)</source>
+        <translation>Schätzung: Token pro Sekunde relativ zu den F16-Gewichten dieses Modells aus dem System-RAM (Speicherbandbreitenmodell)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Memory needed</source>
+        <translation>Benötigter Speicher</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Passt</translation>
+    </message>
+    <message>
+        <source>Expected quality</source>
+        <translation>Erwartete Qualität</translation>
+    </message>
+    <message>
+        <source>Speed (est.)</source>
+        <translation>Geschw. (gesch.)</translation>
+    </message>
+    <message>
+        <source>Exact: from the quantization plan</source>
+        <translation>Exakt: aus dem Quantisierungsplan</translation>
+    </message>
+    <message>
+        <source>Weights and KV cache are exact; the compute buffer is an estimate</source>
+        <translation>Gewichte und KV-Cache sind exakt; der Rechenpuffer ist geschätzt</translation>
+    </message>
+    <message>
+        <source>Measured on this model when available; otherwise the typical value for the preset (an estimate)</source>
+        <translation>An diesem Modell gemessen, falls vorhanden; sonst der typische Wert der Voreinstellung (Schätzung)</translation>
+    </message>
+    <message>
+        <source>Estimated tokens per second relative to F16 read from system RAM</source>
+        <translation>Geschätzte Token pro Sekunde relativ zu F16 aus dem System-RAM</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SizeQualityChart</name>
+    <message>
+        <source>File size (MB)</source>
+        <translation>Dateigröße (MB)</translation>
+    </message>
+    <message>
+        <source>Perplexity (lower is better)</source>
+        <translation>Perplexität (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;PPL %1 ± %2</source>
+        <translation>&lt;br&gt;PPL %1 ± %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Mean KLD %1</source>
+        <translation>&lt;br&gt;Mittl. KLD %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Source (reference)</source>
+        <translation>&lt;br&gt;Quelle (Referenz)</translation>
+    </message>
+    <message>
+        <source>No measurements yet: press Evaluate</source>
+        <translation>Noch keine Messungen: Drücken Sie „Auswerten“</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Mean KLD from the source (lower is better)</source>
+        <translation>Mittlere KLD zur Quelle (niedriger ist besser)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SourceView</name>
+    <message>
+        <source>No model selected</source>
+        <translation>Kein Modell ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a model in the list, or drop GGUF files onto the window.</source>
+        <translation>Wählen Sie ein Modell in der Liste oder ziehen Sie GGUF-Dateien auf das Fenster.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::TensorTableModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 elements</source>
+        <translation>%1 Elemente</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::format</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>less than a second left</source>
+        <translation>weniger als eine Sekunde übrig</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>noch etwa %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>noch etwa %1 min</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>noch etwa %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>SentencePiece</source>
+        <translation>SentencePiece</translation>
+    </message>
+    <message>
+        <source>BPE</source>
+        <translation>BPE</translation>
+    </message>
+    <message>
+        <source>WordPiece</source>
+        <translation>WordPiece</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1429 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Choose and produce quantized LLM files for your machine.</source>
+        <translation>Elija y produzca archivos LLM cuantizados para su equipo.</translation>
+    </message>
+    <message>
+        <source>Open the bundled sample, show its recommendation and quit; the exit code tells whether it worked.</source>
+        <translation>Abrir el ejemplo incluido, mostrar su recomendación y salir; el código de salida indica si ha funcionado.</translation>
+    </message>
+    <message>
+        <source>GGUF models to open.</source>
+        <translation>Modelos GGUF que abrir.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparePage</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Evaluar</translation>
+    </message>
+    <message>
+        <source>Cancel Evaluation</source>
+        <translation>Cancelar la evaluación</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparar</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texto:</translation>
+    </message>
+    <message>
+        <source>Plain text to evaluate on</source>
+        <translation>Texto plano con el que evaluar</translation>
+    </message>
+    <message>
+        <source>The text every file is evaluated on (default: the bundled evaluation text)</source>
+        <translation>El texto con el que se evalúa cada archivo (predeterminado: el texto de evaluación incluido)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Evaluation Text</source>
+        <translation>Texto de evaluación</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Archivos de texto (*.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontext:</source>
+        <translation>C&amp;ontexto:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk, as llama-perplexity&apos;s -c</source>
+        <translation>Tokens por fragmento, como -c de llama-perplexity</translation>
+    </message>
+    <message>
+        <source>&amp;Quick: first</source>
+        <translation>&amp;Rápido: primeros</translation>
+    </message>
+    <message>
+        <source>Evaluate only the first chunks of the text: faster, with a larger ±</source>
+        <translation>Evaluar solo los primeros fragmentos del texto: más rápido, con un ± mayor</translation>
+    </message>
+    <message>
+        <source> chunks</source>
+        <translation> fragmentos</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Evaluar</translation>
+    </message>
+    <message>
+        <source>Measure perplexity, KL divergence and speed of the source and every quant listed under it (Ctrl+Enter)</source>
+        <translation>Medir la perplejidad, la divergencia KL y la velocidad del original y de cada cuantización listada debajo (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop the evaluation (Esc); files already measured keep their results</source>
+        <translation>Detener la evaluación (Esc); los archivos ya medidos conservan sus resultados</translation>
+    </message>
+    <message>
+        <source>Size against perplexity</source>
+        <translation>Tamaño frente a perplejidad</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence</source>
+        <translation>Tamaño frente a divergencia KL</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Exportar el gráfico…</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>Exportar la tabla…</translation>
+    </message>
+    <message>
+        <source>Choose an evaluation text: the bundled one is not installed.</source>
+        <translation>Elija un texto de evaluación: el incluido no está instalado.</translation>
+    </message>
+    <message>
+        <source>Could not read the evaluation text %1: %2</source>
+        <translation>No se pudo leer el texto de evaluación %1: %2</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 is larger than %2.</source>
+        <translation>El texto de evaluación %1 supera %2.</translation>
+    </message>
+    <message>
+        <source>Some stored results could not be read and will be replaced when evaluated again:
+%1</source>
+        <translation>Algunos resultados guardados no se pudieron leer y se reemplazarán al volver a evaluar:
+%1</translation>
+    </message>
+    <message>
+        <source>Select a model to compare its quants.</source>
+        <translation>Seleccione un modelo para comparar sus cuantizaciones.</translation>
+    </message>
+    <message>
+        <source>No quants of this model are listed yet: produce some, or open them. Evaluate measures the source alone.</source>
+        <translation>Aún no hay cuantizaciones de este modelo en la lista: produzca algunas o ábralas. Evaluar mide solo el original.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not measured on this text and context yet. Evaluate measures the source and %n quant(s).</source>
+        <translation>
+            <numerusform>Aún no medido con este texto y contexto. Evaluar mide el original y %n cuantización.</numerusform>
+            <numerusform>Aún no medido con este texto y contexto. Evaluar mide el original y %n cuantizaciones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 file(s) measured on %3, context %4.</source>
+        <translation>
+            <numerusform>%1 de %2 archivo medido con %3, contexto %4.</numerusform>
+            <numerusform>%1 de %2 archivos medidos con %3, contexto %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a model first.</source>
+        <translation>Seleccione primero un modelo.</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 does not exist.</source>
+        <translation>El texto de evaluación %1 no existe.</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>Evaluando…</translation>
+    </message>
+    <message>
+        <source>Evaluated in %1.</source>
+        <translation>Evaluado en %1.</translation>
+    </message>
+    <message>
+        <source>Evaluation failed.</source>
+        <translation>La evaluación ha fallado.</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>Evaluación cancelada.</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job to finish…</source>
+        <translation>Esperando a que termine la tarea en curso…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Results could not be stored beside the file, so they will not be shown next time:
+%1</source>
+        <translation>No se pudieron guardar los resultados junto al archivo, así que no se mostrarán la próxima vez:
+%1</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Imagen PNG (*.png);;Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>Tabla CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Exportar el gráfico</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Exportar la tabla</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>%1 exportado.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparisonTableModel</name>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>Perplexity on the evaluation text, with its ± (lower is better)</source>
+        <translation>Perplejidad en el texto de evaluación, con su ± (menor es mejor)</translation>
+    </message>
+    <message>
+        <source>Perplexity relative to the source</source>
+        <translation>Perplejidad relativa al original</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence from the source&apos;s predictions, with its ± (lower is better)</source>
+        <translation>Divergencia KL media respecto a las predicciones del original, con su ± (menor es mejor)</translation>
+    </message>
+    <message>
+        <source>How often the most likely next token is the same as the source&apos;s</source>
+        <translation>Con qué frecuencia el siguiente token más probable coincide con el del original</translation>
+    </message>
+    <message>
+        <source>Prompt processing speed measured during the perplexity run</source>
+        <translation>Velocidad de procesamiento del prompt medida durante el cálculo de perplejidad</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bits/peso</translation>
+    </message>
+    <message>
+        <source>PPL ±</source>
+        <translation>PPL ±</translation>
+    </message>
+    <message>
+        <source>ΔPPL</source>
+        <translation>ΔPPL</translation>
+    </message>
+    <message>
+        <source>Mean KLD ±</source>
+        <translation>KLD media ±</translation>
+    </message>
+    <message>
+        <source>Same top</source>
+        <translation>Mismo primero</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Velocidad</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, context %2, %n chunk(s)</source>
+        <translation>
+            <numerusform>%1, contexto %2, %n fragmento</numerusform>
+            <numerusform>%1, contexto %2, %n fragmentos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (source)</source>
+        <translation>%1 (original)</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>referencia</translation>
+    </message>
+    <message>
+        <source>%1%2 %</source>
+        <translation>%1%2 %</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 tokens/s</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EmptyStateWidget</name>
+    <message>
+        <source>Try the sample model</source>
+        <translation>Probar el modelo de ejemplo</translation>
+    </message>
+    <message>
+        <source>Drop GGUF models here</source>
+        <translation>Suelte aquí modelos GGUF</translation>
+    </message>
+    <message>
+        <source>Quantforge finds the quantization of a model that fits your machine best, produces it and shows what it costs in quality.</source>
+        <translation>Quantforge encuentra la cuantización de un modelo que mejor se adapta a su equipo, la produce y muestra cuánta calidad cuesta.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Abrir…</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EvaluateJobRunner</name>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation>%1 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Perplexity of %1</source>
+        <translation>Perplejidad de %1</translation>
+    </message>
+    <message>
+        <source>Reference outputs of %1</source>
+        <translation>Salidas de referencia de %1</translation>
+    </message>
+    <message>
+        <source>KL divergence of %1</source>
+        <translation>Divergencia KL de %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while evaluating: %1</source>
+        <translation>Error inesperado durante la evaluación: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ImatrixLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>Error inesperado al leer %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobQueueWidget</name>
+    <message>
+        <source>No jobs yet. Choose presets above and press Start (Ctrl+Enter).</source>
+        <translation>Aún no hay tareas. Elija preajustes arriba y pulse Iniciar (Ctrl+Intro).</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Quitar las terminadas</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 en curso</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 en espera</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 terminada(s)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobRowWidget</name>
+    <message>
+        <source>from %1</source>
+        <translation>desde %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 desde %2</translation>
+    </message>
+    <message>
+        <source>Stop this job (Esc); nothing is left behind</source>
+        <translation>Detener esta tarea (Esc); no queda nada a medias</translation>
+    </message>
+    <message>
+        <source>Open the folder with the produced files in the file manager</source>
+        <translation>Abrir la carpeta con los archivos producidos en el gestor de archivos</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Starts when the job before it has finished.</source>
+        <translation>Empieza cuando termine la tarea anterior.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Planificando…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>Terminado en %1</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>No se ha escrito nada.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MachineCardWidget</name>
+    <message>
+        <source>Machine</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>Unified memory (the GPU shares the RAM)</source>
+        <translation>Memoria unificada (la GPU comparte la RAM)</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>Detectando este equipo…</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personalizado</translation>
+    </message>
+    <message>
+        <source>No GPU</source>
+        <translation>Sin GPU</translation>
+    </message>
+    <message>
+        <source>Memory of the GPUs used; for unified memory the GPU&apos;s working-set limit</source>
+        <translation>Memoria de las GPU usadas; con memoria unificada, el límite del conjunto de trabajo de la GPU</translation>
+    </message>
+    <message>
+        <source>RAM kept for the operating system and other programs</source>
+        <translation>RAM reservada para el sistema operativo y otros programas</translation>
+    </message>
+    <message>
+        <source>Plan for:</source>
+        <translation>Planificar para:</translation>
+    </message>
+    <message>
+        <source>RAM:</source>
+        <translation>RAM:</translation>
+    </message>
+    <message>
+        <source>GPU memory:</source>
+        <translation>Memoria de GPU:</translation>
+    </message>
+    <message>
+        <source>Kept for the OS:</source>
+        <translation>Reservada para el SO:</translation>
+    </message>
+    <message>
+        <source>CPU: %1, %2 threads%3</source>
+        <translation>CPU: %1, %2 hilos%3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>RAM: %1 (%2 available)</source>
+        <translation>RAM: %1 (%2 disponible)</translation>
+    </message>
+    <message>
+        <source>memory not reported</source>
+        <translation>memoria no indicada</translation>
+    </message>
+    <message>
+        <source>shares RAM, up to %1</source>
+        <translation>comparte la RAM, hasta %1</translation>
+    </message>
+    <message>
+        <source>%1 VRAM</source>
+        <translation>%1 de VRAM</translation>
+    </message>
+    <message>
+        <source> (estimate)</source>
+        <translation> (estimación)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>GPU: none found</source>
+        <translation>GPU: no se encontró ninguna</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU: %1</translation>
+    </message>
+    <message>
+        <source>Detected: %1 · %2 · %3</source>
+        <translation>Detectado: %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Custom machine</source>
+        <translation>Equipo personalizado</translation>
+    </message>
+    <message>
+        <source>Sizes in GB of 10⁹ bytes: a card sold as 8 GB has 8.6 GB.</source>
+        <translation>Tamaños en GB de 10⁹ bytes: una tarjeta vendida como de 8 GB tiene 8,6 GB.</translation>
+    </message>
+    <message>
+        <source>%1 of GPU memory is kept for the driver and desktop (estimate).</source>
+        <translation>Se reservan %1 de memoria de GPU para el controlador y el escritorio (estimación).</translation>
+    </message>
+    <message>
+        <source>The GPU&apos;s working-set limit is Metal&apos;s default for this much RAM (estimate; sysctl iogpu.wired_limit_mb changes it).</source>
+        <translation>El límite del conjunto de trabajo de la GPU es el predeterminado de Metal para esta cantidad de RAM (estimación; sysctl iogpu.wired_limit_mb lo cambia).</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MainWindow</name>
+    <message>
+        <source>Quantforge</source>
+        <translation>Quantforge</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Open one or more GGUF models</source>
+        <translation>Abrir uno o varios modelos GGUF</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Model</source>
+        <translation>Abrir el modelo de &amp;ejemplo</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>&amp;Quitar de la lista</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;About Quantforge</source>
+        <translation>&amp;Acerca de Quantforge</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>A job is still running. Cancel it and close Quantforge?</source>
+        <translation>Todavía hay una tarea en curso. ¿Cancelarla y cerrar Quantforge?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs are still running or waiting. Cancel them and close Quantforge?</source>
+        <translation>
+            <numerusform>%n tarea sigue en curso o en espera. ¿Cancelarla y cerrar Quantforge?</numerusform>
+            <numerusform>%n tareas siguen en curso o en espera. ¿Cancelarlas y cerrar Quantforge?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Running Jobs?</source>
+        <translation>¿Cancelar las tareas en curso?</translation>
+    </message>
+    <message>
+        <source>Files of cancelled jobs are not written; finished files are kept.</source>
+        <translation>Los archivos de las tareas canceladas no se escriben; los terminados se conservan.</translation>
+    </message>
+    <message>
+        <source>Cancel Jobs and Close</source>
+        <translation>Cancelar tareas y cerrar</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Seguir ejecutando</translation>
+    </message>
+    <message>
+        <source>Reading 1 model…</source>
+        <translation>Leyendo 1 modelo…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n models…</source>
+        <translation>
+            <numerusform>Leyendo %n modelo…</numerusform>
+            <numerusform>Leyendo %n modelos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sample model is not installed (looked in %1).</source>
+        <translation>El modelo de ejemplo no está instalado (se buscó en %1).</translation>
+    </message>
+    <message>
+        <source>Opened %1 (%2) in %3 ms</source>
+        <translation>%1 (%2) abierto en %3 ms</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>No se pudo abrir %1</translation>
+    </message>
+    <message>
+        <source>Produced %1</source>
+        <translation>%1 producido</translation>
+    </message>
+    <message numerus="yes">
+        <source>Produced %n files</source>
+        <translation>
+            <numerusform>%n archivo producido</numerusform>
+            <numerusform>%n archivos producidos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Models</source>
+        <translation>Abrir modelos</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>Modelos GGUF (*.gguf);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Vaciar el menú</translation>
+    </message>
+    <message>
+        <source>%1 — Quantforge</source>
+        <translation>%1 — Quantforge</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>Acerca de Quantforge</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Elige, produce y compara modelos GGUF cuantizados para su equipo.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCardWidget</name>
+    <message>
+        <source>Architecture</source>
+        <translation>Arquitectura</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Capas</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>Cabezas de atención</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Embedding</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexto</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Vocabulario</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Tipo de archivo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits por peso</translation>
+    </message>
+    <message>
+        <source>Bytes by tensor type</source>
+        <translation>Bytes por tipo de tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n shards)</source>
+        <translation>
+            <numerusform>%1 (%n fragmento)</numerusform>
+            <numerusform>%1 (%n fragmentos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · GGUF v%2</source>
+        <translation>%1 · GGUF v%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KV)</source>
+        <translation>%1 (%2 KV)</translation>
+    </message>
+    <message>
+        <source>%1, %2 experts</source>
+        <translation>%1, %2 expertos</translation>
+    </message>
+    <message>
+        <source>%1 (feed-forward %2)</source>
+        <translation>%1 (feed-forward %2)</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the file, %2 bytes of tensor data</source>
+        <translation>%1 bytes en el archivo, %2 bytes de datos de tensores</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <translation>&lt; %1 %</translation>
+    </message>
+    <message>
+        <source>&gt; %1 %</source>
+        <translation>&gt; %1 %</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n tensor</numerusform>
+            <numerusform>%n tensores</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelListModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>Error inesperado al leer %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::OverviewPage</name>
+    <message>
+        <source>Filter tensors by name, e.g. attn_k or blk.0.</source>
+        <translation>Filtrar tensores por nombre, p. ej. attn_k o blk.0.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n tensor</numerusform>
+            <numerusform>%n tensores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of 1 tensor</source>
+        <translation>%1 de 1 tensor</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n tensors</source>
+        <translation>
+            <numerusform>%1 de %n tensor</numerusform>
+            <numerusform>%1 de %n tensores</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetTableModel</name>
+    <message>
+        <source>The model already is %1: this would only copy it.</source>
+        <translation>El modelo ya es %1: solo se copiaría.</translation>
+    </message>
+    <message>
+        <source>Cannot be made from this model: %1</source>
+        <translation>No se puede producir a partir de este modelo: %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, exactly</source>
+        <translation>exactamente %1 bytes</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preajuste</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bits/peso</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ProducePage</name>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Produce the chosen presets in one pass over the model (Ctrl+Enter)</source>
+        <translation>Producir los preajustes elegidos en una sola pasada por el modelo (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>Desde archivo</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix) weights each column by how much it matters on real text; it improves the smaller presets.</source>
+        <translation>Una matriz de importancia (de llama-imatrix) pondera cada columna según lo que importa en texto real; mejora los preajustes más pequeños.</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat o imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Beside Model</source>
+        <translation>Junto al modelo</translation>
+    </message>
+    <message>
+        <source>Write new files into the folder of the model they are made from</source>
+        <translation>Escribir los archivos nuevos en la carpeta del modelo del que se producen</translation>
+    </message>
+    <message>
+        <source>of %1 on this machine</source>
+        <translation>de %1 en este equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Importance matrix:</source>
+        <translation>Matriz de &amp;importancia:</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>Carpeta de &amp;salida:</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Hilos:</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Producir</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>Junto al modelo</translation>
+    </message>
+    <message>
+        <source>Output Folder for New Quants</source>
+        <translation>Carpeta de salida para las nuevas cuantizaciones</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>Matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>Matrices de importancia (*.dat *.gguf);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>Elija un archivo de matriz de importancia.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entrada</numerusform>
+            <numerusform>%n entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 entrada</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1, %2 fragmentos</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>%1 is already quantized</source>
+        <translation>%1 ya está cuantizado</translation>
+    </message>
+    <message>
+        <source>Quantizing a quantized model again loses quality, so no preset is offered for it. Open the F16, BF16 or F32 original of this model and produce from that.
+
+%1</source>
+        <translation>Volver a cuantizar un modelo ya cuantizado pierde calidad, por lo que no se ofrece ningún preajuste. Abra el original F16, BF16 o F32 de este modelo y produzca a partir de él.
+
+%1</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this model</source>
+        <translation>No se puede producir ningún preajuste a partir de este modelo</translation>
+    </message>
+    <message>
+        <source>Select a model in the list first.</source>
+        <translation>Seleccione primero un modelo de la lista.</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>Leyendo la matriz de importancia…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>Elija un archivo de matriz de importancia legible o seleccione Ninguna.</translation>
+    </message>
+    <message>
+        <source>Working out the sizes…</source>
+        <translation>Calculando los tamaños…</translation>
+    </message>
+    <message>
+        <source>Nothing can be produced from this model (see above).</source>
+        <translation>No se puede producir nada a partir de este modelo (véase arriba).</translation>
+    </message>
+    <message>
+        <source>Choose one or more presets above.</source>
+        <translation>Elija uno o varios preajustes arriba.</translation>
+    </message>
+    <message>
+        <source>%1 is already being produced by a job in the queue.</source>
+        <translation>%1 ya se está produciendo en una tarea de la cola.</translation>
+    </message>
+    <message>
+        <source>The output folder %1 does not exist.</source>
+        <translation>La carpeta de salida %1 no existe.</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 archivo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 in total, into %3</source>
+        <translation>%1, %2 en total, en %3</translation>
+    </message>
+    <message>
+        <source>%1 already exists in %2. Replace it?</source>
+        <translation>%1 ya existe en %2. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>These files already exist in %1:
+
+%2
+
+Replace them?</source>
+        <translation>Estos archivos ya existen en %1:
+
+%2
+
+¿Reemplazarlos?</translation>
+    </message>
+    <message>
+        <source>Replace Existing Files?</source>
+        <translation>¿Reemplazar los archivos existentes?</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::QuantizeJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while quantizing: %1</source>
+        <translation>Error inesperado al cuantizar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPage</name>
+    <message>
+        <source>Produce Selected</source>
+        <translation>Producir la selección</translation>
+    </message>
+    <message>
+        <source>Open the Produce page with the checked presets</source>
+        <translation>Abrir la página Producir con los preajustes marcados</translation>
+    </message>
+    <message>
+        <source>F16 (default)</source>
+        <translation>F16 (predeterminado)</translation>
+    </message>
+    <message>
+        <source>Q8_0</source>
+        <translation>Q8_0</translation>
+    </message>
+    <message>
+        <source>Q4_0</source>
+        <translation>Q4_0</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s --cache-type-k/-v: a quantized KV cache needs less memory</source>
+        <translation>--cache-type-k/-v de llama.cpp: una caché KV cuantizada necesita menos memoria</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Contexto:</translation>
+    </message>
+    <message>
+        <source>KV cache:</source>
+        <translation>Caché KV:</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>Recomendación</translation>
+    </message>
+    <message>
+        <source>Planning every preset for %1…</source>
+        <translation>Planificando todos los preajustes para %1…</translation>
+    </message>
+    <message>
+        <source>Cannot recommend for this model: %1</source>
+        <translation>No se puede recomendar para este modelo: %1</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>Detectando este equipo…</translation>
+    </message>
+    <message>
+        <source>Open a model to see which preset suits this machine.</source>
+        <translation>Abra un modelo para ver qué preajuste conviene a este equipo.</translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>Recomendado: %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 tokens</translation>
+    </message>
+    <message>
+        <source>Produce %1 Selected</source>
+        <translation>Producir los %1 seleccionados</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendTableModel</name>
+    <message>
+        <source>Fits on GPU</source>
+        <translation>Cabe en la GPU</translation>
+    </message>
+    <message>
+        <source>Partial: %1 of %2 layers on GPU</source>
+        <translation>Parcial: %1 de %2 capas en la GPU</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>Solo CPU</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>No cabe</translation>
+    </message>
+    <message>
+        <source>%1 GPU</source>
+        <translation>%1 GPU</translation>
+    </message>
+    <message>
+        <source>%1 GPU + %2 RAM</source>
+        <translation>%1 GPU + %2 RAM</translation>
+    </message>
+    <message>
+        <source>%1 RAM</source>
+        <translation>%1 RAM</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>lossless (unquantized)</source>
+        <translation>sin pérdida (sin cuantizar)</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 %</source>
+        <translation>%1 · ΔPPL %2 %</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 ± %3 %</source>
+        <translation>%1 · ΔPPL %2 ± %3 %</translation>
+    </message>
+    <message>
+        <source>%1 (measured)</source>
+        <translation>%1 (medido)</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1 (est.)</translation>
+    </message>
+    <message>
+        <source>Cannot be made</source>
+        <translation>No se puede producir</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Exact file size: %1 bytes, %2 bits per weight</source>
+        <translation>Tamaño exacto del archivo: %1 bytes, %2 bits por peso</translation>
+    </message>
+    <message>
+        <source>Weights %1 (exact) + KV cache %2 (exact) + compute buffer about %3 (estimate) = %4</source>
+        <translation>Pesos %1 (exacto) + caché KV %2 (exacto) + búfer de cálculo de unos %3 (estimación) = %4</translation>
+    </message>
+    <message>
+        <source>Estimate: tokens per second relative to this model&apos;s F16 weights read from system RAM (memory-bandwidth model)</source>
+        <translation>Estimación: tokens por segundo respecto a los pesos F16 de este modelo leídos de la RAM del sistema (modelo de ancho de banda de memoria)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preajuste</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Tamaño del archivo</translation>
+    </message>
+    <message>
+        <source>Memory needed</source>
+        <translation>Memoria necesaria</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Cabe</translation>
+    </message>
+    <message>
+        <source>Expected quality</source>
+        <translation>Calidad esperada</translation>
+    </message>
+    <message>
+        <source>Speed (est.)</source>
+        <translation>Velocidad (est.)</translation>
+    </message>
+    <message>
+        <source>Exact: from the quantization plan</source>
+        <translation>Exacto: según el plan de cuantización</translation>
+    </message>
+    <message>
+        <source>Weights and KV cache are exact; the compute buffer is an estimate</source>
+        <translation>Los pesos y la caché KV son exactos; el búfer de cálculo es una estimación</translation>
+    </message>
+    <message>
+        <source>Measured on this model when available; otherwise the typical value for the preset (an estimate)</source>
+        <translation>Medida en este modelo si está disponible; si no, el valor típico del preajuste (estimación)</translation>
+    </message>
+    <message>
+        <source>Estimated tokens per second relative to F16 read from system RAM</source>
+        <translation>Tokens por segundo estimados respecto a F16 leído de la RAM del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SizeQualityChart</name>
+    <message>
+        <source>File size (MB)</source>
+        <translation>Tamaño del archivo (MB)</translation>
+    </message>
+    <message>
+        <source>Perplexity (lower is better)</source>
+        <translation>Perplejidad (menor es mejor)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;PPL %1 ± %2</source>
+        <translation>&lt;br&gt;PPL %1 ± %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Mean KLD %1</source>
+        <translation>&lt;br&gt;KLD media %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Source (reference)</source>
+        <translation>&lt;br&gt;Original (referencia)</translation>
+    </message>
+    <message>
+        <source>No measurements yet: press Evaluate</source>
+        <translation>Aún no hay mediciones: pulse Evaluar</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Frente de Pareto</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>No se pudo escribir %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>No se pudo escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Mean KLD from the source (lower is better)</source>
+        <translation>KLD media respecto al original (menor es mejor)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SourceView</name>
+    <message>
+        <source>No model selected</source>
+        <translation>Ningún modelo seleccionado</translation>
+    </message>
+    <message>
+        <source>Select a model in the list, or drop GGUF files onto the window.</source>
+        <translation>Seleccione un modelo de la lista o suelte archivos GGUF en la ventana.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>No se pudo abrir %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::TensorTableModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>%1 elements</source>
+        <translation>%1 elementos</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tensor</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Forma</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::format</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>less than a second left</source>
+        <translation>queda menos de un segundo</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>quedan unos %1 s</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>quedan unos %1 min</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>quedan unas %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>SentencePiece</source>
+        <translation>SentencePiece</translation>
+    </message>
+    <message>
+        <source>BPE</source>
+        <translation>BPE</translation>
+    </message>
+    <message>
+        <source>WordPiece</source>
+        <translation>WordPiece</translation>
+    </message>
+</context>
+</TS>

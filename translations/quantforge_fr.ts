@@ -1,0 +1,1429 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Choose and produce quantized LLM files for your machine.</source>
+        <translation>Choisir et produire des fichiers LLM quantifiés pour votre machine.</translation>
+    </message>
+    <message>
+        <source>Open the bundled sample, show its recommendation and quit; the exit code tells whether it worked.</source>
+        <translation>Ouvrir l’exemple fourni, afficher sa recommandation et quitter ; le code de sortie indique si cela a fonctionné.</translation>
+    </message>
+    <message>
+        <source>GGUF models to open.</source>
+        <translation>Modèles GGUF à ouvrir.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparePage</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Évaluer</translation>
+    </message>
+    <message>
+        <source>Cancel Evaluation</source>
+        <translation>Annuler l’évaluation</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Comparer</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texte :</translation>
+    </message>
+    <message>
+        <source>Plain text to evaluate on</source>
+        <translation>Texte brut servant à l’évaluation</translation>
+    </message>
+    <message>
+        <source>The text every file is evaluated on (default: the bundled evaluation text)</source>
+        <translation>Le texte sur lequel chaque fichier est évalué (par défaut : le texte d’évaluation fourni)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Evaluation Text</source>
+        <translation>Texte d’évaluation</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontext:</source>
+        <translation>C&amp;ontexte :</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> jetons</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk, as llama-perplexity&apos;s -c</source>
+        <translation>Jetons par segment, comme l’option -c de llama-perplexity</translation>
+    </message>
+    <message>
+        <source>&amp;Quick: first</source>
+        <translation>&amp;Rapide : premiers</translation>
+    </message>
+    <message>
+        <source>Evaluate only the first chunks of the text: faster, with a larger ±</source>
+        <translation>N’évaluer que les premiers segments du texte : plus rapide, avec un ± plus grand</translation>
+    </message>
+    <message>
+        <source> chunks</source>
+        <translation> segments</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Évaluer</translation>
+    </message>
+    <message>
+        <source>Measure perplexity, KL divergence and speed of the source and every quant listed under it (Ctrl+Enter)</source>
+        <translation>Mesurer la perplexité, la divergence KL et la vitesse de la source et de chaque quantification listée en dessous (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop the evaluation (Esc); files already measured keep their results</source>
+        <translation>Arrêter l’évaluation (Échap) ; les fichiers déjà mesurés gardent leurs résultats</translation>
+    </message>
+    <message>
+        <source>Size against perplexity</source>
+        <translation>Taille en fonction de la perplexité</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence</source>
+        <translation>Taille en fonction de la divergence KL</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>Exporter le graphique…</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>Exporter le tableau…</translation>
+    </message>
+    <message>
+        <source>Choose an evaluation text: the bundled one is not installed.</source>
+        <translation>Choisissez un texte d’évaluation : celui fourni n’est pas installé.</translation>
+    </message>
+    <message>
+        <source>Could not read the evaluation text %1: %2</source>
+        <translation>Impossible de lire le texte d’évaluation %1 : %2</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 is larger than %2.</source>
+        <translation>Le texte d’évaluation %1 dépasse %2.</translation>
+    </message>
+    <message>
+        <source>Some stored results could not be read and will be replaced when evaluated again:
+%1</source>
+        <translation>Certains résultats enregistrés n’ont pas pu être lus et seront remplacés lors de la prochaine évaluation :
+%1</translation>
+    </message>
+    <message>
+        <source>Select a model to compare its quants.</source>
+        <translation>Sélectionnez un modèle pour comparer ses quantifications.</translation>
+    </message>
+    <message>
+        <source>No quants of this model are listed yet: produce some, or open them. Evaluate measures the source alone.</source>
+        <translation>Aucune quantification de ce modèle n’est encore listée : produisez-en ou ouvrez-en. Évaluer mesure la source seule.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not measured on this text and context yet. Evaluate measures the source and %n quant(s).</source>
+        <translation>
+            <numerusform>Pas encore mesuré sur ce texte et ce contexte. Évaluer mesure la source et %n quantification.</numerusform>
+            <numerusform>Pas encore mesuré sur ce texte et ce contexte. Évaluer mesure la source et %n quantifications.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 file(s) measured on %3, context %4.</source>
+        <translation>
+            <numerusform>%1 fichier sur %2 mesuré sur %3, contexte %4.</numerusform>
+            <numerusform>%1 fichiers sur %2 mesurés sur %3, contexte %4.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a model first.</source>
+        <translation>Sélectionnez d’abord un modèle.</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 does not exist.</source>
+        <translation>Le texte d’évaluation %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>Évaluation…</translation>
+    </message>
+    <message>
+        <source>Evaluated in %1.</source>
+        <translation>Évalué en %1.</translation>
+    </message>
+    <message>
+        <source>Evaluation failed.</source>
+        <translation>L’évaluation a échoué.</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>Évaluation annulée.</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job to finish…</source>
+        <translation>Attente de la fin de la tâche en cours…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Results could not be stored beside the file, so they will not be shown next time:
+%1</source>
+        <translation>Les résultats n’ont pas pu être enregistrés à côté du fichier ; ils ne seront pas affichés la prochaine fois :
+%1</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>Image PNG (*.png);;Image SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>Tableau CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>%1 exporté.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparisonTableModel</name>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>Perplexity on the evaluation text, with its ± (lower is better)</source>
+        <translation>Perplexité sur le texte d’évaluation, avec son ± (plus bas est meilleur)</translation>
+    </message>
+    <message>
+        <source>Perplexity relative to the source</source>
+        <translation>Perplexité relative à la source</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence from the source&apos;s predictions, with its ± (lower is better)</source>
+        <translation>Divergence KL moyenne par rapport aux prédictions de la source, avec son ± (plus bas est meilleur)</translation>
+    </message>
+    <message>
+        <source>How often the most likely next token is the same as the source&apos;s</source>
+        <translation>Fréquence à laquelle le jeton suivant le plus probable est le même que celui de la source</translation>
+    </message>
+    <message>
+        <source>Prompt processing speed measured during the perplexity run</source>
+        <translation>Vitesse de traitement du prompt mesurée pendant le calcul de perplexité</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bits/poids</translation>
+    </message>
+    <message>
+        <source>PPL ±</source>
+        <translation>PPL ±</translation>
+    </message>
+    <message>
+        <source>ΔPPL</source>
+        <translation>ΔPPL</translation>
+    </message>
+    <message>
+        <source>Mean KLD ±</source>
+        <translation>KLD moy. ±</translation>
+    </message>
+    <message>
+        <source>Same top</source>
+        <translation>Même 1er jeton</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Vitesse</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, context %2, %n chunk(s)</source>
+        <translation>
+            <numerusform>%1, contexte %2, %n segment</numerusform>
+            <numerusform>%1, contexte %2, %n segments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (source)</source>
+        <translation>%1 (source)</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>référence</translation>
+    </message>
+    <message>
+        <source>%1%2 %</source>
+        <translation>%1%2 %</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 jetons/s</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EmptyStateWidget</name>
+    <message>
+        <source>Try the sample model</source>
+        <translation>Essayer le modèle d’exemple</translation>
+    </message>
+    <message>
+        <source>Drop GGUF models here</source>
+        <translation>Déposez des modèles GGUF ici</translation>
+    </message>
+    <message>
+        <source>Quantforge finds the quantization of a model that fits your machine best, produces it and shows what it costs in quality.</source>
+        <translation>Quantforge trouve la quantification d’un modèle la mieux adaptée à votre machine, la produit et montre ce qu’elle coûte en qualité.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Ouvrir…</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EvaluateJobRunner</name>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation>%1 (%2/%3)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Perplexity of %1</source>
+        <translation>Perplexité de %1</translation>
+    </message>
+    <message>
+        <source>Reference outputs of %1</source>
+        <translation>Sorties de référence de %1</translation>
+    </message>
+    <message>
+        <source>KL divergence of %1</source>
+        <translation>Divergence KL de %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while evaluating: %1</source>
+        <translation>Erreur inattendue pendant l’évaluation : %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ImatrixLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>Erreur inattendue lors de la lecture de %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobQueueWidget</name>
+    <message>
+        <source>No jobs yet. Choose presets above and press Start (Ctrl+Enter).</source>
+        <translation>Aucune tâche pour l’instant. Choisissez des préréglages ci-dessus et appuyez sur Démarrer (Ctrl+Entrée).</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Effacer les terminées</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 en cours</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 en attente</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 terminée(s)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobRowWidget</name>
+    <message>
+        <source>from %1</source>
+        <translation>depuis %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1 depuis %2</translation>
+    </message>
+    <message>
+        <source>Stop this job (Esc); nothing is left behind</source>
+        <translation>Arrêter cette tâche (Échap) ; rien n’est laissé derrière</translation>
+    </message>
+    <message>
+        <source>Open the folder with the produced files in the file manager</source>
+        <translation>Ouvrir le dossier des fichiers produits dans le gestionnaire de fichiers</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Starts when the job before it has finished.</source>
+        <translation>Démarre lorsque la tâche précédente est terminée.</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Planification…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>Terminé en %1</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>Rien n’a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MachineCardWidget</name>
+    <message>
+        <source>Machine</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>Unified memory (the GPU shares the RAM)</source>
+        <translation>Mémoire unifiée (le GPU partage la RAM)</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>Détection de cette machine…</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Cette machine</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message>
+        <source>No GPU</source>
+        <translation>Pas de GPU</translation>
+    </message>
+    <message>
+        <source>Memory of the GPUs used; for unified memory the GPU&apos;s working-set limit</source>
+        <translation>Mémoire des GPU utilisés ; pour la mémoire unifiée, la limite de l’ensemble de travail du GPU</translation>
+    </message>
+    <message>
+        <source>RAM kept for the operating system and other programs</source>
+        <translation>RAM réservée au système d’exploitation et aux autres programmes</translation>
+    </message>
+    <message>
+        <source>Plan for:</source>
+        <translation>Planifier pour :</translation>
+    </message>
+    <message>
+        <source>RAM:</source>
+        <translation>RAM :</translation>
+    </message>
+    <message>
+        <source>GPU memory:</source>
+        <translation>Mémoire GPU :</translation>
+    </message>
+    <message>
+        <source>Kept for the OS:</source>
+        <translation>Réservée au système :</translation>
+    </message>
+    <message>
+        <source>CPU: %1, %2 threads%3</source>
+        <translation>CPU : %1, %2 threads%3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>RAM: %1 (%2 available)</source>
+        <translation>RAM : %1 (%2 disponible)</translation>
+    </message>
+    <message>
+        <source>memory not reported</source>
+        <translation>mémoire non indiquée</translation>
+    </message>
+    <message>
+        <source>shares RAM, up to %1</source>
+        <translation>partage la RAM, jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>%1 VRAM</source>
+        <translation>%1 de VRAM</translation>
+    </message>
+    <message>
+        <source> (estimate)</source>
+        <translation> (estimation)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>GPU: none found</source>
+        <translation>GPU : aucun trouvé</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU : %1</translation>
+    </message>
+    <message>
+        <source>Detected: %1 · %2 · %3</source>
+        <translation>Détecté : %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Custom machine</source>
+        <translation>Machine personnalisée</translation>
+    </message>
+    <message>
+        <source>Sizes in GB of 10⁹ bytes: a card sold as 8 GB has 8.6 GB.</source>
+        <translation>Tailles en Go de 10⁹ octets : une carte vendue pour 8 Go en a 8,6.</translation>
+    </message>
+    <message>
+        <source>%1 of GPU memory is kept for the driver and desktop (estimate).</source>
+        <translation>%1 de mémoire GPU est réservé au pilote et au bureau (estimation).</translation>
+    </message>
+    <message>
+        <source>The GPU&apos;s working-set limit is Metal&apos;s default for this much RAM (estimate; sysctl iogpu.wired_limit_mb changes it).</source>
+        <translation>La limite de l’ensemble de travail du GPU est la valeur par défaut de Metal pour cette quantité de RAM (estimation ; sysctl iogpu.wired_limit_mb la modifie).</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MainWindow</name>
+    <message>
+        <source>Quantforge</source>
+        <translation>Quantforge</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open one or more GGUF models</source>
+        <translation>Ouvrir un ou plusieurs modèles GGUF</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Model</source>
+        <translation>Ouvrir le modèle d’&amp;exemple</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>&amp;Retirer de la liste</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;About Quantforge</source>
+        <translation>À &amp;propos de Quantforge</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>A job is still running. Cancel it and close Quantforge?</source>
+        <translation>Une tâche est encore en cours. L’annuler et fermer Quantforge ?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs are still running or waiting. Cancel them and close Quantforge?</source>
+        <translation>
+            <numerusform>%n tâche est encore en cours ou en attente. L’annuler et fermer Quantforge ?</numerusform>
+            <numerusform>%n tâches sont encore en cours ou en attente. Les annuler et fermer Quantforge ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Running Jobs?</source>
+        <translation>Annuler les tâches en cours ?</translation>
+    </message>
+    <message>
+        <source>Files of cancelled jobs are not written; finished files are kept.</source>
+        <translation>Les fichiers des tâches annulées ne sont pas écrits ; les fichiers terminés sont conservés.</translation>
+    </message>
+    <message>
+        <source>Cancel Jobs and Close</source>
+        <translation>Annuler les tâches et fermer</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Reading 1 model…</source>
+        <translation>Lecture d’un modèle…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n models…</source>
+        <translation>
+            <numerusform>Lecture de %n modèle…</numerusform>
+            <numerusform>Lecture de %n modèles…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sample model is not installed (looked in %1).</source>
+        <translation>Le modèle d’exemple n’est pas installé (recherché dans %1).</translation>
+    </message>
+    <message>
+        <source>Opened %1 (%2) in %3 ms</source>
+        <translation>%1 (%2) ouvert en %3 ms</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>Impossible d’ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Produced %1</source>
+        <translation>%1 produit</translation>
+    </message>
+    <message numerus="yes">
+        <source>Produced %n files</source>
+        <translation>
+            <numerusform>%n fichier produit</numerusform>
+            <numerusform>%n fichiers produits</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Models</source>
+        <translation>Ouvrir des modèles</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>Modèles GGUF (*.gguf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>&amp;Effacer le menu</translation>
+    </message>
+    <message>
+        <source>%1 — Quantforge</source>
+        <translation>%1 — Quantforge</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>À propos de Quantforge</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Choisit, produit et compare des modèles GGUF quantifiés pour votre machine.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCardWidget</name>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>Têtes d’attention</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Plongement</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>Vocabulaire</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>Type de fichier</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>Bits par poids</translation>
+    </message>
+    <message>
+        <source>Bytes by tensor type</source>
+        <translation>Octets par type de tenseur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n shards)</source>
+        <translation>
+            <numerusform>%1 (%n fragment)</numerusform>
+            <numerusform>%1 (%n fragments)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · GGUF v%2</source>
+        <translation>%1 · GGUF v%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KV)</source>
+        <translation>%1 (%2 KV)</translation>
+    </message>
+    <message>
+        <source>%1, %2 experts</source>
+        <translation>%1, %2 experts</translation>
+    </message>
+    <message>
+        <source>%1 (feed-forward %2)</source>
+        <translation>%1 (feed-forward %2)</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 jetons</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the file, %2 bytes of tensor data</source>
+        <translation>%1 octets dans le fichier, %2 octets de données de tenseurs</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <translation>&lt; %1 %</translation>
+    </message>
+    <message>
+        <source>&gt; %1 %</source>
+        <translation>&gt; %1 %</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 tenseur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n tenseur</numerusform>
+            <numerusform>%n tenseurs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelListModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>Erreur inattendue lors de la lecture de %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::OverviewPage</name>
+    <message>
+        <source>Filter tensors by name, e.g. attn_k or blk.0.</source>
+        <translation>Filtrer les tenseurs par nom, p. ex. attn_k ou blk.0.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 tenseur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n tenseur</numerusform>
+            <numerusform>%n tenseurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of 1 tensor</source>
+        <translation>%1 sur 1 tenseur</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n tensors</source>
+        <translation>
+            <numerusform>%1 sur %n tenseur</numerusform>
+            <numerusform>%1 sur %n tenseurs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetTableModel</name>
+    <message>
+        <source>The model already is %1: this would only copy it.</source>
+        <translation>Le modèle est déjà en %1 : il serait seulement copié.</translation>
+    </message>
+    <message>
+        <source>Cannot be made from this model: %1</source>
+        <translation>Impossible à produire depuis ce modèle : %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, exactly</source>
+        <translation>exactement %1 octets</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>Bits/poids</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ProducePage</name>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Produce the chosen presets in one pass over the model (Ctrl+Enter)</source>
+        <translation>Produire les préréglages choisis en un seul passage sur le modèle (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>Depuis un fichier</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix) weights each column by how much it matters on real text; it improves the smaller presets.</source>
+        <translation>Une matrice d’importance (issue de llama-imatrix) pondère chaque colonne selon son importance sur du texte réel ; elle améliore les préréglages les plus petits.</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat ou imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Beside Model</source>
+        <translation>À côté du modèle</translation>
+    </message>
+    <message>
+        <source>Write new files into the folder of the model they are made from</source>
+        <translation>Écrire les nouveaux fichiers dans le dossier du modèle dont ils sont issus</translation>
+    </message>
+    <message>
+        <source>of %1 on this machine</source>
+        <translation>sur %1 sur cette machine</translation>
+    </message>
+    <message>
+        <source>&amp;Importance matrix:</source>
+        <translation>Matrice d’&amp;importance :</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>Dossier de &amp;sortie :</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads :</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>Produire</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>À côté du modèle</translation>
+    </message>
+    <message>
+        <source>Output Folder for New Quants</source>
+        <translation>Dossier de sortie des nouvelles quantifications</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>Matrice d’importance</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>Matrices d’importance (*.dat *.gguf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>Choisissez un fichier de matrice d’importance.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 entrée</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1, %2 segments</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 is already quantized</source>
+        <translation>%1 est déjà quantifié</translation>
+    </message>
+    <message>
+        <source>Quantizing a quantized model again loses quality, so no preset is offered for it. Open the F16, BF16 or F32 original of this model and produce from that.
+
+%1</source>
+        <translation>Quantifier à nouveau un modèle déjà quantifié fait perdre de la qualité ; aucun préréglage n’est donc proposé. Ouvrez l’original F16, BF16 ou F32 de ce modèle et produisez à partir de celui-ci.
+
+%1</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this model</source>
+        <translation>Aucun préréglage ne peut être produit depuis ce modèle</translation>
+    </message>
+    <message>
+        <source>Select a model in the list first.</source>
+        <translation>Sélectionnez d’abord un modèle dans la liste.</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>Lecture de la matrice d’importance…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>Choisissez un fichier de matrice d’importance lisible, ou réglez-la sur Aucune.</translation>
+    </message>
+    <message>
+        <source>Working out the sizes…</source>
+        <translation>Calcul des tailles…</translation>
+    </message>
+    <message>
+        <source>Nothing can be produced from this model (see above).</source>
+        <translation>Rien ne peut être produit depuis ce modèle (voir ci-dessus).</translation>
+    </message>
+    <message>
+        <source>Choose one or more presets above.</source>
+        <translation>Choisissez un ou plusieurs préréglages ci-dessus.</translation>
+    </message>
+    <message>
+        <source>%1 is already being produced by a job in the queue.</source>
+        <translation>%1 est déjà en cours de production par une tâche de la file.</translation>
+    </message>
+    <message>
+        <source>The output folder %1 does not exist.</source>
+        <translation>Le dossier de sortie %1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 fichier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n fichier</numerusform>
+            <numerusform>%n fichiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 in total, into %3</source>
+        <translation>%1, %2 au total, dans %3</translation>
+    </message>
+    <message>
+        <source>%1 already exists in %2. Replace it?</source>
+        <translation>%1 existe déjà dans %2. Le remplacer ?</translation>
+    </message>
+    <message>
+        <source>These files already exist in %1:
+
+%2
+
+Replace them?</source>
+        <translation>Ces fichiers existent déjà dans %1 :
+
+%2
+
+Les remplacer ?</translation>
+    </message>
+    <message>
+        <source>Replace Existing Files?</source>
+        <translation>Remplacer les fichiers existants ?</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::QuantizeJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while quantizing: %1</source>
+        <translation>Erreur inattendue pendant la quantification : %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPage</name>
+    <message>
+        <source>Produce Selected</source>
+        <translation>Produire la sélection</translation>
+    </message>
+    <message>
+        <source>Open the Produce page with the checked presets</source>
+        <translation>Ouvrir la page Produire avec les préréglages cochés</translation>
+    </message>
+    <message>
+        <source>F16 (default)</source>
+        <translation>F16 (par défaut)</translation>
+    </message>
+    <message>
+        <source>Q8_0</source>
+        <translation>Q8_0</translation>
+    </message>
+    <message>
+        <source>Q4_0</source>
+        <translation>Q4_0</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s --cache-type-k/-v: a quantized KV cache needs less memory</source>
+        <translation>--cache-type-k/-v de llama.cpp : un cache KV quantifié nécessite moins de mémoire</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>Contexte :</translation>
+    </message>
+    <message>
+        <source>KV cache:</source>
+        <translation>Cache KV :</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>Recommandation</translation>
+    </message>
+    <message>
+        <source>Planning every preset for %1…</source>
+        <translation>Planification de tous les préréglages pour %1…</translation>
+    </message>
+    <message>
+        <source>Cannot recommend for this model: %1</source>
+        <translation>Impossible de faire une recommandation pour ce modèle : %1</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>Détection de cette machine…</translation>
+    </message>
+    <message>
+        <source>Open a model to see which preset suits this machine.</source>
+        <translation>Ouvrez un modèle pour voir quel préréglage convient à cette machine.</translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>Recommandé : %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 jetons</translation>
+    </message>
+    <message>
+        <source>Produce %1 Selected</source>
+        <translation>Produire les %1 sélectionnés</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendTableModel</name>
+    <message>
+        <source>Fits on GPU</source>
+        <translation>Tient sur le GPU</translation>
+    </message>
+    <message>
+        <source>Partial: %1 of %2 layers on GPU</source>
+        <translation>Partiel : %1 couches sur %2 sur le GPU</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>CPU uniquement</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>Ne tient pas</translation>
+    </message>
+    <message>
+        <source>%1 GPU</source>
+        <translation>%1 GPU</translation>
+    </message>
+    <message>
+        <source>%1 GPU + %2 RAM</source>
+        <translation>%1 GPU + %2 RAM</translation>
+    </message>
+    <message>
+        <source>%1 RAM</source>
+        <translation>%1 RAM</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>lossless (unquantized)</source>
+        <translation>sans perte (non quantifié)</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 %</source>
+        <translation>%1 · ΔPPL %2 %</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 ± %3 %</source>
+        <translation>%1 · ΔPPL %2 ± %3 %</translation>
+    </message>
+    <message>
+        <source>%1 (measured)</source>
+        <translation>%1 (mesuré)</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1 (est.)</translation>
+    </message>
+    <message>
+        <source>Cannot be made</source>
+        <translation>Impossible à produire</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Exact file size: %1 bytes, %2 bits per weight</source>
+        <translation>Taille exacte du fichier : %1 octets, %2 bits par poids</translation>
+    </message>
+    <message>
+        <source>Weights %1 (exact) + KV cache %2 (exact) + compute buffer about %3 (estimate) = %4</source>
+        <translation>Poids %1 (exact) + cache KV %2 (exact) + tampon de calcul d’environ %3 (estimation) = %4</translation>
+    </message>
+    <message>
+        <source>Estimate: tokens per second relative to this model&apos;s F16 weights read from system RAM (memory-bandwidth model)</source>
+        <translation>Estimation : jetons par seconde par rapport aux poids F16 de ce modèle lus depuis la RAM système (modèle de bande passante mémoire)</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Taille du fichier</translation>
+    </message>
+    <message>
+        <source>Memory needed</source>
+        <translation>Mémoire nécessaire</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Tient</translation>
+    </message>
+    <message>
+        <source>Expected quality</source>
+        <translation>Qualité attendue</translation>
+    </message>
+    <message>
+        <source>Speed (est.)</source>
+        <translation>Vitesse (est.)</translation>
+    </message>
+    <message>
+        <source>Exact: from the quantization plan</source>
+        <translation>Exact : d’après le plan de quantification</translation>
+    </message>
+    <message>
+        <source>Weights and KV cache are exact; the compute buffer is an estimate</source>
+        <translation>Les poids et le cache KV sont exacts ; le tampon de calcul est estimé</translation>
+    </message>
+    <message>
+        <source>Measured on this model when available; otherwise the typical value for the preset (an estimate)</source>
+        <translation>Mesurée sur ce modèle si disponible ; sinon la valeur typique du préréglage (estimation)</translation>
+    </message>
+    <message>
+        <source>Estimated tokens per second relative to F16 read from system RAM</source>
+        <translation>Jetons par seconde estimés par rapport au F16 lu depuis la RAM système</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SizeQualityChart</name>
+    <message>
+        <source>File size (MB)</source>
+        <translation>Taille du fichier (Mo)</translation>
+    </message>
+    <message>
+        <source>Perplexity (lower is better)</source>
+        <translation>Perplexité (plus bas est meilleur)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;PPL %1 ± %2</source>
+        <translation>&lt;br&gt;PPL %1 ± %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Mean KLD %1</source>
+        <translation>&lt;br&gt;KLD moy. %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Source (reference)</source>
+        <translation>&lt;br&gt;Source (référence)</translation>
+    </message>
+    <message>
+        <source>No measurements yet: press Evaluate</source>
+        <translation>Aucune mesure pour l’instant : appuyez sur Évaluer</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Front de Pareto</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>Impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Mean KLD from the source (lower is better)</source>
+        <translation>KLD moyenne par rapport à la source (plus bas est meilleur)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SourceView</name>
+    <message>
+        <source>No model selected</source>
+        <translation>Aucun modèle sélectionné</translation>
+    </message>
+    <message>
+        <source>Select a model in the list, or drop GGUF files onto the window.</source>
+        <translation>Sélectionnez un modèle dans la liste ou déposez des fichiers GGUF sur la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>Impossible d’ouvrir %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::TensorTableModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 octets</translation>
+    </message>
+    <message>
+        <source>%1 elements</source>
+        <translation>%1 éléments</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>Tenseur</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>Forme</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::format</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>less than a second left</source>
+        <translation>moins d’une seconde restante</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>environ %1 s restantes</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>environ %1 min restantes</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>environ %1 h %2 min restantes</translation>
+    </message>
+    <message>
+        <source>SentencePiece</source>
+        <translation>SentencePiece</translation>
+    </message>
+    <message>
+        <source>BPE</source>
+        <translation>BPE</translation>
+    </message>
+    <message>
+        <source>WordPiece</source>
+        <translation>WordPiece</translation>
+    </message>
+</context>
+</TS>

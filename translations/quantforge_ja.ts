@@ -1,0 +1,1417 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Choose and produce quantized LLM files for your machine.</source>
+        <translation>お使いのマシンに合った量子化 LLM ファイルを選んで作成します。</translation>
+    </message>
+    <message>
+        <source>Open the bundled sample, show its recommendation and quit; the exit code tells whether it worked.</source>
+        <translation>付属のサンプルを開き、推奨を表示して終了します。終了コードで成否がわかります。</translation>
+    </message>
+    <message>
+        <source>GGUF models to open.</source>
+        <translation>開く GGUF モデル。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparePage</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>評価</translation>
+    </message>
+    <message>
+        <source>Cancel Evaluation</source>
+        <translation>評価をキャンセル</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>テキスト(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Plain text to evaluate on</source>
+        <translation>評価に使うプレーンテキスト</translation>
+    </message>
+    <message>
+        <source>The text every file is evaluated on (default: the bundled evaluation text)</source>
+        <translation>すべてのファイルの評価に使うテキスト（既定: 付属の評価テキスト）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Evaluation Text</source>
+        <translation>評価テキスト</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>テキストファイル (*.txt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontext:</source>
+        <translation>コンテキスト(&amp;O):</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk, as llama-perplexity&apos;s -c</source>
+        <translation>チャンクあたりのトークン数（llama-perplexity の -c と同じ）</translation>
+    </message>
+    <message>
+        <source>&amp;Quick: first</source>
+        <translation>クイック(&amp;Q): 先頭</translation>
+    </message>
+    <message>
+        <source>Evaluate only the first chunks of the text: faster, with a larger ±</source>
+        <translation>テキストの先頭チャンクだけを評価します。速くなりますが ± は大きくなります</translation>
+    </message>
+    <message>
+        <source> chunks</source>
+        <translation> チャンク</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>評価(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Measure perplexity, KL divergence and speed of the source and every quant listed under it (Ctrl+Enter)</source>
+        <translation>元モデルとその下にあるすべての量子化ファイルのパープレキシティ、KL ダイバージェンス、速度を測定します（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop the evaluation (Esc); files already measured keep their results</source>
+        <translation>評価を停止します（Esc）。測定済みのファイルは結果を保持します</translation>
+    </message>
+    <message>
+        <source>Size against perplexity</source>
+        <translation>サイズとパープレキシティ</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence</source>
+        <translation>サイズと KL ダイバージェンス</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>グラフをエクスポート…</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>表をエクスポート…</translation>
+    </message>
+    <message>
+        <source>Choose an evaluation text: the bundled one is not installed.</source>
+        <translation>評価テキストを選んでください。付属のものはインストールされていません。</translation>
+    </message>
+    <message>
+        <source>Could not read the evaluation text %1: %2</source>
+        <translation>評価テキスト %1 を読み込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 is larger than %2.</source>
+        <translation>評価テキスト %1 が %2 を超えています。</translation>
+    </message>
+    <message>
+        <source>Some stored results could not be read and will be replaced when evaluated again:
+%1</source>
+        <translation>保存済みの結果の一部を読み込めませんでした。再評価時に置き換えられます:
+%1</translation>
+    </message>
+    <message>
+        <source>Select a model to compare its quants.</source>
+        <translation>モデルを選ぶと、その量子化ファイルを比較できます。</translation>
+    </message>
+    <message>
+        <source>No quants of this model are listed yet: produce some, or open them. Evaluate measures the source alone.</source>
+        <translation>このモデルの量子化ファイルはまだありません。作成するか開いてください。「評価」は元モデルだけを測定します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not measured on this text and context yet. Evaluate measures the source and %n quant(s).</source>
+        <translation>
+            <numerusform>このテキストとコンテキストではまだ測定していません。「評価」は元モデルと %n 個の量子化ファイルを測定します。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 file(s) measured on %3, context %4.</source>
+        <translation>
+            <numerusform>%2 ファイル中 %1 ファイルを %3 で測定済み、コンテキスト %4。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a model first.</source>
+        <translation>まずモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 does not exist.</source>
+        <translation>評価テキスト %1 が存在しません。</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>評価中…</translation>
+    </message>
+    <message>
+        <source>Evaluated in %1.</source>
+        <translation>%1 で評価しました。</translation>
+    </message>
+    <message>
+        <source>Evaluation failed.</source>
+        <translation>評価に失敗しました。</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>評価をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job to finish…</source>
+        <translation>実行中のジョブの完了を待っています…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>開始中…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Results could not be stored beside the file, so they will not be shown next time:
+%1</source>
+        <translation>結果をファイルの横に保存できなかったため、次回は表示されません:
+%1</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 画像 (*.png);;SVG 画像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>CSV 表 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>グラフをエクスポート</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>表をエクスポート</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>%1 をエクスポートしました。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparisonTableModel</name>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>Perplexity on the evaluation text, with its ± (lower is better)</source>
+        <translation>評価テキストでのパープレキシティと ±（低いほど良い）</translation>
+    </message>
+    <message>
+        <source>Perplexity relative to the source</source>
+        <translation>元モデルに対するパープレキシティ</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence from the source&apos;s predictions, with its ± (lower is better)</source>
+        <translation>元モデルの予測との平均 KL ダイバージェンスと ±（低いほど良い）</translation>
+    </message>
+    <message>
+        <source>How often the most likely next token is the same as the source&apos;s</source>
+        <translation>最も確からしい次のトークンが元モデルと一致する割合</translation>
+    </message>
+    <message>
+        <source>Prompt processing speed measured during the perplexity run</source>
+        <translation>パープレキシティ測定中に計測したプロンプト処理速度</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>ビット/重み</translation>
+    </message>
+    <message>
+        <source>PPL ±</source>
+        <translation>PPL ±</translation>
+    </message>
+    <message>
+        <source>ΔPPL</source>
+        <translation>ΔPPL</translation>
+    </message>
+    <message>
+        <source>Mean KLD ±</source>
+        <translation>平均 KLD ±</translation>
+    </message>
+    <message>
+        <source>Same top</source>
+        <translation>首位一致</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, context %2, %n chunk(s)</source>
+        <translation>
+            <numerusform>%1、コンテキスト %2、%n チャンク</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (source)</source>
+        <translation>%1（元モデル）</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基準</translation>
+    </message>
+    <message>
+        <source>%1%2 %</source>
+        <translation>%1%2%</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 トークン/秒</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EmptyStateWidget</name>
+    <message>
+        <source>Try the sample model</source>
+        <translation>サンプルモデルを試す</translation>
+    </message>
+    <message>
+        <source>Drop GGUF models here</source>
+        <translation>ここに GGUF モデルをドロップ</translation>
+    </message>
+    <message>
+        <source>Quantforge finds the quantization of a model that fits your machine best, produces it and shows what it costs in quality.</source>
+        <translation>Quantforge はお使いのマシンに最適なモデルの量子化を見つけて作成し、品質への影響を示します。</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>開く…</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EvaluateJobRunner</name>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation>%1（%2/%3）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Perplexity of %1</source>
+        <translation>%1 のパープレキシティ</translation>
+    </message>
+    <message>
+        <source>Reference outputs of %1</source>
+        <translation>%1 の参照出力</translation>
+    </message>
+    <message>
+        <source>KL divergence of %1</source>
+        <translation>%1 の KL ダイバージェンス</translation>
+    </message>
+    <message>
+        <source>Unexpected error while evaluating: %1</source>
+        <translation>評価中に予期しないエラー: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ImatrixLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>%1 の読み込み中に予期しないエラー: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobQueueWidget</name>
+    <message>
+        <source>No jobs yet. Choose presets above and press Start (Ctrl+Enter).</source>
+        <translation>ジョブはまだありません。上でプリセットを選び「開始」（Ctrl+Enter）を押してください。</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>完了分を消去</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>ジョブ</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 件実行中</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 件待機中</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 件完了</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobRowWidget</name>
+    <message>
+        <source>from %1</source>
+        <translation>%1 から</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>フォルダーで表示</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%2 から %1</translation>
+    </message>
+    <message>
+        <source>Stop this job (Esc); nothing is left behind</source>
+        <translation>このジョブを停止します（Esc）。何も残りません</translation>
+    </message>
+    <message>
+        <source>Open the folder with the produced files in the file manager</source>
+        <translation>作成したファイルのフォルダーをファイルマネージャーで開きます</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Starts when the job before it has finished.</source>
+        <translation>前のジョブが終わると開始します。</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>実行中</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>計画中…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>%1 で完了</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>何も書き込まれていません。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MachineCardWidget</name>
+    <message>
+        <source>Machine</source>
+        <translation>マシン</translation>
+    </message>
+    <message>
+        <source>Unified memory (the GPU shares the RAM)</source>
+        <translation>ユニファイドメモリ（GPU が RAM を共有）</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>このマシンを検出中…</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>このマシン</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>カスタム</translation>
+    </message>
+    <message>
+        <source>No GPU</source>
+        <translation>GPU なし</translation>
+    </message>
+    <message>
+        <source>Memory of the GPUs used; for unified memory the GPU&apos;s working-set limit</source>
+        <translation>使用する GPU のメモリ。ユニファイドメモリでは GPU のワーキングセット上限</translation>
+    </message>
+    <message>
+        <source>RAM kept for the operating system and other programs</source>
+        <translation>OS やほかのプログラム用に確保する RAM</translation>
+    </message>
+    <message>
+        <source>Plan for:</source>
+        <translation>計画対象:</translation>
+    </message>
+    <message>
+        <source>RAM:</source>
+        <translation>RAM:</translation>
+    </message>
+    <message>
+        <source>GPU memory:</source>
+        <translation>GPU メモリ:</translation>
+    </message>
+    <message>
+        <source>Kept for the OS:</source>
+        <translation>OS 用に確保:</translation>
+    </message>
+    <message>
+        <source>CPU: %1, %2 threads%3</source>
+        <translation>CPU: %1、%2 スレッド%3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>RAM: %1 (%2 available)</source>
+        <translation>RAM: %1（空き %2）</translation>
+    </message>
+    <message>
+        <source>memory not reported</source>
+        <translation>メモリ容量不明</translation>
+    </message>
+    <message>
+        <source>shares RAM, up to %1</source>
+        <translation>RAM を共有、最大 %1</translation>
+    </message>
+    <message>
+        <source>%1 VRAM</source>
+        <translation>VRAM %1</translation>
+    </message>
+    <message>
+        <source> (estimate)</source>
+        <translation>（推定）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>GPU: none found</source>
+        <translation>GPU: 見つかりません</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU: %1</translation>
+    </message>
+    <message>
+        <source>Detected: %1 · %2 · %3</source>
+        <translation>検出: %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Custom machine</source>
+        <translation>カスタムマシン</translation>
+    </message>
+    <message>
+        <source>Sizes in GB of 10⁹ bytes: a card sold as 8 GB has 8.6 GB.</source>
+        <translation>サイズは 10⁹ バイト単位の GB です。8 GB として販売されるカードは 8.6 GB あります。</translation>
+    </message>
+    <message>
+        <source>%1 of GPU memory is kept for the driver and desktop (estimate).</source>
+        <translation>GPU メモリのうち %1 をドライバーとデスクトップ用に確保します（推定）。</translation>
+    </message>
+    <message>
+        <source>The GPU&apos;s working-set limit is Metal&apos;s default for this much RAM (estimate; sysctl iogpu.wired_limit_mb changes it).</source>
+        <translation>GPU のワーキングセット上限は、この RAM 容量に対する Metal の既定値です（推定。sysctl iogpu.wired_limit_mb で変更できます）。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MainWindow</name>
+    <message>
+        <source>Quantforge</source>
+        <translation>Quantforge</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open one or more GGUF models</source>
+        <translation>1 つ以上の GGUF モデルを開く</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Model</source>
+        <translation>サンプルモデルを開く(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>一覧から削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Quantforge</source>
+        <translation>Quantforge について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>A job is still running. Cancel it and close Quantforge?</source>
+        <translation>ジョブが実行中です。キャンセルして Quantforge を閉じますか？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs are still running or waiting. Cancel them and close Quantforge?</source>
+        <translation>
+            <numerusform>%n 件のジョブが実行中または待機中です。キャンセルして Quantforge を閉じますか？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Running Jobs?</source>
+        <translation>実行中のジョブをキャンセルしますか？</translation>
+    </message>
+    <message>
+        <source>Files of cancelled jobs are not written; finished files are kept.</source>
+        <translation>キャンセルしたジョブのファイルは書き込まれません。完成したファイルは残ります。</translation>
+    </message>
+    <message>
+        <source>Cancel Jobs and Close</source>
+        <translation>ジョブをキャンセルして閉じる</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>実行を続ける</translation>
+    </message>
+    <message>
+        <source>Reading 1 model…</source>
+        <translation>1 個のモデルを読み込み中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n models…</source>
+        <translation>
+            <numerusform>%n 個のモデルを読み込み中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sample model is not installed (looked in %1).</source>
+        <translation>サンプルモデルがインストールされていません（%1 を検索しました）。</translation>
+    </message>
+    <message>
+        <source>Opened %1 (%2) in %3 ms</source>
+        <translation>%1（%2）を %3 ミリ秒で開きました</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 を開けませんでした</translation>
+    </message>
+    <message>
+        <source>Produced %1</source>
+        <translation>%1 を作成しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>Produced %n files</source>
+        <translation>
+            <numerusform>%n 個のファイルを作成しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Models</source>
+        <translation>モデルを開く</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>GGUF モデル (*.gguf);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>メニューを消去(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 — Quantforge</source>
+        <translation>%1 — Quantforge</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>Quantforge について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;お使いのマシン向けに量子化 GGUF モデルを選び、作成し、比較します。&lt;/p&gt;&lt;p&gt;Qt %2 でビルド。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCardWidget</name>
+    <message>
+        <source>Architecture</source>
+        <translation>アーキテクチャ</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>パラメーター</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>レイヤー</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>アテンションヘッド</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>埋め込み</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>コンテキスト</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>語彙</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>ファイル形式</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>重みあたりのビット数</translation>
+    </message>
+    <message>
+        <source>Bytes by tensor type</source>
+        <translation>テンソル型ごとのバイト数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n shards)</source>
+        <translation>
+            <numerusform>%1（%n 分割）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · GGUF v%2</source>
+        <translation>%1 · GGUF v%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KV)</source>
+        <translation>%1（%2 KV）</translation>
+    </message>
+    <message>
+        <source>%1, %2 experts</source>
+        <translation>%1、%2 エキスパート</translation>
+    </message>
+    <message>
+        <source>%1 (feed-forward %2)</source>
+        <translation>%1（フィードフォワード %2）</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 トークン</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the file, %2 bytes of tensor data</source>
+        <translation>ファイル %1 バイト、テンソルデータ %2 バイト</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <translation>&lt; %1%</translation>
+    </message>
+    <message>
+        <source>&gt; %1 %</source>
+        <translation>&gt; %1%</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 テンソル</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n テンソル</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelListModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>%1 の読み込み中に予期しないエラー: %2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::OverviewPage</name>
+    <message>
+        <source>Filter tensors by name, e.g. attn_k or blk.0.</source>
+        <translation>名前でテンソルを絞り込み（例: attn_k、blk.0.）</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 テンソル</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n テンソル</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of 1 tensor</source>
+        <translation>%1 / 1 テンソル</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n tensors</source>
+        <translation>
+            <numerusform>%1 / %n テンソル</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetTableModel</name>
+    <message>
+        <source>The model already is %1: this would only copy it.</source>
+        <translation>モデルはすでに %1 です。コピーされるだけです。</translation>
+    </message>
+    <message>
+        <source>Cannot be made from this model: %1</source>
+        <translation>このモデルからは作成できません: %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, exactly</source>
+        <translation>正確に %1 バイト</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>ビット/重み</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ProducePage</name>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Produce the chosen presets in one pass over the model (Ctrl+Enter)</source>
+        <translation>選んだプリセットをモデルの 1 回の読み込みで作成します（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>ファイルから</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix) weights each column by how much it matters on real text; it improves the smaller presets.</source>
+        <translation>重要度行列（llama-imatrix で作成）は実際のテキストでの重要度に応じて各列を重み付けし、小さいプリセットの品質を改善します。</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat または imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Beside Model</source>
+        <translation>モデルと同じ場所</translation>
+    </message>
+    <message>
+        <source>Write new files into the folder of the model they are made from</source>
+        <translation>新しいファイルを元のモデルと同じフォルダーに書き込みます</translation>
+    </message>
+    <message>
+        <source>of %1 on this machine</source>
+        <translation>（このマシンでは %1）</translation>
+    </message>
+    <message>
+        <source>&amp;Importance matrix:</source>
+        <translation>重要度行列(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>出力フォルダー(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>スレッド(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>モデルと同じ場所</translation>
+    </message>
+    <message>
+        <source>Output Folder for New Quants</source>
+        <translation>新しい量子化ファイルの出力フォルダー</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>重要度行列</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>重要度行列 (*.dat *.gguf);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>重要度行列ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 項目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 項目</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1、%2 チャンク</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 is already quantized</source>
+        <translation>%1 はすでに量子化されています</translation>
+    </message>
+    <message>
+        <source>Quantizing a quantized model again loses quality, so no preset is offered for it. Open the F16, BF16 or F32 original of this model and produce from that.
+
+%1</source>
+        <translation>量子化済みのモデルを再度量子化すると品質が落ちるため、プリセットは表示されません。このモデルの F16、BF16、F32 の元ファイルを開いて、そこから作成してください。
+
+%1</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this model</source>
+        <translation>このモデルからはどのプリセットも作成できません</translation>
+    </message>
+    <message>
+        <source>Select a model in the list first.</source>
+        <translation>まず一覧からモデルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>重要度行列を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>読み込める重要度行列ファイルを選ぶか、「なし」にしてください。</translation>
+    </message>
+    <message>
+        <source>Working out the sizes…</source>
+        <translation>サイズを計算中…</translation>
+    </message>
+    <message>
+        <source>Nothing can be produced from this model (see above).</source>
+        <translation>このモデルからは何も作成できません（上記参照）。</translation>
+    </message>
+    <message>
+        <source>Choose one or more presets above.</source>
+        <translation>上で 1 つ以上のプリセットを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 is already being produced by a job in the queue.</source>
+        <translation>%1 はキュー内のジョブですでに作成中です。</translation>
+    </message>
+    <message>
+        <source>The output folder %1 does not exist.</source>
+        <translation>出力フォルダー %1 が存在しません。</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 ファイル</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n ファイル</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 in total, into %3</source>
+        <translation>%1、合計 %2、出力先 %3</translation>
+    </message>
+    <message>
+        <source>%1 already exists in %2. Replace it?</source>
+        <translation>%1 は %2 にすでに存在します。置き換えますか？</translation>
+    </message>
+    <message>
+        <source>These files already exist in %1:
+
+%2
+
+Replace them?</source>
+        <translation>次のファイルは %1 にすでに存在します:
+
+%2
+
+置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Replace Existing Files?</source>
+        <translation>既存のファイルを置き換えますか？</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::QuantizeJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while quantizing: %1</source>
+        <translation>量子化中に予期しないエラー: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPage</name>
+    <message>
+        <source>Produce Selected</source>
+        <translation>選択項目を作成</translation>
+    </message>
+    <message>
+        <source>Open the Produce page with the checked presets</source>
+        <translation>チェックしたプリセットで「作成」ページを開きます</translation>
+    </message>
+    <message>
+        <source>F16 (default)</source>
+        <translation>F16（既定）</translation>
+    </message>
+    <message>
+        <source>Q8_0</source>
+        <translation>Q8_0</translation>
+    </message>
+    <message>
+        <source>Q4_0</source>
+        <translation>Q4_0</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s --cache-type-k/-v: a quantized KV cache needs less memory</source>
+        <translation>llama.cpp の --cache-type-k/-v: 量子化した KV キャッシュは必要なメモリが少なくなります</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>コンテキスト:</translation>
+    </message>
+    <message>
+        <source>KV cache:</source>
+        <translation>KV キャッシュ:</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>推奨</translation>
+    </message>
+    <message>
+        <source>Planning every preset for %1…</source>
+        <translation>%1 のすべてのプリセットを計画中…</translation>
+    </message>
+    <message>
+        <source>Cannot recommend for this model: %1</source>
+        <translation>このモデルには推奨を出せません: %1</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>このマシンを検出中…</translation>
+    </message>
+    <message>
+        <source>Open a model to see which preset suits this machine.</source>
+        <translation>モデルを開くと、このマシンに合うプリセットがわかります。</translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>推奨: %1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 トークン</translation>
+    </message>
+    <message>
+        <source>Produce %1 Selected</source>
+        <translation>選択した %1 件を作成</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendTableModel</name>
+    <message>
+        <source>Fits on GPU</source>
+        <translation>GPU に収まる</translation>
+    </message>
+    <message>
+        <source>Partial: %1 of %2 layers on GPU</source>
+        <translation>一部: %2 レイヤー中 %1 を GPU に</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>CPU のみ</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>収まらない</translation>
+    </message>
+    <message>
+        <source>%1 GPU</source>
+        <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>%1 GPU + %2 RAM</source>
+        <translation>GPU %1 + RAM %2</translation>
+    </message>
+    <message>
+        <source>%1 RAM</source>
+        <translation>RAM %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>lossless (unquantized)</source>
+        <translation>ロスレス（量子化なし）</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 %</source>
+        <translation>%1 · ΔPPL %2%</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 ± %3 %</source>
+        <translation>%1 · ΔPPL %2 ± %3%</translation>
+    </message>
+    <message>
+        <source>%1 (measured)</source>
+        <translation>%1（実測）</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1（推定）</translation>
+    </message>
+    <message>
+        <source>Cannot be made</source>
+        <translation>作成不可</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Exact file size: %1 bytes, %2 bits per weight</source>
+        <translation>正確なファイルサイズ: %1 バイト、重みあたり %2 ビット</translation>
+    </message>
+    <message>
+        <source>Weights %1 (exact) + KV cache %2 (exact) + compute buffer about %3 (estimate) = %4</source>
+        <translation>重み %1（正確）+ KV キャッシュ %2（正確）+ 計算バッファー約 %3（推定）= %4</translation>
+    </message>
+    <message>
+        <source>Estimate: tokens per second relative to this model&apos;s F16 weights read from system RAM (memory-bandwidth model)</source>
+        <translation>推定: システム RAM から読み込むこのモデルの F16 重みに対する毎秒トークン数（メモリ帯域モデル）</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>ファイルサイズ</translation>
+    </message>
+    <message>
+        <source>Memory needed</source>
+        <translation>必要メモリ</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>適合</translation>
+    </message>
+    <message>
+        <source>Expected quality</source>
+        <translation>予想品質</translation>
+    </message>
+    <message>
+        <source>Speed (est.)</source>
+        <translation>速度（推定）</translation>
+    </message>
+    <message>
+        <source>Exact: from the quantization plan</source>
+        <translation>正確: 量子化計画による値</translation>
+    </message>
+    <message>
+        <source>Weights and KV cache are exact; the compute buffer is an estimate</source>
+        <translation>重みと KV キャッシュは正確、計算バッファーは推定値です</translation>
+    </message>
+    <message>
+        <source>Measured on this model when available; otherwise the typical value for the preset (an estimate)</source>
+        <translation>このモデルでの実測値があればそれを、なければプリセットの典型値（推定）</translation>
+    </message>
+    <message>
+        <source>Estimated tokens per second relative to F16 read from system RAM</source>
+        <translation>システム RAM から読む F16 に対する推定毎秒トークン数</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SizeQualityChart</name>
+    <message>
+        <source>File size (MB)</source>
+        <translation>ファイルサイズ (MB)</translation>
+    </message>
+    <message>
+        <source>Perplexity (lower is better)</source>
+        <translation>パープレキシティ（低いほど良い）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;PPL %1 ± %2</source>
+        <translation>&lt;br&gt;PPL %1 ± %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Mean KLD %1</source>
+        <translation>&lt;br&gt;平均 KLD %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Source (reference)</source>
+        <translation>&lt;br&gt;元モデル（基準）</translation>
+    </message>
+    <message>
+        <source>No measurements yet: press Evaluate</source>
+        <translation>まだ測定結果がありません。「評価」を押してください</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>パレート最適線</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 を書き込めませんでした</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Mean KLD from the source (lower is better)</source>
+        <translation>元モデルとの平均 KLD（低いほど良い）</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SourceView</name>
+    <message>
+        <source>No model selected</source>
+        <translation>モデルが選択されていません</translation>
+    </message>
+    <message>
+        <source>Select a model in the list, or drop GGUF files onto the window.</source>
+        <translation>一覧からモデルを選ぶか、GGUF ファイルをウィンドウにドロップしてください。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>%1 を開けませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::TensorTableModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 バイト</translation>
+    </message>
+    <message>
+        <source>%1 elements</source>
+        <translation>%1 要素</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>テンソル</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>サイズ</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::format</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>less than a second left</source>
+        <translation>残り 1 秒未満</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>残り約 %1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>残り約 %1 分</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>残り約 %1 時間 %2 分</translation>
+    </message>
+    <message>
+        <source>SentencePiece</source>
+        <translation>SentencePiece</translation>
+    </message>
+    <message>
+        <source>BPE</source>
+        <translation>BPE</translation>
+    </message>
+    <message>
+        <source>WordPiece</source>
+        <translation>WordPiece</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1417 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>main</name>
+    <message>
+        <source>Choose and produce quantized LLM files for your machine.</source>
+        <translation>为您的电脑选择并生成量化的大语言模型文件。</translation>
+    </message>
+    <message>
+        <source>Open the bundled sample, show its recommendation and quit; the exit code tells whether it worked.</source>
+        <translation>打开自带的示例模型，显示推荐结果后退出；退出码表示是否成功。</translation>
+    </message>
+    <message>
+        <source>GGUF models to open.</source>
+        <translation>要打开的 GGUF 模型。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparePage</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Cancel Evaluation</source>
+        <translation>取消评估</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文本(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Plain text to evaluate on</source>
+        <translation>用于评估的纯文本</translation>
+    </message>
+    <message>
+        <source>The text every file is evaluated on (default: the bundled evaluation text)</source>
+        <translation>评估每个文件所用的文本（默认：自带的评估文本）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Evaluation Text</source>
+        <translation>评估文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>C&amp;ontext:</source>
+        <translation>上下文(&amp;O)：</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <source>Tokens per chunk, as llama-perplexity&apos;s -c</source>
+        <translation>每个分块的词元数，同 llama-perplexity 的 -c</translation>
+    </message>
+    <message>
+        <source>&amp;Quick: first</source>
+        <translation>快速(&amp;Q)：前</translation>
+    </message>
+    <message>
+        <source>Evaluate only the first chunks of the text: faster, with a larger ±</source>
+        <translation>只评估文本的前几个分块：更快，但 ± 更大</translation>
+    </message>
+    <message>
+        <source> chunks</source>
+        <translation> 个分块</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>评估(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Measure perplexity, KL divergence and speed of the source and every quant listed under it (Ctrl+Enter)</source>
+        <translation>测量源模型及其下所列每个量化文件的困惑度、KL 散度和速度（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the evaluation (Esc); files already measured keep their results</source>
+        <translation>停止评估（Esc）；已测量的文件保留其结果</translation>
+    </message>
+    <message>
+        <source>Size against perplexity</source>
+        <translation>大小与困惑度</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence</source>
+        <translation>大小与 KL 散度</translation>
+    </message>
+    <message>
+        <source>Export Chart…</source>
+        <translation>导出图表…</translation>
+    </message>
+    <message>
+        <source>Export Table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Choose an evaluation text: the bundled one is not installed.</source>
+        <translation>请选择评估文本：自带的评估文本未安装。</translation>
+    </message>
+    <message>
+        <source>Could not read the evaluation text %1: %2</source>
+        <translation>无法读取评估文本 %1：%2</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 is larger than %2.</source>
+        <translation>评估文本 %1 大于 %2。</translation>
+    </message>
+    <message>
+        <source>Some stored results could not be read and will be replaced when evaluated again:
+%1</source>
+        <translation>部分已保存的结果无法读取，重新评估时将被替换：
+%1</translation>
+    </message>
+    <message>
+        <source>Select a model to compare its quants.</source>
+        <translation>选择一个模型以比较其量化文件。</translation>
+    </message>
+    <message>
+        <source>No quants of this model are listed yet: produce some, or open them. Evaluate measures the source alone.</source>
+        <translation>此模型尚无量化文件：请生成或打开一些。“评估”只测量源模型。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not measured on this text and context yet. Evaluate measures the source and %n quant(s).</source>
+        <translation>
+            <numerusform>尚未在此文本和上下文上测量。“评估”将测量源模型和 %n 个量化文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 file(s) measured on %3, context %4.</source>
+        <translation>
+            <numerusform>%2 个文件中已有 %1 个在 %3 上测量，上下文 %4。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a model first.</source>
+        <translation>请先选择一个模型。</translation>
+    </message>
+    <message>
+        <source>The evaluation text %1 does not exist.</source>
+        <translation>评估文本 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>正在评估…</translation>
+    </message>
+    <message>
+        <source>Evaluated in %1.</source>
+        <translation>评估用时 %1。</translation>
+    </message>
+    <message>
+        <source>Evaluation failed.</source>
+        <translation>评估失败。</translation>
+    </message>
+    <message>
+        <source>Evaluation cancelled.</source>
+        <translation>评估已取消。</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job to finish…</source>
+        <translation>正在等待运行中的任务完成…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Results could not be stored beside the file, so they will not be shown next time:
+%1</source>
+        <translation>无法将结果保存在文件旁边，因此下次不会显示：
+%1</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 图像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation>CSV 表格 (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>已导出 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ComparisonTableModel</name>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>Perplexity on the evaluation text, with its ± (lower is better)</source>
+        <translation>评估文本上的困惑度及其 ±（越低越好）</translation>
+    </message>
+    <message>
+        <source>Perplexity relative to the source</source>
+        <translation>相对于源模型的困惑度</translation>
+    </message>
+    <message>
+        <source>Mean KL divergence from the source&apos;s predictions, with its ± (lower is better)</source>
+        <translation>与源模型预测的平均 KL 散度及其 ±（越低越好）</translation>
+    </message>
+    <message>
+        <source>How often the most likely next token is the same as the source&apos;s</source>
+        <translation>最可能的下一个词元与源模型相同的比例</translation>
+    </message>
+    <message>
+        <source>Prompt processing speed measured during the perplexity run</source>
+        <translation>困惑度测量期间测得的提示词处理速度</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>位/权重</translation>
+    </message>
+    <message>
+        <source>PPL ±</source>
+        <translation>PPL ±</translation>
+    </message>
+    <message>
+        <source>ΔPPL</source>
+        <translation>ΔPPL</translation>
+    </message>
+    <message>
+        <source>Mean KLD ±</source>
+        <translation>平均 KLD ±</translation>
+    </message>
+    <message>
+        <source>Same top</source>
+        <translation>首选相同</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, context %2, %n chunk(s)</source>
+        <translation>
+            <numerusform>%1，上下文 %2，%n 个分块</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (source)</source>
+        <translation>%1（源模型）</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基准</translation>
+    </message>
+    <message>
+        <source>%1%2 %</source>
+        <translation>%1%2%</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 tok/s</source>
+        <translation>%1 词元/秒</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EmptyStateWidget</name>
+    <message>
+        <source>Try the sample model</source>
+        <translation>试用示例模型</translation>
+    </message>
+    <message>
+        <source>Drop GGUF models here</source>
+        <translation>将 GGUF 模型拖放到此处</translation>
+    </message>
+    <message>
+        <source>Quantforge finds the quantization of a model that fits your machine best, produces it and shows what it costs in quality.</source>
+        <translation>Quantforge 为模型找到最适合您电脑的量化方式，生成它，并显示其在质量上的代价。</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::EvaluateJobRunner</name>
+    <message>
+        <source>%1 (%2/%3)</source>
+        <translation>%1（%2/%3）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Perplexity of %1</source>
+        <translation>%1 的困惑度</translation>
+    </message>
+    <message>
+        <source>Reference outputs of %1</source>
+        <translation>%1 的参考输出</translation>
+    </message>
+    <message>
+        <source>KL divergence of %1</source>
+        <translation>%1 的 KL 散度</translation>
+    </message>
+    <message>
+        <source>Unexpected error while evaluating: %1</source>
+        <translation>评估时发生意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ImatrixLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>读取 %1 时发生意外错误：%2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobQueueWidget</name>
+    <message>
+        <source>No jobs yet. Choose presets above and press Start (Ctrl+Enter).</source>
+        <translation>暂无任务。请在上方选择预设并按“开始”（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 个运行中</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 个等待中</translation>
+    </message>
+    <message>
+        <source>%1 finished</source>
+        <translation>%1 个已完成</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::JobRowWidget</name>
+    <message>
+        <source>from %1</source>
+        <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%1，来自 %2</translation>
+    </message>
+    <message>
+        <source>Stop this job (Esc); nothing is left behind</source>
+        <translation>停止此任务（Esc）；不会留下任何文件</translation>
+    </message>
+    <message>
+        <source>Open the folder with the produced files in the file manager</source>
+        <translation>在文件管理器中打开包含生成文件的文件夹</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Starts when the job before it has finished.</source>
+        <translation>前一个任务完成后开始。</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>正在规划…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Done in %1</source>
+        <translation>用时 %1 完成</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MachineCardWidget</name>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Unified memory (the GPU shares the RAM)</source>
+        <translation>统一内存（GPU 共享内存）</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>正在检测本机…</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>No GPU</source>
+        <translation>无 GPU</translation>
+    </message>
+    <message>
+        <source>Memory of the GPUs used; for unified memory the GPU&apos;s working-set limit</source>
+        <translation>所用 GPU 的显存；统一内存时为 GPU 的工作集上限</translation>
+    </message>
+    <message>
+        <source>RAM kept for the operating system and other programs</source>
+        <translation>为操作系统和其他程序保留的内存</translation>
+    </message>
+    <message>
+        <source>Plan for:</source>
+        <translation>规划目标：</translation>
+    </message>
+    <message>
+        <source>RAM:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>GPU memory:</source>
+        <translation>GPU 显存：</translation>
+    </message>
+    <message>
+        <source>Kept for the OS:</source>
+        <translation>为系统保留：</translation>
+    </message>
+    <message>
+        <source>CPU: %1, %2 threads%3</source>
+        <translation>CPU：%1，%2 个线程%3</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>RAM: %1 (%2 available)</source>
+        <translation>内存：%1（可用 %2）</translation>
+    </message>
+    <message>
+        <source>memory not reported</source>
+        <translation>未报告显存</translation>
+    </message>
+    <message>
+        <source>shares RAM, up to %1</source>
+        <translation>共享内存，最多 %1</translation>
+    </message>
+    <message>
+        <source>%1 VRAM</source>
+        <translation>%1 显存</translation>
+    </message>
+    <message>
+        <source> (estimate)</source>
+        <translation>（估计）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>GPU: none found</source>
+        <translation>GPU：未找到</translation>
+    </message>
+    <message>
+        <source>GPU: %1</source>
+        <translation>GPU：%1</translation>
+    </message>
+    <message>
+        <source>Detected: %1 · %2 · %3</source>
+        <translation>检测到：%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Custom machine</source>
+        <translation>自定义机器</translation>
+    </message>
+    <message>
+        <source>Sizes in GB of 10⁹ bytes: a card sold as 8 GB has 8.6 GB.</source>
+        <translation>大小以 GB（10⁹ 字节）计：标称 8 GB 的显卡实际为 8.6 GB。</translation>
+    </message>
+    <message>
+        <source>%1 of GPU memory is kept for the driver and desktop (estimate).</source>
+        <translation>为驱动和桌面保留 %1 的 GPU 显存（估计）。</translation>
+    </message>
+    <message>
+        <source>The GPU&apos;s working-set limit is Metal&apos;s default for this much RAM (estimate; sysctl iogpu.wired_limit_mb changes it).</source>
+        <translation>GPU 的工作集上限为 Metal 针对此内存容量的默认值（估计；可用 sysctl iogpu.wired_limit_mb 修改）。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::MainWindow</name>
+    <message>
+        <source>Quantforge</source>
+        <translation>Quantforge</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open one or more GGUF models</source>
+        <translation>打开一个或多个 GGUF 模型</translation>
+    </message>
+    <message>
+        <source>Open &amp;Sample Model</source>
+        <translation>打开示例模型(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from List</source>
+        <translation>从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;About Quantforge</source>
+        <translation>关于 Quantforge(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>A job is still running. Cancel it and close Quantforge?</source>
+        <translation>仍有一个任务在运行。要取消它并关闭 Quantforge 吗？</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n jobs are still running or waiting. Cancel them and close Quantforge?</source>
+        <translation>
+            <numerusform>仍有 %n 个任务在运行或等待。要取消它们并关闭 Quantforge 吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancel Running Jobs?</source>
+        <translation>取消正在运行的任务？</translation>
+    </message>
+    <message>
+        <source>Files of cancelled jobs are not written; finished files are kept.</source>
+        <translation>已取消任务的文件不会写入；已完成的文件会保留。</translation>
+    </message>
+    <message>
+        <source>Cancel Jobs and Close</source>
+        <translation>取消任务并关闭</translation>
+    </message>
+    <message>
+        <source>Keep Running</source>
+        <translation>继续运行</translation>
+    </message>
+    <message>
+        <source>Reading 1 model…</source>
+        <translation>正在读取 1 个模型…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n models…</source>
+        <translation>
+            <numerusform>正在读取 %n 个模型…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sample model is not installed (looked in %1).</source>
+        <translation>示例模型未安装（已在 %1 中查找）。</translation>
+    </message>
+    <message>
+        <source>Opened %1 (%2) in %3 ms</source>
+        <translation>已打开 %1（%2），用时 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Produced %1</source>
+        <translation>已生成 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Produced %n files</source>
+        <translation>
+            <numerusform>已生成 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Models</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf);;All files (*)</source>
+        <translation>GGUF 模型 (*.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Menu</source>
+        <translation>清空菜单(&amp;C)</translation>
+    </message>
+    <message>
+        <source>%1 — Quantforge</source>
+        <translation>%1 — Quantforge</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>关于 Quantforge</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;为您的电脑选择、生成并比较量化的 GGUF 模型。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCardWidget</name>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Attention heads</source>
+        <translation>注意力头</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>嵌入维度</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Vocabulary</source>
+        <translation>词表</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Bits per weight</source>
+        <translation>每权重位数</translation>
+    </message>
+    <message>
+        <source>Bytes by tensor type</source>
+        <translation>按张量类型的字节数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n shards)</source>
+        <translation>
+            <numerusform>%1（%n 个分片）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · GGUF v%2</source>
+        <translation>%1 · GGUF v%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2 KV)</source>
+        <translation>%1（%2 KV）</translation>
+    </message>
+    <message>
+        <source>%1, %2 experts</source>
+        <translation>%1，%2 个专家</translation>
+    </message>
+    <message>
+        <source>%1 (feed-forward %2)</source>
+        <translation>%1（前馈 %2）</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 个词元</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 bytes in the file, %2 bytes of tensor data</source>
+        <translation>文件共 %1 字节，其中张量数据 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <translation>&lt; %1%</translation>
+    </message>
+    <message>
+        <source>&gt; %1 %</source>
+        <translation>&gt; %1%</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 个张量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n 个张量</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelListModel</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelLoadJob</name>
+    <message>
+        <source>Unexpected error while reading %1: %2</source>
+        <translation>读取 %1 时发生意外错误：%2</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::OverviewPage</name>
+    <message>
+        <source>Filter tensors by name, e.g. attn_k or blk.0.</source>
+        <translation>按名称筛选张量，例如 attn_k 或 blk.0.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>1 tensor</source>
+        <translation>1 个张量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensors</source>
+        <translation>
+            <numerusform>%n 个张量</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of 1 tensor</source>
+        <translation>%1 / 1 个张量</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n tensors</source>
+        <translation>
+            <numerusform>%1 / %n 个张量</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetTableModel</name>
+    <message>
+        <source>The model already is %1: this would only copy it.</source>
+        <translation>模型已经是 %1：这样只会复制它。</translation>
+    </message>
+    <message>
+        <source>Cannot be made from this model: %1</source>
+        <translation>无法从此模型生成：%1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, exactly</source>
+        <translation>精确为 %1 字节</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Bits/weight</source>
+        <translation>位/权重</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ProducePage</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Produce the chosen presets in one pass over the model (Ctrl+Enter)</source>
+        <translation>对模型只读一遍即生成所选预设（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>来自文件</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix) weights each column by how much it matters on real text; it improves the smaller presets.</source>
+        <translation>重要性矩阵（来自 llama-imatrix）按各列在真实文本上的重要程度加权，可改善较小的预设。</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat 或 imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Beside Model</source>
+        <translation>模型旁边</translation>
+    </message>
+    <message>
+        <source>Write new files into the folder of the model they are made from</source>
+        <translation>将新文件写入其源模型所在的文件夹</translation>
+    </message>
+    <message>
+        <source>of %1 on this machine</source>
+        <translation>（本机共 %1 个）</translation>
+    </message>
+    <message>
+        <source>&amp;Importance matrix:</source>
+        <translation>重要性矩阵(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>输出文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>线程(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>模型旁边</translation>
+    </message>
+    <message>
+        <source>Output Folder for New Quants</source>
+        <translation>新量化文件的输出文件夹</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>重要性矩阵</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>重要性矩阵 (*.dat *.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>请选择重要性矩阵文件。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 个条目</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1，%2 个分块</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 is already quantized</source>
+        <translation>%1 已经是量化模型</translation>
+    </message>
+    <message>
+        <source>Quantizing a quantized model again loses quality, so no preset is offered for it. Open the F16, BF16 or F32 original of this model and produce from that.
+
+%1</source>
+        <translation>对已量化的模型再次量化会损失质量，因此不提供预设。请打开此模型的 F16、BF16 或 F32 原始文件并从中生成。
+
+%1</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this model</source>
+        <translation>无法从此模型生成任何预设</translation>
+    </message>
+    <message>
+        <source>Select a model in the list first.</source>
+        <translation>请先在列表中选择一个模型。</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>正在读取重要性矩阵…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>请选择可读取的重要性矩阵文件，或将其设为“无”。</translation>
+    </message>
+    <message>
+        <source>Working out the sizes…</source>
+        <translation>正在计算大小…</translation>
+    </message>
+    <message>
+        <source>Nothing can be produced from this model (see above).</source>
+        <translation>无法从此模型生成任何内容（见上文）。</translation>
+    </message>
+    <message>
+        <source>Choose one or more presets above.</source>
+        <translation>请在上方选择一个或多个预设。</translation>
+    </message>
+    <message>
+        <source>%1 is already being produced by a job in the queue.</source>
+        <translation>队列中已有任务在生成 %1。</translation>
+    </message>
+    <message>
+        <source>The output folder %1 does not exist.</source>
+        <translation>输出文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>1 file</source>
+        <translation>1 个文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 in total, into %3</source>
+        <translation>%1，共 %2，写入 %3</translation>
+    </message>
+    <message>
+        <source>%1 already exists in %2. Replace it?</source>
+        <translation>%1 已存在于 %2 中。要替换吗？</translation>
+    </message>
+    <message>
+        <source>These files already exist in %1:
+
+%2
+
+Replace them?</source>
+        <translation>以下文件已存在于 %1 中：
+
+%2
+
+要替换它们吗？</translation>
+    </message>
+    <message>
+        <source>Replace Existing Files?</source>
+        <translation>替换现有文件？</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::QuantizeJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while quantizing: %1</source>
+        <translation>量化时发生意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPage</name>
+    <message>
+        <source>Produce Selected</source>
+        <translation>生成所选</translation>
+    </message>
+    <message>
+        <source>Open the Produce page with the checked presets</source>
+        <translation>用勾选的预设打开“生成”页面</translation>
+    </message>
+    <message>
+        <source>F16 (default)</source>
+        <translation>F16（默认）</translation>
+    </message>
+    <message>
+        <source>Q8_0</source>
+        <translation>Q8_0</translation>
+    </message>
+    <message>
+        <source>Q4_0</source>
+        <translation>Q4_0</translation>
+    </message>
+    <message>
+        <source>llama.cpp&apos;s --cache-type-k/-v: a quantized KV cache needs less memory</source>
+        <translation>llama.cpp 的 --cache-type-k/-v：量化的 KV 缓存占用更少内存</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <source>KV cache:</source>
+        <translation>KV 缓存：</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Planning every preset for %1…</source>
+        <translation>正在为 %1 规划所有预设…</translation>
+    </message>
+    <message>
+        <source>Cannot recommend for this model: %1</source>
+        <translation>无法为此模型给出推荐：%1</translation>
+    </message>
+    <message>
+        <source>Detecting this machine…</source>
+        <translation>正在检测本机…</translation>
+    </message>
+    <message>
+        <source>Open a model to see which preset suits this machine.</source>
+        <translation>打开一个模型，查看哪个预设适合本机。</translation>
+    </message>
+    <message>
+        <source>Recommended: %1</source>
+        <translation>推荐：%1</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 个词元</translation>
+    </message>
+    <message>
+        <source>Produce %1 Selected</source>
+        <translation>生成所选的 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendTableModel</name>
+    <message>
+        <source>Fits on GPU</source>
+        <translation>可完全放入 GPU</translation>
+    </message>
+    <message>
+        <source>Partial: %1 of %2 layers on GPU</source>
+        <translation>部分：%2 层中的 %1 层在 GPU 上</translation>
+    </message>
+    <message>
+        <source>CPU only</source>
+        <translation>仅 CPU</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>放不下</translation>
+    </message>
+    <message>
+        <source>%1 GPU</source>
+        <translation>%1 GPU</translation>
+    </message>
+    <message>
+        <source>%1 GPU + %2 RAM</source>
+        <translation>%1 GPU + %2 内存</translation>
+    </message>
+    <message>
+        <source>%1 RAM</source>
+        <translation>%1 内存</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>lossless (unquantized)</source>
+        <translation>无损（未量化）</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 %</source>
+        <translation>%1 · ΔPPL %2%</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL %2 ± %3 %</source>
+        <translation>%1 · ΔPPL %2 ± %3%</translation>
+    </message>
+    <message>
+        <source>%1 (measured)</source>
+        <translation>%1（实测）</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1（估计）</translation>
+    </message>
+    <message>
+        <source>Cannot be made</source>
+        <translation>无法生成</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Exact file size: %1 bytes, %2 bits per weight</source>
+        <translation>精确文件大小：%1 字节，每权重 %2 位</translation>
+    </message>
+    <message>
+        <source>Weights %1 (exact) + KV cache %2 (exact) + compute buffer about %3 (estimate) = %4</source>
+        <translation>权重 %1（精确）+ KV 缓存 %2（精确）+ 计算缓冲区约 %3（估计）= %4</translation>
+    </message>
+    <message>
+        <source>Estimate: tokens per second relative to this model&apos;s F16 weights read from system RAM (memory-bandwidth model)</source>
+        <translation>估计：相对于从系统内存读取此模型 F16 权重时的每秒词元数（内存带宽模型）</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>Memory needed</source>
+        <translation>所需内存</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适配</translation>
+    </message>
+    <message>
+        <source>Expected quality</source>
+        <translation>预期质量</translation>
+    </message>
+    <message>
+        <source>Speed (est.)</source>
+        <translation>速度（估计）</translation>
+    </message>
+    <message>
+        <source>Exact: from the quantization plan</source>
+        <translation>精确：来自量化计划</translation>
+    </message>
+    <message>
+        <source>Weights and KV cache are exact; the compute buffer is an estimate</source>
+        <translation>权重和 KV 缓存为精确值；计算缓冲区为估计值</translation>
+    </message>
+    <message>
+        <source>Measured on this model when available; otherwise the typical value for the preset (an estimate)</source>
+        <translation>如有则为此模型的实测值；否则为该预设的典型值（估计）</translation>
+    </message>
+    <message>
+        <source>Estimated tokens per second relative to F16 read from system RAM</source>
+        <translation>相对于从系统内存读取 F16 的估计每秒词元数</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SizeQualityChart</name>
+    <message>
+        <source>File size (MB)</source>
+        <translation>文件大小 (MB)</translation>
+    </message>
+    <message>
+        <source>Perplexity (lower is better)</source>
+        <translation>困惑度（越低越好）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;PPL %1 ± %2</source>
+        <translation>&lt;br&gt;PPL %1 ± %2</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Mean KLD %1</source>
+        <translation>&lt;br&gt;平均 KLD %1</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Source (reference)</source>
+        <translation>&lt;br&gt;源模型（参考）</translation>
+    </message>
+    <message>
+        <source>No measurements yet: press Evaluate</source>
+        <translation>尚无测量结果：请按“评估”</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Mean KLD from the source (lower is better)</source>
+        <translation>与源模型的平均 KLD（越低越好）</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SourceView</name>
+    <message>
+        <source>No model selected</source>
+        <translation>未选择模型</translation>
+    </message>
+    <message>
+        <source>Select a model in the list, or drop GGUF files onto the window.</source>
+        <translation>在列表中选择一个模型，或将 GGUF 文件拖放到窗口上。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Could not open %1</source>
+        <translation>无法打开 %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::TensorTableModel</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 elements</source>
+        <translation>%1 个元素</translation>
+    </message>
+    <message>
+        <source>Tensor</source>
+        <translation>张量</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::format</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>less than a second left</source>
+        <translation>剩余不到 1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>剩余约 %1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>剩余约 %1 分钟</translation>
+    </message>
+    <message>
+        <source>about %1 h %2 min left</source>
+        <translation>剩余约 %1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>SentencePiece</source>
+        <translation>SentencePiece</translation>
+    </message>
+    <message>
+        <source>BPE</source>
+        <translation>BPE</translation>
+    </message>
+    <message>
+        <source>WordPiece</source>
+        <translation>WordPiece</translation>
+    </message>
+</context>
+</TS>
