@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include "qf/hf/hf_convert.h"
+
 namespace qf::ui {
 
 QStringList localPathsFromMimeData(const QMimeData* mimeData) {
@@ -25,6 +27,11 @@ QString canonicalModelPath(const QString& path) {
     const QFileInfo info(path);
     QString absolute = QDir::cleanPath(info.absoluteFilePath());
     if (info.exists()) absolute = info.canonicalFilePath();
+
+    // A Hugging Face model folder, or a file in it (config.json, a .safetensors shard): the folder.
+    if (info.exists() && hf::looksLikeHfFolder(absolute.toStdU16String()))
+        return QDir::cleanPath(
+            QString::fromStdU16String(hf::hfFolderOf(absolute.toStdU16String()).u16string()));
 
     static const QRegularExpression shardPattern(QStringLiteral("^(.*)-(\\d{5})-of-(\\d{5})\\.gguf$"),
                                                  QRegularExpression::CaseInsensitiveOption);

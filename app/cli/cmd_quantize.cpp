@@ -1,12 +1,14 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/plan_options.h"
+#include "qf/hf/hf_tensor_source.h"
 #include "qf/json_writer.h"
 #include "qf/parallel.h"
 #include "qf/quant/kernels.h"
@@ -22,6 +24,8 @@ constexpr const char* kUsage =
     "                               [--dry-run] [--overwrite] [--json] [options]\n"
     "  Produces one GGUF file per preset, reading the source once. Outputs are named <model>-<PRESET>.gguf\n"
     "  beside the source (or in --out-dir); -o names the file when there is one preset.\n"
+    "  IN may be a Hugging Face folder (config.json + safetensors): it is converted on the fly, with no\n"
+    "  intermediate F16 file.\n"
     "  --threads N         worker threads (default: all)        --dry-run   plan only, write nothing\n"
     "  --overwrite         replace existing output files        --reference-kernels  force the scalar path\n"
     "  --sync              wait until each file is on disk before naming it (slower; safe across power loss)\n";
@@ -60,24 +64,48 @@ int runQuantize(const std::vector<std::string>& argv) {
     if (args->has("--reference-kernels")) quant::forceReferencePath(true);
 
     const fs::path input = args->positional()[0];
-    auto source = gguf::GgufFile::open(input);
-    if (!source) {
-        fmt::print(stderr, "error: {}\n", source.error().message);
-        return 1;
+    // A Hugging Face folder is converted tensor by tensor as the job reads it.
+    std::optional<gguf::GgufFile> file;
+    std::optional<hf::HfConversion> conversion;
+    std::optional<hf::HfTensorSource> hfSource;
+    std::optional<quant::GgufTensorSource> fileSource;
+    fs::path namedAfter = input;
+    if (hf::looksLikeHfFolder(input)) {
+        auto opened = hf::HfConversion::open(input);
+        if (!opened) {
+            fmt::print(stderr, "error: {}\n", opened.error().message);
+            return 1;
+        }
+        conversion.emplace(std::move(*opened));
+        hfSource.emplace(*conversion);
+        fs::path folder = conversion->folder();
+        if (!folder.has_filename()) folder = folder.parent_path();
+        // Outputs go beside the folder, named after it ("Llama-3.1-8B" must keep ".1-8B").
+        namedAfter = folder.parent_path() / (folder.filename().string() + ".gguf");
+    } else {
+        auto opened = gguf::GgufFile::open(input);
+        if (!opened) {
+            fmt::print(stderr, "error: {}\n", opened.error().message);
+            return 1;
+        }
+        file.emplace(std::move(*opened));
+        fileSource.emplace(*file);
     }
+    const quant::TensorSource& source = hfSource ? static_cast<const quant::TensorSource&>(*hfSource) : *fileSource;
     quant::QuantizeParams params;
-    params.source = &*source;
+    params.source = file ? &*file : nullptr;
+    params.tensorSource = hfSource ? &*hfSource : nullptr;
     params.threads = threads;
     params.durable = args->has("--sync");
     for (const auto* preset : request->presets) {
-        auto plan = quant::makeQuantPlan(source->metadata(), source->tensors(), *preset, request->options);
+        auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), *preset, request->options);
         if (!plan) {
             fmt::print(stderr, "error: {}: {}{}\n", preset->name, plan.error().message,
                        request->options.allowRequantize ? "" : requantizeHint(plan.error()));
             return 1;
         }
         fs::path out = args->value("--output") ? fs::path(*args->value("--output"))
-                                               : quant::defaultOutputPath(input, preset->name,
+                                               : quant::defaultOutputPath(namedAfter, preset->name,
                                                                           args->value("--out-dir").value_or(""));
         std::error_code ec;
         if (!args->has("--dry-run") && !args->has("--overwrite") && fs::exists(out, ec)) {

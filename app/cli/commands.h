@@ -15,5 +15,6 @@ int runRecommend(const std::vector<std::string>& args);
 int runPerplexity(const std::vector<std::string>& args);
 int runKld(const std::vector<std::string>& args);
 int runTokenize(const std::vector<std::string>& args);
+int runConvert(const std::vector<std::string>& args);
 
 } // namespace qf::cli

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -17,8 +18,7 @@ namespace {
 // Rows per work item: enough work to amortise the hand-out, small enough to balance and to cancel fast.
 int64_t rowsPerItem(int64_t rowLength) { return std::max<int64_t>(1, (1 << 16) / std::max<int64_t>(1, rowLength)); }
 
-Status checkPlansAgree(const QuantizeParams& params) {
-    if (!params.source) return makeError("no source model");
+Status checkPlansAgree(const QuantizeParams& params, const TensorSource& source) {
     if (params.outputs.empty()) return makeError("nothing to produce: choose at least one preset");
     const auto& first = params.outputs.front().plan.tensors;
     for (const auto& out : params.outputs) {
@@ -27,7 +27,7 @@ Status checkPlansAgree(const QuantizeParams& params) {
             return makeError("the plans for {} and {} list different tensors; plan them from the same source",
                              params.outputs.front().plan.preset.name, out.plan.preset.name);
         for (size_t i = 0; i < tensors.size(); ++i) {
-            if (tensors[i].sourceIndex != first[i].sourceIndex || tensors[i].sourceIndex >= params.source->tensors().size())
+            if (tensors[i].sourceIndex != first[i].sourceIndex || tensors[i].sourceIndex >= source.tensors().size())
                 return makeError("the plan for {} does not match the source's tensor table", out.plan.preset.name);
         }
     }
@@ -86,14 +86,17 @@ fs::path defaultOutputPath(const fs::path& source, std::string_view presetName, 
 }
 
 Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& progress, std::stop_token stop) {
-    QF_TRY(checkPlansAgree(params));
+    if (!params.source && !params.tensorSource) return makeError("no source model");
+    std::optional<GgufTensorSource> fileSource;
+    if (!params.tensorSource) fileSource.emplace(*params.source);
+    TensorSource& source = params.tensorSource ? *params.tensorSource : *fileSource;
+    QF_TRY(checkPlansAgree(params, source));
     const auto started = std::chrono::steady_clock::now();
-    const gguf::GgufFile& source = *params.source;
 
     std::vector<gguf::GgufStreamWriter> writers;
     for (const auto& out : params.outputs) {
         auto wp = out.plan.writeParams(out.path);
-        wp.protectedInputs = source.shardPaths();
+        wp.protectedInputs = source.inputPaths();
         wp.durable = params.durable;
         auto writer = gguf::GgufStreamWriter::create(wp);
         if (!writer) return writer.error();
@@ -113,7 +116,9 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
     for (size_t k = 0; k < order.size(); ++k) {
         const gguf::TensorInfo& src = source.tensors()[order[k].sourceIndex];
         const uint64_t doneBefore = report.done;
-        const auto data = source.tensorData(src);
+        auto bytes = source.tensorBytes(order[k].sourceIndex);
+        if (!bytes) return bytes.error();
+        const std::span<const uint8_t> data = *bytes;
         const int64_t rowLength = int64_t(src.rowLength());
         const int64_t rows = int64_t(src.rowCount());
         const int64_t chunk = rowsPerItem(rowLength);
@@ -173,7 +178,7 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
                 progress(report);
             }
         }
-        source.releaseTensorData(src);
+        source.releaseTensor(order[k].sourceIndex);
         report.done = doneBefore + src.byteSize;
     }
     if (stop.stop_requested()) return cancelledError();

@@ -11,6 +11,7 @@
 #include "qf/gguf/gguf_file.h"
 #include "qf/job.h"
 #include "qf/quant/plan.h"
+#include "qf/quant/tensor_source.h"
 #include "qf/result.h"
 
 namespace qf::quant {
@@ -22,6 +23,8 @@ struct QuantizeOutput {
 
 struct QuantizeParams {
     const gguf::GgufFile* source = nullptr;
+    // Read instead of `source` when set: e.g. a Hugging Face folder converted on the fly (hf::HfTensorSource).
+    TensorSource* tensorSource = nullptr;
     std::vector<QuantizeOutput> outputs;
     unsigned threads = 0;         // 0: all hardware threads
     bool durable = false;         // fsync each output before renaming it into place

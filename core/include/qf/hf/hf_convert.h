@@ -1,0 +1,93 @@
+#pragma once
+// Converting a Hugging Face model folder (config.json + safetensors + tokenizer files) to GGUF, the way
+// llama.cpp's convert_hf_to_gguf.py does it: the same tensor names, metadata keys (in the same order),
+// Q/K row permutation for rotary embeddings, and vocabulary. Supported: the llama family
+// (LlamaForCausalLM, MistralForCausalLM).
+//
+// HfConversion is a read-only "virtual GGUF": its metadata and tensor table are known after open(), and
+// each tensor's converted bytes are produced on demand from the memory-mapped safetensors, so a writer
+// (or a quantizer) can stream the model without an intermediate file.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <stop_token>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "qf/gguf/gguf_writer.h"
+#include "qf/gguf/value.h"
+#include "qf/hf/safetensors.h"
+#include "qf/job.h"
+#include "qf/result.h"
+
+namespace qf::hf {
+
+enum class OutType { F32, F16, BF16 };
+std::optional<OutType> parseOutType(std::string_view text); // "f32", "f16", "bf16"
+std::string_view outTypeName(OutType type);
+
+struct ConvertOptions {
+    OutType outType = OutType::F16;
+    // general.name; empty: the folder's name as a title, "qf-books-22m-hf" -> "Qf Books 22m Hf" (what
+    // llama.cpp's converter writes without --model-name).
+    std::string modelName;
+};
+
+// True for a folder (or a file inside one) that looks like a Hugging Face model or adapter: it has a
+// config.json or adapter_config.json.
+bool looksLikeHfFolder(const std::filesystem::path& path);
+// The folder for a path that is the folder itself or a file in it (config.json, model.safetensors, ...).
+std::filesystem::path hfFolderOf(const std::filesystem::path& path);
+
+// A PEFT LoRA adapter folder (adapter_config.json): an error that says what to do with it. Empty Status
+// when the folder is not an adapter.
+Status checkNotLoraAdapter(const std::filesystem::path& folder);
+
+class HfConversion {
+public:
+    // `path`: the model folder or a file in it.
+    static Result<HfConversion> open(const std::filesystem::path& path, const ConvertOptions& options = {});
+
+    HfConversion(HfConversion&&) noexcept;
+    HfConversion& operator=(HfConversion&&) noexcept;
+    ~HfConversion();
+
+    const std::filesystem::path& folder() const { return m_folder; }
+    const std::string& architecture() const { return m_hfArchitecture; }
+    const gguf::Metadata& metadata() const { return m_metadata; }
+    const std::vector<gguf::TensorSpec>& tensors() const { return m_specs; }
+    const SafetensorsModel& weights() const { return m_weights; }
+
+    uint64_t tensorByteSize(size_t index) const;
+    // Fills `out` (exactly tensorByteSize(index) bytes) with tensor `index` converted to its GGUF type.
+    Status tensorData(size_t index, std::span<uint8_t> out) const;
+    // Drops the source pages of tensor `index` from resident memory after use.
+    void releaseTensor(size_t index) const;
+
+    // Writes the converted model. Progress counts source bytes read.
+    Status write(const std::filesystem::path& output, const ProgressFn& progress = {},
+                 std::stop_token stop = {}) const;
+
+private:
+    HfConversion() = default;
+    struct Source {
+        size_t weight = 0;         // index into m_weights.tensors()
+        uint32_t permuteHeads = 0; // rotary Q/K row permutation over this many heads; 0: none
+    };
+
+    std::filesystem::path m_folder;
+    std::string m_hfArchitecture;
+    SafetensorsModel m_weights;
+    gguf::Metadata m_metadata;
+    std::vector<gguf::TensorSpec> m_specs;
+    std::vector<Source> m_sources;
+
+    friend class HfConversionBuilder;
+};
+
+// "<folder name>-f16.gguf" beside the folder.
+std::filesystem::path defaultConvertedPath(const std::filesystem::path& folder, OutType type);
+
+} // namespace qf::hf

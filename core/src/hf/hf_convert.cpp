@@ -1,0 +1,411 @@
+#include "qf/hf/hf_convert.h"
+
+#include <algorithm>
+#include <cstring>
+#include <regex>
+
+#include "hf_vocab.h"
+#include "qf/fp16.h"
+#include "qf/gguf/gguf_file.h"
+#include "qf/json_reader.h"
+
+namespace qf::hf {
+namespace fs = std::filesystem;
+
+std::optional<OutType> parseOutType(std::string_view text) {
+    if (text == "f32") return OutType::F32;
+    if (text == "f16") return OutType::F16;
+    if (text == "bf16") return OutType::BF16;
+    return std::nullopt;
+}
+
+std::string_view outTypeName(OutType type) {
+    switch (type) {
+    case OutType::F32:
+        return "f32";
+    case OutType::F16:
+        return "f16";
+    case OutType::BF16:
+        return "bf16";
+    }
+    return "?";
+}
+
+fs::path hfFolderOf(const fs::path& path) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) return path;
+    return path.parent_path();
+}
+
+bool looksLikeHfFolder(const fs::path& path) {
+    std::error_code ec;
+    const fs::path folder = hfFolderOf(path);
+    if (!fs::is_directory(path, ec) && path.extension() != ".json" && path.extension() != ".safetensors")
+        return false;
+    return fs::is_regular_file(folder / "config.json", ec) ||
+           fs::is_regular_file(folder / "adapter_config.json", ec);
+}
+
+fs::path defaultConvertedPath(const fs::path& folder, OutType type) {
+    fs::path clean = folder;
+    if (!clean.has_filename()) clean = clean.parent_path();
+    return clean.parent_path() / fmt::format("{}-{}.gguf", clean.filename().string(), outTypeName(type));
+}
+
+Status checkNotLoraAdapter(const fs::path& folder) {
+    std::error_code ec;
+    const fs::path adapterConfig = folder / "adapter_config.json";
+    if (!fs::is_regular_file(adapterConfig, ec)) return {};
+    std::string base = "its base model";
+    bool quantizedBase = false;
+    if (auto json = readJsonFile(adapterConfig)) {
+        if (const auto* b = json->find("base_model_name_or_path");
+            b && b->asString() && !b->asString()->empty())
+            base = *b->asString();
+        // QLoRA adapters trained on a 4-bit base record it in their config (bitsandbytes settings).
+        for (const char* key : {"load_in_4bit", "quantization_config", "bnb_4bit_quant_type"})
+            if (json->find(key)) quantizedBase = true;
+    }
+    std::string message = fmt::format(
+        "{} is a LoRA adapter (adapter_config.json), not a full model. Either merge it into {} first (PEFT's "
+        "merge_and_unload, then save_pretrained) and convert the merged folder, or convert {} alone and use "
+        "the "
+        "adapter beside it (Ollama's ADAPTER line in a Modelfile, llama.cpp's --lora).",
+        folder.string(), base, base);
+    if (quantizedBase)
+        message +=
+            " This adapter was trained on a 4-bit base: it cannot be merged into a quantized model; merge it "
+            "into the full-precision base, then quantize.";
+    return Error{message};
+}
+
+namespace {
+
+// HF llama tensor name -> GGUF name; empty for tensors the converter skips; nullopt if unknown.
+std::optional<std::string> ggufTensorName(const std::string& hfName) {
+    if (hfName.ends_with(".rotary_emb.inv_freq") || hfName.ends_with(".attention.masked_bias") ||
+        hfName.ends_with(".attention.bias"))
+        return std::string();
+    if (hfName == "model.embed_tokens.weight") return std::string("token_embd.weight");
+    if (hfName == "model.norm.weight") return std::string("output_norm.weight");
+    if (hfName == "lm_head.weight") return std::string("output.weight");
+    static const std::regex layer(R"(model\.layers\.(\d+)\.(.+)\.(weight|bias))");
+    std::smatch m;
+    if (!std::regex_match(hfName, m, layer)) return std::nullopt;
+    static const std::pair<const char*, const char*> kMap[] = {
+        {"self_attn.q_proj", "attn_q"},
+        {"self_attn.k_proj", "attn_k"},
+        {"self_attn.v_proj", "attn_v"},
+        {"self_attn.o_proj", "attn_output"},
+        {"mlp.gate_proj", "ffn_gate"},
+        {"mlp.up_proj", "ffn_up"},
+        {"mlp.down_proj", "ffn_down"},
+        {"input_layernorm", "attn_norm"},
+        {"post_attention_layernorm", "ffn_norm"},
+    };
+    for (const auto& [from, to] : kMap)
+        if (m[2] == from) return fmt::format("blk.{}.{}.{}", m[1].str(), to, m[3].str());
+    return std::nullopt;
+}
+
+GgmlType ggufType(OutType out, const std::string& ggufName, size_t dims) {
+    // llama.cpp's converter keeps 1-D tensors, norms and biases in F32.
+    if (dims <= 1 || ggufName.ends_with("_norm.weight") || !ggufName.ends_with(".weight"))
+        return GgmlType::F32;
+    switch (out) {
+    case OutType::F32:
+        return GgmlType::F32;
+    case OutType::F16:
+        return GgmlType::F16;
+    case OutType::BF16:
+        return GgmlType::BF16;
+    }
+    return GgmlType::F32;
+}
+
+uint32_t fileTypeId(OutType out) {
+    switch (out) {
+    case OutType::F32:
+        return 0;
+    case OutType::F16:
+        return 1;
+    case OutType::BF16:
+        return 32;
+    }
+    return 0;
+}
+
+const JsonValue* findAny(const JsonValue& config, std::initializer_list<const char*> keys) {
+    for (const char* k : keys)
+        if (const auto* v = config.find(k); v && !v->isNull()) return v;
+    return nullptr;
+}
+
+Result<uint32_t> requiredCount(const JsonValue& config, std::initializer_list<const char*> keys,
+                               const fs::path& file) {
+    const auto* v = findAny(config, keys);
+    if (!v) return makeError("{}: missing \"{}\"", file.string(), *keys.begin());
+    const auto n = v->asUInt();
+    if (!n || *n == 0 || *n > (1u << 24))
+        return makeError("{}: \"{}\" is not a plausible count", file.string(), *keys.begin());
+    return uint32_t(*n);
+}
+
+float loadFloat(StDtype dtype, const uint8_t* p) {
+    switch (dtype) {
+    case StDtype::F32: {
+        float f;
+        std::memcpy(&f, p, 4);
+        return f;
+    }
+    case StDtype::F16: {
+        uint16_t h;
+        std::memcpy(&h, p, 2);
+        return fp16ToFp32(h);
+    }
+    default: {
+        uint16_t h;
+        std::memcpy(&h, p, 2);
+        return bf16ToFp32(h);
+    }
+    }
+}
+
+void storeFloat(GgmlType type, float f, uint8_t* p) {
+    if (type == GgmlType::F32) {
+        std::memcpy(p, &f, 4);
+    } else {
+        const uint16_t h = type == GgmlType::F16 ? fp32ToFp16(f) : fp32ToBf16(f);
+        std::memcpy(p, &h, 2);
+    }
+}
+
+bool sameType(StDtype src, GgmlType dst) {
+    return (src == StDtype::F32 && dst == GgmlType::F32) || (src == StDtype::F16 && dst == GgmlType::F16) ||
+           (src == StDtype::BF16 && dst == GgmlType::BF16);
+}
+
+} // namespace
+
+HfConversion::HfConversion(HfConversion&&) noexcept = default;
+HfConversion& HfConversion::operator=(HfConversion&&) noexcept = default;
+HfConversion::~HfConversion() = default;
+
+Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptions& options) {
+    HfConversion conv;
+    conv.m_folder = hfFolderOf(path);
+    std::error_code ec;
+    if (!fs::is_directory(conv.m_folder, ec)) return makeError("{}: not a folder", conv.m_folder.string());
+    QF_TRY(checkNotLoraAdapter(conv.m_folder));
+    const fs::path configPath = conv.m_folder / "config.json";
+    if (!fs::is_regular_file(configPath, ec))
+        return makeError("{}: no config.json: not a Hugging Face model folder", conv.m_folder.string());
+    auto config = readJsonFile(configPath);
+    if (!config) return config.error();
+    if (!config->isObject()) return makeError("{}: not a JSON object", configPath.string());
+
+    const auto* archs = config->find("architectures");
+    if (!archs || !archs->asArray() || archs->asArray()->empty() || !(*archs->asArray())[0].asString())
+        return makeError("{}: no \"architectures\" entry", configPath.string());
+    conv.m_hfArchitecture = *(*archs->asArray())[0].asString();
+    if (conv.m_hfArchitecture != "LlamaForCausalLM" && conv.m_hfArchitecture != "MistralForCausalLM")
+        return makeError(
+            "{}: architecture {} is not supported yet (supported: LlamaForCausalLM, MistralForCausalLM)",
+            conv.m_folder.string(), conv.m_hfArchitecture);
+    if (findAny(*config, {"num_local_experts", "num_experts"}))
+        return makeError("{}: mixture-of-experts models are not supported yet", conv.m_folder.string());
+
+    auto weights = SafetensorsModel::open(conv.m_folder);
+    if (!weights) {
+        if (fs::is_regular_file(conv.m_folder / "pytorch_model.bin", ec) ||
+            fs::is_regular_file(conv.m_folder / "pytorch_model.bin.index.json", ec))
+            return makeError(
+                "{}: only PyTorch .bin weights; convert them to safetensors first (they are pickles, which "
+                "Quantforge does not load)",
+                conv.m_folder.string());
+        return weights.error();
+    }
+    conv.m_weights = std::move(*weights);
+
+    auto layers = requiredCount(*config, {"num_hidden_layers", "n_layers", "n_layer"}, configPath);
+    auto embd = requiredCount(*config, {"hidden_size", "n_embd", "dim"}, configPath);
+    auto heads = requiredCount(*config, {"num_attention_heads", "n_head", "n_heads"}, configPath);
+    if (!layers) return layers.error();
+    if (!embd) return embd.error();
+    if (!heads) return heads.error();
+    uint32_t headsKv = *heads;
+    if (const auto* kv = findAny(*config, {"num_key_value_heads", "n_kv_heads"})) {
+        if (!kv->asUInt() || *kv->asUInt() == 0 || *heads % *kv->asUInt())
+            return makeError("{}: num_key_value_heads must divide num_attention_heads", configPath.string());
+        headsKv = uint32_t(*kv->asUInt());
+    }
+
+    // Metadata in the order llama.cpp's converter writes it.
+    gguf::Metadata& md = conv.m_metadata;
+    md.set("general.architecture", gguf::Value::string("llama"));
+    md.set("general.type", gguf::Value::string("model"));
+    const std::string folderName = conv.m_folder.filename().string().empty()
+                                       ? conv.m_folder.parent_path().filename().string()
+                                       : conv.m_folder.filename().string();
+    md.set("general.name", gguf::Value::string(options.modelName.empty() ? detail::idToTitle(folderName)
+                                                                         : options.modelName));
+    const auto parts = detail::splitModelName(folderName);
+    if (!parts.finetune.empty()) md.set("general.finetune", gguf::Value::string(parts.finetune));
+    if (!parts.basename.empty()) md.set("general.basename", gguf::Value::string(parts.basename));
+    if (!parts.sizeLabel.empty()) md.set("general.size_label", gguf::Value::string(parts.sizeLabel));
+
+    md.set("llama.block_count", gguf::Value::u32(*layers));
+    if (const auto* v = findAny(*config, {"max_position_embeddings", "n_ctx", "n_positions", "max_length"});
+        v && v->asUInt())
+        md.set("llama.context_length", gguf::Value::u32(uint32_t(*v->asUInt())));
+    md.set("llama.embedding_length", gguf::Value::u32(*embd));
+    if (const auto* v = findAny(*config, {"intermediate_size", "n_inner", "hidden_dim"}); v && v->asUInt())
+        md.set("llama.feed_forward_length", gguf::Value::u32(uint32_t(*v->asUInt())));
+    md.set("llama.attention.head_count", gguf::Value::u32(*heads));
+    if (findAny(*config, {"num_key_value_heads", "n_kv_heads"}))
+        md.set("llama.attention.head_count_kv", gguf::Value::u32(headsKv));
+    if (const auto* v = config->find("rope_theta"); v && v->asDouble())
+        md.set("llama.rope.freq_base", gguf::Value::f32(float(*v->asDouble())));
+    if (const auto* v = findAny(*config, {"rms_norm_eps", "norm_eps"}); v && v->asDouble())
+        md.set("llama.attention.layer_norm_rms_epsilon", gguf::Value::f32(float(*v->asDouble())));
+    if (const auto* v = findAny(*config, {"layer_norm_eps", "layer_norm_epsilon", "norm_epsilon"});
+        v && v->asDouble())
+        md.set("llama.attention.layer_norm_epsilon", gguf::Value::f32(float(*v->asDouble())));
+    uint32_t headDim = *embd / *heads;
+    if (const auto* v = config->find("head_dim"); v && v->asUInt()) {
+        headDim = uint32_t(*v->asUInt());
+        md.set("llama.attention.key_length", gguf::Value::u32(headDim));
+        md.set("llama.attention.value_length", gguf::Value::u32(headDim));
+    }
+    md.set("general.file_type", gguf::Value::u32(fileTypeId(options.outType)));
+    if (const auto* v = config->find("vocab_size"); v && v->asUInt())
+        md.set("llama.vocab_size", gguf::Value::u32(uint32_t(*v->asUInt())));
+    md.set("llama.rope.dimension_count", gguf::Value::u32(headDim));
+    if (const auto* scaling = config->find("rope_scaling"); scaling && scaling->isObject()) {
+        const auto* typeValue =
+            scaling->find("rope_type") ? scaling->find("rope_type") : scaling->find("type");
+        const std::string type = typeValue && typeValue->asString() ? *typeValue->asString() : std::string();
+        const auto* factor = scaling->find("factor");
+        if (type == "linear" && factor && factor->asDouble()) {
+            md.set("llama.rope.scaling.type", gguf::Value::string("linear"));
+            md.set("llama.rope.scaling.factor", gguf::Value::f32(float(*factor->asDouble())));
+        } else if (!type.empty() && type != "default") {
+            return makeError("{}: rope scaling \"{}\" is not supported yet", configPath.string(), type);
+        }
+    }
+    QF_TRY(detail::addSentencePieceVocab(md, conv.m_folder, *config));
+    md.set("general.quantization_version", gguf::Value::u32(2));
+
+    // Tensors: safetensors file order (shards sorted by name), as llama.cpp reads them.
+    const auto& all = conv.m_weights.tensors();
+    for (size_t i = 0; i < all.size(); ++i) {
+        const SafetensorInfo& st = all[i];
+        const auto name = ggufTensorName(st.name);
+        if (!name)
+            return makeError("{}: tensor \"{}\" is not part of a llama model; cannot map it",
+                             conv.m_folder.string(), st.name);
+        if (name->empty()) continue;
+        if (!isFloatDtype(st.dtype))
+            return makeError(
+                "{}: tensor \"{}\" has dtype {}; only F32, F16 and BF16 weights can be converted",
+                conv.m_folder.string(), st.name, stDtypeName(st.dtype));
+        if (st.shape.empty() || st.shape.size() > gguf::kMaxDims)
+            return makeError("{}: tensor \"{}\" has {} dimensions", conv.m_folder.string(), st.name,
+                             st.shape.size());
+        Source source{i, 0};
+        if (st.name.ends_with("q_proj.weight") || st.name.ends_with("q_proj.bias"))
+            source.permuteHeads = *heads;
+        if (st.name.ends_with("k_proj.weight") || st.name.ends_with("k_proj.bias"))
+            source.permuteHeads = headsKv;
+        if (source.permuteHeads && st.shape[0] % (2ull * source.permuteHeads))
+            return makeError("{}: tensor \"{}\" has {} rows, not a multiple of 2 x {} heads",
+                             conv.m_folder.string(), st.name, st.shape[0], source.permuteHeads);
+        gguf::TensorSpec spec;
+        spec.name = *name;
+        spec.shape.assign(st.shape.rbegin(), st.shape.rend());
+        spec.type = ggufType(options.outType, *name, st.shape.size());
+        for (const auto& other : conv.m_specs)
+            if (other.name == spec.name)
+                return makeError("{}: two tensors map to {}", conv.m_folder.string(), spec.name);
+        conv.m_specs.push_back(std::move(spec));
+        conv.m_sources.push_back(source);
+    }
+    if (conv.m_specs.empty()) return makeError("{}: no weights to convert", conv.m_folder.string());
+    return conv;
+}
+
+uint64_t HfConversion::tensorByteSize(size_t index) const {
+    const auto& spec = m_specs[index];
+    uint64_t n = 1;
+    for (uint64_t d : spec.shape)
+        n *= d;
+    return n * (spec.type == GgmlType::F32 ? 4 : 2);
+}
+
+Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
+    if (index >= m_specs.size()) return makeError("tensor index {} out of range", index);
+    const auto& spec = m_specs[index];
+    const Source& source = m_sources[index];
+    const SafetensorInfo& st = m_weights.tensors()[source.weight];
+    if (out.size() != tensorByteSize(index))
+        return makeError("{}: output buffer of {} bytes, expected {}", spec.name, out.size(),
+                         tensorByteSize(index));
+    const auto in = m_weights.data(st);
+    const uint64_t rows = st.shape[0];
+    const uint64_t rowLength = st.elementCount() / std::max<uint64_t>(rows, 1);
+    const uint32_t inSize = stDtypeSize(st.dtype);
+    const uint32_t outSize = spec.type == GgmlType::F32 ? 4 : 2;
+    if (!source.permuteHeads && sameType(st.dtype, spec.type)) {
+        std::memcpy(out.data(), in.data(), out.size());
+        return {};
+    }
+    const uint64_t headRows = source.permuteHeads ? rows / source.permuteHeads : rows;
+    const uint64_t half = headRows / 2;
+    for (uint64_t r = 0; r < rows; ++r) {
+        uint64_t from = r;
+        if (source.permuteHeads) {
+            // HF stores each head's rotary pairs as two halves; GGUF interleaves them: row h*d + 2i + j of
+            // the output is row h*d + j*d/2 + i of the input.
+            const uint64_t head = r / headRows, within = r % headRows;
+            from = head * headRows + (within % 2) * half + within / 2;
+        }
+        const uint8_t* src = in.data() + from * rowLength * inSize;
+        uint8_t* dst = out.data() + r * rowLength * outSize;
+        if (sameType(st.dtype, spec.type)) {
+            std::memcpy(dst, src, rowLength * outSize);
+            continue;
+        }
+        for (uint64_t k = 0; k < rowLength; ++k)
+            storeFloat(spec.type, loadFloat(st.dtype, src + k * inSize), dst + k * outSize);
+    }
+    return {};
+}
+
+void HfConversion::releaseTensor(size_t index) const {
+    m_weights.release(m_weights.tensors()[m_sources[index].weight]);
+}
+
+Status HfConversion::write(const fs::path& output, const ProgressFn& progress, std::stop_token stop) const {
+    gguf::WriteParams params;
+    params.output = output;
+    params.metadata = m_metadata;
+    params.tensors = m_specs;
+    params.protectedInputs = m_weights.shardPaths();
+    uint64_t total = 0;
+    for (const auto& s : m_sources)
+        total += m_weights.tensors()[s.weight].byteSize();
+    uint64_t done = 0;
+    auto data = [&](size_t index, std::span<uint8_t> out) -> Status {
+        if (stop.stop_requested()) return cancelledError();
+        if (progress) progress({"converting " + m_specs[index].name, done, total, "bytes"});
+        QF_TRY(tensorData(index, out));
+        releaseTensor(index);
+        done += m_weights.tensors()[m_sources[index].weight].byteSize();
+        return {};
+    };
+    QF_TRY(gguf::writeGguf(params, data, {}, stop));
+    if (progress) progress({"done", total, total, "bytes"});
+    return {};
+}
+
+} // namespace qf::hf

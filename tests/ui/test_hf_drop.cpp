@@ -1,0 +1,48 @@
+// Dropping a Hugging Face folder (or its config.json) works like dropping a GGUF: the path maps to the
+// folder, and loading it gives a model (converted once to an F16 GGUF in the cache).
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+
+#include "jobs/model_load_job.h"
+#include "model_paths.h"
+
+using namespace qf::ui;
+
+class TestHfDrop : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void configJsonMapsToItsFolder() {
+        const QString folder = QStringLiteral(QF_SHARED_DIR "/models/qf-books-22m-hf");
+        const QString canonical = canonicalModelPath(folder);
+        QCOMPARE(canonicalModelPath(folder + QStringLiteral("/config.json")), canonical);
+        QCOMPARE(canonicalModelPath(folder + QStringLiteral("/model.safetensors")), canonical);
+        QVERIFY(canonical.endsWith(QLatin1String("qf-books-22m-hf")));
+        QCOMPARE(canonicalModelPaths({folder, folder + QStringLiteral("/config.json")}).size(), 1);
+        // A GGUF is still itself.
+        const QString gguf = QStringLiteral(QF_SHARED_DIR "/models/qf-books-22m-f16.gguf");
+        QVERIFY(canonicalModelPath(gguf).endsWith(QLatin1String(".gguf")));
+    }
+
+    void loadingAFolderGivesAModel() {
+        const QString folder = canonicalModelPath(QStringLiteral(QF_SHARED_DIR "/models/qf-books-22m-hf"));
+        for (int pass = 0; pass < 2; ++pass) { // the second load reuses the cached conversion
+            auto* job = new ModelLoadJob(7, folder);
+            QSignalSpy finished(job, &ModelLoadJob::finished);
+            QSignalSpy failed(job, &ModelLoadJob::failed);
+            job->run();
+            QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().at(1).toString()));
+            QCOMPARE(finished.size(), 1);
+            const auto model = finished.first().at(1).value<LoadedModelPtr>();
+            QVERIFY(model && model->file);
+            QCOMPARE(model->file->tensors().size(), size_t(57));
+            QCOMPARE(model->summary.architecture, std::string("llama"));
+        }
+    }
+};
+
+QTEST_MAIN(TestHfDrop)
+#include "test_hf_drop.moc"
