@@ -16,5 +16,7 @@ int runPerplexity(const std::vector<std::string>& args);
 int runKld(const std::vector<std::string>& args);
 int runTokenize(const std::vector<std::string>& args);
 int runConvert(const std::vector<std::string>& args);
+int runImatrix(const std::vector<std::string>& args);
+int runGenerate(const std::vector<std::string>& args);
 
 } // namespace qf::cli
