@@ -100,7 +100,9 @@ void InferenceSession::attention(int layer, int64_t tokens) {
     const float* vCache = m_values[size_t(layer)].data();
     const VectorOps& ops = vectorOps();
 
-    parallelFor(m_p.heads, m_threads, [&](int64_t h) {
+    // One new token against a short context is less work than starting a thread (see matmul()).
+    const unsigned attentionThreads = tokens * keys * hd * m_p.heads < (int64_t(1) << 20) ? 1 : m_threads;
+    parallelFor(m_p.heads, attentionThreads, [&](int64_t h) {
         thread_local std::vector<float> scores;
         if (scores.size() < size_t(tokens * keys)) scores.resize(size_t(tokens * keys));
         const int64_t g = h / group;

@@ -136,6 +136,10 @@ void matmul(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, in
     // Output rows per work item: small enough to give every thread several items, large enough that the
     // activations streamed once per item are reused over many weight rows.
     if (threads == 0) threads = hardwareThreads();
+    // Starting threads costs tens of microseconds; a product smaller than this (one token through a small
+    // matrix, as in generation) is done sooner by the calling thread alone. Results do not depend on it.
+    constexpr int64_t kMinMultiplyAddsPerThread = int64_t(1) << 21;
+    threads = unsigned(std::clamp<int64_t>(w.rows * depth * tokens / kMinMultiplyAddsPerThread, 1, threads));
     const int64_t perItem =
         std::clamp<int64_t>(roundUp((w.rows + 4 * threads - 1) / (4 * threads), nr), nr, 4 * nr);
     const int64_t items = (w.rows + perItem - 1) / perItem;
