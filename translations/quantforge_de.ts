@@ -216,6 +216,10 @@
         <source>Exported %1.</source>
         <translation>%1 exportiert.</translation>
     </message>
+    <message>
+        <source>Same prompt, side by side</source>
+        <translation>Gleicher Prompt, nebeneinander</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -355,6 +359,17 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>Unerwarteter Fehler bei der Auswertung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::GenerateJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while generating: %1</source>
+        <translation>Unerwarteter Fehler beim Erzeugen: %1</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1299,104 @@ Ersetzen?</translation>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>Geschätzte Token pro Sekunde relativ zu F16 aus dem System-RAM</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SideBySideView</name>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Prompt:</translation>
+    </message>
+    <message>
+        <source>Text every file continues</source>
+        <translation>Text, den jede Datei fortsetzt</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x:</source>
+        <translation>Ma&amp;x.:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Tokens</translation>
+    </message>
+    <message>
+        <source>The most tokens each file generates</source>
+        <translation>Höchstzahl der Tokens, die jede Datei erzeugt</translation>
+    </message>
+    <message>
+        <source>Temperat&amp;ure:</source>
+        <translation>Temperat&amp;ur:</translation>
+    </message>
+    <message>
+        <source>0 (greedy)</source>
+        <translation>0 (gierig)</translation>
+    </message>
+    <message>
+        <source>0 always picks the most likely token, so every run gives the same text</source>
+        <translation>0 wählt immer das wahrscheinlichste Token, daher liefert jeder Lauf denselben Text</translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation>Sta&amp;rtwert:</translation>
+    </message>
+    <message>
+        <source>The same seed and temperature give the same text</source>
+        <translation>Derselbe Startwert und dieselbe Temperatur ergeben denselben Text</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>Generate with every file at once</source>
+        <translation>Mit allen Dateien gleichzeitig erzeugen</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Stop every generation; the text so far stays</source>
+        <translation>Alle Erzeugungen anhalten; der bisherige Text bleibt</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Select a model to run a prompt on it and its quants.</source>
+        <translation>Wählen Sie ein Modell, um einen Prompt darauf und auf seinen Quantisierungen auszuführen.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>Geben Sie zuerst einen Prompt ein.</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tok/s</source>
+        <translation>%1 Tokens · %2 Tok./s</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Angehalten.</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Wird erzeugt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating with %n file(s)…</source>
+        <translation>
+            <numerusform>Wird mit %n Datei erzeugt…</numerusform>
+            <numerusform>Wird mit %n Dateien erzeugt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generating… %1 tokens</source>
+        <translation>Wird erzeugt… %1 Tokens</translation>
     </message>
 </context>
 <context>

@@ -216,6 +216,10 @@
         <source>Exported %1.</source>
         <translation>%1 exportado.</translation>
     </message>
+    <message>
+        <source>Same prompt, side by side</source>
+        <translation>Misma indicación, lado a lado</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -355,6 +359,17 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>Error inesperado durante la evaluación: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::GenerateJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while generating: %1</source>
+        <translation>Error inesperado al generar: %1</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1299,104 @@ Replace them?</source>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>Tokens por segundo estimados respecto a F16 leído de la RAM del sistema</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SideBySideView</name>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Indicación:</translation>
+    </message>
+    <message>
+        <source>Text every file continues</source>
+        <translation>Texto que cada archivo continúa</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x:</source>
+        <translation>Má&amp;x.:</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> tokens</translation>
+    </message>
+    <message>
+        <source>The most tokens each file generates</source>
+        <translation>Número máximo de tokens que genera cada archivo</translation>
+    </message>
+    <message>
+        <source>Temperat&amp;ure:</source>
+        <translation>Temperat&amp;ura:</translation>
+    </message>
+    <message>
+        <source>0 (greedy)</source>
+        <translation>0 (voraz)</translation>
+    </message>
+    <message>
+        <source>0 always picks the most likely token, so every run gives the same text</source>
+        <translation>0 elige siempre el token más probable, así que cada ejecución da el mismo texto</translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation>Semi&amp;lla:</translation>
+    </message>
+    <message>
+        <source>The same seed and temperature give the same text</source>
+        <translation>La misma semilla y temperatura dan el mismo texto</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ejecutar</translation>
+    </message>
+    <message>
+        <source>Generate with every file at once</source>
+        <translation>Generar con todos los archivos a la vez</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Detener</translation>
+    </message>
+    <message>
+        <source>Stop every generation; the text so far stays</source>
+        <translation>Detener todas las generaciones; el texto generado se conserva</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Select a model to run a prompt on it and its quants.</source>
+        <translation>Seleccione un modelo para ejecutar una indicación en él y sus cuantizaciones.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>Escriba primero una indicación.</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tok/s</source>
+        <translation>%1 tokens · %2 tokens/s</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Detenido.</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Generando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating with %n file(s)…</source>
+        <translation>
+            <numerusform>Generando con %n archivo…</numerusform>
+            <numerusform>Generando con %n archivos…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generating… %1 tokens</source>
+        <translation>Generando… %1 tokens</translation>
     </message>
 </context>
 <context>

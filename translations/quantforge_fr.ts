@@ -216,6 +216,10 @@
         <source>Exported %1.</source>
         <translation>%1 exporté.</translation>
     </message>
+    <message>
+        <source>Same prompt, side by side</source>
+        <translation>Même invite, côte à côte</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -355,6 +359,17 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>Erreur inattendue pendant l’évaluation : %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::GenerateJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while generating: %1</source>
+        <translation>Erreur inattendue pendant la génération : %1</translation>
     </message>
 </context>
 <context>
@@ -1284,6 +1299,104 @@ Les remplacer ?</translation>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>Jetons par seconde estimés par rapport au F16 lu depuis la RAM système</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SideBySideView</name>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>&amp;Invite :</translation>
+    </message>
+    <message>
+        <source>Text every file continues</source>
+        <translation>Texte que chaque fichier poursuit</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x:</source>
+        <translation>Ma&amp;x :</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> jetons</translation>
+    </message>
+    <message>
+        <source>The most tokens each file generates</source>
+        <translation>Nombre maximal de jetons générés par chaque fichier</translation>
+    </message>
+    <message>
+        <source>Temperat&amp;ure:</source>
+        <translation>Temp&amp;érature :</translation>
+    </message>
+    <message>
+        <source>0 (greedy)</source>
+        <translation>0 (glouton)</translation>
+    </message>
+    <message>
+        <source>0 always picks the most likely token, so every run gives the same text</source>
+        <translation>0 choisit toujours le jeton le plus probable : chaque exécution donne le même texte</translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation>Grai&amp;ne :</translation>
+    </message>
+    <message>
+        <source>The same seed and temperature give the same text</source>
+        <translation>La même graine et la même température donnent le même texte</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>Generate with every file at once</source>
+        <translation>Générer avec tous les fichiers à la fois</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <source>Stop every generation; the text so far stays</source>
+        <translation>Arrêter toutes les générations ; le texte déjà produit reste</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Select a model to run a prompt on it and its quants.</source>
+        <translation>Sélectionnez un modèle pour lancer une invite sur lui et ses quantifications.</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>Saisissez d’abord une invite.</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tok/s</source>
+        <translation>%1 jetons · %2 jetons/s</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Génération…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating with %n file(s)…</source>
+        <translation>
+            <numerusform>Génération avec %n fichier…</numerusform>
+            <numerusform>Génération avec %n fichiers…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generating… %1 tokens</source>
+        <translation>Génération… %1 jetons</translation>
     </message>
 </context>
 <context>

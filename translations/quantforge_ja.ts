@@ -214,6 +214,10 @@
         <source>Exported %1.</source>
         <translation>%1 をエクスポートしました。</translation>
     </message>
+    <message>
+        <source>Same prompt, side by side</source>
+        <translation>同じプロンプトを並べて比較</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -352,6 +356,17 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>評価中に予期しないエラー: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::GenerateJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while generating: %1</source>
+        <translation>生成中に予期しないエラーが発生しました: %1</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1287,103 @@ Replace them?</source>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>システム RAM から読む F16 に対する推定毎秒トークン数</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SideBySideView</name>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>プロンプト(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Text every file continues</source>
+        <translation>各ファイルが続きを書くテキスト</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x:</source>
+        <translation>最大(&amp;X):</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> トークン</translation>
+    </message>
+    <message>
+        <source>The most tokens each file generates</source>
+        <translation>各ファイルが生成するトークンの最大数</translation>
+    </message>
+    <message>
+        <source>Temperat&amp;ure:</source>
+        <translation>温度(&amp;U):</translation>
+    </message>
+    <message>
+        <source>0 (greedy)</source>
+        <translation>0(貪欲)</translation>
+    </message>
+    <message>
+        <source>0 always picks the most likely token, so every run gives the same text</source>
+        <translation>0 は常に最も確率の高いトークンを選ぶため、毎回同じテキストになります</translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation>シード(&amp;D):</translation>
+    </message>
+    <message>
+        <source>The same seed and temperature give the same text</source>
+        <translation>同じシードと温度なら同じテキストになります</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Generate with every file at once</source>
+        <translation>すべてのファイルで同時に生成</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop every generation; the text so far stays</source>
+        <translation>すべての生成を停止します。ここまでのテキストは残ります</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Select a model to run a prompt on it and its quants.</source>
+        <translation>モデルを選択すると、そのモデルと量子化ファイルでプロンプトを実行できます。</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>先にプロンプトを入力してください。</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tok/s</source>
+        <translation>%1 トークン · %2 トークン/秒</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>停止しました。</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>生成中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating with %n file(s)…</source>
+        <translation>
+            <numerusform>%n 個のファイルで生成中…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generating… %1 tokens</source>
+        <translation>生成中… %1 トークン</translation>
     </message>
 </context>
 <context>

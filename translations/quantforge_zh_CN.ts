@@ -214,6 +214,10 @@
         <source>Exported %1.</source>
         <translation>已导出 %1。</translation>
     </message>
+    <message>
+        <source>Same prompt, side by side</source>
+        <translation>相同提示词，并排对比</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -352,6 +356,17 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>评估时发生意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::GenerateJobRunner</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Unexpected error while generating: %1</source>
+        <translation>生成时出现意外错误：%1</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1287,103 @@ Replace them?</source>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>相对于从系统内存读取 F16 的估计每秒词元数</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::SideBySideView</name>
+    <message>
+        <source>&amp;Prompt:</source>
+        <translation>提示词(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Text every file continues</source>
+        <translation>每个文件续写的文本</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x:</source>
+        <translation>最多(&amp;X):</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> 个词元</translation>
+    </message>
+    <message>
+        <source>The most tokens each file generates</source>
+        <translation>每个文件最多生成的词元数</translation>
+    </message>
+    <message>
+        <source>Temperat&amp;ure:</source>
+        <translation>温度(&amp;U):</translation>
+    </message>
+    <message>
+        <source>0 (greedy)</source>
+        <translation>0(贪心)</translation>
+    </message>
+    <message>
+        <source>0 always picks the most likely token, so every run gives the same text</source>
+        <translation>0 总是选择最可能的词元，因此每次运行都得到相同的文本</translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation>种子(&amp;D):</translation>
+    </message>
+    <message>
+        <source>The same seed and temperature give the same text</source>
+        <translation>相同的种子和温度会得到相同的文本</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Generate with every file at once</source>
+        <translation>同时用所有文件生成</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop every generation; the text so far stays</source>
+        <translation>停止所有生成；已生成的文本保留</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Select a model to run a prompt on it and its quants.</source>
+        <translation>选择一个模型，以便在它及其量化文件上运行提示词。</translation>
+    </message>
+    <message>
+        <source>Type a prompt first.</source>
+        <translation>请先输入提示词。</translation>
+    </message>
+    <message>
+        <source>%1 tokens · %2 tok/s</source>
+        <translation>%1 个词元 · %2 词元/秒</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generating with %n file(s)…</source>
+        <translation>
+            <numerusform>正在用 %n 个文件生成…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generating… %1 tokens</source>
+        <translation>正在生成… %1 个词元</translation>
     </message>
 </context>
 <context>

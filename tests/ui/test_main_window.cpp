@@ -383,7 +383,7 @@ void TestMainWindow::recentFilesAndGeometryPersist() {
     const QString canonical = QFileInfo(kModelPath).canonicalFilePath();
     {
         auto window = makeWindow();
-        window->resize(900, 640);
+        window->resize(1100, 800);
         window->openFiles({kModelPath});
         waitUntilSettled(*window);
         window->close();
@@ -393,7 +393,7 @@ void TestMainWindow::recentFilesAndGeometryPersist() {
     QVERIFY(!m_settings->value(QStringLiteral("mainWindow/geometry")).toByteArray().isEmpty());
 
     auto window = makeWindow();
-    QCOMPARE(window->size(), QSize(900, 640));
+    QCOMPARE(window->size(), QSize(1100, 800));
     QCOMPARE(window->modelList()->rowCount(), 0);
     auto* recent = child<QMenu>(window.get(), "recentMenu");
     QVERIFY(recent);

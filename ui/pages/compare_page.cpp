@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -27,6 +28,7 @@
 #include "format.h"
 #include "models/comparison_table_model.h"
 #include "models/model_list_model.h"
+#include "widgets/side_by_side_view.h"
 #include "widgets/size_quality_chart.h"
 
 namespace qf::ui {
@@ -257,10 +259,18 @@ QWidget* ComparePage::createResultsArea() {
     tableLayout->addWidget(m_view, 1);
     tableLayout->addLayout(tableBar);
 
+    auto* sideBySideBox = new QGroupBox(tr("Same prompt, side by side"), splitter);
+    sideBySideBox->setObjectName(QStringLiteral("sideBySideBox"));
+    auto* sideBySideLayout = new QVBoxLayout(sideBySideBox);
+    m_sideBySide = new SideBySideView(sideBySideBox);
+    sideBySideLayout->addWidget(m_sideBySide);
+
     splitter->addWidget(chartBox);
     splitter->addWidget(tableBox);
+    splitter->addWidget(sideBySideBox);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 2);
     splitter->setChildrenCollapsible(false);
     return splitter;
 }
@@ -377,6 +387,10 @@ void ComparePage::refreshRows() {
                 addRow(*child, false);
         }
     }
+    std::vector<SideBySideFile> files;
+    for (const ComparisonRow& row : rows)
+        files.push_back({row.path, row.typeName, row.bytes});
+    m_sideBySide->setFiles(files);
     m_table->setRows(std::move(rows));
     if (!unreadable.isEmpty() && !isEvaluating())
         showError(tr("Some stored results could not be read and will be replaced when evaluated again:\n%1")
@@ -528,11 +542,12 @@ void ComparePage::cancelEvaluation() {
 }
 
 int ComparePage::activeJobCount() const {
-    return isEvaluating() ? 1 : 0;
+    return (isEvaluating() ? 1 : 0) + (m_sideBySide->isRunning() ? 1 : 0);
 }
 
 void ComparePage::cancelAllJobs() {
     cancelEvaluation();
+    m_sideBySide->stop();
 }
 
 void ComparePage::onJobProgress(quint64 jobId, const EvaluationProgress& progress) {

@@ -31,6 +31,7 @@ namespace qf::ui {
 
 class ComparisonTableModel;
 class ModelListModel;
+class SideBySideView;
 class SizeQualityChart;
 
 class ComparePage : public SourcePage {
@@ -60,6 +61,7 @@ public:
 
     ComparisonTableModel* tableModel() const { return m_table; }
     SizeQualityChart* chart() const { return m_chart; }
+    SideBySideView* sideBySideView() const { return m_sideBySide; }
 
     // Exports without a dialog; an error text, empty on success.
     QString exportTableCsv(const QString& path) const;
@@ -131,6 +133,7 @@ private:
     SizeQualityChart* m_chart;
     QTableView* m_view;
     ComparisonTableModel* m_table;
+    SideBySideView* m_sideBySide;
 };
 
 } // namespace qf::ui
