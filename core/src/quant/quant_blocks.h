@@ -2,6 +2,8 @@
 // Block layouts of the ggml quantization formats (little-endian, no padding) and the small helpers every
 // quantizer shares. The layouts are part of the GGUF file format.
 #include <bit>
+#include <cmath>
+#include <limits>
 #include <cstdint>
 
 #include "qf/fp16.h"
@@ -98,6 +100,9 @@ inline int nearestInt(float value) {
 // roundf (ties away from zero, as ggml's Q8_0 rounds) without a libm call, which made Q8_0 three
 // times slower. Exact for |value| < 2^23: truncation is exact there and so is value - trunc(value).
 inline int roundHalfAwayFromZero(float value) {
+    // Out of int range, infinite or NaN (a group of subnormals makes the inverse scale infinite): what
+    // x86's conversion of roundf's result gives, so the stored byte stays 0 as in ggml.
+    if (!(std::fabs(value) < 2147483520.0f)) return std::numeric_limits<int>::min();
     int t = static_cast<int>(value);
     const float rest = value - static_cast<float>(t);
     if (rest >= 0.5f) ++t;
