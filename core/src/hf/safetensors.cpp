@@ -96,8 +96,10 @@ Result<SafetensorsHeader> parseSafetensorsHeader(std::span<const uint8_t> bytes,
             }
             continue;
         }
+        // A copy of the name: lambdas may not capture structured bindings before C++20 compilers catch up.
+        const std::string& tensorName = name;
         auto tensorFail = [&](const std::string& what) {
-            return fail(fmt::format("tensor \"{}\": {}", name, what));
+            return fail(fmt::format("tensor \"{}\": {}", tensorName, what));
         };
         if (!entry.isObject()) return tensorFail("entry is not an object");
         SafetensorInfo info;
