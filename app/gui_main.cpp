@@ -1,6 +1,7 @@
 // The Quantforge desktop app: everything lives in the qf_ui library; this only parses the command line.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -8,11 +9,13 @@
 #include "app_settings.h"
 #include "app_translations.h"
 #include "main_window.h"
+#include "screenshot_tour.h"
 #include "self_test.h"
 
 namespace {
 constexpr int kSelfTestTimeoutMs = 120000;
-}
+constexpr int kScreenshotStepTimeoutMs = 600000;
+} // namespace
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -22,11 +25,13 @@ int main(int argc, char* argv[]) {
     QApplication::setDesktopFileName(QStringLiteral("io.github.quantforge.Quantforge"));
 
     // The self-test must not read or change the user's settings: it gets a throw-away file.
+    // So do the README screenshots, which must show the app as a first-time user sees it.
     const bool selfTest = app.arguments().contains(QStringLiteral("--self-test"));
+    const bool scratchOnly = selfTest || app.arguments().contains(QStringLiteral("--screenshots"));
     QTemporaryDir scratch;
     QSettings userSettings;
     QSettings scratchSettings(scratch.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    QSettings* settings = selfTest ? &scratchSettings : &userSettings;
+    QSettings* settings = scratchOnly ? &scratchSettings : &userSettings;
     qf::ui::installTranslations(app, qf::ui::AppSettings(settings).language());
 
     QCommandLineParser parser;
@@ -37,6 +42,13 @@ int main(int argc, char* argv[]) {
     parser.addOption({QStringLiteral("self-test"),
                       QApplication::translate("main", "Open the bundled sample, show its recommendation and "
                                                       "quit; the exit code tells whether it worked.")});
+    const QCommandLineOption screenshots(
+        QStringLiteral("screenshots"),
+        QApplication::translate("main",
+                                "Walk through the app on the bundled sample and save a PNG of each view "
+                                "into DIR (for the README); the exit code tells whether it worked."),
+        QStringLiteral("DIR"));
+    parser.addOption(screenshots);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QApplication::translate("main", "GGUF models to open."),
                                  QStringLiteral("[files…]"));
@@ -48,6 +60,14 @@ int main(int argc, char* argv[]) {
         const qf::ui::SelfTestResult result = qf::ui::runSelfTest(window, kSelfTestTimeoutMs);
         QTextStream(result.ok ? stdout : stderr)
             << (result.ok ? "self-test passed: " : "self-test FAILED: ") << result.message << Qt::endl;
+        return result.ok ? 0 : 1;
+    }
+    if (parser.isSet(screenshots)) {
+        const QString out = QDir(parser.value(screenshots)).absolutePath();
+        const qf::ui::ScreenshotResult result = qf::ui::takeScreenshots(
+            window, scratch.filePath(QStringLiteral("tour")), out, kScreenshotStepTimeoutMs);
+        QTextStream(result.ok ? stdout : stderr)
+            << (result.ok ? "screenshots written: " : "screenshots FAILED: ") << result.message << Qt::endl;
         return result.ok ? 0 : 1;
     }
     window.openStartupFiles(parser.positionalArguments());

@@ -15,6 +15,10 @@
         <source>GGUF models to open.</source>
         <translation>Zu öffnende GGUF-Modelle.</translation>
     </message>
+    <message>
+        <source>Walk through the app on the bundled sample and save a PNG of each view into DIR (for the README); the exit code tells whether it worked.</source>
+        <translation>Die App mit dem mitgelieferten Beispielmodell durchlaufen und von jeder Ansicht ein PNG in DIR speichern (für die README); der Exit-Code zeigt, ob es funktioniert hat.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparePage</name>
@@ -370,6 +374,21 @@
     <message>
         <source>Unexpected error while generating: %1</source>
         <translation>Unerwarteter Fehler beim Erzeugen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ImatrixComputeJob</name>
+    <message>
+        <source>chunk %1 of %2, perplexity %3</source>
+        <translation>Abschnitt %1 von %2, Perplexität %3</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>%1 wird gelesen</translation>
+    </message>
+    <message>
+        <source>Unexpected error while computing the importance matrix: %1</source>
+        <translation>Unerwarteter Fehler beim Berechnen der Wichtigkeitsmatrix: %1</translation>
     </message>
 </context>
 <context>
@@ -942,10 +961,6 @@
         <translation>Aus Datei</translation>
     </message>
     <message>
-        <source>An importance matrix (from llama-imatrix) weights each column by how much it matters on real text; it improves the smaller presets.</source>
-        <translation>Eine Wichtigkeitsmatrix (von llama-imatrix) gewichtet jede Spalte danach, wie wichtig sie bei echtem Text ist; sie verbessert die kleineren Voreinstellungen.</translation>
-    </message>
-    <message>
         <source>imatrix.dat or imatrix.gguf</source>
         <translation>imatrix.dat oder imatrix.gguf</translation>
     </message>
@@ -1106,6 +1121,137 @@ Ersetzen?</translation>
     <message>
         <source>Replace Existing Files?</source>
         <translation>Vorhandene Dateien ersetzen?</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>Start producing the chosen presets</source>
+        <translation>Erzeugen der gewählten Voreinstellungen starten</translation>
+    </message>
+    <message>
+        <source>Compute from text</source>
+        <translation>Aus Text berechnen</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
+        <translation>Eine Wichtigkeitsmatrix (von llama-imatrix oder hier aus Kalibrierungstext berechnet) gewichtet jede Spalte danach, wie viel sie bei echtem Text ausmacht; sie verbessert meist die kleineren Voreinstellungen.</translation>
+    </message>
+    <message>
+        <source>Importance matrix source</source>
+        <translation>Quelle der Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>Importance matrix file</source>
+        <translation>Wichtigkeitsmatrix-Datei</translation>
+    </message>
+    <message>
+        <source>Choose the importance matrix file</source>
+        <translation>Wichtigkeitsmatrix-Datei wählen</translation>
+    </message>
+    <message>
+        <source>Calibration text (.txt or .txt.zst)</source>
+        <translation>Kalibrierungstext (.txt oder .txt.zst)</translation>
+    </message>
+    <message>
+        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
+        <translation>Text, den das Modell liest, um zu messen, welche Gewichte zählen; der mitgelieferte Text ist gemeinfreie Prosa. Verwenden Sie Text wie den, den das Modell sehen wird.</translation>
+    </message>
+    <message>
+        <source>Calibration text file</source>
+        <translation>Kalibrierungstext-Datei</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>Kalibrierungstext wählen</translation>
+    </message>
+    <message>
+        <source>Importance matrix progress</source>
+        <translation>Fortschritt der Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop computing the importance matrix</source>
+        <translation>Berechnung der Wichtigkeitsmatrix anhalten</translation>
+    </message>
+    <message>
+        <source>Importance matrix status</source>
+        <translation>Status der Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Ausgabeordner wählen</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>Kalibrierungstext</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
+        <translation>Textdateien (*.txt *.txt.zst *.zst);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text.</source>
+        <translation>Wählen Sie einen Kalibrierungstext.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Computed from %1 once a model is selected.</source>
+        <translation>Wird aus %1 berechnet, sobald ein Modell gewählt ist.</translation>
+    </message>
+    <message>
+        <source>Computing from %1…</source>
+        <translation>Berechnung aus %1…</translation>
+    </message>
+    <message>
+        <source>Computing from %1: %2</source>
+        <translation>Berechnung aus %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries over %1 chunks of %2, perplexity %3</source>
+        <translation>
+            <numerusform>%n Eintrag über %1 Abschnitte von %2, Perplexität %3</numerusform>
+            <numerusform>%n Einträge über %1 Abschnitte von %2, Perplexität %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (computed before)</source>
+        <translation> (bereits früher berechnet)</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation> (%1 s)</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter in the text field to compute again.</source>
+        <translation>Angehalten. Drücken Sie die Eingabetaste im Textfeld, um erneut zu berechnen.</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix (see above)…</source>
+        <translation>Die Wichtigkeitsmatrix wird berechnet (siehe oben)…</translation>
+    </message>
+    <message>
+        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
+        <translation>Die Wichtigkeitsmatrix wurde nicht berechnet: Wählen Sie einen Kalibrierungstext oder stellen Sie „Keine“ ein.</translation>
     </message>
 </context>
 <context>

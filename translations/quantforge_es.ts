@@ -15,6 +15,10 @@
         <source>GGUF models to open.</source>
         <translation>Modelos GGUF que abrir.</translation>
     </message>
+    <message>
+        <source>Walk through the app on the bundled sample and save a PNG of each view into DIR (for the README); the exit code tells whether it worked.</source>
+        <translation>Recorrer la aplicación con el modelo de ejemplo incluido y guardar un PNG de cada vista en DIR (para el README); el código de salida indica si funcionó.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparePage</name>
@@ -370,6 +374,21 @@
     <message>
         <source>Unexpected error while generating: %1</source>
         <translation>Error inesperado al generar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ImatrixComputeJob</name>
+    <message>
+        <source>chunk %1 of %2, perplexity %3</source>
+        <translation>fragmento %1 de %2, perplejidad %3</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>leyendo %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while computing the importance matrix: %1</source>
+        <translation>Error inesperado al calcular la matriz de importancia: %1</translation>
     </message>
 </context>
 <context>
@@ -942,10 +961,6 @@
         <translation>Desde archivo</translation>
     </message>
     <message>
-        <source>An importance matrix (from llama-imatrix) weights each column by how much it matters on real text; it improves the smaller presets.</source>
-        <translation>Una matriz de importancia (de llama-imatrix) pondera cada columna según lo que importa en texto real; mejora los preajustes más pequeños.</translation>
-    </message>
-    <message>
         <source>imatrix.dat or imatrix.gguf</source>
         <translation>imatrix.dat o imatrix.gguf</translation>
     </message>
@@ -1106,6 +1121,137 @@ Replace them?</source>
     <message>
         <source>Replace Existing Files?</source>
         <translation>¿Reemplazar los archivos existentes?</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>Preajustes</translation>
+    </message>
+    <message>
+        <source>Start producing the chosen presets</source>
+        <translation>Empezar a producir los preajustes elegidos</translation>
+    </message>
+    <message>
+        <source>Compute from text</source>
+        <translation>Calcular a partir de texto</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
+        <translation>Una matriz de importancia (de llama-imatrix, o calculada aquí a partir de texto de calibración) pondera cada columna según cuánto importa en texto real; suele mejorar los preajustes más pequeños.</translation>
+    </message>
+    <message>
+        <source>Importance matrix source</source>
+        <translation>Origen de la matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Importance matrix file</source>
+        <translation>Archivo de matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Choose the importance matrix file</source>
+        <translation>Elegir el archivo de matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Calibration text (.txt or .txt.zst)</source>
+        <translation>Texto de calibración (.txt o .txt.zst)</translation>
+    </message>
+    <message>
+        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
+        <translation>Texto que el modelo lee para medir qué pesos importan; el texto incluido es prosa de dominio público. Use un texto parecido al que verá el modelo.</translation>
+    </message>
+    <message>
+        <source>Calibration text file</source>
+        <translation>Archivo de texto de calibración</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>Elegir el texto de calibración</translation>
+    </message>
+    <message>
+        <source>Importance matrix progress</source>
+        <translation>Progreso de la matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop computing the importance matrix</source>
+        <translation>Detener el cálculo de la matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Importance matrix status</source>
+        <translation>Estado de la matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Carpeta de salida</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Elegir la carpeta de salida</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Hilos</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>Texto de calibración</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
+        <translation>Archivos de texto (*.txt *.txt.zst *.zst);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text.</source>
+        <translation>Elija un texto de calibración.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 no existe.</translation>
+    </message>
+    <message>
+        <source>Computed from %1 once a model is selected.</source>
+        <translation>Se calculará a partir de %1 cuando se seleccione un modelo.</translation>
+    </message>
+    <message>
+        <source>Computing from %1…</source>
+        <translation>Calculando a partir de %1…</translation>
+    </message>
+    <message>
+        <source>Computing from %1: %2</source>
+        <translation>Calculando a partir de %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries over %1 chunks of %2, perplexity %3</source>
+        <translation>
+            <numerusform>%n entrada en %1 fragmentos de %2, perplejidad %3</numerusform>
+            <numerusform>%n entradas en %1 fragmentos de %2, perplejidad %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (computed before)</source>
+        <translation> (calculada antes)</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation> (%1 s)</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Guardada como %1</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter in the text field to compute again.</source>
+        <translation>Detenido. Pulse Intro en el campo de texto para calcular de nuevo.</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix (see above)…</source>
+        <translation>Calculando la matriz de importancia (véase arriba)…</translation>
+    </message>
+    <message>
+        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
+        <translation>La matriz de importancia no se ha calculado: elija un texto de calibración o seleccione Ninguna.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,10 @@
         <source>GGUF models to open.</source>
         <translation>開く GGUF モデル。</translation>
     </message>
+    <message>
+        <source>Walk through the app on the bundled sample and save a PNG of each view into DIR (for the README); the exit code tells whether it worked.</source>
+        <translation>同梱のサンプルモデルでアプリを一通り操作し、各画面の PNG を DIR に保存します（README 用）。終了コードで成否がわかります。</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparePage</name>
@@ -367,6 +371,21 @@
     <message>
         <source>Unexpected error while generating: %1</source>
         <translation>生成中に予期しないエラーが発生しました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ImatrixComputeJob</name>
+    <message>
+        <source>chunk %1 of %2, perplexity %3</source>
+        <translation>チャンク %1/%2、パープレキシティ %3</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>%1 を読み込み中</translation>
+    </message>
+    <message>
+        <source>Unexpected error while computing the importance matrix: %1</source>
+        <translation>重要度行列の計算中に予期しないエラーが発生しました: %1</translation>
     </message>
 </context>
 <context>
@@ -932,10 +951,6 @@
         <translation>ファイルから</translation>
     </message>
     <message>
-        <source>An importance matrix (from llama-imatrix) weights each column by how much it matters on real text; it improves the smaller presets.</source>
-        <translation>重要度行列（llama-imatrix で作成）は実際のテキストでの重要度に応じて各列を重み付けし、小さいプリセットの品質を改善します。</translation>
-    </message>
-    <message>
         <source>imatrix.dat or imatrix.gguf</source>
         <translation>imatrix.dat または imatrix.gguf</translation>
     </message>
@@ -1094,6 +1109,136 @@ Replace them?</source>
     <message>
         <source>Replace Existing Files?</source>
         <translation>既存のファイルを置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>プリセット</translation>
+    </message>
+    <message>
+        <source>Start producing the chosen presets</source>
+        <translation>選択したプリセットの作成を開始</translation>
+    </message>
+    <message>
+        <source>Compute from text</source>
+        <translation>テキストから計算</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
+        <translation>重要度行列（llama-imatrix 製、またはここでキャリブレーション用テキストから計算）は、実際のテキストでの重要度に応じて各列を重み付けします。通常、小さいプリセットの品質が向上します。</translation>
+    </message>
+    <message>
+        <source>Importance matrix source</source>
+        <translation>重要度行列の取得元</translation>
+    </message>
+    <message>
+        <source>Importance matrix file</source>
+        <translation>重要度行列ファイル</translation>
+    </message>
+    <message>
+        <source>Choose the importance matrix file</source>
+        <translation>重要度行列ファイルを選択</translation>
+    </message>
+    <message>
+        <source>Calibration text (.txt or .txt.zst)</source>
+        <translation>キャリブレーション用テキスト（.txt または .txt.zst）</translation>
+    </message>
+    <message>
+        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
+        <translation>どの重みが重要かを測るためにモデルが読むテキストです。同梱のテキストはパブリックドメインの散文です。モデルが実際に扱う内容に近いテキストを使ってください。</translation>
+    </message>
+    <message>
+        <source>Calibration text file</source>
+        <translation>キャリブレーション用テキストファイル</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>キャリブレーション用テキストを選択</translation>
+    </message>
+    <message>
+        <source>Importance matrix progress</source>
+        <translation>重要度行列の進捗</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop computing the importance matrix</source>
+        <translation>重要度行列の計算を停止</translation>
+    </message>
+    <message>
+        <source>Importance matrix status</source>
+        <translation>重要度行列の状態</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>出力フォルダー</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>出力フォルダーを選択</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>キャリブレーション用テキスト</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
+        <translation>テキストファイル (*.txt *.txt.zst *.zst);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text.</source>
+        <translation>キャリブレーション用テキストを選択してください。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 は存在しません。</translation>
+    </message>
+    <message>
+        <source>Computed from %1 once a model is selected.</source>
+        <translation>モデルを選択すると %1 から計算されます。</translation>
+    </message>
+    <message>
+        <source>Computing from %1…</source>
+        <translation>%1 から計算中…</translation>
+    </message>
+    <message>
+        <source>Computing from %1: %2</source>
+        <translation>%1 から計算中: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries over %1 chunks of %2, perplexity %3</source>
+        <translation>
+            <numerusform>%n 件のエントリ（%2 の %1 チャンク）、パープレキシティ %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (computed before)</source>
+        <translation>（計算済み）</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation>（%1 秒）</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>%1 として保存しました</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter in the text field to compute again.</source>
+        <translation>停止しました。テキスト欄で Enter キーを押すと再計算します。</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix (see above)…</source>
+        <translation>重要度行列を計算中（上を参照）…</translation>
+    </message>
+    <message>
+        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
+        <translation>重要度行列が計算されていません。キャリブレーション用テキストを選ぶか、「なし」に設定してください。</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,10 @@
         <source>GGUF models to open.</source>
         <translation>要打开的 GGUF 模型。</translation>
     </message>
+    <message>
+        <source>Walk through the app on the bundled sample and save a PNG of each view into DIR (for the README); the exit code tells whether it worked.</source>
+        <translation>使用自带的示例模型走一遍应用，并将每个视图保存为 PNG 到 DIR（用于 README）；退出码表示是否成功。</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparePage</name>
@@ -367,6 +371,21 @@
     <message>
         <source>Unexpected error while generating: %1</source>
         <translation>生成时出现意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ImatrixComputeJob</name>
+    <message>
+        <source>chunk %1 of %2, perplexity %3</source>
+        <translation>第 %1/%2 块，困惑度 %3</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while computing the importance matrix: %1</source>
+        <translation>计算重要性矩阵时出现意外错误：%1</translation>
     </message>
 </context>
 <context>
@@ -932,10 +951,6 @@
         <translation>来自文件</translation>
     </message>
     <message>
-        <source>An importance matrix (from llama-imatrix) weights each column by how much it matters on real text; it improves the smaller presets.</source>
-        <translation>重要性矩阵（来自 llama-imatrix）按各列在真实文本上的重要程度加权，可改善较小的预设。</translation>
-    </message>
-    <message>
         <source>imatrix.dat or imatrix.gguf</source>
         <translation>imatrix.dat 或 imatrix.gguf</translation>
     </message>
@@ -1094,6 +1109,136 @@ Replace them?</source>
     <message>
         <source>Replace Existing Files?</source>
         <translation>替换现有文件？</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Start producing the chosen presets</source>
+        <translation>开始生成所选预设</translation>
+    </message>
+    <message>
+        <source>Compute from text</source>
+        <translation>从文本计算</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
+        <translation>重要性矩阵（来自 llama-imatrix，或在此由校准文本计算）按每一列在真实文本上的重要程度加权；通常能改善较小的预设。</translation>
+    </message>
+    <message>
+        <source>Importance matrix source</source>
+        <translation>重要性矩阵来源</translation>
+    </message>
+    <message>
+        <source>Importance matrix file</source>
+        <translation>重要性矩阵文件</translation>
+    </message>
+    <message>
+        <source>Choose the importance matrix file</source>
+        <translation>选择重要性矩阵文件</translation>
+    </message>
+    <message>
+        <source>Calibration text (.txt or .txt.zst)</source>
+        <translation>校准文本（.txt 或 .txt.zst）</translation>
+    </message>
+    <message>
+        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
+        <translation>模型读取此文本以衡量哪些权重重要；自带的文本是公有领域的散文。请使用与模型将来处理的内容相似的文本。</translation>
+    </message>
+    <message>
+        <source>Calibration text file</source>
+        <translation>校准文本文件</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>选择校准文本</translation>
+    </message>
+    <message>
+        <source>Importance matrix progress</source>
+        <translation>重要性矩阵进度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop computing the importance matrix</source>
+        <translation>停止计算重要性矩阵</translation>
+    </message>
+    <message>
+        <source>Importance matrix status</source>
+        <translation>重要性矩阵状态</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>选择输出文件夹</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>校准文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
+        <translation>文本文件 (*.txt *.txt.zst *.zst);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text.</source>
+        <translation>请选择校准文本。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Computed from %1 once a model is selected.</source>
+        <translation>选择模型后将由 %1 计算。</translation>
+    </message>
+    <message>
+        <source>Computing from %1…</source>
+        <translation>正在由 %1 计算…</translation>
+    </message>
+    <message>
+        <source>Computing from %1: %2</source>
+        <translation>正在由 %1 计算：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries over %1 chunks of %2, perplexity %3</source>
+        <translation>
+            <numerusform>%n 个条目，基于 %2 的 %1 个块，困惑度 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (computed before)</source>
+        <translation>（之前已计算）</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation>（%1 秒）</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter in the text field to compute again.</source>
+        <translation>已停止。在文本框中按回车键可重新计算。</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix (see above)…</source>
+        <translation>正在计算重要性矩阵（见上方）…</translation>
+    </message>
+    <message>
+        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
+        <translation>尚未计算重要性矩阵：请选择校准文本，或设为“无”。</translation>
     </message>
 </context>
 <context>

@@ -26,4 +26,18 @@ QString bundledSamplePath() {
     return {};
 }
 
+QString bundledDataFile(const QString& name) {
+    const QDir binDir(QCoreApplication::applicationDirPath());
+    for (const QString& folder :
+         {QStringLiteral("../share/quantforge/data/"), QStringLiteral("../Resources/data/")}) {
+        const QString path = QDir::cleanPath(binDir.filePath(folder + name));
+        if (QFileInfo(path).isFile()) return path;
+    }
+    return {};
+}
+
+QString bundledCalibrationText() {
+    return bundledDataFile(QStringLiteral("books-calibration.txt"));
+}
+
 } // namespace qf::ui

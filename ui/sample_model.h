@@ -11,4 +11,9 @@ QStringList bundledSampleCandidates();
 // The first candidate that exists, or an empty string.
 QString bundledSamplePath();
 
+// A bundled data file (share/quantforge/data/NAME, or Contents/Resources/data/NAME), or an empty string.
+QString bundledDataFile(const QString& name);
+// The default calibration text for importance matrices (public domain books).
+QString bundledCalibrationText();
+
 } // namespace qf::ui

@@ -489,7 +489,7 @@ void TestProducePage::imatrixFromFile() {
     ProducePage* page = openOnProducePage(*window, m_model);
     QVERIFY(page);
     auto* source = child<QComboBox>(page, "imatrixSource");
-    QCOMPARE(source->count(), 2); // None, From file (from calibration text comes with evaluation)
+    QCOMPARE(source->count(), 3); // None, From file, Compute from text
     QVERIFY(!child<QLineEdit>(page, "imatrixPath")->isVisible());
 
     page->setImatrixFile(kImatrixPath);

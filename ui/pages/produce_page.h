@@ -4,9 +4,12 @@
 // all chosen presets, so the source is read once. The job queue below shows progress, throughput, time
 // left and Cancel (Esc cancels the focused job); finished files are announced with filesProduced() for the
 // model list. Sizes are planned off the UI thread; nothing here blocks the window.
+#include <QPointer>
 #include <QStringList>
+#include <QThreadPool>
 
 #include "app_settings.h"
+#include "jobs/imatrix_compute_job.h"
 #include "jobs/imatrix_load_job.h"
 #include "jobs/preset_plan_job.h"
 #include "pages/source_page.h"
@@ -15,10 +18,10 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QSplitter;
-class QThreadPool;
 class QToolButton;
 class QTreeView;
 
@@ -31,13 +34,15 @@ class ProducePage : public SourcePage {
     Q_OBJECT
 
 public:
-    // Where the importance matrix comes from. Computing one from calibration text needs the evaluation
-    // engine and will be added as a third source.
-    enum class ImatrixSource { None, File };
+    // Where the importance matrix comes from: none, a file (llama-imatrix's .dat or GGUF), or computed here
+    // from calibration text with the model itself (as llama-imatrix does; cached, and saved as a GGUF
+    // imatrix in the output folder).
+    enum class ImatrixSource { None, File, Text };
 
     // `taskPool` runs short reads (plans, the imatrix); `jobPool` runs the quantization jobs one after
     // another. Both belong to the window and outlive the page's jobs.
     ProducePage(AppSettings settings, QThreadPool* taskPool, QThreadPool* jobPool, QWidget* parent = nullptr);
+    ~ProducePage() override;
 
     QString title() const override;
     void setEntry(const ModelEntry& entry) override;
@@ -50,6 +55,13 @@ public:
     void setImatrixSource(ImatrixSource source);
     // Chooses "From file" with this file and reads it in the background.
     void setImatrixFile(const QString& path);
+    // Chooses "Compute from text" with this calibration text (plain or .zst) and computes in the background.
+    void setCalibrationText(const QString& path);
+    QString calibrationText() const;
+    // Whether an importance matrix is being computed from text now.
+    bool isComputingImatrix() const { return m_imatrixComputing; }
+    // Stops a computation; the source stays "Compute from text" without a matrix.
+    void cancelImatrixComputation();
     // Empty: beside the source.
     void setOutputDirectory(const QString& directory);
     // The folder new files go to for the shown model.
@@ -76,6 +88,16 @@ private:
     void replan();
     void onPlansReady(quint64 generation, const PresetPlanSummaries& summaries);
     void loadImatrix();
+    void computeImatrix();
+    void onImatrixComputed(quint64 generation, const ImatrixPtr& imatrix,
+                           const ImatrixComputeSummary& summary);
+    void onImatrixComputeProgress(quint64 generation, double fraction, const QString& stage);
+    void onImatrixComputeEnded(quint64 generation, const QString& message, bool cancelled);
+    void browseCalibrationText();
+    QString defaultCalibrationText() const;
+    QString computedImatrixPath() const;
+    ImatrixSource imatrixSource() const;
+    void showImatrixError(const QString& message);
     void onImatrixLoaded(quint64 generation, const ImatrixPtr& imatrix);
     void onImatrixFailed(quint64 generation, const QString& message);
     void onImatrixSourceChanged();
@@ -107,6 +129,9 @@ private:
     QString m_imatrixError;
     bool m_imatrixLoading = false;
     QString m_customOutputDirectory; // empty: beside the source
+    QThreadPool m_computePool;       // one importance matrix computation at a time
+    QPointer<ImatrixComputeJob> m_computeJob; // cleared by its end signal, or when it deletes itself
+    bool m_imatrixComputing = false;          // until the job's end signal arrives
 
     QLabel* m_noticeTitle;
     QLabel* m_noticeText;
@@ -117,6 +142,10 @@ private:
     QLineEdit* m_imatrixPath;
     QPushButton* m_imatrixBrowse;
     QLabel* m_imatrixStatus;
+    QLineEdit* m_calibrationPath;
+    QPushButton* m_calibrationBrowse;
+    QProgressBar* m_imatrixProgress;
+    QToolButton* m_imatrixStop;
     QLineEdit* m_outputDirectory;
     QPushButton* m_outputBrowse;
     QToolButton* m_outputReset;

@@ -1,0 +1,236 @@
+// The Produce page's "Compute from text" importance matrix, in the real window on the offscreen platform:
+// computed from calibration text with the model itself, saved as a GGUF imatrix beside the outputs, used
+// for the plans and the produced quant (whose metadata names it), found in the cache the second time;
+// Stop, a missing text and switching sources leave no matrix and block Start.
+#include <memory>
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+#include "main_window.h"
+#include "models/model_list_model.h"
+#include "models/preset_table_model.h"
+#include "pages/produce_page.h"
+#include "pages/source_view.h"
+#include "qf/gguf/gguf_file.h"
+#include "qf/quant/imatrix.h"
+#include "qf/quant/plan.h"
+#include "widgets/job_queue_widget.h"
+#include "widgets/job_row_widget.h"
+
+using namespace qf::ui;
+
+namespace {
+
+const QString kModelPath = QStringLiteral(QF_SHARED_DIR "/models/qf-books-22m-f16.gguf");
+const QString kCalibrationPath = QStringLiteral(QF_SHARED_DIR "/data/books-calibration.txt");
+// The shared model has 7 weight matrices in each of its 6 blocks; llama-imatrix's file for this text has
+// 124 chunks of 256 tokens (../shared/reference/imatrix.log): the context is llama-imatrix's 512, but never
+// more than the model's training context (256 here).
+constexpr size_t kEntries = 42;
+constexpr uint32_t kChunks = 124;
+
+template <class T> T* child(QObject* parent, const char* name) {
+    return parent->findChild<T*>(QString::fromLatin1(name));
+}
+
+} // namespace
+
+class TestProduceImatrixText : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void computesUsesAndSavesTheMatrix();
+    void stopLeavesNoMatrix();
+    void missingTextBlocksStart();
+
+private:
+    std::unique_ptr<MainWindow> makeWindow();
+    ProducePage* openOnProducePage(MainWindow& window, const QString& path);
+    QString savedImatrixPath() const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    QString m_model;
+};
+
+void TestProduceImatrixText::initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY2(QFile::exists(kModelPath), qPrintable(kModelPath));
+    QVERIFY2(QFile::exists(kCalibrationPath), qPrintable(kCalibrationPath));
+}
+
+void TestProduceImatrixText::init() {
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings =
+        std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    QDir(m_dir->path()).mkdir(QStringLiteral("models"));
+    m_model = m_dir->filePath(QStringLiteral("models/qf-books-22m-f16.gguf"));
+    QVERIFY(QFile::copy(kModelPath, m_model));
+    QFile::setPermissions(m_model, QFile::ReadOwner | QFile::WriteOwner);
+    m_model = QFileInfo(m_model).canonicalFilePath();
+}
+
+void TestProduceImatrixText::cleanup() {
+    m_settings.reset();
+    m_dir.reset();
+}
+
+std::unique_ptr<MainWindow> TestProduceImatrixText::makeWindow() {
+    auto window = std::make_unique<MainWindow>(m_settings.get());
+    window->show();
+    QApplication::setActiveWindow(window.get());
+    if (!QTest::qWaitForWindowActive(window.get())) qWarning("window not active");
+    return window;
+}
+
+ProducePage* TestProduceImatrixText::openOnProducePage(MainWindow& window, const QString& path) {
+    window.openFiles({path});
+    const QModelIndex item = window.modelList()->findPath(path);
+    if (!item.isValid()) return nullptr;
+    [&] { QTRY_COMPARE(item.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready)); }();
+    ProducePage* page = window.producePage();
+    window.sourceView()->setCurrentPage(page);
+    [&] { QTRY_VERIFY(!page->presetModel()->isPending()); }();
+    return page;
+}
+
+QString TestProduceImatrixText::savedImatrixPath() const {
+    return QFileInfo(m_model).absolutePath() +
+           QStringLiteral("/qf-books-22m-f16-imatrix-books-calibration.gguf");
+}
+
+void TestProduceImatrixText::computesUsesAndSavesTheMatrix() {
+    auto window = makeWindow();
+    ProducePage* page = openOnProducePage(*window, m_model);
+    QVERIFY(page);
+    page->setChosenPresets({QStringLiteral("Q4_K_M")});
+    QVERIFY(page->canStart());
+
+    page->setCalibrationText(kCalibrationPath);
+    QCOMPARE(child<QComboBox>(page, "imatrixSource")->currentData().toInt(),
+             int(ProducePage::ImatrixSource::Text));
+    QVERIFY(child<QLineEdit>(page, "calibrationTextPath")->isVisible());
+    QVERIFY(!child<QLineEdit>(page, "imatrixPath")->isVisible());
+    QVERIFY(page->isComputingImatrix());
+    QVERIFY(!page->canStart()); // not before the matrix exists
+    QVERIFY(child<QProgressBar>(page, "imatrixProgress")->isVisible());
+    auto* status = child<QLabel>(page, "imatrixStatus");
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isComputingImatrix(), 300000);
+    QVERIFY2(status->text().contains(QStringLiteral("42 entries over 124 chunks")),
+             qPrintable(status->text()));
+    QVERIFY(!child<QProgressBar>(page, "imatrixProgress")->isVisible());
+
+    // Saved as a GGUF imatrix that llama-quantize can read, with llama-imatrix's entries and chunks.
+    auto saved = qf::quant::loadImatrix(savedImatrixPath().toStdU16String());
+    QVERIFY2(saved, saved ? "" : saved.error().message.c_str());
+    QCOMPARE(saved->entries().size(), kEntries);
+    QCOMPARE(saved->chunkCount, kChunks);
+    QCOMPARE(saved->chunkSize, 256u); // the model was trained with 256 tokens of context
+    QCOMPARE(saved->datasets, std::vector<std::string>{"books-calibration.txt"});
+    auto reference = qf::quant::loadImatrix(QF_SHARED_DIR "/reference/imatrix-books-calibration.dat");
+    QVERIFY(reference);
+    for (const auto& entry : reference->entries())
+        QVERIFY2(saved->find(entry.name), entry.name.c_str());
+
+    // The plans use it, and so does the produced file.
+    QTRY_VERIFY(!page->presetModel()->isPending());
+    PresetTableModel* presets = page->presetModel();
+    QVERIFY(presets->summaryAt(presets->rowOf(QStringLiteral("Q4_K_M")))->usesImatrix);
+    const quint64 plannedBytes = presets->summaryAt(presets->rowOf(QStringLiteral("Q4_K_M")))->fileBytes;
+    QVERIFY(page->canStart());
+    QVERIFY(page->start());
+    JobRowWidget* row = page->jobQueue()->rows().back();
+    QTRY_COMPARE_WITH_TIMEOUT(row->state(), JobState::Succeeded, 120000);
+    const QString out = QFileInfo(m_model).absolutePath() + QStringLiteral("/qf-books-22m-Q4_K_M.gguf");
+    QCOMPARE(quint64(QFileInfo(out).size()), plannedBytes);
+    auto produced = qf::gguf::GgufFile::open(out.toStdU16String());
+    QVERIFY(produced);
+    const auto* file = produced->metadata().find("quantize.imatrix.file");
+    QVERIFY(file && file->asString());
+    QCOMPARE(*file->asString(), std::string("qf-books-22m-f16-imatrix-books-calibration.gguf"));
+    const auto* dataset = produced->metadata().find("quantize.imatrix.dataset");
+    QVERIFY(dataset && dataset->asString());
+    QCOMPARE(*dataset->asString(), std::string("books-calibration.txt"));
+    QCOMPARE(produced->metadata().find("quantize.imatrix.entries_count")->asInt(),
+             std::optional<int64_t>(42));
+    QCOMPARE(produced->metadata().find("quantize.imatrix.chunks_count")->asInt(),
+             std::optional<int64_t>(124));
+
+    // Back to None and to the text again: the statistics come from the cache, not a second computation.
+    page->setImatrixSource(ProducePage::ImatrixSource::None);
+    QTRY_VERIFY(!page->presetModel()->isPending());
+    QVERIFY(!presets->summaryAt(presets->rowOf(QStringLiteral("Q4_K_M")))->usesImatrix);
+    page->setImatrixSource(ProducePage::ImatrixSource::Text);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isComputingImatrix(), 60000);
+    QVERIFY2(status->text().contains(QStringLiteral("computed before")), qPrintable(status->text()));
+    QTRY_VERIFY(page->canStart());
+}
+
+void TestProduceImatrixText::stopLeavesNoMatrix() {
+    auto window = makeWindow();
+    ProducePage* page = openOnProducePage(*window, m_model);
+    QVERIFY(page);
+    page->setChosenPresets({QStringLiteral("Q4_K_M")});
+    page->setCalibrationText(kCalibrationPath);
+    QVERIFY(page->isComputingImatrix());
+    auto* stop = child<QToolButton>(page, "imatrixStopButton");
+    QVERIFY(stop->isVisible());
+    stop->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isComputingImatrix(), 60000);
+    auto* status = child<QLabel>(page, "imatrixStatus");
+    QVERIFY2(status->text().contains(QStringLiteral("Stopped")), qPrintable(status->text()));
+    QVERIFY(!page->canStart());
+    QVERIFY(!QFile::exists(savedImatrixPath()));
+    // Only the model itself is in its folder: no matrix, no cache, no temporary file.
+    QCOMPARE(QDir(QFileInfo(m_model).absolutePath()).entryList(QDir::Files),
+             QStringList{QStringLiteral("qf-books-22m-f16.gguf")});
+
+    // Without a matrix the person can still produce: None.
+    page->setImatrixSource(ProducePage::ImatrixSource::None);
+    QTRY_VERIFY(page->canStart());
+}
+
+void TestProduceImatrixText::missingTextBlocksStart() {
+    auto window = makeWindow();
+    ProducePage* page = openOnProducePage(*window, m_model);
+    QVERIFY(page);
+    page->setChosenPresets({QStringLiteral("Q4_K_M")});
+    const QString missing = m_dir->filePath(QStringLiteral("no-such-text.txt"));
+    page->setCalibrationText(missing);
+    QVERIFY(!page->isComputingImatrix());
+    auto* status = child<QLabel>(page, "imatrixStatus");
+    QVERIFY2(status->text().contains(QStringLiteral("does not exist")), qPrintable(status->text()));
+    QVERIFY(!page->canStart());
+
+    // A text too short for two chunks: the engine's message, shown as an error.
+    const QString shortText = m_dir->filePath(QStringLiteral("short.txt"));
+    QFile file(shortText);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Only a few words of calibration text.\n");
+    file.close();
+    page->setCalibrationText(shortText);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isComputingImatrix(), 60000);
+    QVERIFY2(status->text().contains(QStringLiteral("token")), qPrintable(status->text()));
+    QVERIFY(!page->canStart());
+}
+
+QTEST_MAIN(TestProduceImatrixText)
+#include "test_produce_imatrix_text.moc"
