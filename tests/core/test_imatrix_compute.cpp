@@ -8,8 +8,11 @@
 
 #include <cmath>
 #include <fstream>
+#include <iterator>
 
 #include "qf/eval/imatrix_compute.h"
+#include "qf/eval/logprob_cache.h"
+#include "qf/gguf/gguf_file.h"
 #include "qf/quant/imatrix.h"
 #include "test_support.h"
 
@@ -107,7 +110,7 @@ private slots:
         auto a = computeImatrixCached(*m_model, sharedModel(), m_text, twoChunks(), cacheDir);
         QVERIFY(a.ok());
         QVERIFY(!a->fromCache);
-        QVERIFY(fs::exists(imatrixCachePath(sharedModel(), m_text, twoChunks(), cacheDir)));
+        QVERIFY(fs::exists(imatrixCachePath(*m_model, sharedModel(), m_text, twoChunks(), cacheDir)));
         auto b = computeImatrixCached(*m_model, sharedModel(), m_text, twoChunks(), cacheDir);
         QVERIFY(b.ok());
         QVERIFY(b->fromCache);
@@ -120,6 +123,45 @@ private slots:
         }
         QCOMPARE(b->perplexity, a->perplexity);
         QCOMPARE(b->order, a->order);
+    }
+
+    // The caches know a model by content: a copy (new path, new time) is the same model; one changed
+    // weight inside a block, where neither the tensor table nor the output layer changes, is another.
+    void cacheKeyFollowsContent() {
+        QTemporaryDir dir;
+        const fs::path copy = fs::path(dir.path().toStdString()) / "copy.gguf";
+        const fs::path changed = fs::path(dir.path().toStdString()) / "changed.gguf";
+        fs::copy_file(sharedModel(), copy);
+        fs::copy_file(sharedModel(), changed);
+        {
+            // Flip one bit in the first bytes of an attention matrix, found by its bytes in the file.
+            auto file = gguf::GgufFile::open(changed);
+            QVERIFY(file.ok());
+            const gguf::TensorInfo* t = file->findTensor("blk.2.attn_q.weight");
+            QVERIFY(t);
+            const auto data = file->tensorData(*t);
+            const std::string needle(reinterpret_cast<const char*>(data.data()), 64);
+            std::ifstream in(changed, std::ios::binary);
+            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            const size_t at = bytes.find(needle);
+            QVERIFY(at != std::string::npos && bytes.find(needle, at + 1) == std::string::npos);
+            file = Result<gguf::GgufFile>(makeError("closed"));
+            std::fstream f(changed, std::ios::in | std::ios::out | std::ios::binary);
+            f.seekp(std::streamoff(at + 2));
+            const char flipped = char(bytes[at + 2] ^ 0x10);
+            f.write(&flipped, 1);
+            QVERIFY(f.good());
+        }
+        auto copied = LlamaModel::open(copy);
+        auto modified = LlamaModel::open(changed);
+        QVERIFY(copied.ok() && modified.ok());
+        QCOMPARE(baseModelDigest(**copied), baseModelDigest(*m_model));
+        QVERIFY(baseModelDigest(**modified) != baseModelDigest(*m_model));
+        const fs::path folder = dir.path().toStdString();
+        QCOMPARE(imatrixCachePath(**copied, "model.gguf", m_text, twoChunks(), folder),
+                 imatrixCachePath(*m_model, "model.gguf", m_text, twoChunks(), folder));
+        QVERIFY(imatrixCachePath(**modified, "model.gguf", m_text, twoChunks(), folder) !=
+                imatrixCachePath(*m_model, "model.gguf", m_text, twoChunks(), folder));
     }
 
     void zstdText() {

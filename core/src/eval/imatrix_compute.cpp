@@ -11,6 +11,7 @@
 #include <zstd.h>
 
 #include "qf/eval/inference_session.h"
+#include "qf/eval/logprob_cache.h"
 #include "qf/eval/perplexity.h"
 #include "qf/sha256.h"
 
@@ -274,19 +275,16 @@ Result<std::string> readCalibrationText(const std::filesystem::path& path) {
     return text;
 }
 
-std::filesystem::path imatrixCachePath(const std::filesystem::path& modelPath, std::string_view text,
-                                       const ImatrixParams& params,
+std::filesystem::path imatrixCachePath(const LlamaModel& model, const std::filesystem::path& modelPath,
+                                       std::string_view text, const ImatrixParams& params,
                                        const std::filesystem::path& cacheFolder) {
     Sha256 h;
     h.update(text.data(), text.size());
-    // The model is identified by its size and modification time: hashing gigabytes on every call would
-    // cost more than some imatrix runs.
-    std::error_code ec;
-    const uint64_t size = std::filesystem::file_size(modelPath, ec);
-    const auto stamp = std::filesystem::last_write_time(modelPath, ec).time_since_epoch().count();
-    const std::string key = fmt::format("{}|{}|{}|{}|{}|{}", params.batch ? params.batch : params.context,
-                                        params.maxChunks, int(params.llamaCppRounding),
-                                        int(params.includeOutput), ec ? 0 : size, ec ? 0 : int64_t(stamp));
+    const Digest modelDigest = baseModelDigest(model);
+    h.update(modelDigest.data(), modelDigest.size());
+    const std::string key =
+        fmt::format("{}|{}|{}|{}", params.batch ? params.batch : params.context, params.maxChunks,
+                    int(params.llamaCppRounding), int(params.includeOutput));
     h.update(key.data(), key.size());
     const std::string name = fmt::format("{}.imatrix-c{}-{}.qfim", modelPath.filename().string(),
                                          params.context, Sha256::toHex(h.finish()).substr(0, 12));
@@ -297,7 +295,7 @@ Result<ImatrixResult> computeImatrixCached(const LlamaModel& model, const std::f
                                            std::string_view text, const ImatrixParams& params,
                                            const std::filesystem::path& cacheFolder,
                                            const ProgressFn& progress, std::stop_token stop) {
-    const std::filesystem::path cache = imatrixCachePath(modelPath, text, params, cacheFolder);
+    const std::filesystem::path cache = imatrixCachePath(model, modelPath, text, params, cacheFolder);
     if (auto bytes = readFileBytes(cache)) {
         if (auto plain = zstdDecompress(*bytes)) {
             if (auto cached = parseResult(*plain)) {

@@ -11,7 +11,7 @@ namespace qf::eval {
 namespace {
 
 constexpr char kMagic[8] = {'Q', 'F', 'K', 'L', 'B', 'A', 'S', 'E'};
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2; // 2: the model digest samples every tensor
 constexpr size_t kHeaderBytes = 128;
 constexpr int kZstdLevel = 3;
 
@@ -71,6 +71,15 @@ Digest baseModelDigest(const LlamaModel& model) {
         sha.update(&type, sizeof type);
         for (uint64_t d : t.shape)
             sha.update(&d, sizeof d);
+        const std::span<const uint8_t> bytes = file.tensorData(t);
+        constexpr size_t kSample = 4096;
+        if (bytes.size() <= 3 * kSample) {
+            sha.update(bytes);
+        } else {
+            sha.update(bytes.first(kSample));
+            sha.update(bytes.subspan(bytes.size() / 2 - kSample / 2, kSample));
+            sha.update(bytes.last(kSample));
+        }
     }
     for (const char* name : {"output_norm.weight", "output.weight", "token_embd.weight"}) {
         const gguf::TensorInfo* t = file.findTensor(name);

@@ -68,14 +68,16 @@ Result<ImatrixResult> computeImatrix(const LlamaModel& model, std::string_view t
 Result<std::string> readCalibrationText(const std::filesystem::path& path);
 
 // computeImatrix with a cache per (model, text, context, batch, chunks, flags): a zstd file
-// "<model>.imatrix-c<ctx>-<text digest>.qfim" next to the model, or in `cacheFolder` when given.
-// A cache that cannot be written is not an error (the result is still returned).
+// "<model>.imatrix-c<ctx>-<digest>.qfim" next to the model, or in `cacheFolder` when given. The model is
+// identified by content (baseModelDigest in logprob_cache.h), the text by its SHA-256. A cache that cannot
+// be written is not an error (the result is still returned).
 Result<ImatrixResult> computeImatrixCached(const LlamaModel& model, const std::filesystem::path& modelPath,
                                            std::string_view text, const ImatrixParams& params,
                                            const std::filesystem::path& cacheFolder = {},
                                            const ProgressFn& progress = {}, std::stop_token stop = {});
 
-std::filesystem::path imatrixCachePath(const std::filesystem::path& modelPath, std::string_view text,
-                                       const ImatrixParams& params, const std::filesystem::path& cacheFolder);
+std::filesystem::path imatrixCachePath(const LlamaModel& model, const std::filesystem::path& modelPath,
+                                       std::string_view text, const ImatrixParams& params,
+                                       const std::filesystem::path& cacheFolder);
 
 } // namespace qf::eval

@@ -48,8 +48,11 @@ struct BaseCacheHeader {
     bool covers(const BaseCacheHeader& wanted) const;
 };
 
-// Identifies a base model for its cache: SHA-256 over the file size, every tensor's name, type and
-// shape, and the bytes of the output norm and output matrix (the weights the KL run reuses).
+// Identifies a model by content for its caches (KL base outputs, importance matrices): SHA-256 over the
+// file size, every tensor's name, type and shape, three 4 KiB samples (start, middle, end) of every
+// tensor's bytes, and all bytes of the output norm and output matrix (the weights the KL run reuses).
+// Reads a few MB, not the whole model, yet tells apart fine-tunes that share the tensor table and even
+// the output layer (e.g. a merged LoRA), and does not change when a file is only copied or touched.
 Digest baseModelDigest(const LlamaModel& model);
 Digest textDigest(std::string_view text);
 
