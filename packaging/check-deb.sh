@@ -26,6 +26,8 @@ trap 'rm -rf "$root"' EXIT
 dpkg -x "$deb" "$root"
 for f in usr/bin/quantforge usr/bin/quantforge-cli \
          usr/share/quantforge/samples/qf-books-22m-f16.gguf \
+         usr/share/quantforge/data/books-eval.txt usr/share/quantforge/data/books-calibration.txt \
+         usr/share/doc/quantforge/copyright \
          usr/share/applications/io.github.quantforge.Quantforge.desktop \
          usr/share/metainfo/io.github.quantforge.Quantforge.metainfo.xml \
          usr/share/mime/packages/io.github.quantforge.Quantforge.xml \
