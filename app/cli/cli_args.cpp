@@ -1,5 +1,8 @@
 #include "cli/cli_args.h"
 
+#include <string>
+#include <system_error>
+
 #include <fmt/format.h>
 
 namespace qf::cli {
@@ -46,7 +49,8 @@ std::optional<std::string> Args::value(const std::string& option) const {
 
 std::vector<std::string> Args::values(const std::string& option) const {
     std::vector<std::string> out;
-    for (auto [it, end] = m_values.equal_range(option); it != end; ++it) out.push_back(it->second);
+    for (auto [it, end] = m_values.equal_range(option); it != end; ++it)
+        out.push_back(it->second);
     return out;
 }
 
@@ -56,6 +60,28 @@ std::string humanBytes(uint64_t bytes) {
     if (bytes >= 1000ull * 1000) return fmt::format("{:.1f} MB", double(bytes) / kMB);
     if (bytes >= 1000) return fmt::format("{:.1f} kB", double(bytes) / 1000.0);
     return fmt::format("{} B", bytes);
+}
+
+Result<uint64_t> wholeNumberOption(const Args& args, const char* option, uint64_t fallback, uint64_t max) {
+    const auto v = args.value(option);
+    if (!v) return fallback;
+    try {
+        size_t used = 0;
+        const unsigned long long n = std::stoull(*v, &used);
+        if (used == v->size() && !v->empty() && (*v)[0] != '-' && n <= max) return uint64_t(n);
+    } catch (...) {
+    }
+    return makeError("{} needs a whole number up to {}, not '{}'", option, max, *v);
+}
+
+std::filesystem::path bundledDataFile(const std::string& name) {
+    // The data lives at <prefix>/share/quantforge/data beside <prefix>/bin; the build tree mirrors that.
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (ec) return {};
+    const std::filesystem::path candidate = exe.parent_path() / "../share/quantforge/data" / name;
+    return std::filesystem::is_regular_file(candidate, ec) ? candidate.lexically_normal()
+                                                           : std::filesystem::path();
 }
 
 } // namespace qf::cli

@@ -1,6 +1,8 @@
 #pragma once
 // A small command-line parser: positional arguments, --flags and --options with values
 // ("--out DIR" or "--out=DIR"). Unknown options are errors so typos do not pass silently.
+#include <cstdint>
+#include <filesystem>
 #include <map>
 #include <optional>
 #include <set>
@@ -12,8 +14,8 @@
 namespace qf::cli {
 
 struct ArgSpec {
-    std::set<std::string> flags;       // e.g. "--json"
-    std::set<std::string> valued;      // e.g. "--out-dir"; may repeat
+    std::set<std::string> flags;                // e.g. "--json"
+    std::set<std::string> valued;               // e.g. "--out-dir"; may repeat
     std::map<std::string, std::string> aliases; // "-o" -> "--output"
 };
 
@@ -31,6 +33,14 @@ private:
     std::set<std::string> m_flags;
     std::multimap<std::string, std::string> m_values;
 };
+
+// The value of `option` as a whole number in [0, max]; `fallback` when the option is absent. The error
+// names the option and what was given.
+Result<uint64_t> wholeNumberOption(const Args& args, const char* option, uint64_t fallback, uint64_t max);
+
+// A file installed with the program under share/quantforge/data/ (e.g. "books-eval.txt"); empty when it
+// cannot be found.
+std::filesystem::path bundledDataFile(const std::string& name);
 
 // Formats a byte count for people: "14.2 MB", "1.3 GB".
 std::string humanBytes(uint64_t bytes);

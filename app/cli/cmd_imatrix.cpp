@@ -32,26 +32,6 @@ constexpr const char* kUsage =
     "  --process-output  also collect output.weight\n"
     "  --cache-dir DIR   where the cache goes (default: beside the model); --no-cache: always recompute\n";
 
-Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback, uint64_t max) {
-    const auto v = args.value(option);
-    if (!v) return fallback;
-    try {
-        size_t used = 0;
-        const unsigned long long n = std::stoull(*v, &used);
-        if (used == v->size() && n <= max) return uint64_t(n);
-    } catch (...) {
-    }
-    return makeError("{} needs a whole number up to {}, not '{}'", option, max, *v);
-}
-
-fs::path bundledCalibrationText() {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) return {};
-    const fs::path candidate = exe.parent_path() / "../share/quantforge/data/books-calibration.txt";
-    return fs::is_regular_file(candidate, ec) ? candidate.lexically_normal() : fs::path();
-}
-
 int usageError(const std::string& message) {
     fmt::print(stderr, "quantforge-cli imatrix: {}\n{}", message, kUsage);
     return 2;
@@ -73,17 +53,17 @@ int runImatrix(const std::vector<std::string>& argv) {
         return 0;
     }
     if (args->positional().size() != 1) return usageError("give one MODEL");
-    auto context = number(*args, "--ctx", 512, 1u << 20);
-    auto chunks = number(*args, "--chunks", 0, 1u << 30);
-    auto batch = number(*args, "--batch", 0, 1u << 20);
-    auto threads = number(*args, "--threads", 0, 1024);
+    auto context = wholeNumberOption(*args, "--ctx", 512, 1u << 20);
+    auto chunks = wholeNumberOption(*args, "--chunks", 0, 1u << 30);
+    auto batch = wholeNumberOption(*args, "--batch", 0, 1u << 20);
+    auto threads = wholeNumberOption(*args, "--threads", 0, 1024);
     for (const auto* r : {&context, &chunks, &batch, &threads})
         if (!*r) return usageError(r->error().message);
     if (*context == 0) return usageError("--ctx must be positive");
 
     const fs::path modelPath = args->positional()[0];
     const fs::path textPath =
-        args->value("--text") ? fs::path(*args->value("--text")) : bundledCalibrationText();
+        args->value("--text") ? fs::path(*args->value("--text")) : bundledDataFile("books-calibration.txt");
     if (textPath.empty()) return usageError("no calibration text: give one with --text FILE");
     const std::string formatName = args->value("--format").value_or("");
     if (!formatName.empty() && formatName != "gguf" && formatName != "dat")

@@ -28,8 +28,10 @@
 #include "qf/quant/plan.h"
 #include "widgets/job_queue_widget.h"
 #include "widgets/job_row_widget.h"
+#include "window_fixture.h"
 
 using namespace qf::ui;
+using qf::test::child;
 
 namespace {
 
@@ -40,10 +42,6 @@ const QString kCalibrationPath = QStringLiteral(QF_SHARED_DIR "/data/books-calib
 // more than the model's training context (256 here).
 constexpr size_t kEntries = 42;
 constexpr uint32_t kChunks = 124;
-
-template <class T> T* child(QObject* parent, const char* name) {
-    return parent->findChild<T*>(QString::fromLatin1(name));
-}
 
 } // namespace
 
@@ -94,20 +92,12 @@ void TestProduceImatrixText::cleanup() {
 }
 
 std::unique_ptr<MainWindow> TestProduceImatrixText::makeWindow() {
-    auto window = std::make_unique<MainWindow>(m_settings.get());
-    window->show();
-    QApplication::setActiveWindow(window.get());
-    if (!QTest::qWaitForWindowActive(window.get())) qWarning("window not active");
-    return window;
+    return qf::test::makeActiveWindow(m_settings.get());
 }
 
 ProducePage* TestProduceImatrixText::openOnProducePage(MainWindow& window, const QString& path) {
-    window.openFiles({path});
-    const QModelIndex item = window.modelList()->findPath(path);
-    if (!item.isValid()) return nullptr;
-    [&] { QTRY_COMPARE(item.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready)); }();
     ProducePage* page = window.producePage();
-    window.sourceView()->setCurrentPage(page);
+    if (!qf::test::openOnPage(window, path, page)) return nullptr;
     [&] { QTRY_VERIFY(!page->presetModel()->isPending()); }();
     return page;
 }

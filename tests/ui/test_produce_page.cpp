@@ -37,8 +37,10 @@
 #include "qf/quant/plan.h"
 #include "widgets/job_queue_widget.h"
 #include "widgets/job_row_widget.h"
+#include "window_fixture.h"
 
 using namespace qf::ui;
+using qf::test::child;
 
 namespace {
 
@@ -47,10 +49,6 @@ const QString kQuantizedPath = QStringLiteral(QF_SHARED_DIR "/reference/qf-books
 const QString kImatrixPath = QStringLiteral(QF_SHARED_DIR "/reference/imatrix-books-calibration.dat");
 // llama-quantize's Q4_K_M of the shared model has this size too (see reference/README.md).
 constexpr quint64 kQ4KMBytes = 14'841'312;
-
-template <class T> T* child(QObject* parent, const char* name) {
-    return parent->findChild<T*>(QString::fromLatin1(name));
-}
 
 QStringList allPresetNames() {
     QStringList names;
@@ -166,11 +164,7 @@ void TestProducePage::cleanup() {
 }
 
 std::unique_ptr<MainWindow> TestProducePage::makeWindow() {
-    auto window = std::make_unique<MainWindow>(m_settings.get());
-    window->show();
-    QApplication::setActiveWindow(window.get());
-    if (!QTest::qWaitForWindowActive(window.get())) qWarning("window not active");
-    return window;
+    return qf::test::makeActiveWindow(m_settings.get());
 }
 
 QString TestProducePage::copyToTemp(const QString& source, const QString& name) {
@@ -181,12 +175,8 @@ QString TestProducePage::copyToTemp(const QString& source, const QString& name) 
 }
 
 ProducePage* TestProducePage::openOnProducePage(MainWindow& window, const QString& path) {
-    window.openFiles({path});
-    const QModelIndex item = window.modelList()->findPath(QFileInfo(path).canonicalFilePath());
-    if (!item.isValid()) return nullptr;
-    [&] { QTRY_COMPARE(item.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready)); }();
     ProducePage* page = window.producePage();
-    window.sourceView()->setCurrentPage(page);
+    if (!qf::test::openOnPage(window, path, page)) return nullptr;
     [&] { QTRY_VERIFY(!page->presetModel()->isPending()); }();
     return page;
 }
