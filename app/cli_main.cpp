@@ -26,6 +26,7 @@ const std::map<std::string, Command>& commands() {
         {"convert", {qf::cli::runConvert, "convert a Hugging Face model folder (safetensors) to F16/BF16/F32 GGUF"}},
         {"imatrix", {qf::cli::runImatrix, "importance matrix over calibration text, computed as llama-imatrix computes it"}},
         {"generate", {qf::cli::runGenerate, "continue a prompt, streaming tokens (greedy or temperature/top-p sampling)"}},
+        {"export", {qf::cli::runExport, "write an Ollama Modelfile (and create the model) or copy into LM Studio"}},
         {"inspect", {qf::cli::runInspect, "show the model card and tensor table of a GGUF file"}},
         {"plan", {qf::cli::runPlan, "show the exact per-tensor types and sizes a preset would give"}},
         {"quantize", {qf::cli::runQuantize, "produce GGUF quants (one or more presets in one pass)"}},

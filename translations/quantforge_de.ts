@@ -366,6 +366,161 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ExportPanel</name>
+    <message>
+        <source>Save Ollama Modelfile…</source>
+        <translation>Ollama-Modelfile speichern…</translation>
+    </message>
+    <message>
+        <source>Create in Ollama…</source>
+        <translation>In Ollama anlegen…</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio…</source>
+        <translation>Nach LM Studio kopieren…</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner anzeigen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Write an Ollama Modelfile for this file: FROM, the chat template and the stop tokens.</source>
+        <translation>Ein Ollama-Modelfile für diese Datei schreiben: FROM, die Chat-Vorlage und die Stopp-Tokens.</translation>
+    </message>
+    <message>
+        <source>Copy this file into LM Studio&apos;s models folder as publisher/model/file.gguf.</source>
+        <translation>Diese Datei als publisher/model/file.gguf in den Modellordner von LM Studio kopieren.</translation>
+    </message>
+    <message>
+        <source>Show this file in the file manager.</source>
+        <translation>Diese Datei im Dateimanager anzeigen.</translation>
+    </message>
+    <message>
+        <source>Use with</source>
+        <translation>Verwenden mit</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Exportstatus</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>Ollama output</source>
+        <translation>Ausgabe von Ollama</translation>
+    </message>
+    <message>
+        <source>Export error</source>
+        <translation>Exportfehler</translation>
+    </message>
+    <message>
+        <source>Ollama was not found on PATH. Install it from ollama.com to create the model in it directly.</source>
+        <translation>Ollama wurde im PATH nicht gefunden. Installieren Sie es von ollama.com, um das Modell direkt darin anzulegen.</translation>
+    </message>
+    <message>
+        <source>Create a model in Ollama from this file (ollama create).</source>
+        <translation>Aus dieser Datei ein Modell in Ollama anlegen (ollama create).</translation>
+    </message>
+    <message>
+        <source>Save Ollama Modelfile</source>
+        <translation>Ollama-Modelfile speichern</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not saved</source>
+        <translation>Das Modelfile wurde nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved the Modelfile as %1. Create the model with: ollama create NAME -f %2</source>
+        <translation>Das Modelfile wurde als %1 gespeichert. Legen Sie das Modell an mit: ollama create NAME -f %2</translation>
+    </message>
+    <message>
+        <source>Create in Ollama</source>
+        <translation>In Ollama anlegen</translation>
+    </message>
+    <message>
+        <source>Model name in Ollama (letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;; an optional :tag):</source>
+        <translation>Modellname in Ollama (Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;; optional :tag):</translation>
+    </message>
+    <message>
+        <source>Not a model name Ollama accepts</source>
+        <translation>Diesen Modellnamen akzeptiert Ollama nicht</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;, optionally followed by :tag.</source>
+        <translation>„%1“: Verwenden Sie Buchstaben, Ziffern, &apos;.&apos;, &apos;-&apos; und &apos;_&apos;, optional gefolgt von :tag.</translation>
+    </message>
+    <message>
+        <source>Ollama was not found</source>
+        <translation>Ollama wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>No &quot;ollama&quot; program is on PATH.</source>
+        <translation>Im PATH ist kein Programm „ollama“.</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not written</source>
+        <translation>Das Modelfile wurde nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>Creating %1 in Ollama…</source>
+        <translation>%1 wird in Ollama angelegt…</translation>
+    </message>
+    <message>
+        <source>Cancelled creating %1 in Ollama.</source>
+        <translation>Anlegen von %1 in Ollama abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Created %1 in Ollama (exit code 0). Run it with: ollama run %1</source>
+        <translation>%1 wurde in Ollama angelegt (exit code 0). Starten Sie es mit: ollama run %1</translation>
+    </message>
+    <message>
+        <source>ollama create did not run or crashed</source>
+        <translation>ollama create lief nicht an oder ist abgestürzt</translation>
+    </message>
+    <message>
+        <source>ollama create failed with exit code %1</source>
+        <translation>ollama create ist mit exit code %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>LM Studio&apos;s models folder</source>
+        <translation>Modellordner von LM Studio</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio</source>
+        <translation>Nach LM Studio kopieren</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Copied to %1. LM Studio lists it under My Models.</source>
+        <translation>Nach %1 kopiert. LM Studio zeigt es unter „My Models“ an.</translation>
+    </message>
+    <message>
+        <source>The copy to LM Studio failed</source>
+        <translation>Das Kopieren nach LM Studio ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled the copy to LM Studio; nothing was left behind.</source>
+        <translation>Kopieren nach LM Studio abgebrochen; es blieb nichts zurück.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2…</source>
+        <translation>%1 wird nach %2 kopiert…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::GenerateJobRunner</name>
     <message>
         <source>%1: %2</source>
@@ -846,6 +1001,13 @@
             <numerusform>%n Tensor</numerusform>
             <numerusform>%n Tensoren</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCopyJob</name>
+    <message>
+        <source>Unexpected error while copying: %1</source>
+        <translation>Unerwarteter Fehler beim Kopieren: %1</translation>
     </message>
 </context>
 <context>

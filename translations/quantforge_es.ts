@@ -366,6 +366,161 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ExportPanel</name>
+    <message>
+        <source>Save Ollama Modelfile…</source>
+        <translation>Guardar Modelfile de Ollama…</translation>
+    </message>
+    <message>
+        <source>Create in Ollama…</source>
+        <translation>Crear en Ollama…</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio…</source>
+        <translation>Copiar a LM Studio…</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Mostrar en la carpeta</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Write an Ollama Modelfile for this file: FROM, the chat template and the stop tokens.</source>
+        <translation>Escribir un Modelfile de Ollama para este archivo: FROM, la plantilla de chat y los tokens de parada.</translation>
+    </message>
+    <message>
+        <source>Copy this file into LM Studio&apos;s models folder as publisher/model/file.gguf.</source>
+        <translation>Copiar este archivo en la carpeta de modelos de LM Studio como publisher/model/file.gguf.</translation>
+    </message>
+    <message>
+        <source>Show this file in the file manager.</source>
+        <translation>Mostrar este archivo en el gestor de archivos.</translation>
+    </message>
+    <message>
+        <source>Use with</source>
+        <translation>Usar con</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>Estado de la exportación</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progreso de la exportación</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Cancelar la exportación</translation>
+    </message>
+    <message>
+        <source>Ollama output</source>
+        <translation>Salida de Ollama</translation>
+    </message>
+    <message>
+        <source>Export error</source>
+        <translation>Error de exportación</translation>
+    </message>
+    <message>
+        <source>Ollama was not found on PATH. Install it from ollama.com to create the model in it directly.</source>
+        <translation>No se encontró Ollama en el PATH. Instálelo desde ollama.com para crear el modelo directamente en él.</translation>
+    </message>
+    <message>
+        <source>Create a model in Ollama from this file (ollama create).</source>
+        <translation>Crear un modelo en Ollama a partir de este archivo (ollama create).</translation>
+    </message>
+    <message>
+        <source>Save Ollama Modelfile</source>
+        <translation>Guardar Modelfile de Ollama</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not saved</source>
+        <translation>No se guardó el Modelfile</translation>
+    </message>
+    <message>
+        <source>Saved the Modelfile as %1. Create the model with: ollama create NAME -f %2</source>
+        <translation>Modelfile guardado como %1. Cree el modelo con: ollama create NAME -f %2</translation>
+    </message>
+    <message>
+        <source>Create in Ollama</source>
+        <translation>Crear en Ollama</translation>
+    </message>
+    <message>
+        <source>Model name in Ollama (letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;; an optional :tag):</source>
+        <translation>Nombre del modelo en Ollama (letras, dígitos, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;; un :tag opcional):</translation>
+    </message>
+    <message>
+        <source>Not a model name Ollama accepts</source>
+        <translation>Ollama no acepta este nombre de modelo</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;, optionally followed by :tag.</source>
+        <translation>«%1»: use letras, dígitos, &apos;.&apos;, &apos;-&apos; y &apos;_&apos;, opcionalmente seguidos de :tag.</translation>
+    </message>
+    <message>
+        <source>Ollama was not found</source>
+        <translation>No se encontró Ollama</translation>
+    </message>
+    <message>
+        <source>No &quot;ollama&quot; program is on PATH.</source>
+        <translation>No hay ningún programa «ollama» en el PATH.</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not written</source>
+        <translation>No se escribió el Modelfile</translation>
+    </message>
+    <message>
+        <source>Creating %1 in Ollama…</source>
+        <translation>Creando %1 en Ollama…</translation>
+    </message>
+    <message>
+        <source>Cancelled creating %1 in Ollama.</source>
+        <translation>Se canceló la creación de %1 en Ollama.</translation>
+    </message>
+    <message>
+        <source>Created %1 in Ollama (exit code 0). Run it with: ollama run %1</source>
+        <translation>%1 se creó en Ollama (exit code 0). Ejecútelo con: ollama run %1</translation>
+    </message>
+    <message>
+        <source>ollama create did not run or crashed</source>
+        <translation>ollama create no se ejecutó o falló</translation>
+    </message>
+    <message>
+        <source>ollama create failed with exit code %1</source>
+        <translation>ollama create falló con el exit code %1</translation>
+    </message>
+    <message>
+        <source>LM Studio&apos;s models folder</source>
+        <translation>Carpeta de modelos de LM Studio</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio</source>
+        <translation>Copiar a LM Studio</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 ya existe. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>Copied to %1. LM Studio lists it under My Models.</source>
+        <translation>Copiado en %1. LM Studio lo muestra en «My Models».</translation>
+    </message>
+    <message>
+        <source>The copy to LM Studio failed</source>
+        <translation>Falló la copia a LM Studio</translation>
+    </message>
+    <message>
+        <source>Cancelled the copy to LM Studio; nothing was left behind.</source>
+        <translation>Se canceló la copia a LM Studio; no quedó nada.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2…</source>
+        <translation>Copiando %1 en %2…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::GenerateJobRunner</name>
     <message>
         <source>%1: %2</source>
@@ -846,6 +1001,13 @@
             <numerusform>%n tensor</numerusform>
             <numerusform>%n tensores</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCopyJob</name>
+    <message>
+        <source>Unexpected error while copying: %1</source>
+        <translation>Error inesperado al copiar: %1</translation>
     </message>
 </context>
 <context>

@@ -366,6 +366,161 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ExportPanel</name>
+    <message>
+        <source>Save Ollama Modelfile…</source>
+        <translation>Enregistrer le Modelfile Ollama…</translation>
+    </message>
+    <message>
+        <source>Create in Ollama…</source>
+        <translation>Créer dans Ollama…</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio…</source>
+        <translation>Copier vers LM Studio…</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Write an Ollama Modelfile for this file: FROM, the chat template and the stop tokens.</source>
+        <translation>Écrire un Modelfile Ollama pour ce fichier : FROM, le modèle de conversation et les jetons d’arrêt.</translation>
+    </message>
+    <message>
+        <source>Copy this file into LM Studio&apos;s models folder as publisher/model/file.gguf.</source>
+        <translation>Copier ce fichier dans le dossier des modèles de LM Studio sous publisher/model/file.gguf.</translation>
+    </message>
+    <message>
+        <source>Show this file in the file manager.</source>
+        <translation>Afficher ce fichier dans le gestionnaire de fichiers.</translation>
+    </message>
+    <message>
+        <source>Use with</source>
+        <translation>Utiliser avec</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>État de l’export</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progression de l’export</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Annuler l’export</translation>
+    </message>
+    <message>
+        <source>Ollama output</source>
+        <translation>Sortie d’Ollama</translation>
+    </message>
+    <message>
+        <source>Export error</source>
+        <translation>Erreur d’export</translation>
+    </message>
+    <message>
+        <source>Ollama was not found on PATH. Install it from ollama.com to create the model in it directly.</source>
+        <translation>Ollama est introuvable dans le PATH. Installez-le depuis ollama.com pour y créer le modèle directement.</translation>
+    </message>
+    <message>
+        <source>Create a model in Ollama from this file (ollama create).</source>
+        <translation>Créer un modèle dans Ollama à partir de ce fichier (ollama create).</translation>
+    </message>
+    <message>
+        <source>Save Ollama Modelfile</source>
+        <translation>Enregistrer le Modelfile Ollama</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not saved</source>
+        <translation>Le Modelfile n’a pas été enregistré</translation>
+    </message>
+    <message>
+        <source>Saved the Modelfile as %1. Create the model with: ollama create NAME -f %2</source>
+        <translation>Modelfile enregistré sous %1. Créez le modèle avec : ollama create NAME -f %2</translation>
+    </message>
+    <message>
+        <source>Create in Ollama</source>
+        <translation>Créer dans Ollama</translation>
+    </message>
+    <message>
+        <source>Model name in Ollama (letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;; an optional :tag):</source>
+        <translation>Nom du modèle dans Ollama (lettres, chiffres, &apos;.&apos;, &apos;-&apos;, &apos;_&apos; ; un :tag facultatif) :</translation>
+    </message>
+    <message>
+        <source>Not a model name Ollama accepts</source>
+        <translation>Ollama n’accepte pas ce nom de modèle</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;, optionally followed by :tag.</source>
+        <translation>« %1 » : utilisez des lettres, des chiffres, &apos;.&apos;, &apos;-&apos; et &apos;_&apos;, éventuellement suivis de :tag.</translation>
+    </message>
+    <message>
+        <source>Ollama was not found</source>
+        <translation>Ollama est introuvable</translation>
+    </message>
+    <message>
+        <source>No &quot;ollama&quot; program is on PATH.</source>
+        <translation>Aucun programme « ollama » dans le PATH.</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not written</source>
+        <translation>Le Modelfile n’a pas été écrit</translation>
+    </message>
+    <message>
+        <source>Creating %1 in Ollama…</source>
+        <translation>Création de %1 dans Ollama…</translation>
+    </message>
+    <message>
+        <source>Cancelled creating %1 in Ollama.</source>
+        <translation>Création de %1 dans Ollama annulée.</translation>
+    </message>
+    <message>
+        <source>Created %1 in Ollama (exit code 0). Run it with: ollama run %1</source>
+        <translation>%1 a été créé dans Ollama (exit code 0). Lancez-le avec : ollama run %1</translation>
+    </message>
+    <message>
+        <source>ollama create did not run or crashed</source>
+        <translation>ollama create n’a pas démarré ou s’est planté</translation>
+    </message>
+    <message>
+        <source>ollama create failed with exit code %1</source>
+        <translation>ollama create a échoué avec le exit code %1</translation>
+    </message>
+    <message>
+        <source>LM Studio&apos;s models folder</source>
+        <translation>Dossier des modèles de LM Studio</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio</source>
+        <translation>Copier vers LM Studio</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existe déjà. Le remplacer ?</translation>
+    </message>
+    <message>
+        <source>Copied to %1. LM Studio lists it under My Models.</source>
+        <translation>Copié vers %1. LM Studio l’affiche dans « My Models ».</translation>
+    </message>
+    <message>
+        <source>The copy to LM Studio failed</source>
+        <translation>La copie vers LM Studio a échoué</translation>
+    </message>
+    <message>
+        <source>Cancelled the copy to LM Studio; nothing was left behind.</source>
+        <translation>Copie vers LM Studio annulée ; rien n’a été laissé.</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2…</source>
+        <translation>Copie de %1 vers %2…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::GenerateJobRunner</name>
     <message>
         <source>%1: %2</source>
@@ -846,6 +1001,13 @@
             <numerusform>%n tenseur</numerusform>
             <numerusform>%n tenseurs</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCopyJob</name>
+    <message>
+        <source>Unexpected error while copying: %1</source>
+        <translation>Erreur inattendue pendant la copie : %1</translation>
     </message>
 </context>
 <context>

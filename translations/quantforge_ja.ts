@@ -363,6 +363,161 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ExportPanel</name>
+    <message>
+        <source>Save Ollama Modelfile…</source>
+        <translation>Ollama Modelfile を保存…</translation>
+    </message>
+    <message>
+        <source>Create in Ollama…</source>
+        <translation>Ollama で作成…</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio…</source>
+        <translation>LM Studio にコピー…</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>フォルダーに表示</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Write an Ollama Modelfile for this file: FROM, the chat template and the stop tokens.</source>
+        <translation>このファイルの Ollama Modelfile を書き出します：FROM、チャットテンプレート、停止トークン。</translation>
+    </message>
+    <message>
+        <source>Copy this file into LM Studio&apos;s models folder as publisher/model/file.gguf.</source>
+        <translation>このファイルを publisher/model/file.gguf として LM Studio のモデルフォルダーにコピーします。</translation>
+    </message>
+    <message>
+        <source>Show this file in the file manager.</source>
+        <translation>このファイルをファイルマネージャーで表示します。</translation>
+    </message>
+    <message>
+        <source>Use with</source>
+        <translation>利用先</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>エクスポートの状態</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>エクスポートの進行状況</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>エクスポートをキャンセル</translation>
+    </message>
+    <message>
+        <source>Ollama output</source>
+        <translation>Ollama の出力</translation>
+    </message>
+    <message>
+        <source>Export error</source>
+        <translation>エクスポートのエラー</translation>
+    </message>
+    <message>
+        <source>Ollama was not found on PATH. Install it from ollama.com to create the model in it directly.</source>
+        <translation>PATH に Ollama が見つかりません。モデルを直接作成するには ollama.com からインストールしてください。</translation>
+    </message>
+    <message>
+        <source>Create a model in Ollama from this file (ollama create).</source>
+        <translation>このファイルから Ollama にモデルを作成します（ollama create）。</translation>
+    </message>
+    <message>
+        <source>Save Ollama Modelfile</source>
+        <translation>Ollama Modelfile を保存</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not saved</source>
+        <translation>Modelfile を保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Saved the Modelfile as %1. Create the model with: ollama create NAME -f %2</source>
+        <translation>Modelfile を %1 として保存しました。次のコマンドでモデルを作成できます：ollama create NAME -f %2</translation>
+    </message>
+    <message>
+        <source>Create in Ollama</source>
+        <translation>Ollama で作成</translation>
+    </message>
+    <message>
+        <source>Model name in Ollama (letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;; an optional :tag):</source>
+        <translation>Ollama でのモデル名（英字、数字、&apos;.&apos;、&apos;-&apos;、&apos;_&apos;。:tag は省略可）：</translation>
+    </message>
+    <message>
+        <source>Not a model name Ollama accepts</source>
+        <translation>Ollama が受け付けないモデル名です</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;, optionally followed by :tag.</source>
+        <translation>「%1」：英字、数字、&apos;.&apos;、&apos;-&apos;、&apos;_&apos; を使ってください（後ろに :tag を付けられます）。</translation>
+    </message>
+    <message>
+        <source>Ollama was not found</source>
+        <translation>Ollama が見つかりません</translation>
+    </message>
+    <message>
+        <source>No &quot;ollama&quot; program is on PATH.</source>
+        <translation>PATH に「ollama」プログラムがありません。</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not written</source>
+        <translation>Modelfile を書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Creating %1 in Ollama…</source>
+        <translation>Ollama で %1 を作成しています…</translation>
+    </message>
+    <message>
+        <source>Cancelled creating %1 in Ollama.</source>
+        <translation>Ollama での %1 の作成をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Created %1 in Ollama (exit code 0). Run it with: ollama run %1</source>
+        <translation>Ollama に %1 を作成しました（exit code 0）。実行するには：ollama run %1</translation>
+    </message>
+    <message>
+        <source>ollama create did not run or crashed</source>
+        <translation>ollama create を実行できなかったか、クラッシュしました</translation>
+    </message>
+    <message>
+        <source>ollama create failed with exit code %1</source>
+        <translation>ollama create が失敗しました（exit code %1）</translation>
+    </message>
+    <message>
+        <source>LM Studio&apos;s models folder</source>
+        <translation>LM Studio のモデルフォルダー</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio</source>
+        <translation>LM Studio にコピー</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 は既に存在します。置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Copied to %1. LM Studio lists it under My Models.</source>
+        <translation>%1 にコピーしました。LM Studio の「My Models」に表示されます。</translation>
+    </message>
+    <message>
+        <source>The copy to LM Studio failed</source>
+        <translation>LM Studio へのコピーに失敗しました</translation>
+    </message>
+    <message>
+        <source>Cancelled the copy to LM Studio; nothing was left behind.</source>
+        <translation>LM Studio へのコピーをキャンセルしました。何も残っていません。</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2…</source>
+        <translation>%1 を %2 にコピーしています…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::GenerateJobRunner</name>
     <message>
         <source>%1: %2</source>
@@ -838,6 +993,13 @@
         <translation>
             <numerusform>%n テンソル</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCopyJob</name>
+    <message>
+        <source>Unexpected error while copying: %1</source>
+        <translation>コピー中に予期しないエラーが発生しました：%1</translation>
     </message>
 </context>
 <context>

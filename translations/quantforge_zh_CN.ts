@@ -363,6 +363,161 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ExportPanel</name>
+    <message>
+        <source>Save Ollama Modelfile…</source>
+        <translation>保存 Ollama Modelfile…</translation>
+    </message>
+    <message>
+        <source>Create in Ollama…</source>
+        <translation>在 Ollama 中创建…</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio…</source>
+        <translation>复制到 LM Studio…</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Write an Ollama Modelfile for this file: FROM, the chat template and the stop tokens.</source>
+        <translation>为此文件写入 Ollama Modelfile：FROM、聊天模板和停止词元。</translation>
+    </message>
+    <message>
+        <source>Copy this file into LM Studio&apos;s models folder as publisher/model/file.gguf.</source>
+        <translation>将此文件以 publisher/model/file.gguf 的形式复制到 LM Studio 的模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Show this file in the file manager.</source>
+        <translation>在文件管理器中显示此文件。</translation>
+    </message>
+    <message>
+        <source>Use with</source>
+        <translation>用于</translation>
+    </message>
+    <message>
+        <source>Export status</source>
+        <translation>导出状态</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>Ollama output</source>
+        <translation>Ollama 输出</translation>
+    </message>
+    <message>
+        <source>Export error</source>
+        <translation>导出错误</translation>
+    </message>
+    <message>
+        <source>Ollama was not found on PATH. Install it from ollama.com to create the model in it directly.</source>
+        <translation>在 PATH 中未找到 Ollama。请从 ollama.com 安装它，以便直接在其中创建模型。</translation>
+    </message>
+    <message>
+        <source>Create a model in Ollama from this file (ollama create).</source>
+        <translation>用此文件在 Ollama 中创建模型（ollama create）。</translation>
+    </message>
+    <message>
+        <source>Save Ollama Modelfile</source>
+        <translation>保存 Ollama Modelfile</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not saved</source>
+        <translation>未保存 Modelfile</translation>
+    </message>
+    <message>
+        <source>Saved the Modelfile as %1. Create the model with: ollama create NAME -f %2</source>
+        <translation>Modelfile 已保存为 %1。使用以下命令创建模型：ollama create NAME -f %2</translation>
+    </message>
+    <message>
+        <source>Create in Ollama</source>
+        <translation>在 Ollama 中创建</translation>
+    </message>
+    <message>
+        <source>Model name in Ollama (letters, digits, &apos;.&apos;, &apos;-&apos;, &apos;_&apos;; an optional :tag):</source>
+        <translation>Ollama 中的模型名称（字母、数字、&apos;.&apos;、&apos;-&apos;、&apos;_&apos;；可选 :tag）：</translation>
+    </message>
+    <message>
+        <source>Not a model name Ollama accepts</source>
+        <translation>Ollama 不接受此模型名称</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: use letters, digits, &apos;.&apos;, &apos;-&apos; and &apos;_&apos;, optionally followed by :tag.</source>
+        <translation>“%1”：请使用字母、数字、&apos;.&apos;、&apos;-&apos; 和 &apos;_&apos;，后面可跟 :tag。</translation>
+    </message>
+    <message>
+        <source>Ollama was not found</source>
+        <translation>未找到 Ollama</translation>
+    </message>
+    <message>
+        <source>No &quot;ollama&quot; program is on PATH.</source>
+        <translation>PATH 中没有 “ollama” 程序。</translation>
+    </message>
+    <message>
+        <source>The Modelfile was not written</source>
+        <translation>未写入 Modelfile</translation>
+    </message>
+    <message>
+        <source>Creating %1 in Ollama…</source>
+        <translation>正在 Ollama 中创建 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled creating %1 in Ollama.</source>
+        <translation>已取消在 Ollama 中创建 %1。</translation>
+    </message>
+    <message>
+        <source>Created %1 in Ollama (exit code 0). Run it with: ollama run %1</source>
+        <translation>已在 Ollama 中创建 %1（exit code 0）。运行命令：ollama run %1</translation>
+    </message>
+    <message>
+        <source>ollama create did not run or crashed</source>
+        <translation>ollama create 未能运行或已崩溃</translation>
+    </message>
+    <message>
+        <source>ollama create failed with exit code %1</source>
+        <translation>ollama create 失败，exit code %1</translation>
+    </message>
+    <message>
+        <source>LM Studio&apos;s models folder</source>
+        <translation>LM Studio 的模型文件夹</translation>
+    </message>
+    <message>
+        <source>Copy to LM Studio</source>
+        <translation>复制到 LM Studio</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <source>Copied to %1. LM Studio lists it under My Models.</source>
+        <translation>已复制到 %1。LM Studio 会在 “My Models” 中列出它。</translation>
+    </message>
+    <message>
+        <source>The copy to LM Studio failed</source>
+        <translation>复制到 LM Studio 失败</translation>
+    </message>
+    <message>
+        <source>Cancelled the copy to LM Studio; nothing was left behind.</source>
+        <translation>已取消复制到 LM Studio；未留下任何文件。</translation>
+    </message>
+    <message>
+        <source>Copying %1 to %2…</source>
+        <translation>正在将 %1 复制到 %2…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::GenerateJobRunner</name>
     <message>
         <source>%1: %2</source>
@@ -838,6 +993,13 @@
         <translation>
             <numerusform>%n 个张量</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ModelCopyJob</name>
+    <message>
+        <source>Unexpected error while copying: %1</source>
+        <translation>复制时发生意外错误：%1</translation>
     </message>
 </context>
 <context>

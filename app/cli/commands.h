@@ -18,5 +18,6 @@ int runTokenize(const std::vector<std::string>& args);
 int runConvert(const std::vector<std::string>& args);
 int runImatrix(const std::vector<std::string>& args);
 int runGenerate(const std::vector<std::string>& args);
+int runExport(const std::vector<std::string>& args);
 
 } // namespace qf::cli

@@ -10,13 +10,14 @@
 
 #include "models/tensor_table_model.h"
 #include "pages/model_card_widget.h"
+#include "widgets/export_panel.h"
 
 namespace qf::ui {
 
 OverviewPage::OverviewPage(QWidget* parent)
-    : SourcePage(parent), m_card(new ModelCardWidget(this)), m_filter(new QLineEdit(this)),
-      m_tensorCount(new QLabel(this)), m_table(new QTableView(this)), m_tensors(new TensorTableModel(this)),
-      m_proxy(new QSortFilterProxyModel(this)) {
+    : SourcePage(parent), m_card(new ModelCardWidget(this)), m_export(new ExportPanel(this)),
+      m_filter(new QLineEdit(this)), m_tensorCount(new QLabel(this)), m_table(new QTableView(this)),
+      m_tensors(new TensorTableModel(this)), m_proxy(new QSortFilterProxyModel(this)) {
     setObjectName(QStringLiteral("overviewPage"));
 
     m_proxy->setSourceModel(m_tensors);
@@ -57,6 +58,8 @@ OverviewPage::OverviewPage(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
     layout->addWidget(m_card);
+    layout->addSpacing(8);
+    layout->addWidget(m_export);
     layout->addSpacing(12);
     layout->addLayout(filterRow);
     layout->addWidget(m_table, 1);
@@ -69,9 +72,18 @@ QString OverviewPage::title() const {
 void OverviewPage::setEntry(const ModelEntry& entry) {
     if (!entry.model) return;
     m_card->setSummary(entry.model->summary, entry.path);
+    m_export->setModel(entry.path, entry.model->file);
     // Re-selecting the same file keeps the user's sort order and filter.
     if (m_tensors->file() != entry.model->file.get()) m_tensors->setFile(entry.model->file);
     updateTensorCount();
+}
+
+int OverviewPage::activeJobCount() const {
+    return m_export->isBusy() ? 1 : 0;
+}
+
+void OverviewPage::cancelAllJobs() {
+    m_export->cancel();
 }
 
 void OverviewPage::updateTensorCount() {

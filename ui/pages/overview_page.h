@@ -1,5 +1,6 @@
 #pragma once
-// The Overview page: the model card above a sortable, filterable table of the file's tensors.
+// The Overview page: the model card and the export actions (Ollama, LM Studio) above a sortable,
+// filterable table of the file's tensors.
 #include "pages/source_page.h"
 
 class QLabel;
@@ -9,6 +10,7 @@ class QTableView;
 
 namespace qf::ui {
 
+class ExportPanel;
 class ModelCardWidget;
 class TensorTableModel;
 
@@ -20,11 +22,18 @@ public:
 
     QString title() const override;
     void setEntry(const ModelEntry& entry) override;
+    int activeJobCount() const override;
+    void cancelAllJobs() override;
+
+    // Its actions (Save Ollama Modelfile, Create in Ollama, Copy to LM Studio, Show in Folder) act on
+    // the entry shown here; the window can put them in the model list's context menu.
+    ExportPanel* exportPanel() const { return m_export; }
 
 private:
     void updateTensorCount();
 
     ModelCardWidget* m_card;
+    ExportPanel* m_export;
     QLineEdit* m_filter;
     QLabel* m_tensorCount;
     QTableView* m_table;
