@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "qf/eval/bpe_tokenizer.h"
+
 namespace qf::eval {
 namespace {
 
@@ -62,9 +64,11 @@ const gguf::Array* arrayOf(const gguf::Metadata& metadata, std::string_view key,
 Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
     const auto model = metadata.getString("tokenizer.ggml.model");
     if (!model) return makeError("no tokenizer in the model (tokenizer.ggml.model is missing)");
-    if (*model != "llama")
-        return makeError("tokenizer '{}' is not supported yet (only the SentencePiece 'llama' vocabulary)",
-                         *model);
+    if (*model != "llama" && *model != "gpt2")
+        return makeError(
+            "tokenizer '{}' is not supported yet (only SentencePiece 'llama' and byte-level BPE 'gpt2')",
+            *model);
+    const bool bpe = *model == "gpt2";
     const gguf::Array* tokens = arrayOf(metadata, "tokenizer.ggml.tokens", gguf::ValueType::String);
     if (!tokens || tokens->size() == 0)
         return makeError("tokenizer.ggml.tokens is missing or not a string array");
@@ -79,6 +83,11 @@ Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
         return makeError("tokenizer.ggml.token_type has {} entries, expected {}", types->size(), n);
 
     Tokenizer t;
+    if (bpe) {
+        auto encoder = BpeEncoder::fromMetadata(metadata);
+        if (!encoder) return encoder.error();
+        t.m_bpe = std::make_shared<const BpeEncoder>(std::move(*encoder));
+    }
     t.m_texts.resize(n);
     t.m_scores.assign(n, 0.0f);
     t.m_types.assign(n, TokenType::Normal);
@@ -99,32 +108,42 @@ Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
 
     auto tokenId = [&](std::string_view key, Token fallback) -> Result<Token> {
         const auto id = metadata.getInt(key);
-        if (!id) return fallback;
+        // llama.cpp disables a default id outside the vocabulary.
+        if (!id) return fallback >= 0 && size_t(fallback) < n ? fallback : Token(-1);
         if (*id < 0 || uint64_t(*id) >= n)
             return makeError("{} = {} is outside the vocabulary of {}", key, *id, n);
         return Token(*id);
     };
-    auto bos = tokenId("tokenizer.ggml.bos_token_id", 1);
+    // llama.cpp's defaults: 1/2/0 for SentencePiece, 11/11/none for BPE.
+    auto bos = tokenId("tokenizer.ggml.bos_token_id", bpe ? 11 : 1);
     if (!bos) return bos.error();
-    auto eos = tokenId("tokenizer.ggml.eos_token_id", 2);
+    auto eos = tokenId("tokenizer.ggml.eos_token_id", bpe ? 11 : 2);
     if (!eos) return eos.error();
-    auto unk = tokenId("tokenizer.ggml.unknown_token_id", 0);
+    auto unk = tokenId("tokenizer.ggml.unknown_token_id", bpe ? -1 : 0);
     if (!unk) return unk.error();
     t.m_bos = *bos;
     t.m_eos = *eos;
     t.m_unknown = *unk;
-    t.m_addBos = metadata.getBool("tokenizer.ggml.add_bos_token").value_or(true);
+    t.m_addBos = metadata.getBool("tokenizer.ggml.add_bos_token")
+                     .value_or(bpe ? t.m_bpe->preTokenizer().addBos : true);
     t.m_addEos = metadata.getBool("tokenizer.ggml.add_eos_token").value_or(false);
-    t.m_addSpacePrefix = metadata.getBool("tokenizer.ggml.add_space_prefix").value_or(true);
+    t.m_addSpacePrefix = metadata.getBool("tokenizer.ggml.add_space_prefix").value_or(!bpe);
+    if (t.m_addBos && t.m_bos < 0)
+        return makeError("tokenizer.ggml.add_bos_token is true, but there is no BOS token");
+    if (t.m_addEos && t.m_eos < 0)
+        return makeError("tokenizer.ggml.add_eos_token is true, but there is no EOS token");
 
     for (int b = 0; b < 256; ++b) {
         Token id = t.lookup(fmt::format("<0x{:02X}>", b));
         if (id < 0) id = t.lookup(std::string(1, char(b))); // llama.cpp's fallback: the byte as text
         t.m_byteTokens[size_t(b)] = id < 0 ? t.m_unknown : id;
     }
-    for (size_t i = 0; i < n; ++i)
-        if (t.m_types[i] == TokenType::UserDefined) t.m_userDefined.push_back(Token(i));
-    std::stable_sort(t.m_userDefined.begin(), t.m_userDefined.end(),
+    for (size_t i = 0; i < n; ++i) {
+        const TokenType type = t.m_types[i];
+        if (type == TokenType::UserDefined || type == TokenType::Control || type == TokenType::Unknown)
+            t.m_specialTokens.push_back(Token(i));
+    }
+    std::stable_sort(t.m_specialTokens.begin(), t.m_specialTokens.end(),
                      [&](Token a, Token b) { return t.tokenText(a).size() > t.tokenText(b).size(); });
     return t;
 }
@@ -192,15 +211,17 @@ void Tokenizer::tokenizeFragment(std::string_view fragment, bool spacePrefix, st
     }
 }
 
-std::vector<Token> Tokenizer::tokenize(std::string_view text, bool addSpecial) const {
-    // Split around user-defined tokens, longest first (what llama.cpp does even with parse_special off).
+std::vector<Token> Tokenizer::tokenize(std::string_view text, bool addSpecial, bool parseSpecial) const {
+    // Split around special tokens, longest first; user-defined ones even with parse_special off (as
+    // llama.cpp and Hugging Face tokenizers do).
     struct Fragment {
         std::string_view text;
         Token token; // -1 for raw text
     };
     std::vector<Fragment> fragments;
     if (!text.empty()) fragments.push_back({text, -1});
-    for (Token special : m_userDefined) {
+    for (Token special : m_specialTokens) {
+        if (!parseSpecial && tokenType(special) != TokenType::UserDefined) continue;
         const std::string_view needle = tokenText(special);
         std::vector<Fragment> split;
         for (const Fragment& f : fragments) {
@@ -222,6 +243,16 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text, bool addSpecial) c
     std::vector<Token> out;
     out.reserve(text.size() / 3 + 2);
     if (addSpecial && m_addBos) out.push_back(m_bos);
+    if (m_bpe) {
+        for (const Fragment& f : fragments) {
+            if (f.token >= 0)
+                out.push_back(f.token);
+            else
+                m_bpe->encode(f.text, m_byText, out);
+        }
+        if (addSpecial && m_addEos) out.push_back(m_eos);
+        return out;
+    }
     bool previousWasSpecial = true; // the first fragment gets the space prefix too
     for (const Fragment& f : fragments) {
         if (f.token >= 0) {
@@ -241,6 +272,7 @@ std::string Tokenizer::tokenToPiece(Token token) const {
     const std::string& text = tokenText(token);
     switch (tokenType(token)) {
     case TokenType::Normal: {
+        if (m_bpe) return BpeEncoder::decodeTokenText(text);
         std::string piece;
         for (size_t i = 0; i < text.size();) {
             if (text.compare(i, kSpaceEscape.size(), kSpaceEscape) == 0) {

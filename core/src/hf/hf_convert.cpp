@@ -4,6 +4,7 @@
 #include <cstring>
 #include <regex>
 
+#include "hf_rope.h"
 #include "hf_vocab.h"
 #include "qf/fp16.h"
 #include "qf/gguf/gguf_file.h"
@@ -289,6 +290,11 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         if (type == "linear" && factor && factor->asDouble()) {
             md.set("llama.rope.scaling.type", gguf::Value::string("linear"));
             md.set("llama.rope.scaling.factor", gguf::Value::f32(float(*factor->asDouble())));
+        } else if (type == "llama3") {
+            // No metadata: llama.cpp's converter writes the divisors as the tensor rope_freqs.weight.
+            auto factors = detail::llama3RopeFactors(*scaling, *config, headDim);
+            if (!factors) return makeError("{}: {}", configPath.string(), factors.error().message);
+            conv.m_ropeFactors = std::move(*factors);
         } else if (!type.empty() && type != "default") {
             return makeError("{}: rope scaling \"{}\" is not supported yet", configPath.string(), type);
         }
@@ -296,7 +302,16 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     QF_TRY(detail::addSentencePieceVocab(md, conv.m_folder, *config));
     md.set("general.quantization_version", gguf::Value::u32(2));
 
-    // Tensors: safetensors file order (shards sorted by name), as llama.cpp reads them.
+    // Generated tensors come first (generate_extra_tensors), then the safetensors in file order (shards
+    // sorted by name), as llama.cpp reads them.
+    if (!conv.m_ropeFactors.empty()) {
+        gguf::TensorSpec spec;
+        spec.name = "rope_freqs.weight";
+        spec.shape = {conv.m_ropeFactors.size()};
+        spec.type = GgmlType::F32;
+        conv.m_specs.push_back(std::move(spec));
+        conv.m_sources.push_back({Source::kGenerated, 0});
+    }
     const auto& all = conv.m_weights.tensors();
     for (size_t i = 0; i < all.size(); ++i) {
         const SafetensorInfo& st = all[i];
@@ -346,10 +361,14 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
     if (index >= m_specs.size()) return makeError("tensor index {} out of range", index);
     const auto& spec = m_specs[index];
     const Source& source = m_sources[index];
-    const SafetensorInfo& st = m_weights.tensors()[source.weight];
     if (out.size() != tensorByteSize(index))
         return makeError("{}: output buffer of {} bytes, expected {}", spec.name, out.size(),
                          tensorByteSize(index));
+    if (source.weight == Source::kGenerated) {
+        std::memcpy(out.data(), m_ropeFactors.data(), out.size());
+        return {};
+    }
+    const SafetensorInfo& st = m_weights.tensors()[source.weight];
     const auto in = m_weights.data(st);
     const uint64_t rows = st.shape[0];
     const uint64_t rowLength = st.elementCount() / std::max<uint64_t>(rows, 1);
@@ -382,7 +401,13 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
 }
 
 void HfConversion::releaseTensor(size_t index) const {
-    m_weights.release(m_weights.tensors()[m_sources[index].weight]);
+    if (m_sources[index].weight != Source::kGenerated)
+        m_weights.release(m_weights.tensors()[m_sources[index].weight]);
+}
+
+uint64_t HfConversion::sourceByteSize(size_t index) const {
+    const size_t weight = m_sources[index].weight;
+    return weight == Source::kGenerated ? tensorByteSize(index) : m_weights.tensors()[weight].byteSize();
 }
 
 Status HfConversion::write(const fs::path& output, const ProgressFn& progress, std::stop_token stop) const {
@@ -392,15 +417,15 @@ Status HfConversion::write(const fs::path& output, const ProgressFn& progress, s
     params.tensors = m_specs;
     params.protectedInputs = m_weights.shardPaths();
     uint64_t total = 0;
-    for (const auto& s : m_sources)
-        total += m_weights.tensors()[s.weight].byteSize();
+    for (size_t i = 0; i < m_sources.size(); ++i)
+        total += sourceByteSize(i);
     uint64_t done = 0;
     auto data = [&](size_t index, std::span<uint8_t> out) -> Status {
         if (stop.stop_requested()) return cancelledError();
         if (progress) progress({"converting " + m_specs[index].name, done, total, "bytes"});
         QF_TRY(tensorData(index, out));
         releaseTensor(index);
-        done += m_weights.tensors()[m_sources[index].weight].byteSize();
+        done += sourceByteSize(index);
         return {};
     };
     QF_TRY(gguf::writeGguf(params, data, {}, stop));

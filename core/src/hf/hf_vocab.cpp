@@ -65,15 +65,122 @@ const std::string* tokenText(const JsonValue* entry) {
 
 } // namespace
 
+Status addSpecialVocab(gguf::Metadata& md, const fs::path& folder, const JsonValue& config,
+                       const JsonValue* tokenizerConfig, const JsonValue* tokenizerJson, uint64_t vocabSize) {
+    // Special tokens as gguf-py's SpecialVocab finds them: by text through tokenizer.json's added tokens,
+    // then by id from config.json; the first found wins.
+    static constexpr const char* kSpecialTypes[] = {"bos", "eos", "unk", "sep", "pad", "cls", "mask"};
+    std::map<std::string, uint32_t> ids;
+    std::vector<std::string> idOrder;
+    auto setId = [&](const std::string& type, uint64_t id) {
+        if (id >= vocabSize || ids.count(type)) return;
+        ids[type] = uint32_t(id);
+        idOrder.push_back(type);
+    };
+    // Whether BOS/EOS are added, first from tokenizer.json's post-processor template (gguf-py's "crude
+    // parsing" of a TemplateProcessing: a leading BOS and a trailing EOS special token), then from
+    // tokenizer_config.json's add_*_token, which wins.
+    std::map<std::string, bool> addFlags;
+    std::vector<std::string> addOrder;
+    auto setAdd = [&](const std::string& type, bool value) {
+        if (!addFlags.count(type)) addOrder.push_back(type);
+        addFlags[type] = value;
+    };
+    std::error_code ec;
+    if (tokenizerJson) {
+        const std::string* bosText =
+            tokenizerConfig ? tokenText(tokenizerConfig->find("bos_token")) : nullptr;
+        const std::string* eosText =
+            tokenizerConfig ? tokenText(tokenizerConfig->find("eos_token")) : nullptr;
+        const std::string* clsText =
+            tokenizerConfig ? tokenText(tokenizerConfig->find("cls_token")) : nullptr;
+        if (!bosText) bosText = clsText;
+        std::vector<const JsonValue*> processors;
+        if (const auto* post = tokenizerJson->find("post_processor"); post && post->isObject()) {
+            if (const auto* list = post->find("processors"); list && list->asArray())
+                for (const auto& p : *list->asArray())
+                    processors.push_back(&p);
+            else
+                processors.push_back(post);
+        }
+        auto specialId = [](const JsonValue& item) -> const std::string* {
+            const auto* special = item.find("SpecialToken");
+            return special ? tokenText(special->find("id")) : nullptr;
+        };
+        for (const JsonValue* p : processors) {
+            const auto* type = p->find("type");
+            if (!type || !type->asString() || *type->asString() != "TemplateProcessing") continue;
+            const auto* single = p->find("single");
+            if (!single || !single->asArray() || single->asArray()->size() < 2) continue;
+            if (const std::string* first = specialId(single->asArray()->front())) {
+                if (!tokenizerConfig) bosText = first;
+                setAdd("bos", (bosText && *first == *bosText) || (clsText && *first == *clsText));
+            }
+            if (const std::string* last = specialId(single->asArray()->back())) {
+                if (!tokenizerConfig) eosText = last;
+                setAdd("eos", eosText && *last == *eosText);
+            }
+        }
+    }
+    if (tokenizerConfig) {
+        for (const char* type : kSpecialTypes)
+            if (const auto* add = tokenizerConfig->find(fmt::format("add_{}_token", type));
+                add && add->asBool())
+                setAdd(type, *add->asBool());
+    }
+    if (tokenizerConfig && tokenizerJson) {
+        const auto* added = tokenizerJson->find("added_tokens");
+        if (added && added->asArray()) {
+            for (const char* type : kSpecialTypes) {
+                const std::string* text = tokenText(tokenizerConfig->find(fmt::format("{}_token", type)));
+                if (!text) continue;
+                for (const auto& t : *added->asArray()) {
+                    const auto* content = t.find("content");
+                    const auto* id = t.find("id");
+                    if (content && content->asString() && *content->asString() == *text && id &&
+                        id->asUInt()) {
+                        setId(type, *id->asUInt());
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    for (const char* type : kSpecialTypes)
+        if (const auto* id = config.find(fmt::format("{}_token_id", type)); id && id->asUInt())
+            setId(type, *id->asUInt());
+    for (const auto& type : idOrder)
+        md.set(fmt::format("tokenizer.ggml.{}_token_id", type), gguf::Value::u32(ids[type]));
+
+    for (const auto& type : addOrder)
+        md.set(fmt::format("tokenizer.ggml.add_{}_token", type), gguf::Value::boolean(addFlags[type]));
+
+    std::optional<std::string> chatTemplate;
+    if (tokenizerConfig)
+        if (const auto* t = tokenizerConfig->find("chat_template"); t && t->asString())
+            chatTemplate = *t->asString();
+    if (!chatTemplate && fs::is_regular_file(folder / "chat_template.jinja", ec)) {
+        auto text = readTextFile(folder / "chat_template.jinja");
+        if (!text) return text.error();
+        chatTemplate = std::move(*text);
+    }
+    if (!chatTemplate && fs::is_regular_file(folder / "chat_template.json", ec)) {
+        auto json = readJsonFile(folder / "chat_template.json");
+        if (!json) return json.error();
+        if (const auto* t = json->find("chat_template"); t && t->asString()) chatTemplate = *t->asString();
+    }
+    if (chatTemplate) md.set("tokenizer.chat_template", gguf::Value::string(std::move(*chatTemplate)));
+
+    return {};
+}
+
 Status addSentencePieceVocab(gguf::Metadata& md, const fs::path& folder, const JsonValue& config) {
     const fs::path modelFile = folder / "tokenizer.model";
     std::error_code ec;
     if (!fs::is_regular_file(modelFile, ec)) {
+        // llama.cpp's converter falls back to tokenizer.json (byte-level BPE, as Llama 3) the same way.
         if (fs::is_regular_file(folder / "tokenizer.json", ec))
-            return makeError(
-                "{}: only tokenizer.json is present; converting a tokenizer.json (BPE) vocabulary is "
-                "not supported yet (a SentencePiece tokenizer.model is needed)",
-                folder.string());
+            return addTokenizerJsonVocab(md, folder, config);
         return makeError("{}: no tokenizer.model: the model's vocabulary is missing", folder.string());
     }
     auto pieces = readSentencePieceModel(modelFile);
@@ -147,65 +254,14 @@ Status addSentencePieceVocab(gguf::Metadata& md, const fs::path& folder, const J
     md.set("tokenizer.ggml.scores", gguf::Value::array(gguf::Array::of(gguf::ValueType::Float32, scores)));
     md.set("tokenizer.ggml.token_type", gguf::Value::array(gguf::Array::of(gguf::ValueType::Int32, types)));
 
-    // Special tokens as gguf-py's SpecialVocab finds them: by text through tokenizer.json's added tokens,
-    // then by id from config.json; the first found wins.
-    static constexpr const char* kSpecialTypes[] = {"bos", "eos", "unk", "sep", "pad", "cls", "mask"};
-    std::map<std::string, uint32_t> ids;
-    std::vector<std::string> idOrder;
-    auto setId = [&](const std::string& type, uint64_t id) {
-        if (id >= vocabSize || ids.count(type)) return;
-        ids[type] = uint32_t(id);
-        idOrder.push_back(type);
-    };
-    if (tokenizerConfig && fs::is_regular_file(folder / "tokenizer.json", ec)) {
-        auto tokenizerJson = readJsonFile(folder / "tokenizer.json");
-        if (!tokenizerJson) return tokenizerJson.error();
-        const auto* added = tokenizerJson->find("added_tokens");
-        if (added && added->asArray()) {
-            for (const char* type : kSpecialTypes) {
-                const std::string* text = tokenText(tokenizerConfig->find(fmt::format("{}_token", type)));
-                if (!text) continue;
-                for (const auto& t : *added->asArray()) {
-                    const auto* content = t.find("content");
-                    const auto* id = t.find("id");
-                    if (content && content->asString() && *content->asString() == *text && id &&
-                        id->asUInt()) {
-                        setId(type, *id->asUInt());
-                        break;
-                    }
-                }
-            }
-        }
+    std::optional<JsonValue> tokenizerJson;
+    if (fs::is_regular_file(folder / "tokenizer.json", ec)) {
+        auto parsed = readJsonFile(folder / "tokenizer.json");
+        if (!parsed) return parsed.error();
+        tokenizerJson = std::move(*parsed);
     }
-    for (const char* type : kSpecialTypes)
-        if (const auto* id = config.find(fmt::format("{}_token_id", type)); id && id->asUInt())
-            setId(type, *id->asUInt());
-    for (const auto& type : idOrder)
-        md.set(fmt::format("tokenizer.ggml.{}_token_id", type), gguf::Value::u32(ids[type]));
-
-    if (tokenizerConfig) {
-        for (const char* type : kSpecialTypes)
-            if (const auto* add = tokenizerConfig->find(fmt::format("add_{}_token", type));
-                add && add->asBool())
-                md.set(fmt::format("tokenizer.ggml.add_{}_token", type),
-                       gguf::Value::boolean(*add->asBool()));
-    }
-
-    std::optional<std::string> chatTemplate;
-    if (tokenizerConfig)
-        if (const auto* t = tokenizerConfig->find("chat_template"); t && t->asString())
-            chatTemplate = *t->asString();
-    if (!chatTemplate && fs::is_regular_file(folder / "chat_template.jinja", ec)) {
-        auto text = readTextFile(folder / "chat_template.jinja");
-        if (!text) return text.error();
-        chatTemplate = std::move(*text);
-    }
-    if (!chatTemplate && fs::is_regular_file(folder / "chat_template.json", ec)) {
-        auto json = readJsonFile(folder / "chat_template.json");
-        if (!json) return json.error();
-        if (const auto* t = json->find("chat_template"); t && t->asString()) chatTemplate = *t->asString();
-    }
-    if (chatTemplate) md.set("tokenizer.chat_template", gguf::Value::string(std::move(*chatTemplate)));
+    QF_TRY(addSpecialVocab(md, folder, config, tokenizerConfig ? &*tokenizerConfig : nullptr,
+                           tokenizerJson ? &*tokenizerJson : nullptr, vocabSize));
 
     if (tokenizerConfig)
         if (const auto* p = tokenizerConfig->find("add_prefix_space"); p && p->asBool())

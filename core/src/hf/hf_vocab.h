@@ -11,9 +11,23 @@
 namespace qf::hf::detail {
 
 // Appends tokenizer.* keys in llama.cpp's order: model, pre, tokens, scores, token_type, the special
-// token ids, add_*_token flags, chat template, add_space_prefix.
+// token ids, add_*_token flags, chat template, add_space_prefix. A folder with tokenizer.json but no
+// tokenizer.model goes to addTokenizerJsonVocab.
 Status addSentencePieceVocab(gguf::Metadata& metadata, const std::filesystem::path& folder,
                              const JsonValue& config);
+
+// A byte-level BPE tokenizer.json (Llama 3, Qwen2, GPT-2 style), as llama.cpp's _set_vocab_gpt2: model
+// "gpt2", pre (recognised from the pre-tokenizer's regex), tokens, token_type, merges, then as
+// addSpecialVocab.
+Status addTokenizerJsonVocab(gguf::Metadata& metadata, const std::filesystem::path& folder,
+                             const JsonValue& config);
+
+// gguf-py's SpecialVocab without merges: special token ids (bos, eos, unk, sep, pad, cls, mask) from
+// tokenizer.json's added tokens by tokenizer_config.json's texts, then config.json's *_token_id;
+// add_*_token flags (tokenizer.json's post-processor, then tokenizer_config.json); the chat template.
+// tokenizerConfig / tokenizerJson: the parsed files, nullptr when the folder has none.
+Status addSpecialVocab(gguf::Metadata& metadata, const std::filesystem::path& folder, const JsonValue& config,
+                       const JsonValue* tokenizerConfig, const JsonValue* tokenizerJson, uint64_t vocabSize);
 
 struct NameParts {
     std::string finetune;

@@ -73,9 +73,11 @@ public:
 private:
     HfConversion() = default;
     struct Source {
-        size_t weight = 0;         // index into m_weights.tensors()
+        static constexpr size_t kGenerated = SIZE_MAX; // rope_freqs.weight, from m_ropeFactors
+        size_t weight = 0;                             // index into m_weights.tensors(), or kGenerated
         uint32_t permuteHeads = 0; // rotary Q/K row permutation over this many heads; 0: none
     };
+    uint64_t sourceByteSize(size_t index) const; // bytes read to produce tensor `index`
 
     std::filesystem::path m_folder;
     std::string m_hfArchitecture;
@@ -83,6 +85,7 @@ private:
     gguf::Metadata m_metadata;
     std::vector<gguf::TensorSpec> m_specs;
     std::vector<Source> m_sources;
+    std::vector<float> m_ropeFactors; // llama3 rope scaling divisors (rope_freqs.weight); empty: none
 
     friend class HfConversionBuilder;
 };

@@ -1,0 +1,226 @@
+// The byte-level BPE vocabulary of a Hugging Face tokenizer.json, as llama.cpp's converter writes it
+// (convert_hf_to_gguf.py: get_vocab_base + _set_vocab_gpt2, gguf-py's SpecialVocab with merges).
+//
+// llama.cpp names the pre-tokenizer by hashing what the Hugging Face tokenizer makes of a test text; we
+// cannot run that tokenizer, so the pre-tokenizer is recognised from tokenizer.json itself: a Split with
+// one of the known regexes followed by a ByteLevel without regex, or a plain ByteLevel with GPT-2's regex.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "hf_vocab.h"
+
+namespace qf::hf::detail {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int32_t kTypeNormal = 1;
+constexpr int32_t kTypeControl = 3;
+constexpr int32_t kTypeUserDefined = 4;
+constexpr int32_t kTypeUnused = 5;
+
+// The regexes as tokenizer.json spells them, and the tokenizer.ggml.pre name llama.cpp's converter writes
+// for the best-known model using each (the others with the same regex select the same code in llama.cpp).
+struct KnownSplit {
+    std::string_view regex;
+    std::string_view pre;
+};
+constexpr KnownSplit kKnownSplits[] = {
+    {R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re",
+     "llama-bpe"},
+    {R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re",
+     "qwen2"},
+    {R"re('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)re", "gpt-2"},
+};
+
+std::string stringOf(const JsonValue* v) {
+    return v && v->asString() ? *v->asString() : std::string();
+}
+
+bool boolOf(const JsonValue* v, bool fallback) {
+    return v && v->asBool() ? *v->asBool() : fallback;
+}
+
+// A short description of a pre-tokenizer for error messages: "Sequence[Split(\"...\"), ByteLevel]".
+std::string describe(const JsonValue& p) {
+    const std::string type = stringOf(p.find("type"));
+    if (type == "Sequence") {
+        std::string out = "Sequence[";
+        if (const auto* list = p.find("pretokenizers"); list && list->asArray())
+            for (size_t i = 0; i < list->asArray()->size(); ++i)
+                out += (i ? ", " : "") + describe((*list->asArray())[i]);
+        return out + "]";
+    }
+    if (type == "Split") {
+        const auto* pattern = p.find("pattern");
+        const std::string regex = pattern ? stringOf(pattern->find("Regex")) : std::string();
+        const std::string text = pattern ? stringOf(pattern->find("String")) : std::string();
+        return fmt::format("Split(\"{}\")", regex.empty() ? text : regex);
+    }
+    if (type == "ByteLevel") return boolOf(p.find("use_regex"), true) ? "ByteLevel(regex)" : "ByteLevel";
+    return type.empty() ? std::string("(none)") : type;
+}
+
+// The tokenizer.ggml.pre name, or empty when the pre-tokenizer is not one llama.cpp's known regexes.
+std::string preTokenizerName(const JsonValue* pre) {
+    if (!pre || !pre->isObject()) return {};
+    auto plainByteLevel = [](const JsonValue& p, bool useRegex) {
+        return stringOf(p.find("type")) == "ByteLevel" && !boolOf(p.find("add_prefix_space"), true) &&
+               boolOf(p.find("use_regex"), true) == useRegex;
+    };
+    if (plainByteLevel(*pre, true)) return "gpt-2";
+    if (stringOf(pre->find("type")) != "Sequence") return {};
+    const auto* list = pre->find("pretokenizers");
+    if (!list || !list->asArray() || list->asArray()->size() != 2) return {};
+    const JsonValue& split = (*list->asArray())[0];
+    if (stringOf(split.find("type")) != "Split" || stringOf(split.find("behavior")) != "Isolated" ||
+        boolOf(split.find("invert"), false) || !plainByteLevel((*list->asArray())[1], false))
+        return {};
+    const auto* pattern = split.find("pattern");
+    const std::string regex = pattern ? stringOf(pattern->find("Regex")) : std::string();
+    for (const auto& known : kKnownSplits)
+        if (regex == known.regex) return std::string(known.pre);
+    return {};
+}
+
+// convert_hf_to_gguf.py's does_token_look_special: added tokens that are control tokens in all but name.
+bool looksSpecial(const std::string& t) {
+    if (t == "<pad>" || t == "<mask>" || t == "<2mass>" || t == "[@BOS@]") return true;
+    if (t.starts_with("<|") && t.ends_with("|>")) return true;
+    if (t.starts_with("<\xef\xbd\x9c") && t.ends_with("\xef\xbd\x9c>")) return true; // <｜...｜>
+    return t.starts_with("<unused") && t.ends_with(">");
+}
+
+std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+} // namespace
+
+Status addTokenizerJsonVocab(gguf::Metadata& md, const fs::path& folder, const JsonValue& config) {
+    const fs::path path = folder / "tokenizer.json";
+    auto json = readJsonFile(path);
+    if (!json) return json.error();
+    const JsonValue* model = json->find("model");
+    if (!model || !model->isObject()) return makeError("{}: no \"model\" object", path.string());
+    const std::string modelType = stringOf(model->find("type"));
+    if (modelType != "BPE")
+        return makeError("{}: tokenizer model \"{}\" is not supported yet (only byte-level BPE)",
+                         path.string(), modelType);
+    if (boolOf(model->find("byte_fallback"), false))
+        return makeError("{}: a BPE with byte fallback (SentencePiece style) is not supported yet without "
+                         "tokenizer.model",
+                         path.string());
+    if (const auto* normalizer = json->find("normalizer"); normalizer && !normalizer->isNull()) {
+        // llama.cpp ignores an NFC normalizer (Qwen2); anything else would change the text.
+        const std::string type = stringOf(normalizer->find("type"));
+        if (type != "NFC")
+            return makeError("{}: normalizer \"{}\" is not supported yet", path.string(), type);
+    }
+    const JsonValue* preTokenizer = json->find("pre_tokenizer");
+    const std::string pre = preTokenizerName(preTokenizer);
+    if (pre.empty())
+        return makeError("{}: pre-tokenizer {} is not supported yet (known: the Llama 3, Qwen2 and GPT-2 "
+                         "byte-level regexes)",
+                         path.string(), preTokenizer ? describe(*preTokenizer) : std::string("(none)"));
+
+    // Hugging Face's get_vocab(): the model's vocabulary plus the added tokens.
+    const JsonValue* vocab = model->find("vocab");
+    if (!vocab || !vocab->asObject()) return makeError("{}: model.vocab is not an object", path.string());
+    std::map<uint64_t, std::string> byId;
+    std::map<std::string, uint64_t> byText;
+    for (const auto& [text, idValue] : *vocab->asObject()) {
+        const auto id = idValue.asUInt();
+        if (!id || *id >= (1u << 24))
+            return makeError("{}: token \"{}\" has no valid id", path.string(), text);
+        byId[*id] = text;
+        byText[text] = *id;
+    }
+    struct Added {
+        bool special;
+    };
+    std::map<uint64_t, Added> added;
+    if (const auto* list = json->find("added_tokens"); list && list->asArray()) {
+        for (const auto& t : *list->asArray()) {
+            const auto id = t.find("id") ? t.find("id")->asUInt() : std::nullopt;
+            const auto* content = t.find("content");
+            if (!id || *id >= (1u << 24) || !content || !content->asString())
+                return makeError("{}: an added token has no valid id or content", path.string());
+            byId[*id] = *content->asString();
+            byText[*content->asString()] = *id;
+            added[*id] = {boolOf(t.find("special"), false)};
+        }
+    }
+    uint64_t vocabSize = byText.size();
+    if (const auto* v = config.find("vocab_size"); v && v->asUInt()) vocabSize = *v->asUInt();
+    if (vocabSize > (1u << 24))
+        return makeError("{}: vocab_size {} is implausible", folder.string(), vocabSize);
+    if (!byId.empty() && byId.rbegin()->first >= vocabSize)
+        return makeError("{}: token id {} is outside vocab_size {}", path.string(), byId.rbegin()->first,
+                         vocabSize);
+
+    std::vector<std::string> tokens(vocabSize);
+    std::vector<int32_t> types(vocabSize, kTypeUnused);
+    for (uint64_t i = 0; i < vocabSize; ++i) {
+        const auto it = byId.find(i);
+        if (it == byId.end()) {
+            tokens[i] = fmt::format("[PAD{}]", i);
+            continue;
+        }
+        tokens[i] = it->second;
+        const auto a = added.find(i);
+        if (a == added.end()) {
+            types[i] = kTypeNormal;
+        } else if (a->second.special || looksSpecial(tokens[i])) {
+            types[i] = kTypeControl;
+        } else {
+            tokens[i] = replaceAll(tokens[i], "\xe2\x96\x81", " "); // user-defined tokens keep plain spaces
+            types[i] = kTypeUserDefined;
+        }
+    }
+
+    // Merges: "a b" strings, or [a, b] pairs (transformers >= 4.45, which allow spaces inside a part;
+    // gguf-py spells such a space as U+0120 'Ġ', the byte-level space).
+    std::vector<std::string> merges;
+    if (const auto* list = model->find("merges"); list && list->asArray()) {
+        merges.reserve(list->asArray()->size());
+        const bool pairs = !list->asArray()->empty() && list->asArray()->front().isArray();
+        for (const auto& m : *list->asArray()) {
+            if (!pairs && m.asString()) {
+                merges.push_back(*m.asString());
+                continue;
+            }
+            const auto* pair = m.asArray();
+            if (!pairs || !pair || pair->size() != 2 || !(*pair)[0].asString() || !(*pair)[1].asString())
+                return makeError("{}: model.merges mixes or has unknown formats (merge {})", path.string(),
+                                 merges.size());
+            merges.push_back(replaceAll(*(*pair)[0].asString(), " ", "\xc4\xa0") + ' ' +
+                             replaceAll(*(*pair)[1].asString(), " ", "\xc4\xa0"));
+        }
+    }
+    if (merges.empty()) return makeError("{}: the BPE model has no merges", path.string());
+
+    std::optional<JsonValue> tokenizerConfig;
+    std::error_code ec;
+    if (fs::is_regular_file(folder / "tokenizer_config.json", ec)) {
+        auto parsed = readJsonFile(folder / "tokenizer_config.json");
+        if (!parsed) return parsed.error();
+        tokenizerConfig = std::move(*parsed);
+    }
+
+    md.set("tokenizer.ggml.model", gguf::Value::string("gpt2"));
+    md.set("tokenizer.ggml.pre", gguf::Value::string(pre));
+    md.set("tokenizer.ggml.tokens", gguf::Value::array(gguf::Array::ofStrings(std::move(tokens))));
+    md.set("tokenizer.ggml.token_type", gguf::Value::array(gguf::Array::of(gguf::ValueType::Int32, types)));
+    md.set("tokenizer.ggml.merges", gguf::Value::array(gguf::Array::ofStrings(std::move(merges))));
+    QF_TRY(addSpecialVocab(md, folder, config, tokenizerConfig ? &*tokenizerConfig : nullptr, &*json,
+                           vocabSize));
+    // LlamaModel.set_vocab: the small Granite models must not get a BOS.
+    if (vocabSize == 49152) md.set("tokenizer.ggml.add_bos_token", gguf::Value::boolean(false));
+    return {};
+}
+
+} // namespace qf::hf::detail
