@@ -532,6 +532,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::HfCache</name>
+    <message>
+        <source>Converting %1 to F16 for evaluation…</source>
+        <translation>%1 wird für die Bewertung in F16 umgewandelt…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -1002,6 +1009,10 @@
             <numerusform>%n Tensoren</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · Hugging Face folder, read as F16</source>
+        <translation>%1 · Hugging-Face-Ordner, als F16 gelesen</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ModelCopyJob</name>
@@ -1071,6 +1082,10 @@
             <numerusform>%1 von %n Tensor</numerusform>
             <numerusform>%1 von %n Tensoren</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
+        <translation>Ein Hugging-Face-Ordner ist keine GGUF-Datei: Erzeugen Sie auf der Seite „Erzeugen“ ein Quant daraus und exportieren Sie dann das Quant.</translation>
     </message>
 </context>
 <context>

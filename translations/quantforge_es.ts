@@ -532,6 +532,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::HfCache</name>
+    <message>
+        <source>Converting %1 to F16 for evaluation…</source>
+        <translation>Convirtiendo %1 a F16 para la evaluación…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -1002,6 +1009,10 @@
             <numerusform>%n tensores</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · Hugging Face folder, read as F16</source>
+        <translation>%1 · carpeta de Hugging Face, leída como F16</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ModelCopyJob</name>
@@ -1071,6 +1082,10 @@
             <numerusform>%1 de %n tensor</numerusform>
             <numerusform>%1 de %n tensores</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
+        <translation>Una carpeta de Hugging Face no es un archivo GGUF: produzca un cuantizado a partir de ella en la página Producir y luego exporte ese cuantizado.</translation>
     </message>
 </context>
 <context>

@@ -532,6 +532,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::HfCache</name>
+    <message>
+        <source>Converting %1 to F16 for evaluation…</source>
+        <translation>Conversion de %1 en F16 pour l’évaluation…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -1002,6 +1009,10 @@
             <numerusform>%n tenseurs</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · Hugging Face folder, read as F16</source>
+        <translation>%1 · dossier Hugging Face, lu en F16</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ModelCopyJob</name>
@@ -1071,6 +1082,10 @@
             <numerusform>%1 sur %n tenseur</numerusform>
             <numerusform>%1 sur %n tenseurs</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
+        <translation>Un dossier Hugging Face n’est pas un fichier GGUF : produisez-en un quant sur la page Produire, puis exportez ce quant.</translation>
     </message>
 </context>
 <context>

@@ -529,6 +529,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::HfCache</name>
+    <message>
+        <source>Converting %1 to F16 for evaluation…</source>
+        <translation>評価のため %1 を F16 に変換しています…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -994,6 +1001,10 @@
             <numerusform>%n テンソル</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · Hugging Face folder, read as F16</source>
+        <translation>%1 · Hugging Face フォルダー（F16 として読み込み）</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ModelCopyJob</name>
@@ -1061,6 +1072,10 @@
         <translation>
             <numerusform>%1 / %n テンソル</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
+        <translation>Hugging Face フォルダーは GGUF ファイルではありません。「作成」ページでクオンタイズしたモデルを作成してから、そのモデルをエクスポートしてください。</translation>
     </message>
 </context>
 <context>

@@ -529,6 +529,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::HfCache</name>
+    <message>
+        <source>Converting %1 to F16 for evaluation…</source>
+        <translation>正在将 %1 转换为 F16 以进行评估…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -994,6 +1001,10 @@
             <numerusform>%n 个张量</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 · Hugging Face folder, read as F16</source>
+        <translation>%1 · Hugging Face 文件夹，按 F16 读取</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ModelCopyJob</name>
@@ -1061,6 +1072,10 @@
         <translation>
             <numerusform>%1 / %n 个张量</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
+        <translation>Hugging Face 文件夹不是 GGUF 文件：请先在“生成”页面从中生成量化模型，再导出该量化模型。</translation>
     </message>
 </context>
 <context>

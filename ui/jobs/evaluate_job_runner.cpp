@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include "hf_cache.h"
 #include "qf/eval/kld.h"
 #include "qf/eval/llama_model.h"
 #include "qf/eval/perplexity.h"
@@ -53,9 +54,11 @@ void EvaluateJobRunner::report() {
         clock.start();
         const std::string_view text = *m_request.text;
         const int quantCount = int(m_request.quantPaths.size());
-        // Steps of equal weight: the source's perplexity, its base cache (when there are quants), then a
-        // perplexity and a KL divergence pass per quant.
-        const int steps = 1 + (quantCount > 0 ? 1 : 0) + 2 * quantCount;
+        // A Hugging Face folder as the source is converted to F16 in the cache first (once).
+        const bool convertSource = isHfFolderPath(m_request.sourcePath);
+        // Steps of equal weight: the conversion (when needed), the source's perplexity, its base cache (when
+        // there are quants), then a perplexity and a KL divergence pass per quant.
+        const int steps = (convertSource ? 1 : 0) + 1 + (quantCount > 0 ? 1 : 0) + 2 * quantCount;
         int step = 0;
         qint64 lastEmitMs = -1;
         auto progressFor = [&](const QString& what) {
@@ -99,7 +102,20 @@ void EvaluateJobRunner::report() {
         pplParams.threads = m_request.threads;
 
         const QString sourceName = QFileInfo(m_request.sourcePath).fileName();
-        auto source = eval::LlamaModel::open(toPath(m_request.sourcePath));
+        QString sourceModel = m_request.sourcePath; // results are still stored beside the folder
+        if (convertSource) {
+            const QString stage = conversionStage(m_request.sourcePath);
+            auto converted = convertedModelFor(
+                m_request.sourcePath,
+                [&](const Progress& p) {
+                    emit progressed(m_jobId, EvaluationProgress{p.fraction() / double(steps), stage});
+                },
+                m_stop.get_token());
+            if (!converted) return failWith(sourceName, converted.error());
+            sourceModel = QString::fromStdU16String(converted->u16string());
+            ++step;
+        }
+        auto source = eval::LlamaModel::open(toPath(sourceModel));
         if (!source) return failWith(sourceName, source.error());
         auto sourcePpl =
             eval::computePerplexity(**source, text, pplParams,

@@ -3,10 +3,12 @@
 #include <exception>
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include "hf_cache.h"
 #include "qf/eval/generation.h"
 #include "qf/eval/llama_model.h"
 #include "qf/job.h"
@@ -40,7 +42,27 @@ void GenerateJobRunner::report() {
     }
     const QString name = QFileInfo(m_request.path).fileName();
     try {
-        auto model = eval::LlamaModel::open(std::filesystem::path(m_request.path.toStdU16String()));
+        QString modelPath = m_request.path;
+        if (isHfFolderPath(modelPath)) {
+            // The engine reads GGUF: a Hugging Face folder is converted to F16 in the cache first (once).
+            bool announced = false; // only when it is converted now, not when the cached file is reused
+            auto converted = convertedModelFor(
+                modelPath,
+                [&](const Progress&) {
+                    if (!std::exchange(announced, true)) emit preparing(m_jobId, conversionStage(modelPath));
+                },
+                m_stop.get_token());
+            if (!converted) {
+                if (isCancelled(converted.error()))
+                    emit cancelled(m_jobId);
+                else
+                    emit failed(m_jobId,
+                                tr("%1: %2").arg(name, QString::fromStdString(converted.error().message)));
+                return;
+            }
+            modelPath = QString::fromStdU16String(converted->u16string());
+        }
+        auto model = eval::LlamaModel::open(std::filesystem::path(modelPath.toStdU16String()));
         if (!model) {
             emit failed(m_jobId, tr("%1: %2").arg(name, QString::fromStdString(model.error().message)));
             return;

@@ -42,6 +42,8 @@ public:
     void cancel();
 
 signals:
+    // Before the first token, while a Hugging Face folder is converted to F16 in the cache (hf_cache.h).
+    void preparing(quint64 jobId, const QString& stage);
     // Text generated since the last report, whole UTF-8 characters only.
     void textGenerated(quint64 jobId, const QString& text, int tokensSoFar);
     void succeeded(quint64 jobId, const qf::ui::GenerateStats& stats);

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include "hf_cache.h"
 #include "qf/eval/imatrix_compute.h"
 #include "qf/eval/llama_model.h"
 
@@ -52,7 +53,17 @@ void ImatrixComputeJob::report() {
         };
         auto text = eval::readCalibrationText(toPath(m_request.textPath));
         if (!text) return fail(text.error());
-        auto model = eval::LlamaModel::open(toPath(m_request.modelPath));
+        QString modelPath = m_request.modelPath;
+        if (isHfFolderPath(modelPath)) {
+            // The engine reads GGUF: a Hugging Face folder is converted to F16 in the cache first (once).
+            const QString stage = conversionStage(modelPath);
+            auto converted = convertedModelFor(
+                modelPath, [&](const Progress& p) { emit progressed(m_generation, p.fraction(), stage); },
+                m_stop.get_token());
+            if (!converted) return fail(converted.error());
+            modelPath = QString::fromStdU16String(converted->u16string());
+        }
+        auto model = eval::LlamaModel::open(toPath(modelPath));
         if (!model) return fail(model.error());
 
         eval::ImatrixParams params;
@@ -80,14 +91,14 @@ void ImatrixComputeJob::report() {
             emit progressed(m_generation, p.fraction(), stage);
         };
 
-        const QString modelFolder = QFileInfo(m_request.modelPath).absolutePath();
+        const QString modelFolder = QFileInfo(modelPath).absolutePath();
         std::filesystem::path cacheFolder;
         if (!QFileInfo(modelFolder).isWritable() && !m_request.cacheFolder.isEmpty()) {
             QDir().mkpath(m_request.cacheFolder);
             cacheFolder = toPath(m_request.cacheFolder);
         }
-        auto result = eval::computeImatrixCached(**model, toPath(m_request.modelPath), *text, params,
-                                                 cacheFolder, progress, m_stop.get_token());
+        auto result = eval::computeImatrixCached(**model, toPath(modelPath), *text, params, cacheFolder,
+                                                 progress, m_stop.get_token());
         if (!result) return fail(result.error());
         auto imatrix = result->toImatrix(quant::ImatrixFormat::Gguf, params.datasetName);
         if (!imatrix) return fail(imatrix.error());

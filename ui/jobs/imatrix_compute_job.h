@@ -17,7 +17,9 @@
 namespace qf::ui {
 
 struct ImatrixComputeRequest {
-    QString modelPath;      // the model whose activations are collected (normally the F16 source)
+    // The model whose activations are collected (normally the F16 source); a Hugging Face folder is
+    // converted to F16 in the cache first (hf_cache.h).
+    QString modelPath;
     QString textPath;       // calibration text, plain or .zst
     QString outputPath;     // where the GGUF imatrix is saved
     QString cacheFolder;    // for the statistics cache when the model's folder is not writable

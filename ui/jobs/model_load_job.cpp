@@ -1,42 +1,39 @@
 #include "jobs/model_load_job.h"
 
 #include <exception>
+#include <filesystem>
 
-#include <QCryptographicHash>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 #include "qf/hf/hf_convert.h"
+#include "qf/hf/hf_tensor_source.h"
 
 namespace qf::ui {
 namespace {
 
-// A Hugging Face folder is converted once to an F16 GGUF in the cache (reused while no file in the folder
-// is newer), so every page works on it as on a dropped GGUF. Quantizing straight from the folder without
-// that file is what `quantforge-cli quantize HF_DIR` does.
-Result<std::filesystem::path> convertedModelFor(const QString& folder) {
+// A Hugging Face folder opens as a conversion read on the fly: only its headers (config, tokenizer,
+// safetensors tables) are read, so it shows and quantizes without an intermediate F16 file. Jobs that need
+// the weights in GGUF form convert it on demand (hf_cache.h).
+Result<std::shared_ptr<LoadedModel>> openHfFolder(const QString& folder) {
     auto conversion = hf::HfConversion::open(folder.toStdU16String());
     if (!conversion) return conversion.error();
-    const QString cacheDir =
-        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/converted");
-    if (!QDir().mkpath(cacheDir)) return makeError("cannot create the folder {}", cacheDir.toStdString());
-    const QString key = QString::fromLatin1(
-        QCryptographicHash::hash(QFileInfo(folder).absoluteFilePath().toUtf8(), QCryptographicHash::Sha256)
-            .toHex()
-            .left(12));
-    const QString output =
-        QStringLiteral("%1/%2-%3-f16.gguf").arg(cacheDir, QFileInfo(folder).fileName(), key);
-    const QFileInfo cached(output);
-    if (cached.exists()) {
-        bool fresh = true;
-        for (const QFileInfo& f : QDir(folder).entryInfoList(QDir::Files))
-            if (f.lastModified() > cached.lastModified()) fresh = false;
-        if (fresh) return std::filesystem::path(output.toStdU16String());
+    auto model = std::make_shared<LoadedModel>();
+    auto hf = std::make_shared<const hf::HfConversion>(std::move(conversion).value());
+    model->hfTensors = hf::HfTensorSource(*hf).tensors();
+    // The card's size is what the folder's weights take on disk; the tensor bytes are those of the F16
+    // conversion that quants are planned from.
+    uint64_t shardBytes = 0;
+    for (const auto& shard : hf->weights().shardPaths()) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(shard, ec);
+        if (!ec) shardBytes += size;
     }
-    QF_TRY(conversion->write(output.toStdU16String()));
-    return std::filesystem::path(output.toStdU16String());
+    model->summary =
+        summarize(hf->metadata(), model->hfTensors, shardBytes, QFileInfo(folder).fileName().toStdString(),
+                  uint32_t(hf->weights().shardPaths().size()));
+    model->hf = std::move(hf);
+    return model;
 }
 
 } // namespace
@@ -58,16 +55,17 @@ void ModelLoadJob::report() {
     QElapsedTimer timer;
     timer.start();
     try {
-        std::filesystem::path source = m_path.toStdU16String();
         if (QFileInfo(m_path).isDir()) {
-            auto converted = convertedModelFor(m_path);
-            if (!converted) {
-                emit failed(m_entryId, QString::fromStdString(converted.error().message));
+            auto model = openHfFolder(m_path);
+            if (!model) {
+                emit failed(m_entryId, QString::fromStdString(model.error().message));
                 return;
             }
-            source = *converted;
+            (*model)->elapsedMs = timer.elapsed();
+            emit finished(m_entryId, std::move(model).value());
+            return;
         }
-        Result<gguf::GgufFile> opened = gguf::GgufFile::open(source);
+        Result<gguf::GgufFile> opened = gguf::GgufFile::open(m_path.toStdU16String());
         if (!opened) {
             emit failed(m_entryId, QString::fromStdString(opened.error().message));
             return;

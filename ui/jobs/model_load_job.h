@@ -1,6 +1,7 @@
 #pragma once
 // Opens a model file off the UI thread: maps it, parses the header (never the tensor data, so a
-// multi-GB file opens at once) and computes the model card. Runs on a window-owned QThreadPool; the
+// multi-GB file opens at once) and computes the model card. A Hugging Face folder opens the same way, as
+// an on-the-fly conversion (headers only, nothing written). Runs on a window-owned QThreadPool; the
 // result reaches the UI thread only through the queued finished/failed signals. The job deletes itself
 // (deleteLater, on the thread it lives in) once run() is over, never while a signal is still being emitted,
 // so receivers must not keep a pointer to it.

@@ -8,13 +8,14 @@
 
 namespace qf::ui {
 
-PresetPlanJob::PresetPlanJob(quint64 generation, std::shared_ptr<const gguf::GgufFile> source,
+PresetPlanJob::PresetPlanJob(quint64 generation, LoadedModelPtr source,
                              std::shared_ptr<const quant::Imatrix> imatrix, QObject* parent)
     : QObject(parent), m_generation(generation), m_source(std::move(source)), m_imatrix(std::move(imatrix)) {
     setAutoDelete(false); // deleted on the owner's thread, see run()
 }
 
-std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::GgufFile& source,
+std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::Metadata& metadata,
+                                                      const std::vector<gguf::TensorInfo>& tensors,
                                                       const quant::Imatrix* imatrix) {
     quant::PlanOptions options;
     options.imatrix = imatrix;
@@ -23,7 +24,7 @@ std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::GgufFile& sour
         PresetPlanSummary summary;
         summary.preset = &preset;
         try {
-            auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), preset, options);
+            auto plan = quant::makeQuantPlan(metadata, tensors, preset, options);
             if (plan) {
                 summary.ok = true;
                 summary.fileBytes = plan->fileBytes;
@@ -47,8 +48,8 @@ std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::GgufFile& sour
 }
 
 void PresetPlanJob::run() {
-    auto summaries =
-        std::make_shared<const std::vector<PresetPlanSummary>>(planAll(*m_source, m_imatrix.get()));
+    auto summaries = std::make_shared<const std::vector<PresetPlanSummary>>(
+        planAll(m_source->metadata(), m_source->tensors(), m_imatrix.get()));
     emit finished(m_generation, summaries);
     deleteLater();
 }

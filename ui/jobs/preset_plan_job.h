@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "models/loaded_model.h"
 #include "qf/gguf/gguf_file.h"
 #include "qf/quant/imatrix.h"
 #include "qf/quant/preset.h"
@@ -37,21 +38,27 @@ class PresetPlanJob : public QObject, public QRunnable {
 
 public:
     // `generation` is handed back so the receiver can drop results it no longer wants.
-    PresetPlanJob(quint64 generation, std::shared_ptr<const gguf::GgufFile> source,
-                  std::shared_ptr<const quant::Imatrix> imatrix, QObject* parent = nullptr);
+    // `source`: a GGUF file or a Hugging Face folder (planned from its F16 conversion's header).
+    PresetPlanJob(quint64 generation, LoadedModelPtr source, std::shared_ptr<const quant::Imatrix> imatrix,
+                  QObject* parent = nullptr);
 
     void run() override;
 
     // The same work, on the calling thread (the job's run() and tests use it).
-    static std::vector<PresetPlanSummary> planAll(const gguf::GgufFile& source,
+    static std::vector<PresetPlanSummary> planAll(const gguf::Metadata& metadata,
+                                                  const std::vector<gguf::TensorInfo>& tensors,
                                                   const quant::Imatrix* imatrix);
+    static std::vector<PresetPlanSummary> planAll(const gguf::GgufFile& source,
+                                                  const quant::Imatrix* imatrix) {
+        return planAll(source.metadata(), source.tensors(), imatrix);
+    }
 
 signals:
     void finished(quint64 generation, const qf::ui::PresetPlanSummaries& summaries);
 
 private:
     const quint64 m_generation;
-    const std::shared_ptr<const gguf::GgufFile> m_source;
+    const LoadedModelPtr m_source;
     const std::shared_ptr<const quant::Imatrix> m_imatrix;
 };
 

@@ -1,11 +1,13 @@
 #include "jobs/quantize_job_runner.h"
 
 #include <exception>
+#include <optional>
 
 #include <QElapsedTimer>
 
 #include "format.h"
 #include "jobs/throughput_meter.h"
+#include "qf/hf/hf_tensor_source.h"
 #include "qf/quant/plan.h"
 #include "qf/quant/quantize_job.h"
 
@@ -37,12 +39,20 @@ void QuantizeJobRunner::report() {
     try {
         quant::PlanOptions options;
         options.imatrix = m_request.imatrix.get();
+        std::optional<hf::HfTensorSource> hfSource;
+        std::optional<quant::GgufTensorSource> fileSource;
+        if (m_request.hf)
+            hfSource.emplace(*m_request.hf);
+        else
+            fileSource.emplace(*m_request.source);
+        const quant::TensorSource& source =
+            hfSource ? static_cast<const quant::TensorSource&>(*hfSource) : *fileSource;
         quant::QuantizeParams params;
-        params.source = m_request.source.get();
+        params.source = m_request.hf ? nullptr : m_request.source.get();
+        params.tensorSource = hfSource ? &*hfSource : nullptr;
         params.threads = m_request.threads;
         for (const QuantizeTarget& target : m_request.targets) {
-            auto plan = quant::makeQuantPlan(m_request.source->metadata(), m_request.source->tensors(),
-                                             *target.preset, options);
+            auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), *target.preset, options);
             if (!plan) {
                 emit failed(m_jobId, tr("%1: %2").arg(toQString(target.preset->name),
                                                       QString::fromStdString(plan.error().message)));

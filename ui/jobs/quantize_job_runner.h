@@ -21,6 +21,7 @@
 #include <QString>
 
 #include "qf/gguf/gguf_file.h"
+#include "qf/hf/hf_convert.h"
 #include "qf/quant/imatrix.h"
 #include "qf/quant/preset.h"
 
@@ -32,8 +33,11 @@ struct QuantizeTarget {
 };
 
 struct QuantizeRequest {
-    quint64 sourceEntryId = 0;                     // handed back so results land on the right list entry
-    std::shared_ptr<const gguf::GgufFile> source;  // kept mapped while the job runs
+    quint64 sourceEntryId = 0; // handed back so results land on the right list entry
+    // Exactly one of the two. A Hugging Face folder is converted tensor by tensor as the job reads it (no
+    // intermediate F16 file); its quants are byte for byte those of its converted F16 GGUF.
+    std::shared_ptr<const gguf::GgufFile> source; // kept mapped while the job runs
+    std::shared_ptr<const hf::HfConversion> hf;
     std::shared_ptr<const quant::Imatrix> imatrix; // nullptr: none; kept alive for the plans that use it
     std::vector<QuantizeTarget> targets;
     unsigned threads = 0; // 0: all hardware threads

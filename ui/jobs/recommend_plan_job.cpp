@@ -4,8 +4,7 @@
 
 namespace qf::ui {
 
-RecommendPlanJob::RecommendPlanJob(quint64 generation, std::shared_ptr<const gguf::GgufFile> source,
-                                   QString name, QObject* parent)
+RecommendPlanJob::RecommendPlanJob(quint64 generation, LoadedModelPtr source, QString name, QObject* parent)
     : QObject(parent), m_generation(generation), m_source(std::move(source)), m_name(std::move(name)) {
     setAutoDelete(false); // deleted on the owner's thread, see run()
 }

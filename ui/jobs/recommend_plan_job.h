@@ -9,7 +9,7 @@
 #include <QRunnable>
 #include <QString>
 
-#include "qf/gguf/gguf_file.h"
+#include "models/loaded_model.h"
 #include "qf/recommend/recommendation.h"
 
 namespace qf::ui {
@@ -21,8 +21,8 @@ class RecommendPlanJob : public QObject, public QRunnable {
 
 public:
     // `generation` is handed back so the receiver can drop results it no longer wants.
-    RecommendPlanJob(quint64 generation, std::shared_ptr<const gguf::GgufFile> source, QString name,
-                     QObject* parent = nullptr);
+    // `source`: a GGUF file or a Hugging Face folder (planned from its F16 conversion's header).
+    RecommendPlanJob(quint64 generation, LoadedModelPtr source, QString name, QObject* parent = nullptr);
     void run() override;
 
 signals:
@@ -31,7 +31,7 @@ signals:
 
 private:
     const quint64 m_generation;
-    const std::shared_ptr<const gguf::GgufFile> m_source;
+    const LoadedModelPtr m_source;
     const QString m_name;
 };
 

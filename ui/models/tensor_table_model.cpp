@@ -6,15 +6,15 @@ namespace qf::ui {
 
 TensorTableModel::TensorTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-void TensorTableModel::setFile(std::shared_ptr<const gguf::GgufFile> file) {
+void TensorTableModel::setSource(LoadedModelPtr source) {
     beginResetModel();
-    m_file = std::move(file);
+    m_source = std::move(source);
     endResetModel();
 }
 
 int TensorTableModel::rowCount(const QModelIndex& parent) const {
-    if (parent.isValid() || !m_file) return 0;
-    return static_cast<int>(m_file->tensors().size());
+    if (parent.isValid() || !m_source) return 0;
+    return static_cast<int>(m_source->tensors().size());
 }
 
 int TensorTableModel::columnCount(const QModelIndex& parent) const {
@@ -22,8 +22,8 @@ int TensorTableModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant TensorTableModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || !m_file || index.row() >= rowCount()) return {};
-    const gguf::TensorInfo& tensor = m_file->tensors()[static_cast<size_t>(index.row())];
+    if (!index.isValid() || !m_source || index.row() >= rowCount()) return {};
+    const gguf::TensorInfo& tensor = m_source->tensors()[static_cast<size_t>(index.row())];
     const int column = index.column();
 
     if (role == Qt::DisplayRole) {

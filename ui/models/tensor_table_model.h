@@ -1,10 +1,11 @@
 #pragma once
-// The tensors of one opened file: name, shape, type, bytes. Keeps the file alive while shown.
+// The tensors of one opened model: name, shape, type, bytes. Keeps the model alive while shown. For a Hugging
+// Face folder these are the tensors of its F16 conversion (GGUF names, types and sizes).
 #include <memory>
 
 #include <QAbstractTableModel>
 
-#include "qf/gguf/gguf_file.h"
+#include "models/loaded_model.h"
 
 namespace qf::ui {
 
@@ -18,8 +19,8 @@ public:
 
     explicit TensorTableModel(QObject* parent = nullptr);
 
-    void setFile(std::shared_ptr<const gguf::GgufFile> file);
-    const gguf::GgufFile* file() const { return m_file.get(); }
+    void setSource(LoadedModelPtr source);
+    const LoadedModel* source() const { return m_source.get(); }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -27,7 +28,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    std::shared_ptr<const gguf::GgufFile> m_file;
+    LoadedModelPtr m_source;
 };
 
 } // namespace qf::ui

@@ -95,7 +95,9 @@ void ModelCardWidget::setSummary(const ModelSummary& summary, const QString& pat
     QString subtitle = QDir::toNativeSeparators(path);
     if (summary.shardCount > 1)
         subtitle = tr("%1 (%n shards)", nullptr, static_cast<int>(summary.shardCount)).arg(subtitle);
-    m_subtitle->setText(tr("%1 · GGUF v%2").arg(subtitle).arg(summary.ggufVersion));
+    // ggufVersion 0: a Hugging Face folder, read through an F16 conversion made on the fly.
+    m_subtitle->setText(summary.ggufVersion ? tr("%1 · GGUF v%2").arg(subtitle).arg(summary.ggufVersion)
+                                            : tr("%1 · Hugging Face folder, read as F16").arg(subtitle));
 
     m_architecture->setText(toQString(summary.architecture));
     m_parameters->setText(formatCount(summary.parameterCount));

@@ -72,9 +72,15 @@ QString OverviewPage::title() const {
 void OverviewPage::setEntry(const ModelEntry& entry) {
     if (!entry.model) return;
     m_card->setSummary(entry.model->summary, entry.path);
+    // Ollama and LM Studio take GGUF files: a Hugging Face folder is exported once it has been quantized.
+    const bool hfFolder = entry.model->isHfFolder();
     m_export->setModel(entry.path, entry.model->file);
-    // Re-selecting the same file keeps the user's sort order and filter.
-    if (m_tensors->file() != entry.model->file.get()) m_tensors->setFile(entry.model->file);
+    m_export->setEnabled(!hfFolder || m_export->isBusy());
+    m_export->setToolTip(hfFolder ? tr("A Hugging Face folder is not a GGUF file: produce a quant from it on "
+                                       "the Produce page, then export the quant.")
+                                  : QString());
+    // Re-selecting the same model keeps the user's sort order and filter.
+    if (m_tensors->source() != entry.model.get()) m_tensors->setSource(entry.model);
     updateTensorCount();
 }
 

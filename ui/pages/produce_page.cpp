@@ -558,8 +558,8 @@ QString ProducePage::computedImatrixPath() const {
 void ProducePage::computeImatrix() {
     if (imatrixSource() != ImatrixSource::Text) return;
     const QString text = calibrationText();
-    const QString modelPath =
-        m_model ? QString::fromStdU16String(m_model->file->path().u16string()) : QString();
+    // A Hugging Face folder: the job converts it to F16 in the cache first (the engine reads GGUF).
+    const QString modelPath = m_model ? m_model->displayPath() : QString();
     const QString key = modelPath + QLatin1Char('\n') + text;
     if (m_imatrixLoadedPath == key && (m_imatrixComputing || m_imatrix)) {
         if (m_imatrix && m_model && m_plannedImatrix != m_imatrix) replan();
@@ -676,7 +676,7 @@ void ProducePage::replan() {
     m_presets->setPending();
     updateNotice();
     if (!m_model) return;
-    auto* job = new PresetPlanJob(m_planGeneration, m_model->file, m_plannedImatrix, m_taskPool);
+    auto* job = new PresetPlanJob(m_planGeneration, m_model, m_plannedImatrix, m_taskPool);
     connect(job, &PresetPlanJob::finished, this, &ProducePage::onPlansReady);
     m_taskPool->start(job);
 }
@@ -772,6 +772,7 @@ bool ProducePage::start() {
     QuantizeRequest request;
     request.sourceEntryId = m_entryId;
     request.source = m_model->file;
+    request.hf = m_model->hf;
     request.imatrix = effectiveImatrix();
     request.threads = unsigned(m_threads->value());
     QStringList existing;

@@ -165,8 +165,8 @@ QString RecommendPage::title() const {
 }
 
 void RecommendPage::setEntry(const ModelEntry& entry) {
-    if (!entry.model || entry.model->file == m_file) return;
-    m_file = entry.model->file;
+    if (!entry.model || entry.model == m_file) return;
+    m_file = entry.model;
     m_fileName = entry.fileName();
     m_checksEdited = false;
     m_measured.clear();

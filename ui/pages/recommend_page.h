@@ -73,7 +73,7 @@ private:
     QWidget* createSettingsRow();
 
     QThreadPool* m_taskPool;
-    std::shared_ptr<const gguf::GgufFile> m_file;
+    LoadedModelPtr m_file; // a GGUF file or a Hugging Face folder
     QString m_fileName;
     PlannedModelPtr m_planned;
     quint64 m_generation = 0;

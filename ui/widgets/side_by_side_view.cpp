@@ -202,6 +202,10 @@ bool SideBySideView::run() {
         const quint64 jobId = m_nextJobId++;
         auto* job = new GenerateJobRunner(jobId, std::move(request), this);
         connect(job, &GenerateJobRunner::textGenerated, this, &SideBySideView::onText);
+        connect(job, &GenerateJobRunner::preparing, this, [this](quint64 id, const QString& stage) {
+            if (const auto found = m_jobPane.find(id); found != m_jobPane.end())
+                m_panes[size_t(found->second)].footer->setText(stage);
+        });
         connect(job, &GenerateJobRunner::succeeded, this, [this](quint64 id, const GenerateStats& stats) {
             endJob(id, tr("%1 tokens · %2 tok/s").arg(stats.tokens).arg(stats.tokensPerSecond, 0, 'f', 1));
         });
