@@ -78,6 +78,7 @@ private slots:
     void quantMatchesTheOneOfTheF16File();
     void computeFromTextConvertsOnDemand();
     void evaluationAndGenerationConvertOnDemand();
+    void dottedFolderNameIsKeptWhole();
 
 private:
     ProducePage* openOnProducePage(MainWindow& window);
@@ -303,6 +304,24 @@ void TestHfOneStep::evaluationAndGenerationConvertOnDemand() {
     QCOMPARE(generateSucceeded.size(), 1);
     QVERIFY(preparing.isEmpty()); // the evaluation's conversion is reused
     QVERIFY(!generated.isEmpty());
+}
+
+// "Llama-3.1-8B" is a folder name, not a stem with an extension: its quants are "Llama-3.1-8B-Q8_0.gguf".
+void TestHfOneStep::dottedFolderNameIsKeptWhole() {
+    const QString dotted = m_dir->filePath(QStringLiteral("books-v1.5-22m"));
+    QVERIFY(QDir().rename(m_folder, dotted));
+    m_folder = QFileInfo(dotted).canonicalFilePath();
+    auto window = qf::test::makeActiveWindow(m_settings.get());
+    ProducePage* page = openOnProducePage(*window);
+    QVERIFY(page);
+    page->setChosenPresets({QStringLiteral("Q8_0")});
+    const QString outDir = m_dir->filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(outDir));
+    page->setOutputDirectory(outDir);
+    QVERIFY(page->start());
+    JobRowWidget* row = page->jobQueue()->rows().back();
+    QTRY_COMPARE_WITH_TIMEOUT(row->state(), JobState::Succeeded, 120000);
+    QCOMPARE(QDir(outDir).entryList(QDir::Files), QStringList{QStringLiteral("books-v1.5-22m-Q8_0.gguf")});
 }
 
 QTEST_MAIN(TestHfOneStep)

@@ -388,8 +388,12 @@ QString ProducePage::outputPathFor(const QString& presetName) const {
     const quant::Preset* preset = quant::findPreset(presetName.toStdString());
     if (!preset || m_entryPath.isEmpty()) return {};
     const QString folder = QFileInfo(outputDirectory()).absoluteFilePath();
+    // A Hugging Face folder is named like a file without its extension ("Llama-3.1-8B" must not lose
+    // ".1-8B").
+    const QString source =
+        QFileInfo(m_entryPath).isDir() ? m_entryPath + QStringLiteral(".gguf") : m_entryPath;
     const auto path =
-        quant::defaultOutputPath(m_entryPath.toStdU16String(), preset->name, folder.toStdU16String());
+        quant::defaultOutputPath(source.toStdU16String(), preset->name, folder.toStdU16String());
     return QDir::cleanPath(QString::fromStdU16String(path.u16string()));
 }
 
