@@ -1,5 +1,6 @@
-// AVX2 dequantization of the commonest weight types; see dequantize_avx512.cpp.
+// AVX2 dequantization of the quantized weight types; see dequantize_avx512.cpp.
 #include <cstdint>
+#include <cstring>
 
 #include <immintrin.h>
 
@@ -84,6 +85,41 @@ void q6_K(const uint8_t* src, float* dst, int64_t n) {
     }
 }
 
+// 8 lanes for dequantize_lanes.h.
+struct Avx2Ops {
+    static constexpr int N = 8;
+    using F = __m256;
+    using I = __m256i;
+    static float halfToFloat(uint16_t h) { return _cvtsh_ss(h); }
+    static I bytes(const uint8_t* p) {
+        return _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)));
+    }
+    static I iq4(const uint8_t* p, int shift) {
+        const __m128i table =
+            _mm_setr_epi8(-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113);
+        const __m128i b = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(p));
+        const __m128i idx = _mm_and_si128(_mm_srl_epi16(b, _mm_cvtsi32_si128(shift)), _mm_set1_epi8(0xF));
+        return _mm256_cvtepi8_epi32(_mm_shuffle_epi8(table, idx));
+    }
+    static I set1i(int v) { return _mm256_set1_epi32(v); }
+    static I lanes() { return _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7); }
+    static I andi(I a, I b) { return _mm256_and_si256(a, b); }
+    static I ori(I a, I b) { return _mm256_or_si256(a, b); }
+    static I addi(I a, I b) { return _mm256_add_epi32(a, b); }
+    static I subi(I a, I b) { return _mm256_sub_epi32(a, b); }
+    static I srli(I a, int s) { return _mm256_srl_epi32(a, _mm_cvtsi32_si128(s)); }
+    static I slli(I a, int s) { return _mm256_sll_epi32(a, _mm_cvtsi32_si128(s)); }
+    static I srlv(I a, I s) { return _mm256_srlv_epi32(a, s); }
+    static F cvt(I a) { return _mm256_cvtepi32_ps(a); }
+    static F set1(float v) { return _mm256_set1_ps(v); }
+    static F mul(F a, F b) { return _mm256_mul_ps(a, b); }
+    static F add(F a, F b) { return _mm256_add_ps(a, b); }
+    static F sub(F a, F b) { return _mm256_sub_ps(a, b); }
+    static void store(float* p, F v) { _mm256_storeu_ps(p, v); }
+};
+
+#include "dequantize_lanes.h"
+
 } // namespace
 
 bool avx2Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
@@ -98,7 +134,7 @@ bool avx2Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
         q6_K(src, dst, n);
         return true;
     default:
-        return false;
+        return DequantizeLanes<Avx2Ops>::dequantize(type, src, dst, n);
     }
 }
 

@@ -1,6 +1,6 @@
-// AVX-512 dequantization of the commonest weight types, for the matrix products' row unpacking. Same
-// arithmetic as the quantization core's reference dequantizers (same products in the same order, no
-// fused multiply-add), so the values are identical.
+// AVX-512 dequantization of the quantized weight types (the shared ones in dequantize_lanes.h), for the
+// matrix products' row unpacking. Same arithmetic as the quantization core's reference dequantizers (same
+// products in the same order, no fused multiply-add), so the values are identical.
 #include <cstdint>
 #include <cstring>
 
@@ -97,6 +97,41 @@ void q6_K(const uint8_t* src, float* dst, int64_t n) {
     }
 }
 
+// 16 lanes for dequantize_lanes.h.
+struct Avx512Ops {
+    static constexpr int N = 16;
+    using F = __m512;
+    using I = __m512i;
+    static float halfToFloat(uint16_t h) { return _cvtsh_ss(h); }
+    static I bytes(const uint8_t* p) {
+        return _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+    }
+    static I iq4(const uint8_t* p, int shift) {
+        const __m128i table =
+            _mm_setr_epi8(-127, -104, -83, -65, -49, -35, -22, -10, 1, 13, 25, 38, 53, 69, 89, 113);
+        const __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i idx = _mm_and_si128(_mm_srl_epi16(b, _mm_cvtsi32_si128(shift)), _mm_set1_epi8(0xF));
+        return _mm512_cvtepi8_epi32(_mm_shuffle_epi8(table, idx));
+    }
+    static I set1i(int v) { return _mm512_set1_epi32(v); }
+    static I lanes() { return _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15); }
+    static I andi(I a, I b) { return _mm512_and_si512(a, b); }
+    static I ori(I a, I b) { return _mm512_or_si512(a, b); }
+    static I addi(I a, I b) { return _mm512_add_epi32(a, b); }
+    static I subi(I a, I b) { return _mm512_sub_epi32(a, b); }
+    static I srli(I a, int s) { return _mm512_srl_epi32(a, _mm_cvtsi32_si128(s)); }
+    static I slli(I a, int s) { return _mm512_sll_epi32(a, _mm_cvtsi32_si128(s)); }
+    static I srlv(I a, I s) { return _mm512_srlv_epi32(a, s); }
+    static F cvt(I a) { return _mm512_cvtepi32_ps(a); }
+    static F set1(float v) { return _mm512_set1_ps(v); }
+    static F mul(F a, F b) { return _mm512_mul_ps(a, b); }
+    static F add(F a, F b) { return _mm512_add_ps(a, b); }
+    static F sub(F a, F b) { return _mm512_sub_ps(a, b); }
+    static void store(float* p, F v) { _mm512_storeu_ps(p, v); }
+};
+
+#include "dequantize_lanes.h"
+
 } // namespace
 
 bool avx512Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
@@ -111,7 +146,7 @@ bool avx512Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) 
         q6_K(src, dst, n);
         return true;
     default:
-        return false;
+        return DequantizeLanes<Avx512Ops>::dequantize(type, src, dst, n);
     }
 }
 

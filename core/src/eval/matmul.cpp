@@ -32,6 +32,10 @@ const GemmKernelSet& kernelsFor(KernelPath path) {
     case KernelPath::Avx512:
         return detail::avx512GemmKernels();
 #endif
+#if defined(QF_HAVE_NEON_KERNELS)
+    case KernelPath::Neon:
+        return detail::neonGemmKernels();
+#endif
     default:
         return detail::referenceGemmKernels();
     }
@@ -110,7 +114,7 @@ template <class T> T* grow(std::vector<T>& buffer, size_t n) {
 
 std::vector<KernelPath> matmulPaths() {
     std::vector<KernelPath> paths{KernelPath::Reference};
-    for (KernelPath p : {KernelPath::Avx2, KernelPath::Avx512})
+    for (KernelPath p : {KernelPath::Neon, KernelPath::Avx2, KernelPath::Avx512})
         if (pathUsable(p)) paths.push_back(p);
     return paths;
 }
@@ -120,26 +124,35 @@ KernelPath activeMatmulPath() {
     return quant::activePath() == KernelPath::Reference ? KernelPath::Reference : best;
 }
 
-void matmul(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
-            int64_t ldy, unsigned threads) {
+void gemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+          int64_t ldy, unsigned threads) {
     if (tokens <= 0 || w.rows <= 0) return;
     const GemmKernelSet& ks = kernelsFor(path);
     const int mr = ks.mr;
     const int nr = ks.nr;
     const int64_t depth = w.cols;
-    const int64_t panelsA = (tokens + mr - 1) / mr;
+    // A few tokens (generation, the end of a chunk) skip the activation panels: the small kernel reads
+    // them in place and computes no padding rows. Its outputs have the full kernel's bits.
+    const bool few = tokens <= detail::kSmallKernelTokens;
+    const int64_t panelsA = few ? 1 : (tokens + mr - 1) / mr;
+    const int64_t panelRows = few ? tokens : mr;
 
     thread_local std::vector<float> packedA;
-    float* ap = grow(packedA, size_t(panelsA * mr * depth));
-    packActivations(x, ldx, tokens, depth, mr, ap);
+    float* ap = nullptr;
+    if (!few) {
+        ap = grow(packedA, size_t(panelsA * mr * depth));
+        packActivations(x, ldx, tokens, depth, mr, ap);
+    }
 
     // Output rows per work item: small enough to give every thread several items, large enough that the
     // activations streamed once per item are reused over many weight rows.
     if (threads == 0) threads = hardwareThreads();
     // Starting threads costs tens of microseconds; a product smaller than this (one token through a small
     // matrix, as in generation) is done sooner by the calling thread alone. Results do not depend on it.
+    // Unpacking the weights costs about as much as four tokens' multiply-adds, hence the floor.
     constexpr int64_t kMinMultiplyAddsPerThread = int64_t(1) << 21;
-    threads = unsigned(std::clamp<int64_t>(w.rows * depth * tokens / kMinMultiplyAddsPerThread, 1, threads));
+    const int64_t work = w.rows * depth * std::max<int64_t>(tokens, 4);
+    threads = unsigned(std::clamp<int64_t>(work / kMinMultiplyAddsPerThread, 1, threads));
     const int64_t perItem =
         std::clamp<int64_t>(roundUp((w.rows + 4 * threads - 1) / (4 * threads), nr), nr, 4 * nr);
     const int64_t items = (w.rows + perItem - 1) / perItem;
@@ -157,28 +170,61 @@ void matmul(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, in
             const bool accumulate = k0 > 0;
             packWeights(ks, w, row0, count, k0, kc, bp, tmp);
             for (int64_t p = 0; p < panelsA; ++p) {
-                const float* a = ap + p * depth * mr + k0 * mr;
+                const float* a = few ? x + k0 : ap + p * depth * mr + k0 * mr;
                 const int64_t t0 = p * mr;
-                const int64_t rowsHere = std::min<int64_t>(mr, tokens - t0);
+                const int64_t rowsHere = std::min<int64_t>(panelRows, tokens - t0);
+                auto run = [&](const float* b, float* c, int64_t ldc) {
+                    if (few)
+                        ks.smallKernel(kc, tokens, a, ldx, b, c, ldc, accumulate);
+                    else
+                        ks.kernel(kc, a, b, c, ldc, accumulate);
+                };
                 for (int64_t q = 0; q < panelsB; ++q) {
                     const float* b = bp + q * kc * nr;
                     const int64_t n0 = row0 + q * nr;
                     const int64_t colsHere = std::min<int64_t>(nr, row0 + count - n0);
                     float* c = y + t0 * ldy + n0;
-                    if (rowsHere == mr && colsHere == nr) {
-                        ks.kernel(kc, a, b, c, ldy, accumulate);
+                    if (rowsHere == panelRows && colsHere == nr) {
+                        run(b, c, ldy);
                         continue;
                     }
                     if (accumulate)
                         for (int64_t i = 0; i < rowsHere; ++i)
                             std::memcpy(tile + i * nr, c + i * ldy, size_t(colsHere) * sizeof(float));
-                    ks.kernel(kc, a, b, tile, nr, accumulate);
+                    run(b, tile, nr);
                     for (int64_t i = 0; i < rowsHere; ++i)
                         std::memcpy(c + i * ldy, tile + i * nr, size_t(colsHere) * sizeof(float));
                 }
             }
         }
     });
+}
+
+void matvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+            int64_t ldy, unsigned threads) {
+    if (tokens <= 0 || w.rows <= 0) return;
+    const detail::MatVecRowFn rowFn = kernelsFor(path).matvecRow;
+    const uint64_t chunkBytes = ggmlRowBytes(w.type, uint64_t(detail::kMatVecChunk));
+    if (threads == 0) threads = hardwareThreads();
+    // Unpacking dominates here (every weight is unpacked once per kMatVecTokens tokens), so the work is
+    // counted in weights; below this a thread costs more to start than it saves.
+    constexpr int64_t kMinWeightsPerThread = int64_t(1) << 19;
+    threads = unsigned(std::clamp<int64_t>(w.rows * w.cols / kMinWeightsPerThread, 1, threads));
+    const int64_t perItem = std::max<int64_t>(16, (w.rows + 8 * threads - 1) / (8 * threads));
+    const int64_t items = (w.rows + perItem - 1) / perItem;
+    parallelFor(items, threads, [&](int64_t item) {
+        const int64_t end = std::min(w.rows, (item + 1) * perItem);
+        for (int64_t r = item * perItem; r < end; ++r)
+            rowFn(w.type, w.data + uint64_t(r) * w.rowBytes, chunkBytes, w.cols, x, ldx, tokens, y + r, ldy);
+    });
+}
+
+void matmul(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+            int64_t ldy, unsigned threads) {
+    if (tokens <= kMatVecMaxTokens)
+        matvec(path, w, x, ldx, tokens, y, ldy, threads);
+    else
+        gemm(path, w, x, ldx, tokens, y, ldy, threads);
 }
 
 namespace detail {
@@ -192,6 +238,10 @@ bool pathUsable(KernelPath path) {
         return cpuFeatures().hasAvx2Kernels();
     case KernelPath::Avx512:
         return cpuFeatures().hasAvx512Kernels();
+#endif
+#if defined(QF_HAVE_NEON_KERNELS)
+    case KernelPath::Neon:
+        return cpuFeatures().neon;
 #endif
     default:
         return false;
@@ -218,10 +268,41 @@ bool referenceConvert(GgmlType, const uint8_t*, float*, int64_t) {
     return false;
 }
 
+// The reference kernel's operations for a few tokens.
+struct ReferenceSmallKernelOps {
+    static constexpr int N = 1;
+    static constexpr int NR = kRefNr;
+    using F = float;
+    static F zero() { return 0.0f; }
+    static F loadu(const float* p) { return *p; }
+    static F set1(float v) { return v; }
+    static F madd(F a, F b, F acc) { return acc + a * b; }
+    static void finish(float* c, F acc, bool accumulate) { *c = (accumulate ? *c : 0.0f) + acc; }
+};
+
+#include "small_kernel_lanes.h"
+
+// One lane, plain multiply then add: the scalar reference of the matrix-vector path.
+struct ReferenceMatVecOps {
+    static constexpr int N = 1;
+    using F = float;
+    static F zero() { return 0.0f; }
+    static F load(const float* p) { return *p; }
+    static F loadu(const float* p) { return *p; }
+    static F madd(F a, F b, F acc) { return acc + a * b; }
+    static F add(F a, F b) { return a + b; }
+    static float sum(F v) { return v; }
+    static bool convert(GgmlType, const uint8_t*, float*, int64_t) { return false; }
+};
+
+#include "matvec_lanes.h"
+
 } // namespace
 
 const GemmKernelSet& referenceGemmKernels() {
-    static const GemmKernelSet set{kRefMr, kRefNr, referenceKernel, referenceConvert};
+    static const GemmKernelSet set{kRefMr,           kRefNr,
+                                   referenceKernel,  SmallKernelLanes<ReferenceSmallKernelOps>::kernel,
+                                   referenceConvert, MatVecLanes<ReferenceMatVecOps>::row};
     return set;
 }
 

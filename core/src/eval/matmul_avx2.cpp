@@ -65,10 +65,48 @@ bool convertRow(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
     }
 }
 
+// The full kernel's operations for a few tokens (small_kernel_lanes.h).
+struct SmallKernelOps {
+    static constexpr int N = 8;
+    static constexpr int NR = kNr;
+    using F = __m256;
+    static F zero() { return _mm256_setzero_ps(); }
+    static F loadu(const float* p) { return _mm256_loadu_ps(p); }
+    static F set1(float v) { return _mm256_set1_ps(v); }
+    static F madd(F a, F b, F acc) { return _mm256_fmadd_ps(a, b, acc); }
+    static void finish(float* c, F acc, bool accumulate) {
+        _mm256_storeu_ps(c, accumulate ? _mm256_add_ps(acc, _mm256_loadu_ps(c)) : acc);
+    }
+};
+
+#include "small_kernel_lanes.h"
+
+struct MatVecOps {
+    static constexpr int N = 8;
+    using F = __m256;
+    static F zero() { return _mm256_setzero_ps(); }
+    static F load(const float* p) { return _mm256_load_ps(p); }
+    static F loadu(const float* p) { return _mm256_loadu_ps(p); }
+    static F madd(F a, F b, F acc) { return _mm256_fmadd_ps(a, b, acc); }
+    static F add(F a, F b) { return _mm256_add_ps(a, b); }
+    static float sum(F v) {
+        __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+        s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+        return _mm_cvtss_f32(_mm_add_ss(s, _mm_movehdup_ps(s)));
+    }
+    static bool convert(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
+        return convertRow(type, src, dst, n);
+    }
+};
+
+#include "matvec_lanes.h"
+
 } // namespace
 
 const GemmKernelSet& avx2GemmKernels() {
-    static const GemmKernelSet set{kMr, kNr, kernel6x16, convertRow};
+    static const GemmKernelSet set{kMr,        kNr,
+                                   kernel6x16, SmallKernelLanes<SmallKernelOps>::kernel,
+                                   convertRow, MatVecLanes<MatVecOps>::row};
     return set;
 }
 

@@ -72,10 +72,52 @@ bool convertRow(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
     }
 }
 
+// The full kernel's operations for a few tokens (small_kernel_lanes.h).
+struct SmallKernelOps {
+    static constexpr int N = 16;
+    static constexpr int NR = kNr;
+    using F = __m512;
+    static F zero() { return _mm512_setzero_ps(); }
+    static F loadu(const float* p) { return _mm512_loadu_ps(p); }
+    static F set1(float v) { return _mm512_set1_ps(v); }
+    static F madd(F a, F b, F acc) { return _mm512_fmadd_ps(a, b, acc); }
+    static void finish(float* c, F acc, bool accumulate) {
+        _mm512_storeu_ps(c, accumulate ? _mm512_add_ps(acc, _mm512_loadu_ps(c)) : acc);
+    }
+};
+
+#include "small_kernel_lanes.h"
+
+struct MatVecOps {
+    static constexpr int N = 16;
+    using F = __m512;
+    static F zero() { return _mm512_setzero_ps(); }
+    static F load(const float* p) { return _mm512_load_ps(p); }
+    static F loadu(const float* p) { return _mm512_loadu_ps(p); }
+    static F madd(F a, F b, F acc) { return _mm512_fmadd_ps(a, b, acc); }
+    static F add(F a, F b) { return _mm512_add_ps(a, b); }
+    // Through memory: GCC 12's 512-to-256-bit extracts warn about their own undefined operand.
+    static float sum(F v) {
+        alignas(64) float lanes[16];
+        _mm512_store_ps(lanes, v);
+        for (int width = 8; width > 0; width /= 2)
+            for (int i = 0; i < width; ++i)
+                lanes[i] += lanes[i + width];
+        return lanes[0];
+    }
+    static bool convert(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
+        return convertRow(type, src, dst, n);
+    }
+};
+
+#include "matvec_lanes.h"
+
 } // namespace
 
 const GemmKernelSet& avx512GemmKernels() {
-    static const GemmKernelSet set{kMr, kNr, kernel12x32, convertRow};
+    static const GemmKernelSet set{kMr,         kNr,
+                                   kernel12x32, SmallKernelLanes<SmallKernelOps>::kernel,
+                                   convertRow,  MatVecLanes<MatVecOps>::row};
     return set;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// The per-instruction-set parts of the forward pass: a register-tiled micro-kernel, fast row conversions
-// and the element-wise VectorOps. The blocked driver (matmul.cpp) packs the operands so that every kernel
-// reads both sequentially:
+// The per-instruction-set parts of the forward pass: register-tiled micro-kernels, fast row conversions,
+// the fused matrix-vector row kernel and the element-wise VectorOps. The shared code of the sets is
+// written once over a lane type: dequantize_lanes.h, small_kernel_lanes.h, matvec_lanes.h. The blocked driver
+// (matmul.cpp) packs the operands so that every kernel reads both sequentially:
 //   A panel (activations): MR rows interleaved, ap[k * MR + i] = x[row0 + i][k0 + k]
 //   B panel (weights):     NR rows interleaved, bp[k * NR + j] = w[col0 + j][k0 + k]
 #include <cstdint>
@@ -16,15 +17,33 @@ namespace qf::eval::detail {
 // c rows are ldc floats apart.
 using MicroKernelFn = void (*)(int64_t kc, const float* ap, const float* bp, float* c, int64_t ldc,
                                bool accumulate);
+// The micro-kernel for 1..kSmallKernelTokens tokens (small_kernel_lanes.h): c[t][j] as above for t < tokens,
+// with activations read in place (x rows ldx apart) instead of from a packed panel. Same bits per output
+// as MicroKernelFn.
+using SmallKernelFn = void (*)(int64_t kc, int64_t tokens, const float* x, int64_t ldx, const float* bp,
+                               float* c, int64_t ldc, bool accumulate);
+inline constexpr int kSmallKernelTokens = 4;
 // Converts n values (whole blocks) of a row to F32 when this set has a fast path for the type; returns
 // false to let the caller use the quantization core's dequantizer.
 using ConvertRowFn = bool (*)(GgmlType type, const uint8_t* src, float* dst, int64_t n);
+
+// The matrix-vector path for a few tokens: y[t * ldy] = sum_k w[k] * x[t * ldx + k] for t < tokens, one
+// weight row of n values; chunkBytes = ggmlRowBytes(type, kMatVecChunk). Unpacks kMatVecChunk values at a
+// time into a buffer that stays in L1 and accumulates them into every token's sums; the row is unpacked once
+// per kMatVecTokens tokens.
+using MatVecRowFn = void (*)(GgmlType type, const uint8_t* row, uint64_t chunkBytes, int64_t n,
+                             const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy);
+// A multiple of 256, so that every chunk of a quantized row starts on a block boundary.
+inline constexpr int64_t kMatVecChunk = 512;
+inline constexpr int kMatVecTokens = 4;
 
 struct GemmKernelSet {
     int mr;
     int nr;
     MicroKernelFn kernel;
+    SmallKernelFn smallKernel;
     ConvertRowFn convert;
+    MatVecRowFn matvecRow;
 };
 
 // Whether this build and CPU can run a path's kernels.
@@ -41,6 +60,10 @@ const VectorOps& avx512VectorOps();
 // Dequantizers of the commonest quantized types (same values as quant::dequantizeRow); false for others.
 bool avx2Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n);
 bool avx512Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n);
+#endif
+#if defined(QF_HAVE_NEON_KERNELS)
+const GemmKernelSet& neonGemmKernels();
+bool neonDequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n);
 #endif
 
 } // namespace qf::eval::detail

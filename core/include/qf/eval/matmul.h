@@ -3,9 +3,10 @@
 // holds one row per output, in any type the quantization core can dequantize (rows stay in their stored
 // form; small blocks of them are unpacked to F32 next to the arithmetic).
 //
-// One blocked driver packs both operands into cache-sized panels and runs a register-tiled micro-kernel.
-// Kernels: a portable scalar one (the reference path, also the fallback on CPUs without the SIMD sets)
-// and AVX2+FMA / AVX-512 ones chosen at run time. They differ only in float summation order.
+// A blocked driver packs both operands into cache-sized panels and runs a register-tiled micro-kernel;
+// a few tokens take fused matrix-vector kernels instead (see matvec()). Kernels: portable scalar ones
+// (the reference path, also the fallback on CPUs without the SIMD sets) and AVX2+FMA / AVX-512 ones
+// chosen at run time. They differ only in float summation order; row unpacking is exact on every path.
 #include <cstdint>
 #include <vector>
 
@@ -37,13 +38,29 @@ std::vector<KernelPath> matmulPaths();
 KernelPath activeMatmulPath();
 
 // y[t][n] = sum_k x[t][k] * w[n][k] for t < tokens, n < w.rows; x rows are w.cols long, ldx apart; y rows
-// ldy apart. Splits the outputs across `threads` threads (1 = run on the caller only).
+// ldy apart. Splits the outputs across `threads` threads (1 = run on the caller only); every output is
+// computed by one thread in a fixed order, so results do not depend on the thread count.
+// Up to kMatVecMaxTokens tokens (generation, short chunks) take the matrix-vector path, more the GEMM.
 void matmul(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
             int64_t ldy, unsigned threads);
 inline void matmul(const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy,
                    unsigned threads) {
     matmul(activeMatmulPath(), w, x, ldx, tokens, y, ldy, threads);
 }
+
+// The two ways of computing the product (they differ only in float summation order, ~1e-6 relative):
+//  - gemm(): the blocked GEMM. Unpacks each weight row once per call into interleaved panels and reuses
+//    them across all tokens. Up to 4 tokens it reads the activations in place (no padding rows), and a
+//    token's outputs have the same bits whatever the number of tokens in the call.
+//  - matvec(): fused unpack-and-dot kernels, no packing. Each weight row is unpacked in L1-sized pieces
+//    and dotted with the activations of up to 4 tokens at a time (rows unpacked again per 4 tokens).
+// matmul() takes matvec() up to kMatVecMaxTokens tokens. bench_matmul --threshold (1.1B shapes,
+// 2 threads, AVX-512): one token 2-4x faster than gemm(), even at 8 tokens, gemm() ahead from 12.
+inline constexpr int64_t kMatVecMaxTokens = 4;
+void gemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+          int64_t ldy, unsigned threads);
+void matvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+            int64_t ldy, unsigned threads);
 
 // The type llama.cpp's CPU backend converts activations to before multiplying them with weights of
 // `weightType` (ggml's vec_dot_type): F16 for F16, BF16 for BF16, Q8_0 for Q4_0/Q5_0/Q8_0/IQ4_NL, Q8_1 for
