@@ -21,6 +21,65 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::AboutDialog</name>
+    <message>
+        <source>Quantforge: %1</source>
+        <translation>Quantforge: %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2)</source>
+        <translation>Qt: %1 (erstellt mit %2)</translation>
+    </message>
+    <message>
+        <source>Qt Charts: %1</source>
+        <translation>Qt Charts: %1</translation>
+    </message>
+    <message>
+        <source>fmt: %1</source>
+        <translation>fmt: %1</translation>
+    </message>
+    <message>
+        <source>zstd: %1</source>
+        <translation>zstd: %1</translation>
+    </message>
+    <message>
+        <source>Compiler: %1</source>
+        <translation>Compiler: %1</translation>
+    </message>
+    <message>
+        <source>Kernels: %1</source>
+        <translation>Kernel: %1</translation>
+    </message>
+    <message>
+        <source>CPU features: %1</source>
+        <translation>CPU-Funktionen: %1</translation>
+    </message>
+    <message>
+        <source>none detected</source>
+        <translation>keine erkannt</translation>
+    </message>
+    <message>
+        <source>Platform: %1 (%2)</source>
+        <translation>Plattform: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>Über Quantforge</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Wählt, erzeugt und vergleicht quantisierte GGUF-Modelle für Ihren Rechner.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Build and system information</source>
+        <translation>Build- und Systeminformationen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>Details &amp;kopieren</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -223,6 +282,18 @@
     <message>
         <source>Same prompt, side by side</source>
         <translation>Gleicher Prompt, nebeneinander</translation>
+    </message>
+    <message>
+        <source>Chunks to evaluate</source>
+        <translation>Zu bewertende Abschnitte</translation>
+    </message>
+    <message>
+        <source>Chart metric</source>
+        <translation>Diagramm-Maß</translation>
+    </message>
+    <message>
+        <source>Comparison table</source>
+        <translation>Vergleichstabelle</translation>
     </message>
 </context>
 <context>
@@ -897,12 +968,60 @@
         <translation>%1 — Quantforge</translation>
     </message>
     <message>
-        <source>About Quantforge</source>
-        <translation>Über Quantforge</translation>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Wählt, erzeugt und vergleicht quantisierte GGUF-Modelle für Ihren Rechner.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>The opened models and the files made from them</source>
+        <translation>Die geöffneten Modelle und die daraus erzeugten Dateien</translation>
+    </message>
+    <message>
+        <source>Open models</source>
+        <translation>Modelle öffnen</translation>
+    </message>
+    <message>
+        <source>Remove the selected model from the list</source>
+        <translation>Das ausgewählte Modell aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Show the %1 page</source>
+        <translation>Seite „%1“ anzeigen</translation>
+    </message>
+    <message>
+        <source>Start producing (Produce page)</source>
+        <translation>Erzeugen starten (Seite „Erzeugen“)</translation>
+    </message>
+    <message>
+        <source>Cancel the focused job</source>
+        <translation>Den fokussierten Auftrag abbrechen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1205,14 @@
     <message>
         <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
         <translation>Ein Hugging-Face-Ordner ist keine GGUF-Datei: Erzeugen Sie auf der Seite „Erzeugen“ ein Quant daraus und exportieren Sie dann das Quant.</translation>
+    </message>
+    <message>
+        <source>Tensor filter</source>
+        <translation>Tensorfilter</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tensoren</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1635,10 @@ Ersetzen?</translation>
         <source>Produce %1 Selected</source>
         <translation>%1 ausgewählte erzeugen</translation>
     </message>
+    <message>
+        <source>Presets for this machine</source>
+        <translation>Voreinstellungen für diesen Rechner</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1625,6 +1756,140 @@ Ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>qf::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>Alle (%1)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Worker threads for producing files; 0 uses all of this machine&apos;s threads</source>
+        <translation>Arbeits-Threads zum Erzeugen von Dateien; 0 nutzt alle Threads dieses Rechners</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads:</translation>
+    </message>
+    <message>
+        <source>Default presets</source>
+        <translation>Standard-Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>Checked presets are chosen on the Produce page when a model is opened; with none checked the recommendation decides</source>
+        <translation>Angehakte Voreinstellungen werden beim Öffnen eines Modells auf der Seite „Erzeugen“ gewählt; ist keine angehakt, entscheidet die Empfehlung</translation>
+    </message>
+    <message>
+        <source>Default &amp;presets:</source>
+        <translation>Standard-&amp;Voreinstellungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>&amp;Ausgabeordner:</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>Neben dem Modell</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>RAM kept for the OS</source>
+        <translation>Für das Betriebssystem freigehaltener RAM</translation>
+    </message>
+    <message>
+        <source>RAM kept for the &amp;OS:</source>
+        <translation>RAM für das &amp;Betriebssystem:</translation>
+    </message>
+    <message>
+        <source>Used by the Recommend page for this machine</source>
+        <translation>Wird von der Seite „Empfehlung“ für diesen Rechner verwendet</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration text:</source>
+        <translation>&amp;Kalibrierungstext:</translation>
+    </message>
+    <message>
+        <source>Bundled text</source>
+        <translation>Mitgelieferter Text</translation>
+    </message>
+    <message>
+        <source>Text for computing importance matrices (default: %1)</source>
+        <translation>Text zum Berechnen von Wichtigkeitsmatrizen (Standard: %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation text:</source>
+        <translation>&amp;Bewertungstext:</translation>
+    </message>
+    <message>
+        <source>Text the Compare page evaluates on (default: %1)</source>
+        <translation>Text, mit dem die Seite „Vergleichen“ bewertet (Standard: %1)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Takes effect when Quantforge is started again.</source>
+        <translation>Wird beim nächsten Start von Quantforge wirksam.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Use the reference kernels (slower; for comparing results)</source>
+        <translation>Referenz-Kernel verwenden (langsamer; zum Vergleichen von Ergebnissen)</translation>
+    </message>
+    <message>
+        <source>Quantizes with the portable scalar code instead of this CPU&apos;s vector instructions</source>
+        <translation>Quantisiert mit dem portablen Skalarcode statt mit den Vektorbefehlen dieser CPU</translation>
+    </message>
+    <message>
+        <source>&amp;Kernels:</source>
+        <translation>&amp;Kernel:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose: %1</source>
+        <translation>Auswählen: %1</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.zst);;All files (*)</source>
+        <translation>Textdateien (*.txt *.zst);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::SideBySideView</name>
     <message>
         <source>&amp;Prompt:</source>
@@ -1721,6 +1986,10 @@ Ersetzen?</translation>
         <source>Generating… %1 tokens</source>
         <translation>Wird erzeugt… %1 Tokens</translation>
     </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>Ausgabe von %1</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SizeQualityChart</name>
@@ -1768,6 +2037,10 @@ Ersetzen?</translation>
         <source>Mean KLD from the source (lower is better)</source>
         <translation>Mittlere KLD zur Quelle (niedriger ist besser)</translation>
     </message>
+    <message>
+        <source>Size and quality chart</source>
+        <translation>Diagramm Größe und Qualität</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SourceView</name>
@@ -1786,6 +2059,10 @@ Ersetzen?</translation>
     <message>
         <source>Could not open %1</source>
         <translation>%1 konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Model pages</source>
+        <translation>Modellseiten</translation>
     </message>
 </context>
 <context>

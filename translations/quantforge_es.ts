@@ -21,6 +21,65 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::AboutDialog</name>
+    <message>
+        <source>Quantforge: %1</source>
+        <translation>Quantforge: %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2)</source>
+        <translation>Qt: %1 (compilado con %2)</translation>
+    </message>
+    <message>
+        <source>Qt Charts: %1</source>
+        <translation>Qt Charts: %1</translation>
+    </message>
+    <message>
+        <source>fmt: %1</source>
+        <translation>fmt: %1</translation>
+    </message>
+    <message>
+        <source>zstd: %1</source>
+        <translation>zstd: %1</translation>
+    </message>
+    <message>
+        <source>Compiler: %1</source>
+        <translation>Compilador: %1</translation>
+    </message>
+    <message>
+        <source>Kernels: %1</source>
+        <translation>Núcleos de cálculo: %1</translation>
+    </message>
+    <message>
+        <source>CPU features: %1</source>
+        <translation>Funciones de la CPU: %1</translation>
+    </message>
+    <message>
+        <source>none detected</source>
+        <translation>ninguna detectada</translation>
+    </message>
+    <message>
+        <source>Platform: %1 (%2)</source>
+        <translation>Plataforma: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>Acerca de Quantforge</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Elige, produce y compara modelos GGUF cuantizados para su equipo.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Build and system information</source>
+        <translation>Información de compilación y del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>&amp;Copiar detalles</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -223,6 +282,18 @@
     <message>
         <source>Same prompt, side by side</source>
         <translation>Misma indicación, lado a lado</translation>
+    </message>
+    <message>
+        <source>Chunks to evaluate</source>
+        <translation>Fragmentos a evaluar</translation>
+    </message>
+    <message>
+        <source>Chart metric</source>
+        <translation>Métrica del gráfico</translation>
+    </message>
+    <message>
+        <source>Comparison table</source>
+        <translation>Tabla comparativa</translation>
     </message>
 </context>
 <context>
@@ -897,12 +968,60 @@
         <translation>%1 — Quantforge</translation>
     </message>
     <message>
-        <source>About Quantforge</source>
-        <translation>Acerca de Quantforge</translation>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configuración…</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Elige, produce y compara modelos GGUF cuantizados para su equipo.&lt;/p&gt;&lt;p&gt;Compilado con Qt %2.&lt;/p&gt;</translation>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>The opened models and the files made from them</source>
+        <translation>Los modelos abiertos y los archivos producidos a partir de ellos</translation>
+    </message>
+    <message>
+        <source>Open models</source>
+        <translation>Abrir modelos</translation>
+    </message>
+    <message>
+        <source>Remove the selected model from the list</source>
+        <translation>Quitar el modelo seleccionado de la lista</translation>
+    </message>
+    <message>
+        <source>Show the %1 page</source>
+        <translation>Mostrar la página «%1»</translation>
+    </message>
+    <message>
+        <source>Start producing (Produce page)</source>
+        <translation>Iniciar la producción (página «Producir»)</translation>
+    </message>
+    <message>
+        <source>Cancel the focused job</source>
+        <translation>Cancelar el trabajo con el foco</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1205,14 @@
     <message>
         <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
         <translation>Una carpeta de Hugging Face no es un archivo GGUF: produzca un cuantizado a partir de ella en la página Producir y luego exporte ese cuantizado.</translation>
+    </message>
+    <message>
+        <source>Tensor filter</source>
+        <translation>Filtro de tensores</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tensores</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1635,10 @@ Replace them?</source>
         <source>Produce %1 Selected</source>
         <translation>Producir los %1 seleccionados</translation>
     </message>
+    <message>
+        <source>Presets for this machine</source>
+        <translation>Preajustes para este equipo</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1625,6 +1756,140 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>qf::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>Todos (%1)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Hilos</translation>
+    </message>
+    <message>
+        <source>Worker threads for producing files; 0 uses all of this machine&apos;s threads</source>
+        <translation>Hilos de trabajo para producir archivos; 0 usa todos los hilos de este equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Hilos:</translation>
+    </message>
+    <message>
+        <source>Default presets</source>
+        <translation>Preajustes predeterminados</translation>
+    </message>
+    <message>
+        <source>Checked presets are chosen on the Produce page when a model is opened; with none checked the recommendation decides</source>
+        <translation>Los preajustes marcados se eligen en la página «Producir» al abrir un modelo; si no hay ninguno marcado, decide la recomendación</translation>
+    </message>
+    <message>
+        <source>Default &amp;presets:</source>
+        <translation>&amp;Preajustes predeterminados:</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>Carpeta de &amp;salida:</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>Junto al modelo</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automática</translation>
+    </message>
+    <message>
+        <source>RAM kept for the OS</source>
+        <translation>RAM reservada para el sistema</translation>
+    </message>
+    <message>
+        <source>RAM kept for the &amp;OS:</source>
+        <translation>RAM reservada para el &amp;sistema:</translation>
+    </message>
+    <message>
+        <source>Used by the Recommend page for this machine</source>
+        <translation>Lo usa la página «Recomendación» para este equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration text:</source>
+        <translation>Texto de &amp;calibración:</translation>
+    </message>
+    <message>
+        <source>Bundled text</source>
+        <translation>Texto incluido</translation>
+    </message>
+    <message>
+        <source>Text for computing importance matrices (default: %1)</source>
+        <translation>Texto para calcular matrices de importancia (predeterminado: %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation text:</source>
+        <translation>Texto de &amp;evaluación:</translation>
+    </message>
+    <message>
+        <source>Text the Compare page evaluates on (default: %1)</source>
+        <translation>Texto con el que evalúa la página «Comparar» (predeterminado: %1)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Takes effect when Quantforge is started again.</source>
+        <translation>Se aplica la próxima vez que se inicie Quantforge.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Use the reference kernels (slower; for comparing results)</source>
+        <translation>Usar los núcleos de referencia (más lento; para comparar resultados)</translation>
+    </message>
+    <message>
+        <source>Quantizes with the portable scalar code instead of this CPU&apos;s vector instructions</source>
+        <translation>Cuantiza con el código escalar portable en lugar de las instrucciones vectoriales de esta CPU</translation>
+    </message>
+    <message>
+        <source>&amp;Kernels:</source>
+        <translation>&amp;Núcleos:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose: %1</source>
+        <translation>Elegir: %1</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.zst);;All files (*)</source>
+        <translation>Archivos de texto (*.txt *.zst);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::SideBySideView</name>
     <message>
         <source>&amp;Prompt:</source>
@@ -1721,6 +1986,10 @@ Replace them?</source>
         <source>Generating… %1 tokens</source>
         <translation>Generando… %1 tokens</translation>
     </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>Salida de %1</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SizeQualityChart</name>
@@ -1768,6 +2037,10 @@ Replace them?</source>
         <source>Mean KLD from the source (lower is better)</source>
         <translation>KLD media respecto al original (menor es mejor)</translation>
     </message>
+    <message>
+        <source>Size and quality chart</source>
+        <translation>Gráfico de tamaño y calidad</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SourceView</name>
@@ -1786,6 +2059,10 @@ Replace them?</source>
     <message>
         <source>Could not open %1</source>
         <translation>No se pudo abrir %1</translation>
+    </message>
+    <message>
+        <source>Model pages</source>
+        <translation>Páginas del modelo</translation>
     </message>
 </context>
 <context>

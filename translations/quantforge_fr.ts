@@ -21,6 +21,65 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::AboutDialog</name>
+    <message>
+        <source>Quantforge: %1</source>
+        <translation>Quantforge : %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2)</source>
+        <translation>Qt : %1 (compilé avec %2)</translation>
+    </message>
+    <message>
+        <source>Qt Charts: %1</source>
+        <translation>Qt Charts : %1</translation>
+    </message>
+    <message>
+        <source>fmt: %1</source>
+        <translation>fmt: %1</translation>
+    </message>
+    <message>
+        <source>zstd: %1</source>
+        <translation>zstd: %1</translation>
+    </message>
+    <message>
+        <source>Compiler: %1</source>
+        <translation>Compilateur : %1</translation>
+    </message>
+    <message>
+        <source>Kernels: %1</source>
+        <translation>Noyaux de calcul : %1</translation>
+    </message>
+    <message>
+        <source>CPU features: %1</source>
+        <translation>Fonctions du processeur : %1</translation>
+    </message>
+    <message>
+        <source>none detected</source>
+        <translation>aucune détectée</translation>
+    </message>
+    <message>
+        <source>Platform: %1 (%2)</source>
+        <translation>Plate-forme : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>À propos de Quantforge</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Choisit, produit et compare des modèles GGUF quantifiés pour votre machine.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Build and system information</source>
+        <translation>Informations de compilation et du système</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -223,6 +282,18 @@
     <message>
         <source>Same prompt, side by side</source>
         <translation>Même invite, côte à côte</translation>
+    </message>
+    <message>
+        <source>Chunks to evaluate</source>
+        <translation>Segments à évaluer</translation>
+    </message>
+    <message>
+        <source>Chart metric</source>
+        <translation>Mesure du graphique</translation>
+    </message>
+    <message>
+        <source>Comparison table</source>
+        <translation>Tableau comparatif</translation>
     </message>
 </context>
 <context>
@@ -897,12 +968,60 @@
         <translation>%1 — Quantforge</translation>
     </message>
     <message>
-        <source>About Quantforge</source>
-        <translation>À propos de Quantforge</translation>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Choisit, produit et compare des modèles GGUF quantifiés pour votre machine.&lt;/p&gt;&lt;p&gt;Compilé avec Qt %2.&lt;/p&gt;</translation>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>The opened models and the files made from them</source>
+        <translation>Les modèles ouverts et les fichiers produits à partir d’eux</translation>
+    </message>
+    <message>
+        <source>Open models</source>
+        <translation>Ouvrir des modèles</translation>
+    </message>
+    <message>
+        <source>Remove the selected model from the list</source>
+        <translation>Retirer le modèle sélectionné de la liste</translation>
+    </message>
+    <message>
+        <source>Show the %1 page</source>
+        <translation>Afficher la page « %1 »</translation>
+    </message>
+    <message>
+        <source>Start producing (Produce page)</source>
+        <translation>Lancer la production (page « Produire »)</translation>
+    </message>
+    <message>
+        <source>Cancel the focused job</source>
+        <translation>Annuler la tâche active</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1205,14 @@
     <message>
         <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
         <translation>Un dossier Hugging Face n’est pas un fichier GGUF : produisez-en un quant sur la page Produire, puis exportez ce quant.</translation>
+    </message>
+    <message>
+        <source>Tensor filter</source>
+        <translation>Filtre des tenseurs</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>Tenseurs</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1635,10 @@ Les remplacer ?</translation>
         <source>Produce %1 Selected</source>
         <translation>Produire les %1 sélectionnés</translation>
     </message>
+    <message>
+        <source>Presets for this machine</source>
+        <translation>Préréglages pour cette machine</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1625,6 +1756,140 @@ Les remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>qf::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>Tous (%1)</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Worker threads for producing files; 0 uses all of this machine&apos;s threads</source>
+        <translation>Threads de travail pour produire les fichiers ; 0 utilise tous les threads de cette machine</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>&amp;Threads :</translation>
+    </message>
+    <message>
+        <source>Default presets</source>
+        <translation>Préréglages par défaut</translation>
+    </message>
+    <message>
+        <source>Checked presets are chosen on the Produce page when a model is opened; with none checked the recommendation decides</source>
+        <translation>Les préréglages cochés sont choisis sur la page « Produire » à l’ouverture d’un modèle ; si aucun n’est coché, la recommandation décide</translation>
+    </message>
+    <message>
+        <source>Default &amp;presets:</source>
+        <translation>&amp;Préréglages par défaut :</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>Dossier de &amp;sortie :</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>À côté du modèle</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>RAM kept for the OS</source>
+        <translation>Mémoire réservée au système</translation>
+    </message>
+    <message>
+        <source>RAM kept for the &amp;OS:</source>
+        <translation>Mémoire réservée au &amp;système :</translation>
+    </message>
+    <message>
+        <source>Used by the Recommend page for this machine</source>
+        <translation>Utilisé par la page « Recommandation » pour cette machine</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration text:</source>
+        <translation>Texte de &amp;calibration :</translation>
+    </message>
+    <message>
+        <source>Bundled text</source>
+        <translation>Texte fourni</translation>
+    </message>
+    <message>
+        <source>Text for computing importance matrices (default: %1)</source>
+        <translation>Texte pour calculer les matrices d’importance (par défaut : %1)</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation text:</source>
+        <translation>Texte d’é&amp;valuation :</translation>
+    </message>
+    <message>
+        <source>Text the Compare page evaluates on (default: %1)</source>
+        <translation>Texte sur lequel la page « Comparer » évalue (par défaut : %1)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Takes effect when Quantforge is started again.</source>
+        <translation>Prend effet au prochain démarrage de Quantforge.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>Use the reference kernels (slower; for comparing results)</source>
+        <translation>Utiliser les noyaux de référence (plus lent ; pour comparer les résultats)</translation>
+    </message>
+    <message>
+        <source>Quantizes with the portable scalar code instead of this CPU&apos;s vector instructions</source>
+        <translation>Quantifie avec le code scalaire portable au lieu des instructions vectorielles de ce processeur</translation>
+    </message>
+    <message>
+        <source>&amp;Kernels:</source>
+        <translation>&amp;Noyaux :</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose: %1</source>
+        <translation>Choisir : %1</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.zst);;All files (*)</source>
+        <translation>Fichiers texte (*.txt *.zst);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::SideBySideView</name>
     <message>
         <source>&amp;Prompt:</source>
@@ -1721,6 +1986,10 @@ Les remplacer ?</translation>
         <source>Generating… %1 tokens</source>
         <translation>Génération… %1 jetons</translation>
     </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>Sortie de %1</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SizeQualityChart</name>
@@ -1768,6 +2037,10 @@ Les remplacer ?</translation>
         <source>Mean KLD from the source (lower is better)</source>
         <translation>KLD moyenne par rapport à la source (plus bas est meilleur)</translation>
     </message>
+    <message>
+        <source>Size and quality chart</source>
+        <translation>Graphique taille et qualité</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SourceView</name>
@@ -1786,6 +2059,10 @@ Les remplacer ?</translation>
     <message>
         <source>Could not open %1</source>
         <translation>Impossible d’ouvrir %1</translation>
+    </message>
+    <message>
+        <source>Model pages</source>
+        <translation>Pages du modèle</translation>
     </message>
 </context>
 <context>

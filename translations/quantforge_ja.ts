@@ -21,6 +21,65 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::AboutDialog</name>
+    <message>
+        <source>Quantforge: %1</source>
+        <translation>Quantforge: %1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2)</source>
+        <translation>Qt: %1（ビルド時 %2）</translation>
+    </message>
+    <message>
+        <source>Qt Charts: %1</source>
+        <translation>Qt Charts: %1</translation>
+    </message>
+    <message>
+        <source>fmt: %1</source>
+        <translation>fmt: %1</translation>
+    </message>
+    <message>
+        <source>zstd: %1</source>
+        <translation>zstd: %1</translation>
+    </message>
+    <message>
+        <source>Compiler: %1</source>
+        <translation>コンパイラ: %1</translation>
+    </message>
+    <message>
+        <source>Kernels: %1</source>
+        <translation>カーネル: %1</translation>
+    </message>
+    <message>
+        <source>CPU features: %1</source>
+        <translation>CPU 機能: %1</translation>
+    </message>
+    <message>
+        <source>none detected</source>
+        <translation>検出されず</translation>
+    </message>
+    <message>
+        <source>Platform: %1 (%2)</source>
+        <translation>プラットフォーム: %1（%2）</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>Quantforge について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;お使いのマシンに合った量子化 GGUF モデルを選び、作成し、比較します。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Build and system information</source>
+        <translation>ビルドとシステムの情報</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>詳細をコピー(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -221,6 +280,18 @@
     <message>
         <source>Same prompt, side by side</source>
         <translation>同じプロンプトを並べて比較</translation>
+    </message>
+    <message>
+        <source>Chunks to evaluate</source>
+        <translation>評価するチャンク数</translation>
+    </message>
+    <message>
+        <source>Chart metric</source>
+        <translation>グラフの指標</translation>
+    </message>
+    <message>
+        <source>Comparison table</source>
+        <translation>比較表</translation>
     </message>
 </context>
 <context>
@@ -891,12 +962,60 @@
         <translation>%1 — Quantforge</translation>
     </message>
     <message>
-        <source>About Quantforge</source>
-        <translation>Quantforge について</translation>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;お使いのマシン向けに量子化 GGUF モデルを選び、作成し、比較します。&lt;/p&gt;&lt;p&gt;Qt %2 でビルド。&lt;/p&gt;</translation>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>The opened models and the files made from them</source>
+        <translation>開いたモデルと、それから作成したファイル</translation>
+    </message>
+    <message>
+        <source>Open models</source>
+        <translation>モデルを開く</translation>
+    </message>
+    <message>
+        <source>Remove the selected model from the list</source>
+        <translation>選択したモデルを一覧から削除</translation>
+    </message>
+    <message>
+        <source>Show the %1 page</source>
+        <translation>「%1」ページを表示</translation>
+    </message>
+    <message>
+        <source>Start producing (Produce page)</source>
+        <translation>作成を開始（「作成」ページ）</translation>
+    </message>
+    <message>
+        <source>Cancel the focused job</source>
+        <translation>フォーカスのあるジョブをキャンセル</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1195,14 @@
     <message>
         <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
         <translation>Hugging Face フォルダーは GGUF ファイルではありません。「作成」ページでクオンタイズしたモデルを作成してから、そのモデルをエクスポートしてください。</translation>
+    </message>
+    <message>
+        <source>Tensor filter</source>
+        <translation>テンソルの絞り込み</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>テンソル</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1622,10 @@ Replace them?</source>
         <source>Produce %1 Selected</source>
         <translation>選択した %1 件を作成</translation>
     </message>
+    <message>
+        <source>Presets for this machine</source>
+        <translation>このマシン向けのプリセット</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1612,6 +1743,140 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>qf::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>すべて（%1）</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>Worker threads for producing files; 0 uses all of this machine&apos;s threads</source>
+        <translation>ファイル作成に使うワーカースレッド数。0 でこのマシンの全スレッドを使用</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>スレッド(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Default presets</source>
+        <translation>既定のプリセット</translation>
+    </message>
+    <message>
+        <source>Checked presets are chosen on the Produce page when a model is opened; with none checked the recommendation decides</source>
+        <translation>モデルを開いたとき、チェックしたプリセットが「作成」ページで選択されます。何もチェックしない場合は推奨に従います</translation>
+    </message>
+    <message>
+        <source>Default &amp;presets:</source>
+        <translation>既定のプリセット(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>出力フォルダー(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>モデルと同じフォルダー</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自動</translation>
+    </message>
+    <message>
+        <source>RAM kept for the OS</source>
+        <translation>OS 用に確保する RAM</translation>
+    </message>
+    <message>
+        <source>RAM kept for the &amp;OS:</source>
+        <translation>OS 用に確保する RAM(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Used by the Recommend page for this machine</source>
+        <translation>「推奨」ページがこのマシンに対して使用します</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration text:</source>
+        <translation>キャリブレーション用テキスト(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Bundled text</source>
+        <translation>同梱のテキスト</translation>
+    </message>
+    <message>
+        <source>Text for computing importance matrices (default: %1)</source>
+        <translation>重要度行列の計算に使うテキスト（既定: %1）</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation text:</source>
+        <translation>評価用テキスト(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Text the Compare page evaluates on (default: %1)</source>
+        <translation>「比較」ページが評価に使うテキスト（既定: %1）</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>Takes effect when Quantforge is started again.</source>
+        <translation>Quantforge の次回起動時に反映されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Use the reference kernels (slower; for comparing results)</source>
+        <translation>リファレンスカーネルを使う（低速。結果の比較用）</translation>
+    </message>
+    <message>
+        <source>Quantizes with the portable scalar code instead of this CPU&apos;s vector instructions</source>
+        <translation>この CPU のベクトル命令ではなく、移植性のあるスカラーコードで量子化します</translation>
+    </message>
+    <message>
+        <source>&amp;Kernels:</source>
+        <translation>カーネル(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Choose: %1</source>
+        <translation>選択: %1</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.zst);;All files (*)</source>
+        <translation>テキストファイル (*.txt *.zst);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::SideBySideView</name>
     <message>
         <source>&amp;Prompt:</source>
@@ -1707,6 +1972,10 @@ Replace them?</source>
         <source>Generating… %1 tokens</source>
         <translation>生成中… %1 トークン</translation>
     </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>%1 の出力</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SizeQualityChart</name>
@@ -1754,6 +2023,10 @@ Replace them?</source>
         <source>Mean KLD from the source (lower is better)</source>
         <translation>元モデルとの平均 KLD（低いほど良い）</translation>
     </message>
+    <message>
+        <source>Size and quality chart</source>
+        <translation>サイズと品質のグラフ</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SourceView</name>
@@ -1772,6 +2045,10 @@ Replace them?</source>
     <message>
         <source>Could not open %1</source>
         <translation>%1 を開けませんでした</translation>
+    </message>
+    <message>
+        <source>Model pages</source>
+        <translation>モデルのページ</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,65 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::AboutDialog</name>
+    <message>
+        <source>Quantforge: %1</source>
+        <translation>Quantforge：%1</translation>
+    </message>
+    <message>
+        <source>Qt: %1 (built with %2)</source>
+        <translation>Qt：%1（构建时为 %2）</translation>
+    </message>
+    <message>
+        <source>Qt Charts: %1</source>
+        <translation>Qt Charts：%1</translation>
+    </message>
+    <message>
+        <source>fmt: %1</source>
+        <translation>fmt: %1</translation>
+    </message>
+    <message>
+        <source>zstd: %1</source>
+        <translation>zstd: %1</translation>
+    </message>
+    <message>
+        <source>Compiler: %1</source>
+        <translation>编译器：%1</translation>
+    </message>
+    <message>
+        <source>Kernels: %1</source>
+        <translation>计算内核：%1</translation>
+    </message>
+    <message>
+        <source>CPU features: %1</source>
+        <translation>CPU 特性：%1</translation>
+    </message>
+    <message>
+        <source>none detected</source>
+        <translation>未检测到</translation>
+    </message>
+    <message>
+        <source>Platform: %1 (%2)</source>
+        <translation>平台：%1（%2）</translation>
+    </message>
+    <message>
+        <source>About Quantforge</source>
+        <translation>关于 Quantforge</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;为您的计算机选择、生成并比较量化的 GGUF 模型。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Build and system information</source>
+        <translation>构建与系统信息</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -221,6 +280,18 @@
     <message>
         <source>Same prompt, side by side</source>
         <translation>相同提示词，并排对比</translation>
+    </message>
+    <message>
+        <source>Chunks to evaluate</source>
+        <translation>要评估的块数</translation>
+    </message>
+    <message>
+        <source>Chart metric</source>
+        <translation>图表指标</translation>
+    </message>
+    <message>
+        <source>Comparison table</source>
+        <translation>比较表</translation>
     </message>
 </context>
 <context>
@@ -891,12 +962,60 @@
         <translation>%1 — Quantforge</translation>
     </message>
     <message>
-        <source>About Quantforge</source>
-        <translation>关于 Quantforge</translation>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;Chooses, produces and compares quantized GGUF models for your machine.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Quantforge %1&lt;/h3&gt;&lt;p&gt;为您的电脑选择、生成并比较量化的 GGUF 模型。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建。&lt;/p&gt;</translation>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>The opened models and the files made from them</source>
+        <translation>已打开的模型及由其生成的文件</translation>
+    </message>
+    <message>
+        <source>Open models</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Remove the selected model from the list</source>
+        <translation>从列表中移除所选模型</translation>
+    </message>
+    <message>
+        <source>Show the %1 page</source>
+        <translation>显示“%1”页面</translation>
+    </message>
+    <message>
+        <source>Start producing (Produce page)</source>
+        <translation>开始生成（“生成”页面）</translation>
+    </message>
+    <message>
+        <source>Cancel the focused job</source>
+        <translation>取消当前聚焦的任务</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1195,14 @@
     <message>
         <source>A Hugging Face folder is not a GGUF file: produce a quant from it on the Produce page, then export the quant.</source>
         <translation>Hugging Face 文件夹不是 GGUF 文件：请先在“生成”页面从中生成量化模型，再导出该量化模型。</translation>
+    </message>
+    <message>
+        <source>Tensor filter</source>
+        <translation>张量筛选</translation>
+    </message>
+    <message>
+        <source>Tensors</source>
+        <translation>张量</translation>
     </message>
 </context>
 <context>
@@ -1495,6 +1622,10 @@ Replace them?</source>
         <source>Produce %1 Selected</source>
         <translation>生成所选的 %1 个</translation>
     </message>
+    <message>
+        <source>Presets for this machine</source>
+        <translation>适合此计算机的预设</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1612,6 +1743,140 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>qf::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>All (%1)</source>
+        <translation>全部（%1）</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程</translation>
+    </message>
+    <message>
+        <source>Worker threads for producing files; 0 uses all of this machine&apos;s threads</source>
+        <translation>生成文件所用的工作线程；0 表示使用本机全部线程</translation>
+    </message>
+    <message>
+        <source>&amp;Threads:</source>
+        <translation>线程(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Default presets</source>
+        <translation>默认预设</translation>
+    </message>
+    <message>
+        <source>Checked presets are chosen on the Produce page when a model is opened; with none checked the recommendation decides</source>
+        <translation>打开模型时，在“生成”页面上选中勾选的预设；若未勾选任何预设，则按推荐选择</translation>
+    </message>
+    <message>
+        <source>Default &amp;presets:</source>
+        <translation>默认预设(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>输出文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Beside the model</source>
+        <translation>模型所在文件夹</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>RAM kept for the OS</source>
+        <translation>为操作系统保留的内存</translation>
+    </message>
+    <message>
+        <source>RAM kept for the &amp;OS:</source>
+        <translation>为操作系统保留的内存(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Used by the Recommend page for this machine</source>
+        <translation>“推荐”页面针对本机使用此值</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration text:</source>
+        <translation>校准文本(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Bundled text</source>
+        <translation>自带文本</translation>
+    </message>
+    <message>
+        <source>Text for computing importance matrices (default: %1)</source>
+        <translation>用于计算重要性矩阵的文本（默认：%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation text:</source>
+        <translation>评估文本(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Text the Compare page evaluates on (default: %1)</source>
+        <translation>“比较”页面用于评估的文本（默认：%1）</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Takes effect when Quantforge is started again.</source>
+        <translation>重新启动 Quantforge 后生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Use the reference kernels (slower; for comparing results)</source>
+        <translation>使用参考内核（较慢；用于比较结果）</translation>
+    </message>
+    <message>
+        <source>Quantizes with the portable scalar code instead of this CPU&apos;s vector instructions</source>
+        <translation>使用可移植的标量代码而不是本机 CPU 的向量指令进行量化</translation>
+    </message>
+    <message>
+        <source>&amp;Kernels:</source>
+        <translation>内核(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose: %1</source>
+        <translation>选择：%1</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.zst);;All files (*)</source>
+        <translation>文本文件 (*.txt *.zst);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::SideBySideView</name>
     <message>
         <source>&amp;Prompt:</source>
@@ -1707,6 +1972,10 @@ Replace them?</source>
         <source>Generating… %1 tokens</source>
         <translation>正在生成… %1 个词元</translation>
     </message>
+    <message>
+        <source>Output of %1</source>
+        <translation>%1 的输出</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SizeQualityChart</name>
@@ -1754,6 +2023,10 @@ Replace them?</source>
         <source>Mean KLD from the source (lower is better)</source>
         <translation>与源模型的平均 KLD（越低越好）</translation>
     </message>
+    <message>
+        <source>Size and quality chart</source>
+        <translation>大小与质量图表</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SourceView</name>
@@ -1772,6 +2045,10 @@ Replace them?</source>
     <message>
         <source>Could not open %1</source>
         <translation>无法打开 %1</translation>
+    </message>
+    <message>
+        <source>Model pages</source>
+        <translation>模型页面</translation>
     </message>
 </context>
 <context>

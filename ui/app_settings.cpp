@@ -107,4 +107,46 @@ void AppSettings::setLanguage(const QString& language) {
     m_settings->setValue(key("language"), language);
 }
 
+QString AppSettings::calibrationTextPath() const {
+    return m_settings->value(key("texts/calibration")).toString();
+}
+
+void AppSettings::setCalibrationTextPath(const QString& path) {
+    m_settings->setValue(key("texts/calibration"), path);
+}
+
+QString AppSettings::evaluationTextPath() const {
+    return m_settings->value(key("texts/evaluation")).toString();
+}
+
+void AppSettings::setEvaluationTextPath(const QString& path) {
+    m_settings->setValue(key("texts/evaluation"), path);
+}
+
+QStringList AppSettings::defaultPresets() const {
+    QStringList names = m_settings->value(key("produce/defaultPresets")).toStringList();
+    names.removeAll(QString());
+    return names;
+}
+
+void AppSettings::setDefaultPresets(const QStringList& names) {
+    m_settings->setValue(key("produce/defaultPresets"), names);
+}
+
+quint64 AppSettings::osReserveBytes() const {
+    return m_settings->value(key("machine/osReserveBytes"), 0).toULongLong();
+}
+
+void AppSettings::setOsReserveBytes(quint64 bytes) {
+    m_settings->setValue(key("machine/osReserveBytes"), bytes);
+}
+
+bool AppSettings::forceReferenceKernels() const {
+    return m_settings->value(key("forceReferenceKernels"), false).toBool();
+}
+
+void AppSettings::setForceReferenceKernels(bool force) {
+    m_settings->setValue(key("forceReferenceKernels"), force);
+}
+
 } // namespace qf::ui

@@ -14,6 +14,8 @@ public:
     static constexpr int kMaxRecentFiles = 10;
 
     explicit AppSettings(QSettings* settings);
+    // The underlying store, for widgets that keep their own keys (e.g. the export panel's "export/").
+    QSettings* store() const { return m_settings; }
 
     QStringList recentFiles() const;
     // Moves `path` to the front, dropping the oldest beyond kMaxRecentFiles.
@@ -45,6 +47,23 @@ public:
     // The GUI's language as a locale name ("de", "zh_CN"); empty means the system's. Read at start-up.
     QString language() const;
     void setLanguage(const QString& language);
+
+    // The calibration text for computed importance matrices; empty means the bundled one.
+    QString calibrationTextPath() const;
+    void setCalibrationTextPath(const QString& path);
+    // The text the Compare page evaluates on by default; empty means the bundled one.
+    QString evaluationTextPath() const;
+    void setEvaluationTextPath(const QString& path);
+    // Presets (names as in quant::allPresets()) chosen on the Produce page when a model is opened; empty
+    // means following the recommendation.
+    QStringList defaultPresets() const;
+    void setDefaultPresets(const QStringList& names);
+    // RAM kept for the operating system on this machine; 0 means the automatic estimate.
+    quint64 osReserveBytes() const;
+    void setOsReserveBytes(quint64 bytes);
+    // Runs the scalar reference kernels instead of the SIMD ones (for comparing and bug reports).
+    bool forceReferenceKernels() const;
+    void setForceReferenceKernels(bool force);
 
 private:
     void setRecentFiles(const QStringList& files);

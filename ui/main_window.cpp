@@ -16,17 +16,24 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QThread>
 #include <QTreeView>
 
+#include "dialogs/about_dialog.h"
+#include "dialogs/settings_dialog.h"
+#include "dialogs/shortcuts_dialog.h"
 #include "format.h"
 #include "jobs/model_load_job.h"
 #include "model_paths.h"
 #include "models/model_list_model.h"
 #include "pages/compare_page.h"
+#include "pages/machine_card_widget.h"
 #include "pages/overview_page.h"
+#include "widgets/export_panel.h"
 #include "pages/produce_page.h"
 #include "pages/recommend_page.h"
 #include "pages/source_view.h"
+#include "qf/quant/kernels.h"
 #include "sample_model.h"
 #include "widgets/empty_state_widget.h"
 
@@ -52,6 +59,7 @@ MainWindow::MainWindow(QSettings* settings, QWidget* parent)
     createPages();
     createMenus();
     statusBar()->setObjectName(QStringLiteral("statusBar"));
+    applySettings();
 
     connect(m_models, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
     connect(m_models, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
@@ -106,6 +114,23 @@ void MainWindow::createActions() {
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    // Not every platform has a standard key for preferences (X11 desktops often have none): Ctrl+, too.
+    QList<QKeySequence> settingsKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    const QKeySequence ctrlComma(Qt::CTRL | Qt::Key_Comma);
+    if (!settingsKeys.contains(ctrlComma)) settingsKeys << ctrlComma;
+    m_settingsAction->setShortcuts(settingsKeys);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::showSettings);
+
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    QList<QKeySequence> helpKeys = QKeySequence::keyBindings(QKeySequence::HelpContents);
+    if (!helpKeys.contains(QKeySequence(Qt::Key_F1))) helpKeys << QKeySequence(Qt::Key_F1);
+    m_shortcutsAction->setShortcuts(helpKeys);
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showShortcuts);
 }
 
 void MainWindow::createMenus() {
@@ -119,7 +144,25 @@ void MainWindow::createMenus() {
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_settingsAction);
+
+    // Ctrl+1..4 show the pages; the actions live on the window so they work wherever the focus is.
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    const QList<SourcePage*> pages = m_sourceView->pages();
+    for (int i = 0; i < pages.size() && i < 9; ++i) {
+        SourcePage* page = pages[i];
+        QAction* action = viewMenu->addAction(page->title());
+        action->setObjectName(QStringLiteral("showPageAction%1").arg(i + 1));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(action, &QAction::triggered, this, [this, page] { m_sourceView->setCurrentPage(page); });
+        addAction(action); // also while the menu bar is hidden (e.g. a native menu bar)
+        m_pageActions << action;
+    }
+
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_shortcutsAction);
+    helpMenu->addSeparator();
     helpMenu->addAction(m_aboutAction);
     helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
@@ -131,6 +174,8 @@ void MainWindow::createCentralArea() {
 
     m_modelView = new QTreeView(this);
     m_modelView->setObjectName(QStringLiteral("modelList"));
+    m_modelView->setAccessibleName(tr("Models"));
+    m_modelView->setAccessibleDescription(tr("The opened models and the files made from them"));
     m_modelView->setModel(m_models);
     m_modelView->setUniformRowHeights(true);
     m_modelView->setAllColumnsShowFocus(true);
@@ -163,8 +208,11 @@ void MainWindow::createCentralArea() {
 void MainWindow::createPages() {
     // Later pages (Compare) are added here, in the order of the flow.
     auto* recommendPage = new RecommendPage(&m_loadPool, true, m_sourceView);
+    m_recommendPage = recommendPage;
     m_sourceView->addPage(recommendPage);
-    m_sourceView->addPage(new OverviewPage(m_sourceView));
+    auto* overview = new OverviewPage(m_sourceView);
+    overview->exportPanel()->setSettings(m_settings.store()); // the LM Studio folder is remembered here
+    m_sourceView->addPage(overview);
     m_producePage = new ProducePage(m_settings, &m_loadPool, &m_jobPool, m_sourceView);
     connect(m_producePage, &ProducePage::filesProduced, this, &MainWindow::addProducedFiles);
     m_sourceView->addPage(m_producePage);
@@ -173,8 +221,10 @@ void MainWindow::createPages() {
         m_sourceView->setCurrentPage(m_producePage);
     });
     auto* comparePage = new ComparePage(m_models, &m_jobPool, m_sourceView);
+    m_comparePage = comparePage;
     m_sourceView->addPage(comparePage);
-    connect(comparePage, &ComparePage::measuredQualityChanged, recommendPage, &RecommendPage::setMeasuredQuality);
+    connect(comparePage, &ComparePage::measuredQualityChanged, recommendPage,
+            &RecommendPage::setMeasuredQuality);
 }
 
 void MainWindow::restoreWindowState() {
@@ -303,6 +353,11 @@ void MainWindow::onLoadFinished(quint64 entryId, const LoadedModelPtr& model) {
     const QModelIndex index = m_models->indexForId(entryId);
     if (!index.isValid()) return; // removed from the list while it was being read
     const QString path = m_models->entry(index)->path;
+    // A model the person opened (not a file a job wrote) starts with their default presets, if any;
+    // without them the Produce page keeps today's choice (e.g. the Recommend page's).
+    const bool openedByPerson = !index.parent().isValid();
+    const QStringList defaultPresets = m_settings.defaultPresets();
+    if (openedByPerson && !defaultPresets.isEmpty()) m_producePage->setChosenPresets(defaultPresets);
     m_models->setLoaded(entryId, model);
     m_settings.addRecentFile(path);
     updateRecentMenu();
@@ -396,11 +451,50 @@ void MainWindow::updateEmptyState() {
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Quantforge"),
-                       tr("<h3>Quantforge %1</h3>"
-                          "<p>Chooses, produces and compares quantized GGUF models for your machine.</p>"
-                          "<p>Built with Qt %2.</p>")
-                           .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::showShortcuts() {
+    QList<ShortcutEntry> shortcuts{
+        {tr("Open models"), m_openAction->shortcut()},
+        {tr("Remove the selected model from the list"), m_removeAction->shortcut()},
+    };
+    for (QAction* action : std::as_const(m_pageActions))
+        shortcuts << ShortcutEntry{tr("Show the %1 page").arg(action->text()), action->shortcut()};
+    shortcuts << ShortcutEntry{tr("Start producing (Produce page)"), QKeySequence(Qt::CTRL | Qt::Key_Return)}
+              << ShortcutEntry{tr("Cancel the focused job"), QKeySequence(Qt::Key_Escape)}
+              << ShortcutEntry{tr("Settings"), m_settingsAction->shortcut()}
+              << ShortcutEntry{tr("Keyboard shortcuts"), m_shortcutsAction->shortcut()}
+              << ShortcutEntry{tr("Quit"), m_quitAction->shortcut()};
+    ShortcutsDialog dialog(shortcuts, this);
+    dialog.exec();
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted) applySettings();
+}
+
+void MainWindow::applySettings() {
+    quant::forceReferencePath(m_settings.forceReferenceKernels());
+
+    // The page's spin box stores what it shows; "all threads" (0) must stay 0, so that a faster machine
+    // later still gets all of its threads.
+    const int threads = m_settings.produceThreads();
+    m_producePage->setThreads(threads > 0 ? threads : qMax(1, QThread::idealThreadCount()));
+    m_settings.setProduceThreads(threads);
+    m_producePage->setOutputDirectory(m_settings.produceOutputDirectory());
+
+    m_recommendPage->machineCard()->setOsReserveOverride(m_settings.osReserveBytes());
+
+    // Only a changed default replaces the text: one chosen on the Compare page stays until then.
+    QString evaluationText = m_settings.evaluationTextPath();
+    if (evaluationText.isEmpty()) evaluationText = ComparePage::bundledEvaluationText();
+    if (evaluationText != m_appliedEvaluationText) {
+        m_appliedEvaluationText = evaluationText;
+        m_comparePage->setEvaluationText(evaluationText);
+    }
 }
 
 } // namespace qf::ui

@@ -16,9 +16,11 @@ class QTreeView;
 
 namespace qf::ui {
 
+class ComparePage;
 class EmptyStateWidget;
 class ModelListModel;
 class ProducePage;
+class RecommendPage;
 class SourceView;
 
 class MainWindow : public QMainWindow {
@@ -37,9 +39,17 @@ public:
     // Opens the bundled sample; false (with a notice in the window) when it is not installed.
     bool openSample();
 
+    // Applies the stored settings (Edit > Settings) to the pages and the kernels; done at start-up and
+    // after the dialog is accepted. The language applies on the next start.
+    void applySettings();
+    // Shows Edit > Settings and applies what was accepted.
+    void showSettings();
+
     ModelListModel* modelList() const { return m_models; }
     SourceView* sourceView() const { return m_sourceView; }
     ProducePage* producePage() const { return m_producePage; }
+    RecommendPage* recommendPage() const { return m_recommendPage; }
+    ComparePage* comparePage() const { return m_comparePage; }
     QTreeView* modelView() const { return m_modelView; }
 
 protected:
@@ -70,6 +80,7 @@ private:
     void updateCurrentEntry();
     void updateEmptyState();
     void showAbout();
+    void showShortcuts();
 
     AppSettings m_settings;
     ModelListModel* m_models;
@@ -79,12 +90,18 @@ private:
     QTreeView* m_modelView = nullptr;
     SourceView* m_sourceView = nullptr;
     ProducePage* m_producePage = nullptr;
+    RecommendPage* m_recommendPage = nullptr;
+    ComparePage* m_comparePage = nullptr;
+    QString m_appliedEvaluationText; // the default last given to the Compare page
     QMenu* m_recentMenu = nullptr;
     QAction* m_openAction = nullptr;
     QAction* m_openSampleAction = nullptr;
     QAction* m_removeAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_settingsAction = nullptr;
+    QAction* m_shortcutsAction = nullptr;
+    QList<QAction*> m_pageActions; // Ctrl+1..4: the pages in the order of the flow
     // Declared last so they are destroyed first: their destructors wait for running jobs, which are their
     // children, while the rest of the window still exists. The load pool also runs the other short reads
     // (plans, importance matrices); the job pool runs quantization jobs one at a time, each of which uses

@@ -2,10 +2,12 @@
 
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 #include <QFont>
 #include <QLocale>
 
 #include "format.h"
+#include "widgets/palette_colors.h"
 
 namespace qf::ui {
 namespace {
@@ -167,8 +169,10 @@ QVariant RecommendTableModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::ForegroundRole:
         if (index.column() == FitColumn && v.available) {
-            if (v.fit == recommend::Fit::DoesNotFit) return QBrush(QColor(200, 40, 40));
-            if (v.fit == recommend::Fit::PartialOffload) return QBrush(QColor(190, 120, 0));
+            // Views ask without a widget; the application palette is what they paint with.
+            const QPalette palette = QGuiApplication::palette();
+            if (v.fit == recommend::Fit::DoesNotFit) return QBrush(errorTextColor(palette));
+            if (v.fit == recommend::Fit::PartialOffload) return QBrush(warningTextColor(palette));
         }
         return {};
     case Qt::TextAlignmentRole:

@@ -29,6 +29,7 @@
 #include "models/comparison_table_model.h"
 #include "models/model_list_model.h"
 #include "widgets/side_by_side_view.h"
+#include "widgets/palette_colors.h"
 #include "widgets/size_quality_chart.h"
 
 namespace qf::ui {
@@ -151,6 +152,7 @@ QWidget* ComparePage::createSettingsRow() {
     m_quickCheck->setToolTip(tr("Evaluate only the first chunks of the text: faster, with a larger ±"));
     m_chunksSpin = new QSpinBox(row);
     m_chunksSpin->setObjectName(QStringLiteral("chunksSpin"));
+    m_chunksSpin->setAccessibleName(tr("Chunks to evaluate"));
     m_chunksSpin->setRange(1, 100000);
     m_chunksSpin->setValue(kDefaultQuickChunks);
     m_chunksSpin->setSuffix(tr(" chunks"));
@@ -206,7 +208,7 @@ QWidget* ComparePage::createProgressRow() {
     m_error->setObjectName(QStringLiteral("evaluationError"));
     m_error->setWordWrap(true);
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setTextColor(m_error, errorTextColor(m_error->palette()));
     m_error->hide();
     layout->addWidget(m_error);
     return box;
@@ -222,6 +224,7 @@ QWidget* ComparePage::createResultsArea() {
     auto* chartBar = new QHBoxLayout;
     m_metricCombo = new QComboBox(chartBox);
     m_metricCombo->setObjectName(QStringLiteral("metricCombo"));
+    m_metricCombo->setAccessibleName(tr("Chart metric"));
     m_metricCombo->addItem(tr("Size against perplexity"));
     m_metricCombo->addItem(tr("Size against KL divergence"));
     connect(m_metricCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
@@ -243,6 +246,7 @@ QWidget* ComparePage::createResultsArea() {
     tableLayout->setContentsMargins(0, 0, 0, 0);
     m_view = new QTableView(tableBox);
     m_view->setObjectName(QStringLiteral("comparisonTable"));
+    m_view->setAccessibleName(tr("Comparison table"));
     m_view->setModel(m_table);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -92,10 +92,22 @@ MachineCardWidget::MachineCardWidget(QWidget* parent)
 }
 
 recommend::Machine MachineCardWidget::thisMachine() const {
-    if (!m_hardware) return m_machine;
-    recommend::Machine m = recommend::machineFromHardware(*m_hardware);
+    recommend::Machine m = m_hardware ? recommend::machineFromHardware(*m_hardware) : m_machine;
     m.label = tr("This machine").toStdString();
+    if (m_osReserveOverride != 0)
+        m.osReserveBytes = m_osReserveOverride;
+    else
+        m.osReserveBytes.reset();
     return m;
+}
+
+void MachineCardWidget::setOsReserveOverride(quint64 bytes) {
+    if (bytes == m_osReserveOverride) return;
+    m_osReserveOverride = bytes;
+    if (profileId() != kThisMachine) return;
+    m_machine = thisMachine();
+    showMachine();
+    emit machineChanged();
 }
 
 void MachineCardWidget::setDetected(const HardwareInfoPtr& hardware) {

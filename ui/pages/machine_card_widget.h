@@ -36,6 +36,10 @@ public:
     // "this", "custom" or a profile id such as "vram-24"; false for an unknown id.
     bool selectProfile(const QString& id);
     QString profileId() const;
+    // The RAM this machine keeps for the OS (from the settings); 0: the automatic estimate. Applies to
+    // "This machine" only: profiles and custom machines keep their own.
+    void setOsReserveOverride(quint64 bytes);
+    quint64 osReserveOverride() const { return m_osReserveOverride; }
 
 signals:
     void machineChanged();
@@ -51,6 +55,7 @@ private:
     HardwareInfoPtr m_hardware;
     std::vector<recommend::MachineProfile> m_profiles;
     bool m_updating = false;
+    quint64 m_osReserveOverride = 0;
 
     QLabel* m_detected;
     QComboBox* m_profile;

@@ -26,6 +26,7 @@ OverviewPage::OverviewPage(QWidget* parent)
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_filter->setObjectName(QStringLiteral("tensorFilter"));
+    m_filter->setAccessibleName(tr("Tensor filter"));
     m_filter->setPlaceholderText(tr("Filter tensors by name, e.g. attn_k or blk.0."));
     m_filter->setClearButtonEnabled(true);
     // Files dropped here open as models (the window handles them), they are not filter text.
@@ -38,6 +39,7 @@ OverviewPage::OverviewPage(QWidget* parent)
     m_tensorCount->setObjectName(QStringLiteral("tensorCount"));
 
     m_table->setObjectName(QStringLiteral("tensorTable"));
+    m_table->setAccessibleName(tr("Tensors"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // file order until the user picks a column

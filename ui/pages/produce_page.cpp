@@ -533,7 +533,8 @@ void ProducePage::showImatrixError(const QString& message) {
 }
 
 QString ProducePage::defaultCalibrationText() const {
-    return bundledCalibrationText();
+    const QString chosen = m_settings.calibrationTextPath(); // Settings; empty: the bundled text
+    return chosen.isEmpty() ? bundledCalibrationText() : chosen;
 }
 
 void ProducePage::browseCalibrationText() {

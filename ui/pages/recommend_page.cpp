@@ -19,6 +19,7 @@
 #include "format.h"
 #include "models/recommend_table_model.h"
 #include "pages/machine_card_widget.h"
+#include "widgets/palette_colors.h"
 
 namespace qf::ui {
 namespace {
@@ -70,9 +71,10 @@ RecommendPage::RecommendPage(QThreadPool* taskPool, bool detectHardware, QWidget
     headlineFont.setBold(true);
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.2);
     m_headline->setFont(headlineFont);
-    m_warnings->setStyleSheet(QStringLiteral("color: #b36b00;"));
+    setTextColor(m_warnings, warningTextColor(m_warnings->palette()));
 
     m_view->setObjectName(QStringLiteral("recommendTable"));
+    m_view->setAccessibleName(tr("Presets for this machine"));
     m_view->setModel(m_table);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -151,11 +153,16 @@ QWidget* RecommendPage::createSettingsRow() {
 
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Context:"), row));
+    // The labels are the controls' buddies, which is also what screen readers announce them by.
+    auto* contextLabel = new QLabel(tr("Context:"), row);
+    contextLabel->setBuddy(m_contextSlider);
+    auto* kvLabel = new QLabel(tr("KV cache:"), row);
+    kvLabel->setBuddy(m_kvCombo);
+    layout->addWidget(contextLabel);
     layout->addWidget(m_contextSlider, 1);
     layout->addWidget(m_contextLabel);
     layout->addSpacing(12);
-    layout->addWidget(new QLabel(tr("KV cache:"), row));
+    layout->addWidget(kvLabel);
     layout->addWidget(m_kvCombo);
     return row;
 }

@@ -17,6 +17,7 @@ SourceView::SourceView(QWidget* parent)
     m_message->setObjectName(QStringLiteral("sourceMessage"));
     m_tabs->setObjectName(QStringLiteral("sourcePages"));
     m_tabs->setDocumentMode(true);
+    m_tabs->setAccessibleName(tr("Model pages"));
 
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_tabs);

@@ -38,6 +38,7 @@ JobQueueWidget::JobQueueWidget(QThreadPool* pool, QWidget* parent)
 
     auto* rowsHost = new QWidget;
     rowsHost->setObjectName(QStringLiteral("jobRows"));
+    rowsHost->setAccessibleName(tr("Jobs"));
     rowsHost->setLayout(m_rowsLayout);
     m_rowsLayout->setContentsMargins(0, 0, 0, 0);
     m_rowsLayout->setSpacing(6);

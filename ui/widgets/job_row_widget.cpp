@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "format.h"
+#include "widgets/palette_colors.h"
 
 namespace qf::ui {
 
@@ -149,10 +150,11 @@ void JobRowWidget::setCancelled() {
 
 void JobRowWidget::setDetail(const QString& text, bool isError) {
     m_detail->setText(text);
-    QPalette palette = m_detail->palette();
-    palette.setColor(QPalette::WindowText, isError ? QColor(0xb0, 0x20, 0x20)
-                                                   : QApplication::palette().color(QPalette::WindowText));
-    m_detail->setPalette(palette);
+    // Back to the inherited colours when it is no error, so that a palette change still reaches it.
+    if (isError)
+        setTextColor(m_detail, errorTextColor(palette()));
+    else
+        m_detail->setPalette(QPalette());
 }
 
 void JobRowWidget::updateButtons() {

@@ -161,6 +161,7 @@ void SideBySideView::rebuildPanes() {
         pane.header->setFont(bold);
         pane.text = new QPlainTextEdit(pane.box);
         pane.text->setObjectName(QStringLiteral("paneText"));
+        pane.text->setAccessibleName(tr("Output of %1").arg(pane.file.typeName));
         pane.text->setReadOnly(true);
         pane.footer = new QLabel(pane.box);
         pane.footer->setObjectName(QStringLiteral("paneFooter"));

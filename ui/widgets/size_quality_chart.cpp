@@ -17,6 +17,7 @@
 #include <QValueAxis>
 
 #include "format.h"
+#include "widgets/palette_colors.h"
 
 namespace qf::ui {
 
@@ -25,7 +26,9 @@ namespace {
 constexpr double kBytesPerMB = 1e6;
 constexpr int kAxisTicks = 6;
 
-const QColor kSourceColor(0x44, 0x44, 0x44);
+// The source is grey: darker on light palettes, lighter on dark ones (still visible in a light SVG export).
+const QColor kSourceColorLight(0x44, 0x44, 0x44);
+const QColor kSourceColorDark(0xaa, 0xaa, 0xaa);
 const QColor kFrontColor(0x1f, 0x77, 0xb4);
 const QColor kPointColor(0xff, 0x7f, 0x0e);
 
@@ -46,8 +49,11 @@ SizeQualityChart::SizeQualityChart(QWidget* parent)
       m_axisY(new QValueAxis(this)) {
     setObjectName(QStringLiteral("sizeQualityChart"));
     m_view->setObjectName(QStringLiteral("sizeQualityChartView"));
+    m_view->setAccessibleName(tr("Size and quality chart"));
     m_view->setRenderHint(QPainter::Antialiasing);
     QChart* chart = m_view->chart();
+    // QChart paints its own light background unless told otherwise: follow the window's palette.
+    chart->setTheme(isDarkPalette(palette()) ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     chart->legend()->hide();
     chart->setAnimationOptions(QChart::NoAnimation);
     m_axisX->setTitleText(tr("File size (MB)"));
@@ -163,8 +169,9 @@ void SizeQualityChart::rebuild() {
         auto* series = new QScatterSeries(chart);
         series->setName(point.label);
         series->setMarkerSize(point.isSource ? 13.0 : 11.0);
-        series->setColor(point.isSource ? kSourceColor : onFront ? kFrontColor : kPointColor);
-        series->setBorderColor(Qt::white);
+        const QColor sourceColor = isDarkPalette(palette()) ? kSourceColorDark : kSourceColorLight;
+        series->setColor(point.isSource ? sourceColor : onFront ? kFrontColor : kPointColor);
+        series->setBorderColor(chart->backgroundBrush().color());
         series->append(sizes[k], values[k]);
         series->setPointLabelsFormat(point.label);
         series->setPointLabelsVisible(true);

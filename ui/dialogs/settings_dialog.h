@@ -1,0 +1,47 @@
+#pragma once
+// Edit > Settings: what applies to every model - threads, the presets chosen by default, the output
+// folder, the RAM kept for the OS, the calibration and evaluation texts, the language and the kernel path.
+// The dialog shows the stored values; OK writes them back (the window then applies them, see
+// MainWindow::applySettings). The language takes effect on the next start.
+#include <QDialog>
+
+#include "app_settings.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLineEdit;
+class QListWidget;
+class QSpinBox;
+
+namespace qf::ui {
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(AppSettings settings, QWidget* parent = nullptr);
+
+    // Writes the shown values to the settings (also done by OK).
+    void save();
+    void accept() override;
+
+private:
+    void load();
+    QLineEdit* addPathRow(QFormLayout* form, const QString& label, const char* name,
+                          const QString& placeholder, bool folder);
+
+    AppSettings m_settings;
+    QSpinBox* m_threads;
+    QListWidget* m_presets;
+    QLineEdit* m_outputDirectory;
+    QCheckBox* m_reserveAuto;
+    QDoubleSpinBox* m_reserve;
+    QLineEdit* m_calibrationText;
+    QLineEdit* m_evaluationText;
+    QComboBox* m_language;
+    QCheckBox* m_forceReference;
+};
+
+} // namespace qf::ui
