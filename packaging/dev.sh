@@ -3,7 +3,8 @@
 #   dev.sh run            build and start the app on the bundled sample model
 #   dev.sh test           build and run the whole test suite (what CI runs)
 #   dev.sh sanitize       core tests built with AddressSanitizer + UndefinedBehaviorSanitizer
-#   dev.sh fuzz [SECONDS] the GGUF reader's fuzz target for a bounded time (default 60 s)
+#   dev.sh fuzz [SECONDS] the fuzz targets (GGUF reader SECONDS, safetensors header and tokenizers half
+#                         of it each; default 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -42,11 +43,16 @@ case "${1:-}" in
     CC=clang CXX=clang++ configure build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQF_FUZZ=ON \
       -DQF_BUILD_GUI=OFF -DQF_BUILD_TESTS=OFF -DQF_BUILD_BENCHMARKS=OFF \
       -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined"
-    cmake --build build-fuzz -j"$jobs" --target fuzz_gguf_reader
-    scratch=$(mktemp -d)
-    trap 'rm -rf "$scratch"' EXIT
-    build-fuzz/bin/fuzz_gguf_reader -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
-      -print_final_stats=1 "$scratch" tests/fuzz/corpus/gguf
+    cmake --build build-fuzz -j"$jobs" --target fuzz_gguf_reader fuzz_safetensors_header fuzz_tokenizer
+    # The GGUF reader gets the whole time; the safetensors header and the tokenizers half of it each.
+    for run in "fuzz_gguf_reader gguf $seconds" "fuzz_safetensors_header safetensors $((seconds / 2))" \
+               "fuzz_tokenizer tokenizer $((seconds / 2))"; do
+      set -- $run
+      scratch=$(mktemp -d)
+      build-fuzz/bin/"$1" -max_total_time="$3" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+        "$scratch" tests/fuzz/corpus/"$2"
+      rm -rf "$scratch"
+    done
     ;;
   *)
     sed -n '2,7p' "$0"
