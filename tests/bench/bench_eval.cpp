@@ -4,8 +4,10 @@
 //      ../shared/reference (llama-perplexity's numbers). Limits: PPL 0.1% for F16/Q8_0, 0.5% otherwise;
 //      mean KLD 2%.
 //  --speed: tokens per second of perplexity at -c 512 on a synthetic 1.1B llama (the TinyLlama shape) in
-//      F16, Q8_0 and Q4_K_M, next to llama-perplexity's on this machine kind (19.2, 23.2, 17.6 tok/s with
-//      2 threads). The model and its quants are written to --work-dir first (about 4 GB).
+//      F16 and eight quant types, next to llama-perplexity's on this machine kind where the issue gives it
+//      (F16 19.2, Q8_0 23.2, Q4_K_M 17.6 tok/s with 2 threads), and generation tokens per second (64
+//      tokens after a short prompt, greedy). The model and its quants are written to --work-dir first
+//      (about 8 GB).
 //
 //   bench_eval [--accuracy] [--speed] [--threads N] [--chunks N] [--work-dir DIR] [--kld FILE]...
 #include <chrono>
@@ -21,6 +23,7 @@
 
 #include <fmt/format.h>
 
+#include "qf/eval/generation.h"
 #include "qf/eval/kld.h"
 #include "qf/eval/matmul.h"
 #include "qf/eval/perplexity.h"
@@ -179,12 +182,19 @@ bool speed(unsigned threads, int chunks, const fs::path& workDir) {
         fmt::print(stderr, "error: {}\n", source.error().message);
         return false;
     }
-    for (const char* name : {"Q8_0", "Q4_K_M"}) {
+    const std::vector<std::string> types = {"F16",  "Q8_0",   "Q6_K",   "Q5_K_M", "Q4_K_M",
+                                            "Q4_0", "IQ4_XS", "Q3_K_M", "Q2_K"};
+    for (const std::string& name : types) {
+        if (name == "F16") continue;
         const fs::path out = workDir / fmt::format("synthetic-1.1b-{}.gguf", name);
         files[name] = out;
         if (fs::exists(out)) continue;
         fmt::print("quantizing {} ...\n", name);
         auto plan = quant::makeQuantPlan(source->metadata(), source->tensors(), *quant::findPreset(name));
+        if (!plan) {
+            fmt::print(stderr, "error: {}\n", plan.error().message);
+            return false;
+        }
         quant::QuantizeParams qp;
         qp.source = &*source;
         qp.threads = threads;
@@ -197,8 +207,9 @@ bool speed(unsigned threads, int chunks, const fs::path& workDir) {
     const std::string text = readFile(sharedDir() / "data/books-eval.txt");
     fmt::print("\nperplexity speed, synthetic 1.1B, -c 512, {} chunks, {} threads, kernels {}\n", chunks,
                threads, quant::kernelPathName(eval::activeMatmulPath()));
-    fmt::print("{:<8} {:>10} {:>14} {:>8}\n", "type", "tok/s", "llama.cpp", "ratio");
-    for (const char* name : {"F16", "Q8_0", "Q4_K_M"}) {
+    fmt::print("{:<8} {:>12} {:>14} {:>8} {:>14}\n", "type", "prompt tok/s", "llama.cpp", "ratio",
+               "generate tok/s");
+    for (const std::string& name : types) {
         const auto model = open(files[name]);
         eval::PerplexityParams pp;
         pp.context = 512;
@@ -209,9 +220,22 @@ bool speed(unsigned threads, int chunks, const fs::path& workDir) {
             fmt::print(stderr, "error: {}\n", r.error().message);
             return false;
         }
-        const double theirs = kLlamaSpeed.at(name);
-        fmt::print("{:<8} {:>10.1f} {:>14.1f} {:>7.2f}x\n", name, r->tokensPerSecond, theirs,
-                   r->tokensPerSecond / theirs);
+        eval::GenerationParams gp;
+        gp.maxTokens = 64;
+        gp.context = 512;
+        gp.threads = threads;
+        auto g = eval::generate(*model, "The old house at the end of the lane", gp);
+        if (!g) {
+            fmt::print(stderr, "error: {}\n", g.error().message);
+            return false;
+        }
+        const auto theirs = kLlamaSpeed.find(name);
+        if (theirs != kLlamaSpeed.end())
+            fmt::print("{:<8} {:>12.1f} {:>14.1f} {:>7.2f}x {:>14.1f}\n", name, r->tokensPerSecond,
+                       theirs->second, r->tokensPerSecond / theirs->second, g->generationTokensPerSecond);
+        else
+            fmt::print("{:<8} {:>12.1f} {:>14} {:>8} {:>14.1f}\n", name, r->tokensPerSecond, "-", "",
+                       g->generationTokensPerSecond);
         std::fflush(stdout);
     }
     return true;
