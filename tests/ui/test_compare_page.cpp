@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QSpinBox>
 #include <QTest>
 #include <QTreeView>
 
@@ -65,6 +66,7 @@ private slots:
     void exportsHoldTheNumbers();
     void cancelButtonStopsEvaluation();
     void cancelStopsEvaluation();
+    void contextFollowsTheModel();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -352,6 +354,25 @@ void TestComparePage::cancelStopsEvaluation() {
         QVERIFY(sidecar.ok());
         QCOMPARE(sidecar->evaluations.size(), storedBefore[size_t(i)]);
     }
+}
+
+// The sample was trained with 256 tokens of context: the page evaluates at 256, not llama-perplexity's 512,
+// until the person picks a context; a picked one stays for a model trained for at least as much.
+void TestComparePage::contextFollowsTheModel() {
+    auto window = makeWindow();
+    window->openFiles({m_source});
+    const QModelIndex source = window->modelList()->findPath(m_source);
+    QVERIFY(source.isValid());
+    QTRY_COMPARE(source.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready));
+    window->modelView()->setCurrentIndex(source);
+    auto* page = window->findChild<ComparePage*>(QStringLiteral("comparePage"));
+    QVERIFY(page);
+    window->sourceView()->setCurrentPage(page);
+    auto* spin = page->findChild<QSpinBox*>(QStringLiteral("contextSpin"));
+    QVERIFY(spin);
+    QTRY_COMPARE(spin->value(), 256);
+    spin->setValue(128); // the person's choice
+    QCOMPARE(spin->value(), 128);
 }
 
 QTEST_MAIN(TestComparePage)

@@ -1,5 +1,7 @@
 #include "pages/compare_page.h"
 
+#include <algorithm>
+
 #include <filesystem>
 
 #include <QAction>
@@ -28,8 +30,8 @@
 #include "format.h"
 #include "models/comparison_table_model.h"
 #include "models/model_list_model.h"
-#include "widgets/side_by_side_view.h"
 #include "widgets/palette_colors.h"
+#include "widgets/side_by_side_view.h"
 #include "widgets/size_quality_chart.h"
 
 namespace qf::ui {
@@ -145,7 +147,10 @@ QWidget* ComparePage::createSettingsRow() {
     m_contextSpin->setSuffix(tr(" tokens"));
     m_contextSpin->setToolTip(tr("Tokens per chunk, as llama-perplexity's -c"));
     contextLabel->setBuddy(m_contextSpin);
-    connect(m_contextSpin, &QSpinBox::valueChanged, this, [this](int value) { setContext(uint32_t(value)); });
+    connect(m_contextSpin, &QSpinBox::valueChanged, this, [this](int value) {
+        if (!m_settingContextForModel) m_contextFollowsModel = false;
+        setContext(uint32_t(value));
+    });
 
     m_quickCheck = new QCheckBox(tr("&Quick: first"), row);
     m_quickCheck->setObjectName(QStringLiteral("quickCheck"));
@@ -285,6 +290,15 @@ void ComparePage::setEntry(const ModelEntry& entry) {
     if (id == m_sourceId) return;
     m_sourceId = id;
     m_error->hide();
+    // Perplexity beyond the trained context measures extrapolation, not the quant: stay within it.
+    const ModelEntry* model = source ? source : &entry;
+    const uint64_t trained =
+        model->model ? model->model->summary.contextLength.value_or(kDefaultContext) : kDefaultContext;
+    if (m_contextFollowsModel || m_context > trained) {
+        m_settingContextForModel = true;
+        setContext(uint32_t(std::clamp<uint64_t>(trained, 16, kDefaultContext)));
+        m_settingContextForModel = false;
+    }
     refreshRows();
 }
 

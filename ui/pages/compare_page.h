@@ -107,6 +107,10 @@ private:
     std::shared_ptr<const std::string> m_text;
     std::string m_textSha256;
     uint32_t m_context = 512;
+    // The context follows the model (llama-perplexity's 512, never more than it was trained for) until the
+    // person picks one; a picked context stays unless a newly selected model was trained for less.
+    bool m_contextFollowsModel = true;
+    bool m_settingContextForModel = false;
     int m_chunkLimit = -1;
 
     // The running job is known by its id: its reports are queued, and QTest::qWait (or any code that
