@@ -7,6 +7,7 @@
 #include <QChartView>
 #include <QCursor>
 #include <QFile>
+#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QLocale>
 #include <QPixmap>
@@ -65,6 +66,7 @@ SizeQualityChart::SizeQualityChart(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
+    connect(chart, &QChart::plotAreaChanged, this, [this] { hideCollidingLabels(); });
     rebuild();
 }
 
@@ -123,6 +125,10 @@ QString SizeQualityChart::tooltipFor(const ChartPoint& point) const {
 void SizeQualityChart::rebuild() {
     QChart* chart = m_view->chart();
     chart->removeAllSeries(); // deletes them
+    m_scatter.clear();
+    m_sizes.clear();
+    m_values.clear();
+    m_frontPlotted.clear();
     m_front = nullptr;
     m_plotted.clear();
     m_frontIndices.clear();
@@ -163,6 +169,7 @@ void SizeQualityChart::rebuild() {
     m_front->attachAxis(m_axisX);
     m_front->attachAxis(m_axisY);
 
+    std::vector<QScatterSeries*> scatter(m_plotted.size(), nullptr);
     for (size_t k = 0; k < m_plotted.size(); ++k) {
         const ChartPoint& point = m_points[m_plotted[k]];
         const bool onFront = std::find(front.begin(), front.end(), k) != front.end();
@@ -176,6 +183,7 @@ void SizeQualityChart::rebuild() {
         series->setPointLabelsFormat(point.label);
         series->setPointLabelsVisible(true);
         series->setPointLabelsClipping(false);
+        scatter[k] = series;
         const QString tip = tooltipFor(point);
         connect(series, &QScatterSeries::hovered, this, [tip](const QPointF&, bool state) {
             if (state)
@@ -196,6 +204,52 @@ void SizeQualityChart::rebuild() {
     // Round tick values, so the grid reads 0.0005, 0.001 ... rather than 0.000663.
     m_axisX->applyNiceNumbers();
     m_axisY->applyNiceNumbers();
+    m_scatter = std::move(scatter);
+    m_sizes = std::move(sizes);
+    m_values = std::move(values);
+    m_frontPlotted = front;
+    hideCollidingLabels();
+}
+
+// Quants of nearly the same size and quality would print their names on top of each other. Labels are
+// placed in order of interest - the source, the Pareto front, then the rest from small to large - and one
+// that would overlap a label already placed is hidden (the point keeps its tooltip, the table its row).
+void SizeQualityChart::hideCollidingLabels() {
+    const std::vector<QScatterSeries*>& scatter = m_scatter;
+    const std::vector<double>& sizes = m_sizes;
+    const std::vector<double>& values = m_values;
+    const std::vector<size_t>& front = m_frontPlotted;
+    QChart* chart = m_view->chart();
+    QRectF plot = chart->plotArea();
+    if (plot.width() < 50 || plot.height() < 50) plot = QRectF(0, 0, 700, 220); // not laid out yet
+    const double xSpan = std::max(1e-12, m_axisX->max() - m_axisX->min());
+    const double ySpan = std::max(1e-12, m_axisY->max() - m_axisY->min());
+    std::vector<size_t> order(scatter.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    auto rank = [&](size_t k) {
+        if (m_points[m_plotted[k]].isSource) return 0;
+        return std::find(front.begin(), front.end(), k) != front.end() ? 1 : 2;
+    };
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return rank(a) != rank(b) ? rank(a) < rank(b) : sizes[a] < sizes[b];
+    });
+    std::vector<QRectF> placed;
+    for (size_t k : order) {
+        QScatterSeries* series = scatter[k];
+        if (!series) continue;
+        const QFontMetricsF metrics(series->pointLabelsFont());
+        const double x = plot.left() + (sizes[k] - m_axisX->min()) / xSpan * plot.width();
+        const double y = plot.bottom() - (values[k] - m_axisY->min()) / ySpan * plot.height();
+        const double width = metrics.horizontalAdvance(m_points[m_plotted[k]].label) + 4.0;
+        const QRectF box(x - width / 2, y - series->markerSize() / 2 - metrics.height() - 2, width,
+                         metrics.height());
+        // A little air around each label: Qt Charts places them a few pixels differently than estimated.
+        const QRectF padded = box.adjusted(-3, -4, 3, 4);
+        const bool free = std::none_of(placed.begin(), placed.end(),
+                                       [&](const QRectF& other) { return other.intersects(padded); });
+        series->setPointLabelsVisible(free);
+        if (free) placed.push_back(box);
+    }
 }
 
 QList<QScatterSeries*> SizeQualityChart::pointSeries() const {

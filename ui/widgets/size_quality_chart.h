@@ -59,10 +59,17 @@ private:
     std::optional<double> valueOf(const ChartPoint& point) const;
     QString tooltipFor(const ChartPoint& point) const;
     QString axisTitle() const;
+    // Shows the labels that fit without overlapping (see the .cpp); runs again when the plot area changes.
+    void hideCollidingLabels();
 
     std::vector<ChartPoint> m_points;
     std::vector<size_t> m_plotted;      // indices of points with a value for the metric
     std::vector<size_t> m_frontIndices; // into m_points
+    // The plotted points as drawn: their series, sizes (MB), values and which are on the Pareto front.
+    std::vector<QScatterSeries*> m_scatter;
+    std::vector<double> m_sizes;
+    std::vector<double> m_values;
+    std::vector<size_t> m_frontPlotted; // indices into m_scatter
     Metric m_metric = Metric::Perplexity;
     QChartView* m_view;
     QLineSeries* m_front = nullptr;
