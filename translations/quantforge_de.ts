@@ -354,10 +354,6 @@
         <source>Same top</source>
         <translation>Gleiches Top-Token</translation>
     </message>
-    <message>
-        <source>Speed</source>
-        <translation>Geschwindigkeit</translation>
-    </message>
     <message numerus="yes">
         <source>%1, context %2, %n chunk(s)</source>
         <translation>
@@ -388,6 +384,18 @@
     <message>
         <source>%1 tok/s</source>
         <translation>%1 Token/s</translation>
+    </message>
+    <message>
+        <source>Generation speed: %1 tokens one at a time after the start of the text</source>
+        <translation>Generierungsgeschwindigkeit: %1 Token einzeln nach dem Anfang des Textes</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generierung</translation>
     </message>
 </context>
 <context>
@@ -434,6 +442,10 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>Unerwarteter Fehler bei der Auswertung: %1</translation>
+    </message>
+    <message>
+        <source>Generation speed of %1</source>
+        <translation>Generierungsgeschwindigkeit von %1</translation>
     </message>
 </context>
 <context>

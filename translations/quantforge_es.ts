@@ -354,10 +354,6 @@
         <source>Same top</source>
         <translation>Mismo primero</translation>
     </message>
-    <message>
-        <source>Speed</source>
-        <translation>Velocidad</translation>
-    </message>
     <message numerus="yes">
         <source>%1, context %2, %n chunk(s)</source>
         <translation>
@@ -388,6 +384,18 @@
     <message>
         <source>%1 tok/s</source>
         <translation>%1 tokens/s</translation>
+    </message>
+    <message>
+        <source>Generation speed: %1 tokens one at a time after the start of the text</source>
+        <translation>Velocidad de generación: %1 tokens de uno en uno tras el comienzo del texto</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Generación</translation>
     </message>
 </context>
 <context>
@@ -434,6 +442,10 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>Error inesperado durante la evaluación: %1</translation>
+    </message>
+    <message>
+        <source>Generation speed of %1</source>
+        <translation>Velocidad de generación de %1</translation>
     </message>
 </context>
 <context>

@@ -354,10 +354,6 @@
         <source>Same top</source>
         <translation>Même 1er jeton</translation>
     </message>
-    <message>
-        <source>Speed</source>
-        <translation>Vitesse</translation>
-    </message>
     <message numerus="yes">
         <source>%1, context %2, %n chunk(s)</source>
         <translation>
@@ -388,6 +384,18 @@
     <message>
         <source>%1 tok/s</source>
         <translation>%1 jetons/s</translation>
+    </message>
+    <message>
+        <source>Generation speed: %1 tokens one at a time after the start of the text</source>
+        <translation>Vitesse de génération : %1 jetons un par un après le début du texte</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>Génération</translation>
     </message>
 </context>
 <context>
@@ -434,6 +442,10 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>Erreur inattendue pendant l’évaluation : %1</translation>
+    </message>
+    <message>
+        <source>Generation speed of %1</source>
+        <translation>Vitesse de génération de %1</translation>
     </message>
 </context>
 <context>

@@ -352,10 +352,6 @@
         <source>Same top</source>
         <translation>首位一致</translation>
     </message>
-    <message>
-        <source>Speed</source>
-        <translation>速度</translation>
-    </message>
     <message numerus="yes">
         <source>%1, context %2, %n chunk(s)</source>
         <translation>
@@ -385,6 +381,18 @@
     <message>
         <source>%1 tok/s</source>
         <translation>%1 トークン/秒</translation>
+    </message>
+    <message>
+        <source>Generation speed: %1 tokens one at a time after the start of the text</source>
+        <translation>生成速度: テキストの冒頭に続けて %1 トークンを 1 つずつ生成</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>プロンプト</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
     </message>
 </context>
 <context>
@@ -431,6 +439,10 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>評価中に予期しないエラー: %1</translation>
+    </message>
+    <message>
+        <source>Generation speed of %1</source>
+        <translation>%1 の生成速度</translation>
     </message>
 </context>
 <context>

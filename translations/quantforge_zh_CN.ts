@@ -352,10 +352,6 @@
         <source>Same top</source>
         <translation>首选相同</translation>
     </message>
-    <message>
-        <source>Speed</source>
-        <translation>速度</translation>
-    </message>
     <message numerus="yes">
         <source>%1, context %2, %n chunk(s)</source>
         <translation>
@@ -385,6 +381,18 @@
     <message>
         <source>%1 tok/s</source>
         <translation>%1 词元/秒</translation>
+    </message>
+    <message>
+        <source>Generation speed: %1 tokens one at a time after the start of the text</source>
+        <translation>生成速度：在文本开头之后逐个生成 %1 个词元</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Generation</source>
+        <translation>生成</translation>
     </message>
 </context>
 <context>
@@ -431,6 +439,10 @@
     <message>
         <source>Unexpected error while evaluating: %1</source>
         <translation>评估时发生意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Generation speed of %1</source>
+        <translation>%1 的生成速度</translation>
     </message>
 </context>
 <context>

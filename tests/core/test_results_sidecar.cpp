@@ -21,6 +21,7 @@ StoredEvaluation sampleEvaluation() {
     e.perplexity = 12.345678901234567;
     e.perplexityError = 0.4321;
     e.tokensPerSecond = 3012.5;
+    e.generationTokensPerSecond = 251.25;
     e.baseFile = "qf-books-22m-f16.gguf";
     e.meanKld = 0.0123456789;
     e.meanKldError = 0.000321;
@@ -81,6 +82,7 @@ private slots:
         QCOMPARE(got->perplexity, e.perplexity); // shortest round-trip formatting keeps every bit
         QCOMPARE(got->perplexityError, e.perplexityError);
         QCOMPARE(got->tokensPerSecond, e.tokensPerSecond);
+        QCOMPARE(*got->generationTokensPerSecond, *e.generationTokensPerSecond);
         QCOMPARE(got->baseFile, e.baseFile);
         QCOMPARE(*got->meanKld, *e.meanKld);
         QCOMPARE(*got->meanKldError, *e.meanKldError);
@@ -92,6 +94,7 @@ private slots:
         QVERIFY(gotBase);
         QVERIFY(!gotBase->meanKld);
         QVERIFY(!gotBase->sameTop);
+        QVERIFY(!gotBase->generationTokensPerSecond); // absent stays absent
         QCOMPARE(gotBase->key.chunkLimit, -1);
 
         // Other text or context: not found (stale results stay hidden).

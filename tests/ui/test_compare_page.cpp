@@ -19,9 +19,9 @@
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QSpinBox>
 #include <QTest>
 #include <QTreeView>
 
@@ -175,6 +175,10 @@ void TestComparePage::evaluateFillsCompareView() {
         QVERIFY(row.evaluation->perplexity > 1.0 && row.evaluation->perplexity < 1000.0);
         QVERIFY(row.evaluation->tokensPerSecond > 0.0);
         QVERIFY(!table->index(r, ComparisonTableModel::SpeedColumn).data().toString().isEmpty());
+        QVERIFY(table->index(r, ComparisonTableModel::GenerationSpeedColumn)
+                    .data()
+                    .toString()
+                    .endsWith(QStringLiteral("tok/s")));
         if (row.isSource) {
             QVERIFY(!row.evaluation->meanKld);
             continue;
@@ -274,11 +278,12 @@ void TestComparePage::exportsHoldTheNumbers() {
         lines[0].startsWith(QStringLiteral("file,type,bytes,bits_per_weight,perplexity,perplexity_error")));
     for (int r = 0; r < 3; ++r) {
         const QStringList fields = lines[r + 1].split(QLatin1Char(','));
-        QCOMPARE(fields.size(), 14);
+        QCOMPARE(fields.size(), 15);
         QCOMPARE(fields[0], rows[size_t(r)].fileName());
         QCOMPARE(fields[4].toDouble(), rows[size_t(r)].evaluation->perplexity);
-        QCOMPARE(fields[11], QStringLiteral("books-eval.txt"));
-        QCOMPARE(fields[12], QStringLiteral("256"));
+        QVERIFY(fields[11].toDouble() > 0); // generation tokens/s
+        QCOMPARE(fields[12], QStringLiteral("books-eval.txt"));
+        QCOMPARE(fields[13], QStringLiteral("256"));
         QCOMPARE(fields[7].isEmpty(), rows[size_t(r)].isSource); // mean KLD only for quants
     }
 

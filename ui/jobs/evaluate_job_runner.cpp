@@ -1,7 +1,9 @@
 #include "jobs/evaluate_job_runner.h"
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
+#include <optional>
 
 #include <QDateTime>
 #include <QDir>
@@ -9,6 +11,7 @@
 #include <QFileInfo>
 
 #include "hf_cache.h"
+#include "qf/eval/generation.h"
 #include "qf/eval/kld.h"
 #include "qf/eval/llama_model.h"
 #include "qf/eval/perplexity.h"
@@ -21,6 +24,17 @@ constexpr qint64 kMinProgressIntervalMs = 100;
 
 std::filesystem::path toPath(const QString& path) {
     return std::filesystem::path(path.toStdU16String());
+}
+
+constexpr int kGenerationTokens = 32;
+constexpr size_t kPromptBytes = 400;
+
+// The first ~kPromptBytes of the text, cut at a character boundary.
+std::string_view promptOf(std::string_view text) {
+    size_t n = std::min(text.size(), kPromptBytes);
+    while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80)
+        --n;
+    return text.substr(0, n);
 }
 
 bool folderIsWritable(const QString& file) {
@@ -101,6 +115,23 @@ void EvaluateJobRunner::report() {
         pplParams.maxChunks = m_request.key.chunkLimit;
         pplParams.threads = m_request.threads;
 
+        // Generation speed: kGenerationTokens tokens, one at a time, after the start of the text (a prompt
+        // of about a hundred tokens), greedy. Short, so it adds seconds, not minutes, to a large model's run.
+        const std::string_view prompt = promptOf(text);
+        auto generationSpeed = [&](const eval::LlamaModel& model,
+                                   const QString& name) -> std::optional<Result<double>> {
+            emit progressed(m_jobId, EvaluationProgress{double(step) / double(steps),
+                                                        tr("Generation speed of %1").arg(name)});
+            eval::GenerationParams params;
+            params.maxTokens = kGenerationTokens;
+            params.context = pplParams.context;
+            params.threads = pplParams.threads;
+            auto generated = eval::generate(model, prompt, params, {}, m_stop.get_token());
+            if (!generated) return Result<double>(generated.error());
+            if (generated->tokens.empty()) return std::nullopt; // ended at once: nothing to time
+            return Result<double>(generated->generationTokensPerSecond);
+        };
+
         const QString sourceName = QFileInfo(m_request.sourcePath).fileName();
         QString sourceModel = m_request.sourcePath; // results are still stored beside the folder
         if (convertSource) {
@@ -121,7 +152,12 @@ void EvaluateJobRunner::report() {
             eval::computePerplexity(**source, text, pplParams,
                                     progressFor(tr("Perplexity of %1").arg(sourceName)), m_stop.get_token());
         if (!sourcePpl) return failWith(sourceName, sourcePpl.error());
-        store(m_request.sourcePath, baseEvaluation(m_request.sourcePath, *sourcePpl));
+        eval::StoredEvaluation sourceEvaluation = baseEvaluation(m_request.sourcePath, *sourcePpl);
+        if (auto speed = generationSpeed(**source, sourceName)) {
+            if (!*speed) return failWith(sourceName, speed->error());
+            sourceEvaluation.generationTokensPerSecond = **speed;
+        }
+        store(m_request.sourcePath, sourceEvaluation);
         ++step;
         if (quantCount == 0) {
             emit succeeded(m_jobId, double(clock.elapsed()) / 1000.0);
@@ -149,6 +185,8 @@ void EvaluateJobRunner::report() {
             auto ppl = eval::computePerplexity(
                 **quant, text, pplParams, progressFor(tr("Perplexity of %1").arg(name)), m_stop.get_token());
             if (!ppl) return failWith(name, ppl.error());
+            auto speed = generationSpeed(**quant, name);
+            if (speed && !*speed) return failWith(name, speed->error());
             ++step;
             auto kld = eval::computeKld(**quant, **source, text, kldParams,
                                         progressFor(tr("KL divergence of %1").arg(name)), m_stop.get_token());
@@ -160,6 +198,7 @@ void EvaluateJobRunner::report() {
             e.meanKldError = kld->summary.meanKld.error;
             e.sameTop = kld->summary.sameTop.value;
             e.sameTopError = kld->summary.sameTop.error;
+            if (speed) e.generationTokensPerSecond = **speed;
             store(path, e);
         }
         emit succeeded(m_jobId, double(clock.elapsed()) / 1000.0);

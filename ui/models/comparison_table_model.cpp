@@ -73,6 +73,8 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
             return tr("How often the most likely next token is the same as the source's");
         case SpeedColumn:
             return tr("Prompt processing speed measured during the perplexity run");
+        case GenerationSpeedColumn:
+            return tr("Generation speed: %1 tokens one at a time after the start of the text").arg(32);
         default:
             return {};
         }
@@ -96,7 +98,9 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
     case SameTopColumn:
         return tr("Same top");
     case SpeedColumn:
-        return tr("Speed");
+        return tr("Prompt");
+    case GenerationSpeedColumn:
+        return tr("Generation");
     default:
         return {};
     }
@@ -164,6 +168,9 @@ QVariant ComparisonTableModel::displayData(const ComparisonRow& row, int column)
     case SpeedColumn:
         if (!e || e->tokensPerSecond <= 0) return {};
         return tr("%1 tok/s").arg(locale.toString(qRound64(e->tokensPerSecond)));
+    case GenerationSpeedColumn:
+        if (!e || !e->generationTokensPerSecond) return {};
+        return tr("%1 tok/s").arg(locale.toString(*e->generationTokensPerSecond, 'f', 1));
     default:
         return {};
     }
@@ -192,6 +199,8 @@ QVariant ComparisonTableModel::valueData(const ComparisonRow& row, int column) c
         return e && e->sameTop ? QVariant(*e->sameTop) : QVariant();
     case SpeedColumn:
         return e ? QVariant(e->tokensPerSecond) : QVariant();
+    case GenerationSpeedColumn:
+        return e && e->generationTokensPerSecond ? QVariant(*e->generationTokensPerSecond) : QVariant();
     default:
         return {};
     }
@@ -241,7 +250,8 @@ int ComparisonTableModel::measuredCount() const {
 QByteArray ComparisonTableModel::toCsv() const {
     QStringList lines;
     lines << QStringLiteral("file,type,bytes,bits_per_weight,perplexity,perplexity_error,delta_ppl_percent,"
-                            "mean_kld,mean_kld_error,same_top_percent,tokens_per_second,text,context,chunks");
+                            "mean_kld,mean_kld_error,same_top_percent,tokens_per_second,"
+                            "generation_tokens_per_second,text,context,chunks");
     for (const ComparisonRow& row : m_rows) {
         const auto& e = row.evaluation;
         const auto delta = deltaPerplexityPercent(row);
@@ -253,10 +263,11 @@ QByteArray ComparisonTableModel::toCsv() const {
         if (e) {
             fields << cNumber(e->perplexity) << cNumber(e->perplexityError) << optional(delta)
                    << optional(e->meanKld) << optional(e->meanKldError) << optional(e->sameTop, 100.0)
-                   << cNumber(e->tokensPerSecond) << csvField(QString::fromStdString(e->textName))
-                   << QString::number(e->key.context) << QString::number(e->chunks);
+                   << cNumber(e->tokensPerSecond) << optional(e->generationTokensPerSecond)
+                   << csvField(QString::fromStdString(e->textName)) << QString::number(e->key.context)
+                   << QString::number(e->chunks);
         } else {
-            for (int i = 0; i < 10; ++i)
+            for (int i = 0; i < 11; ++i)
                 fields << QString();
         }
         lines << fields.join(QLatin1Char(','));
@@ -282,6 +293,8 @@ QByteArray ComparisonTableModel::toJson() const {
             if (e->meanKldError) o.insert(QStringLiteral("mean_kld_error"), *e->meanKldError);
             if (e->sameTop) o.insert(QStringLiteral("same_top_percent"), *e->sameTop * 100.0);
             o.insert(QStringLiteral("tokens_per_second"), e->tokensPerSecond);
+            if (e->generationTokensPerSecond)
+                o.insert(QStringLiteral("generation_tokens_per_second"), *e->generationTokensPerSecond);
             o.insert(QStringLiteral("text"), QString::fromStdString(e->textName));
             o.insert(QStringLiteral("context"), int(e->key.context));
             o.insert(QStringLiteral("chunks"), e->chunks);

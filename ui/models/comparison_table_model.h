@@ -36,7 +36,8 @@ public:
         DeltaPerplexityColumn,
         KldColumn,
         SameTopColumn,
-        SpeedColumn,
+        SpeedColumn,           // prompt processing
+        GenerationSpeedColumn, // one token at a time
         ColumnCount
     };
     // The raw number behind a cell (for sorting and tests); invalid when unmeasured.

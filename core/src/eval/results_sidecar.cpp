@@ -42,6 +42,7 @@ std::optional<StoredEvaluation> evaluationFromJson(const JsonValue& item) {
     };
     e.perplexityError = number("perplexity_error").value_or(0.0);
     e.tokensPerSecond = number("tokens_per_second").value_or(0.0);
+    e.generationTokensPerSecond = number("generation_tokens_per_second");
     const double bytes = number("file_bytes").value_or(0.0);
     e.fileBytes = bytes > 0 && bytes < 1e18 ? uint64_t(bytes) : 0;
     const double chunks = number("chunks").value_or(0.0);
@@ -98,6 +99,8 @@ std::string sidecarToJson(const ResultsSidecar& sidecar) {
         w.field("perplexity", e.perplexity);
         w.field("perplexity_error", e.perplexityError);
         w.field("tokens_per_second", e.tokensPerSecond);
+        if (e.generationTokensPerSecond)
+            w.field("generation_tokens_per_second", *e.generationTokensPerSecond);
         if (!e.baseFile.empty()) w.field("base", e.baseFile);
         if (e.meanKld) w.field("mean_kld", *e.meanKld);
         if (e.meanKldError) w.field("mean_kld_error", *e.meanKldError);

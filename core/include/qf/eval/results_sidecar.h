@@ -7,7 +7,7 @@
 // same key, and only while the file still has the size it had when it was measured, so stale numbers
 // (another text, a replaced file) never appear.
 //
-// Reading treats the file as hostile: a small strict JSON parser (depth and size limits) reads it, and
+// Reading treats the file as hostile: the strict JSON reader (depth and size limits) reads it, and
 // entries with missing or malformed fields are skipped rather than trusted.
 #include <cstdint>
 #include <filesystem>
@@ -35,7 +35,8 @@ struct StoredEvaluation {
     int chunks = 0;         // chunks actually evaluated
     double perplexity = 0.0;
     double perplexityError = 0.0;
-    double tokensPerSecond = 0.0; // prompt processing, from the perplexity run
+    double tokensPerSecond = 0.0;                    // prompt processing, from the perplexity run
+    std::optional<double> generationTokensPerSecond; // one token at a time, after a short prompt
     // Against the base model (absent for the base itself).
     std::string baseFile; // file name of the base
     std::optional<double> meanKld;
