@@ -622,6 +622,179 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ImatrixChooser</name>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>Aus Datei</translation>
+    </message>
+    <message>
+        <source>Compute from text</source>
+        <translation>Aus Text berechnen</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
+        <translation>Eine Wichtigkeitsmatrix (von llama-imatrix oder hier aus Kalibrierungstext berechnet) gewichtet jede Spalte danach, wie viel sie bei echtem Text ausmacht; sie verbessert meist die kleineren Voreinstellungen.</translation>
+    </message>
+    <message>
+        <source>Importance matrix source</source>
+        <translation>Quelle der Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat oder imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Importance matrix file</source>
+        <translation>Wichtigkeitsmatrix-Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the importance matrix file</source>
+        <translation>Wichtigkeitsmatrix-Datei wählen</translation>
+    </message>
+    <message>
+        <source>Calibration text (.txt or .txt.zst)</source>
+        <translation>Kalibrierungstext (.txt oder .txt.zst)</translation>
+    </message>
+    <message>
+        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
+        <translation>Text, den das Modell liest, um zu messen, welche Gewichte zählen; der mitgelieferte Text ist gemeinfreie Prosa. Verwenden Sie Text wie den, den das Modell sehen wird.</translation>
+    </message>
+    <message>
+        <source>Calibration text file</source>
+        <translation>Kalibrierungstext-Datei</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>Kalibrierungstext wählen</translation>
+    </message>
+    <message>
+        <source>Importance matrix progress</source>
+        <translation>Fortschritt der Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Stop computing the importance matrix</source>
+        <translation>Berechnung der Wichtigkeitsmatrix anhalten</translation>
+    </message>
+    <message>
+        <source>Importance matrix status</source>
+        <translation>Status der Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>Die Wichtigkeitsmatrix wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>Wählen Sie eine lesbare Wichtigkeitsmatrix-Datei oder stellen Sie „Keine“ ein.</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix (see above)…</source>
+        <translation>Die Wichtigkeitsmatrix wird berechnet (siehe oben)…</translation>
+    </message>
+    <message>
+        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
+        <translation>Die Wichtigkeitsmatrix wurde nicht berechnet: Wählen Sie einen Kalibrierungstext oder stellen Sie „Keine“ ein.</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>Wichtigkeitsmatrizen (*.dat *.gguf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>Wählen Sie eine Wichtigkeitsmatrix-Datei.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1, %2 Abschnitte</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>Kalibrierungstext</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
+        <translation>Textdateien (*.txt *.txt.zst *.zst);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text.</source>
+        <translation>Wählen Sie einen Kalibrierungstext.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Computed from %1 once a model is selected.</source>
+        <translation>Wird aus %1 berechnet, sobald ein Modell gewählt ist.</translation>
+    </message>
+    <message>
+        <source>Computing from %1…</source>
+        <translation>Berechnung aus %1…</translation>
+    </message>
+    <message>
+        <source>Computing from %1: %2</source>
+        <translation>Berechnung aus %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries over %1 chunks of %2, perplexity %3</source>
+        <translation>
+            <numerusform>%n Eintrag über %1 Abschnitte von %2, Perplexität %3</numerusform>
+            <numerusform>%n Einträge über %1 Abschnitte von %2, Perplexität %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (computed before)</source>
+        <translation> (bereits früher berechnet)</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation> (%1 s)</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter in the text field to compute again.</source>
+        <translation>Angehalten. Drücken Sie die Eingabetaste im Textfeld, um erneut zu berechnen.</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -1269,18 +1442,6 @@
         <translation>Die gewählten Voreinstellungen in einem Durchlauf über das Modell erzeugen (Strg+Eingabe)</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Keine</translation>
-    </message>
-    <message>
-        <source>From file</source>
-        <translation>Aus Datei</translation>
-    </message>
-    <message>
-        <source>imatrix.dat or imatrix.gguf</source>
-        <translation>imatrix.dat oder imatrix.gguf</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
@@ -1321,41 +1482,6 @@
         <translation>Ausgabeordner für neue Quantisierungen</translation>
     </message>
     <message>
-        <source>Importance Matrix</source>
-        <translation>Wichtigkeitsmatrix</translation>
-    </message>
-    <message>
-        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
-        <translation>Wichtigkeitsmatrizen (*.dat *.gguf);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Choose an importance matrix file.</source>
-        <translation>Wählen Sie eine Wichtigkeitsmatrix-Datei.</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>%1 wird gelesen…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>1 entry</source>
-        <translation>1 Eintrag</translation>
-    </message>
-    <message>
-        <source>%1, %2 chunks</source>
-        <translation>%1, %2 Abschnitte</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
         <source>%1 is already quantized</source>
         <translation>%1 ist bereits quantisiert</translation>
     </message>
@@ -1374,14 +1500,6 @@
     <message>
         <source>Select a model in the list first.</source>
         <translation>Wählen Sie zuerst ein Modell in der Liste.</translation>
-    </message>
-    <message>
-        <source>Reading the importance matrix…</source>
-        <translation>Die Wichtigkeitsmatrix wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Choose a readable importance matrix file, or set it to None.</source>
-        <translation>Wählen Sie eine lesbare Wichtigkeitsmatrix-Datei oder stellen Sie „Keine“ ein.</translation>
     </message>
     <message>
         <source>Working out the sizes…</source>
@@ -1447,58 +1565,6 @@ Ersetzen?</translation>
         <translation>Erzeugen der gewählten Voreinstellungen starten</translation>
     </message>
     <message>
-        <source>Compute from text</source>
-        <translation>Aus Text berechnen</translation>
-    </message>
-    <message>
-        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
-        <translation>Eine Wichtigkeitsmatrix (von llama-imatrix oder hier aus Kalibrierungstext berechnet) gewichtet jede Spalte danach, wie viel sie bei echtem Text ausmacht; sie verbessert meist die kleineren Voreinstellungen.</translation>
-    </message>
-    <message>
-        <source>Importance matrix source</source>
-        <translation>Quelle der Wichtigkeitsmatrix</translation>
-    </message>
-    <message>
-        <source>Importance matrix file</source>
-        <translation>Wichtigkeitsmatrix-Datei</translation>
-    </message>
-    <message>
-        <source>Choose the importance matrix file</source>
-        <translation>Wichtigkeitsmatrix-Datei wählen</translation>
-    </message>
-    <message>
-        <source>Calibration text (.txt or .txt.zst)</source>
-        <translation>Kalibrierungstext (.txt oder .txt.zst)</translation>
-    </message>
-    <message>
-        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
-        <translation>Text, den das Modell liest, um zu messen, welche Gewichte zählen; der mitgelieferte Text ist gemeinfreie Prosa. Verwenden Sie Text wie den, den das Modell sehen wird.</translation>
-    </message>
-    <message>
-        <source>Calibration text file</source>
-        <translation>Kalibrierungstext-Datei</translation>
-    </message>
-    <message>
-        <source>Choose the calibration text</source>
-        <translation>Kalibrierungstext wählen</translation>
-    </message>
-    <message>
-        <source>Importance matrix progress</source>
-        <translation>Fortschritt der Wichtigkeitsmatrix</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Anhalten</translation>
-    </message>
-    <message>
-        <source>Stop computing the importance matrix</source>
-        <translation>Berechnung der Wichtigkeitsmatrix anhalten</translation>
-    </message>
-    <message>
-        <source>Importance matrix status</source>
-        <translation>Status der Wichtigkeitsmatrix</translation>
-    </message>
-    <message>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
@@ -1509,65 +1575,6 @@ Ersetzen?</translation>
     <message>
         <source>Threads</source>
         <translation>Threads</translation>
-    </message>
-    <message>
-        <source>Calibration Text</source>
-        <translation>Kalibrierungstext</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
-        <translation>Textdateien (*.txt *.txt.zst *.zst);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Choose a calibration text.</source>
-        <translation>Wählen Sie einen Kalibrierungstext.</translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation>%1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>Computed from %1 once a model is selected.</source>
-        <translation>Wird aus %1 berechnet, sobald ein Modell gewählt ist.</translation>
-    </message>
-    <message>
-        <source>Computing from %1…</source>
-        <translation>Berechnung aus %1…</translation>
-    </message>
-    <message>
-        <source>Computing from %1: %2</source>
-        <translation>Berechnung aus %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries over %1 chunks of %2, perplexity %3</source>
-        <translation>
-            <numerusform>%n Eintrag über %1 Abschnitte von %2, Perplexität %3</numerusform>
-            <numerusform>%n Einträge über %1 Abschnitte von %2, Perplexität %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> (computed before)</source>
-        <translation> (bereits früher berechnet)</translation>
-    </message>
-    <message>
-        <source> (%1 s)</source>
-        <translation> (%1 s)</translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation>Gespeichert als %1</translation>
-    </message>
-    <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>Angehalten. Drücken Sie die Eingabetaste im Textfeld, um erneut zu berechnen.</translation>
-    </message>
-    <message>
-        <source>Computing the importance matrix (see above)…</source>
-        <translation>Die Wichtigkeitsmatrix wird berechnet (siehe oben)…</translation>
-    </message>
-    <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>Die Wichtigkeitsmatrix wurde nicht berechnet: Wählen Sie einen Kalibrierungstext oder stellen Sie „Keine“ ein.</translation>
     </message>
 </context>
 <context>

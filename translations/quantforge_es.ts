@@ -622,6 +622,179 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ImatrixChooser</name>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>Desde archivo</translation>
+    </message>
+    <message>
+        <source>Compute from text</source>
+        <translation>Calcular a partir de texto</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
+        <translation>Una matriz de importancia (de llama-imatrix, o calculada aquí a partir de texto de calibración) pondera cada columna según cuánto importa en texto real; suele mejorar los preajustes más pequeños.</translation>
+    </message>
+    <message>
+        <source>Importance matrix source</source>
+        <translation>Origen de la matriz de importancia</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat o imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Importance matrix file</source>
+        <translation>Archivo de matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <source>Choose the importance matrix file</source>
+        <translation>Elegir el archivo de matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Calibration text (.txt or .txt.zst)</source>
+        <translation>Texto de calibración (.txt o .txt.zst)</translation>
+    </message>
+    <message>
+        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
+        <translation>Texto que el modelo lee para medir qué pesos importan; el texto incluido es prosa de dominio público. Use un texto parecido al que verá el modelo.</translation>
+    </message>
+    <message>
+        <source>Calibration text file</source>
+        <translation>Archivo de texto de calibración</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>Elegir el texto de calibración</translation>
+    </message>
+    <message>
+        <source>Importance matrix progress</source>
+        <translation>Progreso de la matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop computing the importance matrix</source>
+        <translation>Detener el cálculo de la matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Importance matrix status</source>
+        <translation>Estado de la matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>Leyendo la matriz de importancia…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>Elija un archivo de matriz de importancia legible o seleccione Ninguna.</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix (see above)…</source>
+        <translation>Calculando la matriz de importancia (véase arriba)…</translation>
+    </message>
+    <message>
+        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
+        <translation>La matriz de importancia no se ha calculado: elija un texto de calibración o seleccione Ninguna.</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>Matriz de importancia</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>Matrices de importancia (*.dat *.gguf);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>Elija un archivo de matriz de importancia.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entrada</numerusform>
+            <numerusform>%n entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 entrada</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1, %2 fragmentos</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>Texto de calibración</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
+        <translation>Archivos de texto (*.txt *.txt.zst *.zst);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text.</source>
+        <translation>Elija un texto de calibración.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 no existe.</translation>
+    </message>
+    <message>
+        <source>Computed from %1 once a model is selected.</source>
+        <translation>Se calculará a partir de %1 cuando se seleccione un modelo.</translation>
+    </message>
+    <message>
+        <source>Computing from %1…</source>
+        <translation>Calculando a partir de %1…</translation>
+    </message>
+    <message>
+        <source>Computing from %1: %2</source>
+        <translation>Calculando a partir de %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries over %1 chunks of %2, perplexity %3</source>
+        <translation>
+            <numerusform>%n entrada en %1 fragmentos de %2, perplejidad %3</numerusform>
+            <numerusform>%n entradas en %1 fragmentos de %2, perplejidad %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (computed before)</source>
+        <translation> (calculada antes)</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation> (%1 s)</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Guardada como %1</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter in the text field to compute again.</source>
+        <translation>Detenido. Pulse Intro en el campo de texto para calcular de nuevo.</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -1269,18 +1442,6 @@
         <translation>Producir los preajustes elegidos en una sola pasada por el modelo (Ctrl+Intro)</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Ninguna</translation>
-    </message>
-    <message>
-        <source>From file</source>
-        <translation>Desde archivo</translation>
-    </message>
-    <message>
-        <source>imatrix.dat or imatrix.gguf</source>
-        <translation>imatrix.dat o imatrix.gguf</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
@@ -1321,41 +1482,6 @@
         <translation>Carpeta de salida para las nuevas cuantizaciones</translation>
     </message>
     <message>
-        <source>Importance Matrix</source>
-        <translation>Matriz de importancia</translation>
-    </message>
-    <message>
-        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
-        <translation>Matrices de importancia (*.dat *.gguf);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Choose an importance matrix file.</source>
-        <translation>Elija un archivo de matriz de importancia.</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Leyendo %1…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n entrada</numerusform>
-            <numerusform>%n entradas</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>1 entry</source>
-        <translation>1 entrada</translation>
-    </message>
-    <message>
-        <source>%1, %2 chunks</source>
-        <translation>%1, %2 fragmentos</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 de %2</translation>
-    </message>
-    <message>
         <source>%1 is already quantized</source>
         <translation>%1 ya está cuantizado</translation>
     </message>
@@ -1374,14 +1500,6 @@
     <message>
         <source>Select a model in the list first.</source>
         <translation>Seleccione primero un modelo de la lista.</translation>
-    </message>
-    <message>
-        <source>Reading the importance matrix…</source>
-        <translation>Leyendo la matriz de importancia…</translation>
-    </message>
-    <message>
-        <source>Choose a readable importance matrix file, or set it to None.</source>
-        <translation>Elija un archivo de matriz de importancia legible o seleccione Ninguna.</translation>
     </message>
     <message>
         <source>Working out the sizes…</source>
@@ -1447,58 +1565,6 @@ Replace them?</source>
         <translation>Empezar a producir los preajustes elegidos</translation>
     </message>
     <message>
-        <source>Compute from text</source>
-        <translation>Calcular a partir de texto</translation>
-    </message>
-    <message>
-        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
-        <translation>Una matriz de importancia (de llama-imatrix, o calculada aquí a partir de texto de calibración) pondera cada columna según cuánto importa en texto real; suele mejorar los preajustes más pequeños.</translation>
-    </message>
-    <message>
-        <source>Importance matrix source</source>
-        <translation>Origen de la matriz de importancia</translation>
-    </message>
-    <message>
-        <source>Importance matrix file</source>
-        <translation>Archivo de matriz de importancia</translation>
-    </message>
-    <message>
-        <source>Choose the importance matrix file</source>
-        <translation>Elegir el archivo de matriz de importancia</translation>
-    </message>
-    <message>
-        <source>Calibration text (.txt or .txt.zst)</source>
-        <translation>Texto de calibración (.txt o .txt.zst)</translation>
-    </message>
-    <message>
-        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
-        <translation>Texto que el modelo lee para medir qué pesos importan; el texto incluido es prosa de dominio público. Use un texto parecido al que verá el modelo.</translation>
-    </message>
-    <message>
-        <source>Calibration text file</source>
-        <translation>Archivo de texto de calibración</translation>
-    </message>
-    <message>
-        <source>Choose the calibration text</source>
-        <translation>Elegir el texto de calibración</translation>
-    </message>
-    <message>
-        <source>Importance matrix progress</source>
-        <translation>Progreso de la matriz de importancia</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Detener</translation>
-    </message>
-    <message>
-        <source>Stop computing the importance matrix</source>
-        <translation>Detener el cálculo de la matriz de importancia</translation>
-    </message>
-    <message>
-        <source>Importance matrix status</source>
-        <translation>Estado de la matriz de importancia</translation>
-    </message>
-    <message>
         <source>Output folder</source>
         <translation>Carpeta de salida</translation>
     </message>
@@ -1509,65 +1575,6 @@ Replace them?</source>
     <message>
         <source>Threads</source>
         <translation>Hilos</translation>
-    </message>
-    <message>
-        <source>Calibration Text</source>
-        <translation>Texto de calibración</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
-        <translation>Archivos de texto (*.txt *.txt.zst *.zst);;Todos los archivos (*)</translation>
-    </message>
-    <message>
-        <source>Choose a calibration text.</source>
-        <translation>Elija un texto de calibración.</translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation>%1 no existe.</translation>
-    </message>
-    <message>
-        <source>Computed from %1 once a model is selected.</source>
-        <translation>Se calculará a partir de %1 cuando se seleccione un modelo.</translation>
-    </message>
-    <message>
-        <source>Computing from %1…</source>
-        <translation>Calculando a partir de %1…</translation>
-    </message>
-    <message>
-        <source>Computing from %1: %2</source>
-        <translation>Calculando a partir de %1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries over %1 chunks of %2, perplexity %3</source>
-        <translation>
-            <numerusform>%n entrada en %1 fragmentos de %2, perplejidad %3</numerusform>
-            <numerusform>%n entradas en %1 fragmentos de %2, perplejidad %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> (computed before)</source>
-        <translation> (calculada antes)</translation>
-    </message>
-    <message>
-        <source> (%1 s)</source>
-        <translation> (%1 s)</translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation>Guardada como %1</translation>
-    </message>
-    <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>Detenido. Pulse Intro en el campo de texto para calcular de nuevo.</translation>
-    </message>
-    <message>
-        <source>Computing the importance matrix (see above)…</source>
-        <translation>Calculando la matriz de importancia (véase arriba)…</translation>
-    </message>
-    <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>La matriz de importancia no se ha calculado: elija un texto de calibración o seleccione Ninguna.</translation>
     </message>
 </context>
 <context>

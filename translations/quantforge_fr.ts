@@ -622,6 +622,179 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ImatrixChooser</name>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>Depuis un fichier</translation>
+    </message>
+    <message>
+        <source>Compute from text</source>
+        <translation>Calculer à partir d’un texte</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
+        <translation>Une matrice d’importance (de llama-imatrix, ou calculée ici à partir d’un texte de calibrage) pondère chaque colonne selon son importance sur du vrai texte ; elle améliore généralement les plus petits préréglages.</translation>
+    </message>
+    <message>
+        <source>Importance matrix source</source>
+        <translation>Source de la matrice d’importance</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat ou imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Importance matrix file</source>
+        <translation>Fichier de matrice d’importance</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Choose the importance matrix file</source>
+        <translation>Choisir le fichier de matrice d’importance</translation>
+    </message>
+    <message>
+        <source>Calibration text (.txt or .txt.zst)</source>
+        <translation>Texte de calibrage (.txt ou .txt.zst)</translation>
+    </message>
+    <message>
+        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
+        <translation>Texte que le modèle lit pour mesurer quels poids comptent ; le texte fourni est de la prose du domaine public. Utilisez un texte proche de ce que le modèle verra.</translation>
+    </message>
+    <message>
+        <source>Calibration text file</source>
+        <translation>Fichier de texte de calibrage</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>Choisir le texte de calibrage</translation>
+    </message>
+    <message>
+        <source>Importance matrix progress</source>
+        <translation>Progression de la matrice d’importance</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <source>Stop computing the importance matrix</source>
+        <translation>Arrêter le calcul de la matrice d’importance</translation>
+    </message>
+    <message>
+        <source>Importance matrix status</source>
+        <translation>État de la matrice d’importance</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>Lecture de la matrice d’importance…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>Choisissez un fichier de matrice d’importance lisible, ou réglez-la sur Aucune.</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix (see above)…</source>
+        <translation>Calcul de la matrice d’importance (voir ci-dessus)…</translation>
+    </message>
+    <message>
+        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
+        <translation>La matrice d’importance n’a pas été calculée : choisissez un texte de calibrage ou choisissez Aucune.</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>Matrice d’importance</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>Matrices d’importance (*.dat *.gguf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>Choisissez un fichier de matrice d’importance.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Lecture de %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entrée</numerusform>
+            <numerusform>%n entrées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 entrée</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1, %2 segments</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>Texte de calibrage</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
+        <translation>Fichiers texte (*.txt *.txt.zst *.zst);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text.</source>
+        <translation>Choisissez un texte de calibrage.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Computed from %1 once a model is selected.</source>
+        <translation>Calculée à partir de %1 dès qu’un modèle est sélectionné.</translation>
+    </message>
+    <message>
+        <source>Computing from %1…</source>
+        <translation>Calcul à partir de %1…</translation>
+    </message>
+    <message>
+        <source>Computing from %1: %2</source>
+        <translation>Calcul à partir de %1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries over %1 chunks of %2, perplexity %3</source>
+        <translation>
+            <numerusform>%n entrée sur %1 blocs de %2, perplexité %3</numerusform>
+            <numerusform>%n entrées sur %1 blocs de %2, perplexité %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (computed before)</source>
+        <translation> (déjà calculée)</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation> (%1 s)</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistrée sous %1</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter in the text field to compute again.</source>
+        <translation>Arrêté. Appuyez sur Entrée dans le champ de texte pour recalculer.</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -1269,18 +1442,6 @@
         <translation>Produire les préréglages choisis en un seul passage sur le modèle (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>Aucune</translation>
-    </message>
-    <message>
-        <source>From file</source>
-        <translation>Depuis un fichier</translation>
-    </message>
-    <message>
-        <source>imatrix.dat or imatrix.gguf</source>
-        <translation>imatrix.dat ou imatrix.gguf</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -1321,41 +1482,6 @@
         <translation>Dossier de sortie des nouvelles quantifications</translation>
     </message>
     <message>
-        <source>Importance Matrix</source>
-        <translation>Matrice d’importance</translation>
-    </message>
-    <message>
-        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
-        <translation>Matrices d’importance (*.dat *.gguf);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Choose an importance matrix file.</source>
-        <translation>Choisissez un fichier de matrice d’importance.</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>Lecture de %1…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n entrée</numerusform>
-            <numerusform>%n entrées</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>1 entry</source>
-        <translation>1 entrée</translation>
-    </message>
-    <message>
-        <source>%1, %2 chunks</source>
-        <translation>%1, %2 segments</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 sur %2</translation>
-    </message>
-    <message>
         <source>%1 is already quantized</source>
         <translation>%1 est déjà quantifié</translation>
     </message>
@@ -1374,14 +1500,6 @@
     <message>
         <source>Select a model in the list first.</source>
         <translation>Sélectionnez d’abord un modèle dans la liste.</translation>
-    </message>
-    <message>
-        <source>Reading the importance matrix…</source>
-        <translation>Lecture de la matrice d’importance…</translation>
-    </message>
-    <message>
-        <source>Choose a readable importance matrix file, or set it to None.</source>
-        <translation>Choisissez un fichier de matrice d’importance lisible, ou réglez-la sur Aucune.</translation>
     </message>
     <message>
         <source>Working out the sizes…</source>
@@ -1447,58 +1565,6 @@ Les remplacer ?</translation>
         <translation>Lancer la production des préréglages choisis</translation>
     </message>
     <message>
-        <source>Compute from text</source>
-        <translation>Calculer à partir d’un texte</translation>
-    </message>
-    <message>
-        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
-        <translation>Une matrice d’importance (de llama-imatrix, ou calculée ici à partir d’un texte de calibrage) pondère chaque colonne selon son importance sur du vrai texte ; elle améliore généralement les plus petits préréglages.</translation>
-    </message>
-    <message>
-        <source>Importance matrix source</source>
-        <translation>Source de la matrice d’importance</translation>
-    </message>
-    <message>
-        <source>Importance matrix file</source>
-        <translation>Fichier de matrice d’importance</translation>
-    </message>
-    <message>
-        <source>Choose the importance matrix file</source>
-        <translation>Choisir le fichier de matrice d’importance</translation>
-    </message>
-    <message>
-        <source>Calibration text (.txt or .txt.zst)</source>
-        <translation>Texte de calibrage (.txt ou .txt.zst)</translation>
-    </message>
-    <message>
-        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
-        <translation>Texte que le modèle lit pour mesurer quels poids comptent ; le texte fourni est de la prose du domaine public. Utilisez un texte proche de ce que le modèle verra.</translation>
-    </message>
-    <message>
-        <source>Calibration text file</source>
-        <translation>Fichier de texte de calibrage</translation>
-    </message>
-    <message>
-        <source>Choose the calibration text</source>
-        <translation>Choisir le texte de calibrage</translation>
-    </message>
-    <message>
-        <source>Importance matrix progress</source>
-        <translation>Progression de la matrice d’importance</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
-    </message>
-    <message>
-        <source>Stop computing the importance matrix</source>
-        <translation>Arrêter le calcul de la matrice d’importance</translation>
-    </message>
-    <message>
-        <source>Importance matrix status</source>
-        <translation>État de la matrice d’importance</translation>
-    </message>
-    <message>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
@@ -1509,65 +1575,6 @@ Les remplacer ?</translation>
     <message>
         <source>Threads</source>
         <translation>Threads</translation>
-    </message>
-    <message>
-        <source>Calibration Text</source>
-        <translation>Texte de calibrage</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
-        <translation>Fichiers texte (*.txt *.txt.zst *.zst);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <source>Choose a calibration text.</source>
-        <translation>Choisissez un texte de calibrage.</translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation>%1 n’existe pas.</translation>
-    </message>
-    <message>
-        <source>Computed from %1 once a model is selected.</source>
-        <translation>Calculée à partir de %1 dès qu’un modèle est sélectionné.</translation>
-    </message>
-    <message>
-        <source>Computing from %1…</source>
-        <translation>Calcul à partir de %1…</translation>
-    </message>
-    <message>
-        <source>Computing from %1: %2</source>
-        <translation>Calcul à partir de %1 : %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries over %1 chunks of %2, perplexity %3</source>
-        <translation>
-            <numerusform>%n entrée sur %1 blocs de %2, perplexité %3</numerusform>
-            <numerusform>%n entrées sur %1 blocs de %2, perplexité %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> (computed before)</source>
-        <translation> (déjà calculée)</translation>
-    </message>
-    <message>
-        <source> (%1 s)</source>
-        <translation> (%1 s)</translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation>Enregistrée sous %1</translation>
-    </message>
-    <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>Arrêté. Appuyez sur Entrée dans le champ de texte pour recalculer.</translation>
-    </message>
-    <message>
-        <source>Computing the importance matrix (see above)…</source>
-        <translation>Calcul de la matrice d’importance (voir ci-dessus)…</translation>
-    </message>
-    <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>La matrice d’importance n’a pas été calculée : choisissez un texte de calibrage ou choisissez Aucune.</translation>
     </message>
 </context>
 <context>

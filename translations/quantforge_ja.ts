@@ -619,6 +619,177 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ImatrixChooser</name>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>ファイルから</translation>
+    </message>
+    <message>
+        <source>Compute from text</source>
+        <translation>テキストから計算</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
+        <translation>重要度行列（llama-imatrix 製、またはここでキャリブレーション用テキストから計算）は、実際のテキストでの重要度に応じて各列を重み付けします。通常、小さいプリセットの品質が向上します。</translation>
+    </message>
+    <message>
+        <source>Importance matrix source</source>
+        <translation>重要度行列の取得元</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat または imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Importance matrix file</source>
+        <translation>重要度行列ファイル</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Choose the importance matrix file</source>
+        <translation>重要度行列ファイルを選択</translation>
+    </message>
+    <message>
+        <source>Calibration text (.txt or .txt.zst)</source>
+        <translation>キャリブレーション用テキスト（.txt または .txt.zst）</translation>
+    </message>
+    <message>
+        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
+        <translation>どの重みが重要かを測るためにモデルが読むテキストです。同梱のテキストはパブリックドメインの散文です。モデルが実際に扱う内容に近いテキストを使ってください。</translation>
+    </message>
+    <message>
+        <source>Calibration text file</source>
+        <translation>キャリブレーション用テキストファイル</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>キャリブレーション用テキストを選択</translation>
+    </message>
+    <message>
+        <source>Importance matrix progress</source>
+        <translation>重要度行列の進捗</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop computing the importance matrix</source>
+        <translation>重要度行列の計算を停止</translation>
+    </message>
+    <message>
+        <source>Importance matrix status</source>
+        <translation>重要度行列の状態</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>重要度行列を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>読み込める重要度行列ファイルを選ぶか、「なし」にしてください。</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix (see above)…</source>
+        <translation>重要度行列を計算中（上を参照）…</translation>
+    </message>
+    <message>
+        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
+        <translation>重要度行列が計算されていません。キャリブレーション用テキストを選ぶか、「なし」に設定してください。</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>重要度行列</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>重要度行列 (*.dat *.gguf);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>重要度行列ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 項目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 項目</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1、%2 チャンク</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>キャリブレーション用テキスト</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
+        <translation>テキストファイル (*.txt *.txt.zst *.zst);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text.</source>
+        <translation>キャリブレーション用テキストを選択してください。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 は存在しません。</translation>
+    </message>
+    <message>
+        <source>Computed from %1 once a model is selected.</source>
+        <translation>モデルを選択すると %1 から計算されます。</translation>
+    </message>
+    <message>
+        <source>Computing from %1…</source>
+        <translation>%1 から計算中…</translation>
+    </message>
+    <message>
+        <source>Computing from %1: %2</source>
+        <translation>%1 から計算中: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries over %1 chunks of %2, perplexity %3</source>
+        <translation>
+            <numerusform>%n 件のエントリ（%2 の %1 チャンク）、パープレキシティ %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (computed before)</source>
+        <translation>（計算済み）</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation>（%1 秒）</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>%1 として保存しました</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter in the text field to compute again.</source>
+        <translation>停止しました。テキスト欄で Enter キーを押すと再計算します。</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -1259,18 +1430,6 @@
         <translation>選んだプリセットをモデルの 1 回の読み込みで作成します（Ctrl+Enter）</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>なし</translation>
-    </message>
-    <message>
-        <source>From file</source>
-        <translation>ファイルから</translation>
-    </message>
-    <message>
-        <source>imatrix.dat or imatrix.gguf</source>
-        <translation>imatrix.dat または imatrix.gguf</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
@@ -1311,40 +1470,6 @@
         <translation>新しい量子化ファイルの出力フォルダー</translation>
     </message>
     <message>
-        <source>Importance Matrix</source>
-        <translation>重要度行列</translation>
-    </message>
-    <message>
-        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
-        <translation>重要度行列 (*.dat *.gguf);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>Choose an importance matrix file.</source>
-        <translation>重要度行列ファイルを選んでください。</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>%1 を読み込み中…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n 項目</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>1 entry</source>
-        <translation>1 項目</translation>
-    </message>
-    <message>
-        <source>%1, %2 chunks</source>
-        <translation>%1、%2 チャンク</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
         <source>%1 is already quantized</source>
         <translation>%1 はすでに量子化されています</translation>
     </message>
@@ -1363,14 +1488,6 @@
     <message>
         <source>Select a model in the list first.</source>
         <translation>まず一覧からモデルを選んでください。</translation>
-    </message>
-    <message>
-        <source>Reading the importance matrix…</source>
-        <translation>重要度行列を読み込み中…</translation>
-    </message>
-    <message>
-        <source>Choose a readable importance matrix file, or set it to None.</source>
-        <translation>読み込める重要度行列ファイルを選ぶか、「なし」にしてください。</translation>
     </message>
     <message>
         <source>Working out the sizes…</source>
@@ -1435,58 +1552,6 @@ Replace them?</source>
         <translation>選択したプリセットの作成を開始</translation>
     </message>
     <message>
-        <source>Compute from text</source>
-        <translation>テキストから計算</translation>
-    </message>
-    <message>
-        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
-        <translation>重要度行列（llama-imatrix 製、またはここでキャリブレーション用テキストから計算）は、実際のテキストでの重要度に応じて各列を重み付けします。通常、小さいプリセットの品質が向上します。</translation>
-    </message>
-    <message>
-        <source>Importance matrix source</source>
-        <translation>重要度行列の取得元</translation>
-    </message>
-    <message>
-        <source>Importance matrix file</source>
-        <translation>重要度行列ファイル</translation>
-    </message>
-    <message>
-        <source>Choose the importance matrix file</source>
-        <translation>重要度行列ファイルを選択</translation>
-    </message>
-    <message>
-        <source>Calibration text (.txt or .txt.zst)</source>
-        <translation>キャリブレーション用テキスト（.txt または .txt.zst）</translation>
-    </message>
-    <message>
-        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
-        <translation>どの重みが重要かを測るためにモデルが読むテキストです。同梱のテキストはパブリックドメインの散文です。モデルが実際に扱う内容に近いテキストを使ってください。</translation>
-    </message>
-    <message>
-        <source>Calibration text file</source>
-        <translation>キャリブレーション用テキストファイル</translation>
-    </message>
-    <message>
-        <source>Choose the calibration text</source>
-        <translation>キャリブレーション用テキストを選択</translation>
-    </message>
-    <message>
-        <source>Importance matrix progress</source>
-        <translation>重要度行列の進捗</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop computing the importance matrix</source>
-        <translation>重要度行列の計算を停止</translation>
-    </message>
-    <message>
-        <source>Importance matrix status</source>
-        <translation>重要度行列の状態</translation>
-    </message>
-    <message>
         <source>Output folder</source>
         <translation>出力フォルダー</translation>
     </message>
@@ -1497,64 +1562,6 @@ Replace them?</source>
     <message>
         <source>Threads</source>
         <translation>スレッド</translation>
-    </message>
-    <message>
-        <source>Calibration Text</source>
-        <translation>キャリブレーション用テキスト</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
-        <translation>テキストファイル (*.txt *.txt.zst *.zst);;すべてのファイル (*)</translation>
-    </message>
-    <message>
-        <source>Choose a calibration text.</source>
-        <translation>キャリブレーション用テキストを選択してください。</translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation>%1 は存在しません。</translation>
-    </message>
-    <message>
-        <source>Computed from %1 once a model is selected.</source>
-        <translation>モデルを選択すると %1 から計算されます。</translation>
-    </message>
-    <message>
-        <source>Computing from %1…</source>
-        <translation>%1 から計算中…</translation>
-    </message>
-    <message>
-        <source>Computing from %1: %2</source>
-        <translation>%1 から計算中: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries over %1 chunks of %2, perplexity %3</source>
-        <translation>
-            <numerusform>%n 件のエントリ（%2 の %1 チャンク）、パープレキシティ %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> (computed before)</source>
-        <translation>（計算済み）</translation>
-    </message>
-    <message>
-        <source> (%1 s)</source>
-        <translation>（%1 秒）</translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation>%1 として保存しました</translation>
-    </message>
-    <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>停止しました。テキスト欄で Enter キーを押すと再計算します。</translation>
-    </message>
-    <message>
-        <source>Computing the importance matrix (see above)…</source>
-        <translation>重要度行列を計算中（上を参照）…</translation>
-    </message>
-    <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>重要度行列が計算されていません。キャリブレーション用テキストを選ぶか、「なし」に設定してください。</translation>
     </message>
 </context>
 <context>

@@ -619,6 +619,177 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::ImatrixChooser</name>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>From file</source>
+        <translation>来自文件</translation>
+    </message>
+    <message>
+        <source>Compute from text</source>
+        <translation>从文本计算</translation>
+    </message>
+    <message>
+        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
+        <translation>重要性矩阵（来自 llama-imatrix，或在此由校准文本计算）按每一列在真实文本上的重要程度加权；通常能改善较小的预设。</translation>
+    </message>
+    <message>
+        <source>Importance matrix source</source>
+        <translation>重要性矩阵来源</translation>
+    </message>
+    <message>
+        <source>imatrix.dat or imatrix.gguf</source>
+        <translation>imatrix.dat 或 imatrix.gguf</translation>
+    </message>
+    <message>
+        <source>Importance matrix file</source>
+        <translation>重要性矩阵文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the importance matrix file</source>
+        <translation>选择重要性矩阵文件</translation>
+    </message>
+    <message>
+        <source>Calibration text (.txt or .txt.zst)</source>
+        <translation>校准文本（.txt 或 .txt.zst）</translation>
+    </message>
+    <message>
+        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
+        <translation>模型读取此文本以衡量哪些权重重要；自带的文本是公有领域的散文。请使用与模型将来处理的内容相似的文本。</translation>
+    </message>
+    <message>
+        <source>Calibration text file</source>
+        <translation>校准文本文件</translation>
+    </message>
+    <message>
+        <source>Choose the calibration text</source>
+        <translation>选择校准文本</translation>
+    </message>
+    <message>
+        <source>Importance matrix progress</source>
+        <translation>重要性矩阵进度</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop computing the importance matrix</source>
+        <translation>停止计算重要性矩阵</translation>
+    </message>
+    <message>
+        <source>Importance matrix status</source>
+        <translation>重要性矩阵状态</translation>
+    </message>
+    <message>
+        <source>Reading the importance matrix…</source>
+        <translation>正在读取重要性矩阵…</translation>
+    </message>
+    <message>
+        <source>Choose a readable importance matrix file, or set it to None.</source>
+        <translation>请选择可读取的重要性矩阵文件，或将其设为“无”。</translation>
+    </message>
+    <message>
+        <source>Computing the importance matrix (see above)…</source>
+        <translation>正在计算重要性矩阵（见上方）…</translation>
+    </message>
+    <message>
+        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
+        <translation>尚未计算重要性矩阵：请选择校准文本，或设为“无”。</translation>
+    </message>
+    <message>
+        <source>Importance Matrix</source>
+        <translation>重要性矩阵</translation>
+    </message>
+    <message>
+        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
+        <translation>重要性矩阵 (*.dat *.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose an importance matrix file.</source>
+        <translation>请选择重要性矩阵文件。</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 entry</source>
+        <translation>1 个条目</translation>
+    </message>
+    <message>
+        <source>%1, %2 chunks</source>
+        <translation>%1，%2 个分块</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Calibration Text</source>
+        <translation>校准文本</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
+        <translation>文本文件 (*.txt *.txt.zst *.zst);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text.</source>
+        <translation>请选择校准文本。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Computed from %1 once a model is selected.</source>
+        <translation>选择模型后将由 %1 计算。</translation>
+    </message>
+    <message>
+        <source>Computing from %1…</source>
+        <translation>正在由 %1 计算…</translation>
+    </message>
+    <message>
+        <source>Computing from %1: %2</source>
+        <translation>正在由 %1 计算：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries over %1 chunks of %2, perplexity %3</source>
+        <translation>
+            <numerusform>%n 个条目，基于 %2 的 %1 个块，困惑度 %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (computed before)</source>
+        <translation>（之前已计算）</translation>
+    </message>
+    <message>
+        <source> (%1 s)</source>
+        <translation>（%1 秒）</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>已保存为 %1</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Enter in the text field to compute again.</source>
+        <translation>已停止。在文本框中按回车键可重新计算。</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ImatrixComputeJob</name>
     <message>
         <source>chunk %1 of %2, perplexity %3</source>
@@ -1259,18 +1430,6 @@
         <translation>对模型只读一遍即生成所选预设（Ctrl+Enter）</translation>
     </message>
     <message>
-        <source>None</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <source>From file</source>
-        <translation>来自文件</translation>
-    </message>
-    <message>
-        <source>imatrix.dat or imatrix.gguf</source>
-        <translation>imatrix.dat 或 imatrix.gguf</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -1311,40 +1470,6 @@
         <translation>新量化文件的输出文件夹</translation>
     </message>
     <message>
-        <source>Importance Matrix</source>
-        <translation>重要性矩阵</translation>
-    </message>
-    <message>
-        <source>Importance matrices (*.dat *.gguf);;All files (*)</source>
-        <translation>重要性矩阵 (*.dat *.gguf);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Choose an importance matrix file.</source>
-        <translation>请选择重要性矩阵文件。</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries</source>
-        <translation>
-            <numerusform>%n 个条目</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>1 entry</source>
-        <translation>1 个条目</translation>
-    </message>
-    <message>
-        <source>%1, %2 chunks</source>
-        <translation>%1，%2 个分块</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 / %2</translation>
-    </message>
-    <message>
         <source>%1 is already quantized</source>
         <translation>%1 已经是量化模型</translation>
     </message>
@@ -1363,14 +1488,6 @@
     <message>
         <source>Select a model in the list first.</source>
         <translation>请先在列表中选择一个模型。</translation>
-    </message>
-    <message>
-        <source>Reading the importance matrix…</source>
-        <translation>正在读取重要性矩阵…</translation>
-    </message>
-    <message>
-        <source>Choose a readable importance matrix file, or set it to None.</source>
-        <translation>请选择可读取的重要性矩阵文件，或将其设为“无”。</translation>
     </message>
     <message>
         <source>Working out the sizes…</source>
@@ -1435,58 +1552,6 @@ Replace them?</source>
         <translation>开始生成所选预设</translation>
     </message>
     <message>
-        <source>Compute from text</source>
-        <translation>从文本计算</translation>
-    </message>
-    <message>
-        <source>An importance matrix (from llama-imatrix, or computed here from calibration text) weights each column by how much it matters on real text; it usually improves the smaller presets.</source>
-        <translation>重要性矩阵（来自 llama-imatrix，或在此由校准文本计算）按每一列在真实文本上的重要程度加权；通常能改善较小的预设。</translation>
-    </message>
-    <message>
-        <source>Importance matrix source</source>
-        <translation>重要性矩阵来源</translation>
-    </message>
-    <message>
-        <source>Importance matrix file</source>
-        <translation>重要性矩阵文件</translation>
-    </message>
-    <message>
-        <source>Choose the importance matrix file</source>
-        <translation>选择重要性矩阵文件</translation>
-    </message>
-    <message>
-        <source>Calibration text (.txt or .txt.zst)</source>
-        <translation>校准文本（.txt 或 .txt.zst）</translation>
-    </message>
-    <message>
-        <source>Text the model reads to measure which weights matter; the bundled text is public-domain prose. Use text like what the model will see.</source>
-        <translation>模型读取此文本以衡量哪些权重重要；自带的文本是公有领域的散文。请使用与模型将来处理的内容相似的文本。</translation>
-    </message>
-    <message>
-        <source>Calibration text file</source>
-        <translation>校准文本文件</translation>
-    </message>
-    <message>
-        <source>Choose the calibration text</source>
-        <translation>选择校准文本</translation>
-    </message>
-    <message>
-        <source>Importance matrix progress</source>
-        <translation>重要性矩阵进度</translation>
-    </message>
-    <message>
-        <source>Stop</source>
-        <translation>停止</translation>
-    </message>
-    <message>
-        <source>Stop computing the importance matrix</source>
-        <translation>停止计算重要性矩阵</translation>
-    </message>
-    <message>
-        <source>Importance matrix status</source>
-        <translation>重要性矩阵状态</translation>
-    </message>
-    <message>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
@@ -1497,64 +1562,6 @@ Replace them?</source>
     <message>
         <source>Threads</source>
         <translation>线程</translation>
-    </message>
-    <message>
-        <source>Calibration Text</source>
-        <translation>校准文本</translation>
-    </message>
-    <message>
-        <source>Text files (*.txt *.txt.zst *.zst);;All files (*)</source>
-        <translation>文本文件 (*.txt *.txt.zst *.zst);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Choose a calibration text.</source>
-        <translation>请选择校准文本。</translation>
-    </message>
-    <message>
-        <source>%1 does not exist.</source>
-        <translation>%1 不存在。</translation>
-    </message>
-    <message>
-        <source>Computed from %1 once a model is selected.</source>
-        <translation>选择模型后将由 %1 计算。</translation>
-    </message>
-    <message>
-        <source>Computing from %1…</source>
-        <translation>正在由 %1 计算…</translation>
-    </message>
-    <message>
-        <source>Computing from %1: %2</source>
-        <translation>正在由 %1 计算：%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n entries over %1 chunks of %2, perplexity %3</source>
-        <translation>
-            <numerusform>%n 个条目，基于 %2 的 %1 个块，困惑度 %3</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> (computed before)</source>
-        <translation>（之前已计算）</translation>
-    </message>
-    <message>
-        <source> (%1 s)</source>
-        <translation>（%1 秒）</translation>
-    </message>
-    <message>
-        <source>Saved as %1</source>
-        <translation>已保存为 %1</translation>
-    </message>
-    <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>已停止。在文本框中按回车键可重新计算。</translation>
-    </message>
-    <message>
-        <source>Computing the importance matrix (see above)…</source>
-        <translation>正在计算重要性矩阵（见上方）…</translation>
-    </message>
-    <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>尚未计算重要性矩阵：请选择校准文本，或设为“无”。</translation>
     </message>
 </context>
 <context>

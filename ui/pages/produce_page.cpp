@@ -13,12 +13,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QShowEvent>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QStyle>
 #include <QThread>
 #include <QThreadPool>
@@ -29,7 +27,6 @@
 #include "format.h"
 #include "models/preset_table_model.h"
 #include "qf/quant/quantize_job.h"
-#include "sample_model.h"
 #include "widgets/job_queue_widget.h"
 #include "widgets/job_row_widget.h"
 
@@ -45,12 +42,6 @@ bool hasQuantizedTensors(const ModelSummary& summary) {
     for (const auto& [type, totals] : summary.perType)
         if (ggmlTypeTraits(type).quantized) return true;
     return false;
-}
-
-QColor errorColor(const QPalette& palette) {
-    // Readable on light and dark windows alike.
-    return palette.color(QPalette::Window).lightness() < 128 ? QColor(0xff, 0x80, 0x80)
-                                                             : QColor(0xb0, 0x20, 0x20);
 }
 
 QLabel* makeHint(QWidget* parent, const QString& objectName) {
@@ -69,8 +60,6 @@ ProducePage::ProducePage(AppSettings settings, QThreadPool* taskPool, QThreadPoo
       m_queue(new JobQueueWidget(jobPool, this)) {
     Q_ASSERT(taskPool && jobPool);
     setObjectName(QStringLiteral("producePage"));
-    m_computePool.setObjectName(QStringLiteral("imatrixComputePool"));
-    m_computePool.setMaxThreadCount(1);
 
     // A notice above the table when no preset can be made (e.g. the model is already quantized).
     m_notice = new QWidget(this);
@@ -164,67 +153,16 @@ ProducePage::ProducePage(AppSettings settings, QThreadPool* taskPool, QThreadPoo
     layout->addWidget(m_splitter, 1);
 
     updateOutputDirectoryField();
-    onImatrixSourceChanged();
     updateStartState();
-}
-
-ProducePage::~ProducePage() {
-    // The computation uses the model and reports to this page: stop it and wait before either goes.
-    if (m_computeJob) m_computeJob->cancel();
-    m_computePool.waitForDone();
 }
 
 QWidget* ProducePage::createOptions() {
     auto* options = new QWidget(this);
     options->setObjectName(QStringLiteral("produceOptions"));
 
-    m_imatrixSource = new QComboBox(options);
-    m_imatrixSource->setObjectName(QStringLiteral("imatrixSource"));
-    m_imatrixSource->addItem(tr("None"), int(ImatrixSource::None));
-    m_imatrixSource->addItem(tr("From file"), int(ImatrixSource::File));
-    m_imatrixSource->addItem(tr("Compute from text"), int(ImatrixSource::Text));
-    m_imatrixSource->setToolTip(
-        tr("An importance matrix (from llama-imatrix, or computed here from calibration text) weights each "
-           "column by how much it matters on real text; it usually improves the smaller presets."));
-    m_imatrixSource->setAccessibleName(tr("Importance matrix source"));
-    m_imatrixPath = new QLineEdit(options);
-    m_imatrixPath->setObjectName(QStringLiteral("imatrixPath"));
-    m_imatrixPath->setPlaceholderText(tr("imatrix.dat or imatrix.gguf"));
-    m_imatrixPath->setClearButtonEnabled(true);
-    m_imatrixPath->setAcceptDrops(false); // dropped files open as models
-    m_imatrixBrowse = new QPushButton(tr("Browse…"), options);
-    m_imatrixBrowse->setObjectName(QStringLiteral("imatrixBrowseButton"));
-    m_imatrixPath->setAccessibleName(tr("Importance matrix file"));
-    m_imatrixBrowse->setAccessibleName(tr("Choose the importance matrix file"));
-    m_calibrationPath = new QLineEdit(options);
-    m_calibrationPath->setObjectName(QStringLiteral("calibrationTextPath"));
-    m_calibrationPath->setPlaceholderText(tr("Calibration text (.txt or .txt.zst)"));
-    m_calibrationPath->setToolTip(tr("Text the model reads to measure which weights matter; the bundled "
-                                     "text is public-domain prose. Use text like what the model will see."));
-    m_calibrationPath->setAccessibleName(tr("Calibration text file"));
-    m_calibrationPath->setAcceptDrops(false);
-    m_calibrationBrowse = new QPushButton(tr("Browse…"), options);
-    m_calibrationBrowse->setObjectName(QStringLiteral("calibrationBrowseButton"));
-    m_calibrationBrowse->setAccessibleName(tr("Choose the calibration text"));
-    m_imatrixProgress = new QProgressBar(options);
-    m_imatrixProgress->setObjectName(QStringLiteral("imatrixProgress"));
-    m_imatrixProgress->setRange(0, 1000);
-    m_imatrixProgress->setTextVisible(false);
-    m_imatrixProgress->setMaximumHeight(fontMetrics().height() / 2 + 4);
-    m_imatrixProgress->setAccessibleName(tr("Importance matrix progress"));
-    m_imatrixStop = new QToolButton(options);
-    m_imatrixStop->setObjectName(QStringLiteral("imatrixStopButton"));
-    m_imatrixStop->setText(tr("Stop"));
-    m_imatrixStop->setToolTip(tr("Stop computing the importance matrix"));
-    m_imatrixStop->setAccessibleName(tr("Stop computing the importance matrix"));
-    m_imatrixStatus = makeHint(options, QStringLiteral("imatrixStatus"));
-    m_imatrixStatus->setAccessibleName(tr("Importance matrix status"));
-    connect(m_calibrationPath, &QLineEdit::editingFinished, this, &ProducePage::computeImatrix);
-    connect(m_calibrationBrowse, &QPushButton::clicked, this, &ProducePage::browseCalibrationText);
-    connect(m_imatrixStop, &QToolButton::clicked, this, &ProducePage::cancelImatrixComputation);
-    connect(m_imatrixSource, &QComboBox::currentIndexChanged, this, &ProducePage::onImatrixSourceChanged);
-    connect(m_imatrixPath, &QLineEdit::editingFinished, this, &ProducePage::loadImatrix);
-    connect(m_imatrixBrowse, &QPushButton::clicked, this, &ProducePage::browseImatrix);
+    m_imatrixChooser = new ImatrixChooser(m_settings, m_taskPool, options);
+    connect(m_imatrixChooser, &ImatrixChooser::imatrixChanged, this, &ProducePage::onImatrixChanged);
+    connect(m_imatrixChooser, &ImatrixChooser::stateChanged, this, &ProducePage::updateStartState);
 
     m_outputDirectory = new QLineEdit(options);
     m_outputDirectory->setObjectName(QStringLiteral("outputDirectory"));
@@ -240,6 +178,7 @@ QWidget* ProducePage::createOptions() {
     connect(m_outputDirectory, &QLineEdit::textEdited, this, [this](const QString& text) {
         m_customOutputDirectory = text.trimmed();
         m_settings.setProduceOutputDirectory(m_customOutputDirectory);
+        m_imatrixChooser->setOutputFolder(outputDirectory());
         m_outputReset->setEnabled(!m_customOutputDirectory.isEmpty());
         updateStartState();
     });
@@ -252,25 +191,14 @@ QWidget* ProducePage::createOptions() {
     m_threads->setRange(1, hardwareThreads());
     const int saved = m_settings.produceThreads();
     m_threads->setValue(saved > 0 ? qMin(saved, hardwareThreads()) : hardwareThreads());
-    connect(m_threads, &QSpinBox::valueChanged, this,
-            [this](int value) { m_settings.setProduceThreads(value); });
+    m_imatrixChooser->setThreads(m_threads->value());
+    connect(m_threads, &QSpinBox::valueChanged, this, [this](int value) {
+        m_settings.setProduceThreads(value);
+        m_imatrixChooser->setThreads(value);
+    });
     auto* threadsNote = new QLabel(tr("of %1 on this machine").arg(hardwareThreads()), options);
     threadsNote->setForegroundRole(QPalette::PlaceholderText);
 
-    auto* imatrixRow = new QHBoxLayout;
-    imatrixRow->addWidget(m_imatrixSource);
-    imatrixRow->addWidget(m_imatrixPath, 1);
-    imatrixRow->addWidget(m_imatrixBrowse);
-    imatrixRow->addWidget(m_calibrationPath, 1);
-    imatrixRow->addWidget(m_calibrationBrowse);
-    auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_imatrixStatus, 1);
-    statusRow->addWidget(m_imatrixProgress);
-    statusRow->addWidget(m_imatrixStop);
-    auto* imatrixColumn = new QVBoxLayout;
-    imatrixColumn->setSpacing(2);
-    imatrixColumn->addLayout(imatrixRow);
-    imatrixColumn->addLayout(statusRow);
     auto* outputRow = new QHBoxLayout;
     outputRow->addWidget(m_outputDirectory, 1);
     outputRow->addWidget(m_outputBrowse);
@@ -283,11 +211,11 @@ QWidget* ProducePage::createOptions() {
     auto* form = new QFormLayout(options);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Importance matrix:"), imatrixColumn);
+    form->addRow(tr("&Importance matrix:"), m_imatrixChooser);
     form->addRow(tr("&Output folder:"), outputRow);
     form->addRow(tr("&Threads:"), threadsRow);
     // Buddies for the mnemonics.
-    for (auto [row, buddy] : {std::pair{0, static_cast<QWidget*>(m_imatrixSource)},
+    for (auto [row, buddy] : {std::pair{0, static_cast<QWidget*>(m_imatrixChooser->sourceCombo())},
                               std::pair{1, static_cast<QWidget*>(m_outputDirectory)},
                               std::pair{2, static_cast<QWidget*>(m_threads)}}) {
         if (auto* label = qobject_cast<QLabel*>(form->itemAt(row, QFormLayout::LabelRole)->widget()))
@@ -321,13 +249,8 @@ void ProducePage::setEntry(const ModelEntry& entry) {
     m_entryPath = entry.path;
     m_model = entry.model;
     updateOutputDirectoryField();
-    if (!sameModel) {
-        if (imatrixSource() == ImatrixSource::Text) {
-            computeImatrix(); // the matrix belongs to the model it was computed with; re-plans when done
-            return;
-        }
-        replan();
-    }
+    m_imatrixChooser->setModel(m_entryPath, m_model); // recomputes a matrix computed from text
+    if (!sameModel) replan();
     updateStartState();
 }
 
@@ -348,29 +271,27 @@ QStringList ProducePage::chosenPresets() const {
 }
 
 void ProducePage::setImatrixSource(ImatrixSource source) {
-    m_imatrixSource->setCurrentIndex(m_imatrixSource->findData(int(source)));
+    m_imatrixChooser->setSource(source);
 }
 
 void ProducePage::setCalibrationText(const QString& path) {
-    m_calibrationPath->setText(QDir::toNativeSeparators(path));
-    if (imatrixSource() == ImatrixSource::Text)
-        computeImatrix();
-    else
-        setImatrixSource(ImatrixSource::Text);
+    m_imatrixChooser->setCalibrationText(path);
 }
 
 QString ProducePage::calibrationText() const {
-    return QDir::fromNativeSeparators(m_calibrationPath->text().trimmed());
+    return m_imatrixChooser->calibrationText();
 }
 
-ProducePage::ImatrixSource ProducePage::imatrixSource() const {
-    return ImatrixSource(m_imatrixSource->currentData().toInt());
+bool ProducePage::isComputingImatrix() const {
+    return m_imatrixChooser->isComputing();
+}
+
+void ProducePage::cancelImatrixComputation() {
+    m_imatrixChooser->cancelComputation();
 }
 
 void ProducePage::setImatrixFile(const QString& path) {
-    m_imatrixPath->setText(path);
-    setImatrixSource(ImatrixSource::File);
-    loadImatrix();
+    m_imatrixChooser->setFile(path);
 }
 
 void ProducePage::setOutputDirectory(const QString& directory) {
@@ -406,6 +327,7 @@ void ProducePage::setThreads(int threads) {
 }
 
 void ProducePage::updateOutputDirectoryField() {
+    m_imatrixChooser->setOutputFolder(outputDirectory());
     const QString shown = QDir::toNativeSeparators(outputDirectory());
     // Do not fight a person typing: only replace text that differs.
     if (QDir::fromNativeSeparators(m_outputDirectory->text().trimmed()) != outputDirectory())
@@ -420,264 +342,14 @@ void ProducePage::browseOutputDirectory() {
     if (!chosen.isEmpty()) setOutputDirectory(chosen);
 }
 
-void ProducePage::onImatrixSourceChanged() {
-    const auto source = imatrixSource();
-    const bool fromFile = source == ImatrixSource::File;
-    const bool fromText = source == ImatrixSource::Text;
-    m_imatrixPath->setVisible(fromFile);
-    m_imatrixBrowse->setVisible(fromFile);
-    m_calibrationPath->setVisible(fromText);
-    m_calibrationBrowse->setVisible(fromText);
-    m_imatrixStatus->setVisible(fromFile || fromText);
-    // Whatever matrix was there came from the other source.
-    if (m_computeJob) m_computeJob->cancel();
-    m_computeJob = nullptr;
-    m_imatrixComputing = false;
-    m_imatrixProgress->hide();
-    m_imatrixStop->hide();
-    m_imatrix.reset();
-    m_imatrixLoadedPath.clear();
-    m_imatrixError.clear();
-    if (fromText) {
-        if (m_calibrationPath->text().trimmed().isEmpty())
-            m_calibrationPath->setText(QDir::toNativeSeparators(defaultCalibrationText()));
-        computeImatrix();
-        return;
-    }
-    if (fromFile && m_imatrixPath->text().trimmed().isEmpty() && isVisible()) {
-        browseImatrix(); // choosing "From file" means: pick one now
-        return;
-    }
-    if (fromFile) {
-        loadImatrix(); // re-plans once read
-        return;
-    }
-    ++m_imatrixGeneration; // a read still running is no longer wanted
-    m_imatrixLoading = false;
-    if (m_model) replan();
+void ProducePage::onImatrixChanged() {
+    if (m_model && m_plannedImatrix != m_imatrixChooser->imatrix()) replan();
     updateStartState();
-}
-
-void ProducePage::browseImatrix() {
-    QString directory = m_settings.lastImatrixDirectory();
-    if (directory.isEmpty()) directory = sourceFolder();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Importance Matrix"), directory, tr("Importance matrices (*.dat *.gguf);;All files (*)"));
-    if (path.isEmpty()) {
-        if (m_imatrixPath->text().trimmed().isEmpty()) setImatrixSource(ImatrixSource::None);
-        return;
-    }
-    m_settings.setLastImatrixDirectory(QFileInfo(path).absolutePath());
-    setImatrixFile(QDir::toNativeSeparators(path));
-}
-
-void ProducePage::loadImatrix() {
-    if (imatrixSource() != ImatrixSource::File) return;
-    const QString path = QDir::fromNativeSeparators(m_imatrixPath->text().trimmed());
-    if (!m_imatrixLoading && m_imatrix && path == m_imatrixLoadedPath) {
-        // Already read (e.g. the field lost focus without a change): plan with it unless that is done.
-        if (m_model && m_plannedImatrix != m_imatrix) replan();
-        updateStartState();
-        return;
-    }
-    m_imatrix.reset();
-    m_imatrixLoadedPath.clear();
-    m_imatrixError.clear();
-    ++m_imatrixGeneration;
-    if (path.isEmpty()) {
-        m_imatrixLoading = false;
-        m_imatrixStatus->setText(tr("Choose an importance matrix file."));
-    } else {
-        m_imatrixLoading = true;
-        m_imatrixStatus->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-        auto* job = new ImatrixLoadJob(m_imatrixGeneration, path, m_taskPool);
-        connect(job, &ImatrixLoadJob::finished, this, &ProducePage::onImatrixLoaded);
-        connect(job, &ImatrixLoadJob::failed, this, &ProducePage::onImatrixFailed);
-        m_taskPool->start(job);
-        m_imatrixLoadedPath = path;
-    }
-    m_imatrixStatus->setForegroundRole(QPalette::PlaceholderText);
-    if (m_model) replan();
-    updateStartState();
-}
-
-void ProducePage::onImatrixLoaded(quint64 generation, const ImatrixPtr& imatrix) {
-    if (generation != m_imatrixGeneration) return;
-    m_imatrixLoading = false;
-    m_imatrix = imatrix;
-    QString text = tr("%n entries", nullptr, int(imatrix->entries().size()));
-    if (imatrix->entries().size() == 1) text = tr("1 entry");
-    if (imatrix->chunkCount > 0) text = tr("%1, %2 chunks").arg(text).arg(imatrix->chunkCount);
-    if (!imatrix->datasets.empty())
-        text = tr("%1 of %2").arg(text, QString::fromStdString(imatrix->datasets.front()));
-    m_imatrixStatus->setText(text);
-    m_imatrixStatus->setForegroundRole(QPalette::PlaceholderText);
-    if (m_model) replan();
-    updateStartState();
-}
-
-void ProducePage::onImatrixFailed(quint64 generation, const QString& message) {
-    if (generation != m_imatrixGeneration) return;
-    m_imatrixLoading = false;
-    m_imatrixError = message;
-    showImatrixError(message);
-    updateStartState();
-}
-
-void ProducePage::showImatrixError(const QString& message) {
-    m_imatrixStatus->setText(message);
-    QPalette palette = m_imatrixStatus->palette();
-    palette.setColor(QPalette::WindowText, errorColor(palette));
-    m_imatrixStatus->setPalette(palette);
-    m_imatrixStatus->setForegroundRole(QPalette::WindowText);
-}
-
-QString ProducePage::defaultCalibrationText() const {
-    const QString chosen = m_settings.calibrationTextPath(); // Settings; empty: the bundled text
-    return chosen.isEmpty() ? bundledCalibrationText() : chosen;
-}
-
-void ProducePage::browseCalibrationText() {
-    QString directory = QFileInfo(calibrationText()).absolutePath();
-    if (calibrationText().isEmpty()) directory = sourceFolder();
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Calibration Text"), directory, tr("Text files (*.txt *.txt.zst *.zst);;All files (*)"));
-    if (path.isEmpty()) return;
-    setCalibrationText(path);
-}
-
-// "<model>-imatrix-<text>.gguf" in the output folder, or in the cache when that folder is not writable.
-QString ProducePage::computedImatrixPath() const {
-    QString modelStem = QFileInfo(m_entryPath).completeBaseName();
-    if (QFileInfo(m_entryPath).isDir()) modelStem = QFileInfo(m_entryPath).fileName();
-    QString textStem = QFileInfo(calibrationText()).fileName();
-    for (const QString& suffix : {QStringLiteral(".zst"), QStringLiteral(".txt")})
-        if (textStem.endsWith(suffix)) textStem.chop(suffix.size());
-    const QString name = QStringLiteral("%1-imatrix-%2.gguf").arg(modelStem, textStem);
-    QString folder = QFileInfo(outputDirectory()).absoluteFilePath();
-    if (!QFileInfo(folder).isDir() || !QFileInfo(folder).isWritable())
-        folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/imatrix");
-    return QDir(folder).filePath(name);
-}
-
-void ProducePage::computeImatrix() {
-    if (imatrixSource() != ImatrixSource::Text) return;
-    const QString text = calibrationText();
-    // A Hugging Face folder: the job converts it to F16 in the cache first (the engine reads GGUF).
-    const QString modelPath = m_model ? m_model->displayPath() : QString();
-    const QString key = modelPath + QLatin1Char('\n') + text;
-    if (m_imatrixLoadedPath == key && (m_imatrixComputing || m_imatrix)) {
-        if (m_imatrix && m_model && m_plannedImatrix != m_imatrix) replan();
-        updateStartState();
-        return;
-    }
-    if (m_computeJob) m_computeJob->cancel();
-    m_computeJob = nullptr;
-    m_imatrixComputing = false;
-    m_imatrix.reset();
-    m_imatrixError.clear();
-    m_imatrixLoadedPath.clear();
-    ++m_imatrixGeneration;
-    m_imatrixProgress->hide();
-    m_imatrixStop->hide();
-    m_imatrixStatus->setForegroundRole(QPalette::PlaceholderText);
-    if (text.isEmpty()) {
-        m_imatrixStatus->setText(tr("Choose a calibration text."));
-    } else if (!QFileInfo(text).isFile()) {
-        m_imatrixError = tr("%1 does not exist.").arg(QDir::toNativeSeparators(text));
-        showImatrixError(m_imatrixError);
-    } else if (!m_model) {
-        m_imatrixStatus->setText(
-            tr("Computed from %1 once a model is selected.").arg(QFileInfo(text).fileName()));
-    } else {
-        ImatrixComputeRequest request;
-        request.modelPath = modelPath;
-        request.textPath = text;
-        request.outputPath = computedImatrixPath();
-        request.cacheFolder =
-            QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/imatrix");
-        request.threads = unsigned(m_threads->value());
-        // llama-imatrix's default context, but never more than the model was trained for.
-        const uint64_t trained = m_model->summary.contextLength.value_or(512);
-        request.context = unsigned(std::clamp<uint64_t>(trained, 16, 512));
-        auto* job = new ImatrixComputeJob(m_imatrixGeneration, std::move(request), this);
-        connect(job, &ImatrixComputeJob::progressed, this, &ProducePage::onImatrixComputeProgress);
-        connect(job, &ImatrixComputeJob::finished, this, &ProducePage::onImatrixComputed);
-        connect(job, &ImatrixComputeJob::failed, this, [this](quint64 generation, const QString& message) {
-            onImatrixComputeEnded(generation, message, false);
-        });
-        connect(job, &ImatrixComputeJob::cancelled, this,
-                [this](quint64 generation) { onImatrixComputeEnded(generation, {}, true); });
-        m_computeJob = job;
-        m_imatrixComputing = true;
-        m_imatrixLoadedPath = key;
-        m_imatrixStatus->setText(tr("Computing from %1…").arg(QFileInfo(text).fileName()));
-        m_imatrixProgress->setValue(0);
-        m_imatrixProgress->show();
-        m_imatrixStop->show();
-        m_computePool.start(job);
-    }
-    if (m_model) replan();
-    updateStartState();
-}
-
-void ProducePage::onImatrixComputeProgress(quint64 generation, double fraction, const QString& stage) {
-    if (generation != m_imatrixGeneration) return;
-    m_imatrixProgress->setValue(int(fraction * 1000.0));
-    m_imatrixStatus->setText(tr("Computing from %1: %2").arg(QFileInfo(calibrationText()).fileName(), stage));
-}
-
-void ProducePage::onImatrixComputed(quint64 generation, const ImatrixPtr& imatrix,
-                                    const ImatrixComputeSummary& summary) {
-    if (generation != m_imatrixGeneration) return;
-    m_computeJob = nullptr;
-    m_imatrixComputing = false;
-    m_imatrixProgress->hide();
-    m_imatrixStop->hide();
-    m_imatrix = imatrix;
-    QString text =
-        tr("%n entries over %1 chunks of %2, perplexity %3", nullptr, int(imatrix->entries().size()))
-            .arg(summary.chunks)
-            .arg(QFileInfo(calibrationText()).fileName())
-            .arg(summary.perplexity, 0, 'f', 2);
-    text += summary.fromCache ? tr(" (computed before)") : tr(" (%1 s)").arg(summary.seconds, 0, 'f', 1);
-    if (!summary.savedPath.isEmpty())
-        text += QLatin1Char('\n') + tr("Saved as %1").arg(QDir::toNativeSeparators(summary.savedPath));
-    m_imatrixStatus->setText(text);
-    m_imatrixStatus->setForegroundRole(QPalette::PlaceholderText);
-    if (m_model) replan();
-    updateStartState();
-}
-
-void ProducePage::onImatrixComputeEnded(quint64 generation, const QString& message, bool cancelled) {
-    if (generation != m_imatrixGeneration) return;
-    m_computeJob = nullptr;
-    m_imatrixComputing = false;
-    m_imatrixProgress->hide();
-    m_imatrixStop->hide();
-    m_imatrixLoadedPath.clear(); // computing again is allowed
-    m_imatrixError = cancelled ? tr("Stopped. Press Enter in the text field to compute again.") : message;
-    if (cancelled) {
-        m_imatrixStatus->setText(m_imatrixError);
-        m_imatrixStatus->setForegroundRole(QPalette::PlaceholderText);
-    } else {
-        showImatrixError(message);
-    }
-    updateStartState();
-}
-
-void ProducePage::cancelImatrixComputation() {
-    if (m_computeJob) m_computeJob->cancel();
-}
-
-ImatrixPtr ProducePage::effectiveImatrix() const {
-    if (imatrixSource() == ImatrixSource::None) return {};
-    return m_imatrix;
 }
 
 void ProducePage::replan() {
     ++m_planGeneration;
-    m_plannedImatrix = effectiveImatrix();
+    m_plannedImatrix = m_imatrixChooser->imatrix();
     m_presets->setPending();
     updateNotice();
     if (!m_model) return;
@@ -720,16 +392,7 @@ void ProducePage::updateNotice() {
 
 QString ProducePage::blockingReason() const {
     if (!m_model) return tr("Select a model in the list first.");
-    if (imatrixSource() == ImatrixSource::File) {
-        if (m_imatrixLoading) return tr("Reading the importance matrix…");
-        if (!m_imatrix) return tr("Choose a readable importance matrix file, or set it to None.");
-    }
-    if (imatrixSource() == ImatrixSource::Text) {
-        if (m_imatrixComputing) return tr("Computing the importance matrix (see above)…");
-        if (!m_imatrix)
-            return tr(
-                "The importance matrix has not been computed: choose a calibration text, or set it to None.");
-    }
+    if (const QString imatrix = m_imatrixChooser->blockingReason(); !imatrix.isEmpty()) return imatrix;
     if (m_presets->isPending()) return tr("Working out the sizes…");
     if (m_presets->noneAvailable()) return tr("Nothing can be produced from this model (see above).");
     const QStringList chosen = m_presets->checkedPresets();
@@ -778,7 +441,7 @@ bool ProducePage::start() {
     request.sourceEntryId = m_entryId;
     request.source = m_model->file;
     request.hf = m_model->hf;
-    request.imatrix = effectiveImatrix();
+    request.imatrix = m_imatrixChooser->imatrix();
     request.threads = unsigned(m_threads->value());
     QStringList existing;
     for (const QString& name : chosen) {

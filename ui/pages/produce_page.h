@@ -4,21 +4,17 @@
 // all chosen presets, so the source is read once. The job queue below shows progress, throughput, time
 // left and Cancel (Esc cancels the focused job); finished files are announced with filesProduced() for the
 // model list. Sizes are planned off the UI thread; nothing here blocks the window.
-#include <QPointer>
 #include <QStringList>
-#include <QThreadPool>
 
 #include "app_settings.h"
-#include "jobs/imatrix_compute_job.h"
-#include "jobs/imatrix_load_job.h"
 #include "jobs/preset_plan_job.h"
 #include "pages/source_page.h"
+#include "widgets/imatrix_chooser.h"
 
 class QAction;
-class QComboBox;
 class QLabel;
+class QThreadPool;
 class QLineEdit;
-class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QSplitter;
@@ -34,15 +30,12 @@ class ProducePage : public SourcePage {
     Q_OBJECT
 
 public:
-    // Where the importance matrix comes from: none, a file (llama-imatrix's .dat or GGUF), or computed here
-    // from calibration text with the model itself (as llama-imatrix does; cached, and saved as a GGUF
-    // imatrix in the output folder).
-    enum class ImatrixSource { None, File, Text };
+    // Where the importance matrix comes from (see ImatrixChooser).
+    using ImatrixSource = ImatrixChooser::Source;
 
     // `taskPool` runs short reads (plans, the imatrix); `jobPool` runs the quantization jobs one after
     // another. Both belong to the window and outlive the page's jobs.
     ProducePage(AppSettings settings, QThreadPool* taskPool, QThreadPool* jobPool, QWidget* parent = nullptr);
-    ~ProducePage() override;
 
     QString title() const override;
     void setEntry(const ModelEntry& entry) override;
@@ -59,7 +52,7 @@ public:
     void setCalibrationText(const QString& path);
     QString calibrationText() const;
     // Whether an importance matrix is being computed from text now.
-    bool isComputingImatrix() const { return m_imatrixComputing; }
+    bool isComputingImatrix() const;
     // Stops a computation; the source stays "Compute from text" without a matrix.
     void cancelImatrixComputation();
     // Empty: beside the source.
@@ -87,28 +80,13 @@ private:
     QWidget* createOptions();
     void replan();
     void onPlansReady(quint64 generation, const PresetPlanSummaries& summaries);
-    void loadImatrix();
-    void computeImatrix();
-    void onImatrixComputed(quint64 generation, const ImatrixPtr& imatrix,
-                           const ImatrixComputeSummary& summary);
-    void onImatrixComputeProgress(quint64 generation, double fraction, const QString& stage);
-    void onImatrixComputeEnded(quint64 generation, const QString& message, bool cancelled);
-    void browseCalibrationText();
-    QString defaultCalibrationText() const;
-    QString computedImatrixPath() const;
-    ImatrixSource imatrixSource() const;
-    void showImatrixError(const QString& message);
-    void onImatrixLoaded(quint64 generation, const ImatrixPtr& imatrix);
-    void onImatrixFailed(quint64 generation, const QString& message);
-    void onImatrixSourceChanged();
-    void browseImatrix();
+    void onImatrixChanged();
     void browseOutputDirectory();
     void updateOutputDirectoryField();
     void updateNotice();
     void updateStartState();
     // Why Start is not possible now; empty when it is.
     QString blockingReason() const;
-    ImatrixPtr effectiveImatrix() const;
     QString sourceFolder() const;
     // Where `presetName` would be written for the shown model.
     QString outputPathFor(const QString& presetName) const;
@@ -122,30 +100,15 @@ private:
     LoadedModelPtr m_model;
 
     quint64 m_planGeneration = 0;
-    quint64 m_imatrixGeneration = 0;
-    ImatrixPtr m_imatrix;        // loaded from m_imatrixLoadedPath
-    ImatrixPtr m_plannedImatrix; // the one the shown sizes were planned with
-    QString m_imatrixLoadedPath;
-    QString m_imatrixError;
-    bool m_imatrixLoading = false;
+    ImatrixPtr m_plannedImatrix;     // the one the shown sizes were planned with
     QString m_customOutputDirectory; // empty: beside the source
-    QThreadPool m_computePool;       // one importance matrix computation at a time
-    QPointer<ImatrixComputeJob> m_computeJob; // cleared by its end signal, or when it deletes itself
-    bool m_imatrixComputing = false;          // until the job's end signal arrives
 
     QLabel* m_noticeTitle;
     QLabel* m_noticeText;
     QWidget* m_notice;
     QTreeView* m_presetView;
     PresetTableModel* m_presets;
-    QComboBox* m_imatrixSource;
-    QLineEdit* m_imatrixPath;
-    QPushButton* m_imatrixBrowse;
-    QLabel* m_imatrixStatus;
-    QLineEdit* m_calibrationPath;
-    QPushButton* m_calibrationBrowse;
-    QProgressBar* m_imatrixProgress;
-    QToolButton* m_imatrixStop;
+    ImatrixChooser* m_imatrixChooser;
     QLineEdit* m_outputDirectory;
     QPushButton* m_outputBrowse;
     QToolButton* m_outputReset;
