@@ -80,6 +80,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::CacheStorage</name>
+    <message>
+        <source>Could not remove %1</source>
+        <translation>%1 konnte nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -1887,6 +1894,38 @@ Ersetzen?</translation>
     <message>
         <source>Text files (*.txt *.zst);;All files (*)</source>
         <translation>Textdateien (*.txt *.zst);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Clear Cache…</source>
+        <translation>Cache leeren…</translation>
+    </message>
+    <message>
+        <source>Clear the cache</source>
+        <translation>Den Cache leeren</translation>
+    </message>
+    <message>
+        <source>Clear Cache?</source>
+        <translation>Cache leeren?</translation>
+    </message>
+    <message>
+        <source>Remove %1 of converted models and cached measurements from %2? They are made again when needed.</source>
+        <translation>%1 an konvertierten Modellen und zwischengespeicherten Messungen aus %2 entfernen? Sie werden bei Bedarf neu erstellt.</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>Cache:</translation>
+    </message>
+    <message>
+        <source>%1 of converted models and cached measurements</source>
+        <translation>%1 an konvertierten Modellen und zwischengespeicherten Messungen</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>Cache leeren</translation>
     </message>
 </context>
 <context>

@@ -80,6 +80,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::CacheStorage</name>
+    <message>
+        <source>Could not remove %1</source>
+        <translation>No se pudo eliminar %1</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -1887,6 +1894,38 @@ Replace them?</source>
     <message>
         <source>Text files (*.txt *.zst);;All files (*)</source>
         <translation>Archivos de texto (*.txt *.zst);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Clear Cache…</source>
+        <translation>Vaciar caché…</translation>
+    </message>
+    <message>
+        <source>Clear the cache</source>
+        <translation>Vaciar la caché</translation>
+    </message>
+    <message>
+        <source>Clear Cache?</source>
+        <translation>¿Vaciar la caché?</translation>
+    </message>
+    <message>
+        <source>Remove %1 of converted models and cached measurements from %2? They are made again when needed.</source>
+        <translation>¿Eliminar %1 de modelos convertidos y mediciones en caché de %2? Se vuelven a crear cuando hagan falta.</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>Caché:</translation>
+    </message>
+    <message>
+        <source>%1 of converted models and cached measurements</source>
+        <translation>%1 de modelos convertidos y mediciones en caché</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Vacía</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>Vaciar caché</translation>
     </message>
 </context>
 <context>

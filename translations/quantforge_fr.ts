@@ -80,6 +80,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::CacheStorage</name>
+    <message>
+        <source>Could not remove %1</source>
+        <translation>Impossible de supprimer %1</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -1887,6 +1894,38 @@ Les remplacer ?</translation>
     <message>
         <source>Text files (*.txt *.zst);;All files (*)</source>
         <translation>Fichiers texte (*.txt *.zst);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Clear Cache…</source>
+        <translation>Vider le cache…</translation>
+    </message>
+    <message>
+        <source>Clear the cache</source>
+        <translation>Vider le cache</translation>
+    </message>
+    <message>
+        <source>Clear Cache?</source>
+        <translation>Vider le cache ?</translation>
+    </message>
+    <message>
+        <source>Remove %1 of converted models and cached measurements from %2? They are made again when needed.</source>
+        <translation>Supprimer %1 de modèles convertis et de mesures en cache de %2 ? Ils seront recréés au besoin.</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>Cache :</translation>
+    </message>
+    <message>
+        <source>%1 of converted models and cached measurements</source>
+        <translation>%1 de modèles convertis et de mesures en cache</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Vide</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>Vider le cache</translation>
     </message>
 </context>
 <context>

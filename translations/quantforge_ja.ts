@@ -80,6 +80,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::CacheStorage</name>
+    <message>
+        <source>Could not remove %1</source>
+        <translation>%1 を削除できませんでした</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -1874,6 +1881,38 @@ Replace them?</source>
     <message>
         <source>Text files (*.txt *.zst);;All files (*)</source>
         <translation>テキストファイル (*.txt *.zst);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Clear Cache…</source>
+        <translation>キャッシュを消去…</translation>
+    </message>
+    <message>
+        <source>Clear the cache</source>
+        <translation>キャッシュを消去</translation>
+    </message>
+    <message>
+        <source>Clear Cache?</source>
+        <translation>キャッシュを消去しますか?</translation>
+    </message>
+    <message>
+        <source>Remove %1 of converted models and cached measurements from %2? They are made again when needed.</source>
+        <translation>%2 から変換済みモデルとキャッシュされた測定結果 %1 を削除しますか? 必要になれば再作成されます。</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>キャッシュ:</translation>
+    </message>
+    <message>
+        <source>%1 of converted models and cached measurements</source>
+        <translation>変換済みモデルとキャッシュされた測定結果 %1</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>キャッシュを消去</translation>
     </message>
 </context>
 <context>

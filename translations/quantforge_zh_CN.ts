@@ -80,6 +80,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::CacheStorage</name>
+    <message>
+        <source>Could not remove %1</source>
+        <translation>无法删除 %1</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ComparePage</name>
     <message>
         <source>Could not write %1: %2</source>
@@ -1874,6 +1881,38 @@ Replace them?</source>
     <message>
         <source>Text files (*.txt *.zst);;All files (*)</source>
         <translation>文本文件 (*.txt *.zst);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Clear Cache…</source>
+        <translation>清除缓存…</translation>
+    </message>
+    <message>
+        <source>Clear the cache</source>
+        <translation>清除缓存</translation>
+    </message>
+    <message>
+        <source>Clear Cache?</source>
+        <translation>清除缓存？</translation>
+    </message>
+    <message>
+        <source>Remove %1 of converted models and cached measurements from %2? They are made again when needed.</source>
+        <translation>要从 %2 删除 %1 的已转换模型和缓存的测量结果吗？需要时会重新生成。</translation>
+    </message>
+    <message>
+        <source>Cache:</source>
+        <translation>缓存：</translation>
+    </message>
+    <message>
+        <source>%1 of converted models and cached measurements</source>
+        <translation>%1 的已转换模型和缓存的测量结果</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>清除缓存</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include "cache_storage.h"
 #include "qf/hf/hf_convert.h"
 
 namespace qf::ui {
@@ -37,8 +38,7 @@ bool isHfFolderPath(const QString& path) {
 }
 
 QString convertedModelPath(const QString& folder) {
-    const QString cacheDir =
-        QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/converted");
+    const QString cacheDir = cacheFolder() + QStringLiteral("/converted");
     const QString key = QString::fromLatin1(
         QCryptographicHash::hash(QFileInfo(folder).absoluteFilePath().toUtf8(), QCryptographicHash::Sha256)
             .toHex()

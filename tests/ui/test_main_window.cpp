@@ -3,8 +3,10 @@
 #include <memory>
 
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -23,14 +25,15 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QUrl>
 
 #include "main_window.h"
-#include "pages/source_page.h"
-#include "pages/source_view.h"
 #include "models/model_list_model.h"
 #include "models/tensor_table_model.h"
+#include "pages/source_page.h"
+#include "pages/source_view.h"
 #include "qf/gguf/gguf_file.h"
 #include "widgets/message_panel.h"
 
@@ -102,6 +105,7 @@ private slots:
     void recentFilesAndGeometryPersist();
     void firstStartOpensSample();
     void commandLineFilesOpenInsteadOfSample();
+    void keyboardShortcutsSwitchPagesAndListThemselves();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -427,6 +431,35 @@ void TestMainWindow::commandLineFilesOpenInsteadOfSample() {
     QCOMPARE(window->modelList()->rowCount(), 1);
     QCOMPARE(window->modelList()->index(0, 0).data().toString(), QStringLiteral("cli.gguf"));
     waitUntilSettled(*window);
+}
+
+// Ctrl+1..4 show the pages whatever has the focus; F1 lists every shortcut in a dialog.
+void TestMainWindow::keyboardShortcutsSwitchPagesAndListThemselves() {
+    auto window = makeWindow();
+    window->openFiles({kModelPath});
+    const QModelIndex item = window->modelList()->findPath(QFileInfo(kModelPath).canonicalFilePath());
+    QTRY_COMPARE(item.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready));
+    const QList<SourcePage*> pages = window->sourceView()->pages();
+    QVERIFY(pages.size() >= 4);
+    QApplication::setActiveWindow(window.get());
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    window->modelView()->setFocus();
+    for (int i = 3; i >= 0; --i) {
+        QTest::keyClick(window.get(), Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+        QCOMPARE(window->sourceView()->currentPage(), pages[i]);
+    }
+    QString listed;
+    QTimer::singleShot(0, [&] {
+        if (auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget())) {
+            for (auto* table : dialog->findChildren<QAbstractItemView*>())
+                for (int r = 0; r < table->model()->rowCount(); ++r)
+                    listed += table->model()->index(r, 0).data().toString() + QLatin1Char('\n');
+            dialog->reject();
+        }
+    });
+    QTest::keyClick(window.get(), Qt::Key_F1);
+    QVERIFY2(listed.contains(QStringLiteral("Show the Produce page")), qPrintable(listed));
+    QVERIFY(listed.contains(QStringLiteral("Settings")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,16 +5,23 @@
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include "app_settings.h"
+#include "cache_storage.h"
 #include "dialogs/settings_dialog.h"
+#include "format.h"
 #include "main_window.h"
 #include "pages/compare_page.h"
 #include "pages/machine_card_widget.h"
@@ -57,6 +64,7 @@ private slots:
     void applyingReachesPagesAndKernels();
     void defaultPresetsAreChosenWhenAModelOpens();
     void calibrationTextAndExportFolderComeFromTheSettings();
+    void cacheIsShownAndCleared();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -64,6 +72,7 @@ private:
 };
 
 void TestSettingsDialog::init() {
+    QStandardPaths::setTestModeEnabled(true); // the cache folder below is a test one
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
 }
@@ -226,6 +235,30 @@ void TestSettingsDialog::calibrationTextAndExportFolderComeFromTheSettings() {
     auto* panel = window->findChild<ExportPanel*>();
     QVERIFY(panel);
     QCOMPARE(panel->lmStudioModelsDirectory(), m_dir->path());
+}
+
+// Settings shows what the cache holds (converted HF folders, imatrix and KL caches) and empties it.
+void TestSettingsDialog::cacheIsShownAndCleared() {
+    QVERIFY(clearCache());
+    for (const char* name : {"converted/model-abc-f16.gguf", "imatrix/m.gguf.imatrix-c512-0123.qfim"}) {
+        const QString path = QDir(cacheFolder()).filePath(QString::fromLatin1(name));
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(1500, 'x'));
+    }
+    QCOMPARE(cacheBytes(), quint64(3000));
+    QSettings store(settingsFile(), QSettings::IniFormat);
+    SettingsDialog dialog{AppSettings(&store)};
+    auto* size = child<QLabel>(&dialog, "settingsCacheSize");
+    QVERIFY(size);
+    QVERIFY2(size->text().contains(formatBytes(3000)), qPrintable(size->text()));
+    QVERIFY(child<QPushButton>(&dialog, "settingsClearCache")->isEnabled());
+    QVERIFY(dialog.clearCacheNow());
+    QCOMPARE(cacheBytes(), quint64(0));
+    QVERIFY(QDir(cacheFolder()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
+    QCOMPARE(size->text(), QStringLiteral("Empty"));
+    QVERIFY(!child<QPushButton>(&dialog, "settingsClearCache")->isEnabled());
 }
 
 QTEST_MAIN(TestSettingsDialog)

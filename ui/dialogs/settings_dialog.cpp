@@ -14,12 +14,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
 
 #include "app_translations.h"
+#include "cache_storage.h"
 #include "format.h"
 #include "pages/compare_page.h"
 #include "qf/quant/preset.h"
@@ -129,6 +131,29 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
         tr("Quantizes with the portable scalar code instead of this CPU's vector instructions"));
     form->addRow(tr("&Kernels:"), m_forceReference);
 
+    // The cache: converted Hugging Face folders can take many GB, and all of it can be made again.
+    m_cacheSize = new QLabel(this);
+    m_cacheSize->setObjectName(QStringLiteral("settingsCacheSize"));
+    m_cacheSize->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cacheSize->setToolTip(QDir::toNativeSeparators(cacheFolder()));
+    m_clearCache = new QPushButton(tr("Clear Cache…"), this);
+    m_clearCache->setObjectName(QStringLiteral("settingsClearCache"));
+    m_clearCache->setAccessibleName(tr("Clear the cache"));
+    connect(m_clearCache, &QPushButton::clicked, this, [this] {
+        const auto answer = QMessageBox::question(
+            this, tr("Clear Cache?"),
+            tr("Remove %1 of converted models and cached measurements from %2? They are made again when "
+               "needed.")
+                .arg(formatBytes(cacheBytes()), QDir::toNativeSeparators(cacheFolder())),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer == QMessageBox::Yes) clearCacheNow();
+    });
+    auto* cacheRow = new QHBoxLayout;
+    cacheRow->addWidget(m_cacheSize, 1);
+    cacheRow->addWidget(m_clearCache);
+    form->addRow(tr("Cache:"), cacheRow);
+    updateCacheSize();
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->setObjectName(QStringLiteral("settingsButtons"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -139,6 +164,21 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
     layout->addWidget(buttons);
 
     load();
+}
+
+void SettingsDialog::updateCacheSize() {
+    const quint64 bytes = cacheBytes();
+    m_cacheSize->setText(bytes ? tr("%1 of converted models and cached measurements").arg(formatBytes(bytes))
+                               : tr("Empty"));
+    m_clearCache->setEnabled(bytes > 0);
+}
+
+bool SettingsDialog::clearCacheNow() {
+    QString error;
+    const bool cleared = clearCache(&error);
+    if (!cleared) QMessageBox::warning(this, tr("Clear Cache"), error);
+    updateCacheSize();
+    return cleared;
 }
 
 QLineEdit* SettingsDialog::addPathRow(QFormLayout* form, const QString& label, const char* name,

@@ -11,6 +11,8 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
+class QLabel;
+class QPushButton;
 class QLineEdit;
 class QListWidget;
 class QSpinBox;
@@ -26,9 +28,13 @@ public:
     // Writes the shown values to the settings (also done by OK).
     void save();
     void accept() override;
+    // Empties the cache folder (the Clear Cache button does this after asking); false with a message shown
+    // when something could not be removed.
+    bool clearCacheNow();
 
 private:
     void load();
+    void updateCacheSize();
     QLineEdit* addPathRow(QFormLayout* form, const QString& label, const char* name,
                           const QString& placeholder, bool folder);
 
@@ -42,6 +48,8 @@ private:
     QLineEdit* m_evaluationText;
     QComboBox* m_language;
     QCheckBox* m_forceReference;
+    QLabel* m_cacheSize;
+    QPushButton* m_clearCache;
 };
 
 } // namespace qf::ui

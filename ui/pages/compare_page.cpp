@@ -27,6 +27,7 @@
 #include <QThreadPool>
 #include <QVBoxLayout>
 
+#include "cache_storage.h"
 #include "format.h"
 #include "models/comparison_table_model.h"
 #include "models/model_list_model.h"
@@ -514,8 +515,7 @@ bool ComparePage::evaluate() {
     request.text = m_text;
     request.textName = QFileInfo(m_textPath).fileName();
     request.key = *key;
-    request.kldCacheFolder =
-        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("kld"));
+    request.kldCacheFolder = QDir(cacheFolder()).filePath(QStringLiteral("kld"));
 
     const quint64 jobId = m_nextJobId++;
     auto* job = new EvaluateJobRunner(jobId, std::move(request), m_jobPool);

@@ -15,6 +15,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "cache_storage.h"
 #include "sample_model.h"
 #include "widgets/palette_colors.h"
 
@@ -26,7 +27,7 @@ constexpr int kProgressSteps = 1000;
 constexpr uint64_t kImatrixContext = 512; // llama-imatrix's default -c
 
 QString imatrixCacheFolder() {
-    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/imatrix");
+    return cacheFolder() + QStringLiteral("/imatrix");
 }
 
 } // namespace
