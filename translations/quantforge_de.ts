@@ -406,6 +406,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::DropOverlay</name>
+    <message>
+        <source>Drop models to open them</source>
+        <translation>Modelle hier ablegen, um sie zu öffnen</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::EmptyStateWidget</name>
     <message>
         <source>Try the sample model</source>

@@ -403,6 +403,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::DropOverlay</name>
+    <message>
+        <source>Drop models to open them</source>
+        <translation>モデルをドロップして開く</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::EmptyStateWidget</name>
     <message>
         <source>Try the sample model</source>

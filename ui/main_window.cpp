@@ -29,13 +29,14 @@
 #include "pages/compare_page.h"
 #include "pages/machine_card_widget.h"
 #include "pages/overview_page.h"
-#include "widgets/export_panel.h"
 #include "pages/produce_page.h"
 #include "pages/recommend_page.h"
 #include "pages/source_view.h"
 #include "qf/quant/kernels.h"
 #include "sample_model.h"
+#include "widgets/drop_overlay.h"
 #include "widgets/empty_state_widget.h"
+#include "widgets/export_panel.h"
 
 namespace qf::ui {
 
@@ -203,6 +204,7 @@ void MainWindow::createCentralArea() {
     m_central->addWidget(m_emptyState);
     m_central->addWidget(m_splitter);
     setCentralWidget(m_central);
+    m_dropOverlay = new DropOverlay(m_central);
 }
 
 void MainWindow::createPages() {
@@ -270,6 +272,8 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     if (!hasLocalPaths(event->mimeData())) return;
     event->acceptProposedAction();
     m_emptyState->setDragActive(true);
+    // With models listed the empty state is hidden: show the drop on the list and pages instead.
+    if (m_central->currentWidget() == m_splitter) m_dropOverlay->setActive(true);
 }
 
 void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
@@ -278,11 +282,13 @@ void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
 
 void MainWindow::dragLeaveEvent(QDragLeaveEvent* event) {
     m_emptyState->setDragActive(false);
+    m_dropOverlay->setActive(false);
     QMainWindow::dragLeaveEvent(event);
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
     m_emptyState->setDragActive(false);
+    m_dropOverlay->setActive(false);
     const QStringList paths = localPathsFromMimeData(event->mimeData());
     if (paths.isEmpty()) return;
     event->acceptProposedAction();

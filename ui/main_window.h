@@ -17,6 +17,7 @@ class QTreeView;
 namespace qf::ui {
 
 class ComparePage;
+class DropOverlay;
 class EmptyStateWidget;
 class ModelListModel;
 class ProducePage;
@@ -86,6 +87,7 @@ private:
     ModelListModel* m_models;
     QStackedWidget* m_central = nullptr;
     EmptyStateWidget* m_emptyState = nullptr;
+    DropOverlay* m_dropOverlay = nullptr;
     QSplitter* m_splitter = nullptr;
     QTreeView* m_modelView = nullptr;
     SourceView* m_sourceView = nullptr;

@@ -106,6 +106,7 @@ private slots:
     void firstStartOpensSample();
     void commandLineFilesOpenInsteadOfSample();
     void keyboardShortcutsSwitchPagesAndListThemselves();
+    void dragOverListedModelsShowsTheDropArea();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -460,6 +461,38 @@ void TestMainWindow::keyboardShortcutsSwitchPagesAndListThemselves() {
     QTest::keyClick(window.get(), Qt::Key_F1);
     QVERIFY2(listed.contains(QStringLiteral("Show the Produce page")), qPrintable(listed));
     QVERIFY(listed.contains(QStringLiteral("Settings")));
+}
+
+// With models listed, dragging files over the window shows where they will go; leaving or dropping hides it.
+void TestMainWindow::dragOverListedModelsShowsTheDropArea() {
+    auto window = makeWindow();
+    window->openFiles({kModelPath});
+    waitUntilSettled(*window);
+    auto* overlay = window->findChild<QWidget*>(QStringLiteral("dropOverlay"));
+    QVERIFY(overlay);
+    QVERIFY(!overlay->isVisible());
+
+    QMimeData mimeData;
+    mimeData.setUrls({QUrl::fromLocalFile(kModelPath)});
+    const QPoint position = window->rect().center();
+    QDragEnterEvent enter(position, Qt::CopyAction, &mimeData, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QVERIFY(overlay->isVisible());
+    QCOMPARE(overlay->geometry(), overlay->parentWidget()->rect());
+    QDragLeaveEvent leave;
+    QApplication::sendEvent(window.get(), &leave);
+    QVERIFY(!overlay->isVisible());
+
+    // A text drag is not a file drop: no highlight.
+    QMimeData text;
+    text.setText(QStringLiteral("hello"));
+    QDragEnterEvent textEnter(position, Qt::CopyAction, &text, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(window.get(), &textEnter);
+    QVERIFY(!overlay->isVisible());
+
+    dropFiles(window.get(), {kModelPath});
+    QVERIFY(!overlay->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
