@@ -212,6 +212,70 @@ private slots:
         QTest::newRow("g2 spaces") << G2 << QByteArray("a   b") << Words{"a", "  ", " b"};
         QTest::newRow("g2 space punctuation") << G2 << QByteArray("x !?") << Words{"x", " !?"};
         QTest::newRow("g2 trailing space") << G2 << QByteArray("x ") << Words{"x", " "};
+
+        // The chained pre-tokenizers: each regex cuts the pieces of the one before (splits derived by hand
+        // from llama.cpp's regex_exprs; cross-checked against Python's `regex` on llama.cpp's collapsed
+        // text).
+        const auto DF = BpePreTokenizer::Default;
+        const auto SC = BpePreTokenizer::Starcoder;
+        const auto FA = BpePreTokenizer::Falcon;
+        const auto DL = BpePreTokenizer::DeepseekLlm;
+        const auto DC = BpePreTokenizer::DeepseekCoder;
+        const auto D3 = BpePreTokenizer::Deepseek3;
+        const auto O2 = BpePreTokenizer::Gpt4o;
+        QTest::newRow("default punctuation, digits by three")
+            << DF << QByteArray("Hello, world! 12345 ~~x")
+            << Words{"Hello", ",", " world", "!", " ", "123", "45", " ", "~~", "x"};
+        QTest::newRow("default symbols") << DF << QByteArray("a+b=c") << Words{"a", "+", "b", "=", "c"};
+        QTest::newRow("default apostrophe is punctuation first")
+            << DF << QByteArray("I'm ok") << Words{"I", "'", "m", " ok"};
+        QTest::newRow("default spaces") << DF << QByteArray("x  y") << Words{"x", " ", " y"};
+        QTest::newRow("default fullwidth digits stay whole")
+            << DF << QByteArray("价格１２３４元") << Words{"价格", "１２３４", "元"};
+        QTest::newRow("starcoder digits one by one")
+            << SC << QByteArray("abc123 4") << Words{"abc", "1", "2", "3", " ", "4"};
+        QTest::newRow("starcoder contraction and year")
+            << SC << QByteArray("it's 2024!") << Words{"it", "'s", " ", "2", "0", "2", "4", "!"};
+        QTest::newRow("starcoder spaces") << SC << QByteArray("x   y") << Words{"x", "  ", " y"};
+        QTest::newRow("starcoder fullwidth digits") << SC << QByteArray("１２") << Words{"１", "２"};
+        QTest::newRow("falcon backtick, digits by three")
+            << FA << QByteArray("a`b 12345") << Words{"a", "`", "b", " ", "123", "45"};
+        QTest::newRow("deepseek-llm words") << DL << QByteArray("Hello World") << Words{"Hello", " World"};
+        // [!-/:-~] holds the ASCII letters too, so the punctuation regex re-cuts accented words.
+        QTest::newRow("deepseek-llm accents")
+            << DL << QByteArray("naïve café") << Words{"na", "ï", "ve", " caf", "é"};
+        QTest::newRow("deepseek-llm cjk")
+            << DL << QByteArray("我想在apple工作") << Words{"我想在", "apple", "工作"};
+        QTest::newRow("deepseek-llm newlines") << DL << QByteArray("a\n\nb") << Words{"a", "\n", "\n", "b"};
+        QTest::newRow("deepseek-llm trailing spaces")
+            << DL << QByteArray("x, y!  ") << Words{"x", ",", " y", "!", "  "};
+        QTest::newRow("deepseek-llm digits whole") << DL << QByteArray("12345") << Words{"12345"};
+        QTest::newRow("deepseek-llm inner spaces") << DL << QByteArray("ab  12") << Words{"ab", "  ", "12"};
+        QTest::newRow("deepseek-coder code")
+            << DC << QByteArray("def f(x):\n    return 42")
+            << Words{"def", " f", "(", "x", "):", "\n", "   ", " return", " ", "4", "2"};
+        QTest::newRow("deepseek-coder cjk") << DC << QByteArray("我们 test") << Words{"我们", " test"};
+        QTest::newRow("deepseek-coder spaces before digit")
+            << DC << QByteArray("x  1") << Words{"x", "  ", "1"};
+        QTest::newRow("deepseek-v3 digits by three")
+            << D3 << QByteArray("123456 abc") << Words{"123", "456", " abc"};
+        QTest::newRow("deepseek-v3 kana") << D3 << QByteArray("カタカナ") << Words{"カタカナ"};
+        QTest::newRow("deepseek-v3 punctuation joins ascii word")
+            << D3 << QByteArray(".NET rocks") << Words{".NET", " rocks"};
+        // llama.cpp's \p{S} has no '~': it only joins a word as the optional prefix.
+        QTest::newRow("deepseek-v3 tilde") << D3 << QByteArray("x~~y") << Words{"x", "~", "~y"};
+        QTest::newRow("deepseek-v3 punctuation and newlines")
+            << D3 << QByteArray("a!!\n\nb") << Words{"a", "!!\n\n", "b"};
+        QTest::newRow("deepseek-v3 leading spaces") << D3 << QByteArray("  x") << Words{" ", " x"};
+        QTest::newRow("gpt-4o camel case") << O2 << QByteArray("HelloWorld") << Words{"Hello", "World"};
+        QTest::newRow("gpt-4o caps then lower") << O2 << QByteArray("HELLOworld") << Words{"HELLOworld"};
+        QTest::newRow("gpt-4o contraction joins word")
+            << O2 << QByteArray("I'M here") << Words{"I'M", " here"};
+        QTest::newRow("gpt-4o digits by three") << O2 << QByteArray("1234567") << Words{"123", "456", "7"};
+        QTest::newRow("gpt-4o slash and newline")
+            << O2 << QByteArray("a/b\n/") << Words{"a", "/b", "\n", "/"};
+        QTest::newRow("gpt-4o spaces") << O2 << QByteArray("  x  ") << Words{" ", " x", "  "};
+        QTest::newRow("gpt-4o accented") << O2 << QByteArray("über Ägypten") << Words{"über", " Ägypten"};
     }
     void preTokenizerSplits() {
         QFETCH(BpePreTokenizer, type);
@@ -219,6 +283,37 @@ private slots:
         QFETCH(Words, words);
         const Words got = bpePreTokenize(type, text.toStdString());
         QCOMPARE(got, words);
+    }
+
+    void chainedRegexesCompile() { QVERIFY(eval::bpePreTokenizerRegexesCompile()); }
+
+    void preTokenizerFlags() {
+        // llama-vocab.cpp: clean_spaces is on for BPE unless the pre-tokenizer turns it off.
+        const auto flags = [](const char* name) { return eval::bpePreTokenizerFromName(name).value(); };
+        QVERIFY(flags("default").cleanSpaces && flags("starcoder").cleanSpaces &&
+                flags("refact").cleanSpaces);
+        QVERIFY(!flags("smollm").cleanSpaces && !flags("command-r").cleanSpaces);
+        QVERIFY(!flags("deepseek-llm").cleanSpaces && !flags("deepseek-coder").cleanSpaces);
+        QVERIFY(!flags("deepseek-v3").cleanSpaces && !flags("gpt-4o").cleanSpaces &&
+                !flags("llama4").cleanSpaces);
+        QVERIFY(!flags("qwen2").cleanSpaces && flags("llama-bpe").cleanSpaces);
+        QCOMPARE(flags("llama4").regex, BpePreTokenizer::Gpt4o);
+        QCOMPARE(flags("hunyuan-dense").regex, BpePreTokenizer::Deepseek3);
+        QCOMPARE(flags("smollm").regex, BpePreTokenizer::Starcoder);
+        QVERIFY(!flags("deepseek-v3").ignoreMerges && !flags("gpt-4o").addBos);
+    }
+
+    void missingPreIsDefault() {
+        // llama.cpp tokenizes a gpt2 vocabulary without tokenizer.ggml.pre with its "default" regexes.
+        Vocab v;
+        v.merge(spell("1")[0], spell("2")[0]);
+        auto md = v.metadata("gpt-2");
+        md.remove("tokenizer.ggml.pre");
+        const Tokenizer t = makeTokenizer(md);
+        // "a+1234": default cuts "+", then digits by three: "a" "+" "123" "4"; "12" merges inside "123".
+        const auto tokens = t.tokenize("a+1234", false, false);
+        const std::vector<Token> expected{v.id("a"), v.id("+"), v.id("12"), v.id("3"), v.id("4")};
+        QCOMPARE(tokens, expected);
     }
 
     void unicodeClasses() {

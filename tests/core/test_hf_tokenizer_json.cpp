@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "qf/eval/bpe_tokenizer.h"
 #include "qf/eval/llama_model.h"
 #include "qf/eval/tokenizer.h"
 #include "qf/hf/hf_convert.h"
@@ -36,6 +37,28 @@ std::string splitThenByteLevel(const char* regex) {
            R"(},"behavior":"Isolated","invert":false},{"type":"ByteLevel","add_prefix_space":false,)"
            R"("trim_offsets":true,"use_regex":false}]})";
 }
+
+// Pre-tokenizer chains as real tokenizer.json files spell them.
+std::string splitJson(std::string_view regex, const char* behavior = "Isolated", bool invert = false) {
+    return R"({"type":"Split","pattern":{"Regex":)" + jsonString(regex) + R"(},"behavior":")" + behavior +
+           R"(","invert":)" + (invert ? "true" : "false") + "}";
+}
+std::string digitsJson(bool individual) {
+    return std::string(R"({"type":"Digits","individual_digits":)") + (individual ? "true" : "false") + "}";
+}
+std::string byteLevelJson(bool useRegex) {
+    return std::string(R"({"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":)") +
+           (useRegex ? "true" : "false") + "}";
+}
+std::string sequenceJson(const std::vector<std::string>& parts) {
+    std::string j = R"({"type":"Sequence","pretokenizers":[)";
+    for (size_t i = 0; i < parts.size(); ++i)
+        j += (i ? "," : "") + parts[i];
+    return j + "]}";
+}
+// o200k as openai/gpt-oss-20b's tokenizer.json spells it.
+const char* kO200kRegex =
+    R"re([^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+)re";
 
 // A vocabulary of the 256 byte-level characters and the merges that build a few words.
 struct Bpe {
@@ -242,6 +265,34 @@ private slots:
         QTest::newRow("gpt2")
             << R"({"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":true})"
             << "gpt-2";
+        // HuggingFaceTB/SmolLM2-135M (no clean_up_tokenization_spaces in tokenizer_config.json: smollm).
+        QTest::newRow("smollm") << QString::fromStdString(
+                                       sequenceJson({digitsJson(true), byteLevelJson(true)}))
+                                << "smollm";
+        // deepseek-ai/deepseek-llm-7b-base, DeepSeek-Coder-V2-Lite-Instruct.
+        QTest::newRow("deepseek-llm")
+            << QString::fromStdString(
+                   sequenceJson({splitJson("[\r\n]"), splitJson(eval::kDeepseekLettersRegex),
+                                 splitJson(eval::kDeepseekPunctuationRegex), splitJson("\\s+$"),
+                                 splitJson(eval::kDeepseekCjkRegex), digitsJson(true), byteLevelJson(false)}))
+            << "deepseek-llm";
+        // deepseek-ai/deepseek-coder-6.7b-base.
+        QTest::newRow("deepseek-coder")
+            << QString::fromStdString(
+                   sequenceJson({splitJson("[\r\n]"), splitJson(R"(\s?\p{L}+)"), splitJson(R"(\s?\p{P}+)"),
+                                 splitJson(eval::kDeepseekCjkRegex), digitsJson(true), byteLevelJson(false)}))
+            << "deepseek-coder";
+        // deepseek-ai/DeepSeek-V3.
+        QTest::newRow("deepseek-v3") << QString::fromStdString(sequenceJson(
+                                            {splitJson(R"(\p{N}{1,3})"),
+                                             splitJson("[\u4E00-\u9FA5\u3040-\u309F\u30A0-\u30FF]+"),
+                                             splitJson(eval::kDeepseek3WordsRegex), byteLevelJson(false)}))
+                                     << "deepseek-v3";
+        // openai/gpt-oss-20b; MiniMaxAI/MiniMax-M2 keeps the matches with Removed + invert.
+        QTest::newRow("o200k") << QString::fromStdString(splitThenByteLevel(kO200kRegex)) << "gpt-4o";
+        QTest::newRow("minimax") << QString::fromStdString(sequenceJson(
+                                        {splitJson(kO200kRegex, "Removed", true), byteLevelJson(false)}))
+                                 << "minimax-m2";
     }
     void preTokenizerNames() {
         QFETCH(QString, preTokenizer);
@@ -262,10 +313,14 @@ private slots:
         QTest::addColumn<bool>("byteFallback");
         QTest::addColumn<QString>("expected");
         const QString llama3 = QString::fromStdString(splitThenByteLevel(kLlama3Regex));
-        QTest::newRow("digits then byte level")
-            << R"({"type":"Sequence","pretokenizers":[{"type":"Digits","individual_digits":true},)"
+        QTest::newRow("grouped digits then byte level")
+            << R"({"type":"Sequence","pretokenizers":[{"type":"Digits","individual_digits":false},)"
                R"({"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":true}]})"
             << "BPE" << false << "pre-tokenizer Sequence[Digits, ByteLevel(regex)] is not supported yet";
+        QTest::newRow("deepseek chain missing a link")
+            << QString::fromStdString(sequenceJson(
+                   {splitJson("[\r\n]"), splitJson(R"(\s?\p{L}+)"), digitsJson(true), byteLevelJson(false)}))
+            << "BPE" << false << "is not supported yet";
         QTest::newRow("other regex")
             << QString::fromStdString(splitThenByteLevel(R"(\p{N}{1,4}| ?\p{L}+)")) << "BPE" << false
             << R"(pre-tokenizer Sequence[Split("\p{N}{1,4}| ?\p{L}+"), ByteLevel] is not supported yet)";

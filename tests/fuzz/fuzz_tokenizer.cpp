@@ -59,7 +59,8 @@ gguf::Metadata vocabulary(const char* pre) {
 const std::vector<eval::Tokenizer>& tokenizers() {
     static const std::vector<eval::Tokenizer> all = [] {
         std::vector<eval::Tokenizer> out;
-        for (const char* pre : {"llama-bpe", "qwen2", "gpt-2"}) {
+        for (const char* pre : {"llama-bpe", "qwen2", "gpt-2", "default", "starcoder", "falcon",
+                                "deepseek-llm", "deepseek-coder", "deepseek-v3", "gpt-4o"}) {
             auto t = eval::Tokenizer::fromMetadata(vocabulary(pre));
             if (!t) std::abort();
             out.push_back(std::move(*t));

@@ -1,27 +1,56 @@
-// The BPE pre-tokenizer regexes, implemented by hand as llama.cpp's unicode.cpp does (std::regex has no
-// \p{..} classes and backtracks badly). Each function walks the codepoints once, trying the regex's
-// alternatives in order at each position, and records where each word ends.
-#include "qf/eval/bpe_tokenizer.h"
+// The BPE pre-tokenizers as llama.cpp's unicode.cpp runs them: a chain of regexes, each cutting every piece
+// the previous one left into its matches and the gaps between them. The GPT-2 and Llama 3 regexes are
+// implemented by hand as llama.cpp does (each function walks a piece's codepoints once, trying the
+// alternatives in order at each position); the others go through SplitRegex, which sees the text as
+// llama.cpp's std::regex fallback does.
+#include <memory>
 
+#include "bpe_regex.h"
+#include "qf/eval/bpe_tokenizer.h"
 #include "qf/text/unicode.h"
 
 namespace qf::eval {
+
+// deepseek-llm's cased letters (Unicode Lu/Ll/Lt ranges), spelled as in its tokenizer.json.
+const std::string_view kDeepseekLettersRegex =
+    "\\s?[A-Za-z\u00B5\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u01BA\u01BC-\u01BF\u01C4-\u0293\u0295-\u02AF\u0370-"
+    "\u0373\u0376\u0377\u037B-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481"
+    "\u048A-\u052F\u0531-\u0556\u10A0-\u10C5\u13A0-\u13F5\u13F8-\u13FD\u1C90-\u1CBA\u1CBD-\u1CBF\u1D00-"
+    "\u1D2B\u1D6B-\u1D77\u1D79-\u1D9A\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59"
+    "\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-"
+    "\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126"
+    "\u2128\u212A-\u212D\u212F-\u2134\u2139\u213C-\u213F\u2145-\u2149\u214E\u2183\u2184\u2C00-\u2C7B\u2C7E-"
+    "\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\uA640-\uA66D\uA680-\uA69B\uA722-\uA76F\uA771-\uA787\uA78B-\uA78E\uAB70-"
+    "\uABBF\uFB00-\uFB06\uFB13-\uFB17\uFF21-\uFF3A\uFF41-\uFF5A\U00010400-\U0001044F\U000104B0-\U000104D3"
+    "\U000104D8-\U000104FB\U00010C80-\U00010CB2\U00010CC0-\U00010CF2\U000118A0-\U000118DF\U0001E900-"
+    "\U0001E943]+";
+// ASCII punctuation, fullwidth forms, quotation marks, ideographic space/comma/full stop.
+const std::string_view kDeepseekPunctuationRegex =
+    "\\s?[!-/:-~\uFF01-\uFF0F\uFF1A-\uFF5E\u2018-\u201F\u3000-\u3002]+";
+// CJK ideographs U+4E00..U+9FA5, U+0800..U+4E00 (sic) and Hangul U+AC00..U+D7FF.
+const std::string_view kDeepseekCjkRegex = "[\u4E00-\u9FA5\u0800-\u4E00\uAC00-\uD7FF]+";
+
+const std::string_view kDeepseek3WordsRegex =
+    "[!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~][A-Za-z]+|[^\r\n\\p{L}\\p{P}\\p{S}]?[\\p{L}\\p{M}]+| "
+    "?[\\p{P}\\p{S}]+[\r\n]*|\\s*[\r\n]+|\\s+(?!\\S)|\\s+";
+
 namespace {
 
 using namespace qf::text;
 
+// One piece [begin, end) of the text, cut into words by one of the hand-written regexes; past the piece's
+// end there is nothing (as in llama.cpp, where (?!\S) and the like stop at the piece's end).
 class Splitter {
 public:
-    explicit Splitter(std::string_view text) : m_cps(decodeUtf8(text)) {
-        m_flags.reserve(m_cps.size());
-        for (uint32_t cp : m_cps)
-            m_flags.push_back(codepointFlags(cp));
-    }
+    Splitter(const std::vector<uint32_t>& cps, const std::vector<uint16_t>& flags, size_t begin, size_t end,
+             std::vector<size_t>& lengths)
+        : m_cps(cps), m_flags(flags), m_begin(begin), m_end(end), m_wordStart(begin), m_lengths(lengths) {}
 
-    size_t size() const { return m_cps.size(); }
+    size_t begin() const { return m_begin; }
+    size_t end() const { return m_end; }
     // Past the end: codepoint kEnd and no flags at all (every real codepoint has a class bit).
-    uint32_t cp(size_t i) const { return i < m_cps.size() ? m_cps[i] : kEnd; }
-    uint16_t flags(size_t i) const { return i < m_flags.size() ? m_flags[i] : 0; }
+    uint32_t cp(size_t i) const { return i < m_end ? m_cps[i] : kEnd; }
+    uint16_t flags(size_t i) const { return i < m_end ? m_flags[i] : 0; }
     bool letter(size_t i) const { return flags(i) & kLetter; }
     bool number(size_t i) const { return flags(i) & kNumber; }
     bool whitespace(size_t i) const { return flags(i) & kWhitespace; }
@@ -31,49 +60,37 @@ public:
     // Ends the current word at `end` (nothing when empty); returns its length.
     size_t cut(size_t end) {
         const size_t length = end - m_wordStart;
-        if (length > 0) m_ends.push_back(end);
+        if (length > 0) m_lengths.push_back(length);
         m_wordStart = end;
         return length;
     }
 
     // 's 't 'm 'd 're 've 'll at `pos`; length matched (0 if none). `fold` lower-cases the letters.
     size_t contraction(size_t pos, bool fold) const {
-        if (cp(pos) != '\'' || pos + 1 >= size()) return 0;
+        if (cp(pos) != '\'' || pos + 1 >= m_end) return 0;
         auto at = [&](size_t i) { return fold ? toLower(cp(i)) : cp(i); };
         const uint32_t a = at(pos + 1);
         if (a == 's' || a == 't' || a == 'm' || a == 'd') return 2;
-        if (pos + 2 >= size()) return 0;
+        if (pos + 2 >= m_end) return 0;
         const uint32_t b = at(pos + 2);
         if ((a == 'r' && b == 'e') || (a == 'v' && b == 'e') || (a == 'l' && b == 'l')) return 3;
         return 0;
     }
 
-    std::vector<std::string> words() const {
-        std::vector<std::string> out;
-        out.reserve(m_ends.size());
-        size_t start = 0;
-        for (size_t end : m_ends) {
-            std::string word;
-            for (size_t i = start; i < end; ++i)
-                appendUtf8(word, m_cps[i]);
-            out.push_back(std::move(word));
-            start = end;
-        }
-        return out;
-    }
-
     static constexpr uint32_t kEnd = 0xFFFFFFFF;
 
 private:
-    std::vector<uint32_t> m_cps;
-    std::vector<uint16_t> m_flags;
-    std::vector<size_t> m_ends;
-    size_t m_wordStart = 0;
+    const std::vector<uint32_t>& m_cps;
+    const std::vector<uint16_t>& m_flags;
+    size_t m_begin;
+    size_t m_end;
+    size_t m_wordStart;
+    std::vector<size_t>& m_lengths;
 };
 
 // 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
 void splitGpt2(Splitter& s) {
-    for (size_t pos = 0; pos < s.size();) {
+    for (size_t pos = s.begin(); pos < s.end();) {
         if (const size_t n = s.contraction(pos, false)) {
             pos += s.cut(pos + n);
             continue;
@@ -101,7 +118,7 @@ void splitGpt2(Splitter& s) {
         size_t spaces = 0;
         while (s.whitespace(pos + spaces))
             ++spaces;
-        if (spaces > 1 && pos + spaces < s.size()) { // \s+(?!\S): leave the last one to the next word
+        if (spaces > 1 && pos + spaces < s.end()) { // \s+(?!\S): leave the last one to the next word
             pos += spaces - 1;
             s.cut(pos);
         } else if (spaces > 0) {
@@ -117,7 +134,7 @@ void splitGpt2(Splitter& s) {
 // \s*[\r\n]+|\s+(?!\S)|\s+
 void splitLlama3(Splitter& s, size_t maxDigits) {
     auto newline = [](uint32_t cp) { return cp == '\r' || cp == '\n'; };
-    for (size_t pos = 0; pos < s.size();) {
+    for (size_t pos = s.begin(); pos < s.end();) {
         const uint32_t cp = s.cp(pos);
         const uint16_t flags = s.flags(pos);
         if (const size_t n = s.contraction(pos, true)) {
@@ -163,7 +180,7 @@ void splitLlama3(Splitter& s, size_t maxDigits) {
         if (afterLastNewline > 0) { // \s*[\r\n]+
             pos = afterLastNewline;
             s.cut(pos);
-        } else if (spaces > 1 && pos + spaces < s.size()) { // \s+(?!\S)
+        } else if (spaces > 1 && pos + spaces < s.end()) { // \s+(?!\S)
             pos += spaces - 1;
             s.cut(pos);
         } else if (spaces > 0) {
@@ -175,20 +192,108 @@ void splitLlama3(Splitter& s, size_t maxDigits) {
     }
 }
 
+// llama.cpp's regex for GPT-2 without the final \s+; it runs its hand-written GPT-2 code for this string.
+constexpr const char* kGpt2Regex =
+    "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)";
+// llama.cpp's stand-in for o200k's regex: std::regex cannot spell \p{Lu} and \p{Ll}, so an upper-case
+// letter is a letter but not a-z, a lower-case one a letter but not A-Z.
+// clang-format off
+constexpr const char* kGpt4oRegex =
+    "[^\\r\\n\\p{L}\\p{N}]?((?=[\\p{L}])([^a-z]))*((?=[\\p{L}])([^A-Z]))+"
+    "(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])?|"
+    "[^\\r\\n\\p{L}\\p{N}]?((?=[\\p{L}])([^a-z]))+((?=[\\p{L}])([^A-Z]))*"
+    "(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])?|"
+    "\\p{N}{1,3}| ?[^\\s\\p{L}\\p{N}]+[\\r\\n/]*|\\s*[\\r\\n]+|\\s+(?!\\S)|\\s+";
+// clang-format on
+// One link of the chain: a hand-written splitter, or a regex.
+struct Stage {
+    enum class Hand { None, Gpt2, Llama3, Qwen2 } hand = Hand::None;
+    std::shared_ptr<const detail::SplitRegex> regex;
+};
+
+Stage hand(Stage::Hand h) {
+    return Stage{h, nullptr};
+}
+Stage regex(std::string_view pattern) {
+    if (pattern == kGpt2Regex) return hand(Stage::Hand::Gpt2);
+    return Stage{Stage::Hand::None, std::make_shared<const detail::SplitRegex>(pattern)};
+}
+
+// The regex_exprs llama.cpp's llm_tokenizer_bpe lists for each pre-tokenizer type.
+const std::vector<Stage>& stagesFor(BpePreTokenizer type) {
+    switch (type) {
+    case BpePreTokenizer::Gpt2: {
+        static const std::vector<Stage> stages{hand(Stage::Hand::Gpt2)};
+        return stages;
+    }
+    case BpePreTokenizer::Llama3: {
+        static const std::vector<Stage> stages{hand(Stage::Hand::Llama3)};
+        return stages;
+    }
+    case BpePreTokenizer::Qwen2: {
+        static const std::vector<Stage> stages{hand(Stage::Hand::Qwen2)};
+        return stages;
+    }
+    case BpePreTokenizer::Default: {
+        static const std::vector<Stage> stages{regex("[\\p{P}\\$\\+<=>\\^~\\|]+"), regex(kGpt2Regex),
+                                               regex("\\p{N}+"), regex("[0-9][0-9][0-9]")};
+        return stages;
+    }
+    case BpePreTokenizer::Starcoder: {
+        static const std::vector<Stage> stages{regex("\\p{N}"), regex(kGpt2Regex)};
+        return stages;
+    }
+    case BpePreTokenizer::Falcon: {
+        static const std::vector<Stage> stages{regex("[\\p{P}\\$\\+<=>\\^~\\|`]+"), regex(kGpt2Regex),
+                                               regex("[0-9][0-9][0-9]")};
+        return stages;
+    }
+    case BpePreTokenizer::DeepseekLlm: {
+        static const std::vector<Stage> stages{
+            regex("[\r\n]"), regex(kDeepseekLettersRegex), regex(kDeepseekPunctuationRegex),
+            regex("\\s+$"),  regex(kDeepseekCjkRegex),     regex("\\p{N}+")};
+        return stages;
+    }
+    case BpePreTokenizer::DeepseekCoder: {
+        static const std::vector<Stage> stages{regex("[\r\n]"), regex("\\s?\\p{L}+"), regex("\\s?\\p{P}+"),
+                                               regex(kDeepseekCjkRegex), regex("\\p{N}")};
+        return stages;
+    }
+    case BpePreTokenizer::Deepseek3: {
+        static const std::vector<Stage> stages{regex("\\p{N}{1,3}"),
+                                               regex("[\u4E00-\u9FA5\u3040-\u309F\u30A0-\u30FF]+"),
+                                               regex(kDeepseek3WordsRegex)};
+        return stages;
+    }
+    case BpePreTokenizer::Gpt4o: {
+        static const std::vector<Stage> stages{regex(kGpt4oRegex)};
+        return stages;
+    }
+    }
+    static const std::vector<Stage> none;
+    return none;
+}
+
 } // namespace
 
 std::optional<BpePreTokenizerInfo> bpePreTokenizerFromName(std::string_view name) {
-    // The names llama.cpp's llama-vocab.cpp maps to these regexes, with the flags it sets for them
-    // (clean_spaces only changes llama_detokenize's clean-up, which Tokenizer does not do).
+    // The names llama.cpp's llama-vocab.cpp maps to these regexes, with the flags it sets for them.
     struct Entry {
         std::string_view name;
         BpePreTokenizerInfo info;
     };
-    static constexpr BpePreTokenizerInfo kLlama3{BpePreTokenizer::Llama3, true, true};
-    static constexpr BpePreTokenizerInfo kLlama3Regex{BpePreTokenizer::Llama3, false, false};
-    static constexpr BpePreTokenizerInfo kQwen2{BpePreTokenizer::Qwen2, false, false};
-    static constexpr BpePreTokenizerInfo kGpt2{BpePreTokenizer::Gpt2, false, false};
+    using P = BpePreTokenizer;
+    static constexpr BpePreTokenizerInfo kLlama3{P::Llama3, true, true, true};
+    static constexpr BpePreTokenizerInfo kLlama3Regex{P::Llama3, false, false, true};
+    static constexpr BpePreTokenizerInfo kQwen2{P::Qwen2, false, false, false};
+    static constexpr BpePreTokenizerInfo kQwen2Clean{P::Qwen2, false, false, true};
+    static constexpr BpePreTokenizerInfo kGpt2{P::Gpt2, false, false, true};
+    static constexpr BpePreTokenizerInfo kStarcoder{P::Starcoder, false, false, true};
+    static constexpr BpePreTokenizerInfo kStarcoderRaw{P::Starcoder, false, false, false};
+    static constexpr BpePreTokenizerInfo kDeepseek3{P::Deepseek3, false, false, false};
+    static constexpr BpePreTokenizerInfo kGpt4o{P::Gpt4o, false, false, false};
     static constexpr Entry kNames[] = {
+        {"default", {P::Default, false, false, true}},
         {"llama3", kLlama3},
         {"llama-v3", kLlama3},
         {"llama-bpe", kLlama3},
@@ -204,8 +309,8 @@ std::optional<BpePreTokenizerInfo> bpePreTokenizerFromName(std::string_view name
         {"deepseek-r1-qwen", kQwen2},
         {"kormo", kQwen2},
         {"f2llmv2", kQwen2},
-        {"megrez", kQwen2},
-        {"stablelm2", kQwen2},
+        {"megrez", kQwen2Clean},
+        {"stablelm2", kQwen2Clean},
         {"gpt-2", kGpt2},
         {"phi-2", kGpt2},
         {"jina-es", kGpt2},
@@ -219,6 +324,26 @@ std::optional<BpePreTokenizerInfo> bpePreTokenizerFromName(std::string_view name
         {"exaone4", kGpt2},
         {"mpt", kGpt2},
         {"olmo", kGpt2},
+        {"starcoder", kStarcoder},
+        {"refact", kStarcoder},
+        {"codeshell", kStarcoder},
+        {"exaone", kStarcoder},
+        {"minerva-7b", kStarcoder},
+        {"mellum2", kStarcoder},
+        {"smollm", kStarcoderRaw},
+        {"command-r", kStarcoderRaw},
+        {"falcon", {P::Falcon, false, false, true}},
+        {"deepseek-llm", {P::DeepseekLlm, false, false, false}},
+        {"deepseek-coder", {P::DeepseekCoder, false, false, false}},
+        {"deepseek-v3", kDeepseek3},
+        {"hunyuan-dense", kDeepseek3},
+        {"joyai-llm", kDeepseek3},
+        {"hy_v4", kDeepseek3},
+        {"gpt-4o", kGpt4o},
+        {"llama4", kGpt4o},
+        {"kanana2", kGpt4o},
+        {"talkie", kGpt4o},
+        {"minimax-m2", kGpt4o},
     };
     for (const auto& e : kNames)
         if (e.name == name) return e.info;
@@ -226,19 +351,51 @@ std::optional<BpePreTokenizerInfo> bpePreTokenizerFromName(std::string_view name
 }
 
 std::vector<std::string> bpePreTokenize(BpePreTokenizer type, std::string_view text) {
-    Splitter s(text);
-    switch (type) {
-    case BpePreTokenizer::Gpt2:
-        splitGpt2(s);
-        break;
-    case BpePreTokenizer::Llama3:
-        splitLlama3(s, 3);
-        break;
-    case BpePreTokenizer::Qwen2:
-        splitLlama3(s, 1);
-        break;
+    const std::vector<uint32_t> cps = decodeUtf8(text);
+    std::vector<uint16_t> flags(cps.size());
+    for (size_t i = 0; i < cps.size(); ++i)
+        flags[i] = codepointFlags(cps[i]);
+    std::vector<size_t> pieces;
+    if (!cps.empty()) pieces.push_back(cps.size());
+    for (const Stage& stage : stagesFor(type)) {
+        if (stage.regex) {
+            pieces = stage.regex->split(cps, pieces);
+            continue;
+        }
+        std::vector<size_t> next;
+        next.reserve(pieces.size());
+        size_t start = 0;
+        for (size_t length : pieces) {
+            Splitter s(cps, flags, start, start + length, next);
+            if (stage.hand == Stage::Hand::Gpt2)
+                splitGpt2(s);
+            else
+                splitLlama3(s, stage.hand == Stage::Hand::Llama3 ? 3 : 1);
+            start += length;
+        }
+        pieces = std::move(next);
     }
-    return s.words();
+    std::vector<std::string> words;
+    words.reserve(pieces.size());
+    size_t start = 0;
+    for (size_t length : pieces) {
+        std::string word;
+        for (size_t i = start; i < start + length; ++i)
+            appendUtf8(word, cps[i]);
+        words.push_back(std::move(word));
+        start += length;
+    }
+    return words;
+}
+
+bool bpePreTokenizerRegexesCompile() {
+    for (BpePreTokenizer type :
+         {BpePreTokenizer::Gpt2, BpePreTokenizer::Llama3, BpePreTokenizer::Qwen2, BpePreTokenizer::Default,
+          BpePreTokenizer::Starcoder, BpePreTokenizer::Falcon, BpePreTokenizer::DeepseekLlm,
+          BpePreTokenizer::DeepseekCoder, BpePreTokenizer::Deepseek3, BpePreTokenizer::Gpt4o})
+        for (const Stage& stage : stagesFor(type))
+            if (stage.regex && !stage.regex->ok()) return false;
+    return true;
 }
 
 } // namespace qf::eval

@@ -50,10 +50,11 @@ Token find(const std::unordered_map<std::string_view, Token>& vocabulary, std::s
 
 Result<BpeEncoder> BpeEncoder::fromMetadata(const gguf::Metadata& metadata) {
     BpeEncoder e;
-    const auto pre = metadata.getString("tokenizer.ggml.pre");
-    if (!pre) return makeError("BPE vocabulary without tokenizer.ggml.pre (the pre-tokenizer)");
-    const auto info = bpePreTokenizerFromName(*pre);
-    if (!info) return makeError("BPE pre-tokenizer '{}' is not supported yet", *pre);
+    // Without the key llama.cpp falls back to its "default" regexes (and warns that quality suffers).
+    const auto key = metadata.getString("tokenizer.ggml.pre");
+    const std::string pre = key ? std::string(*key) : std::string("default");
+    const auto info = bpePreTokenizerFromName(pre);
+    if (!info) return makeError("BPE pre-tokenizer '{}' is not supported yet", pre);
     e.m_pre = *info;
 
     const gguf::Array* merges = metadata.getArray("tokenizer.ggml.merges");

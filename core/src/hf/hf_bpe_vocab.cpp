@@ -2,13 +2,14 @@
 // (convert_hf_to_gguf.py: get_vocab_base + _set_vocab_gpt2, gguf-py's SpecialVocab with merges).
 //
 // llama.cpp names the pre-tokenizer by hashing what the Hugging Face tokenizer makes of a test text; we
-// cannot run that tokenizer, so the pre-tokenizer is recognised from tokenizer.json itself: a Split with
-// one of the known regexes followed by a ByteLevel without regex, or a plain ByteLevel with GPT-2's regex.
+// cannot run that tokenizer, so the pre-tokenizer is recognised from tokenizer.json itself: its chain of
+// pre-tokenizers (Splits with their exact regexes, Digits, ByteLevel) must be one a known model uses.
 #include <fmt/format.h>
 
 #include <map>
 
 #include "hf_vocab.h"
+#include "qf/eval/bpe_tokenizer.h"
 
 namespace qf::hf::detail {
 namespace fs = std::filesystem;
@@ -19,20 +20,6 @@ constexpr int32_t kTypeNormal = 1;
 constexpr int32_t kTypeControl = 3;
 constexpr int32_t kTypeUserDefined = 4;
 constexpr int32_t kTypeUnused = 5;
-
-// The regexes as tokenizer.json spells them, and the tokenizer.ggml.pre name llama.cpp's converter writes
-// for the best-known model using each (the others with the same regex select the same code in llama.cpp).
-struct KnownSplit {
-    std::string_view regex;
-    std::string_view pre;
-};
-constexpr KnownSplit kKnownSplits[] = {
-    {R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re",
-     "llama-bpe"},
-    {R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re",
-     "qwen2"},
-    {R"re('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+)re", "gpt-2"},
-};
 
 std::string stringOf(const JsonValue* v) {
     return v && v->asString() ? *v->asString() : std::string();
@@ -62,25 +49,81 @@ std::string describe(const JsonValue& p) {
     return type.empty() ? std::string("(none)") : type;
 }
 
-// The tokenizer.ggml.pre name, or empty when the pre-tokenizer is not one llama.cpp's known regexes.
-std::string preTokenizerName(const JsonValue* pre) {
-    if (!pre || !pre->isObject()) return {};
-    auto plainByteLevel = [](const JsonValue& p, bool useRegex) {
-        return stringOf(p.find("type")) == "ByteLevel" && !boolOf(p.find("add_prefix_space"), true) &&
-               boolOf(p.find("use_regex"), true) == useRegex;
-    };
-    if (plainByteLevel(*pre, true)) return "gpt-2";
-    if (stringOf(pre->find("type")) != "Sequence") return {};
-    const auto* list = pre->find("pretokenizers");
-    if (!list || !list->asArray() || list->asArray()->size() != 2) return {};
-    const JsonValue& split = (*list->asArray())[0];
-    if (stringOf(split.find("type")) != "Split" || stringOf(split.find("behavior")) != "Isolated" ||
-        boolOf(split.find("invert"), false) || !plainByteLevel((*list->asArray())[1], false))
-        return {};
-    const auto* pattern = split.find("pattern");
+// One pre-tokenizer of the chain in a comparable form: "split:<regex>" (Isolated, not inverted),
+// "split-kept:<regex>" (Removed + invert: only the matches are kept, the same for a regex that matches
+// everything), "digits:1"/"digits:0", "bytelevel"/"bytelevel+regex" (no prefix space); "" when unknown.
+std::string chainLink(const JsonValue& p) {
+    const std::string type = stringOf(p.find("type"));
+    if (type == "ByteLevel")
+        return boolOf(p.find("add_prefix_space"), true) ? std::string()
+               : boolOf(p.find("use_regex"), true)      ? "bytelevel+regex"
+                                                        : "bytelevel";
+    if (type == "Digits") return boolOf(p.find("individual_digits"), false) ? "digits:1" : "digits:0";
+    if (type != "Split") return {};
+    const auto* pattern = p.find("pattern");
     const std::string regex = pattern ? stringOf(pattern->find("Regex")) : std::string();
-    for (const auto& known : kKnownSplits)
-        if (regex == known.regex) return std::string(known.pre);
+    const std::string behavior = stringOf(p.find("behavior"));
+    const bool invert = boolOf(p.find("invert"), false);
+    if (regex.empty()) return {};
+    if (behavior == "Isolated" && !invert) return "split:" + regex;
+    if (behavior == "Removed" && invert) return "split-kept:" + regex;
+    return {};
+}
+
+std::string split(std::string_view regex) {
+    return "split:" + std::string(regex);
+}
+
+// The tokenizer.ggml.pre name, or empty when the pre-tokenizer chain is not one of llama.cpp's known ones.
+std::string preTokenizerName(const JsonValue* pre, bool cleanUpSpaces) {
+    if (!pre || !pre->isObject()) return {};
+    std::vector<std::string> chain;
+    if (stringOf(pre->find("type")) == "Sequence") {
+        const auto* list = pre->find("pretokenizers");
+        if (!list || !list->asArray()) return {};
+        for (const auto& p : *list->asArray())
+            chain.push_back(chainLink(p));
+    } else {
+        chain.push_back(chainLink(*pre));
+    }
+
+    constexpr std::string_view kLlama3 =
+        R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re";
+    constexpr std::string_view kQwen2 =
+        R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re";
+    // o200k (openai/gpt-oss-20b, meta-llama/Llama-4-Scout-17B-16E, MiniMaxAI/MiniMax-M2).
+    constexpr std::string_view kO200k =
+        R"re([^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+)re";
+    struct Known {
+        std::vector<std::string> chain;
+        std::string_view pre;
+    };
+    const Known known[] = {
+        {{split(kLlama3), "bytelevel"}, "llama-bpe"}, // meta-llama/Llama-3.2-1B
+        {{split(kQwen2), "bytelevel"}, "qwen2"},      // Qwen/Qwen2.5-0.5B
+        {{"bytelevel+regex"}, "gpt-2"},               // openai-community/gpt2
+        // HuggingFaceTB/SmolLM2-135M, bigcode/starcoder2-3b: llama.cpp names them smollm and starcoder
+        // (same regexes; only clean_spaces differs, which is tokenizer_config.json's
+        // clean_up_tokenization_spaces).
+        {{"digits:1", "bytelevel+regex"}, cleanUpSpaces ? "starcoder" : "smollm"},
+        // deepseek-ai/deepseek-llm-7b-base, DeepSeek-Coder-V2-Lite-Instruct (llama.cpp's regex for the
+        // digits is \p{N}+ although the file splits them one by one).
+        {{"split:[\r\n]", split(eval::kDeepseekLettersRegex), split(eval::kDeepseekPunctuationRegex),
+          split(R"(\s+$)"), split(eval::kDeepseekCjkRegex), "digits:1", "bytelevel"},
+         "deepseek-llm"},
+        // deepseek-ai/deepseek-coder-6.7b-base
+        {{"split:[\r\n]", split(R"(\s?\p{L}+)"), split(R"(\s?\p{P}+)"), split(eval::kDeepseekCjkRegex),
+          "digits:1", "bytelevel"},
+         "deepseek-coder"},
+        // deepseek-ai/DeepSeek-V3 (and R1, V3.1, V3.2)
+        {{split(R"(\p{N}{1,3})"), split("[\u4E00-\u9FA5\u3040-\u309F\u30A0-\u30FF]+"),
+          split(eval::kDeepseek3WordsRegex), "bytelevel"},
+         "deepseek-v3"},
+        {{split(kO200k), "bytelevel"}, "gpt-4o"},                           // openai/gpt-oss-20b, Llama 4
+        {{"split-kept:" + std::string(kO200k), "bytelevel"}, "minimax-m2"}, // MiniMaxAI/MiniMax-M2
+    };
+    for (const auto& k : known)
+        if (k.chain == chain) return std::string(k.pre);
     return {};
 }
 
@@ -120,11 +163,21 @@ Status addTokenizerJsonVocab(gguf::Metadata& md, const fs::path& folder, const J
         if (type != "NFC")
             return makeError("{}: normalizer \"{}\" is not supported yet", path.string(), type);
     }
+    std::optional<JsonValue> tokenizerConfig;
+    std::error_code ec;
+    if (fs::is_regular_file(folder / "tokenizer_config.json", ec)) {
+        auto parsed = readJsonFile(folder / "tokenizer_config.json");
+        if (!parsed) return parsed.error();
+        tokenizerConfig = std::move(*parsed);
+    }
+
     const JsonValue* preTokenizer = json->find("pre_tokenizer");
-    const std::string pre = preTokenizerName(preTokenizer);
+    const bool cleanUpSpaces =
+        tokenizerConfig && boolOf(tokenizerConfig->find("clean_up_tokenization_spaces"), false);
+    const std::string pre = preTokenizerName(preTokenizer, cleanUpSpaces);
     if (pre.empty())
-        return makeError("{}: pre-tokenizer {} is not supported yet (known: the Llama 3, Qwen2 and GPT-2 "
-                         "byte-level regexes)",
+        return makeError("{}: pre-tokenizer {} is not supported yet (known: Llama 3, Qwen2, GPT-2, "
+                         "StarCoder/SmolLM, DeepSeek LLM/Coder/V3, o200k)",
                          path.string(), preTokenizer ? describe(*preTokenizer) : std::string("(none)"));
 
     // Hugging Face's get_vocab(): the model's vocabulary plus the added tokens.
@@ -202,14 +255,6 @@ Status addTokenizerJsonVocab(gguf::Metadata& md, const fs::path& folder, const J
         }
     }
     if (merges.empty()) return makeError("{}: the BPE model has no merges", path.string());
-
-    std::optional<JsonValue> tokenizerConfig;
-    std::error_code ec;
-    if (fs::is_regular_file(folder / "tokenizer_config.json", ec)) {
-        auto parsed = readJsonFile(folder / "tokenizer_config.json");
-        if (!parsed) return parsed.error();
-        tokenizerConfig = std::move(*parsed);
-    }
 
     md.set("tokenizer.ggml.model", gguf::Value::string("gpt2"));
     md.set("tokenizer.ggml.pre", gguf::Value::string(pre));

@@ -23,18 +23,27 @@ namespace qf::eval {
 
 using Token = int32_t;
 
-// The regex families llama.cpp implements, by the tokenizer.ggml.pre names that select them.
+// The regex families llama.cpp implements, by the tokenizer.ggml.pre names that select them. Several are a
+// chain of regexes, each cutting the pieces of the one before (matches and the gaps between them).
 enum class BpePreTokenizer {
-    Gpt2,   // 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
-    Llama3, // (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|
-            // \s*[\r\n]+|\s+(?!\S)|\s+
-    Qwen2,  // as Llama3 with \p{N} (one digit per word) instead of \p{N}{1,3}
+    Gpt2,      // 's|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+|\s+(?!\S)|\s+
+    Llama3,    // (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|
+               // \s*[\r\n]+|\s+(?!\S)|\s+
+    Qwen2,     // as Llama3 with \p{N} (one digit per word) instead of \p{N}{1,3}
+    Default,   // no/"default" tokenizer.ggml.pre: punctuation runs, GPT-2, \p{N}+, [0-9]{3}
+    Starcoder, // digits one by one, then GPT-2 (starcoder, refact, smollm, command-r, ...)
+    Falcon,    // punctuation runs, GPT-2, [0-9]{3}
+    DeepseekLlm,   // newlines, cased letters, ASCII/fullwidth punctuation, trailing spaces, CJK, \p{N}+
+    DeepseekCoder, // newlines, \s?\p{L}+, \s?\p{P}+, CJK, single digits
+    Deepseek3, // \p{N}{1,3}, CJK/kana, then a Llama-3-like regex on \p{P}\p{S} (deepseek-v3, hunyuan-dense)
+    Gpt4o,     // o200k: case-aware words with contractions, \p{N}{1,3} (gpt-4o, llama4, minimax-m2)
 };
 
 struct BpePreTokenizerInfo {
     BpePreTokenizer regex;
     bool ignoreMerges; // a word that is itself a token is taken whole
     bool addBos;       // llama.cpp's add_bos_token when the key is absent
+    bool cleanSpaces;  // llama.cpp's clean_spaces (llama_detokenize's clean-up; Tokenizer does not apply it)
 };
 // What llama.cpp's llama-vocab.cpp selects for a tokenizer.ggml.pre name ("llama-bpe", "qwen2", "gpt-2",
 // ...); nullopt for names whose regex is not implemented here.
@@ -42,10 +51,20 @@ std::optional<BpePreTokenizerInfo> bpePreTokenizerFromName(std::string_view name
 
 // The words `text` is cut into, as UTF-8 (before the byte-level spelling).
 std::vector<std::string> bpePreTokenize(BpePreTokenizer type, std::string_view text);
+// DeepSeek's Split regexes, identical in llama.cpp and in the models' tokenizer.json (deepseek-llm-7b-base,
+// deepseek-coder-6.7b-base): cased letters, punctuation, and the CJK/Hangul ranges.
+extern const std::string_view kDeepseekLettersRegex;
+extern const std::string_view kDeepseekPunctuationRegex;
+extern const std::string_view kDeepseekCjkRegex;
+// DeepSeek V3's third Split regex (also in llama.cpp unchanged).
+extern const std::string_view kDeepseek3WordsRegex;
+
+// True when every regex the pre-tokenizers use is one the regex engine understands (a self-check for tests).
+bool bpePreTokenizerRegexesCompile();
 
 class BpeEncoder {
 public:
-    // Reads tokenizer.ggml.pre and tokenizer.ggml.merges.
+    // Reads tokenizer.ggml.pre (absent: "default", as llama.cpp) and tokenizer.ggml.merges.
     static Result<BpeEncoder> fromMetadata(const gguf::Metadata& metadata);
 
     const BpePreTokenizerInfo& preTokenizer() const { return m_pre; }
