@@ -157,7 +157,7 @@ int main(int argc, char** argv) {
         }
         const double prompt = layerSeconds(matmul, path, layer, promptTokens, threads, seconds);
         const double gen = layerSeconds(matmul, path, layer, 1, threads, seconds);
-        // The fused unpack-and-dot kernels, which matmul() does not use (see matmul.h).
+        // The matrix-vector path alone (matmul() takes it up to kMatVecMaxTokens tokens).
         const double fused = layerSeconds(matvec, path, layer, 1, threads, seconds);
         fmt::print("{:<8} {:>12.2f} {:>12.1f} {:>12.3f} {:>12.2f} {:>14.2f}\n", name, prompt * 1e3,
                    double(promptTokens) / (prompt * kLayers), gen * 1e3, 1.0 / (gen * kLayers),

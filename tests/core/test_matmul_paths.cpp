@@ -1,8 +1,8 @@
 // The two ways the forward pass multiplies by weights (the blocked GEMM and the matrix-vector path for a
 // few tokens), on every kernel path this CPU can run, for every weight type the quantization core can
 // dequantize: each path's row unpacking gives exactly the core's values, each path's products agree with
-// the reference path's, odd row counts, depth tails and strides included, and no result depends on the
-// thread count.
+// the reference path's, odd row counts, depth tails and strides included, the rows unpacked straight into
+// registers give the bits of the buffered ones, and no result depends on the thread count.
 #include <QTest>
 
 #include <cmath>
@@ -167,6 +167,51 @@ private slots:
                     for (int64_t r = rows; r < ldy; ++r)
                         QCOMPARE(y[size_t(i * ldy + r)], -7.0f);
                 }
+            }
+        }
+    }
+
+    // AVX2 and AVX-512 unpack Q4_K and Q6_K rows straight into registers on the matrix-vector path; the
+    // others go through a buffer. Both give the same bits: the fused path against an F32 copy of the
+    // unpacked weights (which takes the buffer), then the reference to 1e-5 and any thread count.
+    void fusedMatVecMatchesBufferedPath_data() {
+        QTest::addColumn<int>("type");
+        QTest::addColumn<int>("tokens");
+        for (GgmlType type : {GgmlType::Q4_K, GgmlType::Q6_K})
+            for (int tokens : {1, 2, 3, 4, 5, 9})
+                QTest::addRow("%s t%d", ggmlTypeName(type).data(), tokens) << int(type) << tokens;
+    }
+    void fusedMatVecMatchesBufferedPath() {
+        QFETCH(int, type);
+        QFETCH(int, tokens);
+        const int64_t rows = 203, cols = 256 * 7; // 3.5 chunks of 512
+        const Weights w = makeWeights(GgmlType(type), rows, cols, uint32_t(type * 10 + tokens));
+        const RowMatrix unpacked = RowMatrix::f32(w.dequantized.data(), rows, cols, cols);
+        const int64_t ldx = cols + 1, ldy = rows + 2;
+        const std::vector<float> x = randomValues(size_t(tokens * ldx), uint32_t(tokens));
+        std::vector<float> want(size_t(tokens * ldy));
+        gemm(KernelPath::Reference, w.matrix, x.data(), ldx, tokens, want.data(), ldy, 1);
+        for (KernelPath path : matmulPaths()) {
+            std::vector<float> fused(want.size()), buffered(want.size());
+            matvec(path, w.matrix, x.data(), ldx, tokens, fused.data(), ldy, 1);
+            matvec(path, unpacked, x.data(), ldx, tokens, buffered.data(), ldy, 1);
+            QVERIFY2(fused == buffered, qPrintable(name(path)));
+            for (int64_t i = 0; i < tokens; ++i)
+                for (int64_t r = 0; r < rows; ++r) {
+                    double magnitude = 0.0;
+                    for (int64_t k = 0; k < cols; ++k)
+                        magnitude +=
+                            std::fabs(double(x[size_t(i * ldx + k)]) * w.dequantized[size_t(r * cols + k)]);
+                    const double diff =
+                        std::fabs(double(fused[size_t(i * ldy + r)]) - want[size_t(i * ldy + r)]);
+                    QVERIFY2(diff <= 1e-5 * magnitude,
+                             qPrintable(QStringLiteral("%1 y[%2][%3]").arg(name(path)).arg(i).arg(r)));
+                }
+            for (unsigned threads : {2u, 3u, 7u}) {
+                std::vector<float> y(want.size());
+                matvec(path, w.matrix, x.data(), ldx, tokens, y.data(), ldy, threads);
+                QVERIFY2(y == fused,
+                         qPrintable(QStringLiteral("%1, %2 threads").arg(name(path)).arg(threads)));
             }
         }
     }

@@ -5,6 +5,7 @@
 #include <immintrin.h>
 
 #include "matmul_kernels.h"
+#include "quant/quant_blocks.h"
 
 namespace qf::eval::detail {
 namespace {
@@ -81,6 +82,70 @@ struct SmallKernelOps {
 
 #include "small_kernel_lanes.h"
 
+// The 6-bit scale and min of group j of a K-quant block with 8 groups (a copy of the core's unpacking: its
+// inline one may not be compiled for this instruction set).
+void scaleMinK4(int j, const uint8_t* q, int& scale, int& min) {
+    if (j < 4) {
+        scale = q[j] & 63;
+        min = q[j + 4] & 63;
+    } else {
+        scale = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
+        min = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
+    }
+}
+
+__m256i bytes8(const uint8_t* p) {
+    return _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)));
+}
+
+// The matrix-vector path's unpacking into registers (matvec_lanes.h), 32 values a step, with the operations
+// of dequantize_avx2.cpp (same values).
+struct Q4KSteps {
+    static constexpr int64_t kBlockValues = 256, kStepValues = 32;
+    static constexpr uint64_t kBlockBytes = sizeof(quant::detail::BlockQ4K);
+    // Step s is group s: the low (even s) or high (odd s) nibbles of qs[32 * (s / 2)..].
+    static void step(const uint8_t* block, int s, __m256* w) {
+        const auto* x = reinterpret_cast<const quant::detail::BlockQ4K*>(block);
+        int sc, m;
+        scaleMinK4(s, x->scales, sc, m);
+        const __m256 d = _mm256_set1_ps(_cvtsh_ss(x->d) * float(sc));
+        const __m256 min = _mm256_set1_ps(_cvtsh_ss(x->dmin) * float(m));
+        const uint8_t* q = x->qs + 32 * (s / 2);
+        for (int u = 0; u < 4; ++u) {
+            const __m256i b = bytes8(q + 8 * u);
+            const __m256i nibble =
+                s % 2 ? _mm256_srli_epi32(b, 4) : _mm256_and_si256(b, _mm256_set1_epi32(0xF));
+            w[u] = _mm256_sub_ps(_mm256_mul_ps(d, _mm256_cvtepi32_ps(nibble)), min);
+        }
+    }
+};
+
+struct Q6KSteps {
+    static constexpr int64_t kBlockValues = 256, kStepValues = 32;
+    static constexpr uint64_t kBlockBytes = sizeof(quant::detail::BlockQ6K);
+    // Step s is values l + 32 j of half s / 4 with j = s % 4 (l < 32): low four bits from ql[l] (j = 0, 2) or
+    // ql[l + 32] (j = 1, 3), low or high nibble by j / 2; bits 2j, 2j + 1 of qh[l] on top; minus 32; scale
+    // l / 16 + 2j.
+    static void step(const uint8_t* block, int s, __m256* w) {
+        const auto* x = reinterpret_cast<const quant::detail::BlockQ6K*>(block);
+        const float d = _cvtsh_ss(x->d);
+        const int part = s / 4, j = s % 4;
+        const uint8_t* ql = x->ql + 64 * part + 32 * (j % 2);
+        const uint8_t* qh = x->qh + 32 * part;
+        const int8_t* sc = x->scales + 8 * part;
+        for (int u = 0; u < 4; ++u) {
+            const __m256i b = bytes8(ql + 8 * u), h = bytes8(qh + 8 * u);
+            const __m256i nibble =
+                j < 2 ? _mm256_and_si256(b, _mm256_set1_epi32(0xF)) : _mm256_srli_epi32(b, 4);
+            const __m256i hi =
+                _mm256_slli_epi32(_mm256_and_si256(_mm256_srli_epi32(h, 2 * j), _mm256_set1_epi32(3)), 4);
+            const __m256 q =
+                _mm256_cvtepi32_ps(_mm256_sub_epi32(_mm256_or_si256(nibble, hi), _mm256_set1_epi32(32)));
+            w[u] = _mm256_mul_ps(_mm256_set1_ps(d * float(sc[u / 2 + 2 * j])), q);
+        }
+    }
+};
+
 struct MatVecOps {
     static constexpr int N = 8;
     using F = __m256;
@@ -97,6 +162,20 @@ struct MatVecOps {
     static bool convert(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
         return convertRow(type, src, dst, n);
     }
+    struct Fused {
+        template <class Body> static bool with(GgmlType type, Body&& body) {
+            switch (type) {
+            case GgmlType::Q4_K:
+                body(Q4KSteps{});
+                return true;
+            case GgmlType::Q6_K:
+                body(Q6KSteps{});
+                return true;
+            default:
+                return false;
+            }
+        }
+    };
 };
 
 #include "matvec_lanes.h"

@@ -12,6 +12,7 @@
 #endif
 
 #include "matmul_kernels.h"
+#include "quant/quant_blocks.h"
 
 namespace qf::eval::detail {
 namespace {
@@ -88,6 +89,72 @@ struct SmallKernelOps {
 
 #include "small_kernel_lanes.h"
 
+// The 6-bit scale and min of group j of a K-quant block with 8 groups (a copy of the core's unpacking: its
+// inline one may not be compiled for this instruction set).
+void scaleMinK4(int j, const uint8_t* q, int& scale, int& min) {
+    if (j < 4) {
+        scale = q[j] & 63;
+        min = q[j + 4] & 63;
+    } else {
+        scale = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
+        min = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
+    }
+}
+
+__m512i bytes16(const uint8_t* p) {
+    return _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
+}
+
+// The matrix-vector path's unpacking into registers (matvec_lanes.h), 64 values a step, with the operations
+// of dequantize_avx512.cpp (same values).
+struct Q4KSteps {
+    static constexpr int64_t kBlockValues = 256, kStepValues = 64;
+    static constexpr uint64_t kBlockBytes = sizeof(quant::detail::BlockQ4K);
+    // Step s: groups 2s (low nibbles of qs[32s..]) and 2s + 1 (their high nibbles).
+    static void step(const uint8_t* block, int s, __m512* w) {
+        const auto* x = reinterpret_cast<const quant::detail::BlockQ4K*>(block);
+        const float d = _cvtsh_ss(x->d), dmin = _cvtsh_ss(x->dmin);
+        const uint8_t* q = x->qs + 32 * s;
+        int sc, m;
+        scaleMinK4(2 * s, x->scales, sc, m);
+        const __m512 d1 = _mm512_set1_ps(d * float(sc)), m1 = _mm512_set1_ps(dmin * float(m));
+        scaleMinK4(2 * s + 1, x->scales, sc, m);
+        const __m512 d2 = _mm512_set1_ps(d * float(sc)), m2 = _mm512_set1_ps(dmin * float(m));
+        const __m512i low = _mm512_set1_epi32(0xF);
+        for (int h = 0; h < 2; ++h) {
+            const __m512i b = bytes16(q + 16 * h);
+            w[h] = _mm512_sub_ps(_mm512_mul_ps(d1, _mm512_cvtepi32_ps(_mm512_and_si512(b, low))), m1);
+            w[2 + h] = _mm512_sub_ps(_mm512_mul_ps(d2, _mm512_cvtepi32_ps(_mm512_srli_epi32(b, 4))), m2);
+        }
+    }
+};
+
+struct Q6KSteps {
+    static constexpr int64_t kBlockValues = 256, kStepValues = 64;
+    static constexpr uint64_t kBlockBytes = sizeof(quant::detail::BlockQ6K);
+    // Value l + 32 j of half `part` (l < 32, j < 4): low four bits from ql[l] (j = 0, 2) or ql[l + 32]
+    // (j = 1, 3), low or high nibble by j / 2; bits 2j, 2j + 1 of qh[l] on top; minus 32; scale l / 16 + 2j.
+    static void step(const uint8_t* block, int s, __m512* w) {
+        const auto* x = reinterpret_cast<const quant::detail::BlockQ6K*>(block);
+        const float d = _cvtsh_ss(x->d);
+        const int part = s / 2;
+        const uint8_t* ql = x->ql + 64 * part;
+        const uint8_t* qh = x->qh + 32 * part;
+        const int8_t* sc = x->scales + 8 * part;
+        for (int i = 0; i < 4; ++i) {
+            const int j = 2 * (s % 2) + i / 2, l = 16 * (i % 2);
+            const __m512i b = bytes16(ql + l + 32 * (j % 2)), h = bytes16(qh + l);
+            const __m512i nibble =
+                j < 2 ? _mm512_and_si512(b, _mm512_set1_epi32(0xF)) : _mm512_srli_epi32(b, 4);
+            const __m512i hi = _mm512_slli_epi32(
+                _mm512_and_si512(_mm512_srli_epi32(h, unsigned(2 * j)), _mm512_set1_epi32(3)), 4);
+            const __m512 q =
+                _mm512_cvtepi32_ps(_mm512_sub_epi32(_mm512_or_si512(nibble, hi), _mm512_set1_epi32(32)));
+            w[i] = _mm512_mul_ps(_mm512_set1_ps(d * float(sc[l / 16 + 2 * j])), q);
+        }
+    }
+};
+
 struct MatVecOps {
     static constexpr int N = 16;
     using F = __m512;
@@ -108,6 +175,20 @@ struct MatVecOps {
     static bool convert(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
         return convertRow(type, src, dst, n);
     }
+    struct Fused {
+        template <class Body> static bool with(GgmlType type, Body&& body) {
+            switch (type) {
+            case GgmlType::Q4_K:
+                body(Q4KSteps{});
+                return true;
+            case GgmlType::Q6_K:
+                body(Q6KSteps{});
+                return true;
+            default:
+                return false;
+            }
+        }
+    };
 };
 
 #include "matvec_lanes.h"

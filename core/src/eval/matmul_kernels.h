@@ -29,8 +29,9 @@ using ConvertRowFn = bool (*)(GgmlType type, const uint8_t* src, float* dst, int
 
 // The matrix-vector path for a few tokens: y[t * ldy] = sum_k w[k] * x[t * ldx + k] for t < tokens, one
 // weight row of n values; chunkBytes = ggmlRowBytes(type, kMatVecChunk). Unpacks kMatVecChunk values at a
-// time into a buffer that stays in L1 and accumulates them into every token's sums; the row is unpacked once
-// per kMatVecTokens tokens.
+// time into a buffer that stays in L1 and accumulates them into every token's sums (AVX2 and AVX-512 unpack
+// Q4_K and Q6_K straight into registers instead, with the same bits); the row is unpacked once per
+// kMatVecTokens tokens.
 using MatVecRowFn = void (*)(GgmlType type, const uint8_t* row, uint64_t chunkBytes, int64_t n,
                              const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy);
 // A multiple of 256, so that every chunk of a quantized row starts on a block boundary.
