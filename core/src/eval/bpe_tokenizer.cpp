@@ -1,11 +1,12 @@
 #include "qf/eval/bpe_tokenizer.h"
 
 #include <algorithm>
-#include <queue>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "qf/text/unicode.h"
+#include "symbol_merge.h"
 
 namespace qf::eval {
 namespace {
@@ -18,28 +19,6 @@ std::string rankKey(std::string_view left, std::string_view right) {
     key.append(right);
     return key;
 }
-
-// One piece of the word being merged: a byte range and its neighbours in the live chain.
-struct Symbol {
-    int prev;
-    int next;
-    uint32_t offset;
-    uint32_t length; // 0 once merged into its left neighbour
-};
-
-struct Bigram {
-    int left;
-    int right;
-    int rank;
-    uint32_t length;
-};
-
-// Lowest rank first; among equal ranks the leftmost pair first.
-struct BigramOrder {
-    bool operator()(const Bigram& a, const Bigram& b) const {
-        return a.rank > b.rank || (a.rank == b.rank && a.left > b.left);
-    }
-};
 
 Token find(const std::unordered_map<std::string_view, Token>& vocabulary, std::string_view text) {
     const auto it = vocabulary.find(text);
@@ -80,8 +59,6 @@ int BpeEncoder::mergeRank(std::string_view left, std::string_view right) const {
 
 void BpeEncoder::encode(std::string_view text, const std::unordered_map<std::string_view, Token>& vocabulary,
                         std::vector<Token>& out) const {
-    std::vector<Symbol> symbols;
-    std::priority_queue<Bigram, std::vector<Bigram>, BigramOrder> queue;
     for (const std::string& raw : bpePreTokenize(m_pre.regex, text)) {
         const std::string word = text::byteLevelEncode(raw);
         if (m_pre.ignoreMerges) {
@@ -90,54 +67,20 @@ void BpeEncoder::encode(std::string_view text, const std::unordered_map<std::str
                 continue;
             }
         }
-        symbols.clear();
-        for (size_t offset = 0; offset < word.size();) {
-            const size_t length =
-                std::min(text::utf8SequenceLength(uint8_t(word[offset])), word.size() - offset);
-            const int index = int(symbols.size());
-            symbols.push_back({index - 1, offset + length == word.size() ? -1 : index + 1, uint32_t(offset),
-                               uint32_t(length)});
-            offset += length;
-        }
-        auto piece = [&](const Symbol& s) { return std::string_view(word).substr(s.offset, s.length); };
-        auto tryAddBigram = [&](int left, int right) {
-            if (left < 0 || right < 0) return;
-            const Symbol& l = symbols[size_t(left)];
-            const Symbol& r = symbols[size_t(right)];
-            const int rank = mergeRank(piece(l), piece(r));
-            if (rank >= 0) queue.push({left, right, rank, l.length + r.length});
+        auto rankOf = [&](std::string_view left, std::string_view right) -> std::optional<int> {
+            const int rank = mergeRank(left, right);
+            return rank >= 0 ? std::optional<int>(rank) : std::nullopt;
         };
-        for (int i = 1; i < int(symbols.size()); ++i)
-            tryAddBigram(i - 1, i);
-
-        while (!queue.empty()) {
-            const Bigram bigram = queue.top();
-            queue.pop();
-            Symbol& left = symbols[size_t(bigram.left)];
-            Symbol& right = symbols[size_t(bigram.right)];
-            // Stale entry: a side has changed since it was queued (the pair's text would differ).
-            if (left.length == 0 || right.length == 0 || left.next != bigram.right ||
-                left.length + right.length != bigram.length)
-                continue;
-            left.length += right.length;
-            right.length = 0;
-            left.next = right.next;
-            if (right.next >= 0) symbols[size_t(right.next)].prev = bigram.left;
-            tryAddBigram(left.prev, bigram.left);
-            tryAddBigram(bigram.left, left.next);
-        }
-
-        for (int i = symbols.empty() ? -1 : 0; i != -1; i = symbols[size_t(i)].next) {
-            const std::string_view pieceText = piece(symbols[size_t(i)]);
-            if (const Token token = find(vocabulary, pieceText); token >= 0) {
+        detail::mergeSymbols<int>(word, rankOf, [&](std::string_view piece) {
+            if (const Token token = find(vocabulary, piece); token >= 0) {
                 out.push_back(token);
-                continue;
+                return;
             }
             // llama.cpp's fallback: the piece's single bytes that happen to be tokens; the rest is lost.
-            for (char c : pieceText)
+            for (char c : piece)
                 if (const Token token = find(vocabulary, std::string_view(&c, 1)); token >= 0)
                     out.push_back(token);
-        }
+        });
     }
 }
 

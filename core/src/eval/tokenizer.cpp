@@ -2,11 +2,12 @@
 
 #include <algorithm>
 #include <cstring>
-#include <queue>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "qf/eval/bpe_tokenizer.h"
+#include "symbol_merge.h"
 
 namespace qf::eval {
 namespace {
@@ -14,11 +15,6 @@ namespace {
 constexpr std::string_view kSpaceEscape = "\xe2\x96\x81"; // U+2581 '▁'
 
 // Bytes in the UTF-8 sequence that starts with `lead` (1 for continuation or invalid bytes, as llama.cpp).
-size_t utf8Length(uint8_t lead) {
-    static constexpr uint8_t kLengths[16] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4};
-    return kLengths[lead >> 4];
-}
-
 std::string escapeSpaces(std::string_view text, bool spacePrefix) {
     std::string out;
     out.reserve(text.size() + text.size() / 4 + 3);
@@ -31,28 +27,6 @@ std::string escapeSpaces(std::string_view text, bool spacePrefix) {
     }
     return out;
 }
-
-// One piece of the text being merged: a byte range and its neighbours in the live chain.
-struct Symbol {
-    int prev;
-    int next;
-    uint32_t offset;
-    uint32_t length; // 0 once merged into its left neighbour
-};
-
-struct Bigram {
-    int left;
-    int right;
-    float score;
-    uint32_t length;
-};
-
-// Highest score first; among equal scores the leftmost pair first.
-struct BigramOrder {
-    bool operator()(const Bigram& a, const Bigram& b) const {
-        return a.score < b.score || (a.score == b.score && a.left > b.left);
-    }
-};
 
 const gguf::Array* arrayOf(const gguf::Metadata& metadata, std::string_view key, gguf::ValueType type) {
     const gguf::Array* array = metadata.getArray(key);
@@ -161,54 +135,22 @@ void Tokenizer::tokenizeFragment(std::string_view fragment, bool spacePrefix, st
     const std::string text = escapeSpaces(fragment, spacePrefix);
     if (text.empty()) return;
 
-    std::vector<Symbol> symbols;
-    symbols.reserve(text.size());
-    for (size_t offset = 0; offset < text.size();) {
-        const size_t length = std::min(utf8Length(uint8_t(text[offset])), text.size() - offset);
-        const int index = int(symbols.size());
-        symbols.push_back(
-            {index - 1, offset + length == text.size() ? -1 : index + 1, uint32_t(offset), uint32_t(length)});
-        offset += length;
-    }
-
-    std::priority_queue<Bigram, std::vector<Bigram>, BigramOrder> queue;
-    auto tryAddBigram = [&](int left, int right) {
-        if (left < 0 || right < 0) return;
-        const uint32_t length = symbols[size_t(left)].length + symbols[size_t(right)].length;
-        const Token token = lookup(std::string_view(text).substr(symbols[size_t(left)].offset, length));
-        if (token < 0) return;
-        queue.push({left, right, m_scores[size_t(token)], length});
+    // SentencePiece merges the pair whose merged piece scores highest: priority = -score.
+    auto priorityOf = [&](std::string_view left, std::string_view right) -> std::optional<float> {
+        const Token token = lookup(std::string_view(left.data(), left.size() + right.size()));
+        if (token < 0) return std::nullopt;
+        return -m_scores[size_t(token)];
     };
-    for (int i = 1; i < int(symbols.size()); ++i)
-        tryAddBigram(i - 1, i);
-
-    while (!queue.empty()) {
-        const Bigram bigram = queue.top();
-        queue.pop();
-        Symbol& left = symbols[size_t(bigram.left)];
-        Symbol& right = symbols[size_t(bigram.right)];
-        // Stale entry: one side has been merged since it was queued.
-        if (left.length == 0 || right.length == 0 || left.length + right.length != bigram.length) continue;
-        left.length += right.length;
-        right.length = 0;
-        left.next = right.next;
-        if (right.next >= 0) symbols[size_t(right.next)].prev = bigram.left;
-        tryAddBigram(left.prev, bigram.left);
-        tryAddBigram(bigram.left, left.next);
-    }
-
-    for (int i = 0; i != -1; i = symbols[size_t(i)].next) {
-        const Symbol& symbol = symbols[size_t(i)];
-        const std::string_view piece = std::string_view(text).substr(symbol.offset, symbol.length);
+    detail::mergeSymbols<float>(text, priorityOf, [&](std::string_view piece) {
         const Token token = lookup(piece);
         if (token >= 0) {
             out.push_back(token);
-            continue;
+            return;
         }
         // Merged pieces are always tokens, so this is a single character missing from the vocabulary.
         for (char c : piece)
             out.push_back(byteToken(uint8_t(c)));
-    }
+    });
 }
 
 std::vector<Token> Tokenizer::tokenize(std::string_view text, bool addSpecial, bool parseSpecial) const {
