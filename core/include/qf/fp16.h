@@ -11,9 +11,12 @@
 
 namespace qf {
 
+// Internal linkage (static) on purpose: SIMD sources compiled with -mavx2/-mavx512f include this header,
+// and one shared inline copy could be taken from them for baseline code.
+
 static_assert(std::endian::native == std::endian::little, "GGUF data and these kernels are little-endian");
 
-inline float fp16ToFp32(uint16_t h) {
+static inline float fp16ToFp32(uint16_t h) {
     const uint32_t sign = uint32_t(h & 0x8000u) << 16;
     const uint32_t exponent = (h >> 10) & 0x1fu;
     const uint32_t mantissa = h & 0x3ffu;
@@ -24,7 +27,7 @@ inline float fp16ToFp32(uint16_t h) {
     return sign ? -magnitude : magnitude;
 }
 
-inline uint16_t fp32ToFp16(float f) {
+static inline uint16_t fp32ToFp16(float f) {
     const uint32_t bits = std::bit_cast<uint32_t>(f);
     const uint16_t sign = uint16_t((bits >> 16) & 0x8000u);
     const uint32_t magnitude = bits & 0x7fffffffu;
@@ -47,11 +50,11 @@ inline uint16_t fp32ToFp16(float f) {
     return uint16_t(sign | units);
 }
 
-inline float bf16ToFp32(uint16_t h) {
+static inline float bf16ToFp32(uint16_t h) {
     return std::bit_cast<float>(uint32_t(h) << 16);
 }
 
-inline uint16_t fp32ToBf16(float f) {
+static inline uint16_t fp32ToBf16(float f) {
     const uint32_t bits = std::bit_cast<uint32_t>(f);
     if ((bits & 0x7fffffffu) > 0x7f800000u) return uint16_t((bits >> 16) | 64u); // NaN: force quiet
     return uint16_t((bits + (0x7fffu + ((bits >> 16) & 1u))) >> 16);

@@ -152,16 +152,6 @@ template <class Ops> struct DequantizeLanes {
         }
     }
 
-    static void scaleMinK4(int j, const uint8_t* q, int& scale, int& min) {
-        if (j < 4) {
-            scale = q[j] & 63;
-            min = q[j + 4] & 63;
-        } else {
-            scale = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
-            min = (q[j + 4] >> 4) | ((q[j - 0] >> 6) << 4);
-        }
-    }
-
     // Q5_K: eight groups of 32, each (d * scale) * q - (dmin * min) with a fifth bit from qh.
     static void q5_K(const uint8_t* src, float* dst, int64_t n) {
         const auto* x = reinterpret_cast<const quant::detail::BlockQ5K*>(src);
@@ -170,10 +160,10 @@ template <class Ops> struct DequantizeLanes {
             const float d = half(x[i].d), min = half(x[i].dmin);
             const uint8_t* ql = x[i].qs;
             for (int is = 0; is < 8; is += 2, ql += 32, dst += 64) {
-                int sc, m;
-                scaleMinK4(is, x[i].scales, sc, m);
+                uint8_t sc, m;
+                quant::detail::unpackScaleMinK4(is, x[i].scales, &sc, &m);
                 const F d1 = Ops::set1(d * float(sc)), m1 = Ops::set1(min * float(m));
-                scaleMinK4(is + 1, x[i].scales, sc, m);
+                quant::detail::unpackScaleMinK4(is + 1, x[i].scales, &sc, &m);
                 const F d2 = Ops::set1(d * float(sc)), m2 = Ops::set1(min * float(m));
                 for (int l = 0; l < 32; l += N) {
                     const I b = Ops::bytes(ql + l), h = Ops::bytes(x[i].qh + l);

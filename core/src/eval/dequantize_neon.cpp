@@ -84,10 +84,10 @@ void q4_K(const uint8_t* src, float* dst, int64_t n) {
         const float d = fp16ToFp32(x[i].d), min = fp16ToFp32(x[i].dmin);
         const uint8_t* q = x[i].qs;
         for (int is = 0; is < 8; is += 2, q += 32, dst += 64) {
-            int sc, m;
-            Lanes::scaleMinK4(is, x[i].scales, sc, m);
+            uint8_t sc, m;
+            quant::detail::unpackScaleMinK4(is, x[i].scales, &sc, &m);
             const float32x4_t d1 = vdupq_n_f32(d * float(sc)), m1 = vdupq_n_f32(min * float(m));
-            Lanes::scaleMinK4(is + 1, x[i].scales, sc, m);
+            quant::detail::unpackScaleMinK4(is + 1, x[i].scales, &sc, &m);
             const float32x4_t d2 = vdupq_n_f32(d * float(sc)), m2 = vdupq_n_f32(min * float(m));
             for (int h = 0; h < 32; h += 4) {
                 const int32x4_t b = NeonOps::bytes(q + h);

@@ -82,18 +82,6 @@ struct SmallKernelOps {
 
 #include "small_kernel_lanes.h"
 
-// The 6-bit scale and min of group j of a K-quant block with 8 groups (a copy of the core's unpacking: its
-// inline one may not be compiled for this instruction set).
-void scaleMinK4(int j, const uint8_t* q, int& scale, int& min) {
-    if (j < 4) {
-        scale = q[j] & 63;
-        min = q[j + 4] & 63;
-    } else {
-        scale = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
-        min = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
-    }
-}
-
 __m256i bytes8(const uint8_t* p) {
     return _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p)));
 }
@@ -106,8 +94,8 @@ struct Q4KSteps {
     // Step s is group s: the low (even s) or high (odd s) nibbles of qs[32 * (s / 2)..].
     static void step(const uint8_t* block, int s, __m256* w) {
         const auto* x = reinterpret_cast<const quant::detail::BlockQ4K*>(block);
-        int sc, m;
-        scaleMinK4(s, x->scales, sc, m);
+        uint8_t sc, m;
+        quant::detail::unpackScaleMinK4(s, x->scales, &sc, &m);
         const __m256 d = _mm256_set1_ps(_cvtsh_ss(x->d) * float(sc));
         const __m256 min = _mm256_set1_ps(_cvtsh_ss(x->dmin) * float(m));
         const uint8_t* q = x->qs + 32 * (s / 2);

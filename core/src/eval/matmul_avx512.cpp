@@ -89,18 +89,6 @@ struct SmallKernelOps {
 
 #include "small_kernel_lanes.h"
 
-// The 6-bit scale and min of group j of a K-quant block with 8 groups (a copy of the core's unpacking: its
-// inline one may not be compiled for this instruction set).
-void scaleMinK4(int j, const uint8_t* q, int& scale, int& min) {
-    if (j < 4) {
-        scale = q[j] & 63;
-        min = q[j + 4] & 63;
-    } else {
-        scale = (q[j + 4] & 0xF) | ((q[j - 4] >> 6) << 4);
-        min = (q[j + 4] >> 4) | ((q[j] >> 6) << 4);
-    }
-}
-
 __m512i bytes16(const uint8_t* p) {
     return _mm512_cvtepu8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)));
 }
@@ -115,10 +103,10 @@ struct Q4KSteps {
         const auto* x = reinterpret_cast<const quant::detail::BlockQ4K*>(block);
         const float d = _cvtsh_ss(x->d), dmin = _cvtsh_ss(x->dmin);
         const uint8_t* q = x->qs + 32 * s;
-        int sc, m;
-        scaleMinK4(2 * s, x->scales, sc, m);
+        uint8_t sc, m;
+        quant::detail::unpackScaleMinK4(2 * s, x->scales, &sc, &m);
         const __m512 d1 = _mm512_set1_ps(d * float(sc)), m1 = _mm512_set1_ps(dmin * float(m));
-        scaleMinK4(2 * s + 1, x->scales, sc, m);
+        quant::detail::unpackScaleMinK4(2 * s + 1, x->scales, &sc, &m);
         const __m512 d2 = _mm512_set1_ps(d * float(sc)), m2 = _mm512_set1_ps(dmin * float(m));
         const __m512i low = _mm512_set1_epi32(0xF);
         for (int h = 0; h < 2; ++h) {

@@ -3,8 +3,8 @@
 // quantizer shares. The layouts are part of the GGUF file format.
 #include <bit>
 #include <cmath>
-#include <limits>
 #include <cstdint>
+#include <limits>
 
 #include "qf/fp16.h"
 
@@ -83,6 +83,10 @@ static_assert(sizeof(BlockIq4Nl) == 18 && sizeof(BlockIq4Xs) == 136);
 // Groups whose largest magnitude is below this are treated as all zero (ggml's GROUP_MAX_EPS).
 inline constexpr float kGroupMaxEps = 1e-15f;
 
+// The helpers below have internal linkage (static): the SIMD sources include this header with
+// -mavx2/-mavx512f, and an ordinary inline function would be one shared copy that the linker may take
+// from such a source - instructions the baseline path must not run on an older CPU.
+
 // The 16 levels of IQ4_NL / IQ4_XS.
 inline constexpr int8_t kIq4Values[16] = {-127, -104, -83, -65, -49, -35, -22, -10,
                                           1,    13,   25,  38,  53,  69,  89,  113};
@@ -91,7 +95,7 @@ inline constexpr int8_t kIq4Values[16] = {-127, -104, -83, -65, -49, -35, -22, -
 // low mantissa bits. ggml rounds this way everywhere in the K-quants; any other rounding (lrintf in a
 // different mode, roundf) changes ties and therefore bytes. Meant for |value| < 2^22; larger values give
 // the same wrapped result as ggml.
-inline int nearestInt(float value) {
+static inline int nearestInt(float value) {
     const float shifted = value + 12582912.f;
     const int32_t bits = std::bit_cast<int32_t>(shifted);
     return (bits & 0x007fffff) - 0x00400000;
@@ -99,19 +103,21 @@ inline int nearestInt(float value) {
 
 // roundf (ties away from zero, as ggml's Q8_0 rounds) without a libm call, which made Q8_0 three
 // times slower. Exact for |value| < 2^23: truncation is exact there and so is value - trunc(value).
-inline int roundHalfAwayFromZero(float value) {
+static inline int roundHalfAwayFromZero(float value) {
     // Out of int range, infinite or NaN (a group of subnormals makes the inverse scale infinite): what
     // x86's conversion of roundf's result gives, so the stored byte stays 0 as in ggml.
     if (!(std::fabs(value) < 2147483520.0f)) return std::numeric_limits<int>::min();
     int t = static_cast<int>(value);
     const float rest = value - static_cast<float>(t);
-    if (rest >= 0.5f) ++t;
-    else if (rest <= -0.5f) --t;
+    if (rest >= 0.5f)
+        ++t;
+    else if (rest <= -0.5f)
+        --t;
     return t;
 }
 
 // The 6-bit scale and min of sub-block j of a Q4_K / Q5_K block.
-inline void unpackScaleMinK4(int j, const uint8_t* q, uint8_t* scale, uint8_t* min) {
+static inline void unpackScaleMinK4(int j, const uint8_t* q, uint8_t* scale, uint8_t* min) {
     if (j < 4) {
         *scale = q[j] & 63;
         *min = q[j + 4] & 63;
