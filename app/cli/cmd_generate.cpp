@@ -1,4 +1,6 @@
+#include <cstdint>
 #include <cstdio>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -30,15 +32,13 @@ int usageError(const std::string& message) {
     return 2;
 }
 
-template <typename T> bool parseNumber(const Args& args, const char* option, T& out) {
+// A decimal option (temperature, top-p); `out` keeps its default when the option is absent.
+bool parseDecimal(const Args& args, const char* option, float& out) {
     const auto v = args.value(option);
     if (!v) return true;
     try {
         size_t used = 0;
-        if constexpr (std::is_floating_point_v<T>)
-            out = T(std::stod(*v, &used));
-        else
-            out = T(std::stoull(*v, &used));
+        out = std::stof(*v, &used);
         return used == v->size();
     } catch (...) {
         return false;
@@ -63,25 +63,26 @@ int runGenerate(const std::vector<std::string>& argv) {
     const auto prompt = args->value("--prompt");
     if (!prompt) return usageError("--prompt is required");
     eval::GenerationParams params;
-    uint64_t maxTokens = 128, topK = 0, ctx = 0, threads = 0;
-    if (!parseNumber(*args, "--max-tokens", maxTokens) || maxTokens > (1u << 20))
-        return usageError("--max-tokens needs a whole number");
-    if (!parseNumber(*args, "--temperature", params.sampling.temperature) || params.sampling.temperature < 0)
+    auto maxTokens = wholeNumberOption(*args, "--max-tokens", 128, 1u << 20);
+    if (!maxTokens) return usageError(maxTokens.error().message);
+    if (!parseDecimal(*args, "--temperature", params.sampling.temperature) || params.sampling.temperature < 0)
         return usageError("--temperature needs a number >= 0");
-    if (!parseNumber(*args, "--top-p", params.sampling.topP) || !(params.sampling.topP > 0) ||
+    if (!parseDecimal(*args, "--top-p", params.sampling.topP) || !(params.sampling.topP > 0) ||
         params.sampling.topP > 1)
         return usageError("--top-p needs a number in (0, 1]");
-    if (!parseNumber(*args, "--top-k", topK) || topK > (1u << 30))
-        return usageError("--top-k needs a whole number");
-    if (!parseNumber(*args, "--seed", params.sampling.seed)) return usageError("--seed needs a whole number");
-    if (!parseNumber(*args, "--ctx", ctx) || ctx > (1u << 20))
-        return usageError("--ctx needs a whole number");
-    if (!parseNumber(*args, "--threads", threads) || threads > 1024)
-        return usageError("--threads needs a whole number");
-    params.maxTokens = int(maxTokens);
-    params.sampling.topK = int(topK);
-    params.context = uint32_t(ctx);
-    params.threads = unsigned(threads);
+    auto topK = wholeNumberOption(*args, "--top-k", 0, 1u << 30);
+    if (!topK) return usageError(topK.error().message);
+    auto seed = wholeNumberOption(*args, "--seed", params.sampling.seed, UINT64_MAX);
+    if (!seed) return usageError(seed.error().message);
+    params.sampling.seed = decltype(params.sampling.seed)(*seed);
+    auto ctx = wholeNumberOption(*args, "--ctx", 0, 1u << 20);
+    if (!ctx) return usageError(ctx.error().message);
+    auto threads = wholeNumberOption(*args, "--threads", 0, 1024);
+    if (!threads) return usageError(threads.error().message);
+    params.maxTokens = int(*maxTokens);
+    params.sampling.topK = int(*topK);
+    params.context = uint32_t(*ctx);
+    params.threads = unsigned(*threads);
     if (args->has("--reference-kernels")) quant::forceReferencePath(true);
 
     const std::string& modelPath = args->positional()[0];
