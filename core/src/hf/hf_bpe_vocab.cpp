@@ -16,11 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int32_t kTypeNormal = 1;
-constexpr int32_t kTypeControl = 3;
-constexpr int32_t kTypeUserDefined = 4;
-constexpr int32_t kTypeUnused = 5;
-
 std::string stringOf(const JsonValue* v) {
     return v && v->asString() ? *v->asString() : std::string();
 }
@@ -216,7 +211,7 @@ Status addTokenizerJsonVocab(gguf::Metadata& md, const fs::path& folder, const J
                          vocabSize);
 
     std::vector<std::string> tokens(vocabSize);
-    std::vector<int32_t> types(vocabSize, kTypeUnused);
+    std::vector<int32_t> types(vocabSize, tokenType(eval::TokenType::Unused));
     for (uint64_t i = 0; i < vocabSize; ++i) {
         const auto it = byId.find(i);
         if (it == byId.end()) {
@@ -226,12 +221,12 @@ Status addTokenizerJsonVocab(gguf::Metadata& md, const fs::path& folder, const J
         tokens[i] = it->second;
         const auto a = added.find(i);
         if (a == added.end()) {
-            types[i] = kTypeNormal;
+            types[i] = tokenType(eval::TokenType::Normal);
         } else if (a->second.special || looksSpecial(tokens[i])) {
-            types[i] = kTypeControl;
+            types[i] = tokenType(eval::TokenType::Control);
         } else {
             tokens[i] = replaceAll(tokens[i], "\xe2\x96\x81", " "); // user-defined tokens keep plain spaces
-            types[i] = kTypeUserDefined;
+            types[i] = tokenType(eval::TokenType::UserDefined);
         }
     }
 

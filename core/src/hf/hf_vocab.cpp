@@ -12,27 +12,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// GGUF token types (llama.cpp's llama_token_type).
-constexpr int32_t kTypeNormal = 1;
-constexpr int32_t kTypeUnknown = 2;
-constexpr int32_t kTypeControl = 3;
-constexpr int32_t kTypeUserDefined = 4;
-constexpr int32_t kTypeUnused = 5;
-constexpr int32_t kTypeByte = 6;
-
 int32_t ggufTokenType(PieceType type) {
     // As llama.cpp's converter: user-defined SentencePiece pieces become normal tokens.
     switch (type) {
     case PieceType::Unknown:
-        return kTypeUnknown;
+        return tokenType(eval::TokenType::Unknown);
     case PieceType::Control:
-        return kTypeControl;
+        return tokenType(eval::TokenType::Control);
     case PieceType::Unused:
-        return kTypeUnused;
+        return tokenType(eval::TokenType::Unused);
     case PieceType::Byte:
-        return kTypeByte;
+        return tokenType(eval::TokenType::Byte);
     default:
-        return kTypeNormal;
+        return tokenType(eval::TokenType::Normal);
     }
 }
 
@@ -193,7 +185,7 @@ Status addSentencePieceVocab(gguf::Metadata& md, const fs::path& folder, const J
 
     std::vector<std::string> tokens(vocabSize);
     std::vector<float> scores(vocabSize, -1000.0f);
-    std::vector<int32_t> types(vocabSize, kTypeUnused);
+    std::vector<int32_t> types(vocabSize, tokenType(eval::TokenType::Unused));
     for (uint64_t i = 0; i < vocabSize; ++i)
         tokens[i] = fmt::format("[PAD{}]", i);
     for (size_t i = 0; i < pieces->size() && i < vocabSize; ++i) {
@@ -211,7 +203,7 @@ Status addSentencePieceVocab(gguf::Metadata& md, const fs::path& folder, const J
                 if (!id || *id >= vocabSize) continue;
                 tokens[*id] = text;
                 scores[*id] = -1000.0f;
-                types[*id] = kTypeUserDefined;
+                types[*id] = tokenType(eval::TokenType::UserDefined);
             }
         }
     }
@@ -236,11 +228,11 @@ Status addSentencePieceVocab(gguf::Metadata& md, const fs::path& folder, const J
                 std::string text = *content->asString();
                 const auto* special = data.find("special");
                 if (special && special->asBool().value_or(false)) {
-                    types[id] = kTypeControl;
+                    types[id] = tokenType(eval::TokenType::Control);
                 } else {
                     // User-defined tokens are stored with plain spaces instead of SentencePiece's U+2581.
                     text = replaceAll(text, "\xe2\x96\x81", " ");
-                    types[id] = kTypeUserDefined;
+                    types[id] = tokenType(eval::TokenType::UserDefined);
                 }
                 scores[id] = -1000.0f;
                 tokens[id] = std::move(text);

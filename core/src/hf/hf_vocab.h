@@ -4,11 +4,17 @@
 #include <filesystem>
 #include <string>
 
+#include "qf/eval/tokenizer.h"
 #include "qf/gguf/value.h"
 #include "qf/json_reader.h"
 #include "qf/result.h"
 
 namespace qf::hf::detail {
+
+// A tokenizer.ggml.token_type value (llama.cpp's llama_token_type, as the engine reads it).
+constexpr int32_t tokenType(eval::TokenType type) {
+    return static_cast<int32_t>(type);
+}
 
 // Appends tokenizer.* keys in llama.cpp's order: model, pre, tokens, scores, token_type, the special
 // token ids, add_*_token flags, chat template, add_space_prefix. A folder with tokenizer.json but no
