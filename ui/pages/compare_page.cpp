@@ -31,6 +31,7 @@
 #include "format.h"
 #include "models/comparison_table_model.h"
 #include "models/model_list_model.h"
+#include "sample_model.h"
 #include "widgets/palette_colors.h"
 #include "widgets/side_by_side_view.h"
 #include "widgets/size_quality_chart.h"
@@ -108,13 +109,7 @@ QString ComparePage::title() const {
 }
 
 QString ComparePage::bundledEvaluationText() {
-    const QDir binDir(QCoreApplication::applicationDirPath());
-    for (const QString& candidate : {QStringLiteral("../share/quantforge/data/books-eval.txt"),
-                                     QStringLiteral("../Resources/data/books-eval.txt")}) {
-        const QString path = QDir::cleanPath(binDir.filePath(candidate));
-        if (QFileInfo(path).isFile()) return path;
-    }
-    return {};
+    return bundledDataFile(QStringLiteral("books-eval.txt"));
 }
 
 QWidget* ComparePage::createSettingsRow() {
