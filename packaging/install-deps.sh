@@ -6,8 +6,9 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libqt6opengl6-dev          # Qt6Charts' CMake package requires Qt6OpenGL; qt6-charts-dev does not pull it in
   libgl-dev libxkbcommon-dev
-  libzstd-dev libfmt-dev
+  libzstd-dev libfmt-dev libcli11-dev
   clang libclang-rt-14-dev   # the fuzz target (libFuzzer) and sanitizer runtimes
   xvfb xauth                 # to run the GUI on machines without a display
   desktop-file-utils appstream dpkg-dev   # packaging/check-deb.sh: validate the desktop files, cpack DEB
