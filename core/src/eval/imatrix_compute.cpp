@@ -26,10 +26,13 @@ constexpr int kZstdLevel = 3;
 
 std::vector<std::string> weightOrder(const LlamaModel& model, bool includeOutput) {
     std::vector<std::string> names;
-    for (const LayerWeights& l : model.layers())
-        for (const WeightMatrix* w :
-             {&l.attnQ, &l.attnK, &l.attnV, &l.attnOutput, &l.ffnGate, &l.ffnUp, &l.ffnDown})
-            names.push_back(w->name);
+    for (const LayerWeights& l : model.layers()) {
+        for (const WeightMatrix* w : {&l.attnQ, &l.attnK, &l.attnV, &l.attnQkv, &l.attnOutput, &l.ffnGateInp,
+                                      &l.ffnGate, &l.ffnUp, &l.ffnDown})
+            if (w->data) names.push_back(w->name);
+        for (const ExpertWeights* e : {&l.ffnGateExps, &l.ffnUpExps, &l.ffnDownExps})
+            if (!e->empty()) names.push_back(e->name);
+    }
     if (includeOutput) names.push_back(model.output().name);
     return names;
 }
