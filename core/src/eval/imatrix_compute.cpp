@@ -1,5 +1,6 @@
 #include "qf/eval/imatrix_compute.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -39,10 +40,13 @@ std::vector<std::string> weightOrder(const LlamaModel& model, bool includeOutput
 
 void collect(const MatmulInput& in, std::map<std::string, ImatrixStats>& stats) {
     ImatrixStats& s = stats[in.weight->name];
-    if (s.sumSquares.empty()) s.sumSquares.assign(size_t(in.width), 0.0);
-    ++s.calls;
+    // Experts of a 3-D tensor: one run of `width` sums per expert, side by side (llama-imatrix's layout for
+    // mul_mat_id); rows and calls count the tokens of all experts together.
+    const size_t offset = in.expert >= 0 ? size_t(in.expert) * size_t(in.width) : 0;
+    if (s.sumSquares.empty()) s.sumSquares.assign(size_t(std::max(in.expertCount, 1)) * size_t(in.width), 0.0);
+    if (in.expert <= 0) ++s.calls;
     s.rows += uint64_t(in.tokens);
-    double* sums = s.sumSquares.data();
+    double* sums = s.sumSquares.data() + offset;
     for (int64_t t = 0; t < in.tokens; ++t) {
         const float* x = in.activations + t * in.stride;
         for (int64_t c = 0; c < in.width; ++c)
@@ -226,7 +230,8 @@ Result<ImatrixResult> computeImatrix(const LlamaModel& model, std::string_view t
     options.llamaCppRounding = params.llamaCppRounding;
     InferenceSession session(model, options);
     session.setMatmulHook([&](const MatmulInput& in) {
-        if (in.tokens < kMinCollectedRows) return;
+        // An expert sees only the tokens routed to it: the threshold applies to the batch (the router's).
+        if (in.expert < 0 && in.tokens < kMinCollectedRows) return;
         if (in.layer < 0 && !params.includeOutput) return;
         collect(in, result.stats);
     });

@@ -34,7 +34,7 @@ InferenceSession::InferenceSession(const LlamaModel& model, const SessionOptions
 
 void InferenceSession::project(int layer, MatrixKind kind, const WeightMatrix& w, const float* x,
                                int64_t tokens, int64_t ldx, float* y, int64_t ldy, int expert) {
-    if (m_hook) m_hook({layer, expert, kind, &w, x, tokens, w.cols, ldx});
+    if (m_hook) m_hook({layer, expert, expert >= 0 ? int(m_p.experts) : 0, kind, &w, x, tokens, w.cols, ldx});
     if (m_llamaCppRounding)
         ggmlMatmul(w, x, ldx, tokens, y, ldy, m_threads, m_rounded);
     else

@@ -27,6 +27,7 @@ namespace qf::eval {
 struct MatmulInput {
     int layer = -1;  // -1 for the output projection
     int expert = -1; // the expert of a FfnGateExps/FfnUpExps/FfnDownExps product
+    int expertCount = 0; // experts in that product's 3-D tensor
     MatrixKind kind = MatrixKind::Output;
     const WeightMatrix* weight = nullptr;
     const float* activations = nullptr;
