@@ -46,6 +46,7 @@ constexpr ArchitectureInfo gemma(int version) {
     a.defaultSlidingWindow = version == 2 ? 4096 : 0;
     a.swaFromMetadata = version == 3;
     a.swaRopeBaseFromTrain = version == 2;
+    a.attentionSoftcap = version == 2;
     return a;
 }
 

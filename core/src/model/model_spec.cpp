@@ -120,7 +120,7 @@ Result<ModelSpec> ModelSpec::fromMetadata(const gguf::Metadata& m) {
     QF_READ(s.attentionLogitSoftcap, r.real("attn_logit_softcapping", 0.0f));
     QF_READ(s.finalLogitSoftcap, r.real("final_logit_softcapping", 0.0f));
     if (s.attentionLogitSoftcap < 0 || s.finalLogitSoftcap < 0) return makeError("negative logit soft-capping");
-    if (a.name != "gemma2") s.attentionLogitSoftcap = 0.0f; // only Gemma 2's graph caps attention logits
+    if (!a.attentionSoftcap) s.attentionLogitSoftcap = 0.0f; // a key the architecture's graph ignores
     const auto window = m.getUInt(r.prefix + "attention.sliding_window");
     bool windowed = a.defaultSwaPattern > 0 && (!a.swaFromMetadata || (window && *window > 0));
     s.slidingWindow = a.defaultSlidingWindow;

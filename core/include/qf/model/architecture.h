@@ -28,6 +28,7 @@ struct ArchitectureInfo {
     bool postNorms = false;          // Gemma: post_attention_norm and post_ffw_norm after each block
     bool scaleEmbedding = false;     // Gemma: embeddings times sqrt(n_embd)
     bool scaleQueryBeforeAttention = false; // Q scaled by attention_scale, then attention scale 1 (Gemma, Phi-3)
+    bool attentionSoftcap = false;   // the graph caps attention logits (attn_logit_softcapping; Gemma 2)
     bool fusedQkv = false;           // attn_qkv.weight instead of attn_q/k/v (Phi-3; optional elsewhere)
     bool fusedGateUp = false;        // ffn_up.weight holds gate and up (Phi-3)
     bool defaultExpertWeightsNorm = true; // MoE: renormalize the top-k weights (expert_weights_norm)
