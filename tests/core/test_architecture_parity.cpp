@@ -163,7 +163,8 @@ private slots:
         QVERIFY2(imatrix.ok(), imatrix ? "" : imatrix.error().message.c_str());
         int weights = 0;
         for (const gguf::TensorInfo& t : model.file().tensors()) {
-            const bool matrix = t.shape.size() >= 2 && t.name.rfind("blk.", 0) == 0;
+            const bool matrix = t.shape.size() >= 2 && t.name.rfind("blk.", 0) == 0 &&
+                                t.name.size() > 7 && t.name.compare(t.name.size() - 7, 7, ".weight") == 0;
             if (!matrix) continue;
             ++weights;
             const auto found = imatrix->stats.find(t.name);

@@ -18,6 +18,15 @@ void addBias(float* rows, int64_t tokens, int64_t stride, const std::vector<floa
             rows[t * stride + int64_t(i)] += bias[i];
 }
 
+// ggml_add_id: the bias row of expert `e` (biases stored expert-major, `width` values per expert).
+void addExpertBias(float* rows, int64_t tokens, int64_t width, const std::vector<float>& biases, int64_t e) {
+    if (biases.empty()) return;
+    const float* bias = biases.data() + e * width;
+    for (int64_t t = 0; t < tokens; ++t)
+        for (int64_t i = 0; i < width; ++i)
+            rows[t * width + i] += bias[i];
+}
+
 } // namespace
 
 InferenceSession::InferenceSession(const LlamaModel& model, const SessionOptions& options)
@@ -52,6 +61,8 @@ void InferenceSession::attention(int layer, int64_t tokens) {
     const float cap = m_p.attentionLogitSoftcap;
     // Sliding-window layers see a key at position p0 from position p1 only when p1 - p0 < window.
     const int64_t window = m_p.layerSpecs[size_t(layer)].slidingWindow ? int64_t(m_p.slidingWindow) : 0;
+    const std::vector<float>& sinkValues = m_model.layers()[size_t(layer)].attnSinks;
+    const float* sinks = sinkValues.empty() ? nullptr : sinkValues.data();
     const float* kCache = m_keys[size_t(layer)].data();
     const float* vCache = m_values[size_t(layer)].data();
     const VectorOps& ops = vectorOps();
@@ -76,7 +87,11 @@ void InferenceSession::attention(int layer, int64_t tokens) {
             if (cap > 0) model::softcap(seen, count, cap);
             for (int64_t j = 0; j < count; ++j)
                 seen[j] *= scale;
-            const double sum = ops.expShifted(seen, ops.maxOf(seen, count), seen, count);
+            // An attention sink joins the softmax as one more logit with no value (ggml_soft_max_ext).
+            float maxLogit = ops.maxOf(seen, count);
+            if (sinks) maxLogit = std::max(maxLogit, sinks[h]);
+            double sum = ops.expShifted(seen, maxLogit, seen, count);
+            if (sinks) sum += double(std::exp(sinks[h] - maxLogit));
             const float inv = float(1.0 / sum);
             for (int64_t j = 0; j < count; ++j)
                 seen[j] *= inv;
@@ -178,6 +193,7 @@ void InferenceSession::moeBlock(int layer, int64_t n) {
     const uint32_t used = m_p.expertsUsed;
     m_routerLogits.resize(size_t(n * X));
     project(layer, MatrixKind::FfnGateInp, w.ffnGateInp, m_norm.data(), n, E, m_routerLogits.data(), X);
+    addBias(m_routerLogits.data(), n, X, w.ffnGateInpBias);
     std::vector<model::ExpertChoice> choices(static_cast<size_t>(n));
     for (int64_t t = 0; t < n; ++t)
         model::routeExperts({m_routerLogits.data() + t * X, size_t(X)}, m_p.gating, used, m_p.expertWeightsNorm,
@@ -204,9 +220,12 @@ void InferenceSession::moeBlock(int layer, int64_t n) {
                 m_gate.data(), FE, ex);
         project(layer, MatrixKind::FfnUpExps, w.ffnUpExps.experts[size_t(e)], m_gathered.data(), m, E,
                 m_up.data(), FE, ex);
+        addExpertBias(m_gate.data(), m, FE, w.ffnGateExpsBias, e);
+        addExpertBias(m_up.data(), m, FE, w.ffnUpExpsBias, e);
         model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), m * FE);
         project(layer, MatrixKind::FfnDownExps, w.ffnDownExps.experts[size_t(e)], m_gate.data(), m, FE,
                 m_gatheredOut.data(), E, ex);
+        addExpertBias(m_gatheredOut.data(), m, E, w.ffnDownExpsBias, e);
         for (int64_t i = 0; i < m; ++i) {
             const auto [t, k] = slots[size_t(i)];
             const float weight = choices[size_t(t)].weights[k];
@@ -254,10 +273,12 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
         for (float& v : m_x)
             v *= m_p.embeddingScale;
     const std::vector<float>& factors = m_model.ropeFrequencyFactors();
-    model::ropeCache(m_position, n, m_p.ropeDims, m_p.ropeFreqBase, m_p.ropeFreqScale, factors, m_rope);
+    const model::RopeYarn yarn{m_p.yarnExtFactor, m_p.yarnAttnFactor, m_p.yarnBetaFast, m_p.yarnBetaSlow,
+                               m_p.yarnOriginalContext};
+    model::ropeCache(m_position, n, m_p.ropeDims, m_p.ropeFreqBase, m_p.ropeFreqScale, factors, m_rope, yarn);
     for (const model::LayerSpec& l : m_p.layerSpecs)
         if (l.ropeFreqBase != m_p.ropeFreqBase || l.ropeFreqScale != m_p.ropeFreqScale) {
-            model::ropeCache(m_position, n, m_p.ropeDims, l.ropeFreqBase, l.ropeFreqScale, factors, m_ropeSwa);
+            model::ropeCache(m_position, n, m_p.ropeDims, l.ropeFreqBase, l.ropeFreqScale, factors, m_ropeSwa, yarn);
             break;
         }
 

@@ -138,13 +138,18 @@ Status LlamaModel::load() {
             QF_TRY(vector(b + "post_attention_norm.weight", p.embedding, false, l.attnPostNorm));
             QF_TRY(vector(b + "post_ffw_norm.weight", p.embedding, false, l.ffnPostNorm));
         }
-        QF_TRY(vector(b + "ffn_norm.weight", p.embedding, false, l.ffnNorm));
+        QF_TRY(vector(b + std::string(arch.ffnNormName) + ".weight", p.embedding, false, l.ffnNorm));
+        if (arch.attentionSinks) QF_TRY(vector(b + "attn_sinks.weight", p.heads, false, l.attnSinks));
         if (p.hasExperts()) {
             QF_TRY(matrix(b + "ffn_gate_inp.weight", p.embedding, p.experts, false, l.ffnGateInp));
             const uint32_t fe = p.expertFeedForward;
             QF_TRY(experts(b + "ffn_gate_exps.weight", p.embedding, fe, l.ffnGateExps));
             QF_TRY(experts(b + "ffn_up_exps.weight", p.embedding, fe, l.ffnUpExps));
             QF_TRY(experts(b + "ffn_down_exps.weight", fe, p.embedding, l.ffnDownExps));
+            QF_TRY(vector(b + "ffn_gate_inp.bias", p.experts, true, l.ffnGateInpBias));
+            QF_TRY(vector(b + "ffn_gate_exps.bias", uint64_t(fe) * p.experts, true, l.ffnGateExpsBias));
+            QF_TRY(vector(b + "ffn_up_exps.bias", uint64_t(fe) * p.experts, true, l.ffnUpExpsBias));
+            QF_TRY(vector(b + "ffn_down_exps.bias", uint64_t(p.embedding) * p.experts, true, l.ffnDownExpsBias));
         } else if (m_file.findTensor(b + "ffn_gate_inp.weight")) {
             return makeError("tensor {}ffn_gate_inp.weight routes to experts, but expert_count is missing", b);
         } else if (arch.fusedGateUp) {

@@ -61,6 +61,23 @@ constexpr ArchitectureInfo phi3() {
     return a;
 }
 
+constexpr ArchitectureInfo gptOss() {
+    ArchitectureInfo a;
+    a.name = "gpt-oss";
+    a.evaluable = true;
+    a.rope = RopeKind::Neox;
+    a.activation = Activation::SwigluOai;
+    a.attentionSinks = true;
+    a.ffnNormName = "post_attention_norm";
+    a.defaultGating = ExpertGating::SoftmaxWeight;
+    a.defaultExpertWeightsNorm = false;
+    a.defaultSwaPattern = 2;
+    a.swaRopeBaseFromTrain = true;
+    a.allowsExperts = true;
+    a.requiresExperts = true;
+    return a;
+}
+
 constexpr ArchitectureInfo pending(std::string_view name, std::string_view why) {
     ArchitectureInfo a;
     a.name = name;
@@ -78,7 +95,7 @@ constexpr std::array kArchitectures = {
     gemma(3),
     phi3(),
     pending("deepseek2", "multi-head latent attention (DeepSeek-2) is not in the decoder yet"),
-    pending("gpt-oss", "attention sinks, YaRN rope and the gpt-oss expert activation are not in the decoder yet"),
+    gptOss(),
 };
 
 } // namespace

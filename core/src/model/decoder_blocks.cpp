@@ -48,17 +48,35 @@ void rmsNormGroups(float* x, const float* weight, int64_t groups, int64_t n, flo
 }
 
 void ropeCache(int64_t first, int64_t tokens, uint32_t dims, float freqBase, float freqScale,
-               const std::vector<float>& factors, std::vector<float>& out) {
+               const std::vector<float>& factors, std::vector<float>& out, const RopeYarn& yarn) {
     out.resize(size_t(tokens) * dims);
     const float thetaScale = std::pow(freqBase, -2.0f / float(dims));
+    // ggml_rope_yarn_corr_dims: the pair range over which YaRN blends extrapolation into interpolation.
+    float low = 0.0f, high = 0.0f;
+    float mscale = yarn.attnFactor;
+    if (yarn.extFactor != 0.0f) {
+        auto corrDim = [&](float rotations) {
+            return float(dims) * std::log(float(yarn.originalContext) / (rotations * 2.0f * float(M_PI))) /
+                   (2.0f * std::log(freqBase));
+        };
+        low = std::max(0.0f, std::floor(corrDim(yarn.betaFast)));
+        high = std::min(float(dims - 1), std::ceil(corrDim(yarn.betaSlow)));
+        mscale *= 1.0f + 0.1f * std::log(1.0f / freqScale);
+    }
     for (int64_t t = 0; t < tokens; ++t) {
         float theta = float(first + t);
         float* cs = out.data() + t * dims;
         for (uint32_t i = 0; i < dims; i += 2) {
             const float factor = factors.empty() ? 1.0f : factors[i / 2];
-            const float angle = freqScale * (theta / factor);
-            cs[i] = std::cos(angle);
-            cs[i + 1] = std::sin(angle);
+            const float extrapolated = theta / factor;
+            float angle = freqScale * extrapolated;
+            if (yarn.extFactor != 0.0f) {
+                const float y = (float(i / 2) - low) / std::max(0.001f, high - low);
+                const float rampMix = (1.0f - std::min(1.0f, std::max(0.0f, y))) * yarn.extFactor;
+                angle = angle * (1.0f - rampMix) + extrapolated * rampMix;
+            }
+            cs[i] = std::cos(angle) * mscale;
+            cs[i + 1] = std::sin(angle) * mscale;
             theta *= thetaScale;
         }
     }
@@ -92,6 +110,15 @@ void gatedActivation(Activation act, float* gate, const float* up, int64_t n) {
         }
         return;
     }
+    if (act == Activation::SwigluOai) {
+        constexpr float kAlpha = 1.702f, kLimit = 7.0f;
+        for (int64_t i = 0; i < n; ++i) {
+            const float x = std::min(gate[i], kLimit);
+            const float y = std::clamp(up[i], -kLimit, kLimit);
+            gate[i] = x / (1.0f + std::exp(kAlpha * (-x))) * (y + 1.0f);
+        }
+        return;
+    }
     const auto& table = geluTable();
     for (int64_t i = 0; i < n; ++i) {
         const float x = gate[i];
@@ -115,7 +142,9 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
     const int64_t n = int64_t(logits.size());
     thread_local std::vector<float> probs;
     probs.resize(logits.size());
-    if (gating == ExpertGating::Softmax) {
+    if (gating == ExpertGating::SoftmaxWeight) {
+        std::copy(logits.begin(), logits.end(), probs.begin());
+    } else if (gating == ExpertGating::Softmax) {
         // ggml_soft_max: exp of the shifted values in float, their sum in double, then 1/sum in float.
         const eval::VectorOps& ops = eval::vectorOps();
         const double sum = ops.expShifted(logits.data(), ops.maxOf(logits.data(), n), probs.data(), n);
@@ -133,6 +162,14 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
     out.weights.resize(used);
     for (uint32_t k = 0; k < used; ++k)
         out.weights[k] = probs[size_t(out.experts[k])];
+    if (gating == ExpertGating::SoftmaxWeight) {
+        const eval::VectorOps& ops = eval::vectorOps();
+        const double sum = ops.expShifted(out.weights.data(), ops.maxOf(out.weights.data(), used),
+                                          out.weights.data(), used);
+        const float inv = float(1.0 / sum);
+        for (float& w : out.weights)
+            w *= inv;
+    }
     if (normalize) {
         double sum = 0.0;
         for (float w : out.weights)

@@ -75,10 +75,12 @@ Result<ModelSpec> ModelSpec::fromMetadata(const gguf::Metadata& m) {
         QF_READ(s.expertsUsed, r.required("expert_used_count", s.experts));
         QF_READ(s.expertFeedForward, r.optional("expert_feed_forward_length", 0, kMaxFeedForward));
         s.expertWeightsNorm = m.getBool(r.prefix + "expert_weights_norm").value_or(a.defaultExpertWeightsNorm);
-        const uint64_t gating = m.getUInt(r.prefix + "expert_gating_func").value_or(1);
-        if (gating != 1 && gating != 2)
-            return makeError("not supported yet: expert gating function {}", gating);
-        s.gating = gating == 2 ? ExpertGating::Sigmoid : ExpertGating::Softmax;
+        s.gating = a.defaultGating;
+        if (const auto gating = m.getUInt(r.prefix + "expert_gating_func")) {
+            if (*gating != 1 && *gating != 2)
+                return makeError("not supported yet: expert gating function {}", *gating);
+            s.gating = *gating == 2 ? ExpertGating::Sigmoid : ExpertGating::Softmax;
+        }
         if (m.getUInt(r.prefix + "expert_shared_count").value_or(0) > 0)
             return makeError("not supported yet: {} with shared experts", s.architecture);
     } else if (a.requiresExperts) {
@@ -107,6 +109,26 @@ Result<ModelSpec> ModelSpec::fromMetadata(const gguf::Metadata& m) {
         float factor = 0.0f;
         QF_READ(factor, r.real("rope.scaling.factor", 0.0f));
         if (factor > 0) s.ropeFreqScale = 1.0f / factor;
+    } else if (scaling == "yarn") {
+        float factor = 0.0f;
+        QF_READ(factor, r.real("rope.scaling.factor", 0.0f));
+        if (factor > 0) s.ropeFreqScale = 1.0f / factor;
+        QF_READ(s.yarnOriginalContext, r.optional("rope.scaling.original_context_length",
+                                                  std::max<uint32_t>(s.trainedContext, 1), 1u << 24));
+        QF_READ(s.yarnBetaFast, r.real("rope.scaling.yarn_beta_fast", 32.0f));
+        QF_READ(s.yarnBetaSlow, r.real("rope.scaling.yarn_beta_slow", 1.0f));
+        float logMultiplier = 0.0f, attnFactor = 1.0f;
+        QF_READ(logMultiplier, r.real("rope.scaling.yarn_log_multiplier", 0.0f));
+        QF_READ(attnFactor, r.real("rope.scaling.attn_factor", 1.0f));
+        // llama_context: the attention factor llama.cpp passes to ggml_rope_ext, which cancels the
+        // 1 + 0.1 ln(factor) that ggml's rope_yarn multiplies in.
+        s.yarnExtFactor = 1.0f;
+        const float scale = 1.0f / s.ropeFreqScale;
+        auto mscale = [](float sc, float m) { return sc <= 1.0f ? 1.0f : (0.1f * m * std::log(sc) + 1.0f); };
+        s.yarnAttnFactor = logMultiplier != 0.0f ? mscale(scale, 1.0f) / mscale(scale, logMultiplier)
+                                                 : mscale(scale, 1.0f);
+        s.yarnAttnFactor *= 1.0f / (1.0f + 0.1f * std::log(scale));
+        s.yarnAttnFactor *= attnFactor;
     } else if (scaling != "none") {
         return makeError("not supported yet: rope scaling '{}'", scaling);
     } else {

@@ -25,6 +25,7 @@ struct Shape {
     uint32_t embedding = 64, layers = 4, heads = 4, headsKv = 2, headDim = 16, feedForward = 128;
     uint32_t experts = 0, expertsUsed = 0, expertFeedForward = 0;
     bool tied = false, biases = false, ropeFactors = false;
+    bool outputBias = false, expertBiases = false, yarn = false;
     float ropeBase = 10000.0f, ropeBaseSwa = 0.0f;
     uint32_t slidingWindow = 0;
     float attnSoftcap = 0.0f, finalSoftcap = 0.0f;
@@ -45,6 +46,9 @@ std::vector<Shape> shapes() {
     s.push_back({.name = "gemma3", .architecture = "gemma3", .layers = 6, .headsKv = 1, .headDim = 32, .tied = true,
                  .ropeBase = 1000000.0f, .ropeBaseSwa = 10000.0f, .slidingWindow = 32});
     s.push_back({.name = "phi3", .architecture = "phi3", .headsKv = 4});
+    s.push_back({.name = "gpt-oss", .architecture = "gpt-oss", .feedForward = 64, .experts = 4, .expertsUsed = 2,
+                 .expertFeedForward = 64, .biases = true, .outputBias = true, .expertBiases = true, .yarn = true,
+                 .ropeBase = 150000.0f, .slidingWindow = 32});
     return s;
 }
 
@@ -82,18 +86,18 @@ std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vo
         const double scale = gain / std::sqrt(double(shape[0]));
         out.push_back({{std::move(name), std::move(shape), GgmlType::F16}, Fill::Weight, scale});
     };
-    auto f32 = [&](std::string name, uint64_t n, Fill fill) {
-        out.push_back({{std::move(name), {n}, GgmlType::F32}, fill, fill == Fill::Bias ? 0.1 : 0.1});
+    auto f32 = [&](std::string name, std::vector<uint64_t> shape, Fill fill, double scale = 0.1) {
+        out.push_back({{std::move(name), std::move(shape), GgmlType::F32}, fill, scale});
     };
     const uint64_t E = s.embedding, Q = uint64_t(s.heads) * s.headDim, KV = uint64_t(s.headsKv) * s.headDim;
     // Embeddings of unit-ish size; the output projection sharper, so that distributions have clear tops.
     weight("token_embd.weight", {E, vocabulary}, s.tied ? 2.5 : std::sqrt(double(E)) * 0.5);
-    f32("output_norm.weight", E, Fill::Norm);
+    f32("output_norm.weight", {E}, Fill::Norm);
     if (!s.tied) weight("output.weight", {E, vocabulary}, 2.5);
-    if (s.ropeFactors) f32("rope_freqs.weight", s.headDim / 2, Fill::RopeFactors);
+    if (s.ropeFactors) f32("rope_freqs.weight", {s.headDim / 2}, Fill::RopeFactors);
     for (uint32_t i = 0; i < s.layers; ++i) {
         const std::string b = fmt::format("blk.{}.", i);
-        f32(b + "attn_norm.weight", E, Fill::Norm);
+        f32(b + "attn_norm.weight", {E}, Fill::Norm);
         if (a.fusedQkv) {
             weight(b + "attn_qkv.weight", {E, Q + 2 * KV});
         } else {
@@ -101,18 +105,20 @@ std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vo
             weight(b + "attn_k.weight", {E, KV});
             weight(b + "attn_v.weight", {E, KV});
             if (s.biases) {
-                f32(b + "attn_q.bias", Q, Fill::Bias);
-                f32(b + "attn_k.bias", KV, Fill::Bias);
-                f32(b + "attn_v.bias", KV, Fill::Bias);
+                f32(b + "attn_q.bias", {Q}, Fill::Bias);
+                f32(b + "attn_k.bias", {KV}, Fill::Bias);
+                f32(b + "attn_v.bias", {KV}, Fill::Bias);
             }
         }
         if (a.queryKeyNorm) {
-            f32(b + "attn_q_norm.weight", s.headDim, Fill::Norm);
-            f32(b + "attn_k_norm.weight", s.headDim, Fill::Norm);
+            f32(b + "attn_q_norm.weight", {s.headDim}, Fill::Norm);
+            f32(b + "attn_k_norm.weight", {s.headDim}, Fill::Norm);
         }
         weight(b + "attn_output.weight", {Q, E});
-        if (a.postNorms) f32(b + "post_attention_norm.weight", E, Fill::Norm);
-        f32(b + "ffn_norm.weight", E, Fill::Norm);
+        if (s.outputBias) f32(b + "attn_output.bias", {E}, Fill::Bias);
+        if (a.attentionSinks) f32(b + "attn_sinks.weight", {s.heads}, Fill::Bias, 1.0);
+        if (a.postNorms) f32(b + "post_attention_norm.weight", {E}, Fill::Norm);
+        f32(b + std::string(a.ffnNormName) + ".weight", {E}, Fill::Norm);
         if (s.experts > 0) {
             const uint64_t F = s.expertFeedForward ? s.expertFeedForward : s.feedForward;
             // Decisive routers, as trained ones are: near-ties between experts would pick different experts
@@ -121,6 +127,12 @@ std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vo
             weight(b + "ffn_gate_exps.weight", {E, F, s.experts});
             weight(b + "ffn_up_exps.weight", {E, F, s.experts});
             weight(b + "ffn_down_exps.weight", {F, E, s.experts});
+            if (s.expertBiases) {
+                f32(b + "ffn_gate_inp.bias", {s.experts}, Fill::Bias);
+                f32(b + "ffn_gate_exps.bias", {F, s.experts}, Fill::Bias);
+                f32(b + "ffn_up_exps.bias", {F, s.experts}, Fill::Bias);
+                f32(b + "ffn_down_exps.bias", {E, s.experts}, Fill::Bias);
+            }
         } else if (a.fusedGateUp) {
             weight(b + "ffn_up.weight", {E, 2 * uint64_t(s.feedForward)});
             weight(b + "ffn_down.weight", {s.feedForward, E});
@@ -129,7 +141,7 @@ std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vo
             weight(b + "ffn_up.weight", {E, s.feedForward});
             weight(b + "ffn_down.weight", {s.feedForward, E});
         }
-        if (a.postNorms) f32(b + "post_ffw_norm.weight", E, Fill::Norm);
+        if (a.postNorms) f32(b + "post_ffw_norm.weight", {E}, Fill::Norm);
     }
     return out;
 }
@@ -209,7 +221,11 @@ Status writeSyntheticArchitecture(const std::string& name, const std::filesystem
     if (s.ropeBaseSwa > 0) md.set(p + "rope.freq_base_swa", Value::f32(s.ropeBaseSwa));
     if (s.attnSoftcap > 0) md.set(p + "attn_logit_softcapping", Value::f32(s.attnSoftcap));
     if (s.finalSoftcap > 0) md.set(p + "final_logit_softcapping", Value::f32(s.finalSoftcap));
-    if (a.fusedQkv) md.set(p + "rope.scaling.original_context_length", Value::u32(4096));
+    if (a.fusedQkv || s.yarn) md.set(p + "rope.scaling.original_context_length", Value::u32(4096));
+    if (s.yarn) {
+        md.set(p + "rope.scaling.type", Value::string("yarn"));
+        md.set(p + "rope.scaling.factor", Value::f32(32.0f));
+    }
     setByteVocabulary(md);
 
     const std::vector<Planned> planned = plan(s, a, kVocabulary);

@@ -1,6 +1,6 @@
 #pragma once
 // A GGUF model opened for inference: any architecture the registry (qf/model/architecture.h) marks
-// evaluable (llama, mistral, Mixtral, Qwen 2/3, Qwen3-MoE, Gemma 2/3, Phi-3). The class keeps its
+// evaluable (llama, mistral, Mixtral, Qwen 2/3, Qwen3-MoE, Gemma 2/3, Phi-3, gpt-oss). The class keeps its
 // historical name; its shape is a model::ModelSpec and its layers carry the tensors the decoder's
 // blocks read (optional ones empty when the architecture has none). Weights stay memory-mapped in their stored type: nothing is
 // converted to F32 up front; the matrix products dequantize small blocks of rows as they go.
@@ -56,8 +56,12 @@ struct LayerWeights {
     std::vector<float> ffnNorm;
     WeightMatrix ffnGate, ffnUp, ffnDown;     // ffnGate has no data when ffnUp holds gate and up (Phi-3)
     std::vector<float> ffnPostNorm;           // Gemma: after the FFN, before the residual
+    std::vector<float> attnSinks;             // per head (gpt-oss)
     WeightMatrix ffnGateInp;                  // mixture of experts: the router
+    std::vector<float> ffnGateInpBias;        // per expert (gpt-oss)
     ExpertWeights ffnGateExps, ffnUpExps, ffnDownExps;
+    // Per-expert biases, expert-major (gpt-oss): expert e's are the values [e * rows, (e + 1) * rows).
+    std::vector<float> ffnGateExpsBias, ffnUpExpsBias, ffnDownExpsBias;
 
     bool fusedQkv() const { return attnQkv.data != nullptr; }
     bool fusedGateUp() const { return ffnGate.data == nullptr && ffnGateExps.empty(); }

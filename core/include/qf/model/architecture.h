@@ -12,11 +12,13 @@ namespace qf::model {
 // NEOX mode the halves (i, i + n_rot/2).
 enum class RopeKind { Normal, Neox };
 
-// The FFN's gated activation: SiLU (SwiGLU) or GELU with the tanh approximation (GeGLU).
-enum class Activation { Silu, GeluTanh };
+// The FFN's gated activation: SiLU (SwiGLU), GELU with the tanh approximation (GeGLU), or gpt-oss's
+// clamped SwiGLU (x·σ(1.702x)·(y+1), x ≤ 7, |y| ≤ 7).
+enum class Activation { Silu, GeluTanh, SwigluOai };
 
 // How a mixture-of-experts router turns its logits into expert probabilities.
-enum class ExpertGating { Softmax, Sigmoid };
+// SoftmaxWeight (gpt-oss): the top-k by raw logit, their weights the softmax over those k.
+enum class ExpertGating { Softmax, Sigmoid, SoftmaxWeight };
 
 struct ArchitectureInfo {
     std::string_view name;           // general.architecture
@@ -36,6 +38,9 @@ struct ArchitectureInfo {
     uint32_t defaultSlidingWindow = 0;
     bool swaFromMetadata = false;    // sliding_window in the metadata switches windowed layers on
     bool swaRopeBaseFromTrain = false; // rope.freq_base_swa defaults to rope.freq_base (Gemma 2), else 10000
+    bool attentionSinks = false;     // attn_sinks.weight: a per-head logit in every softmax (gpt-oss)
+    std::string_view ffnNormName = "ffn_norm"; // gpt-oss names the FFN's input norm post_attention_norm
+    ExpertGating defaultGating = ExpertGating::Softmax;
     bool allowsExperts = false;      // expert_count > 0 is valid (llama as Mixtral, qwen3moe)
     bool requiresExperts = false;
 };

@@ -36,6 +36,14 @@ struct ModelSpec {
     float ropeFreqBase = 10000.0f;
     float ropeFreqScale = 1.0f; // 1 / linear scaling factor
 
+    // YaRN (rope.scaling.type yarn), as llama.cpp's context sets it up: extrapolated and interpolated
+    // angles mixed over the dimensions between the two correction dimensions, cos/sin scaled.
+    float yarnExtFactor = 0.0f; // 0: no YaRN
+    float yarnAttnFactor = 1.0f;
+    float yarnBetaFast = 32.0f;
+    float yarnBetaSlow = 1.0f;
+    uint32_t yarnOriginalContext = 0;
+
     // Mixture of experts (0 experts: dense FFN).
     uint32_t experts = 0;
     uint32_t expertsUsed = 0;

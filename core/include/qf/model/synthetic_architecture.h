@@ -12,7 +12,8 @@
 
 namespace qf::model {
 
-// The models the generator makes: one per evaluable architecture, plus "mixtral" (llama with experts).
+// The models the generator makes: one per evaluable architecture (gpt-oss with F16 experts), plus
+// "mixtral" (llama with experts).
 std::vector<std::string> syntheticArchitectureNames();
 
 Status writeSyntheticArchitecture(const std::string& name, const std::filesystem::path& output,
