@@ -171,6 +171,7 @@ private slots:
             QVERIFY2(found != imatrix->stats.end(), t.name.c_str());
             const uint64_t experts = t.shape.size() == 3 ? t.shape[2] : 1;
             QCOMPARE(uint64_t(found->second.sumSquares.size()), t.shape[0] * experts);
+            if (t.shape.size() == 3) QCOMPARE(uint64_t(found->second.expertRows.size()), experts);
         }
         QVERIFY(weights > 0);
     }
