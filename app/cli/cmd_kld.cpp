@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/eval_options.h"
 #include "qf/eval/kld.h"
+#include "qf/eval/llama_logits_file.h"
 #include "qf/eval/matmul.h"
 #include "qf/json_writer.h"
 
@@ -15,9 +16,12 @@ namespace {
 constexpr const char* kUsage =
     "usage: quantforge-cli kld MODEL --base BASE [-f TEXT] [-c N] [--chunks N] [-t N] [--cache-dir DIR] "
     "[--json]\n"
+    "       quantforge-cli kld MODEL --base-logits FILE [--chunks N] [-t N] [--json]\n"
     "  KL divergence of MODEL against BASE (usually the F16 original) over a text, with the statistics\n"
     "  llama-perplexity --kl-divergence reports. The base pass runs once and is cached beside BASE (or in\n"
-    "  --cache-dir) as <base>.kld-c<N>-<text>.qfkl; later runs against the same base and text reuse it.\n";
+    "  --cache-dir) as <base>.kld-c<N>-<text>.qfkl; later runs against the same base and text reuse it.\n"
+    "  --base-logits FILE: the base log-probabilities saved by llama-perplexity --kl-divergence-base FILE\n"
+    "  (its tokens and context are used; -f and -c are ignored).\n";
 
 void printChunk(int chunk, const eval::KldSummary& s) {
     if (chunk == 1)
@@ -113,10 +117,11 @@ void printJson(const std::string& model, const std::string& base, const eval::Kl
 } // namespace
 
 int runKld(const std::vector<std::string>& argv) {
-    ArgSpec spec{.flags = {"--json", "--help"}, .valued = {"--base", "--cache-dir"}};
+    ArgSpec spec{.flags = {"--json", "--help"}, .valued = {"--base", "--base-logits", "--cache-dir"}};
     addEvalOptions(spec);
     auto args = Args::parse(argv, spec);
-    if (!args || args->has("--help") || args->positional().size() != 1 || !args->value("--base")) {
+    if (!args || args->has("--help") || args->positional().size() != 1 ||
+        !args->value("--base") == !args->value("--base-logits")) {
         if (!args) fmt::print(stderr, "quantforge-cli kld: {}\n", args.error().message);
         fmt::print(stderr, "{}{}", kUsage, kEvalOptionsHelp);
         return args && args->has("--help") ? 0 : 2;
@@ -127,16 +132,21 @@ int runKld(const std::vector<std::string>& argv) {
         return 2;
     }
     const std::string& modelPath = args->positional()[0];
-    const std::string basePath = *args->value("--base");
+    const auto baseLogits = args->value("--base-logits");
+    const std::string basePath = baseLogits ? *baseLogits : *args->value("--base");
     auto model = eval::LlamaModel::open(modelPath);
     if (!model) {
         fmt::print(stderr, "error: {}\n", model.error().message);
         return 1;
     }
-    auto base = eval::LlamaModel::open(basePath);
-    if (!base) {
-        fmt::print(stderr, "error: {}\n", base.error().message);
-        return 1;
+    std::unique_ptr<eval::LlamaModel> base;
+    if (!baseLogits) {
+        auto opened = eval::LlamaModel::open(basePath);
+        if (!opened) {
+            fmt::print(stderr, "error: {}\n", opened.error().message);
+            return 1;
+        }
+        base = std::move(*opened);
     }
     const bool json = args->has("--json");
     eval::KldParams params;
@@ -152,7 +162,8 @@ int runKld(const std::vector<std::string>& argv) {
             if (p.done + 1 == p.total) fmt::print(stderr, "\n");
         }
     };
-    auto result = eval::computeKld(**model, **base, request->text, params, progress);
+    auto result = baseLogits ? eval::computeKldAgainstLlamaLogits(**model, basePath, params, progress)
+                             : eval::computeKld(**model, *base, request->text, params, progress);
     if (!result) {
         fmt::print(stderr, "error: {}\n", result.error().message);
         return 1;

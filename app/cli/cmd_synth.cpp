@@ -4,6 +4,7 @@
 
 #include "cli/cli_args.h"
 #include "cli/commands.h"
+#include "qf/model/synthetic_architecture.h"
 #include "qf/synthetic_model.h"
 
 namespace qf::cli {
@@ -16,7 +17,9 @@ constexpr const char* kUsage =
     "  --embd N --layers N --ff N --heads N --kv-heads N --vocab N --ctx N   override the shape\n"
     "  --type f16|bf16|f32   weight type (default f16)      --tied   no separate output.weight\n"
     "  --seed N              random seed (default 1)        --threads N\n"
-    "  --tokenizer FILE      copy the vocabulary from this GGUF when its size matches\n";
+    "  --tokenizer FILE      copy the vocabulary from this GGUF when its size matches\n"
+    "  --arch NAME           instead: a tiny model of an architecture (llama, mixtral, qwen2, qwen3, qwen3moe,\n"
+    "                        gemma2, gemma3, phi3) with a 259-token byte vocabulary, as the parity tests make\n";
 
 Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback) {
     const auto v = args.value(option);
@@ -35,11 +38,20 @@ Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback)
 int runSynth(const std::vector<std::string>& argv) {
     auto args = Args::parse(argv, {.flags = {"--tied", "--help"},
                                    .valued = {"--embd", "--layers", "--ff", "--heads", "--kv-heads", "--vocab",
-                                              "--ctx", "--type", "--seed", "--threads", "--tokenizer"}});
+                                              "--ctx", "--type", "--seed", "--threads", "--tokenizer", "--arch"}});
     if (!args || args->has("--help") || args->positional().size() != 1) {
         if (!args) fmt::print(stderr, "quantforge-cli synth: {}\n", args.error().message);
         fmt::print(stderr, "{}", kUsage);
         return args && args->has("--help") ? 0 : 2;
+    }
+    if (auto arch = args->value("--arch")) {
+        auto seed = number(*args, "--seed", 1);
+        auto done = seed ? model::writeSyntheticArchitecture(*arch, args->positional()[0], *seed) : Status(seed.error());
+        if (!done) {
+            fmt::print(stderr, "error: {}\n", done.error().message);
+            return 1;
+        }
+        return 0;
     }
     SyntheticLlamaParams p = SyntheticLlamaParams::tinyLlama1B();
     struct Field {

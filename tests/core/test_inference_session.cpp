@@ -300,16 +300,27 @@ private slots:
         QVERIFY(logits == expected);
     }
 
+    void unsupportedArchitecture_data() {
+        QTest::addColumn<QString>("architecture");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("unknown") << "falcon" << "does not know this architecture";
+        QTest::newRow("known, blocks missing") << "deepseek2" << "multi-head latent attention";
+    }
+
     void unsupportedArchitecture() {
+        QFETCH(QString, architecture);
+        QFETCH(QString, why);
+        const std::string arch = architecture.toStdString();
         test::RawGguf g;
-        g.header(3, 0, 1).kvString("general.architecture", "qwen2");
-        const fs::path path = fs::path(m_dir.path().toStdString()) / "qwen2.gguf";
+        g.header(3, 0, 1).kvString("general.architecture", arch);
+        const fs::path path = fs::path(m_dir.path().toStdString()) / (arch + ".gguf");
         QVERIFY(test::writeAll(
             path, QByteArray(reinterpret_cast<const char*>(g.bytes.data()), qsizetype(g.bytes.size()))));
         auto m = LlamaModel::open(path);
         QVERIFY(!m.ok());
-        QVERIFY2(m.error().message.find("not supported yet: qwen2") != std::string::npos,
+        QVERIFY2(m.error().message.find("not supported yet: " + arch) != std::string::npos,
                  m.error().message.c_str());
+        QVERIFY2(m.error().message.find(why.toStdString()) != std::string::npos, m.error().message.c_str());
     }
 };
 

@@ -1,5 +1,6 @@
 #include "qf/eval/imatrix_compute.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
@@ -21,25 +22,35 @@ namespace {
 // llama-imatrix skips products over fewer rows: quantized inference never multiplies such small batches
 // by these weights through the paths the imatrix is meant for.
 constexpr int64_t kMinCollectedRows = 16;
-constexpr char kCacheMagic[8] = {'Q', 'F', 'I', 'M', 'A', 'T', '0', '2'};
+constexpr char kCacheMagic[8] = {'Q', 'F', 'I', 'M', 'A', 'T', '0', '3'};
 constexpr int kZstdLevel = 3;
 
 std::vector<std::string> weightOrder(const LlamaModel& model, bool includeOutput) {
     std::vector<std::string> names;
-    for (const LayerWeights& l : model.layers())
-        for (const WeightMatrix* w :
-             {&l.attnQ, &l.attnK, &l.attnV, &l.attnOutput, &l.ffnGate, &l.ffnUp, &l.ffnDown})
-            names.push_back(w->name);
+    for (const LayerWeights& l : model.layers()) {
+        for (const WeightMatrix* w : {&l.attnQ, &l.attnK, &l.attnV, &l.attnQkv, &l.attnOutput, &l.ffnGateInp,
+                                      &l.ffnGate, &l.ffnUp, &l.ffnDown})
+            if (w->data) names.push_back(w->name);
+        for (const ExpertWeights* e : {&l.ffnGateExps, &l.ffnUpExps, &l.ffnDownExps})
+            if (!e->empty()) names.push_back(e->name);
+    }
     if (includeOutput) names.push_back(model.output().name);
     return names;
 }
 
 void collect(const MatmulInput& in, std::map<std::string, ImatrixStats>& stats) {
     ImatrixStats& s = stats[in.weight->name];
-    if (s.sumSquares.empty()) s.sumSquares.assign(size_t(in.width), 0.0);
-    ++s.calls;
+    // Experts of a 3-D tensor: one run of `width` sums per expert, side by side (llama-imatrix's layout for
+    // mul_mat_id); rows and calls count the tokens of all experts together.
+    const size_t offset = in.expert >= 0 ? size_t(in.expert) * size_t(in.width) : 0;
+    if (s.sumSquares.empty()) s.sumSquares.assign(size_t(std::max(in.expertCount, 1)) * size_t(in.width), 0.0);
+    if (in.expert <= 0) ++s.calls;
+    if (in.expert >= 0) {
+        if (s.expertRows.size() < size_t(in.expertCount)) s.expertRows.resize(size_t(in.expertCount), 0);
+        s.expertRows[size_t(in.expert)] += uint64_t(in.tokens);
+    }
     s.rows += uint64_t(in.tokens);
-    double* sums = s.sumSquares.data();
+    double* sums = s.sumSquares.data() + offset;
     for (int64_t t = 0; t < in.tokens; ++t) {
         const float* x = in.activations + t * in.stride;
         for (int64_t c = 0; c < in.width; ++c)
@@ -102,6 +113,8 @@ std::vector<uint8_t> serializeResult(const ImatrixResult& r) {
         w.put<uint64_t>(s.rows);
         w.put<uint32_t>(uint32_t(s.sumSquares.size()));
         w.putBytes(s.sumSquares.data(), s.sumSquares.size() * sizeof(double));
+        w.put<uint32_t>(uint32_t(s.expertRows.size()));
+        w.putBytes(s.expertRows.data(), s.expertRows.size() * sizeof(uint64_t));
     }
     return w.bytes;
 }
@@ -131,6 +144,10 @@ std::optional<ImatrixResult> parseResult(std::span<const uint8_t> bytes) {
         if (!in.ok || uint64_t(cols) * sizeof(double) > in.bytes.size() - in.at) return std::nullopt;
         s.sumSquares.resize(cols);
         in.getBytes(s.sumSquares.data(), cols * sizeof(double));
+        const uint32_t experts = in.get<uint32_t>();
+        if (!in.ok || uint64_t(experts) * sizeof(uint64_t) > in.bytes.size() - in.at) return std::nullopt;
+        s.expertRows.resize(experts);
+        in.getBytes(s.expertRows.data(), experts * sizeof(uint64_t));
         r.order.push_back(name);
         r.stats.emplace(std::move(name), std::move(s));
     }
@@ -187,6 +204,7 @@ Result<quant::Imatrix> ImatrixResult::toImatrix(quant::ImatrixFormat format,
             for (size_t c = 0; c < s.sumSquares.size(); ++c)
                 e.sumSquares[c] = float(s.sumSquares[c]);
             e.counts = {double(s.rows)};
+            if (!s.expertRows.empty()) e.counts.assign(s.expertRows.begin(), s.expertRows.end());
         } else {
             // Legacy stores the mean square times ncall (llama-quantize divides by ncall again).
             for (size_t c = 0; c < s.sumSquares.size(); ++c)
@@ -223,7 +241,8 @@ Result<ImatrixResult> computeImatrix(const LlamaModel& model, std::string_view t
     options.llamaCppRounding = params.llamaCppRounding;
     InferenceSession session(model, options);
     session.setMatmulHook([&](const MatmulInput& in) {
-        if (in.tokens < kMinCollectedRows) return;
+        // An expert sees only the tokens routed to it: the threshold applies to the batch (the router's).
+        if (in.expert < 0 && in.tokens < kMinCollectedRows) return;
         if (in.layer < 0 && !params.includeOutput) return;
         collect(in, result.stats);
     });

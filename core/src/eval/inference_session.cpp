@@ -5,22 +5,11 @@
 #include <cstring>
 
 #include "matmul_kernels.h"
+#include "model/decoder_blocks.h"
 #include "qf/parallel.h"
 
 namespace qf::eval {
 namespace {
-
-// ggml_rms_norm followed by the multiplication with the norm weight: the sum of squares in double, the
-// scale in float.
-void rmsNorm(const float* x, const float* weight, float* out, int64_t n, float eps) {
-    double sum = 0.0;
-    for (int64_t i = 0; i < n; ++i)
-        sum += double(x[i] * x[i]);
-    const float mean = float(sum / double(n));
-    const float scale = 1.0f / std::sqrt(mean + eps);
-    for (int64_t i = 0; i < n; ++i)
-        out[i] = (x[i] * scale) * weight[i];
-}
 
 void addBias(float* rows, int64_t tokens, int64_t stride, const std::vector<float>& bias) {
     if (bias.empty()) return;
@@ -29,21 +18,13 @@ void addBias(float* rows, int64_t tokens, int64_t stride, const std::vector<floa
             rows[t * stride + int64_t(i)] += bias[i];
 }
 
-// Rotates adjacent pairs of the first ropeDims values of each head (ggml rope mode 0, "normal").
-void applyRope(float* rows, int64_t tokens, int64_t stride, uint32_t heads, uint32_t headDim,
-               uint32_t ropeDims, const float* cosSin) {
-    for (int64_t t = 0; t < tokens; ++t) {
-        const float* cs = cosSin + t * ropeDims;
-        for (uint32_t h = 0; h < heads; ++h) {
-            float* v = rows + t * stride + h * headDim;
-            for (uint32_t i = 0; i < ropeDims; i += 2) {
-                const float c = cs[i], s = cs[i + 1];
-                const float x0 = v[i], x1 = v[i + 1];
-                v[i] = x0 * c - x1 * s;
-                v[i + 1] = x0 * s + x1 * c;
-            }
-        }
-    }
+// ggml_add_id: the bias row of expert `e` (biases stored expert-major, `width` values per expert).
+void addExpertBias(float* rows, int64_t tokens, int64_t width, const std::vector<float>& biases, int64_t e) {
+    if (biases.empty()) return;
+    const float* bias = biases.data() + e * width;
+    for (int64_t t = 0; t < tokens; ++t)
+        for (int64_t i = 0; i < width; ++i)
+            rows[t * width + i] += bias[i];
 }
 
 } // namespace
@@ -61,31 +42,12 @@ InferenceSession::InferenceSession(const LlamaModel& model, const SessionOptions
 }
 
 void InferenceSession::project(int layer, MatrixKind kind, const WeightMatrix& w, const float* x,
-                               int64_t tokens, int64_t ldx, float* y, int64_t ldy) {
-    if (m_hook) m_hook({layer, kind, &w, x, tokens, w.cols, ldx});
+                               int64_t tokens, int64_t ldx, float* y, int64_t ldy, int expert) {
+    if (m_hook) m_hook({layer, expert, expert >= 0 ? int(m_p.experts) : 0, kind, &w, x, tokens, w.cols, ldx});
     if (m_llamaCppRounding)
         ggmlMatmul(w, x, ldx, tokens, y, ldy, m_threads, m_rounded);
     else
         matmul(w, x, ldx, tokens, y, ldy, m_threads);
-}
-
-// ggml's rope cache: theta starts at the position and is multiplied by base^(-2/n_rot) per pair, in float.
-void InferenceSession::computeRope(int64_t tokens) {
-    const uint32_t dims = m_p.ropeDims;
-    m_rope.resize(size_t(tokens) * dims);
-    const float thetaScale = std::pow(m_p.ropeFreqBase, -2.0f / float(dims));
-    const std::vector<float>& factors = m_model.ropeFrequencyFactors();
-    for (int64_t t = 0; t < tokens; ++t) {
-        float theta = float(m_position + t);
-        float* cs = m_rope.data() + t * dims;
-        for (uint32_t i = 0; i < dims; i += 2) {
-            const float factor = factors.empty() ? 1.0f : factors[i / 2];
-            const float angle = m_p.ropeFreqScale * (theta / factor);
-            cs[i] = std::cos(angle);
-            cs[i + 1] = std::sin(angle);
-            theta *= thetaScale;
-        }
-    }
 }
 
 void InferenceSession::attention(int layer, int64_t tokens) {
@@ -95,7 +57,12 @@ void InferenceSession::attention(int layer, int64_t tokens) {
     const uint32_t group = m_p.heads / m_p.headsKv;
     const int64_t qWidth = m_p.qWidth();
     const int64_t kvWidth = m_p.kvWidth();
-    const float scale = 1.0f / std::sqrt(float(hd));
+    const float scale = m_p.attentionScale;
+    const float cap = m_p.attentionLogitSoftcap;
+    // Sliding-window layers see a key at position p0 from position p1 only when p1 - p0 < window.
+    const int64_t window = m_p.layerSpecs[size_t(layer)].slidingWindow ? int64_t(m_p.slidingWindow) : 0;
+    const std::vector<float>& sinkValues = m_model.layers()[size_t(layer)].attnSinks;
+    const float* sinks = sinkValues.empty() ? nullptr : sinkValues.data();
     const float* kCache = m_keys[size_t(layer)].data();
     const float* vCache = m_values[size_t(layer)].data();
     const VectorOps& ops = vectorOps();
@@ -114,19 +81,168 @@ void InferenceSession::attention(int layer, int64_t tokens) {
         for (int64_t t = 0; t < tokens; ++t) {
             float* row = scores.data() + t * keys;
             const int64_t visible = past + t + 1;
-            for (int64_t j = 0; j < visible; ++j)
-                row[j] *= scale;
-            const double sum = ops.expShifted(row, ops.maxOf(row, visible), row, visible);
+            const int64_t first = window > 0 ? std::max<int64_t>(0, visible - window) : 0;
+            float* seen = row + first;
+            const int64_t count = visible - first;
+            if (cap > 0) model::softcap(seen, count, cap);
+            for (int64_t j = 0; j < count; ++j)
+                seen[j] *= scale;
+            // An attention sink joins the softmax as one more logit with no value (ggml_soft_max_ext).
+            float maxLogit = ops.maxOf(seen, count);
+            if (sinks) maxLogit = std::max(maxLogit, sinks[h]);
+            double sum = ops.expShifted(seen, maxLogit, seen, count);
+            if (sinks) sum += double(std::exp(sinks[h] - maxLogit));
             const float inv = float(1.0 / sum);
-            for (int64_t j = 0; j < visible; ++j)
-                row[j] *= inv;
+            for (int64_t j = 0; j < count; ++j)
+                seen[j] *= inv;
+            std::fill(row, seen, 0.0f);
             std::fill(row + visible, row + keys, 0.0f);
-            if (m_llamaCppRounding) ops.roundToHalf(row, visible);
+            if (m_llamaCppRounding) ops.roundToHalf(seen, count);
         }
         // out_h = P · V_g: the transposed value cache gives V_g as hd rows of `keys` values.
         const RowMatrix v = RowMatrix::f32(vCache + g * hd * m_capacity, hd, keys, m_capacity);
         matmul(v, scores.data(), keys, tokens, m_attn.data() + h * hd, qWidth, 1);
     });
+}
+
+// Q, K and V of the normed input (m_norm) into m_q/m_k/m_v, normed per head and rotated, then rounded and
+// appended to the cache; attention into m_attn; its projection (and post-norm) into m_norm.
+void InferenceSession::attentionBlock(int layer, int64_t n) {
+    const LayerWeights& w = m_model.layers()[size_t(layer)];
+    const model::LayerSpec& spec = m_p.layerSpecs[size_t(layer)];
+    const model::ArchitectureInfo& arch = *m_p.info;
+    const int64_t E = m_p.embedding, Q = m_p.qWidth(), KV = m_p.kvWidth();
+    if (w.fusedQkv()) {
+        const int64_t width = Q + 2 * KV;
+        m_qkv.resize(size_t(n * width));
+        project(layer, MatrixKind::AttnQkv, w.attnQkv, m_norm.data(), n, E, m_qkv.data(), width);
+        for (int64_t t = 0; t < n; ++t) {
+            const float* row = m_qkv.data() + t * width;
+            std::memcpy(m_q.data() + t * Q, row, size_t(Q) * sizeof(float));
+            std::memcpy(m_k.data() + t * KV, row + Q, size_t(KV) * sizeof(float));
+            std::memcpy(m_v.data() + t * KV, row + Q + KV, size_t(KV) * sizeof(float));
+        }
+    } else {
+        project(layer, MatrixKind::AttnQ, w.attnQ, m_norm.data(), n, E, m_q.data(), Q);
+        project(layer, MatrixKind::AttnK, w.attnK, m_norm.data(), n, E, m_k.data(), KV);
+        project(layer, MatrixKind::AttnV, w.attnV, m_norm.data(), n, E, m_v.data(), KV);
+        addBias(m_q.data(), n, Q, w.attnQBias);
+        addBias(m_k.data(), n, KV, w.attnKBias);
+        addBias(m_v.data(), n, KV, w.attnVBias);
+    }
+    if (!w.attnQNorm.empty()) {
+        model::rmsNormGroups(m_q.data(), w.attnQNorm.data(), n * m_p.heads, m_p.headDim, m_p.rmsEpsilon);
+        model::rmsNormGroups(m_k.data(), w.attnKNorm.data(), n * m_p.headsKv, m_p.headDim, m_p.rmsEpsilon);
+    }
+    const bool swaRope = spec.ropeFreqBase != m_p.ropeFreqBase || spec.ropeFreqScale != m_p.ropeFreqScale;
+    const float* cosSin = swaRope ? m_ropeSwa.data() : m_rope.data();
+    model::applyRope(arch.rope, m_q.data(), n, Q, m_p.heads, m_p.headDim, m_p.ropeDims, cosSin);
+    model::applyRope(arch.rope, m_k.data(), n, KV, m_p.headsKv, m_p.headDim, m_p.ropeDims, cosSin);
+    if (m_p.queryScale != 1.0f)
+        for (int64_t i = 0; i < n * Q; ++i)
+            m_q[size_t(i)] *= m_p.queryScale;
+    if (m_llamaCppRounding) {
+        const VectorOps& ops = vectorOps();
+        ops.roundToHalf(m_q.data(), n * Q);
+        ops.roundToHalf(m_k.data(), n * KV);
+        ops.roundToHalf(m_v.data(), n * KV);
+    }
+
+    float* kCache = m_keys[size_t(layer)].data();
+    float* vCache = m_values[size_t(layer)].data();
+    std::memcpy(kCache + m_position * KV, m_k.data(), size_t(n * KV) * sizeof(float));
+    for (int64_t t = 0; t < n; ++t)
+        for (int64_t c = 0; c < KV; ++c)
+            vCache[c * m_capacity + m_position + t] = m_v[size_t(t * KV + c)];
+
+    attention(layer, n);
+    project(layer, MatrixKind::AttnOutput, w.attnOutput, m_attn.data(), n, Q, m_norm.data(), E);
+    addBias(m_norm.data(), n, E, w.attnOutputBias);
+    if (!w.attnPostNorm.empty())
+        for (int64_t t = 0; t < n; ++t)
+            model::rmsNorm(m_norm.data() + t * E, w.attnPostNorm.data(), m_norm.data() + t * E, E,
+                           m_p.rmsEpsilon);
+}
+
+// The dense gated FFN of the normed input (m_norm) into m_norm.
+void InferenceSession::ffnBlock(int layer, int64_t n) {
+    const LayerWeights& w = m_model.layers()[size_t(layer)];
+    const int64_t E = m_p.embedding, F = m_p.feedForward;
+    if (w.fusedGateUp()) {
+        // One product gives [gate | up] per token (ggml_swiglu: the first half is activated).
+        m_up.resize(size_t(n * 2 * F));
+        project(layer, MatrixKind::FfnUp, w.ffnUp, m_norm.data(), n, E, m_up.data(), 2 * F);
+        for (int64_t t = 0; t < n; ++t) {
+            float* row = m_up.data() + t * 2 * F;
+            model::gatedActivation(m_p.info->activation, row, row + F, F);
+            std::memcpy(m_gate.data() + t * F, row, size_t(F) * sizeof(float));
+        }
+    } else {
+        project(layer, MatrixKind::FfnGate, w.ffnGate, m_norm.data(), n, E, m_gate.data(), F);
+        project(layer, MatrixKind::FfnUp, w.ffnUp, m_norm.data(), n, E, m_up.data(), F);
+        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), n * F);
+    }
+    project(layer, MatrixKind::FfnDown, w.ffnDown, m_gate.data(), n, F, m_norm.data(), E);
+}
+
+// Top-k mixture of experts (llama.cpp build_moe_ffn): each expert runs once over the tokens routed to it;
+// a token's output is the sum, in the order of its choices, of the chosen experts' weighted outputs.
+void InferenceSession::moeBlock(int layer, int64_t n) {
+    const LayerWeights& w = m_model.layers()[size_t(layer)];
+    const int64_t E = m_p.embedding, FE = m_p.expertFeedForward, X = m_p.experts;
+    const uint32_t used = m_p.expertsUsed;
+    m_routerLogits.resize(size_t(n * X));
+    project(layer, MatrixKind::FfnGateInp, w.ffnGateInp, m_norm.data(), n, E, m_routerLogits.data(), X);
+    addBias(m_routerLogits.data(), n, X, w.ffnGateInpBias);
+    std::vector<model::ExpertChoice> choices(static_cast<size_t>(n));
+    for (int64_t t = 0; t < n; ++t)
+        model::routeExperts({m_routerLogits.data() + t * X, size_t(X)}, m_p.gating, used, m_p.expertWeightsNorm,
+                            choices[size_t(t)]);
+
+    m_expertOut.resize(size_t(n) * used * size_t(E));
+    m_gathered.resize(size_t(n * E));
+    m_gatheredOut.resize(size_t(n * E));
+    m_gate.resize(size_t(n * FE));
+    m_up.resize(size_t(n * FE));
+    std::vector<std::pair<int64_t, uint32_t>> slots; // (token, choice index) routed to the expert
+    for (int64_t e = 0; e < X; ++e) {
+        slots.clear();
+        for (int64_t t = 0; t < n; ++t)
+            for (uint32_t k = 0; k < used; ++k)
+                if (choices[size_t(t)].experts[k] == e) slots.emplace_back(t, k);
+        if (slots.empty()) continue;
+        const int64_t m = int64_t(slots.size());
+        for (int64_t i = 0; i < m; ++i)
+            std::memcpy(m_gathered.data() + i * E, m_norm.data() + slots[size_t(i)].first * E,
+                        size_t(E) * sizeof(float));
+        const int ex = int(e);
+        project(layer, MatrixKind::FfnGateExps, w.ffnGateExps.experts[size_t(e)], m_gathered.data(), m, E,
+                m_gate.data(), FE, ex);
+        project(layer, MatrixKind::FfnUpExps, w.ffnUpExps.experts[size_t(e)], m_gathered.data(), m, E,
+                m_up.data(), FE, ex);
+        addExpertBias(m_gate.data(), m, FE, w.ffnGateExpsBias, e);
+        addExpertBias(m_up.data(), m, FE, w.ffnUpExpsBias, e);
+        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), m * FE);
+        project(layer, MatrixKind::FfnDownExps, w.ffnDownExps.experts[size_t(e)], m_gate.data(), m, FE,
+                m_gatheredOut.data(), E, ex);
+        addExpertBias(m_gatheredOut.data(), m, E, w.ffnDownExpsBias, e);
+        for (int64_t i = 0; i < m; ++i) {
+            const auto [t, k] = slots[size_t(i)];
+            const float weight = choices[size_t(t)].weights[k];
+            float* dst = m_expertOut.data() + (size_t(t) * used + k) * size_t(E);
+            const float* src = m_gatheredOut.data() + i * E;
+            for (int64_t c = 0; c < E; ++c)
+                dst[c] = src[c] * weight;
+        }
+    }
+    for (int64_t t = 0; t < n; ++t) {
+        float* out = m_norm.data() + t * E;
+        const float* first = m_expertOut.data() + size_t(t) * used * size_t(E);
+        std::memcpy(out, first, size_t(E) * sizeof(float));
+        for (uint32_t k = 1; k < used; ++k)
+            for (int64_t c = 0; c < E; ++c)
+                out[c] += first[size_t(k) * size_t(E) + size_t(c)];
+    }
 }
 
 Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutput, std::vector<float>& out,
@@ -140,7 +256,8 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
         if (t < 0 || uint32_t(t) >= m_p.vocabulary)
             return makeError("token id {} is outside the vocabulary", t);
 
-    const int64_t E = m_p.embedding, F = m_p.feedForward, Q = m_p.qWidth(), KV = m_p.kvWidth();
+    const int64_t E = m_p.embedding, Q = m_p.qWidth(), KV = m_p.kvWidth();
+    const int64_t F = std::max(m_p.feedForward, m_p.expertFeedForward);
     m_x.resize(size_t(n * E));
     m_norm.resize(size_t(n * std::max(E, Q)));
     m_q.resize(size_t(n * Q));
@@ -152,51 +269,39 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
 
     for (int64_t t = 0; t < n; ++t)
         m_model.embed(tokens[size_t(t)], m_x.data() + t * E);
-    computeRope(n);
+    if (m_p.embeddingScale != 1.0f)
+        for (float& v : m_x)
+            v *= m_p.embeddingScale;
+    const std::vector<float>& factors = m_model.ropeFrequencyFactors();
+    const model::RopeYarn yarn{m_p.yarnExtFactor, m_p.yarnAttnFactor, m_p.yarnBetaFast, m_p.yarnBetaSlow,
+                               m_p.yarnOriginalContext};
+    model::ropeCache(m_position, n, m_p.ropeDims, m_p.ropeFreqBase, m_p.ropeFreqScale, factors, m_rope, yarn);
+    for (const model::LayerSpec& l : m_p.layerSpecs)
+        if (l.ropeFreqBase != m_p.ropeFreqBase || l.ropeFreqScale != m_p.ropeFreqScale) {
+            model::ropeCache(m_position, n, m_p.ropeDims, l.ropeFreqBase, l.ropeFreqScale, factors, m_ropeSwa, yarn);
+            break;
+        }
 
     for (uint32_t l = 0; l < m_p.layers; ++l) {
         if (stop.stop_requested()) return cancelledError();
         const LayerWeights& w = m_model.layers()[l];
         const int layer = int(l);
         for (int64_t t = 0; t < n; ++t)
-            rmsNorm(m_x.data() + t * E, w.attnNorm.data(), m_norm.data() + t * E, E, m_p.rmsEpsilon);
-        project(layer, MatrixKind::AttnQ, w.attnQ, m_norm.data(), n, E, m_q.data(), Q);
-        project(layer, MatrixKind::AttnK, w.attnK, m_norm.data(), n, E, m_k.data(), KV);
-        project(layer, MatrixKind::AttnV, w.attnV, m_norm.data(), n, E, m_v.data(), KV);
-        addBias(m_q.data(), n, Q, w.attnQBias);
-        addBias(m_k.data(), n, KV, w.attnKBias);
-        addBias(m_v.data(), n, KV, w.attnVBias);
-        applyRope(m_q.data(), n, Q, m_p.heads, m_p.headDim, m_p.ropeDims, m_rope.data());
-        applyRope(m_k.data(), n, KV, m_p.headsKv, m_p.headDim, m_p.ropeDims, m_rope.data());
-        if (m_llamaCppRounding) {
-            const VectorOps& ops = vectorOps();
-            ops.roundToHalf(m_q.data(), n * Q);
-            ops.roundToHalf(m_k.data(), n * KV);
-            ops.roundToHalf(m_v.data(), n * KV);
-        }
-
-        float* kCache = m_keys[l].data();
-        float* vCache = m_values[l].data();
-        std::memcpy(kCache + m_position * KV, m_k.data(), size_t(n * KV) * sizeof(float));
-        for (int64_t t = 0; t < n; ++t)
-            for (int64_t c = 0; c < KV; ++c)
-                vCache[c * m_capacity + m_position + t] = m_v[size_t(t * KV + c)];
-
-        attention(layer, n);
-        project(layer, MatrixKind::AttnOutput, w.attnOutput, m_attn.data(), n, Q, m_norm.data(), E);
-        addBias(m_norm.data(), n, E, w.attnOutputBias);
+            model::rmsNorm(m_x.data() + t * E, w.attnNorm.data(), m_norm.data() + t * E, E, m_p.rmsEpsilon);
+        attentionBlock(layer, n);
         for (int64_t i = 0; i < n * E; ++i)
             m_x[size_t(i)] += m_norm[size_t(i)];
 
         for (int64_t t = 0; t < n; ++t)
-            rmsNorm(m_x.data() + t * E, w.ffnNorm.data(), m_norm.data() + t * E, E, m_p.rmsEpsilon);
-        project(layer, MatrixKind::FfnGate, w.ffnGate, m_norm.data(), n, E, m_gate.data(), F);
-        project(layer, MatrixKind::FfnUp, w.ffnUp, m_norm.data(), n, E, m_up.data(), F);
-        for (int64_t i = 0; i < n * F; ++i) {
-            const float g = m_gate[size_t(i)];
-            m_gate[size_t(i)] = g / (1.0f + std::exp(-g)) * m_up[size_t(i)];
-        }
-        project(layer, MatrixKind::FfnDown, w.ffnDown, m_gate.data(), n, F, m_norm.data(), E);
+            model::rmsNorm(m_x.data() + t * E, w.ffnNorm.data(), m_norm.data() + t * E, E, m_p.rmsEpsilon);
+        if (w.moe())
+            moeBlock(layer, n);
+        else
+            ffnBlock(layer, n);
+        if (!w.ffnPostNorm.empty())
+            for (int64_t t = 0; t < n; ++t)
+                model::rmsNorm(m_norm.data() + t * E, w.ffnPostNorm.data(), m_norm.data() + t * E, E,
+                               m_p.rmsEpsilon);
         for (int64_t i = 0; i < n * E; ++i)
             m_x[size_t(i)] += m_norm[size_t(i)];
     }
@@ -207,10 +312,12 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
     out.resize(size_t(outputs) * (hidden ? size_t(E) : m_p.vocabulary));
     float* normed = hidden ? out.data() : m_norm.data();
     for (int64_t t = 0; t < outputs; ++t)
-        rmsNorm(m_x.data() + (int64_t(firstOutput) + t) * E, m_model.outputNorm().data(), normed + t * E, E,
-                m_p.rmsEpsilon);
-    if (!hidden && outputs > 0)
+        model::rmsNorm(m_x.data() + (int64_t(firstOutput) + t) * E, m_model.outputNorm().data(), normed + t * E,
+                       E, m_p.rmsEpsilon);
+    if (!hidden && outputs > 0) {
         project(-1, MatrixKind::Output, m_model.output(), normed, outputs, E, out.data(), m_p.vocabulary);
+        if (m_p.finalLogitSoftcap > 0) model::softcap(out.data(), int64_t(out.size()), m_p.finalLogitSoftcap);
+    }
     m_position += n;
     return {};
 }

@@ -1,6 +1,8 @@
 // The KL-divergence jobs: the base pass that fills the cache, and the comparison pass.
 #include "qf/eval/kld.h"
 
+#include "model/decoder_blocks.h"
+
 #include <chrono>
 
 #include "qf/eval/inference_session.h"
@@ -107,6 +109,8 @@ Result<KldResult> computeKld(const LlamaModel& model, const LlamaModel& base, st
         else
             matmul(base.output(), hidden.data(), base.params().embedding, p.plan.scoredPerChunk,
                    baseLogits.data(), vocab, threads);
+        if (const float cap = base.params().finalLogitSoftcap; cap > 0)
+            model::softcap(baseLogits.data(), int64_t(baseLogits.size()), cap);
         const size_t chunkStart = size_t(c) * p.plan.context;
         parallelFor(p.plan.scoredPerChunk, threads, [&](int64_t j) {
             const Token next = p.tokens[chunkStart + p.plan.firstScored + size_t(j) + 1];

@@ -10,77 +10,26 @@
 #include "qf/quant/kernels.h"
 
 namespace qf::eval {
-namespace {
-
-// Architectures whose llama.cpp graph is exactly the llama one.
-constexpr std::array<std::string_view, 2> kLlamaGraphArchitectures = {"llama", "mistral"};
-
-Result<uint32_t> requiredUInt(const gguf::Metadata& m, const std::string& key) {
-    const auto v = m.getUInt(key);
-    if (!v) return makeError("metadata key {} is missing or not an integer", key);
-    if (*v == 0 || *v > (1u << 30)) return makeError("metadata key {} has the implausible value {}", key, *v);
-    return uint32_t(*v);
-}
-
-} // namespace
 
 Result<std::unique_ptr<LlamaModel>> LlamaModel::open(const std::filesystem::path& path) {
     auto file = gguf::GgufFile::open(path);
     if (!file) return file.error();
-    const auto arch = file->metadata().getString("general.architecture");
-    if (!arch) return makeError("{}: general.architecture is missing", path.string());
-    bool supported = false;
-    for (auto a : kLlamaGraphArchitectures)
-        supported |= (*arch == a);
-    if (!supported) return makeError("{}: not supported yet: {}", path.string(), *arch);
+    // The spec first: an architecture the decoder cannot run is refused before the vocabulary is read.
+    auto spec = model::ModelSpec::fromMetadata(file->metadata());
+    if (!spec) return makeError("{}: {}", path.string(), spec.error().message);
     auto tokenizer = Tokenizer::fromMetadata(file->metadata());
     if (!tokenizer) return makeError("{}: {}", path.string(), tokenizer.error().message);
     std::unique_ptr<LlamaModel> model(new LlamaModel(std::move(*file), std::move(*tokenizer)));
+    model->m_params = std::move(*spec);
     if (auto status = model->load(); !status)
         return makeError("{}: {}", path.string(), status.error().message);
     return model;
 }
 
 Status LlamaModel::load() {
-    const gguf::Metadata& m = m_file.metadata();
     LlamaHyperParams& p = m_params;
-    p.architecture = *m.getString("general.architecture");
-    const std::string prefix = p.architecture + ".";
-
-    auto get = [&](const char* key, uint32_t& out) -> Status {
-        auto v = requiredUInt(m, prefix + key);
-        if (!v) return v.error();
-        out = *v;
-        return {};
-    };
-    QF_TRY(get("embedding_length", p.embedding));
-    QF_TRY(get("block_count", p.layers));
-    QF_TRY(get("attention.head_count", p.heads));
-    QF_TRY(get("feed_forward_length", p.feedForward));
-    p.headsKv = uint32_t(m.getUInt(prefix + "attention.head_count_kv").value_or(p.heads));
-    if (p.headsKv == 0 || p.heads % p.headsKv != 0)
-        return makeError("{} query heads cannot share {} key/value heads", p.heads, p.headsKv);
-    if (m.getUInt(prefix + "expert_count").value_or(0) > 0)
-        return makeError("not supported yet: {} with mixture-of-experts layers", p.architecture);
-    p.headDim = uint32_t(m.getUInt(prefix + "attention.key_length").value_or(p.embedding / p.heads));
-    const uint32_t valueLength = uint32_t(m.getUInt(prefix + "attention.value_length").value_or(p.headDim));
-    if (p.headDim == 0 || p.headDim % 2 != 0 || valueLength != p.headDim)
-        return makeError("unsupported head size (key {}, value {})", p.headDim, valueLength);
-    p.ropeDims = uint32_t(m.getUInt(prefix + "rope.dimension_count").value_or(p.headDim));
-    if (p.ropeDims > p.headDim || p.ropeDims % 2 != 0)
-        return makeError("rope.dimension_count {} does not fit head size {}", p.ropeDims, p.headDim);
-    p.trainedContext = uint32_t(m.getUInt(prefix + "context_length").value_or(0));
-    p.rmsEpsilon = float(m.getFloat(prefix + "attention.layer_norm_rms_epsilon").value_or(1e-5));
-    p.ropeFreqBase = float(m.getFloat(prefix + "rope.freq_base").value_or(10000.0));
-    const std::string scaling = m.getString(prefix + "rope.scaling.type").value_or("none");
-    if (scaling == "linear") {
-        const double factor = m.getFloat(prefix + "rope.scaling.factor").value_or(0.0);
-        if (factor > 0) p.ropeFreqScale = float(1.0 / factor);
-    } else if (scaling != "none") {
-        return makeError("not supported yet: rope scaling '{}'", scaling);
-    } else if (const auto linear = m.getFloat(prefix + "rope.scale_linear"); linear && *linear > 0) {
-        p.ropeFreqScale = float(1.0 / *linear);
-    }
+    if (uint64_t(p.layers) * 4 > m_file.tensors().size())
+        return makeError("block_count {} does not fit the {} tensors of the file", p.layers, m_file.tensors().size());
 
     auto matrix = [&](const std::string& name, uint64_t cols, uint64_t rows, bool optional,
                       WeightMatrix& out) -> Status {
@@ -137,25 +86,80 @@ Status LlamaModel::load() {
     if (m_tied) m_output = m_tokenEmbedding;
     QF_TRY(vector("rope_freqs.weight", p.ropeDims / 2, true, m_ropeFactors));
 
+    // A 3-D expert tensor [cols, rows, experts], one 2-D view per expert.
+    auto experts = [&](const std::string& name, uint64_t cols, uint64_t rows, ExpertWeights& out) -> Status {
+        const gguf::TensorInfo* t = m_file.findTensor(name);
+        if (!t) return makeError("tensor {} is missing", name);
+        if (t->shape.size() != 3 || t->shape[0] != cols || t->shape[1] != rows || t->shape[2] != p.experts)
+            return makeError("tensor {} has shape [{}], expected [{}, {}, {}]", name, fmt::join(t->shape, ", "),
+                             cols, rows, p.experts);
+        if (!quant::canDequantize(t->type) || cols % ggmlTypeTraits(t->type).blockSize != 0)
+            return makeError("tensor {} has type {}, which this engine cannot read yet", name,
+                             ggmlTypeName(t->type));
+        const uint64_t rowBytes = ggmlRowBytes(t->type, cols);
+        const uint8_t* data = m_file.tensorData(*t).data();
+        out.name = name;
+        out.experts.resize(p.experts);
+        for (uint32_t e = 0; e < p.experts; ++e) {
+            WeightMatrix& w = out.experts[e];
+            w.name = name;
+            w.type = t->type;
+            w.rows = int64_t(rows);
+            w.cols = int64_t(cols);
+            w.rowBytes = rowBytes;
+            w.data = data + uint64_t(e) * rows * rowBytes;
+        }
+        return {};
+    };
+
+    const model::ArchitectureInfo& arch = *p.info;
     m_layers.resize(p.layers);
     for (uint32_t i = 0; i < p.layers; ++i) {
         LayerWeights& l = m_layers[i];
         const std::string b = fmt::format("blk.{}.", i);
         QF_TRY(vector(b + "attn_norm.weight", p.embedding, false, l.attnNorm));
-        QF_TRY(matrix(b + "attn_q.weight", p.embedding, p.qWidth(), false, l.attnQ));
-        QF_TRY(matrix(b + "attn_k.weight", p.embedding, p.kvWidth(), false, l.attnK));
-        QF_TRY(matrix(b + "attn_v.weight", p.embedding, p.kvWidth(), false, l.attnV));
+        if (arch.fusedQkv || m_file.findTensor(b + "attn_qkv.weight")) {
+            QF_TRY(matrix(b + "attn_qkv.weight", p.embedding, p.qWidth() + 2 * p.kvWidth(), false, l.attnQkv));
+        } else {
+            QF_TRY(matrix(b + "attn_q.weight", p.embedding, p.qWidth(), false, l.attnQ));
+            QF_TRY(matrix(b + "attn_k.weight", p.embedding, p.kvWidth(), false, l.attnK));
+            QF_TRY(matrix(b + "attn_v.weight", p.embedding, p.kvWidth(), false, l.attnV));
+            QF_TRY(vector(b + "attn_q.bias", p.qWidth(), true, l.attnQBias));
+            QF_TRY(vector(b + "attn_k.bias", p.kvWidth(), true, l.attnKBias));
+            QF_TRY(vector(b + "attn_v.bias", p.kvWidth(), true, l.attnVBias));
+        }
         QF_TRY(matrix(b + "attn_output.weight", p.qWidth(), p.embedding, false, l.attnOutput));
-        QF_TRY(vector(b + "attn_q.bias", p.qWidth(), true, l.attnQBias));
-        QF_TRY(vector(b + "attn_k.bias", p.kvWidth(), true, l.attnKBias));
-        QF_TRY(vector(b + "attn_v.bias", p.kvWidth(), true, l.attnVBias));
         QF_TRY(vector(b + "attn_output.bias", p.embedding, true, l.attnOutputBias));
-        QF_TRY(vector(b + "ffn_norm.weight", p.embedding, false, l.ffnNorm));
-        if (m_file.findTensor(b + "ffn_gate_inp.weight"))
-            return makeError("not supported yet: {} with mixture-of-experts layers", p.architecture);
-        QF_TRY(matrix(b + "ffn_gate.weight", p.embedding, p.feedForward, false, l.ffnGate));
-        QF_TRY(matrix(b + "ffn_up.weight", p.embedding, p.feedForward, false, l.ffnUp));
-        QF_TRY(matrix(b + "ffn_down.weight", p.feedForward, p.embedding, false, l.ffnDown));
+        if (arch.queryKeyNorm) {
+            QF_TRY(vector(b + "attn_q_norm.weight", p.headDim, false, l.attnQNorm));
+            QF_TRY(vector(b + "attn_k_norm.weight", p.headDim, false, l.attnKNorm));
+        }
+        if (arch.postNorms) {
+            QF_TRY(vector(b + "post_attention_norm.weight", p.embedding, false, l.attnPostNorm));
+            QF_TRY(vector(b + "post_ffw_norm.weight", p.embedding, false, l.ffnPostNorm));
+        }
+        QF_TRY(vector(b + std::string(arch.ffnNormName) + ".weight", p.embedding, false, l.ffnNorm));
+        if (arch.attentionSinks) QF_TRY(vector(b + "attn_sinks.weight", p.heads, false, l.attnSinks));
+        if (p.hasExperts()) {
+            QF_TRY(matrix(b + "ffn_gate_inp.weight", p.embedding, p.experts, false, l.ffnGateInp));
+            const uint32_t fe = p.expertFeedForward;
+            QF_TRY(experts(b + "ffn_gate_exps.weight", p.embedding, fe, l.ffnGateExps));
+            QF_TRY(experts(b + "ffn_up_exps.weight", p.embedding, fe, l.ffnUpExps));
+            QF_TRY(experts(b + "ffn_down_exps.weight", fe, p.embedding, l.ffnDownExps));
+            QF_TRY(vector(b + "ffn_gate_inp.bias", p.experts, true, l.ffnGateInpBias));
+            QF_TRY(vector(b + "ffn_gate_exps.bias", uint64_t(fe) * p.experts, true, l.ffnGateExpsBias));
+            QF_TRY(vector(b + "ffn_up_exps.bias", uint64_t(fe) * p.experts, true, l.ffnUpExpsBias));
+            QF_TRY(vector(b + "ffn_down_exps.bias", uint64_t(p.embedding) * p.experts, true, l.ffnDownExpsBias));
+        } else if (m_file.findTensor(b + "ffn_gate_inp.weight")) {
+            return makeError("tensor {}ffn_gate_inp.weight routes to experts, but expert_count is missing", b);
+        } else if (arch.fusedGateUp) {
+            QF_TRY(matrix(b + "ffn_up.weight", p.embedding, 2 * uint64_t(p.feedForward), false, l.ffnUp));
+            QF_TRY(matrix(b + "ffn_down.weight", p.feedForward, p.embedding, false, l.ffnDown));
+        } else {
+            QF_TRY(matrix(b + "ffn_gate.weight", p.embedding, p.feedForward, false, l.ffnGate));
+            QF_TRY(matrix(b + "ffn_up.weight", p.embedding, p.feedForward, false, l.ffnUp));
+            QF_TRY(matrix(b + "ffn_down.weight", p.feedForward, p.embedding, false, l.ffnDown));
+        }
     }
     return {};
 }

@@ -41,6 +41,8 @@ struct ImatrixStats {
     std::vector<double> sumSquares; // per input column
     uint64_t rows = 0;              // activation rows seen (every column sees every row)
     uint32_t calls = 0;             // collected products (ncall)
+    std::vector<uint64_t> expertRows; // 3-D expert tensors: rows each expert saw (sumSquares holds one run of
+                                      // columns per expert); empty for 2-D weights
 };
 
 struct ImatrixResult {

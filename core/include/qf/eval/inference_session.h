@@ -1,11 +1,14 @@
 #pragma once
-// The llama forward pass over a batch of tokens, with a key/value cache so that a long sequence can be
+// The decoder's forward pass over a batch of tokens, with a key/value cache so that a long sequence can be
 // fed in pieces (a whole perplexity chunk at once, or one token at a time when generating).
 //
-// The graph is llama.cpp's build_llama: per layer RMSNorm -> Q/K/V projections -> rotary embedding (ggml
-// rope mode 0: adjacent pairs rotated, theta_i = pos * base^(-2i/n_rot)) -> causal grouped-query attention
-// with softmax(QKᵀ/sqrt(d)) -> output projection + residual -> RMSNorm -> SwiGLU FFN + residual; then the
-// output RMSNorm and projection. Arithmetic is F32; values are rounded where llama.cpp rounds them
+// One graph composed of blocks, driven by the model's ModelSpec and architecture entry (llama.cpp's
+// llm_build_* over build_norm/build_attn/build_ffn/build_moe_ffn): per layer RMSNorm -> Q/K/V (separate or
+// fused, optional biases, optional per-head Q/K RMSNorm) -> rotary embedding (NORM or NEOX pairs, per-layer
+// base for sliding-window layers) -> causal grouped-query attention (optional sliding window and logit
+// soft-capping) -> output projection (+ Gemma post-norm) + residual -> RMSNorm -> gated FFN (SwiGLU or
+// GeGLU, fused gate_up, or top-k mixture of experts) (+ post-norm) + residual; then the output RMSNorm,
+// projection and optional final soft-capping. Arithmetic is F32; values are rounded where llama.cpp rounds them
 // (SessionOptions::llamaCppRounding).
 #include <cstdint>
 #include <functional>
@@ -22,7 +25,9 @@ namespace qf::eval {
 // What a matrix product is about to read: `tokens` rows of `width` activations, `stride` floats apart.
 // Hooks see every weight product (imatrix collection squares and sums these columns per weight).
 struct MatmulInput {
-    int layer = -1; // -1 for the output projection
+    int layer = -1;  // -1 for the output projection
+    int expert = -1; // the expert of a FfnGateExps/FfnUpExps/FfnDownExps product
+    int expertCount = 0; // experts in that product's 3-D tensor
     MatrixKind kind = MatrixKind::Output;
     const WeightMatrix* weight = nullptr;
     const float* activations = nullptr;
@@ -69,9 +74,11 @@ public:
 
 private:
     void project(int layer, MatrixKind kind, const WeightMatrix& w, const float* x, int64_t tokens,
-                 int64_t ldx, float* y, int64_t ldy);
+                 int64_t ldx, float* y, int64_t ldy, int expert = -1);
     void attention(int layer, int64_t tokens);
-    void computeRope(int64_t tokens);
+    void attentionBlock(int layer, int64_t tokens);
+    void ffnBlock(int layer, int64_t tokens);
+    void moeBlock(int layer, int64_t tokens);
 
     const LlamaModel& m_model;
     const LlamaHyperParams& m_p;
@@ -87,7 +94,9 @@ private:
     std::vector<std::vector<float>> m_values;
 
     // Work buffers for the current batch.
-    std::vector<float> m_x, m_norm, m_q, m_k, m_v, m_attn, m_gate, m_up, m_rope, m_rounded;
+    std::vector<float> m_x, m_norm, m_q, m_k, m_v, m_qkv, m_attn, m_gate, m_up, m_rope, m_ropeSwa, m_rounded;
+    // Mixture of experts: router logits, each token's chosen experts' outputs, gathered rows.
+    std::vector<float> m_routerLogits, m_expertOut, m_gathered, m_gatheredOut;
 };
 
 } // namespace qf::eval

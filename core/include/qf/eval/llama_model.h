@@ -1,6 +1,8 @@
 #pragma once
-// A GGUF model of the llama graph family (llama, mistral: RMSNorm, rotary embeddings, grouped-query
-// attention, SwiGLU), opened for inference. Weights stay memory-mapped in their stored type: nothing is
+// A GGUF model opened for inference: any architecture the registry (qf/model/architecture.h) marks
+// evaluable (llama, mistral, Mixtral, Qwen 2/3, Qwen3-MoE, Gemma 2/3, Phi-3, gpt-oss). The class keeps its
+// historical name; its shape is a model::ModelSpec and its layers carry the tensors the decoder's
+// blocks read (optional ones empty when the architecture has none). Weights stay memory-mapped in their stored type: nothing is
 // converted to F32 up front; the matrix products dequantize small blocks of rows as they go.
 #include <cstdint>
 #include <filesystem>
@@ -12,28 +14,13 @@
 #include "qf/eval/tokenizer.h"
 #include "qf/ggml_type.h"
 #include "qf/gguf/gguf_file.h"
+#include "qf/model/model_spec.h"
 #include "qf/result.h"
 
 namespace qf::eval {
 
-struct LlamaHyperParams {
-    std::string architecture;
-    uint32_t embedding = 0; // n_embd
-    uint32_t layers = 0;
-    uint32_t heads = 0;
-    uint32_t headsKv = 0;
-    uint32_t headDim = 0;  // per-head size of Q and K (and V)
-    uint32_t ropeDims = 0; // leading dimensions of each head that are rotated (n_rot)
-    uint32_t feedForward = 0;
-    uint32_t vocabulary = 0;
-    uint32_t trainedContext = 0;
-    float rmsEpsilon = 1e-5f;
-    float ropeFreqBase = 10000.0f;
-    float ropeFreqScale = 1.0f; // 1 / linear scaling factor
-
-    uint32_t qWidth() const { return heads * headDim; }
-    uint32_t kvWidth() const { return headsKv * headDim; }
-};
+// The model's shape and options (qf/model/model_spec.h); the name predates the other architectures.
+using LlamaHyperParams = model::ModelSpec;
 
 // A 2-D weight in its stored form inside the memory mapping: `rows` rows of `cols` values (ggml: ne[1] x
 // ne[0]).
@@ -44,19 +31,46 @@ struct WeightMatrix : RowMatrix {
 };
 
 // Which weight a matrix product reads; hooks (imatrix collection) key on it.
-enum class MatrixKind { AttnQ, AttnK, AttnV, AttnOutput, FfnGate, FfnUp, FfnDown, Output };
+enum class MatrixKind {
+    AttnQ, AttnK, AttnV, AttnOutput, FfnGate, FfnUp, FfnDown, Output,
+    AttnQkv,                                 // fused Q, K and V rows (Phi-3)
+    FfnGateInp,                              // the expert router
+    FfnGateExps, FfnUpExps, FfnDownExps,     // one expert's slice of a 3-D expert tensor
+};
+
+// The experts of one layer stored as one 3-D tensor [cols, rows, experts]: expert e is the 2-D slice e,
+// read in the tensor's own type like every other weight (a new type plugs in through the dequantizer).
+struct ExpertWeights {
+    std::string name;
+    std::vector<WeightMatrix> experts; // views into the tensor, one per expert
+    bool empty() const { return experts.empty(); }
+};
 
 struct LayerWeights {
     std::vector<float> attnNorm;
-    WeightMatrix attnQ, attnK, attnV, attnOutput;
+    WeightMatrix attnQ, attnK, attnV, attnOutput; // attnQ/K/V have no data when attnQkv holds them
+    WeightMatrix attnQkv;
     std::vector<float> attnQBias, attnKBias, attnVBias, attnOutputBias; // empty when the model has none
+    std::vector<float> attnQNorm, attnKNorm;  // per-head RMSNorm weights (Qwen3, Gemma 3)
+    std::vector<float> attnPostNorm;          // Gemma: after attention, before the residual
     std::vector<float> ffnNorm;
-    WeightMatrix ffnGate, ffnUp, ffnDown;
+    WeightMatrix ffnGate, ffnUp, ffnDown;     // ffnGate has no data when ffnUp holds gate and up (Phi-3)
+    std::vector<float> ffnPostNorm;           // Gemma: after the FFN, before the residual
+    std::vector<float> attnSinks;             // per head (gpt-oss)
+    WeightMatrix ffnGateInp;                  // mixture of experts: the router
+    std::vector<float> ffnGateInpBias;        // per expert (gpt-oss)
+    ExpertWeights ffnGateExps, ffnUpExps, ffnDownExps;
+    // Per-expert biases, expert-major (gpt-oss): expert e's are the values [e * rows, (e + 1) * rows).
+    std::vector<float> ffnGateExpsBias, ffnUpExpsBias, ffnDownExpsBias;
+
+    bool fusedQkv() const { return attnQkv.data != nullptr; }
+    bool fusedGateUp() const { return ffnGate.data == nullptr && ffnGateExps.empty(); }
+    bool moe() const { return !ffnGateExps.empty(); }
 };
 
 class LlamaModel {
 public:
-    // Opens and validates a model; "not supported yet: ARCH" for other architectures.
+    // Opens and validates a model; "not supported yet: ARCH (why)" for architectures the decoder cannot run.
     static Result<std::unique_ptr<LlamaModel>> open(const std::filesystem::path& path);
 
     const LlamaHyperParams& params() const { return m_params; }

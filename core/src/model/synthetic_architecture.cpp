@@ -1,0 +1,258 @@
+#include "qf/model/synthetic_architecture.h"
+
+#include <cmath>
+#include <cstring>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "qf/fp16.h"
+#include "qf/gguf/gguf_writer.h"
+#include "qf/model/architecture.h"
+
+namespace qf::model {
+namespace {
+
+using gguf::Array;
+using gguf::Value;
+using gguf::ValueType;
+
+// Each model's shape: tiny, but with every option of its architecture switched on (sliding windows shorter
+// than the test context, head size apart from n_embd / n_head, experts, soft-caps).
+struct Shape {
+    std::string name;
+    std::string architecture;
+    uint32_t embedding = 64, layers = 4, heads = 4, headsKv = 2, headDim = 16, feedForward = 128;
+    uint32_t experts = 0, expertsUsed = 0, expertFeedForward = 0;
+    bool tied = false, biases = false, ropeFactors = false;
+    bool outputBias = false, expertBiases = false, yarn = false;
+    float ropeBase = 10000.0f, ropeBaseSwa = 0.0f;
+    uint32_t slidingWindow = 0;
+    float attnSoftcap = 0.0f, finalSoftcap = 0.0f;
+};
+
+std::vector<Shape> shapes() {
+    std::vector<Shape> s;
+    Shape llama{.name = "llama", .architecture = "llama", .ropeFactors = true, .ropeBase = 500000.0f};
+    s.push_back(llama);
+    s.push_back({.name = "mixtral", .architecture = "llama", .feedForward = 96, .experts = 4, .expertsUsed = 2,
+                 .ropeBase = 1000000.0f});
+    s.push_back({.name = "qwen2", .architecture = "qwen2", .tied = true, .biases = true, .ropeBase = 1000000.0f});
+    s.push_back({.name = "qwen3", .architecture = "qwen3", .headDim = 32, .tied = true, .ropeBase = 1000000.0f});
+    s.push_back({.name = "qwen3moe", .architecture = "qwen3moe", .headDim = 32, .feedForward = 128, .experts = 4,
+                 .expertsUsed = 2, .expertFeedForward = 64, .tied = true, .ropeBase = 1000000.0f});
+    s.push_back({.name = "gemma2", .architecture = "gemma2", .headDim = 32, .tied = true, .slidingWindow = 32,
+                 .attnSoftcap = 50.0f, .finalSoftcap = 30.0f});
+    s.push_back({.name = "gemma3", .architecture = "gemma3", .layers = 6, .headsKv = 1, .headDim = 32, .tied = true,
+                 .ropeBase = 1000000.0f, .ropeBaseSwa = 10000.0f, .slidingWindow = 32});
+    s.push_back({.name = "phi3", .architecture = "phi3", .headsKv = 4});
+    s.push_back({.name = "gpt-oss", .architecture = "gpt-oss", .feedForward = 64, .experts = 4, .expertsUsed = 2,
+                 .expertFeedForward = 64, .biases = true, .outputBias = true, .expertBiases = true, .yarn = true,
+                 .ropeBase = 150000.0f, .slidingWindow = 32});
+    return s;
+}
+
+uint64_t splitmix64(uint64_t& state) {
+    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+uint64_t nameHash(const std::string& name) { // FNV-1a: the same on every standard library
+    uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : name)
+        h = (h ^ c) * 0x100000001b3ull;
+    return h;
+}
+
+double normal(uint64_t& state) {
+    const double u1 = (double(splitmix64(state) >> 11) + 1.0) * 0x1.0p-53;
+    const double u2 = double(splitmix64(state) >> 11) * 0x1.0p-53;
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+}
+
+enum class Fill { Weight, Norm, Bias, RopeFactors };
+
+struct Planned {
+    gguf::TensorSpec spec;
+    Fill fill = Fill::Weight;
+    double scale = 1.0;
+};
+
+std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vocabulary) {
+    std::vector<Planned> out;
+    auto weight = [&](std::string name, std::vector<uint64_t> shape, double gain = 1.0) {
+        const double scale = gain / std::sqrt(double(shape[0]));
+        out.push_back({{std::move(name), std::move(shape), GgmlType::F16}, Fill::Weight, scale});
+    };
+    auto f32 = [&](std::string name, std::vector<uint64_t> shape, Fill fill, double scale = 0.1) {
+        out.push_back({{std::move(name), std::move(shape), GgmlType::F32}, fill, scale});
+    };
+    const uint64_t E = s.embedding, Q = uint64_t(s.heads) * s.headDim, KV = uint64_t(s.headsKv) * s.headDim;
+    // Embeddings of unit-ish size; the output projection sharper, so that distributions have clear tops.
+    weight("token_embd.weight", {E, vocabulary}, s.tied ? 2.5 : std::sqrt(double(E)) * 0.5);
+    f32("output_norm.weight", {E}, Fill::Norm);
+    if (!s.tied) weight("output.weight", {E, vocabulary}, 2.5);
+    if (s.ropeFactors) f32("rope_freqs.weight", {s.headDim / 2}, Fill::RopeFactors);
+    for (uint32_t i = 0; i < s.layers; ++i) {
+        const std::string b = fmt::format("blk.{}.", i);
+        f32(b + "attn_norm.weight", {E}, Fill::Norm);
+        if (a.fusedQkv) {
+            weight(b + "attn_qkv.weight", {E, Q + 2 * KV});
+        } else {
+            weight(b + "attn_q.weight", {E, Q});
+            weight(b + "attn_k.weight", {E, KV});
+            weight(b + "attn_v.weight", {E, KV});
+            if (s.biases) {
+                f32(b + "attn_q.bias", {Q}, Fill::Bias);
+                f32(b + "attn_k.bias", {KV}, Fill::Bias);
+                f32(b + "attn_v.bias", {KV}, Fill::Bias);
+            }
+        }
+        if (a.queryKeyNorm) {
+            f32(b + "attn_q_norm.weight", {s.headDim}, Fill::Norm);
+            f32(b + "attn_k_norm.weight", {s.headDim}, Fill::Norm);
+        }
+        weight(b + "attn_output.weight", {Q, E});
+        if (s.outputBias) f32(b + "attn_output.bias", {E}, Fill::Bias);
+        if (a.attentionSinks) f32(b + "attn_sinks.weight", {s.heads}, Fill::Bias, 1.0);
+        if (a.postNorms) f32(b + "post_attention_norm.weight", {E}, Fill::Norm);
+        f32(b + std::string(a.ffnNormName) + ".weight", {E}, Fill::Norm);
+        if (s.experts > 0) {
+            const uint64_t F = s.expertFeedForward ? s.expertFeedForward : s.feedForward;
+            // Decisive routers, as trained ones are: near-ties between experts would pick different experts
+            // under the rounding differences of any two implementations.
+            weight(b + "ffn_gate_inp.weight", {E, s.experts}, 8.0);
+            weight(b + "ffn_gate_exps.weight", {E, F, s.experts});
+            weight(b + "ffn_up_exps.weight", {E, F, s.experts});
+            weight(b + "ffn_down_exps.weight", {F, E, s.experts});
+            if (s.expertBiases) {
+                f32(b + "ffn_gate_inp.bias", {s.experts}, Fill::Bias);
+                f32(b + "ffn_gate_exps.bias", {F, s.experts}, Fill::Bias);
+                f32(b + "ffn_up_exps.bias", {F, s.experts}, Fill::Bias);
+                f32(b + "ffn_down_exps.bias", {E, s.experts}, Fill::Bias);
+            }
+        } else if (a.fusedGateUp) {
+            weight(b + "ffn_up.weight", {E, 2 * uint64_t(s.feedForward)});
+            weight(b + "ffn_down.weight", {s.feedForward, E});
+        } else {
+            weight(b + "ffn_gate.weight", {E, s.feedForward});
+            weight(b + "ffn_up.weight", {E, s.feedForward});
+            weight(b + "ffn_down.weight", {s.feedForward, E});
+        }
+        if (a.postNorms) f32(b + "post_ffw_norm.weight", {E}, Fill::Norm);
+    }
+    return out;
+}
+
+// A SentencePiece vocabulary of <unk>, <s>, </s> and the 256 byte tokens: every text tokenizes (byte by
+// byte) and logits rows stay 259 wide.
+void setByteVocabulary(gguf::Metadata& md) {
+    std::vector<std::string> tokens = {"<unk>", "<s>", "</s>"};
+    std::vector<float> scores = {0.0f, 0.0f, 0.0f};
+    std::vector<int32_t> types = {2, 3, 3};
+    for (int b = 0; b < 256; ++b) {
+        tokens.push_back(fmt::format("<0x{:02X}>", b));
+        scores.push_back(0.0f);
+        types.push_back(6);
+    }
+    md.set("tokenizer.ggml.model", Value::string("llama"));
+    md.set("tokenizer.ggml.tokens", Value::array(Array::ofStrings(std::move(tokens))));
+    md.set("tokenizer.ggml.scores", Value::array(Array::of(ValueType::Float32, scores)));
+    md.set("tokenizer.ggml.token_type", Value::array(Array::of(ValueType::Int32, types)));
+    md.set("tokenizer.ggml.bos_token_id", Value::u32(1));
+    md.set("tokenizer.ggml.eos_token_id", Value::u32(2));
+    md.set("tokenizer.ggml.unknown_token_id", Value::u32(0));
+    md.set("tokenizer.ggml.add_bos_token", Value::boolean(true));
+    md.set("tokenizer.ggml.add_eos_token", Value::boolean(false));
+}
+
+constexpr uint32_t kVocabulary = 259;
+
+} // namespace
+
+std::vector<std::string> syntheticArchitectureNames() {
+    std::vector<std::string> names;
+    for (const Shape& s : shapes())
+        names.push_back(s.name);
+    return names;
+}
+
+Status writeSyntheticArchitecture(const std::string& name, const std::filesystem::path& output, uint64_t seed) {
+    const Shape* shape = nullptr;
+    const auto all = shapes();
+    for (const Shape& s : all)
+        if (s.name == name) shape = &s;
+    if (!shape)
+        return makeError("no synthetic model of '{}' (known: {})", name, fmt::join(syntheticArchitectureNames(), ", "));
+    const Shape& s = *shape;
+    const ArchitectureInfo& a = *findArchitecture(s.architecture);
+
+    gguf::WriteParams w;
+    w.output = output;
+    auto& md = w.metadata;
+    const std::string p = s.architecture + ".";
+    md.set("general.architecture", Value::string(s.architecture));
+    md.set("general.type", Value::string("model"));
+    // No architecture in the name: llama.cpp gives names containing "phi3" Phi-3's special tokens.
+    md.set("general.name", Value::string("Quantforge synthetic model"));
+    md.set("general.file_type", Value::u32(1));
+    md.set(p + "context_length", Value::u32(4096));
+    md.set(p + "embedding_length", Value::u32(s.embedding));
+    md.set(p + "block_count", Value::u32(s.layers));
+    md.set(p + "feed_forward_length", Value::u32(s.feedForward));
+    md.set(p + "attention.head_count", Value::u32(s.heads));
+    md.set(p + "attention.head_count_kv", Value::u32(s.headsKv));
+    md.set(p + "attention.layer_norm_rms_epsilon", Value::f32(1e-6f));
+    md.set(p + "rope.freq_base", Value::f32(s.ropeBase));
+    md.set(p + "vocab_size", Value::u32(kVocabulary));
+    if (s.headDim != s.embedding / s.heads) {
+        md.set(p + "attention.key_length", Value::u32(s.headDim));
+        md.set(p + "attention.value_length", Value::u32(s.headDim));
+    }
+    md.set(p + "rope.dimension_count", Value::u32(s.headDim));
+    if (s.experts > 0) {
+        md.set(p + "expert_count", Value::u32(s.experts));
+        md.set(p + "expert_used_count", Value::u32(s.expertsUsed));
+        if (s.expertFeedForward) md.set(p + "expert_feed_forward_length", Value::u32(s.expertFeedForward));
+    }
+    if (s.slidingWindow) md.set(p + "attention.sliding_window", Value::u32(s.slidingWindow));
+    if (s.ropeBaseSwa > 0) md.set(p + "rope.freq_base_swa", Value::f32(s.ropeBaseSwa));
+    if (s.attnSoftcap > 0) md.set(p + "attn_logit_softcapping", Value::f32(s.attnSoftcap));
+    if (s.finalSoftcap > 0) md.set(p + "final_logit_softcapping", Value::f32(s.finalSoftcap));
+    if (a.fusedQkv || s.yarn) md.set(p + "rope.scaling.original_context_length", Value::u32(4096));
+    if (s.yarn) {
+        md.set(p + "rope.scaling.type", Value::string("yarn"));
+        md.set(p + "rope.scaling.factor", Value::f32(32.0f));
+    }
+    setByteVocabulary(md);
+
+    const std::vector<Planned> planned = plan(s, a, kVocabulary);
+    for (const Planned& t : planned)
+        w.tensors.push_back(t.spec);
+    auto fill = [&](size_t index, std::span<uint8_t> out) -> Status {
+        const Planned& t = planned[index];
+        uint64_t count = 1;
+        for (uint64_t d : t.spec.shape)
+            count *= d;
+        uint64_t state = seed * 0x100000001b3ull ^ (uint64_t(index) << 32) ^ nameHash(s.name);
+        std::vector<float> values(count);
+        for (uint64_t i = 0; i < count; ++i) {
+            switch (t.fill) {
+            case Fill::Weight: values[i] = float(t.scale * normal(state)); break;
+            case Fill::Norm: values[i] = float(1.0 + t.scale * normal(state)); break;
+            case Fill::Bias: values[i] = float(t.scale * normal(state)); break;
+            case Fill::RopeFactors: values[i] = 1.0f + 7.0f * float(i) / float(count - 1); break; // llama3-like 1..8
+            }
+        }
+        if (t.spec.type == GgmlType::F32)
+            std::memcpy(out.data(), values.data(), count * 4);
+        else
+            fp32ToFp16Row(values.data(), reinterpret_cast<uint16_t*>(out.data()), int64_t(count));
+        return {};
+    };
+    return gguf::writeGguf(w, fill);
+}
+
+} // namespace qf::model
