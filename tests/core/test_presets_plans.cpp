@@ -291,8 +291,8 @@ private slots:
         QCOMPARE(typeOf(plan, "output.weight"), std::string("Q8_0")); // the output rule, before any fallback
         QCOMPARE(plan.find("output.weight")->reason, TypeReason::Mix);
         QCOMPARE(plan.fallbackCount, uint32_t(8 * 7 + 1)); // every block matrix and token_embd
-        QCOMPARE(typeOf(planOrFail(m, "Q3_K_S"), "blk.0.attn_q.weight"), std::string("IQ4_NL"));
-        QCOMPARE(typeOf(planOrFail(m, "Q2_K"), "blk.0.ffn_down.weight"), std::string("IQ4_NL"));
+        QCOMPARE(typeOf(planOrFail(m, "Q3_K_S"), "blk.0.attn_q.weight"), std::string("Q4_0"));
+        QCOMPARE(typeOf(planOrFail(m, "Q2_K"), "blk.0.ffn_down.weight"), std::string("Q4_0"));
         QCOMPARE(typeOf(planOrFail(m, "Q5_K_S"), "blk.0.attn_q.weight"), std::string("Q5_1"));
         QCOMPARE(typeOf(planOrFail(m, "IQ4_XS"), "blk.0.attn_q.weight"), std::string("IQ4_NL"));
         QCOMPARE(typeOf(planOrFail(m, "Q4_0"), "blk.0.attn_q.weight"), std::string("Q4_0"));
@@ -434,10 +434,11 @@ private slots:
             std::string("--tensor-type blk\\.0\\.=Q8_0 --tensor-type attn_v=Q5_K --tensor-type ffn_.*=Q5_K"));
         options.writeProvenance = true;
         QCOMPARE(*plan.metadata.getString("quantforge.options"), describeOptions(options));
-        // other layers keep their mix position although an override took attn_v of layer 0
+        // a rule replaces the mix, so the mix's counters skip the tensor (as llama-quantize v0.5.0 does):
+        // layer 1's attn_v is the mix's first
         options.tensorTypes = {{"blk\\.0\\.attn_v", GgmlType::Q8_0}};
         QCOMPARE(layerTypes(planOrFail(m, "Q4_K_M", options), "attn_v", 8),
-                 std::string("Q8_0 Q4_K Q4_K Q6_K Q4_K Q4_K Q6_K Q6_K"));
+                 std::string("Q8_0 Q6_K Q4_K Q4_K Q6_K Q4_K Q4_K Q6_K"));
 
         options.tensorTypes = {{"(", GgmlType::Q8_0}};
         QVERIFY(!makeQuantPlan(m.metadata, m.tensors, preset("Q4_K_M"), options).ok());
