@@ -17,6 +17,7 @@
 #endif
 
 // Where a plan departs from llama-quantize v0.5.0, and why:
+//  - MXFP4_MOE is refused for a model without expert tensors (llama-quantize writes an all-Q8_0 file).
 //  - Stale quantize.imatrix.* and quantforge.* keys of an already-quantized source are dropped before
 //    the new ones are added, so a requantized file never claims an imatrix it was not made with.
 //  - quantize.imatrix.file holds the imatrix's file name, not the path given on a command line.
@@ -318,6 +319,15 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
     auto overrides = compileOverrides(options.tensorTypes);
     if (!overrides) return overrides.error();
 
+    // llama-quantize would write a Q8_0 file labelled MXFP4_MOE; saying so is more useful.
+    if (preset.fileType == LlamaFileType::MostlyMXFP4_MoE &&
+        std::none_of(tensors.begin(), tensors.end(),
+                     [](const gguf::TensorInfo& t) { return t.shape.size() > 2 && t.shape[2] > 1; }))
+        return makeError(
+            "{} stores the experts of a mixture-of-experts model as MXFP4, but this model has no "
+            "expert tensors: every tensor would be Q8_0, so choose Q8_0",
+            preset.name);
+
     QuantPlan plan;
     plan.preset = preset;
     plan.options = options;
@@ -407,6 +417,11 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
         plan.parameterCount += t.elementCount();
         plan.tensors.push_back(std::move(t));
     }
+    if (requantized && requantized->type == GgmlType::MXFP4)
+        return makeError("{} is stored as MXFP4, as gpt-oss models are published ({} tensor{} affected): the "
+                         "MXFP4_MOE preset keeps those experts as they are; any other preset quantizes them "
+                         "again, which needs requantizing to be allowed explicitly",
+                         requantized->name, requantizedCount, requantizedCount == 1 ? "" : "s");
     if (requantized)
         return makeError("{} is already quantized ({}); quantizing again loses quality: start from the "
                          "F16/BF16/F32 model, or allow requantizing explicitly ({} tensor{} affected)",
