@@ -1,5 +1,6 @@
 // The per-tensor type rules against modern llama-quantize (v0.5.0) on 11 architectures: for every digest
-// in ../shared/zoo/reference/<model>-<PRESET>[-imat|-requant].json, the plan built from that file's
+// in ../shared/zoo/reference/ and tests/fixtures/zoo-reference/ (<model>-<PRESET>[-requant][-imat].json),
+// the plan built from that file's
 // tensor names and shapes, its metadata (architecture, layers, heads, experts) and, for "-imat", the
 // model's GGUF imatrix, must give every tensor llama-quantize's type, in llama-quantize's order and size.
 // Needs no model weights: the digests carry everything the rules look at.
@@ -108,6 +109,7 @@ class TestZooPlans : public QObject {
     Q_OBJECT
 
     std::filesystem::path m_dir = test::sharedPath("zoo/reference");
+    std::filesystem::path m_ownDir = std::filesystem::path(QF_SOURCE_DIR) / "tests/fixtures/zoo-reference";
     std::map<std::string, Imatrix> m_imatrices;
 
     // The source's tensor types: the F16 file's (F16 weights, F32 norms and biases); the gpt-oss-mxfp4
@@ -140,8 +142,11 @@ class TestZooPlans : public QObject {
 private slots:
     void rules_data() {
         QTest::addColumn<QString>("json");
-        const auto files = test::filesIn(m_dir, ".json");
+        auto files = test::filesIn(m_dir, ".json");
         QVERIFY(files.size() >= 240);
+        const auto own = test::filesIn(m_ownDir, ".json");
+        QVERIFY(own.size() >= 9);
+        files.insert(files.end(), own.begin(), own.end());
         for (const auto& file : files)
             QTest::newRow(file.stem().string().c_str()) << QString::fromStdString(file.string());
     }

@@ -17,7 +17,6 @@
 #endif
 
 // Where a plan departs from llama-quantize v0.5.0, and why:
-//  - MXFP4_MOE is refused for a model without expert tensors (llama-quantize writes an all-Q8_0 file).
 //  - Stale quantize.imatrix.* and quantforge.* keys of an already-quantized source are dropped before
 //    the new ones are added, so a requantized file never claims an imatrix it was not made with.
 //  - quantize.imatrix.file holds the imatrix's file name, not the path given on a command line.
@@ -319,21 +318,19 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
     auto overrides = compileOverrides(options.tensorTypes);
     if (!overrides) return overrides.error();
 
-    // llama-quantize would write a Q8_0 file labelled MXFP4_MOE; saying so is more useful.
-    if (preset.fileType == LlamaFileType::MostlyMXFP4_MoE &&
-        std::none_of(tensors.begin(), tensors.end(),
-                     [](const gguf::TensorInfo& t) { return t.shape.size() > 2 && t.shape[2] > 1; }))
-        return makeError(
-            "{} stores the experts of a mixture-of-experts model as MXFP4, but this model has no "
-            "expert tensors: every tensor would be Q8_0, so choose Q8_0",
-            preset.name);
-
     QuantPlan plan;
     plan.preset = preset;
     plan.options = options;
     plan.alignment = *alignment;
     plan.imatrixEntries = uint32_t(selection->entries.size());
     const bool hasImatrix = !selection->entries.empty();
+    if (preset.fileType == LlamaFileType::MostlyMXFP4_MoE &&
+        std::none_of(tensors.begin(), tensors.end(),
+                     [](const gguf::TensorInfo& t) { return t.shape.size() > 2 && t.shape[2] > 1; }))
+        plan.warnings.push_back(
+            fmt::format("{} stores the experts of a mixture-of-experts model as MXFP4; this "
+                        "model has none, so every tensor is Q8_0, as with the Q8_0 preset",
+                        preset.name));
     if (options.imatrix && !hasImatrix)
         plan.warnings.push_back(
             "include/exclude-weights left no imatrix entries: quantizing without the imatrix");
@@ -396,7 +393,7 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
                 const size_t expected = size_t(src.shape[0]) * experts;
                 if (it->second->sumSquares.size() == expected)
                     t.usesImatrix = true;
-                else if (t.name != kTokenEmbdName)
+                else if (detail::categoryOf(t.name) != detail::TensorCategory::TokenEmbedding)
                     return makeError(
                         "the imatrix entry for {} has {} values, but the tensor needs {}: the imatrix "
                         "was computed for a different model",
