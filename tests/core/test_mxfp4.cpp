@@ -130,6 +130,9 @@ private slots:
             QCOMPARE(back[j], x[j] == 0.0f ? 0.0f : x[j]);
     }
 
+    // llama.cpp's CPU backend multiplies MXFP4 weights with Q8_0-rounded activations.
+    void activationType() { QCOMPARE(eval::ggmlActivationType(GgmlType::MXFP4), GgmlType::Q8_0); }
+
     // The forward pass's unpacking: the reference's bits on every path.
     void unpackPaths() {
         const std::vector<uint8_t> blocks = testBlocks();
