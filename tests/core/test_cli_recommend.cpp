@@ -73,7 +73,7 @@ private slots:
         QCOMPARE(o[QStringLiteral("machine")].toObject()[QStringLiteral("gpu_bytes")].toInteger(), qint64(8)
                                                                                                        << 30);
         const auto presets = o[QStringLiteral("presets")].toArray();
-        QCOMPARE(presets.size(), 19);
+        QCOMPARE(presets.size(), 20);
         auto source = qf::gguf::GgufFile::open(qf::test::sharedModel());
         QVERIFY(source.ok());
         for (const auto& value : presets) {

@@ -82,12 +82,12 @@ private slots:
     }
 
     void presetTable() {
-        QCOMPARE(allPresets().size(), size_t(19));
+        QCOMPARE(allPresets().size(), size_t(20));
         const std::map<std::string, uint32_t> ids = {
             {"F32", 0},     {"F16", 1},     {"Q4_0", 2},    {"Q4_1", 3},    {"Q8_0", 7},
             {"Q5_0", 8},    {"Q5_1", 9},    {"Q2_K", 10},   {"Q3_K_S", 11}, {"Q3_K_M", 12},
             {"Q3_K_L", 13}, {"Q4_K_S", 14}, {"Q4_K_M", 15}, {"Q5_K_S", 16}, {"Q5_K_M", 17},
-            {"Q6_K", 18},   {"IQ4_NL", 25}, {"IQ4_XS", 30}, {"BF16", 32}};
+            {"Q6_K", 18},   {"IQ4_NL", 25}, {"IQ4_XS", 30}, {"BF16", 32},   {"MXFP4_MOE", 38}};
         for (const auto& [name, id] : ids) {
             const Preset* p = findPreset(name);
             QVERIFY2(p, name.c_str());
@@ -291,8 +291,8 @@ private slots:
         QCOMPARE(typeOf(plan, "output.weight"), std::string("Q8_0")); // the output rule, before any fallback
         QCOMPARE(plan.find("output.weight")->reason, TypeReason::Mix);
         QCOMPARE(plan.fallbackCount, uint32_t(8 * 7 + 1)); // every block matrix and token_embd
-        QCOMPARE(typeOf(planOrFail(m, "Q3_K_S"), "blk.0.attn_q.weight"), std::string("IQ4_NL"));
-        QCOMPARE(typeOf(planOrFail(m, "Q2_K"), "blk.0.ffn_down.weight"), std::string("IQ4_NL"));
+        QCOMPARE(typeOf(planOrFail(m, "Q3_K_S"), "blk.0.attn_q.weight"), std::string("Q4_0"));
+        QCOMPARE(typeOf(planOrFail(m, "Q2_K"), "blk.0.ffn_down.weight"), std::string("Q4_0"));
         QCOMPARE(typeOf(planOrFail(m, "Q5_K_S"), "blk.0.attn_q.weight"), std::string("Q5_1"));
         QCOMPARE(typeOf(planOrFail(m, "IQ4_XS"), "blk.0.attn_q.weight"), std::string("IQ4_NL"));
         QCOMPARE(typeOf(planOrFail(m, "Q4_0"), "blk.0.attn_q.weight"), std::string("Q4_0"));
@@ -376,6 +376,46 @@ private slots:
         QVERIFY(!makeQuantPlan(m.metadata, m.tensors, preset("Q4_K_M")).ok());
     }
 
+    // MXFP4_MOE: experts MXFP4, everything else Q8_0; experts already stored as MXFP4 (gpt-oss as
+    // published) are copied, and only other presets need requantizing allowed.
+    void mxfp4Experts() {
+        test::ModelShape shape;
+        shape.experts = 8;
+        shape.ff = 512;
+        shape.layers = 4;
+        auto m = test::makeModel(shape);
+        auto plan = planOrFail(m, "MXFP4_MOE");
+        QCOMPARE(typeOf(plan, "blk.0.ffn_up_exps.weight"), std::string("MXFP4"));
+        QCOMPARE(typeOf(plan, "blk.3.ffn_down_exps.weight"), std::string("MXFP4"));
+        QCOMPARE(plan.find("blk.0.ffn_up_exps.weight")->byteSize, uint64_t(256 / 32 * 17 * 512 * 8));
+        for (const char* name :
+             {"blk.0.attn_v.weight", "blk.1.attn_q.weight", "token_embd.weight", "output.weight"})
+            QCOMPARE(typeOf(plan, name), std::string("Q8_0"));
+        QCOMPARE(typeOf(plan, "blk.0.ffn_gate_inp.weight"), std::string("F32"));
+        QCOMPARE(*plan.metadata.find("general.file_type")->asUInt(), uint64_t(38));
+
+        for (auto& t : m.tensors)
+            if (t.shape.size() == 3) t.type = GgmlType::MXFP4;
+        plan = planOrFail(m, "MXFP4_MOE");
+        QCOMPARE(plan.find("blk.2.ffn_gate_exps.weight")->action, TensorAction::Copy);
+        QCOMPARE(plan.find("blk.2.attn_k.weight")->action, TensorAction::Quantize);
+        auto refused = makeQuantPlan(m.metadata, m.tensors, preset("Q4_K_M"));
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.find("MXFP4_MOE") != std::string::npos);
+        plan = planOrFail(m, "Q4_K_M", PlanOptions{.allowRequantize = true});
+        QCOMPARE(plan.find("blk.2.ffn_gate_exps.weight")->action, TensorAction::Quantize);
+        QCOMPARE(typeOf(plan, "blk.2.ffn_gate_exps.weight"), std::string("Q4_K"));
+
+        // a dense model has nothing for MXFP4: all Q8_0, as llama-quantize does, and the plan says so
+        const auto denseModel = test::makeModel({});
+        const auto dense = planOrFail(denseModel, "MXFP4_MOE");
+        for (const auto& t : dense.tensors)
+            QVERIFY(t.type == GgmlType::Q8_0 || t.type == GgmlType::F32);
+        QCOMPARE(dense.tensorBytes, planOrFail(denseModel, "Q8_0").tensorBytes);
+        QCOMPARE(dense.warnings.size(), size_t(1));
+        QVERIFY(dense.warnings.front().find("Q8_0") != std::string::npos);
+    }
+
     void seventyB() {
         test::ModelShape shape;
         shape.layers = 80;
@@ -434,10 +474,11 @@ private slots:
             std::string("--tensor-type blk\\.0\\.=Q8_0 --tensor-type attn_v=Q5_K --tensor-type ffn_.*=Q5_K"));
         options.writeProvenance = true;
         QCOMPARE(*plan.metadata.getString("quantforge.options"), describeOptions(options));
-        // other layers keep their mix position although an override took attn_v of layer 0
+        // a rule replaces the mix, so the mix's counters skip the tensor (as llama-quantize v0.5.0 does):
+        // layer 1's attn_v is the mix's first
         options.tensorTypes = {{"blk\\.0\\.attn_v", GgmlType::Q8_0}};
         QCOMPARE(layerTypes(planOrFail(m, "Q4_K_M", options), "attn_v", 8),
-                 std::string("Q8_0 Q4_K Q4_K Q6_K Q4_K Q4_K Q6_K Q6_K"));
+                 std::string("Q8_0 Q6_K Q4_K Q4_K Q6_K Q4_K Q4_K Q6_K"));
 
         options.tensorTypes = {{"(", GgmlType::Q8_0}};
         QVERIFY(!makeQuantPlan(m.metadata, m.tensors, preset("Q4_K_M"), options).ok());

@@ -71,6 +71,7 @@ GgmlType ggmlActivationType(GgmlType weightType) {
     case GgmlType::Q5_0:
     case GgmlType::Q8_0:
     case GgmlType::IQ4_NL:
+    case GgmlType::MXFP4: // ggml_vec_dot_mxfp4_q8_0
         return GgmlType::Q8_0;
     case GgmlType::Q4_1:
     case GgmlType::Q5_1:

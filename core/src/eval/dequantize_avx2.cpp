@@ -5,6 +5,7 @@
 #include <immintrin.h>
 
 #include "matmul_kernels.h"
+#include "mxfp4_unpack_kernels.h"
 #include "quant/quant_blocks.h"
 
 namespace qf::eval::detail {
@@ -132,6 +133,9 @@ bool avx2Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
         return true;
     case GgmlType::Q6_K:
         q6_K(src, dst, n);
+        return true;
+    case GgmlType::MXFP4:
+        unpackMxfp4Avx2(src, dst, n);
         return true;
     default:
         return DequantizeLanes<Avx2Ops>::dequantize(type, src, dst, n);

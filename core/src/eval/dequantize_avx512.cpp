@@ -14,6 +14,7 @@
 #endif
 
 #include "matmul_kernels.h"
+#include "mxfp4_unpack_kernels.h"
 #include "quant/quant_blocks.h"
 
 namespace qf::eval::detail {
@@ -144,6 +145,9 @@ bool avx512Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) 
         return true;
     case GgmlType::Q6_K:
         q6_K(src, dst, n);
+        return true;
+    case GgmlType::MXFP4:
+        unpackMxfp4Avx512(src, dst, n);
         return true;
     default:
         return DequantizeLanes<Avx512Ops>::dequantize(type, src, dst, n);

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "matmul_kernels.h"
+#include "mxfp4_unpack_kernels.h"
 #include "qf/fp16.h"
 #include "quant/quant_blocks.h"
 
@@ -140,6 +141,9 @@ bool neonDequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
         return true;
     case GgmlType::Q6_K:
         q6_K(src, dst, n);
+        return true;
+    case GgmlType::MXFP4:
+        unpackMxfp4Neon(src, dst, n);
         return true;
     default:
         return Lanes::dequantize(type, src, dst, n);

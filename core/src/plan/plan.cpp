@@ -16,11 +16,7 @@
 #define QF_VERSION "unknown"
 #endif
 
-// Where a plan departs from llama-quantize c392e509, and why:
-//  - --tensor-type (added to llama.cpp after c392e509) is applied after the preset's mix, first matching
-//    rule wins, then the row-length fallback; the mix's layer counters advance as if there were no rule.
-//  - --pure and --tensor-type types get the row-length fallback too (c392e509 would abort), and a
-//    32-block type whose rows do not fit falls back to F16 (c392e509 stops: "Unsupported tensor size").
+// Where a plan departs from llama-quantize v0.5.0, and why:
 //  - Stale quantize.imatrix.* and quantforge.* keys of an already-quantized source are dropped before
 //    the new ones are added, so a requantized file never claims an imatrix it was not made with.
 //  - quantize.imatrix.file holds the imatrix's file name, not the path given on a command line.
@@ -211,8 +207,32 @@ public:
             return TypeDecision{
                 tensor.type, leftAsIs ? TypeReason::LeftAsIs : TypeReason::NotQuantizable, {}};
         }
+        // The explicit types come first and skip everything else, as in llama_tensor_get_type; they must
+        // fit the rows.
+        const detail::TensorCategory category = detail::categoryOf(name);
+        auto explicitType = [&](GgmlType type, const char* option) -> Result<TypeDecision> {
+            if (!fits(type, rowLength))
+                return makeError(
+                    "{} {}: tensor {} has rows of {} values, which {} cannot store (blocks of {})", option,
+                    ggmlTypeName(type), name, rowLength, ggmlTypeName(type), ggmlTypeTraits(type).blockSize);
+            return TypeDecision{type, TypeReason::UserOverride, {}};
+        };
+        auto overridden = findOverride(name);
+        if (!overridden) return overridden.error();
+        // per_layer_token_embd follows --token-embedding-type unless a --tensor-type rule names it.
+        if (m_options.tokenEmbeddingType && category == detail::TensorCategory::TokenEmbedding &&
+            !(name == "per_layer_token_embd.weight" && *overridden))
+            return explicitType(*m_options.tokenEmbeddingType, "--token-embedding-type");
+        if (m_options.outputTensorType && name == kOutputName)
+            return explicitType(*m_options.outputTensorType, "--output-tensor-type");
+
         TypeDecision d{m_preset.baseType, TypeReason::BaseType, {}};
-        if (!m_options.pure && isQuantizedType(m_preset.baseType)) {
+        // Float presets (F16, BF16, F32) have no mix, no --tensor-type and no fallback.
+        if (!isQuantizedType(m_preset.baseType)) return d;
+        if (*overridden) {
+            // A --tensor-type rule replaces the mix: its counters do not advance for this tensor.
+            d = {**overridden, TypeReason::UserOverride, {}};
+        } else if (!m_options.pure) {
             auto mixed = m_rules.typeFor(name, tensor.shape, m_preset.baseType);
             if (!mixed) return mixed.error();
             if (*mixed != d.type) d.reason = TypeReason::Mix;
@@ -220,38 +240,11 @@ public:
             if (outputRole && m_options.outputTensorType) d.reason = TypeReason::UserOverride;
             d.type = *mixed;
         }
-        for (const auto& o : m_overrides) {
-            bool matched = false;
-            try {
-                matched = std::regex_search(name, o.regex);
-            } catch (const std::regex_error& e) {
-                return makeError("--tensor-type: matching {} failed: {}", name, e.what());
-            }
-            if (matched) {
-                d.type = o.type;
-                d.reason = TypeReason::UserOverride;
-                break;
-            }
-        }
         if (const GgmlType fb = detail::fallbackType(d.type, rowLength); fb != d.type) {
             d.wanted = d.type;
             d.type = fb;
             d.reason = TypeReason::Fallback;
         }
-        // The explicit types are applied last, as llama-quantize does, and must fit the rows.
-        auto explicitType = [&](std::optional<GgmlType> type, const char* option) -> Status {
-            if (!type) return {};
-            if (!fits(*type, rowLength))
-                return makeError(
-                    "{} {}: tensor {} has rows of {} values, which {} cannot store (blocks of {})", option,
-                    ggmlTypeName(*type), name, rowLength, ggmlTypeName(*type),
-                    ggmlTypeTraits(*type).blockSize);
-            d = {*type, TypeReason::UserOverride, {}};
-            return {};
-        };
-        if (name == kTokenEmbdName)
-            QF_TRY(explicitType(m_options.tokenEmbeddingType, "--token-embedding-type"));
-        if (name == kOutputName) QF_TRY(explicitType(m_options.outputTensorType, "--output-tensor-type"));
         return d;
     }
 
@@ -261,6 +254,18 @@ private:
     MixRules m_rules;
     std::vector<CompiledOverride> m_overrides;
     bool m_tied;
+
+    // The type of the first --tensor-type rule whose pattern matches the name, if any.
+    Result<std::optional<GgmlType>> findOverride(const std::string& name) const {
+        for (const auto& o : m_overrides) {
+            try {
+                if (std::regex_search(name, o.regex)) return std::optional<GgmlType>(o.type);
+            } catch (const std::regex_error& e) {
+                return makeError("--tensor-type: matching {} failed: {}", name, e.what());
+            }
+        }
+        return std::optional<GgmlType>();
+    }
 };
 
 Status checkOptions(const Preset& preset, const PlanOptions& options) {
@@ -319,6 +324,13 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
     plan.alignment = *alignment;
     plan.imatrixEntries = uint32_t(selection->entries.size());
     const bool hasImatrix = !selection->entries.empty();
+    if (preset.fileType == LlamaFileType::MostlyMXFP4_MoE &&
+        std::none_of(tensors.begin(), tensors.end(),
+                     [](const gguf::TensorInfo& t) { return t.shape.size() > 2 && t.shape[2] > 1; }))
+        plan.warnings.push_back(
+            fmt::format("{} stores the experts of a mixture-of-experts model as MXFP4; this "
+                        "model has none, so every tensor is Q8_0, as with the Q8_0 preset",
+                        preset.name));
     if (options.imatrix && !hasImatrix)
         plan.warnings.push_back(
             "include/exclude-weights left no imatrix entries: quantizing without the imatrix");
@@ -381,7 +393,7 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
                 const size_t expected = size_t(src.shape[0]) * experts;
                 if (it->second->sumSquares.size() == expected)
                     t.usesImatrix = true;
-                else if (t.name != kTokenEmbdName)
+                else if (detail::categoryOf(t.name) != detail::TensorCategory::TokenEmbedding)
                     return makeError(
                         "the imatrix entry for {} has {} values, but the tensor needs {}: the imatrix "
                         "was computed for a different model",
@@ -402,6 +414,11 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
         plan.parameterCount += t.elementCount();
         plan.tensors.push_back(std::move(t));
     }
+    if (requantized && requantized->type == GgmlType::MXFP4)
+        return makeError("{} is stored as MXFP4, as gpt-oss models are published ({} tensor{} affected): the "
+                         "MXFP4_MOE preset keeps those experts as they are; any other preset quantizes them "
+                         "again, which needs requantizing to be allowed explicitly",
+                         requantized->name, requantizedCount, requantizedCount == 1 ? "" : "s");
     if (requantized)
         return makeError("{} is already quantized ({}); quantizing again loses quality: start from the "
                          "F16/BF16/F32 model, or allow requantizing explicitly ({} tensor{} affected)",

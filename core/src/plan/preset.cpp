@@ -26,6 +26,8 @@ constexpr std::array kPresets = {
         "4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality"},
     Preset{"Q4_K_S", FT::MostlyQ4_K_S, GgmlType::Q4_K,
            "4-bit K-quant, a few 5-bit tensors: smaller, a bit worse"},
+    Preset{"MXFP4_MOE", FT::MostlyMXFP4_MoE, GgmlType::MXFP4,
+           "mixture-of-experts only: experts in MXFP4 (4-bit floats, as gpt-oss ships), the rest 8-bit"},
     Preset{"Q4_1", FT::MostlyQ4_1, GgmlType::Q4_1, "legacy 4-bit with offsets: superseded by Q4_K_M"},
     Preset{"IQ4_NL", FT::MostlyIQ4_NL, GgmlType::IQ4_NL,
            "4-bit non-linear, blocks of 32: Q4_0's size with better quality"},

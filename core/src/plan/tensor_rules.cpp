@@ -49,6 +49,8 @@ ModelFacts readModelFacts(const gguf::Metadata& metadata) {
             facts.is70B = facts.expertCount != 8 && facts.headCount != facts.headCountKv;
         else
             facts.is70B = arch == "deci" || arch == "qwen2" || arch == "olmo";
+    } else if (facts.layerCount == 68) {
+        facts.is70B = arch == "jais2";
     }
     return facts;
 }
@@ -85,50 +87,104 @@ bool llamaTensorOrder(const std::string& a, const std::string& b) {
     return a < b;
 }
 
+TensorCategory categoryOf(std::string_view name) {
+    using C = TensorCategory;
+    if (name == "output.weight") return C::Output;
+    if (name == "token_embd.weight" || name == "per_layer_token_embd.weight") return C::TokenEmbedding;
+    // Order matters: "attn_qkv.weight" and "attn_kv_b.weight" before the plain attention names.
+    static constexpr std::pair<std::string_view, C> kParts[] = {
+        {"attn_qkv.weight", C::AttentionQkv},
+        {"attn_kv_b.weight", C::AttentionKvB},
+        {"attn_v.weight", C::AttentionV},
+        {"attn_k.weight", C::AttentionK},
+        {"attn_q.weight", C::AttentionQ},
+        {"attn_output.weight", C::AttentionOutput},
+        {"ffn_up", C::FfnUp},
+        {"ffn_gate", C::FfnGate},
+        {"ffn_down", C::FfnDown},
+    };
+    for (const auto& [part, category] : kParts)
+        if (contains(name, part)) return category;
+    return C::Other;
+}
+
+bool isAttentionVLike(TensorCategory category) {
+    return category == TensorCategory::AttentionV || category == TensorCategory::AttentionQkv ||
+           category == TensorCategory::AttentionKvB;
+}
+
 bool allowsQuantization(std::string_view name, size_t dims, bool quantizeOutput) {
+    if (dims < 2) return false; // 1-D tensors (norms, biases, scales, sinks) stay as they are
     // llama.cpp tests `name.rfind("weight") == name.size() - 6`, which is also true for every name of
     // exactly five characters (both sides are npos); kept so that the same tensors are quantized.
-    bool quantize = name.ends_with("weight") || name.size() == 5;
-    quantize = quantize && dims >= 2; // 1-D tensors (norms, biases, scales) stay as they are
-    quantize = quantize && !contains(name, "_norm.weight");
-    quantize = quantize && (quantizeOutput || name != "output.weight");
-    quantize = quantize && !contains(name, "ffn_gate_inp.weight"); // MoE router
-    quantize = quantize && name != "position_embd.weight" && name != "token_types.weight";
-    quantize = quantize && !contains(name, "ssm_conv1d.weight"); // Mamba
-    // RWKV's small 2-D weights. c392e509 lists the first, w1/w2, decay and lerp tensors; the others are
-    // RWKV7's, which that version cannot load, so listing them cannot change a file it produces.
-    static constexpr std::array kRwkv = {
-        "time_mix_first.weight",    "time_mix_w0.weight",       "time_mix_w1.weight",
-        "time_mix_w2.weight",       "time_mix_v0.weight",       "time_mix_v1.weight",
-        "time_mix_v2.weight",       "time_mix_a0.weight",       "time_mix_a1.weight",
-        "time_mix_a2.weight",       "time_mix_g1.weight",       "time_mix_g2.weight",
-        "time_mix_decay_w1.weight", "time_mix_decay_w2.weight", "time_mix_lerp_fused.weight",
+    if (!name.ends_with("weight") && name.size() != 5) return false;
+    if (!quantizeOutput && name == "output.weight") return false;
+    if (name == "position_embd.weight" || name == "token_types.weight") return false; // BERT
+    // Small or special tensors llama.cpp keeps as they are: norms, MoE routers (and DeepSeek-V4's
+    // token-to-expert table), Gemma-3n's altup/laurel/per-layer projection, Mamba/LFM2 convolutions,
+    // MiniMax's indexer, RWKV's small 2-D weights, T5's relative position bias, vision and audio
+    // encoder pieces.
+    static constexpr std::string_view kNeverQuantized[] = {
+        "_norm.weight",
+        "ffn_gate_inp.weight",
+        "ffn_gate_tid2eid.weight",
+        "altup",
+        "laurel",
+        "per_layer_model_proj",
+        "ssm_conv1d",
+        "shortconv.conv.weight",
+        "indexer.k_proj.weight",
+        "indexer.q_proj.weight",
+        "time_mix_first.weight",
+        "time_mix_w0.weight",
+        "time_mix_w1.weight",
+        "time_mix_w2.weight",
+        "time_mix_v0.weight",
+        "time_mix_v1.weight",
+        "time_mix_v2.weight",
+        "time_mix_a0.weight",
+        "time_mix_a1.weight",
+        "time_mix_a2.weight",
+        "time_mix_g1.weight",
+        "time_mix_g2.weight",
+        "time_mix_decay_w1.weight",
+        "time_mix_decay_w2.weight",
+        "time_mix_lerp_fused.weight",
+        "attn_rel_b.weight",
+        ".position_embd",
+        "sam.pos_embd",
+        "sam.neck.",
+        "sam.net_",
+        ".rel_pos",
+        ".patch_embd",
+        ".patch_merger",
+        "a.rvq.codebook",
+        "mm.a.code_embd",
     };
-    for (const char* part : kRwkv)
-        quantize = quantize && !contains(name, part);
-    quantize = quantize && !contains(name, "attn_rel_b.weight"); // T5 relative position bias
-    return quantize;
+    for (std::string_view part : kNeverQuantized)
+        if (contains(name, part)) return false;
+    return true;
 }
 
 GgmlType fallbackType(GgmlType wanted, uint64_t rowLength) {
     if (rowLength % blockSizeOf(wanted) == 0) return wanted;
     GgmlType type;
     switch (wanted) {
-    case T::TQ1_0:
-    case T::TQ2_0:
-        type = T::Q4_0;
-        break;
+    case T::IQ1_S:
+    case T::IQ1_M:
     case T::IQ2_XXS:
     case T::IQ2_XS:
     case T::IQ2_S:
     case T::IQ3_XXS:
     case T::IQ3_S:
-    case T::IQ1_S:
-    case T::IQ1_M:
-    case T::Q2_K:
-    case T::Q3_K:
     case T::IQ4_XS:
         type = T::IQ4_NL;
+        break;
+    case T::Q2_K:
+    case T::Q3_K:
+    case T::TQ1_0:
+    case T::TQ2_0:
+        type = T::Q4_0;
         break;
     case T::Q4_K:
         type = T::Q5_0;
@@ -139,8 +195,8 @@ GgmlType fallbackType(GgmlType wanted, uint64_t rowLength) {
     case T::Q6_K:
         type = T::Q8_0;
         break;
-    // c392e509 stops with "Unsupported tensor size encountered" here (a 32-block type and a row length
-    // that is not a multiple of 32); storing the tensor as F16 keeps the file loadable instead.
+    // A 32-block type has no smaller block to fall back to: F16, as llama.cpp does. (llama.cpp stops
+    // with "no tensor type fallback" for other 256-block types; none of them is a storable target.)
     default:
         type = T::F16;
         break;
@@ -150,17 +206,19 @@ GgmlType fallbackType(GgmlType wanted, uint64_t rowLength) {
 }
 
 bool typeRequiresImatrix(GgmlType type, std::string_view tensorName, LlamaFileType fileType) {
-    const bool isTokenEmbd = tensorName == "token_embd.weight";
+    if (categoryOf(tensorName) == TensorCategory::TokenEmbedding || tensorName == "output.weight")
+        return false;
     switch (type) {
+    case T::IQ3_XXS:
     case T::IQ2_XXS:
     case T::IQ2_XS:
     case T::IQ2_S:
+    case T::IQ1_M:
     case T::IQ1_S:
         return true;
-    case T::IQ1_M:
-        return !isTokenEmbd && tensorName != "output.weight";
     case T::Q2_K:
-        return fileType == FT::MostlyQ2_K_S && !isTokenEmbd;
+        // K-quants need no imatrix, except Q2_K inside the Q2_K_S mix.
+        return fileType == FT::MostlyQ2_K_S;
     default:
         return false;
     }
@@ -171,12 +229,11 @@ MixRules::MixRules(ModelFacts facts, LlamaFileType fileType, bool hasImatrix,
                    std::optional<GgmlType> tokenEmbeddingType)
     : m_facts(std::move(facts)), m_fileType(fileType), m_hasImatrix(hasImatrix),
       m_outputTensorType(outputTensorType), m_tokenEmbeddingType(tokenEmbeddingType) {
+    // init_quantize_state_counters: over every tensor of the model, quantizable or not.
     for (const auto& name : allNames) {
-        if (contains(name, "attn_v.weight") || contains(name, "attn_qkv.weight") ||
-            contains(name, "attn_kv_b.weight"))
-            ++m_attentionVCount;
-        else if (name == "output.weight")
-            m_hasOutput = true;
+        const TensorCategory category = categoryOf(name);
+        if (isAttentionVLike(category)) ++m_attentionVCount;
+        if (category == TensorCategory::Output) m_hasOutput = true;
     }
 }
 
@@ -202,6 +259,52 @@ bool useMoreBits(int layer, int layers) {
     return layer < layers / 8 || layer >= 7 * layers / 8 || (layer - layers / 8) % 3 == 2;
 }
 } // namespace
+
+// The output projection, and token_embd when it doubles as the output (tied embeddings).
+GgmlType MixRules::outputType(GgmlType type, uint64_t rowLength) const {
+    if (m_outputTensorType) return *m_outputTensorType;
+    if (m_fileType == FT::MostlyMXFP4_MoE || m_facts.isFalcon() || rowLength % blockSizeOf(type) != 0)
+        return T::Q8_0;
+    if (isAny({FT::MostlyIQ2_XXS, FT::MostlyIQ2_XS, FT::MostlyIQ3_XXS, FT::MostlyIQ1_S, FT::MostlyIQ2_S,
+               FT::MostlyIQ2_M, FT::MostlyIQ1_M}))
+        return T::Q5_K;
+    return type != T::Q8_0 ? T::Q6_K : type;
+}
+
+GgmlType MixRules::tokenEmbeddingType(GgmlType type) const {
+    if (m_tokenEmbeddingType) return *m_tokenEmbeddingType;
+    if (isAny({FT::MostlyIQ2_XXS, FT::MostlyIQ2_XS, FT::MostlyIQ1_S, FT::MostlyIQ1_M})) return T::Q2_K;
+    if (isAny({FT::MostlyIQ2_S, FT::MostlyIQ2_M, FT::MostlyIQ3_XXS})) return T::IQ3_S;
+    if (isAny({FT::MostlyTQ1_0, FT::MostlyTQ2_0})) return T::Q4_K;
+    return type;
+}
+
+// The 1-2 bit I-quant mixes: a few sensitive tensors get more bits.
+GgmlType MixRules::lowBitIq(TensorCategory category, GgmlType type) {
+    using C = TensorCategory;
+    const bool iq2sm = isAny({FT::MostlyIQ2_S, FT::MostlyIQ2_M});
+    if (isAttentionVLike(category)) {
+        if (m_facts.gqa() >= 4 || m_facts.expertCount >= 4)
+            type = T::Q4_K;
+        else
+            type = iq2sm ? T::IQ3_S : T::Q2_K;
+        ++m_attentionVIndex;
+    } else if (m_facts.expertCount == 8 && category == C::AttentionK) {
+        type = T::Q4_K;
+    } else if (category == C::FfnDown) {
+        // A running count, also with experts (unlike the other mixes' ffn_down rule).
+        if (m_ffnDownIndex < int(m_facts.layerCount) / 8) type = iq2sm ? T::IQ3_S : T::Q2_K;
+        ++m_ffnDownIndex;
+    } else if (category == C::AttentionOutput) {
+        if (m_facts.expertCount == 8)
+            type = T::Q5_K;
+        else if (isAny({FT::MostlyIQ1_S, FT::MostlyIQ1_M}))
+            type = T::IQ2_XXS;
+        else if (iq2sm)
+            type = T::IQ3_S;
+    }
+    return type;
+}
 
 GgmlType MixRules::attentionV(GgmlType type) {
     const uint32_t gqa = m_facts.gqa();
@@ -288,93 +391,63 @@ GgmlType MixRules::attentionOutput(GgmlType type) const {
 
 Result<GgmlType> MixRules::typeFor(const std::string& name, const std::vector<uint64_t>& shape,
                                    GgmlType defaultType) {
-    GgmlType type = defaultType;
+    using C = TensorCategory;
+    const C category = categoryOf(name);
     const uint64_t rowLength = shape.empty() ? 1 : shape[0];
-    const bool lowBitIq = isAny({FT::MostlyIQ2_XXS, FT::MostlyIQ2_XS, FT::MostlyIQ1_S, FT::MostlyIQ2_S,
-                                 FT::MostlyIQ2_M, FT::MostlyIQ1_M});
 
     // With tied embeddings token_embd is also the output projection, so it follows the output's rules.
-    if (name == "output.weight" || (!m_hasOutput && name == "token_embd.weight")) {
-        if (m_outputTensorType) {
-            type = *m_outputTensorType;
-        } else if (m_fileType == FT::MostlyMXFP4_MoE || m_facts.isFalcon() ||
-                   rowLength % blockSizeOf(type) != 0) {
-            type = T::Q8_0;
-        } else if (isAny({FT::MostlyIQ2_XXS, FT::MostlyIQ2_XS, FT::MostlyIQ3_XXS, FT::MostlyIQ1_S,
-                          FT::MostlyIQ2_S, FT::MostlyIQ2_M, FT::MostlyIQ1_M})) {
-            type = T::Q5_K;
-        } else if (type != T::Q8_0) {
-            type = T::Q6_K;
-        }
-    } else if (m_fileType == FT::MostlyMXFP4_MoE) {
-        // A later llama.cpp file type (absent from c392e509): experts MXFP4, everything else Q8_0.
-        type = shape.size() > 2 && shape[2] > 1 ? T::MXFP4 : T::Q8_0;
-    } else if (name == "token_embd.weight") {
-        if (m_tokenEmbeddingType)
-            type = *m_tokenEmbeddingType;
-        else if (isAny({FT::MostlyIQ2_XXS, FT::MostlyIQ2_XS, FT::MostlyIQ1_S, FT::MostlyIQ1_M}))
-            type = T::Q2_K;
-        else if (isAny({FT::MostlyIQ2_S, FT::MostlyIQ2_M, FT::MostlyIQ3_XXS}))
-            type = T::IQ3_S;
-        else if (isAny({FT::MostlyTQ1_0, FT::MostlyTQ2_0}))
-            type = T::Q4_K;
-    } else if (lowBitIq) {
-        const bool iq2sm = isAny({FT::MostlyIQ2_S, FT::MostlyIQ2_M});
-        if (contains(name, "attn_v.weight")) {
-            if (m_facts.gqa() >= 4 || m_facts.expertCount >= 4)
-                type = T::Q4_K;
-            else
-                type = iq2sm ? T::IQ3_S : T::Q2_K;
-            ++m_attentionVIndex;
-        } else if (m_facts.expertCount == 8 && contains(name, "attn_k.weight")) {
-            type = T::Q4_K;
-        } else if (contains(name, "ffn_down")) {
-            if (m_ffnDownIndex < int(m_facts.layerCount) / 8) type = iq2sm ? T::IQ3_S : T::Q2_K;
-            ++m_ffnDownIndex;
-        } else if (contains(name, "attn_output.weight")) {
-            if (m_facts.expertCount == 8)
-                type = T::Q5_K;
-            else if (isAny({FT::MostlyIQ1_S, FT::MostlyIQ1_M}))
-                type = T::IQ2_XXS;
-            else if (iq2sm)
-                type = T::IQ3_S;
-        }
-    } else if (contains(name, "attn_v.weight")) {
-        type = attentionV(type);
-    } else if (contains(name, "attn_k.weight")) {
+    if (category == C::Output || (!m_hasOutput && category == C::TokenEmbedding))
+        return outputType(defaultType, rowLength);
+    if (m_fileType == FT::MostlyMXFP4_MoE) {
+        // Expert tensors (3-D) MXFP4, everything else Q8_0. Bailing-MoE 3 has 3-D MLA projections too,
+        // so there only the ffn tensors count as experts.
+        const bool expertRole = m_facts.architecture != "bailingmoe3" || category == C::FfnUp ||
+                                category == C::FfnGate || category == C::FfnDown;
+        return shape.size() > 2 && shape[2] > 1 && expertRole ? T::MXFP4 : T::Q8_0;
+    }
+    if (category == C::TokenEmbedding) return tokenEmbeddingType(defaultType);
+    if (isAny({FT::MostlyIQ2_XXS, FT::MostlyIQ2_XS, FT::MostlyIQ1_S, FT::MostlyIQ2_S, FT::MostlyIQ2_M,
+               FT::MostlyIQ1_M}))
+        return lowBitIq(category, defaultType);
+
+    GgmlType type = defaultType;
+    switch (category) {
+    case C::AttentionV:
+    case C::AttentionQkv: // fused q/k/v: llama.cpp's own attn_qkv rule below this one is never reached
+    case C::AttentionKvB:
+        return attentionV(type);
+    case C::AttentionK:
         if (m_facts.expertCount == 8)
             type = T::Q8_0; // 8 experts: the attention is a small part of the model
         else if (m_fileType == FT::MostlyIQ3_XS)
             type = T::IQ3_XXS;
         else if (m_fileType == FT::MostlyIQ3_XXS)
             type = T::IQ2_S;
-    } else if (contains(name, "attn_q.weight")) {
+        return type;
+    case C::AttentionQ:
         if (m_fileType == FT::MostlyIQ3_XS)
             type = T::IQ3_XXS;
         else if (m_fileType == FT::MostlyIQ3_XXS)
             type = T::IQ2_S;
-    } else if (contains(name, "ffn_down")) {
+        return type;
+    case C::FfnDown:
         return ffnDown(name, type);
-    } else if (contains(name, "attn_output.weight")) {
-        type = attentionOutput(type);
-    } else if (contains(name, "attn_qkv.weight")) {
-        if (isAny({FT::MostlyQ3_K_M, FT::MostlyQ3_K_L, FT::MostlyIQ3_M}))
-            type = T::Q4_K;
-        else if (m_fileType == FT::MostlyQ4_K_M)
-            type = T::Q5_K;
-        else if (m_fileType == FT::MostlyQ5_K_M)
-            type = T::Q6_K;
-    } else if (contains(name, "ffn_gate") || contains(name, "ffn_up")) {
-        const bool gate = contains(name, "ffn_gate");
-        int& counter = gate ? m_ffnGateIndex : m_ffnUpIndex;
+    case C::AttentionOutput:
+        return attentionOutput(type);
+    case C::FfnGate:
+    case C::FfnUp: {
+        int& counter = category == C::FfnGate ? m_ffnGateIndex : m_ffnUpIndex;
         auto layer = layerOf(name, counter);
         if (!layer) return layer.error();
         const int layers = int(m_facts.layerCount);
         if (m_fileType == FT::MostlyIQ3_XS && *layer >= layers / 8 && *layer < 7 * layers / 8)
             type = T::IQ3_XXS;
         ++counter;
+        return type;
     }
-    return type;
+    default:
+        return type;
+    }
 }
 
 } // namespace qf::quant::detail

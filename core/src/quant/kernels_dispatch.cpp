@@ -5,6 +5,7 @@
 
 #include "qf/cpu_features.h"
 #include "qf/quant/kernels.h"
+#include "quant_mxfp4.h"
 #include "quant_reference.h"
 #include "simd_kernels.h"
 
@@ -46,6 +47,8 @@ QuantizeRowsFn referenceQuantizer(GgmlType type) {
         return detail::quantizeIq4NlRef;
     case GgmlType::IQ4_XS:
         return detail::quantizeIq4XsRef;
+    case GgmlType::MXFP4:
+        return detail::quantizeMxfp4Ref;
     default:
         return nullptr;
     }
@@ -83,6 +86,8 @@ DequantizeRowFn dequantizer(GgmlType type) {
         return detail::dequantizeIq4Nl;
     case GgmlType::IQ4_XS:
         return detail::dequantizeIq4Xs;
+    case GgmlType::MXFP4:
+        return detail::dequantizeMxfp4;
     default:
         return nullptr;
     }

@@ -3,10 +3,11 @@
 // (ggml_quantize_chunk as of llama.cpp c392e509). Every type has one scalar reference that defines the
 // bytes; SIMD paths (chosen at run time from what this CPU and OS support) produce the same bytes faster.
 //
-// Supported: F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, IQ4_NL, IQ4_XS.
+// Supported: F32, F16, BF16, Q4_0, Q4_1, Q5_0, Q5_1, Q8_0, Q2_K, Q3_K, Q4_K, Q5_K, Q6_K, IQ4_NL, IQ4_XS,
+// MXFP4 (reference only: a nearest-code search per value, already fast).
 // Importance weights (an imatrix row: one weight per column) follow ggml exactly:
 //  - Q4_0..Q5_1 and the K-quants use a different, weighted search when weights are given;
-//  - Q8_0, F32, F16 and BF16 ignore them;
+//  - Q8_0, MXFP4, F32, F16 and BF16 ignore them;
 //  - IQ4_NL and IQ4_XS always run their weighted search (weights x*x when none are given).
 // Kernels are single-threaded and thread-safe; callers split rows across threads.
 #include <cstddef>

@@ -3,7 +3,7 @@
 // converted or quantized; the output metadata; and the exact size of the file. Planning reads only the
 // source's header, so it is instant, and the UI can show sizes before anything is written.
 //
-// The type rules are llama.cpp's (llama-quantize at commit c392e509): with default options a plan gives
+// The type rules are llama.cpp's (llama-quantize of release v0.5.0): with default options a plan gives
 // the same types, tensor order, metadata and file size as llama-quantize, apart from our provenance keys
 // (PlanOptions::writeProvenance).
 #include <cstdint>
@@ -24,7 +24,7 @@ namespace qf::quant {
 class Imatrix;
 
 // One --tensor-type REGEX=TYPE rule; the first rule whose regex (ECMAScript, searched anywhere in the
-// name) matches a quantizable tensor sets its type.
+// name) matches a quantizable tensor sets its type, in place of the preset's mix.
 struct TensorTypeOverride {
     std::string pattern;
     GgmlType type = GgmlType::Q8_0;
