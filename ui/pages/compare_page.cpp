@@ -144,7 +144,10 @@ QWidget* ComparePage::createSettingsRow() {
     m_contextSpin->setToolTip(tr("Tokens per chunk, as llama-perplexity's -c"));
     contextLabel->setBuddy(m_contextSpin);
     connect(m_contextSpin, &QSpinBox::valueChanged, this, [this](int value) {
-        if (!m_settingContextForModel) m_contextFollowsModel = false;
+        if (!m_settingContextForModel) {
+            m_contextFollowsModel = false;
+            m_chosenContext = uint32_t(value);
+        }
         setContext(uint32_t(value));
     });
 
@@ -290,11 +293,12 @@ void ComparePage::setEntry(const ModelEntry& entry) {
     const ModelEntry* model = source ? source : &entry;
     const uint64_t trained =
         model->model ? model->model->summary.contextLength.value_or(kDefaultContext) : kDefaultContext;
-    if (m_contextFollowsModel || m_context > trained) {
-        m_settingContextForModel = true;
-        setContext(uint32_t(std::clamp<uint64_t>(trained, 16, kDefaultContext)));
-        m_settingContextForModel = false;
-    }
+    // The person's chosen context, cut to this model's trained context; a model with a shorter one does
+    // not lower it for the others (coming back shows the results measured at the chosen context).
+    const uint64_t wanted = m_contextFollowsModel ? uint64_t(kDefaultContext) : uint64_t(m_chosenContext);
+    m_settingContextForModel = true;
+    setContext(uint32_t(std::clamp<uint64_t>(std::min(wanted, trained), 16, 131072)));
+    m_settingContextForModel = false;
     refreshRows();
 }
 
