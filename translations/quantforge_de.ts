@@ -438,10 +438,6 @@
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>Perplexität von %1</translation>
     </message>
@@ -452,10 +448,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>KL-Divergenz von %1</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>Unerwarteter Fehler bei der Auswertung: %1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -718,10 +710,6 @@
         <translation>Die Wichtigkeitsmatrix wird berechnet (siehe oben)…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>Die Wichtigkeitsmatrix wurde nicht berechnet: Wählen Sie einen Kalibrierungstext oder stellen Sie „Keine“ ein.</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>Wichtigkeitsmatrix</translation>
     </message>
@@ -804,8 +792,24 @@
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>Angehalten. Drücken Sie die Eingabetaste im Textfeld, um erneut zu berechnen.</translation>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>Wichtigkeitsmatrix jetzt berechnen (das Erzeugen berechnet sie sonst zuerst)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>Wählen Sie einen Kalibrierungstext für die Wichtigkeitsmatrix, oder stellen Sie „Keine“ ein.</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>Wird beim Erzeugen aus %1 berechnet, oder klicken Sie auf „Berechnen“.</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>Angehalten. „Berechnen“ berechnet sie erneut, oder stellen Sie „Keine“ ein.</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1593,29 @@ Ersetzen?</translation>
     <message>
         <source>Threads</source>
         <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>Das Erzeugen beginnt, sobald die Wichtigkeitsmatrix berechnet ist.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>%n weitere Datei ist neu.</numerusform>
+            <numerusform>%n weitere Dateien sind neu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>Vorhandene überspringen</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>Nichts erzeugt: Die vorhandenen Dateien bleiben erhalten.</translation>
     </message>
 </context>
 <context>

@@ -438,10 +438,6 @@
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>Perplejidad de %1</translation>
     </message>
@@ -452,10 +448,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>Divergencia KL de %1</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>Error inesperado durante la evaluación: %1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -718,10 +710,6 @@
         <translation>Calculando la matriz de importancia (véase arriba)…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>La matriz de importancia no se ha calculado: elija un texto de calibración o seleccione Ninguna.</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>Matriz de importancia</translation>
     </message>
@@ -804,8 +792,24 @@
         <translation>Guardada como %1</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>Detenido. Pulse Intro en el campo de texto para calcular de nuevo.</translation>
+        <source>Compute</source>
+        <translation>Calcular</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>Calcular ahora la matriz de importancia (si no, la producción la calcula primero)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>Elija un texto de calibración para la matriz de importancia, o elija «Ninguna».</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>Se calcula a partir de %1 al producir, o pulse «Calcular».</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>Detenido. Pulse «Calcular» para calcular de nuevo, o elija «Ninguna».</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1593,29 @@ Replace them?</source>
     <message>
         <source>Threads</source>
         <translation>Hilos</translation>
+    </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>La producción empieza cuando la matriz de importancia esté calculada.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>%n archivo más es nuevo.</numerusform>
+            <numerusform>%n archivos más son nuevos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>Omitir existentes</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>No se ha producido nada: se conservan los archivos existentes.</translation>
     </message>
 </context>
 <context>

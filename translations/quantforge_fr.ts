@@ -438,10 +438,6 @@
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>Perplexité de %1</translation>
     </message>
@@ -452,10 +448,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>Divergence KL de %1</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>Erreur inattendue pendant l’évaluation : %1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -718,10 +710,6 @@
         <translation>Calcul de la matrice d’importance (voir ci-dessus)…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>La matrice d’importance n’a pas été calculée : choisissez un texte de calibrage ou choisissez Aucune.</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>Matrice d’importance</translation>
     </message>
@@ -804,8 +792,24 @@
         <translation>Enregistrée sous %1</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>Arrêté. Appuyez sur Entrée dans le champ de texte pour recalculer.</translation>
+        <source>Compute</source>
+        <translation>Calculer</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>Calculer la matrice d’importance maintenant (la production la calcule sinon d’abord)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>Choisissez un texte de calibration pour la matrice d’importance, ou choisissez « Aucune ».</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>Calculée à partir de %1 lors de la production, ou cliquez sur « Calculer ».</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>Arrêté. Cliquez sur « Calculer » pour recommencer, ou choisissez « Aucune ».</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1593,29 @@ Les remplacer ?</translation>
     <message>
         <source>Threads</source>
         <translation>Threads</translation>
+    </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>La production commence dès que la matrice d’importance est calculée.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>%n autre fichier est nouveau.</numerusform>
+            <numerusform>%n autres fichiers sont nouveaux.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>Ignorer les existants</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>Rien n’a été produit : les fichiers existants sont conservés.</translation>
     </message>
 </context>
 <context>

@@ -435,10 +435,6 @@
         <translation>%1（%2/%3）</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>%1 のパープレキシティ</translation>
     </message>
@@ -449,10 +445,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>%1 の KL ダイバージェンス</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>評価中に予期しないエラー: %1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -715,10 +707,6 @@
         <translation>重要度行列を計算中（上を参照）…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>重要度行列が計算されていません。キャリブレーション用テキストを選ぶか、「なし」に設定してください。</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>重要度行列</translation>
     </message>
@@ -799,8 +787,24 @@
         <translation>%1 として保存しました</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>停止しました。テキスト欄で Enter キーを押すと再計算します。</translation>
+        <source>Compute</source>
+        <translation>計算</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>重要度行列を今すぐ計算します（作成時にも先に計算されます）</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>重要度行列のキャリブレーションテキストを選ぶか、「なし」にしてください。</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>作成時に %1 から計算します。「計算」で今すぐ計算できます。</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>停止しました。「計算」で再計算するか、「なし」にしてください。</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1580,28 @@ Replace them?</source>
     <message>
         <source>Threads</source>
         <translation>スレッド</translation>
+    </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>重要度行列の計算が終わると作成を開始します。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>置き換え</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>残りの %n 個のファイルは新規です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>既存をスキップ</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>何も作成していません。既存のファイルはそのままです。</translation>
     </message>
 </context>
 <context>

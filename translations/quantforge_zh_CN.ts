@@ -435,10 +435,6 @@
         <translation>%1（%2/%3）</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>%1 的困惑度</translation>
     </message>
@@ -449,10 +445,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>%1 的 KL 散度</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>评估时发生意外错误：%1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -715,10 +707,6 @@
         <translation>正在计算重要性矩阵（见上方）…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>尚未计算重要性矩阵：请选择校准文本，或设为“无”。</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>重要性矩阵</translation>
     </message>
@@ -799,8 +787,24 @@
         <translation>已保存为 %1</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>已停止。在文本框中按回车键可重新计算。</translation>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>立即计算重要性矩阵（否则生成时会先计算）</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>请为重要性矩阵选择校准文本，或设为“无”。</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>将在生成时根据 %1 计算，也可按“计算”。</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>已停止。按“计算”重新计算，或设为“无”。</translation>
     </message>
 </context>
 <context>
@@ -1576,6 +1580,28 @@ Replace them?</source>
     <message>
         <source>Threads</source>
         <translation>线程</translation>
+    </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>重要性矩阵计算完成后开始生成。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>其余 %n 个文件是新的。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>跳过已有文件</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>未生成任何文件：已保留现有文件。</translation>
     </message>
 </context>
 <context>

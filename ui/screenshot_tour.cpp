@@ -130,6 +130,7 @@ ScreenshotResult takeScreenshots(MainWindow& window, const QString& workFolder, 
     const QString calibration = copyInto(bundledCalibrationText(), workFolder);
     if (!calibration.isEmpty()) {
         produce->setCalibrationText(calibration);
+        produce->computeImatrix();
         if (!waitUntil([&] { return !produce->isComputingImatrix(); }, stepTimeoutMs))
             return fail(QStringLiteral("the importance matrix was not computed"));
     }
