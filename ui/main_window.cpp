@@ -541,6 +541,8 @@ void MainWindow::showShortcuts() {
 
 void MainWindow::showSettings() {
     SettingsDialog dialog(m_settings, this);
+    // The one figure the Recommend page uses when the reserve is automatic.
+    dialog.setAutomaticOsReserve(recommend::defaultOsReserve(m_recommendPage->machine().ramBytes));
     if (dialog.exec() == QDialog::Accepted) applySettings();
 }
 

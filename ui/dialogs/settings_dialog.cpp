@@ -44,6 +44,11 @@ QString fromField(const QLineEdit* edit) {
 
 } // namespace
 
+void SettingsDialog::setAutomaticOsReserve(quint64 bytes) {
+    m_automaticReserve = bytes;
+    if (m_reserveAuto->isChecked() && bytes != 0) m_reserve->setValue(double(bytes) / kGB);
+}
+
 SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
     : QDialog(parent), m_settings(settings) {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -88,7 +93,10 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
     m_reserve->setRange(0.1, kMaxReserveGB);
     m_reserve->setSuffix(QStringLiteral(" GB"));
     m_reserve->setValue(kDefaultReserveGB);
-    connect(m_reserveAuto, &QCheckBox::toggled, m_reserve, &QWidget::setDisabled);
+    connect(m_reserveAuto, &QCheckBox::toggled, this, [this](bool automatic) {
+        m_reserve->setDisabled(automatic);
+        if (automatic && m_automaticReserve != 0) m_reserve->setValue(double(m_automaticReserve) / kGB);
+    });
     reserveRow->addWidget(m_reserveAuto);
     reserveRow->addWidget(m_reserve, 1);
     auto* reserveLabel = new QLabel(tr("RAM kept for the &OS:"), this);
@@ -226,6 +234,7 @@ void SettingsDialog::load() {
     m_reserveAuto->setChecked(reserve == 0);
     m_reserve->setEnabled(reserve != 0);
     if (reserve != 0) m_reserve->setValue(double(reserve) / kGB);
+    else if (m_automaticReserve != 0) m_reserve->setValue(double(m_automaticReserve) / kGB);
     m_calibrationText->setText(nativePath(m_settings.calibrationTextPath()));
     m_evaluationText->setText(nativePath(m_settings.evaluationTextPath()));
     const int language = m_language->findData(m_settings.language());
