@@ -1751,10 +1751,6 @@ Ersetzen?</translation>
         <translation>%1 (gemessen)</translation>
     </message>
     <message>
-        <source>%1 (est.)</source>
-        <translation>%1 (gesch.)</translation>
-    </message>
-    <message>
         <source>Cannot be made</source>
         <translation>Nicht erzeugbar</translation>
     </message>
@@ -1813,6 +1809,50 @@ Ersetzen?</translation>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>Geschätzte Token pro Sekunde relativ zu F16 aus dem System-RAM</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>verlustfrei</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>nahezu verlustfrei</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>sehr gut</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>vermindert</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL innerhalb ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1 (gesch. aus diesem Modell)</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1 (typisch, gesch.)</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>An diesem Modell gemessen: %1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>Geschätzt aus den Messungen an diesem Modell (entlang der Bits pro Gewicht interpoliert); bewerten Sie diese Voreinstellung, um sie zu messen.</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>Typischer Wert an einem kleinen Referenzmodell (Perplexität und KL-Divergenz von llama.cpp); eine Schätzung: Bewerten Sie Quants auf der Seite „Vergleichen“, um dieses Modell zu messen.</translation>
     </message>
 </context>
 <context>

@@ -1751,10 +1751,6 @@ Replace them?</source>
         <translation>%1 (medido)</translation>
     </message>
     <message>
-        <source>%1 (est.)</source>
-        <translation>%1 (est.)</translation>
-    </message>
-    <message>
         <source>Cannot be made</source>
         <translation>No se puede producir</translation>
     </message>
@@ -1813,6 +1809,50 @@ Replace them?</source>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>Tokens por segundo estimados respecto a F16 leído de la RAM del sistema</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>sin pérdida</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>casi sin pérdida</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>muy buena</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>reducida</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>baja</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL dentro de ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1 (est. a partir de este modelo)</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1 (típico, est.)</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>Medido en este modelo: %1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>Estimado a partir de lo medido en este modelo (interpolado según los bits por peso); evalúe este preajuste para medirlo.</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>Valor típico en un pequeño modelo de referencia (perplejidad y divergencia KL de llama.cpp); una estimación: evalúe cuantizaciones en la página «Comparar» para medir este modelo.</translation>
     </message>
 </context>
 <context>

@@ -1751,10 +1751,6 @@ Les remplacer ?</translation>
         <translation>%1 (mesuré)</translation>
     </message>
     <message>
-        <source>%1 (est.)</source>
-        <translation>%1 (est.)</translation>
-    </message>
-    <message>
         <source>Cannot be made</source>
         <translation>Impossible à produire</translation>
     </message>
@@ -1813,6 +1809,50 @@ Les remplacer ?</translation>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>Jetons par seconde estimés par rapport au F16 lu depuis la RAM système</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>sans perte</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>quasi sans perte</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>très bonne</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>réduite</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL dans ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1 (est. d’après ce modèle)</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1 (typique, est.)</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>Mesuré sur ce modèle : %1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>Estimé d’après les mesures sur ce modèle (interpolé selon les bits par poids) ; évaluez ce préréglage pour le mesurer.</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>Valeur typique sur un petit modèle de référence (perplexité et divergence KL de llama.cpp) ; une estimation : évaluez des quants sur la page « Comparer » pour mesurer ce modèle.</translation>
     </message>
 </context>
 <context>

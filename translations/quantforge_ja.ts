@@ -1737,10 +1737,6 @@ Replace them?</source>
         <translation>%1（実測）</translation>
     </message>
     <message>
-        <source>%1 (est.)</source>
-        <translation>%1（推定）</translation>
-    </message>
-    <message>
         <source>Cannot be made</source>
         <translation>作成不可</translation>
     </message>
@@ -1799,6 +1795,50 @@ Replace them?</source>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>システム RAM から読む F16 に対する推定毎秒トークン数</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>劣化なし</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>ほぼ劣化なし</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>非常に良い</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>低下あり</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低い</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL ± %2 % 以内</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1（このモデルからの推定）</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1（典型値、推定）</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>このモデルで測定：%1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>このモデルでの測定から推定（重みあたりビット数で補間）。このプリセットを評価すると実測できます。</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>小さな参照モデルでの典型値（llama.cpp のパープレキシティと KL ダイバージェンス）。推定値です。「比較」ページで量子化ファイルを評価すると、このモデルを実測できます。</translation>
     </message>
 </context>
 <context>

@@ -1737,10 +1737,6 @@ Replace them?</source>
         <translation>%1（实测）</translation>
     </message>
     <message>
-        <source>%1 (est.)</source>
-        <translation>%1（估计）</translation>
-    </message>
-    <message>
         <source>Cannot be made</source>
         <translation>无法生成</translation>
     </message>
@@ -1799,6 +1795,50 @@ Replace them?</source>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>相对于从系统内存读取 F16 的估计每秒词元数</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>无损</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>近乎无损</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>很好</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>有所下降</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>较低</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL 在 ± %2 % 以内</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1（据本模型估计）</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1（典型值，估计）</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>在本模型上测得：%1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>根据本模型的测量结果估计（按每权重位数插值）；评估此预设即可实测。</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>小型参考模型上的典型值（llama.cpp 的困惑度与 KL 散度）；仅为估计：在“比较”页评估量化文件即可实测本模型。</translation>
     </message>
 </context>
 <context>

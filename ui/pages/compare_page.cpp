@@ -481,6 +481,7 @@ void ComparePage::emitMeasuredQuality() {
             q.meanKldError = row.evaluation->meanKldError;
             q.evaluationText = row.evaluation->textName;
             q.context = row.evaluation->key.context;
+            q.bitsPerWeight = row.bitsPerWeight;
             measured.push_back(std::move(q));
         }
     }

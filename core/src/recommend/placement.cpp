@@ -184,7 +184,7 @@ PresetVerdict evaluatePreset(const PlannedModel& model, const PlannedModel::Entr
     v.preset = entry.preset;
     v.available = entry.available;
     v.unavailableReason = entry.error;
-    v.quality = qualityFor(entry.preset->name, measured);
+    v.quality = qualityFor(entry.preset->name, measured, entry.available ? entry.bitsPerWeight : 0.0);
     v.layers = model.shape.layers;
     if (!entry.available) return v;
 
