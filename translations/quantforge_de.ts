@@ -1448,6 +1448,96 @@
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>Bei diesem Modell dieselbe Datei wie %1: Seine Zeilen passen nicht in die Blöcke dieser Voreinstellung (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n Tensor verwendet einen Ersatztyp: %1.</numerusform>
+            <numerusform>%n Tensoren verwenden einen Ersatztyp: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>32-Bit-Gleitkomma: exakt, viermal so groß wie 8 Bit</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>16-Bit-Gleitkomma: das übliche unquantisierte Modell</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16: der Wertebereich von F32 bei halber Größe, unquantisiert</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 Bit: kaum von F16 zu unterscheiden, halb so groß</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>6-Bit-K-Quant: sehr nah an F16</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>5-Bit-K-Quant, 6 Bit für die Hälfte von attn_v und ffn_down: hohe Qualität</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>Durchgehend 5-Bit-K-Quant: hohe Qualität, etwas kleiner</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>Altes 5-Bit-Format mit Offsets: abgelöst durch Q5_K_M</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>Altes 5-Bit-Format: abgelöst durch Q5_K_S</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>4-Bit-K-Quant, 6 Bit für die Hälfte von attn_v und ffn_down: das übliche Gleichgewicht aus Größe und Qualität</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>4-Bit-K-Quant, einige 5-Bit-Tensoren: kleiner, etwas schlechter</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>Altes 4-Bit-Format mit Offsets: abgelöst durch Q4_K_M</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 Bit nichtlinear, Blöcke zu 32: Größe von Q4_0 mit besserer Qualität</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>Altes 4-Bit-Format: auf vielen Backends schnell, geringere Qualität</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4,25 Bit nichtlinear: nahe an der Qualität von Q4_K_S, kleiner</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>3-Bit-K-Quant, 5 Bit für attn_v, attn_output und ffn_down: das beste 3-Bit-Format</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>3-Bit-K-Quant, 4/5 Bit für empfindliche Tensoren</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>Durchgehend 3-Bit-K-Quant: klein, merklicher Verlust</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>2-Bit-K-Quant, 3 Bit für empfindliche Tensoren: am kleinsten, großer Verlust</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1853,6 +1943,28 @@ Ersetzen?</translation>
     <message>
         <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
         <translation>Typischer Wert an einem kleinen Referenzmodell (Perplexität und KL-Divergenz von llama.cpp); eine Schätzung: Bewerten Sie Quants auf der Seite „Vergleichen“, um dieses Modell zu messen.</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1 (= %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1 (%n Ersatztyp)</numerusform>
+            <numerusform>%1 (%n Ersatztypen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>Bei diesem Modell dieselbe Datei wie %1: Seine Zeilen passen nicht in die Blöcke dieser Voreinstellung (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n Tensor verwendet einen Ersatztyp: %1.</numerusform>
+            <numerusform>%n Tensoren verwenden einen Ersatztyp: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1448,6 +1448,96 @@
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>El mismo archivo que %1 en este modelo: sus filas no encajan en los bloques de este preajuste (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n tensor usa un tipo alternativo: %1.</numerusform>
+            <numerusform>%n tensores usan un tipo alternativo: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>flotantes de 32 bits: exacto, cuatro veces el tamaño de 8 bits</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>flotantes de 16 bits: el modelo sin cuantizar habitual</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16: el rango de F32 a la mitad de su tamaño, sin cuantizar</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 bits: casi indistinguible de F16, la mitad de tamaño</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>K-quant de 6 bits: muy cercano a F16</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>K-quant de 5 bits, con 6 bits para la mitad de attn_v y ffn_down: alta calidad</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>K-quant de 5 bits en todo: alta calidad, algo más pequeño</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>5 bits heredado con desplazamientos: sustituido por Q5_K_M</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>5 bits heredado: sustituido por Q5_K_S</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>K-quant de 4 bits, con 6 bits para la mitad de attn_v y ffn_down: el equilibrio habitual entre tamaño y calidad</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>K-quant de 4 bits, algunos tensores de 5 bits: más pequeño, algo peor</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>4 bits heredado con desplazamientos: sustituido por Q4_K_M</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 bits no lineal, bloques de 32: el tamaño de Q4_0 con mejor calidad</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>4 bits heredado: rápido en muchos motores, menor calidad</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4,25 bits no lineal: cerca de la calidad de Q4_K_S, más pequeño</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>K-quant de 3 bits, 5 bits para attn_v, attn_output y ffn_down: el mejor de 3 bits</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>K-quant de 3 bits, 4/5 bits para los tensores sensibles</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>K-quant de 3 bits en todo: pequeño, pérdida apreciable</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>K-quant de 2 bits con 3 bits para los tensores sensibles: el más pequeño, gran pérdida</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1853,6 +1943,28 @@ Replace them?</source>
     <message>
         <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
         <translation>Valor típico en un pequeño modelo de referencia (perplejidad y divergencia KL de llama.cpp); una estimación: evalúe cuantizaciones en la página «Comparar» para medir este modelo.</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1 (= %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1 (%n alternativo)</numerusform>
+            <numerusform>%1 (%n alternativos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>El mismo archivo que %1 en este modelo: sus filas no encajan en los bloques de este preajuste (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n tensor usa un tipo alternativo: %1.</numerusform>
+            <numerusform>%n tensores usan un tipo alternativo: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

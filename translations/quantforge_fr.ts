@@ -1448,6 +1448,96 @@
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>Même fichier que %1 pour ce modèle : ses lignes ne tiennent pas dans les blocs de ce préréglage (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n tenseur utilise un type de repli : %1.</numerusform>
+            <numerusform>%n tenseurs utilisent un type de repli : %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>flottants 32 bits : exact, quatre fois la taille du 8 bits</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>flottants 16 bits : le modèle non quantifié habituel</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16 : la plage de F32 à la moitié de sa taille, non quantifié</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 bits : presque indiscernable de F16, moitié moins grand</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>K-quant 6 bits : très proche de F16</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>K-quant 5 bits, 6 bits pour la moitié de attn_v et ffn_down : haute qualité</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>K-quant 5 bits partout : haute qualité, un peu plus petit</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>ancien 5 bits avec décalages : remplacé par Q5_K_M</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>ancien 5 bits : remplacé par Q5_K_S</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>K-quant 4 bits, 6 bits pour la moitié de attn_v et ffn_down : l’équilibre habituel entre taille et qualité</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>K-quant 4 bits, quelques tenseurs 5 bits : plus petit, un peu moins bon</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>ancien 4 bits avec décalages : remplacé par Q4_K_M</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 bits non linéaire, blocs de 32 : la taille de Q4_0 avec une meilleure qualité</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>ancien 4 bits : rapide sur de nombreux back-ends, qualité moindre</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4,25 bits non linéaire : proche de la qualité de Q4_K_S, plus petit</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>K-quant 3 bits, 5 bits pour attn_v, attn_output et ffn_down : le meilleur 3 bits</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>K-quant 3 bits, 4/5 bits pour les tenseurs sensibles</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>K-quant 3 bits partout : petit, perte sensible</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>K-quant 2 bits, 3 bits pour les tenseurs sensibles : le plus petit, forte perte</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1853,6 +1943,28 @@ Les remplacer ?</translation>
     <message>
         <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
         <translation>Valeur typique sur un petit modèle de référence (perplexité et divergence KL de llama.cpp) ; une estimation : évaluez des quants sur la page « Comparer » pour mesurer ce modèle.</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1 (= %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1 (%n repli)</numerusform>
+            <numerusform>%1 (%n replis)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>Même fichier que %1 pour ce modèle : ses lignes ne tiennent pas dans les blocs de ce préréglage (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n tenseur utilise un type de repli : %1.</numerusform>
+            <numerusform>%n tenseurs utilisent un type de repli : %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

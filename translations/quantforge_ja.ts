@@ -1436,6 +1436,95 @@
         <source>Notes</source>
         <translation>注記</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>このモデルでは %1 と同じファイルになります。行がこのプリセットのブロックに合いません（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n 個のテンソルが代替の型を使います：%1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>32 ビット浮動小数点：正確、8 ビットの 4 倍のサイズ</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>16 ビット浮動小数点：通常の非量子化モデル</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16：F32 の範囲を半分のサイズで、非量子化</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 ビット：F16 とほぼ区別できず、サイズは半分</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>6 ビット K 量子化：F16 に非常に近い</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>5 ビット K 量子化、attn_v と ffn_down の半分は 6 ビット：高品質</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>すべて 5 ビット K 量子化：高品質、少し小さい</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>旧式のオフセット付き 5 ビット：Q5_K_M に置き換えられました</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>旧式の 5 ビット：Q5_K_S に置き換えられました</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>4 ビット K 量子化、attn_v と ffn_down の半分は 6 ビット：サイズと品質の標準的なバランス</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>4 ビット K 量子化、一部 5 ビット：小さめ、やや劣る</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>旧式のオフセット付き 4 ビット：Q4_K_M に置き換えられました</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 ビット非線形、32 要素ブロック：Q4_0 のサイズでより高品質</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>旧式の 4 ビット：多くのバックエンドで高速、品質は低め</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4.25 ビット非線形：Q4_K_S に近い品質で、より小さい</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>3 ビット K 量子化、attn_v・attn_output・ffn_down は 5 ビット：最良の 3 ビット</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>3 ビット K 量子化、敏感なテンソルは 4/5 ビット</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>すべて 3 ビット K 量子化：小さいが劣化が目立つ</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>2 ビット K 量子化、敏感なテンソルは 3 ビット：最小、劣化大</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1839,6 +1928,26 @@ Replace them?</source>
     <message>
         <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
         <translation>小さな参照モデルでの典型値（llama.cpp のパープレキシティと KL ダイバージェンス）。推定値です。「比較」ページで量子化ファイルを評価すると、このモデルを実測できます。</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1（= %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1（代替 %n 個）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>このモデルでは %1 と同じファイルになります。行がこのプリセットのブロックに合いません（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n 個のテンソルが代替の型を使います：%1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

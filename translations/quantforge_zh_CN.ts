@@ -1436,6 +1436,95 @@
         <source>Notes</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>在此模型上与 %1 生成相同文件：其行长度不适合此预设的块（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n 个张量使用了回退类型：%1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>32 位浮点：精确，大小是 8 位的四倍</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>16 位浮点：常见的未量化模型</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16：F32 的数值范围、一半的大小，未量化</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 位：与 F16 几乎无差别，大小减半</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>6 位 K 量化：非常接近 F16</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>5 位 K 量化，attn_v 与 ffn_down 的一半用 6 位：高质量</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>全部 5 位 K 量化：高质量，略小</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>旧式带偏移 5 位：已被 Q5_K_M 取代</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>旧式 5 位：已被 Q5_K_S 取代</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>4 位 K 量化，attn_v 与 ffn_down 的一半用 6 位：大小与质量的常用平衡</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>4 位 K 量化，少数张量 5 位：更小，稍差</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>旧式带偏移 4 位：已被 Q4_K_M 取代</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 位非线性，32 元素块：Q4_0 的大小，质量更好</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>旧式 4 位：在许多后端上很快，质量较低</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4.25 位非线性：接近 Q4_K_S 的质量，更小</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>3 位 K 量化，attn_v、attn_output 与 ffn_down 用 5 位：最好的 3 位</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>3 位 K 量化，敏感张量用 4/5 位</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>全部 3 位 K 量化：小，损失明显</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>2 位 K 量化，敏感张量用 3 位：最小，损失大</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1839,6 +1928,26 @@ Replace them?</source>
     <message>
         <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
         <translation>小型参考模型上的典型值（llama.cpp 的困惑度与 KL 散度）；仅为估计：在“比较”页评估量化文件即可实测本模型。</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1（= %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1（%n 个回退）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>在此模型上与 %1 生成相同文件：其行长度不适合此预设的块（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n 个张量使用了回退类型：%1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

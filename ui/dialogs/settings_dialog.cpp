@@ -24,6 +24,7 @@
 #include "cache_storage.h"
 #include "format.h"
 #include "pages/compare_page.h"
+#include "preset_text.h"
 #include "qf/quant/preset.h"
 #include "sample_model.h"
 
@@ -75,7 +76,7 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
         auto* item = new QListWidgetItem(toQString(preset.name), m_presets);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
-        item->setToolTip(toQString(preset.description));
+        item->setToolTip(presetDescription(preset));
     }
     m_presets->setMaximumHeight(m_presets->sizeHintForRow(0) * 7 + 2 * m_presets->frameWidth());
     form->addRow(tr("Default &presets:"), m_presets);

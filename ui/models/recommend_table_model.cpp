@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include "format.h"
+#include "preset_text.h"
 #include "widgets/palette_colors.h"
 
 namespace qf::ui {
@@ -146,6 +147,10 @@ QVariant RecommendTableModel::display(const recommend::PresetVerdict& v, int col
     }
     switch (column) {
     case PresetColumn:
+        // Said in the row, not only in a tooltip (issue 13).
+        if (!v.sameFileAs.empty()) return tr("%1 (= %2)").arg(presetName(v), toQString(v.sameFileAs));
+        if (v.fallbackCount > 0)
+            return tr("%1 (%n fallback(s))", nullptr, int(v.fallbackCount)).arg(presetName(v));
         return presetName(v);
     case SizeColumn:
         return formatBytes(v.fileBytes);
@@ -167,7 +172,14 @@ QVariant RecommendTableModel::toolTip(const recommend::PresetVerdict& v, int col
     if (!v.available) return toQString(v.unavailableReason);
     switch (column) {
     case PresetColumn:
-        return toQString(v.preset->description);
+        if (!v.sameFileAs.empty())
+            return tr("Same file as %1 on this model: its rows do not fit this preset's blocks (%2).")
+                .arg(toQString(v.sameFileAs), toQString(v.fallbacks));
+        if (v.fallbackCount > 0)
+            return tr("%n tensor(s) use a fallback type: %1.", nullptr, int(v.fallbackCount))
+                       .arg(toQString(v.fallbacks)) +
+                   QLatin1Char('\n') + presetDescription(*v.preset);
+        return presetDescription(*v.preset);
     case SizeColumn:
         return tr("Exact file size: %1 bytes, %2 bits per weight")
             .arg(formatCount(v.fileBytes), formatBitsPerWeight(v.bitsPerWeight));
