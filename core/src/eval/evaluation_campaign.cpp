@@ -51,6 +51,7 @@ bool folderIsWritable(const std::filesystem::path& file) {
 // Adds what an earlier measurement of the same file under the same key knew and this one did not (a CLI
 // perplexity run keeps the KL divergence the app measured), then stores.
 Status storeMerged(const std::filesystem::path& file, StoredEvaluation e) {
+    // Perplexity and KL divergence come from separate runs: keep what this one did not measure.
     if (auto sidecar = readSidecar(file)) {
         if (const StoredEvaluation* old = sidecar->find(e.key); old && old->fileBytes == e.fileBytes) {
             if (!e.generationTokensPerSecond) e.generationTokensPerSecond = old->generationTokensPerSecond;
@@ -228,6 +229,58 @@ std::string_view promptThatFits(const LlamaModel& model, std::string_view text, 
         length = characterBoundary(text, shorter);
     }
     return {};
+}
+
+namespace {
+
+StoredEvaluation storedFor(const std::filesystem::path& file, std::string_view text, const std::string& textName,
+                           uint32_t context, int chunkLimit) {
+    StoredEvaluation e;
+    e.key = EvaluationKey{textSha256Hex(text), context, chunkLimit > 0 ? chunkLimit : -1};
+    e.textName = textName;
+    std::error_code ec;
+    const auto bytes = std::filesystem::file_size(file, ec);
+    e.fileBytes = ec ? 0 : uint64_t(bytes);
+    e.measuredAt = utcNow();
+    return e;
+}
+
+} // namespace
+
+Status storePerplexityResult(const std::filesystem::path& file, std::string_view text,
+                             const std::string& textName, int chunkLimit, const PerplexityResult& result) {
+    StoredEvaluation e = storedFor(file, text, textName, result.context, chunkLimit);
+    e.chunks = result.chunks;
+    e.perplexity = result.perplexity;
+    e.perplexityError = result.error;
+    e.tokensPerSecond = result.tokensPerSecond;
+    return storeMerged(file, std::move(e));
+}
+
+Status storeKldResult(const std::filesystem::path& file, const std::filesystem::path& base, std::string_view text,
+                      const std::string& textName, int chunkLimit, const KldResult& result) {
+    StoredEvaluation e = storedFor(file, text, textName, result.context, chunkLimit);
+    const KldSummary& s = result.summary;
+    e.chunks = result.chunks;
+    e.perplexity = s.perplexity.value;
+    e.perplexityError = s.perplexity.error;
+    e.baseFile = base.filename().string();
+    e.meanKld = s.meanKld.value;
+    e.meanKldError = s.meanKld.error;
+    e.sameTop = s.sameTop.value;
+    e.sameTopError = s.sameTop.error;
+    // The base's perplexity from the same pass is the app's baseline, unless a real perplexity run of the
+    // base is stored already (the pass's comes from rounded log-probabilities).
+    StoredEvaluation b = storedFor(base, text, textName, result.context, chunkLimit);
+    b.chunks = result.chunks;
+    b.perplexity = s.basePerplexity.value;
+    b.perplexityError = s.basePerplexity.error;
+    Status baseStored;
+    auto baseSidecar = readSidecar(base);
+    const StoredEvaluation* known = baseSidecar ? baseSidecar->find(b.key) : nullptr;
+    if (!known || known->fileBytes != b.fileBytes) baseStored = storeMerged(base, std::move(b));
+    const Status stored = storeMerged(file, std::move(e));
+    return stored ? baseStored : stored;
 }
 
 Status runEvaluationCampaign(const CampaignParams& params, const CampaignEvents& events,

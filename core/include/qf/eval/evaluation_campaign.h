@@ -76,6 +76,18 @@ EvaluationKey campaignKey(const CampaignParams& params);
 std::string_view promptThatFits(const LlamaModel& model, std::string_view text, uint32_t context,
                                 uint32_t reserveTokens, size_t maxBytes);
 
+// The campaign's store step for a caller that measured on its own (quantforge-cli's perplexity and kld
+// commands, which print more than the campaign keeps): the result goes into the file's sidecar under the
+// same key as the campaign's (text, context, chunk limit), merged with what is stored there, so the app
+// shows it.
+struct PerplexityResult;
+struct KldResult;
+Status storePerplexityResult(const std::filesystem::path& file, std::string_view text,
+                             const std::string& textName, int chunkLimit, const PerplexityResult& result);
+Status storeKldResult(const std::filesystem::path& file, const std::filesystem::path& base,
+                      std::string_view text, const std::string& textName, int chunkLimit,
+                      const KldResult& result);
+
 // Runs the campaign. Errors name the file they happened on; a cancel returns cancelledError().
 Status runEvaluationCampaign(const CampaignParams& params, const CampaignEvents& events = {},
                              std::stop_token stop = {});
