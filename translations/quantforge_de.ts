@@ -169,14 +169,6 @@
         <translation>Auswertung anhalten (Esc); bereits gemessene Dateien behalten ihre Ergebnisse</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>Größe gegen Perplexität</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>Größe gegen KL-Divergenz</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>Diagramm exportieren…</translation>
     </message>
@@ -301,6 +293,14 @@
     <message>
         <source>Comparison table</source>
         <translation>Vergleichstabelle</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>Größe gegen Perplexität (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>Größe gegen KL-Divergenz (niedriger ist besser)</translation>
     </message>
 </context>
 <context>
@@ -2242,10 +2242,6 @@ Ersetzen?</translation>
         <translation>Dateigröße (MB)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>Perplexität (niedriger ist besser)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2278,12 +2274,16 @@ Ersetzen?</translation>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>Mittlere KLD zur Quelle (niedriger ist besser)</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>Diagramm Größe und Qualität</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>Mittlere KLD</translation>
     </message>
 </context>
 <context>

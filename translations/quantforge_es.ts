@@ -169,14 +169,6 @@
         <translation>Detener la evaluación (Esc); los archivos ya medidos conservan sus resultados</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>Tamaño frente a perplejidad</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>Tamaño frente a divergencia KL</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>Exportar el gráfico…</translation>
     </message>
@@ -301,6 +293,14 @@
     <message>
         <source>Comparison table</source>
         <translation>Tabla comparativa</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>Tamaño frente a perplejidad (menor es mejor)</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>Tamaño frente a divergencia KL (menor es mejor)</translation>
     </message>
 </context>
 <context>
@@ -2242,10 +2242,6 @@ Replace them?</source>
         <translation>Tamaño del archivo (MB)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>Perplejidad (menor es mejor)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2278,12 +2274,16 @@ Replace them?</source>
         <translation>No se pudo escribir %1: %2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>KLD media respecto al original (menor es mejor)</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>Gráfico de tamaño y calidad</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplejidad</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>KLD media</translation>
     </message>
 </context>
 <context>

@@ -169,14 +169,6 @@
         <translation>Arrêter l’évaluation (Échap) ; les fichiers déjà mesurés gardent leurs résultats</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>Taille en fonction de la perplexité</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>Taille en fonction de la divergence KL</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
@@ -301,6 +293,14 @@
     <message>
         <source>Comparison table</source>
         <translation>Tableau comparatif</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>Taille contre perplexité (plus bas est meilleur)</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>Taille contre divergence KL (plus bas est meilleur)</translation>
     </message>
 </context>
 <context>
@@ -2242,10 +2242,6 @@ Les remplacer ?</translation>
         <translation>Taille du fichier (Mo)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>Perplexité (plus bas est meilleur)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2278,12 +2274,16 @@ Les remplacer ?</translation>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>KLD moyenne par rapport à la source (plus bas est meilleur)</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>Graphique taille et qualité</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexité</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>KLD moyenne</translation>
     </message>
 </context>
 <context>

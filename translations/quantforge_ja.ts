@@ -169,14 +169,6 @@
         <translation>評価を停止します（Esc）。測定済みのファイルは結果を保持します</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>サイズとパープレキシティ</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>サイズと KL ダイバージェンス</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>グラフをエクスポート…</translation>
     </message>
@@ -299,6 +291,14 @@
     <message>
         <source>Comparison table</source>
         <translation>比較表</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>サイズとパープレキシティ（低いほど良い）</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>サイズと KL ダイバージェンス（低いほど良い）</translation>
     </message>
 </context>
 <context>
@@ -2224,10 +2224,6 @@ Replace them?</source>
         <translation>ファイルサイズ (MB)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>パープレキシティ（低いほど良い）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2260,12 +2256,16 @@ Replace them?</source>
         <translation>%1 を書き込めませんでした: %2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>元モデルとの平均 KLD（低いほど良い）</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>サイズと品質のグラフ</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>パープレキシティ</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>平均 KLD</translation>
     </message>
 </context>
 <context>

@@ -169,14 +169,6 @@
         <translation>停止评估（Esc）；已测量的文件保留其结果</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>大小与困惑度</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>大小与 KL 散度</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -299,6 +291,14 @@
     <message>
         <source>Comparison table</source>
         <translation>比较表</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>大小与困惑度（越低越好）</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>大小与 KL 散度（越低越好）</translation>
     </message>
 </context>
 <context>
@@ -2224,10 +2224,6 @@ Replace them?</source>
         <translation>文件大小 (MB)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>困惑度（越低越好）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2260,12 +2256,16 @@ Replace them?</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>与源模型的平均 KLD（越低越好）</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>大小与质量图表</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>平均 KLD</translation>
     </message>
 </context>
 <context>

@@ -180,6 +180,7 @@ void MainWindow::createCentralArea() {
     m_modelView->setAccessibleName(tr("Models"));
     m_modelView->setAccessibleDescription(tr("The opened models and the files made from them"));
     m_modelView->setModel(m_models);
+    m_modelView->setTextElideMode(Qt::ElideMiddle); // "qf-books…Q4_K_M.gguf": the type stays visible
     m_modelView->setUniformRowHeights(true);
     m_modelView->setAllColumnsShowFocus(true);
     m_modelView->setSelectionMode(QAbstractItemView::SingleSelection);

@@ -119,6 +119,8 @@ QWidget* ComparePage::createSettingsRow() {
 
     auto* textLabel = new QLabel(tr("&Text:"), row);
     m_textEdit = new QLineEdit(QDir::toNativeSeparators(m_textPath), row);
+    m_textEdit->setCursorPosition(0);
+    m_textEdit->setMinimumWidth(m_textEdit->fontMetrics().averageCharWidth() * 24);
     m_textEdit->setObjectName(QStringLiteral("evaluationTextEdit"));
     m_textEdit->setPlaceholderText(tr("Plain text to evaluate on"));
     m_textEdit->setToolTip(tr("The text every file is evaluated on (default: the bundled evaluation text)"));
@@ -229,8 +231,8 @@ QWidget* ComparePage::createResultsArea() {
     m_metricCombo = new QComboBox(chartBox);
     m_metricCombo->setObjectName(QStringLiteral("metricCombo"));
     m_metricCombo->setAccessibleName(tr("Chart metric"));
-    m_metricCombo->addItem(tr("Size against perplexity"));
-    m_metricCombo->addItem(tr("Size against KL divergence"));
+    m_metricCombo->addItem(tr("Size against perplexity (lower is better)"));
+    m_metricCombo->addItem(tr("Size against KL divergence (lower is better)"));
     connect(m_metricCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_chart->setMetric(index == 1 ? SizeQualityChart::Metric::Kld : SizeQualityChart::Metric::Perplexity);
     });
@@ -256,8 +258,13 @@ QWidget* ComparePage::createResultsArea() {
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
+    // Names differ at their ends ("…-Q4_K_M.gguf"): elide in the middle, and keep the column wide enough
+    // to tell them apart (the numbers take their contents' width; the table scrolls if it must).
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::FileColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::FileColumn, QHeaderView::Interactive);
+    m_view->horizontalHeader()->resizeSection(ComparisonTableModel::FileColumn,
+                                              m_view->fontMetrics().averageCharWidth() * 26);
     auto* tableBar = new QHBoxLayout;
     tableBar->addStretch(1);
     m_exportTableButton = new QPushButton(tr("Export Table…"), tableBox);
@@ -303,8 +310,10 @@ void ComparePage::setEntry(const ModelEntry& entry) {
 }
 
 void ComparePage::setEvaluationText(const QString& path) {
-    if (m_textEdit->text() != QDir::toNativeSeparators(path))
+    if (m_textEdit->text() != QDir::toNativeSeparators(path)) {
         m_textEdit->setText(QDir::toNativeSeparators(path));
+        m_textEdit->setCursorPosition(0); // the start of the path, not "…ories-subset.txt"
+    }
     if (path == m_textPath) return;
     m_textPath = path;
     m_text.reset();

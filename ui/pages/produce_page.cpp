@@ -334,8 +334,10 @@ void ProducePage::updateOutputDirectoryField() {
     m_imatrixChooser->setOutputFolder(outputDirectory());
     const QString shown = QDir::toNativeSeparators(outputDirectory());
     // Do not fight a person typing: only replace text that differs.
-    if (QDir::fromNativeSeparators(m_outputDirectory->text().trimmed()) != outputDirectory())
+    if (QDir::fromNativeSeparators(m_outputDirectory->text().trimmed()) != outputDirectory()) {
         m_outputDirectory->setText(shown);
+        m_outputDirectory->setCursorPosition(0);
+    }
     m_outputDirectory->setPlaceholderText(tr("Beside the model"));
     m_outputReset->setEnabled(!m_customOutputDirectory.isEmpty());
 }

@@ -159,6 +159,7 @@ void ImatrixChooser::setFile(const QString& path) {
 
 void ImatrixChooser::setCalibrationText(const QString& path) {
     m_calibrationPath->setText(QDir::toNativeSeparators(path));
+    m_calibrationPath->setCursorPosition(0);
     if (source() == Source::Text)
         showPending();
     else
@@ -232,6 +233,7 @@ void ImatrixChooser::onSourceChanged() {
     if (fromText) {
         if (m_calibrationPath->text().trimmed().isEmpty())
             m_calibrationPath->setText(QDir::toNativeSeparators(defaultCalibrationText()));
+            m_calibrationPath->setCursorPosition(0);
         showPending();
         return;
     }
