@@ -1789,6 +1789,26 @@ Ersetzen?</translation>
         <source>Presets for this machine</source>
         <translation>Voreinstellungen für diesen Rechner</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>Nichts passt</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>Aus dieser Datei lässt sich keine Voreinstellung erzeugen</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1, vollständig auf der GPU</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1, %2 von %3 Schichten auf der GPU</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1, auf der CPU</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>

@@ -1789,6 +1789,26 @@ Replace them?</source>
         <source>Presets for this machine</source>
         <translation>Preajustes para este equipo</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>Nada cabe</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>No se puede producir ningún preajuste a partir de este archivo</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1, completamente en la GPU</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1, %2 de %3 capas en la GPU</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1, en la CPU</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>

@@ -1789,6 +1789,26 @@ Les remplacer ?</translation>
         <source>Presets for this machine</source>
         <translation>Préréglages pour cette machine</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>Rien ne tient</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>Aucun préréglage ne peut être produit à partir de ce fichier</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1, entièrement sur le GPU</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1, %2 couches sur %3 sur le GPU</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1, sur le CPU</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>

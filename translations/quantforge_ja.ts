@@ -1774,6 +1774,26 @@ Replace them?</source>
         <source>Presets for this machine</source>
         <translation>このマシン向けのプリセット</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>どれも収まりません</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>このファイルからはどのプリセットも作成できません</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1、すべて GPU 上</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1、%3 層中 %2 層を GPU に</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1、CPU で</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>

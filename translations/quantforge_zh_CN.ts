@@ -1774,6 +1774,26 @@ Replace them?</source>
         <source>Presets for this machine</source>
         <translation>适合此计算机的预设</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>都放不下</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>无法从此文件生成任何预设</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1，完全在 GPU 上</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1，%3 层中的 %2 层在 GPU 上</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1，在 CPU 上</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
