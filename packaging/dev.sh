@@ -30,7 +30,7 @@ case "${1:-}" in
   test)
     configure build -DCMAKE_BUILD_TYPE=Release
     cmake --build build -j"$jobs"
-    ctest --test-dir build --output-on-failure -j"$jobs"
+    ctest --test-dir build --output-on-failure -j"$jobs" -LE x11
     ;;
   sanitize)
     configure build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQF_SANITIZE=ON -DQF_BUILD_GUI=OFF -DQF_BUILD_BENCHMARKS=OFF

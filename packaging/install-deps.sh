@@ -11,6 +11,7 @@ packages=(
   libzstd-dev libfmt-dev libcli11-dev
   clang libclang-rt-14-dev   # the fuzz target (libFuzzer) and sanitizer runtimes
   xvfb xauth                 # to run the GUI on machines without a display
+  openbox xdotool            # the real-X GUI test: a window manager, and a pointer driven from outside
   desktop-file-utils appstream dpkg-dev   # packaging/check-deb.sh: validate the desktop files, cpack DEB
 )
 

@@ -169,14 +169,6 @@
         <translation>Auswertung anhalten (Esc); bereits gemessene Dateien behalten ihre Ergebnisse</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>Größe gegen Perplexität</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>Größe gegen KL-Divergenz</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>Diagramm exportieren…</translation>
     </message>
@@ -301,6 +293,14 @@
     <message>
         <source>Comparison table</source>
         <translation>Vergleichstabelle</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>Größe gegen Perplexität (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>Größe gegen KL-Divergenz (niedriger ist besser)</translation>
     </message>
 </context>
 <context>
@@ -438,10 +438,6 @@
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>Perplexität von %1</translation>
     </message>
@@ -452,10 +448,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>KL-Divergenz von %1</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>Unerwarteter Fehler bei der Auswertung: %1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -718,10 +710,6 @@
         <translation>Die Wichtigkeitsmatrix wird berechnet (siehe oben)…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>Die Wichtigkeitsmatrix wurde nicht berechnet: Wählen Sie einen Kalibrierungstext oder stellen Sie „Keine“ ein.</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>Wichtigkeitsmatrix</translation>
     </message>
@@ -804,8 +792,24 @@
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>Angehalten. Drücken Sie die Eingabetaste im Textfeld, um erneut zu berechnen.</translation>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>Wichtigkeitsmatrix jetzt berechnen (das Erzeugen berechnet sie sonst zuerst)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>Wählen Sie einen Kalibrierungstext für die Wichtigkeitsmatrix, oder stellen Sie „Keine“ ein.</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>Wird beim Erzeugen aus %1 berechnet, oder klicken Sie auf „Berechnen“.</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>Angehalten. „Berechnen“ berechnet sie erneut, oder stellen Sie „Keine“ ein.</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1448,96 @@
         <source>Notes</source>
         <translation>Hinweise</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>Bei diesem Modell dieselbe Datei wie %1: Seine Zeilen passen nicht in die Blöcke dieser Voreinstellung (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n Tensor verwendet einen Ersatztyp: %1.</numerusform>
+            <numerusform>%n Tensoren verwenden einen Ersatztyp: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>32-Bit-Gleitkomma: exakt, viermal so groß wie 8 Bit</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>16-Bit-Gleitkomma: das übliche unquantisierte Modell</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16: der Wertebereich von F32 bei halber Größe, unquantisiert</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 Bit: kaum von F16 zu unterscheiden, halb so groß</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>6-Bit-K-Quant: sehr nah an F16</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>5-Bit-K-Quant, 6 Bit für die Hälfte von attn_v und ffn_down: hohe Qualität</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>Durchgehend 5-Bit-K-Quant: hohe Qualität, etwas kleiner</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>Altes 5-Bit-Format mit Offsets: abgelöst durch Q5_K_M</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>Altes 5-Bit-Format: abgelöst durch Q5_K_S</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>4-Bit-K-Quant, 6 Bit für die Hälfte von attn_v und ffn_down: das übliche Gleichgewicht aus Größe und Qualität</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>4-Bit-K-Quant, einige 5-Bit-Tensoren: kleiner, etwas schlechter</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>Altes 4-Bit-Format mit Offsets: abgelöst durch Q4_K_M</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 Bit nichtlinear, Blöcke zu 32: Größe von Q4_0 mit besserer Qualität</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>Altes 4-Bit-Format: auf vielen Backends schnell, geringere Qualität</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4,25 Bit nichtlinear: nahe an der Qualität von Q4_K_S, kleiner</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>3-Bit-K-Quant, 5 Bit für attn_v, attn_output und ffn_down: das beste 3-Bit-Format</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>3-Bit-K-Quant, 4/5 Bit für empfindliche Tensoren</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>Durchgehend 3-Bit-K-Quant: klein, merklicher Verlust</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>2-Bit-K-Quant, 3 Bit für empfindliche Tensoren: am kleinsten, großer Verlust</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1590,6 +1684,29 @@ Ersetzen?</translation>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>Das Erzeugen beginnt, sobald die Wichtigkeitsmatrix berechnet ist.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>%n weitere Datei ist neu.</numerusform>
+            <numerusform>%n weitere Dateien sind neu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>Vorhandene überspringen</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>Nichts erzeugt: Die vorhandenen Dateien bleiben erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1672,6 +1789,26 @@ Ersetzen?</translation>
         <source>Presets for this machine</source>
         <translation>Voreinstellungen für diesen Rechner</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>Nichts passt</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>Aus dieser Datei lässt sich keine Voreinstellung erzeugen</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1, vollständig auf der GPU</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1, %2 von %3 Schichten auf der GPU</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1, auf der CPU</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1722,10 +1859,6 @@ Ersetzen?</translation>
     <message>
         <source>%1 (measured)</source>
         <translation>%1 (gemessen)</translation>
-    </message>
-    <message>
-        <source>%1 (est.)</source>
-        <translation>%1 (gesch.)</translation>
     </message>
     <message>
         <source>Cannot be made</source>
@@ -1786,6 +1919,72 @@ Ersetzen?</translation>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>Geschätzte Token pro Sekunde relativ zu F16 aus dem System-RAM</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>verlustfrei</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>nahezu verlustfrei</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>sehr gut</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>vermindert</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL innerhalb ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1 (gesch. aus diesem Modell)</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1 (typisch, gesch.)</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>An diesem Modell gemessen: %1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>Geschätzt aus den Messungen an diesem Modell (entlang der Bits pro Gewicht interpoliert); bewerten Sie diese Voreinstellung, um sie zu messen.</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>Typischer Wert an einem kleinen Referenzmodell (Perplexität und KL-Divergenz von llama.cpp); eine Schätzung: Bewerten Sie Quants auf der Seite „Vergleichen“, um dieses Modell zu messen.</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1 (= %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1 (%n Ersatztyp)</numerusform>
+            <numerusform>%1 (%n Ersatztypen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>Bei diesem Modell dieselbe Datei wie %1: Seine Zeilen passen nicht in die Blöcke dieser Voreinstellung (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n Tensor verwendet einen Ersatztyp: %1.</numerusform>
+            <numerusform>%n Tensoren verwenden einen Ersatztyp: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2063,10 +2262,6 @@ Ersetzen?</translation>
         <translation>Dateigröße (MB)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>Perplexität (niedriger ist besser)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2099,12 +2294,16 @@ Ersetzen?</translation>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>Mittlere KLD zur Quelle (niedriger ist besser)</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>Diagramm Größe und Qualität</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexität</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>Mittlere KLD</translation>
     </message>
 </context>
 <context>

@@ -169,14 +169,6 @@
         <translation>Detener la evaluación (Esc); los archivos ya medidos conservan sus resultados</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>Tamaño frente a perplejidad</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>Tamaño frente a divergencia KL</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>Exportar el gráfico…</translation>
     </message>
@@ -301,6 +293,14 @@
     <message>
         <source>Comparison table</source>
         <translation>Tabla comparativa</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>Tamaño frente a perplejidad (menor es mejor)</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>Tamaño frente a divergencia KL (menor es mejor)</translation>
     </message>
 </context>
 <context>
@@ -438,10 +438,6 @@
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>Perplejidad de %1</translation>
     </message>
@@ -452,10 +448,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>Divergencia KL de %1</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>Error inesperado durante la evaluación: %1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -718,10 +710,6 @@
         <translation>Calculando la matriz de importancia (véase arriba)…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>La matriz de importancia no se ha calculado: elija un texto de calibración o seleccione Ninguna.</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>Matriz de importancia</translation>
     </message>
@@ -804,8 +792,24 @@
         <translation>Guardada como %1</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>Detenido. Pulse Intro en el campo de texto para calcular de nuevo.</translation>
+        <source>Compute</source>
+        <translation>Calcular</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>Calcular ahora la matriz de importancia (si no, la producción la calcula primero)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>Elija un texto de calibración para la matriz de importancia, o elija «Ninguna».</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>Se calcula a partir de %1 al producir, o pulse «Calcular».</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>Detenido. Pulse «Calcular» para calcular de nuevo, o elija «Ninguna».</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1448,96 @@
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>El mismo archivo que %1 en este modelo: sus filas no encajan en los bloques de este preajuste (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n tensor usa un tipo alternativo: %1.</numerusform>
+            <numerusform>%n tensores usan un tipo alternativo: %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>flotantes de 32 bits: exacto, cuatro veces el tamaño de 8 bits</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>flotantes de 16 bits: el modelo sin cuantizar habitual</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16: el rango de F32 a la mitad de su tamaño, sin cuantizar</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 bits: casi indistinguible de F16, la mitad de tamaño</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>K-quant de 6 bits: muy cercano a F16</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>K-quant de 5 bits, con 6 bits para la mitad de attn_v y ffn_down: alta calidad</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>K-quant de 5 bits en todo: alta calidad, algo más pequeño</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>5 bits heredado con desplazamientos: sustituido por Q5_K_M</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>5 bits heredado: sustituido por Q5_K_S</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>K-quant de 4 bits, con 6 bits para la mitad de attn_v y ffn_down: el equilibrio habitual entre tamaño y calidad</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>K-quant de 4 bits, algunos tensores de 5 bits: más pequeño, algo peor</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>4 bits heredado con desplazamientos: sustituido por Q4_K_M</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 bits no lineal, bloques de 32: el tamaño de Q4_0 con mejor calidad</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>4 bits heredado: rápido en muchos motores, menor calidad</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4,25 bits no lineal: cerca de la calidad de Q4_K_S, más pequeño</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>K-quant de 3 bits, 5 bits para attn_v, attn_output y ffn_down: el mejor de 3 bits</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>K-quant de 3 bits, 4/5 bits para los tensores sensibles</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>K-quant de 3 bits en todo: pequeño, pérdida apreciable</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>K-quant de 2 bits con 3 bits para los tensores sensibles: el más pequeño, gran pérdida</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1590,6 +1684,29 @@ Replace them?</source>
         <source>Threads</source>
         <translation>Hilos</translation>
     </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>La producción empieza cuando la matriz de importancia esté calculada.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Reemplazar</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>%n archivo más es nuevo.</numerusform>
+            <numerusform>%n archivos más son nuevos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>Omitir existentes</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>No se ha producido nada: se conservan los archivos existentes.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1672,6 +1789,26 @@ Replace them?</source>
         <source>Presets for this machine</source>
         <translation>Preajustes para este equipo</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>Nada cabe</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>No se puede producir ningún preajuste a partir de este archivo</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1, completamente en la GPU</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1, %2 de %3 capas en la GPU</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1, en la CPU</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1722,10 +1859,6 @@ Replace them?</source>
     <message>
         <source>%1 (measured)</source>
         <translation>%1 (medido)</translation>
-    </message>
-    <message>
-        <source>%1 (est.)</source>
-        <translation>%1 (est.)</translation>
     </message>
     <message>
         <source>Cannot be made</source>
@@ -1786,6 +1919,72 @@ Replace them?</source>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>Tokens por segundo estimados respecto a F16 leído de la RAM del sistema</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>sin pérdida</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>casi sin pérdida</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>muy buena</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>reducida</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>baja</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL dentro de ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1 (est. a partir de este modelo)</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1 (típico, est.)</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>Medido en este modelo: %1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>Estimado a partir de lo medido en este modelo (interpolado según los bits por peso); evalúe este preajuste para medirlo.</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>Valor típico en un pequeño modelo de referencia (perplejidad y divergencia KL de llama.cpp); una estimación: evalúe cuantizaciones en la página «Comparar» para medir este modelo.</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1 (= %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1 (%n alternativo)</numerusform>
+            <numerusform>%1 (%n alternativos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>El mismo archivo que %1 en este modelo: sus filas no encajan en los bloques de este preajuste (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n tensor usa un tipo alternativo: %1.</numerusform>
+            <numerusform>%n tensores usan un tipo alternativo: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2063,10 +2262,6 @@ Replace them?</source>
         <translation>Tamaño del archivo (MB)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>Perplejidad (menor es mejor)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2099,12 +2294,16 @@ Replace them?</source>
         <translation>No se pudo escribir %1: %2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>KLD media respecto al original (menor es mejor)</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>Gráfico de tamaño y calidad</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplejidad</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>KLD media</translation>
     </message>
 </context>
 <context>

@@ -169,14 +169,6 @@
         <translation>Arrêter l’évaluation (Échap) ; les fichiers déjà mesurés gardent leurs résultats</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>Taille en fonction de la perplexité</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>Taille en fonction de la divergence KL</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
@@ -301,6 +293,14 @@
     <message>
         <source>Comparison table</source>
         <translation>Tableau comparatif</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>Taille contre perplexité (plus bas est meilleur)</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>Taille contre divergence KL (plus bas est meilleur)</translation>
     </message>
 </context>
 <context>
@@ -438,10 +438,6 @@
         <translation>%1 (%2/%3)</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1 : %2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>Perplexité de %1</translation>
     </message>
@@ -452,10 +448,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>Divergence KL de %1</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>Erreur inattendue pendant l’évaluation : %1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -718,10 +710,6 @@
         <translation>Calcul de la matrice d’importance (voir ci-dessus)…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>La matrice d’importance n’a pas été calculée : choisissez un texte de calibrage ou choisissez Aucune.</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>Matrice d’importance</translation>
     </message>
@@ -804,8 +792,24 @@
         <translation>Enregistrée sous %1</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>Arrêté. Appuyez sur Entrée dans le champ de texte pour recalculer.</translation>
+        <source>Compute</source>
+        <translation>Calculer</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>Calculer la matrice d’importance maintenant (la production la calcule sinon d’abord)</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>Choisissez un texte de calibration pour la matrice d’importance, ou choisissez « Aucune ».</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>Calculée à partir de %1 lors de la production, ou cliquez sur « Calculer ».</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>Arrêté. Cliquez sur « Calculer » pour recommencer, ou choisissez « Aucune ».</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1448,96 @@
         <source>Notes</source>
         <translation>Remarques</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>Même fichier que %1 pour ce modèle : ses lignes ne tiennent pas dans les blocs de ce préréglage (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n tenseur utilise un type de repli : %1.</numerusform>
+            <numerusform>%n tenseurs utilisent un type de repli : %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>flottants 32 bits : exact, quatre fois la taille du 8 bits</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>flottants 16 bits : le modèle non quantifié habituel</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16 : la plage de F32 à la moitié de sa taille, non quantifié</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 bits : presque indiscernable de F16, moitié moins grand</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>K-quant 6 bits : très proche de F16</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>K-quant 5 bits, 6 bits pour la moitié de attn_v et ffn_down : haute qualité</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>K-quant 5 bits partout : haute qualité, un peu plus petit</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>ancien 5 bits avec décalages : remplacé par Q5_K_M</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>ancien 5 bits : remplacé par Q5_K_S</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>K-quant 4 bits, 6 bits pour la moitié de attn_v et ffn_down : l’équilibre habituel entre taille et qualité</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>K-quant 4 bits, quelques tenseurs 5 bits : plus petit, un peu moins bon</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>ancien 4 bits avec décalages : remplacé par Q4_K_M</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 bits non linéaire, blocs de 32 : la taille de Q4_0 avec une meilleure qualité</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>ancien 4 bits : rapide sur de nombreux back-ends, qualité moindre</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4,25 bits non linéaire : proche de la qualité de Q4_K_S, plus petit</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>K-quant 3 bits, 5 bits pour attn_v, attn_output et ffn_down : le meilleur 3 bits</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>K-quant 3 bits, 4/5 bits pour les tenseurs sensibles</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>K-quant 3 bits partout : petit, perte sensible</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>K-quant 2 bits, 3 bits pour les tenseurs sensibles : le plus petit, forte perte</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1590,6 +1684,29 @@ Les remplacer ?</translation>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>La production commence dès que la matrice d’importance est calculée.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>%n autre fichier est nouveau.</numerusform>
+            <numerusform>%n autres fichiers sont nouveaux.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>Ignorer les existants</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>Rien n’a été produit : les fichiers existants sont conservés.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1672,6 +1789,26 @@ Les remplacer ?</translation>
         <source>Presets for this machine</source>
         <translation>Préréglages pour cette machine</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>Rien ne tient</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>Aucun préréglage ne peut être produit à partir de ce fichier</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1, entièrement sur le GPU</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1, %2 couches sur %3 sur le GPU</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1, sur le CPU</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1722,10 +1859,6 @@ Les remplacer ?</translation>
     <message>
         <source>%1 (measured)</source>
         <translation>%1 (mesuré)</translation>
-    </message>
-    <message>
-        <source>%1 (est.)</source>
-        <translation>%1 (est.)</translation>
     </message>
     <message>
         <source>Cannot be made</source>
@@ -1786,6 +1919,72 @@ Les remplacer ?</translation>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>Jetons par seconde estimés par rapport au F16 lu depuis la RAM système</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>sans perte</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>quasi sans perte</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>très bonne</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>réduite</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL dans ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1 (est. d’après ce modèle)</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1 (typique, est.)</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>Mesuré sur ce modèle : %1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>Estimé d’après les mesures sur ce modèle (interpolé selon les bits par poids) ; évaluez ce préréglage pour le mesurer.</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>Valeur typique sur un petit modèle de référence (perplexité et divergence KL de llama.cpp) ; une estimation : évaluez des quants sur la page « Comparer » pour mesurer ce modèle.</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1 (= %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1 (%n repli)</numerusform>
+            <numerusform>%1 (%n replis)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>Même fichier que %1 pour ce modèle : ses lignes ne tiennent pas dans les blocs de ce préréglage (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n tenseur utilise un type de repli : %1.</numerusform>
+            <numerusform>%n tenseurs utilisent un type de repli : %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2063,10 +2262,6 @@ Les remplacer ?</translation>
         <translation>Taille du fichier (Mo)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>Perplexité (plus bas est meilleur)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2099,12 +2294,16 @@ Les remplacer ?</translation>
         <translation>Impossible d’écrire %1 : %2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>KLD moyenne par rapport à la source (plus bas est meilleur)</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>Graphique taille et qualité</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>Perplexité</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>KLD moyenne</translation>
     </message>
 </context>
 <context>

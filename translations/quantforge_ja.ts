@@ -169,14 +169,6 @@
         <translation>評価を停止します（Esc）。測定済みのファイルは結果を保持します</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>サイズとパープレキシティ</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>サイズと KL ダイバージェンス</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>グラフをエクスポート…</translation>
     </message>
@@ -299,6 +291,14 @@
     <message>
         <source>Comparison table</source>
         <translation>比較表</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>サイズとパープレキシティ（低いほど良い）</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>サイズと KL ダイバージェンス（低いほど良い）</translation>
     </message>
 </context>
 <context>
@@ -435,10 +435,6 @@
         <translation>%1（%2/%3）</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>%1 のパープレキシティ</translation>
     </message>
@@ -449,10 +445,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>%1 の KL ダイバージェンス</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>評価中に予期しないエラー: %1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -715,10 +707,6 @@
         <translation>重要度行列を計算中（上を参照）…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>重要度行列が計算されていません。キャリブレーション用テキストを選ぶか、「なし」に設定してください。</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>重要度行列</translation>
     </message>
@@ -799,8 +787,24 @@
         <translation>%1 として保存しました</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>停止しました。テキスト欄で Enter キーを押すと再計算します。</translation>
+        <source>Compute</source>
+        <translation>計算</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>重要度行列を今すぐ計算します（作成時にも先に計算されます）</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>重要度行列のキャリブレーションテキストを選ぶか、「なし」にしてください。</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>作成時に %1 から計算します。「計算」で今すぐ計算できます。</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>停止しました。「計算」で再計算するか、「なし」にしてください。</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1436,95 @@
         <source>Notes</source>
         <translation>注記</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>このモデルでは %1 と同じファイルになります。行がこのプリセットのブロックに合いません（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n 個のテンソルが代替の型を使います：%1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>32 ビット浮動小数点：正確、8 ビットの 4 倍のサイズ</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>16 ビット浮動小数点：通常の非量子化モデル</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16：F32 の範囲を半分のサイズで、非量子化</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 ビット：F16 とほぼ区別できず、サイズは半分</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>6 ビット K 量子化：F16 に非常に近い</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>5 ビット K 量子化、attn_v と ffn_down の半分は 6 ビット：高品質</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>すべて 5 ビット K 量子化：高品質、少し小さい</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>旧式のオフセット付き 5 ビット：Q5_K_M に置き換えられました</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>旧式の 5 ビット：Q5_K_S に置き換えられました</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>4 ビット K 量子化、attn_v と ffn_down の半分は 6 ビット：サイズと品質の標準的なバランス</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>4 ビット K 量子化、一部 5 ビット：小さめ、やや劣る</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>旧式のオフセット付き 4 ビット：Q4_K_M に置き換えられました</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 ビット非線形、32 要素ブロック：Q4_0 のサイズでより高品質</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>旧式の 4 ビット：多くのバックエンドで高速、品質は低め</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4.25 ビット非線形：Q4_K_S に近い品質で、より小さい</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>3 ビット K 量子化、attn_v・attn_output・ffn_down は 5 ビット：最良の 3 ビット</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>3 ビット K 量子化、敏感なテンソルは 4/5 ビット</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>すべて 3 ビット K 量子化：小さいが劣化が目立つ</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>2 ビット K 量子化、敏感なテンソルは 3 ビット：最小、劣化大</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1577,6 +1670,28 @@ Replace them?</source>
         <source>Threads</source>
         <translation>スレッド</translation>
     </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>重要度行列の計算が終わると作成を開始します。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>置き換え</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>残りの %n 個のファイルは新規です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>既存をスキップ</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>何も作成していません。既存のファイルはそのままです。</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1659,6 +1774,26 @@ Replace them?</source>
         <source>Presets for this machine</source>
         <translation>このマシン向けのプリセット</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>どれも収まりません</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>このファイルからはどのプリセットも作成できません</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1、すべて GPU 上</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1、%3 層中 %2 層を GPU に</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1、CPU で</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1709,10 +1844,6 @@ Replace them?</source>
     <message>
         <source>%1 (measured)</source>
         <translation>%1（実測）</translation>
-    </message>
-    <message>
-        <source>%1 (est.)</source>
-        <translation>%1（推定）</translation>
     </message>
     <message>
         <source>Cannot be made</source>
@@ -1773,6 +1904,70 @@ Replace them?</source>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>システム RAM から読む F16 に対する推定毎秒トークン数</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>劣化なし</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>ほぼ劣化なし</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>非常に良い</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>低下あり</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低い</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL ± %2 % 以内</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1（このモデルからの推定）</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1（典型値、推定）</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>このモデルで測定：%1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>このモデルでの測定から推定（重みあたりビット数で補間）。このプリセットを評価すると実測できます。</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>小さな参照モデルでの典型値（llama.cpp のパープレキシティと KL ダイバージェンス）。推定値です。「比較」ページで量子化ファイルを評価すると、このモデルを実測できます。</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1（= %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1（代替 %n 個）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>このモデルでは %1 と同じファイルになります。行がこのプリセットのブロックに合いません（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n 個のテンソルが代替の型を使います：%1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2049,10 +2244,6 @@ Replace them?</source>
         <translation>ファイルサイズ (MB)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>パープレキシティ（低いほど良い）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2085,12 +2276,16 @@ Replace them?</source>
         <translation>%1 を書き込めませんでした: %2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>元モデルとの平均 KLD（低いほど良い）</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>サイズと品質のグラフ</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>パープレキシティ</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>平均 KLD</translation>
     </message>
 </context>
 <context>

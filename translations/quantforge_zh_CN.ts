@@ -169,14 +169,6 @@
         <translation>停止评估（Esc）；已测量的文件保留其结果</translation>
     </message>
     <message>
-        <source>Size against perplexity</source>
-        <translation>大小与困惑度</translation>
-    </message>
-    <message>
-        <source>Size against KL divergence</source>
-        <translation>大小与 KL 散度</translation>
-    </message>
-    <message>
         <source>Export Chart…</source>
         <translation>导出图表…</translation>
     </message>
@@ -299,6 +291,14 @@
     <message>
         <source>Comparison table</source>
         <translation>比较表</translation>
+    </message>
+    <message>
+        <source>Size against perplexity (lower is better)</source>
+        <translation>大小与困惑度（越低越好）</translation>
+    </message>
+    <message>
+        <source>Size against KL divergence (lower is better)</source>
+        <translation>大小与 KL 散度（越低越好）</translation>
     </message>
 </context>
 <context>
@@ -435,10 +435,6 @@
         <translation>%1（%2/%3）</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1：%2</translation>
-    </message>
-    <message>
         <source>Perplexity of %1</source>
         <translation>%1 的困惑度</translation>
     </message>
@@ -449,10 +445,6 @@
     <message>
         <source>KL divergence of %1</source>
         <translation>%1 的 KL 散度</translation>
-    </message>
-    <message>
-        <source>Unexpected error while evaluating: %1</source>
-        <translation>评估时发生意外错误：%1</translation>
     </message>
     <message>
         <source>Generation speed of %1</source>
@@ -715,10 +707,6 @@
         <translation>正在计算重要性矩阵（见上方）…</translation>
     </message>
     <message>
-        <source>The importance matrix has not been computed: choose a calibration text, or set it to None.</source>
-        <translation>尚未计算重要性矩阵：请选择校准文本，或设为“无”。</translation>
-    </message>
-    <message>
         <source>Importance Matrix</source>
         <translation>重要性矩阵</translation>
     </message>
@@ -799,8 +787,24 @@
         <translation>已保存为 %1</translation>
     </message>
     <message>
-        <source>Stopped. Press Enter in the text field to compute again.</source>
-        <translation>已停止。在文本框中按回车键可重新计算。</translation>
+        <source>Compute</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>Compute the importance matrix now (producing also computes it first)</source>
+        <translation>立即计算重要性矩阵（否则生成时会先计算）</translation>
+    </message>
+    <message>
+        <source>Choose a calibration text for the importance matrix, or set it to None.</source>
+        <translation>请为重要性矩阵选择校准文本，或设为“无”。</translation>
+    </message>
+    <message>
+        <source>Computed from %1 when you produce, or press Compute.</source>
+        <translation>将在生成时根据 %1 计算，也可按“计算”。</translation>
+    </message>
+    <message>
+        <source>Stopped. Press Compute to compute again, or set it to None.</source>
+        <translation>已停止。按“计算”重新计算，或设为“无”。</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1436,95 @@
         <source>Notes</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>在此模型上与 %1 生成相同文件：其行长度不适合此预设的块（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n 个张量使用了回退类型：%1。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::PresetText</name>
+    <message>
+        <source>32-bit floats: exact, four times the size of 8-bit</source>
+        <translation>32 位浮点：精确，大小是 8 位的四倍</translation>
+    </message>
+    <message>
+        <source>16-bit floats: the usual unquantized model</source>
+        <translation>16 位浮点：常见的未量化模型</translation>
+    </message>
+    <message>
+        <source>bfloat16: the range of F32 at half its size, unquantized</source>
+        <translation>bfloat16：F32 的数值范围、一半的大小，未量化</translation>
+    </message>
+    <message>
+        <source>8-bit: nearly indistinguishable from F16, half its size</source>
+        <translation>8 位：与 F16 几乎无差别，大小减半</translation>
+    </message>
+    <message>
+        <source>6-bit K-quant: very close to F16</source>
+        <translation>6 位 K 量化：非常接近 F16</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant, with 6-bit for half of attn_v and ffn_down: high quality</source>
+        <translation>5 位 K 量化，attn_v 与 ffn_down 的一半用 6 位：高质量</translation>
+    </message>
+    <message>
+        <source>5-bit K-quant throughout: high quality, a little smaller</source>
+        <translation>全部 5 位 K 量化：高质量，略小</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit with offsets: superseded by Q5_K_M</source>
+        <translation>旧式带偏移 5 位：已被 Q5_K_M 取代</translation>
+    </message>
+    <message>
+        <source>legacy 5-bit: superseded by Q5_K_S</source>
+        <translation>旧式 5 位：已被 Q5_K_S 取代</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, with 6-bit for half of attn_v and ffn_down: the usual balance of size and quality</source>
+        <translation>4 位 K 量化，attn_v 与 ffn_down 的一半用 6 位：大小与质量的常用平衡</translation>
+    </message>
+    <message>
+        <source>4-bit K-quant, a few 5-bit tensors: smaller, a bit worse</source>
+        <translation>4 位 K 量化，少数张量 5 位：更小，稍差</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit with offsets: superseded by Q4_K_M</source>
+        <translation>旧式带偏移 4 位：已被 Q4_K_M 取代</translation>
+    </message>
+    <message>
+        <source>4-bit non-linear, blocks of 32: Q4_0&apos;s size with better quality</source>
+        <translation>4 位非线性，32 元素块：Q4_0 的大小，质量更好</translation>
+    </message>
+    <message>
+        <source>legacy 4-bit: fast on many back ends, lower quality</source>
+        <translation>旧式 4 位：在许多后端上很快，质量较低</translation>
+    </message>
+    <message>
+        <source>4.25-bit non-linear: close to Q4_K_S quality, smaller</source>
+        <translation>4.25 位非线性：接近 Q4_K_S 的质量，更小</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit</source>
+        <translation>3 位 K 量化，attn_v、attn_output 与 ffn_down 用 5 位：最好的 3 位</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant, 4/5-bit for sensitive tensors</source>
+        <translation>3 位 K 量化，敏感张量用 4/5 位</translation>
+    </message>
+    <message>
+        <source>3-bit K-quant throughout: small, noticeable loss</source>
+        <translation>全部 3 位 K 量化：小，损失明显</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
+        <translation>2 位 K 量化，敏感张量用 3 位：最小，损失大</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ProducePage</name>
@@ -1577,6 +1670,28 @@ Replace them?</source>
         <source>Threads</source>
         <translation>线程</translation>
     </message>
+    <message>
+        <source>Producing starts when the importance matrix is computed.</source>
+        <translation>重要性矩阵计算完成后开始生成。</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message numerus="yes">
+        <source>The other %n file(s) are new.</source>
+        <translation>
+            <numerusform>其余 %n 个文件是新的。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Skip Existing</source>
+        <translation>跳过已有文件</translation>
+    </message>
+    <message>
+        <source>Nothing produced: the existing files were kept.</source>
+        <translation>未生成任何文件：已保留现有文件。</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1659,6 +1774,26 @@ Replace them?</source>
         <source>Presets for this machine</source>
         <translation>适合此计算机的预设</translation>
     </message>
+    <message>
+        <source>Nothing fits</source>
+        <translation>都放不下</translation>
+    </message>
+    <message>
+        <source>No preset can be made from this file</source>
+        <translation>无法从此文件生成任何预设</translation>
+    </message>
+    <message>
+        <source>%1, fully on the GPU</source>
+        <translation>%1，完全在 GPU 上</translation>
+    </message>
+    <message>
+        <source>%1, %2 of %3 layers on the GPU</source>
+        <translation>%1，%3 层中的 %2 层在 GPU 上</translation>
+    </message>
+    <message>
+        <source>%1, on the CPU</source>
+        <translation>%1，在 CPU 上</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendTableModel</name>
@@ -1709,10 +1844,6 @@ Replace them?</source>
     <message>
         <source>%1 (measured)</source>
         <translation>%1（实测）</translation>
-    </message>
-    <message>
-        <source>%1 (est.)</source>
-        <translation>%1（估计）</translation>
     </message>
     <message>
         <source>Cannot be made</source>
@@ -1773,6 +1904,70 @@ Replace them?</source>
     <message>
         <source>Estimated tokens per second relative to F16 read from system RAM</source>
         <translation>相对于从系统内存读取 F16 的估计每秒词元数</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>无损</translation>
+    </message>
+    <message>
+        <source>near-lossless</source>
+        <translation>近乎无损</translation>
+    </message>
+    <message>
+        <source>very good</source>
+        <translation>很好</translation>
+    </message>
+    <message>
+        <source>reduced</source>
+        <translation>有所下降</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>较低</translation>
+    </message>
+    <message>
+        <source>%1 · ΔPPL within ± %2 %</source>
+        <translation>%1 · ΔPPL 在 ± %2 % 以内</translation>
+    </message>
+    <message>
+        <source>%1 (est. from this model)</source>
+        <translation>%1（据本模型估计）</translation>
+    </message>
+    <message>
+        <source>%1 (typical, est.)</source>
+        <translation>%1（典型值，估计）</translation>
+    </message>
+    <message>
+        <source>Measured on this model: %1</source>
+        <translation>在本模型上测得：%1</translation>
+    </message>
+    <message>
+        <source>Estimated from what was measured on this model (interpolated along bits per weight); evaluate this preset to measure it.</source>
+        <translation>根据本模型的测量结果估计（按每权重位数插值）；评估此预设即可实测。</translation>
+    </message>
+    <message>
+        <source>Typical value on a small reference model (llama.cpp&apos;s perplexity and KL divergence); an estimate: evaluate quants on the Compare page to measure this model.</source>
+        <translation>小型参考模型上的典型值（llama.cpp 的困惑度与 KL 散度）；仅为估计：在“比较”页评估量化文件即可实测本模型。</translation>
+    </message>
+    <message>
+        <source>%1 (= %2)</source>
+        <translation>%1（= %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n fallback(s))</source>
+        <translation>
+            <numerusform>%1（%n 个回退）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: its rows do not fit this preset&apos;s blocks (%2).</source>
+        <translation>在此模型上与 %1 生成相同文件：其行长度不适合此预设的块（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) use a fallback type: %1.</source>
+        <translation>
+            <numerusform>%n 个张量使用了回退类型：%1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2049,10 +2244,6 @@ Replace them?</source>
         <translation>文件大小 (MB)</translation>
     </message>
     <message>
-        <source>Perplexity (lower is better)</source>
-        <translation>困惑度（越低越好）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2</translation>
     </message>
@@ -2085,12 +2276,16 @@ Replace them?</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Mean KLD from the source (lower is better)</source>
-        <translation>与源模型的平均 KLD（越低越好）</translation>
-    </message>
-    <message>
         <source>Size and quality chart</source>
         <translation>大小与质量图表</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Mean KLD</source>
+        <translation>平均 KLD</translation>
     </message>
 </context>
 <context>

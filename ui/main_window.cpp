@@ -24,6 +24,8 @@
 #include "dialogs/shortcuts_dialog.h"
 #include "format.h"
 #include "jobs/model_load_job.h"
+#include "jobs/quant_discovery_job.h"
+#include "qf/eval/quant_lineage.h"
 #include "model_paths.h"
 #include "models/model_list_model.h"
 #include "pages/compare_page.h"
@@ -178,6 +180,7 @@ void MainWindow::createCentralArea() {
     m_modelView->setAccessibleName(tr("Models"));
     m_modelView->setAccessibleDescription(tr("The opened models and the files made from them"));
     m_modelView->setModel(m_models);
+    m_modelView->setTextElideMode(Qt::ElideMiddle); // "qf-books…Q4_K_M.gguf": the type stays visible
     m_modelView->setUniformRowHeights(true);
     m_modelView->setAllColumnsShowFocus(true);
     m_modelView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -365,12 +368,72 @@ void MainWindow::onLoadFinished(quint64 entryId, const LoadedModelPtr& model) {
     const QStringList defaultPresets = m_settings.defaultPresets();
     if (openedByPerson && !defaultPresets.isEmpty()) m_producePage->setChosenPresets(defaultPresets);
     m_models->setLoaded(entryId, model);
+    if (openedByPerson) placeByLineage(entryId);
     m_settings.addRecentFile(path);
     updateRecentMenu();
     statusBar()->showMessage(tr("Opened %1 (%2) in %3 ms")
                                  .arg(QFileInfo(path).fileName(), formatBytes(model->summary.fileBytes),
                                       QLocale().toString(model->elapsedMs)),
                              kStatusTimeoutMs);
+}
+
+void MainWindow::placeByLineage(quint64 entryId) {
+    const QModelIndex index = m_models->indexForId(entryId);
+    const ModelEntry* entry = m_models->entry(index);
+    if (!entry || !entry->model) return;
+    const LoadedModelPtr model = entry->model;
+    auto headerOf = [](const LoadedModel& m) { return eval::ModelHeader{m.metadata(), m.tensors()}; };
+    QList<quint64> adopt;
+    for (int row = 0; row < m_models->rowCount(); ++row) {
+        const QModelIndex other = m_models->index(row, 0);
+        const ModelEntry* o = m_models->entry(other);
+        if (!o || o->id == entryId || !o->model) continue;
+        if (eval::isQuantOf(headerOf(*model), headerOf(*o->model))) {
+            // Opened on its own, but a quant of a listed source: it goes under it.
+            moveUnder(index, other);
+            return;
+        }
+        if (eval::isQuantOf(headerOf(*o->model), headerOf(*model)) && m_models->rowCount(other) == 0)
+            adopt << o->id;
+    }
+    for (quint64 id : adopt)
+        moveUnder(m_models->indexForId(id), m_models->indexForId(entryId));
+    auto* job = new QuantDiscoveryJob(entryId, model, &m_loadPool);
+    connect(job, &QuantDiscoveryJob::found, this, &MainWindow::onQuantsFound);
+    m_loadPool.start(job);
+}
+
+void MainWindow::onQuantsFound(quint64 sourceEntryId, const QStringList& paths) {
+    const QModelIndex source = m_models->indexForId(sourceEntryId);
+    if (!source.isValid() || source.parent().isValid()) return;
+    bool added = false;
+    for (const QString& found : paths) {
+        const QString path = canonicalModelPath(found);
+        const QModelIndex listed = m_models->findPath(path);
+        if (listed.isValid()) {
+            const ModelEntry* e = m_models->entry(listed);
+            if (!listed.parent().isValid() && e->model && m_models->rowCount(listed) == 0) moveUnder(listed, source);
+            continue;
+        }
+        const QModelIndex child = m_models->addChild(m_models->indexForId(sourceEntryId), path);
+        startLoad(m_models->entry(child)->id, path);
+        added = true;
+    }
+    if (added) m_modelView->expand(m_models->indexForId(sourceEntryId));
+}
+
+void MainWindow::moveUnder(const QModelIndex& entry, const QModelIndex& source) {
+    const ModelEntry* e = m_models->entry(entry);
+    if (!e || !e->model || !source.isValid()) return;
+    const QString path = e->path;
+    const LoadedModelPtr model = e->model;
+    const quint64 sourceId = m_models->entry(source)->id;
+    const bool wasCurrent = m_modelView->currentIndex().siblingAtColumn(0) == entry.siblingAtColumn(0);
+    m_models->removeEntry(entry);
+    const QModelIndex child = m_models->addChild(m_models->indexForId(sourceId), path);
+    m_models->setLoaded(m_models->entry(child)->id, model);
+    m_modelView->expand(m_models->indexForId(sourceId));
+    if (wasCurrent) m_modelView->setCurrentIndex(m_models->indexForId(m_models->entry(child)->id));
 }
 
 void MainWindow::onLoadFailed(quint64 entryId, const QString& message) {
@@ -479,6 +542,8 @@ void MainWindow::showShortcuts() {
 
 void MainWindow::showSettings() {
     SettingsDialog dialog(m_settings, this);
+    // The one figure the Recommend page uses when the reserve is automatic.
+    dialog.setAutomaticOsReserve(recommend::defaultOsReserve(m_recommendPage->machine().ramBytes));
     if (dialog.exec() == QDialog::Accepted) applySettings();
 }
 

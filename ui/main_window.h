@@ -70,6 +70,12 @@ private:
     void startLoad(quint64 entryId, const QString& path);
     void onLoadFinished(quint64 entryId, const LoadedModelPtr& model);
     void onLoadFailed(quint64 entryId, const QString& message);
+    // A source that finished loading takes its quants: files listed on their own that are quants of it,
+    // and those found beside it (QuantDiscoveryJob); a quant opened on its own goes under its source.
+    void placeByLineage(quint64 entryId);
+    void onQuantsFound(quint64 sourceEntryId, const QStringList& paths);
+    // Moves a ready top-level entry under `source`, keeping its loaded model.
+    void moveUnder(const QModelIndex& entry, const QModelIndex& source);
     // Lists files a job wrote as children of their source (or reloads them if already listed).
     void addProducedFiles(quint64 sourceEntryId, const QStringList& paths);
     // Jobs of all pages that are waiting or running.

@@ -90,7 +90,11 @@ ScreenshotResult takeScreenshots(MainWindow& window, const QString& workFolder, 
     ProducePage* produce = window.producePage();
     if (!recommend || !overview || !compare || !produce) return fail(QStringLiteral("a page is missing"));
 
-    window.resize(kWindowWidth, kWindowHeight);
+    // QF_SCREENSHOT_SIZE=1180x760 checks the layout at the window's default size (the README uses 1280x800).
+    QSize size(kWindowWidth, kWindowHeight);
+    if (const QStringList wh = qEnvironmentVariable("QF_SCREENSHOT_SIZE").split(QLatin1Char('x')); wh.size() == 2)
+        size = QSize(wh[0].toInt(), wh[1].toInt()).expandedTo(QSize(640, 480));
+    window.resize(size);
     window.show();
     QStringList written;
     auto grab = [&](const QString& name) {
@@ -130,6 +134,7 @@ ScreenshotResult takeScreenshots(MainWindow& window, const QString& workFolder, 
     const QString calibration = copyInto(bundledCalibrationText(), workFolder);
     if (!calibration.isEmpty()) {
         produce->setCalibrationText(calibration);
+        produce->computeImatrix();
         if (!waitUntil([&] { return !produce->isComputingImatrix(); }, stepTimeoutMs))
             return fail(QStringLiteral("the importance matrix was not computed"));
     }

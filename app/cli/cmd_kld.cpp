@@ -5,6 +5,7 @@
 #include "cli/cli_args.h"
 #include "cli/commands.h"
 #include "cli/eval_options.h"
+#include "qf/eval/evaluation_campaign.h"
 #include "qf/eval/kld.h"
 #include "qf/eval/llama_logits_file.h"
 #include "qf/eval/matmul.h"
@@ -168,6 +169,10 @@ int runKld(const std::vector<std::string>& argv) {
         fmt::print(stderr, "error: {}\n", result.error().message);
         return 1;
     }
+    // Stored beside the files, where the app shows it.
+    if (auto stored = eval::storeKldResult(modelPath, basePath, request->text, request->textPath.filename().string(),
+                                           request->chunks, *result); !stored)
+        fmt::print(stderr, "note: the result was not stored: {}\n", stored.error().message);
     if (json)
         printJson(modelPath, basePath, *result);
     else

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/eval_options.h"
 #include "qf/eval/matmul.h"
+#include "qf/eval/evaluation_campaign.h"
 #include "qf/eval/perplexity.h"
 #include "qf/json_writer.h"
 
@@ -75,6 +76,10 @@ int runPerplexity(const std::vector<std::string>& argv) {
         fmt::print(stderr, "error: {}\n", result.error().message);
         return 1;
     }
+    // Stored beside the file, where the app shows it.
+    if (auto stored = eval::storePerplexityResult(modelPath, request->text, request->textPath.filename().string(),
+                                                  request->chunks, *result); !stored)
+        fmt::print(stderr, "note: the result was not stored: {}\n", stored.error().message);
     if (json) {
         printJson(modelPath, *request, *result);
     } else {

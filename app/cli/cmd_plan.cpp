@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/plan_options.h"
 #include "qf/json_writer.h"
+#include "qf/quant/plan_fallbacks.h"
 
 namespace qf::cli {
 namespace {
@@ -22,6 +23,7 @@ void printPlanText(const quant::QuantPlan& plan, bool tensors) {
                plan.usesImatrix ? fmt::format(", imatrix: {} entries", plan.imatrixEntries) : "",
                plan.fallbackCount ? fmt::format(", {} fallbacks", plan.fallbackCount) : "");
     for (const auto& w : plan.warnings) fmt::print("  note: {}\n", w);
+    if (plan.fallbackCount) fmt::print("  fallbacks: {}\n", quant::describeFallbacks(plan));
     if (!tensors) return;
     for (const auto& t : plan.tensors)
         fmt::print("  {:<36} {:<18} {:<5} -> {:<7} {:>11}  {}{}\n", t.name, shapeText(t.shape), ggmlTypeName(t.sourceType),

@@ -12,6 +12,7 @@
 #include "qf/json_writer.h"
 #include "qf/parallel.h"
 #include "qf/quant/kernels.h"
+#include "qf/quant/plan_fallbacks.h"
 #include "qf/quant/quantize_job.h"
 
 namespace qf::cli {
@@ -112,6 +113,10 @@ int runQuantize(const std::vector<std::string>& argv) {
             fmt::print(stderr, "error: {} already exists; pass --overwrite to replace it\n", out.string());
             return 1;
         }
+        if (plan->fallbackCount) fmt::print(stderr, "note: {}: {}\n", preset->name, quant::describeFallbacks(*plan));
+        for (const auto& o : params.outputs)
+            if (quant::sameTensorTypes(o.plan, *plan))
+                fmt::print(stderr, "note: {} gives the same tensors as {} on this model\n", preset->name, o.plan.preset.name);
         params.outputs.push_back({std::move(*plan), out});
     }
 

@@ -441,6 +441,53 @@ private slots:
         QVERIFY(!typicalQuality("IQ2_XXS").known);
     }
 
+    // Issue 13: generic estimates next to measurements (Q2_K est. +1.76 %, measured +5.37 %), negative
+    // estimates, and a ± wider than the value.
+    void estimatesComeFromThisModelsMeasurements() {
+        auto measuredAt = [](const char* preset, double bits, double ppl, double error, double kld) {
+            MeasuredQuality m;
+            m.preset = preset;
+            m.bitsPerWeight = bits;
+            m.perplexity = ppl;
+            m.perplexityError = error;
+            m.basePerplexity = 100.0;
+            m.meanKld = kld;
+            return m;
+        };
+        const std::vector<MeasuredQuality> measured = {measuredAt("Q8_0", 8.5, 100.01, 0.5, 0.0001),
+                                                       measuredAt("Q4_K_M", 4.9, 102.0, 0.5, 0.02),
+                                                       measuredAt("Q3_K_M", 3.9, 106.0, 0.5, 0.06)};
+        // Measured: the measurement itself; a difference inside its ± says so instead of a sign.
+        const QualityEstimate q4 = qualityFor("Q4_K_M", measured, 4.9);
+        QCOMPARE(q4.basis, QualityBasis::Measured);
+        QVERIFY(std::abs(q4.deltaPplPercent - 2.0) < 1e-9);
+        QVERIFY(!q4.withinError);
+        const QualityEstimate q8 = qualityFor("Q8_0", measured, 8.5);
+        QVERIFY(q8.withinError);
+        QVERIFY(contains(q8.describe(), "within ± 0.50 %"));
+        // Between two measurements: interpolated along bits per weight, labelled, no ±.
+        const QualityEstimate q5 = qualityFor("Q5_K_M", measured, 5.7);
+        QCOMPARE(q5.basis, QualityBasis::FromThisModel);
+        QVERIFY(!q5.measured);
+        QVERIFY(q5.deltaPplPercent > 0.0 && q5.deltaPplPercent < 2.0);
+        QVERIFY(!q5.deltaPplPercentError);
+        QVERIFY(contains(q5.describe(), "estimate"));
+        // Below the smallest measured file: larger than there, and not the generic +1.76 %.
+        const QualityEstimate q2 = qualityFor("Q2_K", measured, 3.0);
+        QCOMPARE(q2.basis, QualityBasis::FromThisModel);
+        QVERIFY(q2.deltaPplPercent > 6.0);
+        QCOMPARE(q2.tierId, QualityTier::Low);
+        // Without measurements: the typical value, never negative (Q5_K_M's reference value is -0.06 %).
+        const QualityEstimate typical = qualityFor("Q5_K_M", {}, 5.7);
+        QCOMPARE(typical.basis, QualityBasis::Typical);
+        QVERIFY(typical.deltaPplPercent >= 0.0);
+        for (const auto& preset : qf::quant::allPresets()) {
+            const QualityEstimate e = qualityFor(preset.name, measured, 4.0);
+            QVERIFY(e.deltaPplPercent >= 0.0 || e.measured);
+            QVERIFY(!e.deltaPplPercentError || e.measured);
+        }
+    }
+
     void profilesAndReserves() {
         const auto profiles = machineProfiles();
         for (const char* id :

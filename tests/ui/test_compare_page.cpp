@@ -67,6 +67,7 @@ private slots:
     void cancelButtonStopsEvaluation();
     void cancelStopsEvaluation();
     void contextFollowsTheModel();
+    void switchingModelsKeepsResults();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -77,6 +78,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     QString m_source;
     QStringList m_quants;
+    QString m_shortContextModel; // the same weights with a 64-token trained context, in another folder
 };
 
 void TestComparePage::initTestCase() {
@@ -110,6 +112,21 @@ void TestComparePage::initTestCase() {
     QVERIFY2(produced.ok(), produced.ok() ? "" : produced.error().message.c_str());
     for (QString& q : m_quants)
         q = QFileInfo(q).canonicalFilePath();
+
+    QDir(m_dir->path()).mkdir(QStringLiteral("other"));
+    m_shortContextModel = m_dir->filePath(QStringLiteral("other/short-context-f16.gguf"));
+    QFile model(kModelPath);
+    QVERIFY(model.open(QIODevice::ReadOnly));
+    QByteArray bytes = model.readAll();
+    const QByteArray key("llama.context_length\x04\0\0\0", 24);
+    const qsizetype at = bytes.indexOf(key);
+    QVERIFY(at > 0);
+    bytes[at + key.size()] = char(64);
+    bytes[at + key.size() + 1] = 0;
+    QFile out(m_shortContextModel);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size());
+    out.close();
+    m_shortContextModel = QFileInfo(m_shortContextModel).canonicalFilePath();
 }
 
 std::unique_ptr<MainWindow> TestComparePage::makeWindow() {
@@ -124,10 +141,14 @@ ComparePage* TestComparePage::openOnComparePage(MainWindow& window) {
     const QModelIndex source = models->findPath(m_source);
     if (!source.isValid()) return nullptr;
     [&] { QTRY_COMPARE(source.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready)); }();
-    for (const QString& path : m_quants) {
-        const QModelIndex child = models->addChild(source, path);
-        models->setLoaded(models->entry(child)->id, loadModel(path));
-    }
+    // Its quants in the same folder are found by content and listed under it (issue 13: a restart lost them).
+    [&] {
+        QTRY_COMPARE(models->rowCount(source), int(m_quants.size()));
+        for (int r = 0; r < models->rowCount(source); ++r)
+            QTRY_COMPARE(models->index(r, 0, source).data(ModelListModel::StateRole).toInt(),
+                         int(LoadState::Ready));
+    }();
+    if (models->rowCount(source) != int(m_quants.size())) return nullptr;
     window.modelView()->setCurrentIndex(source);
     auto* page = window.findChild<ComparePage*>(QStringLiteral("comparePage"));
     if (!page) return nullptr;
@@ -378,6 +399,29 @@ void TestComparePage::contextFollowsTheModel() {
     QTRY_COMPARE(spin->value(), 256);
     spin->setValue(128); // the person's choice
     QCOMPARE(spin->value(), 128);
+}
+
+// Issue 13: another model with a shorter trained context lowered the context for good, so coming back
+// showed "Not measured on this text and context yet" and an empty chart.
+void TestComparePage::switchingModelsKeepsResults() {
+    auto window = makeWindow();
+    ComparePage* page = openOnComparePage(*window);
+    QVERIFY(page);
+    QTRY_COMPARE(page->tableModel()->measuredCount(), 3);
+    window->openFiles({m_shortContextModel});
+    const QModelIndex other = window->modelList()->findPath(m_shortContextModel);
+    QVERIFY(other.isValid());
+    QVERIFY(!other.parent().isValid()); // the same types: a copy, not a quant of the source
+    QTRY_COMPARE(other.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready));
+    window->modelView()->setCurrentIndex(other);
+    auto* spin = page->findChild<QSpinBox*>(QStringLiteral("contextSpin"));
+    QTRY_COMPARE(spin->value(), 64);
+    QCOMPARE(page->tableModel()->rowCount(), 1);
+    window->modelView()->setCurrentIndex(window->modelList()->findPath(m_source));
+    QTRY_COMPARE(spin->value(), int(kContext));
+    QCOMPARE(page->tableModel()->rowCount(), 3);
+    QCOMPARE(page->tableModel()->measuredCount(), 3);
+    QCOMPARE(page->chart()->plottedCount(), 3);
 }
 
 QTEST_MAIN(TestComparePage)

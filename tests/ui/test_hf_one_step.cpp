@@ -250,6 +250,7 @@ void TestHfOneStep::computeFromTextConvertsOnDemand() {
     page->setChosenPresets({QStringLiteral("Q4_K_M")});
     QVERIFY(!QFile::exists(convertedModelPath(m_folder)));
     page->setCalibrationText(text);
+    page->computeImatrix();
     QVERIFY(page->isComputingImatrix());
     auto* status = child<QLabel>(page, "imatrixStatus");
     QTRY_VERIFY_WITH_TIMEOUT(!page->isComputingImatrix(), 300000);

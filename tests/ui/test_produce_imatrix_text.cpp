@@ -12,11 +12,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeView>
 
 #include "main_window.h"
 #include "models/model_list_model.h"
@@ -56,6 +58,8 @@ private slots:
     void computesUsesAndSavesTheMatrix();
     void stopLeavesNoMatrix();
     void missingTextBlocksStart();
+    void producingComputesFirst();
+    void selectingAnotherModelStartsNothing();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -114,11 +118,20 @@ void TestProduceImatrixText::computesUsesAndSavesTheMatrix() {
     page->setChosenPresets({QStringLiteral("Q4_K_M")});
     QVERIFY(page->canStart());
 
+    const QStringList filesBefore = QDir(QFileInfo(m_model).absolutePath()).entryList(QDir::Files);
     page->setCalibrationText(kCalibrationPath);
     QCOMPARE(child<QComboBox>(page, "imatrixSource")->currentData().toInt(),
              int(ProducePage::ImatrixSource::Text));
     QVERIFY(child<QLineEdit>(page, "calibrationTextPath")->isVisible());
     QVERIFY(!child<QLineEdit>(page, "imatrixPath")->isVisible());
+    // Choosing the source starts nothing (issue 13: a hidden job started at once and wrote files).
+    QVERIFY(!page->isComputingImatrix());
+    QTest::qWait(50);
+    QCOMPARE(QDir(QFileInfo(m_model).absolutePath()).entryList(QDir::Files), filesBefore);
+    QVERIFY(page->canStart()); // producing would compute it first
+    auto* compute = child<QPushButton>(page, "imatrixComputeButton");
+    QVERIFY(compute->isVisible() && compute->isEnabled());
+    QTest::mouseClick(compute, Qt::LeftButton);
     QVERIFY(page->isComputingImatrix());
     QVERIFY(!page->canStart()); // not before the matrix exists
     QVERIFY(child<QProgressBar>(page, "imatrixProgress")->isVisible());
@@ -169,6 +182,8 @@ void TestProduceImatrixText::computesUsesAndSavesTheMatrix() {
     QTRY_VERIFY(!page->presetModel()->isPending());
     QVERIFY(!presets->summaryAt(presets->rowOf(QStringLiteral("Q4_K_M")))->usesImatrix);
     page->setImatrixSource(ProducePage::ImatrixSource::Text);
+    QVERIFY(!page->isComputingImatrix());
+    page->computeImatrix();
     QTRY_VERIFY_WITH_TIMEOUT(!page->isComputingImatrix(), 60000);
     QVERIFY2(status->text().contains(QStringLiteral("computed before")), qPrintable(status->text()));
     QTRY_VERIFY(page->canStart());
@@ -180,6 +195,7 @@ void TestProduceImatrixText::stopLeavesNoMatrix() {
     QVERIFY(page);
     page->setChosenPresets({QStringLiteral("Q4_K_M")});
     page->setCalibrationText(kCalibrationPath);
+    page->computeImatrix();
     QVERIFY(page->isComputingImatrix());
     auto* stop = child<QToolButton>(page, "imatrixStopButton");
     QVERIFY(stop->isVisible());
@@ -217,9 +233,52 @@ void TestProduceImatrixText::missingTextBlocksStart() {
     file.write("Only a few words of calibration text.\n");
     file.close();
     page->setCalibrationText(shortText);
+    page->computeImatrix();
     QTRY_VERIFY_WITH_TIMEOUT(!page->isComputingImatrix(), 60000);
     QVERIFY2(status->text().contains(QStringLiteral("token")), qPrintable(status->text()));
     QVERIFY(!page->canStart());
+}
+
+// Produce with "Compute from text" and no matrix yet: the matrix is computed (here: from the cache of the
+// first test), then the file is produced with it.
+void TestProduceImatrixText::producingComputesFirst() {
+    auto window = makeWindow();
+    ProducePage* page = openOnProducePage(*window, m_model);
+    QVERIFY(page);
+    page->setChosenPresets({QStringLiteral("Q4_K_M")});
+    page->setCalibrationText(kCalibrationPath);
+    QVERIFY(!page->isComputingImatrix());
+    const int rowsBefore = int(page->jobQueue()->rows().size());
+    QVERIFY(page->start());
+    QTRY_COMPARE_WITH_TIMEOUT(int(page->jobQueue()->rows().size()), rowsBefore + 1, 120000);
+    JobRowWidget* row = page->jobQueue()->rows().back();
+    QTRY_COMPARE_WITH_TIMEOUT(row->state(), JobState::Succeeded, 120000);
+    const QString out = QFileInfo(m_model).absolutePath() + QStringLiteral("/qf-books-22m-Q4_K_M.gguf");
+    auto produced = qf::gguf::GgufFile::open(out.toStdU16String());
+    QVERIFY(produced);
+    QVERIFY(produced->metadata().find("quantize.imatrix.file"));
+}
+
+// Issue 13: with "Compute from text" chosen, selecting another model (or a quant) in the list started a
+// computation and wrote a matrix beside it.
+void TestProduceImatrixText::selectingAnotherModelStartsNothing() {
+    const QString otherFolder = m_dir->filePath(QStringLiteral("other"));
+    QVERIFY(QDir().mkpath(otherFolder));
+    const QString other = otherFolder + QStringLiteral("/another-f16.gguf");
+    QVERIFY(QFile::copy(m_model, other));
+    auto window = makeWindow();
+    ProducePage* page = openOnProducePage(*window, m_model);
+    QVERIFY(page);
+    page->setCalibrationText(kCalibrationPath);
+    QVERIFY(!page->isComputingImatrix());
+    window->openFiles({other});
+    const QModelIndex index = window->modelList()->findPath(QFileInfo(other).canonicalFilePath());
+    QVERIFY(index.isValid());
+    QTRY_COMPARE(index.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready));
+    window->modelView()->setCurrentIndex(index);
+    QTest::qWait(100);
+    QVERIFY(!page->isComputingImatrix());
+    QCOMPARE(QDir(otherFolder).entryList(QDir::Files), QStringList{QStringLiteral("another-f16.gguf")});
 }
 
 QTEST_MAIN(TestProduceImatrixText)

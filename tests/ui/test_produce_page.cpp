@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -549,14 +550,16 @@ void TestProducePage::existingFileIsReplacedOnlyAfterAsking() {
     QCOMPARE(window->modelList()->rowCount(source), 1);
 
     {
-        MessageBoxAnswerer no(MessageBoxAnswerer::withButton(QMessageBox::No));
+        MessageBoxAnswerer cancel(MessageBoxAnswerer::withButton(QMessageBox::Cancel));
         QVERIFY(!page->start());
-        QCOMPARE(no.count(), 1);
-        QVERIFY(no.texts().front().contains(QStringLiteral("qf-books-22m-Q8_0.gguf")));
+        QCOMPARE(cancel.count(), 1);
+        QVERIFY(cancel.texts().front().contains(QStringLiteral("qf-books-22m-Q8_0.gguf")));
         QCOMPARE(page->jobQueue()->rows().size(), 1);
+        // Said, not silent.
+        QVERIFY(child<QLabel>(page, "startHint")->text().contains(QStringLiteral("Nothing produced")));
     }
     {
-        MessageBoxAnswerer yes(MessageBoxAnswerer::withButton(QMessageBox::Yes));
+        MessageBoxAnswerer yes(MessageBoxAnswerer::withRole(QMessageBox::AcceptRole));
         QVERIFY(page->start());
         QCOMPARE(yes.count(), 1);
     }
@@ -568,6 +571,20 @@ void TestProducePage::existingFileIsReplacedOnlyAfterAsking() {
     QTRY_COMPARE(item.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready));
     QCOMPARE(quint64(QFileInfo(item.data(ModelListModel::PathRole).toString()).size()),
              planned(m_model, "Q8_0"));
+
+    // Issue 13: an existing file and a new one; keeping the existing one still produces the new one.
+    page->setChosenPresets({QStringLiteral("Q8_0"), QStringLiteral("Q4_0")});
+    QTRY_VERIFY(page->canStart());
+    const QDateTime q8Time = QFileInfo(item.data(ModelListModel::PathRole).toString()).lastModified();
+    {
+        MessageBoxAnswerer skip([](QMessageBox* box) { return box->findChild<QAbstractButton*>(QStringLiteral("skipExistingButton")); });
+        QVERIFY(page->start());
+        QCOMPARE(skip.count(), 1);
+    }
+    QCOMPARE(page->jobQueue()->rows().size(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(lastRow(page)->state(), JobState::Succeeded, 60000);
+    QVERIFY(QFile::exists(QFileInfo(m_model).absolutePath() + QStringLiteral("/qf-books-22m-Q4_0.gguf")));
+    QCOMPARE(QFileInfo(item.data(ModelListModel::PathRole).toString()).lastModified(), q8Time);
 }
 
 void TestProducePage::optionsPersist() {

@@ -105,7 +105,7 @@ private slots:
         QVERIFY(model->index(row, RecommendTableModel::QualityColumn)
                     .data()
                     .toString()
-                    .endsWith(QStringLiteral("(est.)")));
+                    .endsWith(QStringLiteral("(typical, est.)")));
         QVERIFY(model->headerData(RecommendTableModel::SpeedColumn, Qt::Horizontal)
                     .toString()
                     .contains(QStringLiteral("est.")));

@@ -1,6 +1,8 @@
 // Edit > Settings: every field the dialog writes is read back by a new AppSettings and shown again by a
 // new dialog; applying the settings reaches the pages (threads, output folder, OS reserve, evaluation text,
 // default presets) and the kernel path.
+#include <cmath>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -16,6 +18,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QThread>
 
 #include "app_settings.h"
@@ -65,6 +68,7 @@ private slots:
     void defaultPresetsAreChosenWhenAModelOpens();
     void calibrationTextAndExportFolderComeFromTheSettings();
     void cacheIsShownAndCleared();
+    void automaticReserveIsTheOneRecommendUses();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -259,6 +263,27 @@ void TestSettingsDialog::cacheIsShownAndCleared() {
     QVERIFY(QDir(cacheFolder()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot).isEmpty());
     QCOMPARE(size->text(), QStringLiteral("Empty"));
     QVERIFY(!child<QPushButton>(&dialog, "settingsClearCache")->isEnabled());
+}
+
+// Issue 13: Settings said the OS keeps 4.0 GB while the Recommend page used 6.0 GB.
+void TestSettingsDialog::automaticReserveIsTheOneRecommendUses() {
+    QSettings store(settingsFile(), QSettings::IniFormat);
+    AppSettings(&store).setOsReserveBytes(0); // automatic
+    auto window = qf::test::makeActiveWindow(&store);
+    QTRY_VERIFY_WITH_TIMEOUT(window->recommendPage()->machine().ramBytes > 0, 30000);
+    const quint64 used = window->recommendPage()->machine().osReserve();
+    double shown = -1.0;
+    bool automatic = false;
+    QTimer::singleShot(0, window.get(), [&] {
+        auto* dialog = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget());
+        if (!dialog) return;
+        shown = child<QDoubleSpinBox>(dialog, "settingsReserve")->value();
+        automatic = child<QCheckBox>(dialog, "settingsReserveAuto")->isChecked();
+        dialog->reject();
+    });
+    window->showSettings();
+    QVERIFY(automatic);
+    QCOMPARE(shown, std::round(double(used) / 1e8) / 10.0);
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -39,6 +39,7 @@ private slots:
     void greedyRunFillsBothPanesDeterministically();
     void stopCancelsMidWay();
     void updatesAreThrottled();
+    void panesWrapIntoRows();
 
 private:
     std::unique_ptr<SideBySideView> makeView();
@@ -160,6 +161,23 @@ void TestSideBySideView::updatesAreThrottled() {
     // One clear() at the start, then at most one update per 50 ms and the final one.
     QVERIFY2(updates <= 1 + elapsedMs / 50 + 2,
              qPrintable(QStringLiteral("%1 updates in %2 ms").arg(updates).arg(elapsedMs)));
+}
+
+// Issue 13: four outputs needed horizontal scrolling at the default window size; they wrap into rows.
+void TestSideBySideView::panesWrapIntoRows() {
+    SideBySideView view;
+    std::vector<SideBySideFile> files;
+    for (const char* type : {"F16", "Q8_0", "Q4_K_M", "Q2_K"})
+        files.push_back({m_source, QString::fromLatin1(type), quint64(1000)});
+    view.setFiles(files);
+    view.resize(560, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    // The settings row sets a minimum width; whatever it is, the panes fit side by side in it.
+    QTRY_VERIFY(view.paneColumns() > 0 && view.paneColumns() < 4);
+    QVERIFY(view.paneColumns() * 220 <= view.width());
+    view.resize(1400, 400);
+    QTRY_COMPARE(view.paneColumns(), 4);
 }
 
 QTEST_MAIN(TestSideBySideView)

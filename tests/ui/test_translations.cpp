@@ -15,7 +15,21 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include <QAbstractButton>
+#include <QAction>
+#include <QComboBox>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTabWidget>
+#include <QTreeView>
+
 #include "app_translations.h"
+#include "main_window.h"
+#include "models/model_list_model.h"
+#include "models/recommend_table_model.h"
+#include "pages/recommend_page.h"
 
 namespace {
 
@@ -172,6 +186,7 @@ private slots:
 
     void qmLoadsAndTranslates_data() { tsComplete_data(); }
 
+    void germanWindowShowsNoEnglishSourceText();
     void qmLoadsAndTranslates() {
         QFETCH(QString, language);
         const QString qm = QStringLiteral(QF_BUILD_DATA_DIR "/translations/quantforge_%1.qm").arg(language);
@@ -186,6 +201,98 @@ private slots:
                  qPrintable(plural));
     }
 };
+
+// Issue 13: the German window showed English (the recommendation heading, quality words, Produce
+// notes). Every page of a window with a model open is walked in German; no visible text may be an
+// English source string (or a filled-in English template) that has a different German translation.
+void TestTranslations::germanWindowShowsNoEnglishSourceText() {
+    QString error;
+    const auto messages = readTs(tsPath(QStringLiteral("de")), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QSet<QString> english;
+    QList<QRegularExpression> templates;
+    auto plain = [](QString text) { return text.remove(QLatin1Char('&')).trimmed(); };
+    for (const TsMessage& m : messages) {
+        if (m.forms.isEmpty() || plain(m.forms.front()) == plain(m.source)) continue;
+        static const QRegularExpression placeholder(QStringLiteral("%(\\d{1,2}|n)"));
+        if (!m.source.contains(placeholder)) {
+            if (plain(m.source).size() >= 3) english.insert(plain(m.source));
+            continue;
+        }
+        // "Recommended: %1" -> ^Recommended: .*$, when the fixed words are long enough to mean something.
+        QString fixed = m.source;
+        fixed.remove(placeholder);
+        if (fixed.count(QRegularExpression(QStringLiteral("[A-Za-z]"))) < 8) continue;
+        QStringList parts = plain(m.source).split(placeholder);
+        for (QString& part : parts)
+            part = QRegularExpression::escape(part);
+        templates << QRegularExpression(QStringLiteral("^") + parts.join(QStringLiteral(".*")) + QStringLiteral("$"),
+                                        QRegularExpression::DotMatchesEverythingOption);
+    }
+    QVERIFY(english.size() > 100);
+
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(QF_BUILD_DATA_DIR "/translations/quantforge_de.qm")));
+    QCoreApplication::installTranslator(&translator);
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QSettings settings(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    QStringList found;
+    {
+        qf::ui::MainWindow window(&settings);
+        window.resize(1180, 760);
+        window.show();
+        const QString model = QStringLiteral(QF_SHARED_DIR "/models/qf-books-22m-f16.gguf");
+        window.openFiles({model});
+        const QModelIndex item = window.modelList()->findPath(QFileInfo(model).canonicalFilePath());
+        QVERIFY(item.isValid());
+        QTRY_COMPARE_WITH_TIMEOUT(item.data(qf::ui::ModelListModel::StateRole).toInt(),
+                                  int(qf::ui::LoadState::Ready), 30000);
+        window.modelView()->setCurrentIndex(item);
+        QTRY_VERIFY_WITH_TIMEOUT(window.recommendPage()->tableModel()->rowCount() > 0, 30000);
+        auto collect = [&](const QString& where, const QString& raw) {
+            const QString text = plain(raw);
+            if (text.isEmpty()) return;
+            bool bad = english.contains(text);
+            for (const QRegularExpression& re : std::as_const(templates))
+                bad = bad || re.match(text).hasMatch();
+            if (bad && !found.contains(where + QStringLiteral(": ") + text)) found << where + QStringLiteral(": ") + text;
+        };
+        auto tabs = window.findChild<QTabWidget*>(QStringLiteral("sourcePages"));
+        QVERIFY(tabs);
+        for (int page = 0; page < tabs->count(); ++page) {
+            tabs->setCurrentIndex(page);
+            QTest::qWait(200);
+            const QString where = tabs->tabText(page);
+            for (QWidget* w : window.findChildren<QWidget*>()) {
+                if (!w->isVisible()) continue;
+                if (auto* label = qobject_cast<QLabel*>(w)) collect(where, label->text());
+                if (auto* button = qobject_cast<QAbstractButton*>(w)) collect(where, button->text());
+                if (auto* box = qobject_cast<QGroupBox*>(w)) collect(where, box->title());
+                if (auto* edit = qobject_cast<QLineEdit*>(w)) collect(where, edit->placeholderText());
+                if (auto* combo = qobject_cast<QComboBox*>(w))
+                    for (int i = 0; i < combo->count(); ++i) collect(where, combo->itemText(i));
+                if (auto* tabWidget = qobject_cast<QTabWidget*>(w))
+                    for (int i = 0; i < tabWidget->count(); ++i) collect(where, tabWidget->tabText(i));
+                if (auto* view = qobject_cast<QAbstractItemView*>(w); view && view->model()) {
+                    QAbstractItemModel* model = view->model();
+                    for (int c = 0; c < model->columnCount(); ++c) {
+                        collect(where, model->headerData(c, Qt::Horizontal).toString());
+                        for (int r = 0; r < model->rowCount(); ++r)
+                            collect(where, model->index(r, c).data().toString());
+                    }
+                }
+            }
+        }
+        for (QAction* action : window.findChildren<QAction*>())
+            collect(QStringLiteral("menu"), action->text());
+    }
+    QCoreApplication::removeTranslator(&translator);
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    QVERIFY2(found.isEmpty(), qPrintable(QStringLiteral("English in the German window:\n  ") +
+                                         found.join(QStringLiteral("\n  "))));
+}
 
 QTEST_MAIN(TestTranslations)
 #include "test_translations.moc"

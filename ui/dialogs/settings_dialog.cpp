@@ -24,6 +24,7 @@
 #include "cache_storage.h"
 #include "format.h"
 #include "pages/compare_page.h"
+#include "preset_text.h"
 #include "qf/quant/preset.h"
 #include "sample_model.h"
 
@@ -43,6 +44,11 @@ QString fromField(const QLineEdit* edit) {
 }
 
 } // namespace
+
+void SettingsDialog::setAutomaticOsReserve(quint64 bytes) {
+    m_automaticReserve = bytes;
+    if (m_reserveAuto->isChecked() && bytes != 0) m_reserve->setValue(double(bytes) / kGB);
+}
 
 SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
     : QDialog(parent), m_settings(settings) {
@@ -70,7 +76,7 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
         auto* item = new QListWidgetItem(toQString(preset.name), m_presets);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
-        item->setToolTip(toQString(preset.description));
+        item->setToolTip(presetDescription(preset));
     }
     m_presets->setMaximumHeight(m_presets->sizeHintForRow(0) * 7 + 2 * m_presets->frameWidth());
     form->addRow(tr("Default &presets:"), m_presets);
@@ -88,7 +94,10 @@ SettingsDialog::SettingsDialog(AppSettings settings, QWidget* parent)
     m_reserve->setRange(0.1, kMaxReserveGB);
     m_reserve->setSuffix(QStringLiteral(" GB"));
     m_reserve->setValue(kDefaultReserveGB);
-    connect(m_reserveAuto, &QCheckBox::toggled, m_reserve, &QWidget::setDisabled);
+    connect(m_reserveAuto, &QCheckBox::toggled, this, [this](bool automatic) {
+        m_reserve->setDisabled(automatic);
+        if (automatic && m_automaticReserve != 0) m_reserve->setValue(double(m_automaticReserve) / kGB);
+    });
     reserveRow->addWidget(m_reserveAuto);
     reserveRow->addWidget(m_reserve, 1);
     auto* reserveLabel = new QLabel(tr("RAM kept for the &OS:"), this);
@@ -226,6 +235,7 @@ void SettingsDialog::load() {
     m_reserveAuto->setChecked(reserve == 0);
     m_reserve->setEnabled(reserve != 0);
     if (reserve != 0) m_reserve->setValue(double(reserve) / kGB);
+    else if (m_automaticReserve != 0) m_reserve->setValue(double(m_automaticReserve) / kGB);
     m_calibrationText->setText(nativePath(m_settings.calibrationTextPath()));
     m_evaluationText->setText(nativePath(m_settings.evaluationTextPath()));
     const int language = m_language->findData(m_settings.language());

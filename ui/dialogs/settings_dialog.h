@@ -24,6 +24,9 @@ class SettingsDialog : public QDialog {
 
 public:
     explicit SettingsDialog(AppSettings settings, QWidget* parent = nullptr);
+    // What "Automatic" keeps for the OS on this machine (the Recommend page's figure), shown while it is
+    // chosen, so the dialog and the page never disagree (issue 13: "4.0 GB" here, 6.0 GB used).
+    void setAutomaticOsReserve(quint64 bytes);
 
     // Writes the shown values to the settings (also done by OK).
     void save();
@@ -44,6 +47,7 @@ private:
     QLineEdit* m_outputDirectory;
     QCheckBox* m_reserveAuto;
     QDoubleSpinBox* m_reserve;
+    quint64 m_automaticReserve = 0; // 0: unknown
     QLineEdit* m_calibrationText;
     QLineEdit* m_evaluationText;
     QComboBox* m_language;

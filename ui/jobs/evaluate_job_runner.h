@@ -1,8 +1,8 @@
 #pragma once
-// Evaluates a source model and its quants on one text off the UI thread: the source's perplexity (the
-// baseline), then for every quant its perplexity (with prompt speed) and its KL divergence against the
-// source. Each file's result is stored in its sidecar (results_sidecar.h) and reported as soon as it is
-// known, so the table fills while the job runs. A QObject + QRunnable on a window-owned pool, like
+// Evaluates a source model and its quants on one text off the UI thread, running core's evaluation
+// campaign (qf/eval/evaluation_campaign.h): the source's perplexity (the baseline), then for every quant its
+// perplexity, generation speed and KL divergence against the source. Each file's result is stored in its
+// sidecar and reported as soon as it is known, so the table fills while the job runs. A QObject + QRunnable on a window-owned pool, like
 // QuantizeJobRunner: exactly one of succeeded / failed / cancelled ends every job, a cancel is not a
 // failure, and the job deletes itself (deleteLater) once run() is over.
 #include <memory>
@@ -16,6 +16,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "qf/eval/evaluation_campaign.h"
 #include "qf/eval/results_sidecar.h"
 
 namespace qf::ui {
@@ -49,6 +50,8 @@ public:
     // Thread-safe; a running evaluation stops after the chunk it is on.
     void cancel();
     bool isCancelRequested() const { return m_stop.stop_requested(); }
+    // The stage of a campaign in words ("Perplexity of model-Q4_K_M.gguf (3/12)").
+    static QString stageText(const QString& sourcePath, const eval::CampaignProgress& progress);
 
 signals:
     void started(quint64 jobId);

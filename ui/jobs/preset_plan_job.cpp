@@ -5,6 +5,7 @@
 
 #include "format.h"
 #include "qf/quant/plan.h"
+#include "qf/quant/plan_fallbacks.h"
 
 namespace qf::ui {
 
@@ -20,7 +21,9 @@ std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::Metadata& meta
     quant::PlanOptions options;
     options.imatrix = imatrix;
     std::vector<PresetPlanSummary> summaries;
+    std::vector<std::vector<GgmlType>> types; // per preset, to find presets that write the same file
     for (const quant::Preset& preset : quant::allPresets()) {
+        std::vector<GgmlType> planTypes;
         PresetPlanSummary summary;
         summary.preset = &preset;
         try {
@@ -36,12 +39,23 @@ std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::Metadata& meta
                     });
                 for (const std::string& warning : plan->warnings)
                     summary.warnings << QString::fromStdString(warning);
+                summary.fallbackCount = plan->fallbackCount;
+                summary.fallbacks = QString::fromStdString(quant::describeFallbacks(*plan));
+                for (const quant::TensorPlan& t : plan->tensors)
+                    planTypes.push_back(t.type);
+                for (size_t j = 0; j < types.size(); ++j) {
+                    if (summaries[j].ok && summaries[j].sameFileAs.isEmpty() && types[j] == planTypes) {
+                        summary.sameFileAs = toQString(summaries[j].preset->name);
+                        break;
+                    }
+                }
             } else {
                 summary.error = QString::fromStdString(plan.error().message);
             }
         } catch (const std::exception& e) {
             summary.error = QString::fromLocal8Bit(e.what());
         }
+        types.push_back(std::move(planTypes));
         summaries.push_back(std::move(summary));
     }
     return summaries;

@@ -27,6 +27,9 @@ struct PresetPlanSummary {
     bool usesImatrix = false;
     // Every tensor would be copied unchanged (the model already is of this type): planned, but pointless.
     bool copiesSource = false;
+    quint32 fallbackCount = 0; // tensors whose rows did not fit the wanted type
+    QString fallbacks;         // "Q4_K -> Q5_0 for 12 tensors" (type names need no translation)
+    QString sameFileAs;        // an earlier preset whose plan writes the same tensors
     QString error;        // the core's message when !ok
     QStringList warnings; // things to know; the plan is still valid
 };

@@ -1,6 +1,11 @@
 #include "models/preset_table_model.h"
 
+#include <QBrush>
+#include <QGuiApplication>
+
 #include "format.h"
+#include "preset_text.h"
+#include "widgets/palette_colors.h"
 
 namespace qf::ui {
 
@@ -84,7 +89,12 @@ QVariant PresetTableModel::data(const QModelIndex& index, int role) const {
             return s->ok ? formatBitsPerWeight(s->bitsPerWeight) : QStringLiteral("—");
         case NoteColumn:
             if (s && !isAvailable(row)) return unavailableReason(row);
-            return toQString(preset.description);
+            if (s && !s->sameFileAs.isEmpty())
+                return tr("Same file as %1 on this model: its rows do not fit this preset's blocks (%2).")
+                    .arg(s->sameFileAs, s->fallbacks);
+            if (s && s->fallbackCount > 0)
+                return tr("%n tensor(s) use a fallback type: %1.", nullptr, int(s->fallbackCount)).arg(s->fallbacks);
+            return presetDescription(preset);
         }
         return {};
     case Qt::ToolTipRole:
@@ -92,7 +102,11 @@ QVariant PresetTableModel::data(const QModelIndex& index, int role) const {
         if (s && column == SizeColumn) return tr("%1 bytes, exactly").arg(formatCount(s->fileBytes));
         if (s && s->copiesSource) return unavailableReason(row);
         if (s && !s->warnings.isEmpty()) return s->warnings.join(QLatin1Char('\n'));
-        return toQString(preset.description);
+        return presetDescription(preset);
+    case Qt::ForegroundRole:
+        if (column == NoteColumn && s && s->ok && (!s->sameFileAs.isEmpty() || s->fallbackCount > 0))
+            return QBrush(warningTextColor(QGuiApplication::palette()));
+        return {};
     case Qt::CheckStateRole:
         if (column != PresetColumn) return {};
         return isAvailable(row) && m_checked.contains(presetName(row)) ? Qt::Checked : Qt::Unchecked;

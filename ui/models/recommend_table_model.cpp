@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include "format.h"
+#include "preset_text.h"
 #include "widgets/palette_colors.h"
 
 namespace qf::ui {
@@ -45,17 +46,59 @@ QString memoryText(const recommend::PresetVerdict& v) {
     return formatBytes(v.totalBytes);
 }
 
+QString qualityWord(recommend::QualityTier tier) {
+    switch (tier) {
+    case recommend::QualityTier::Lossless: return RecommendTableModel::tr("lossless");
+    case recommend::QualityTier::NearLossless: return RecommendTableModel::tr("near-lossless");
+    case recommend::QualityTier::VeryGood: return RecommendTableModel::tr("very good");
+    case recommend::QualityTier::Reduced: return RecommendTableModel::tr("reduced");
+    case recommend::QualityTier::Low: return RecommendTableModel::tr("low");
+    }
+    return {};
+}
+
+QString percent(double value, bool withSign) {
+    const QString text = QLocale().toString(value, 'f', 2);
+    return withSign && value >= 0 ? QStringLiteral("+") + text : text;
+}
+
 QString qualityText(const recommend::QualityEstimate& q) {
+    using recommend::QualityBasis;
     if (!q.known) return RecommendTableModel::tr("unknown");
-    if (q.source == "unquantized") return RecommendTableModel::tr("lossless (unquantized)");
-    const QString delta = QLocale().toString(q.deltaPplPercent, 'f', 2);
-    const QString signedDelta = q.deltaPplPercent >= 0 ? QStringLiteral("+") + delta : delta;
-    QString text = RecommendTableModel::tr("%1 · ΔPPL %2 %").arg(toQString(q.tier), signedDelta);
-    if (q.deltaPplPercentError)
+    if (q.basis == QualityBasis::Unquantized) return RecommendTableModel::tr("lossless (unquantized)");
+    const QString word = qualityWord(q.tierId);
+    QString text;
+    if (q.withinError && q.deltaPplPercentError)
+        text = RecommendTableModel::tr("%1 · ΔPPL within ± %2 %").arg(word, percent(*q.deltaPplPercentError, false));
+    else if (q.deltaPplPercentError)
         text = RecommendTableModel::tr("%1 · ΔPPL %2 ± %3 %")
-                   .arg(toQString(q.tier), signedDelta, QLocale().toString(*q.deltaPplPercentError, 'f', 2));
-    return q.measured ? RecommendTableModel::tr("%1 (measured)").arg(text)
-                      : RecommendTableModel::tr("%1 (est.)").arg(text);
+                   .arg(word, percent(q.deltaPplPercent, true), percent(*q.deltaPplPercentError, false));
+    else
+        text = RecommendTableModel::tr("%1 · ΔPPL %2 %").arg(word, percent(q.deltaPplPercent, true));
+    switch (q.basis) {
+    case QualityBasis::Measured: return RecommendTableModel::tr("%1 (measured)").arg(text);
+    case QualityBasis::FromThisModel: return RecommendTableModel::tr("%1 (est. from this model)").arg(text);
+    default: return RecommendTableModel::tr("%1 (typical, est.)").arg(text);
+    }
+}
+
+QString qualitySource(const recommend::QualityEstimate& q) {
+    using recommend::QualityBasis;
+    switch (q.basis) {
+    case QualityBasis::Measured:
+        return RecommendTableModel::tr("Measured on this model: %1").arg(toQString(q.source));
+    case QualityBasis::FromThisModel:
+        return RecommendTableModel::tr("Estimated from what was measured on this model (interpolated along bits "
+                                       "per weight); evaluate this preset to measure it.");
+    case QualityBasis::Typical:
+        return RecommendTableModel::tr("Typical value on a small reference model (llama.cpp's perplexity and KL "
+                                       "divergence); an estimate: evaluate quants on the Compare page to measure "
+                                       "this model.");
+    case QualityBasis::Unquantized:
+    case QualityBasis::Unknown:
+        break;
+    }
+    return {};
 }
 
 } // namespace
@@ -104,6 +147,10 @@ QVariant RecommendTableModel::display(const recommend::PresetVerdict& v, int col
     }
     switch (column) {
     case PresetColumn:
+        // Said in the row, not only in a tooltip (issue 13).
+        if (!v.sameFileAs.empty()) return tr("%1 (= %2)").arg(presetName(v), toQString(v.sameFileAs));
+        if (v.fallbackCount > 0)
+            return tr("%1 (%n fallback(s))", nullptr, int(v.fallbackCount)).arg(presetName(v));
         return presetName(v);
     case SizeColumn:
         return formatBytes(v.fileBytes);
@@ -125,7 +172,14 @@ QVariant RecommendTableModel::toolTip(const recommend::PresetVerdict& v, int col
     if (!v.available) return toQString(v.unavailableReason);
     switch (column) {
     case PresetColumn:
-        return toQString(v.preset->description);
+        if (!v.sameFileAs.empty())
+            return tr("Same file as %1 on this model: its rows do not fit this preset's blocks (%2).")
+                .arg(toQString(v.sameFileAs), toQString(v.fallbacks));
+        if (v.fallbackCount > 0)
+            return tr("%n tensor(s) use a fallback type: %1.", nullptr, int(v.fallbackCount))
+                       .arg(toQString(v.fallbacks)) +
+                   QLatin1Char('\n') + presetDescription(*v.preset);
+        return presetDescription(*v.preset);
     case SizeColumn:
         return tr("Exact file size: %1 bytes, %2 bits per weight")
             .arg(formatCount(v.fileBytes), formatBitsPerWeight(v.bitsPerWeight));
@@ -135,7 +189,7 @@ QVariant RecommendTableModel::toolTip(const recommend::PresetVerdict& v, int col
             .arg(formatBytes(v.weightBytes), formatBytes(v.kvBytes), formatBytes(v.computeBytes),
                  formatBytes(v.totalBytes));
     case QualityColumn:
-        return toQString(v.quality.describe() + "\n" + v.quality.source);
+        return qualityText(v.quality) + QLatin1Char('\n') + qualitySource(v.quality);
     case SpeedColumn:
         return tr("Estimate: tokens per second relative to this model's F16 weights read from system RAM "
                   "(memory-bandwidth model)");

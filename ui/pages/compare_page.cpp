@@ -119,6 +119,8 @@ QWidget* ComparePage::createSettingsRow() {
 
     auto* textLabel = new QLabel(tr("&Text:"), row);
     m_textEdit = new QLineEdit(QDir::toNativeSeparators(m_textPath), row);
+    m_textEdit->setCursorPosition(0);
+    m_textEdit->setMinimumWidth(m_textEdit->fontMetrics().averageCharWidth() * 24);
     m_textEdit->setObjectName(QStringLiteral("evaluationTextEdit"));
     m_textEdit->setPlaceholderText(tr("Plain text to evaluate on"));
     m_textEdit->setToolTip(tr("The text every file is evaluated on (default: the bundled evaluation text)"));
@@ -144,7 +146,10 @@ QWidget* ComparePage::createSettingsRow() {
     m_contextSpin->setToolTip(tr("Tokens per chunk, as llama-perplexity's -c"));
     contextLabel->setBuddy(m_contextSpin);
     connect(m_contextSpin, &QSpinBox::valueChanged, this, [this](int value) {
-        if (!m_settingContextForModel) m_contextFollowsModel = false;
+        if (!m_settingContextForModel) {
+            m_contextFollowsModel = false;
+            m_chosenContext = uint32_t(value);
+        }
         setContext(uint32_t(value));
     });
 
@@ -226,8 +231,8 @@ QWidget* ComparePage::createResultsArea() {
     m_metricCombo = new QComboBox(chartBox);
     m_metricCombo->setObjectName(QStringLiteral("metricCombo"));
     m_metricCombo->setAccessibleName(tr("Chart metric"));
-    m_metricCombo->addItem(tr("Size against perplexity"));
-    m_metricCombo->addItem(tr("Size against KL divergence"));
+    m_metricCombo->addItem(tr("Size against perplexity (lower is better)"));
+    m_metricCombo->addItem(tr("Size against KL divergence (lower is better)"));
     connect(m_metricCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_chart->setMetric(index == 1 ? SizeQualityChart::Metric::Kld : SizeQualityChart::Metric::Perplexity);
     });
@@ -253,8 +258,13 @@ QWidget* ComparePage::createResultsArea() {
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
     m_view->setWordWrap(false);
+    // Names differ at their ends ("…-Q4_K_M.gguf"): elide in the middle, and keep the column wide enough
+    // to tell them apart (the numbers take their contents' width; the table scrolls if it must).
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::FileColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::FileColumn, QHeaderView::Interactive);
+    m_view->horizontalHeader()->resizeSection(ComparisonTableModel::FileColumn,
+                                              m_view->fontMetrics().averageCharWidth() * 26);
     auto* tableBar = new QHBoxLayout;
     tableBar->addStretch(1);
     m_exportTableButton = new QPushButton(tr("Export Table…"), tableBox);
@@ -290,17 +300,20 @@ void ComparePage::setEntry(const ModelEntry& entry) {
     const ModelEntry* model = source ? source : &entry;
     const uint64_t trained =
         model->model ? model->model->summary.contextLength.value_or(kDefaultContext) : kDefaultContext;
-    if (m_contextFollowsModel || m_context > trained) {
-        m_settingContextForModel = true;
-        setContext(uint32_t(std::clamp<uint64_t>(trained, 16, kDefaultContext)));
-        m_settingContextForModel = false;
-    }
+    // The person's chosen context, cut to this model's trained context; a model with a shorter one does
+    // not lower it for the others (coming back shows the results measured at the chosen context).
+    const uint64_t wanted = m_contextFollowsModel ? uint64_t(kDefaultContext) : uint64_t(m_chosenContext);
+    m_settingContextForModel = true;
+    setContext(uint32_t(std::clamp<uint64_t>(std::min(wanted, trained), 16, 131072)));
+    m_settingContextForModel = false;
     refreshRows();
 }
 
 void ComparePage::setEvaluationText(const QString& path) {
-    if (m_textEdit->text() != QDir::toNativeSeparators(path))
+    if (m_textEdit->text() != QDir::toNativeSeparators(path)) {
         m_textEdit->setText(QDir::toNativeSeparators(path));
+        m_textEdit->setCursorPosition(0); // the start of the path, not "…ories-subset.txt"
+    }
     if (path == m_textPath) return;
     m_textPath = path;
     m_text.reset();
@@ -477,6 +490,7 @@ void ComparePage::emitMeasuredQuality() {
             q.meanKldError = row.evaluation->meanKldError;
             q.evaluationText = row.evaluation->textName;
             q.context = row.evaluation->key.context;
+            q.bitsPerWeight = row.bitsPerWeight;
             measured.push_back(std::move(q));
         }
     }

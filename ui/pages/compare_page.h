@@ -110,6 +110,7 @@ private:
     // The context follows the model (llama-perplexity's 512, never more than it was trained for) until the
     // person picks one; a picked context stays unless a newly selected model was trained for less.
     bool m_contextFollowsModel = true;
+    uint32_t m_chosenContext = 512; // the person's choice, when m_contextFollowsModel is false
     bool m_settingContextForModel = false;
     int m_chunkLimit = -1;
 

@@ -286,6 +286,10 @@ bool ProducePage::isComputingImatrix() const {
     return m_imatrixChooser->isComputing();
 }
 
+void ProducePage::computeImatrix() {
+    m_imatrixChooser->compute();
+}
+
 void ProducePage::cancelImatrixComputation() {
     m_imatrixChooser->cancelComputation();
 }
@@ -330,8 +334,10 @@ void ProducePage::updateOutputDirectoryField() {
     m_imatrixChooser->setOutputFolder(outputDirectory());
     const QString shown = QDir::toNativeSeparators(outputDirectory());
     // Do not fight a person typing: only replace text that differs.
-    if (QDir::fromNativeSeparators(m_outputDirectory->text().trimmed()) != outputDirectory())
+    if (QDir::fromNativeSeparators(m_outputDirectory->text().trimmed()) != outputDirectory()) {
         m_outputDirectory->setText(shown);
+        m_outputDirectory->setCursorPosition(0);
+    }
     m_outputDirectory->setPlaceholderText(tr("Beside the model"));
     m_outputReset->setEnabled(!m_customOutputDirectory.isEmpty());
 }
@@ -415,11 +421,21 @@ bool ProducePage::canStart() const {
 }
 
 void ProducePage::updateStartState() {
+    if (m_startWhenImatrixReady) {
+        if (m_imatrixChooser->imatrix() && canStart() && !m_presets->isPending()) {
+            m_startWhenImatrixReady = false;
+            start();
+            return;
+        }
+        if (!m_imatrixChooser->isComputing() && !m_imatrixChooser->imatrix()) m_startWhenImatrixReady = false;
+    }
     const QString reason = blockingReason();
     m_startButton->setEnabled(reason.isEmpty());
     m_startAction->setEnabled(reason.isEmpty());
     if (!reason.isEmpty()) {
-        m_startHint->setText(reason);
+        m_startHint->setText(m_startWhenImatrixReady
+                                 ? tr("Producing starts when the importance matrix is computed.")
+                                 : reason);
         return;
     }
     const QStringList chosen = m_presets->checkedPresets();
@@ -434,22 +450,24 @@ void ProducePage::updateStartState() {
 bool ProducePage::start() {
     updateStartState();
     if (!canStart()) return false;
-    const QStringList chosen = m_presets->checkedPresets();
+    // "Compute from text" without a matrix yet: compute it now, and produce once it (and the plans made
+    // with it) are ready.
+    if (m_imatrixChooser->needsComputation()) {
+        m_startWhenImatrixReady = true;
+        m_imatrixChooser->compute();
+        updateStartState();
+        return true;
+    }
+    QStringList chosen = m_presets->checkedPresets();
     const QString folder = QFileInfo(outputDirectory()).absoluteFilePath();
 
-    QuantizeRequest request;
-    request.sourceEntryId = m_entryId;
-    request.source = m_model->file;
-    request.hf = m_model->hf;
-    request.imatrix = m_imatrixChooser->imatrix();
-    request.threads = unsigned(m_threads->value());
     QStringList existing;
     for (const QString& name : chosen) {
         const QString output = outputPathFor(name);
         if (QFileInfo::exists(output)) existing << QFileInfo(output).fileName();
-        request.targets.push_back({quant::findPreset(name.toStdString()), output});
     }
     if (!existing.isEmpty()) {
+        const bool someAreNew = existing.size() < chosen.size();
         const QString question =
             existing.size() == 1
                 ? tr("%1 already exists in %2. Replace it?")
@@ -458,10 +476,39 @@ bool ProducePage::start() {
                       .arg(QDir::toNativeSeparators(folder), existing.join(QLatin1Char('\n')));
         // The core writes a temporary file and renames it over the old one, so replacing is safe even if
         // the job is cancelled or fails.
-        const auto answer = QMessageBox::question(this, tr("Replace Existing Files?"), question,
-                                                  QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (answer != QMessageBox::Yes) return false;
+        QMessageBox box(QMessageBox::Question, tr("Replace Existing Files?"), question, QMessageBox::NoButton,
+                        this);
+        box.setObjectName(QStringLiteral("replaceExistingDialog"));
+        QPushButton* replace = box.addButton(tr("Replace"), QMessageBox::AcceptRole);
+        replace->setObjectName(QStringLiteral("replaceButton"));
+        QPushButton* skip = nullptr;
+        if (someAreNew) {
+            box.setInformativeText(tr("The other %n file(s) are new.", nullptr, int(chosen.size() - existing.size())));
+            skip = box.addButton(tr("Skip Existing"), QMessageBox::ActionRole);
+            skip->setObjectName(QStringLiteral("skipExistingButton"));
+        }
+        QPushButton* cancel = box.addButton(QMessageBox::Cancel);
+        box.setDefaultButton(skip ? skip : cancel);
+        box.setEscapeButton(cancel);
+        box.exec();
+        if (box.clickedButton() == skip && skip) {
+            chosen.removeIf([&](const QString& name) {
+                return existing.contains(QFileInfo(outputPathFor(name)).fileName());
+            });
+        } else if (box.clickedButton() != replace) {
+            m_startHint->setText(tr("Nothing produced: the existing files were kept."));
+            return false;
+        }
     }
+
+    QuantizeRequest request;
+    request.sourceEntryId = m_entryId;
+    request.source = m_model->file;
+    request.hf = m_model->hf;
+    request.imatrix = m_imatrixChooser->imatrix();
+    request.threads = unsigned(m_threads->value());
+    for (const QString& name : chosen)
+        request.targets.push_back({quant::findPreset(name.toStdString()), outputPathFor(name)});
 
     JobRowWidget* row = m_queue->enqueue(std::move(request), chosen.join(QStringLiteral(" + ")),
                                          QFileInfo(m_entryPath).fileName());

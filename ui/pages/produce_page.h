@@ -55,6 +55,8 @@ public:
     bool isComputingImatrix() const;
     // Stops a computation; the source stays "Compute from text" without a matrix.
     void cancelImatrixComputation();
+    // Computes the importance matrix from the calibration text now (the Compute button).
+    void computeImatrix();
     // Empty: beside the source.
     void setOutputDirectory(const QString& directory);
     // The folder new files go to for the shown model.
@@ -114,6 +116,7 @@ private:
     QToolButton* m_outputReset;
     QSpinBox* m_threads;
     QLabel* m_startHint;
+    bool m_startWhenImatrixReady = false; // start() is waiting for the matrix it asked for
     QPushButton* m_startButton;
     QSplitter* m_splitter;
     bool m_splitterSized = false;

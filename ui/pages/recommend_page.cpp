@@ -285,6 +285,27 @@ void RecommendPage::recompute() {
         m_view->scrollTo(m_table->index(row, 0), QAbstractItemView::EnsureVisible);
 }
 
+// The headline in the person's language, from the structured result (core's English one is for the CLI).
+QString RecommendPage::headlineFor(const recommend::RecommendResult& result) {
+    const auto& rec = result.recommendation;
+    if (!rec.index) {
+        const bool anyAvailable = std::any_of(result.presets.begin(), result.presets.end(),
+                                              [](const recommend::PresetVerdict& v) { return v.available; });
+        return anyAvailable ? tr("Nothing fits") : tr("No preset can be made from this file");
+    }
+    const recommend::PresetVerdict& v = result.presets[*rec.index];
+    const QString name = toQString(v.preset->name);
+    QString where;
+    switch (v.fit) {
+    case recommend::Fit::FullGpu: where = tr("%1, fully on the GPU").arg(name); break;
+    case recommend::Fit::PartialOffload:
+        where = tr("%1, %2 of %3 layers on the GPU").arg(name).arg(v.gpuLayers).arg(v.layers);
+        break;
+    default: where = tr("%1, on the CPU").arg(name); break;
+    }
+    return tr("Recommended: %1").arg(where);
+}
+
 void RecommendPage::showRecommendation() {
     const auto* result = m_table->result();
     if (!result) {
@@ -298,8 +319,7 @@ void RecommendPage::showRecommendation() {
         return;
     }
     const auto& rec = result->recommendation;
-    m_headline->setText(rec.index ? tr("Recommended: %1").arg(toQString(rec.headline))
-                                  : toQString(rec.headline));
+    m_headline->setText(headlineFor(*result));
     m_explanation->setText(toQString(rec.explanation));
     m_warnings->setText(bulletList(rec.warnings));
     m_warnings->setVisible(!rec.warnings.empty());

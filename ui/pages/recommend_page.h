@@ -54,6 +54,8 @@ public:
     void setMeasuredQuality(std::vector<recommend::MeasuredQuality> measured);
 
     RecommendTableModel* tableModel() const { return m_table; }
+    // "Recommended: Q6_K, on the CPU", translated.
+    static QString headlineFor(const recommend::RecommendResult& result);
     // The current result; nullptr while planning or without a model.
     const recommend::RecommendResult* result() const;
     QStringList selectedPresets() const;

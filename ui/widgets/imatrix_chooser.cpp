@@ -68,6 +68,11 @@ ImatrixChooser::ImatrixChooser(AppSettings settings, QThreadPool* taskPool, QWid
     m_calibrationBrowse = new QPushButton(tr("Browse…"), this);
     m_calibrationBrowse->setObjectName(QStringLiteral("calibrationBrowseButton"));
     m_calibrationBrowse->setAccessibleName(tr("Choose the calibration text"));
+    // Computing reads the whole text with the model and writes a matrix file: only when asked, by this
+    // button, Enter in the text field, or producing (issue 13: it used to start on its own).
+    m_computeButton = new QPushButton(tr("Compute"), this);
+    m_computeButton->setObjectName(QStringLiteral("imatrixComputeButton"));
+    m_computeButton->setToolTip(tr("Compute the importance matrix now (producing also computes it first)"));
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("imatrixProgress"));
@@ -89,7 +94,9 @@ ImatrixChooser::ImatrixChooser(AppSettings settings, QThreadPool* taskPool, QWid
     connect(m_source, &QComboBox::currentIndexChanged, this, &ImatrixChooser::onSourceChanged);
     connect(m_filePath, &QLineEdit::editingFinished, this, &ImatrixChooser::loadFile);
     connect(m_fileBrowse, &QPushButton::clicked, this, &ImatrixChooser::browseFile);
-    connect(m_calibrationPath, &QLineEdit::editingFinished, this, &ImatrixChooser::compute);
+    connect(m_calibrationPath, &QLineEdit::editingFinished, this, &ImatrixChooser::showPending);
+    connect(m_calibrationPath, &QLineEdit::returnPressed, this, &ImatrixChooser::compute);
+    connect(m_computeButton, &QPushButton::clicked, this, &ImatrixChooser::compute);
     connect(m_calibrationBrowse, &QPushButton::clicked, this, &ImatrixChooser::browseCalibrationText);
     connect(m_stop, &QToolButton::clicked, this, &ImatrixChooser::cancelComputation);
 
@@ -99,6 +106,7 @@ ImatrixChooser::ImatrixChooser(AppSettings settings, QThreadPool* taskPool, QWid
     choiceRow->addWidget(m_fileBrowse);
     choiceRow->addWidget(m_calibrationPath, 1);
     choiceRow->addWidget(m_calibrationBrowse);
+    choiceRow->addWidget(m_computeButton);
     auto* statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status, 1);
     statusRow->addWidget(m_progress);
@@ -122,8 +130,9 @@ void ImatrixChooser::setModel(const QString& entryPath, const LoadedModelPtr& mo
     m_entryPath = entryPath;
     if (model == m_model) return;
     m_model = model;
-    // A computed matrix belongs to the model it was computed with.
-    if (source() == Source::Text) compute();
+    // A computed matrix belongs to the model it was computed with; selecting another model (or a quant)
+    // never starts a computation.
+    if (source() == Source::Text) showPending();
 }
 
 void ImatrixChooser::setOutputFolder(const QString& folder) {
@@ -150,8 +159,9 @@ void ImatrixChooser::setFile(const QString& path) {
 
 void ImatrixChooser::setCalibrationText(const QString& path) {
     m_calibrationPath->setText(QDir::toNativeSeparators(path));
+    m_calibrationPath->setCursorPosition(0);
     if (source() == Source::Text)
-        compute();
+        showPending();
     else
         setSource(Source::Text);
 }
@@ -172,12 +182,15 @@ QString ImatrixChooser::blockingReason() const {
         if (m_loading) return tr("Reading the importance matrix…");
         if (!m_imatrix) return tr("Choose a readable importance matrix file, or set it to None.");
         return {};
-    case Source::Text:
+    case Source::Text: {
         if (m_computing) return tr("Computing the importance matrix (see above)…");
-        if (!m_imatrix)
-            return tr("The importance matrix has not been computed: choose a calibration text, or set it to "
-                      "None.");
-        return {};
+        if (m_imatrix) return {};
+        if (!m_error.isEmpty()) return m_error;
+        const QString text = calibrationText();
+        if (text.isEmpty()) return tr("Choose a calibration text for the importance matrix, or set it to None.");
+        if (!QFileInfo(text).isFile()) return tr("%1 does not exist.").arg(QDir::toNativeSeparators(text));
+        return {}; // computed first when producing
+    }
     }
     return {};
 }
@@ -214,12 +227,14 @@ void ImatrixChooser::onSourceChanged() {
     m_fileBrowse->setVisible(fromFile);
     m_calibrationPath->setVisible(fromText);
     m_calibrationBrowse->setVisible(fromText);
+    m_computeButton->setVisible(fromText);
     m_status->setVisible(fromFile || fromText);
     reset(); // whatever matrix there was came from the other source
     if (fromText) {
         if (m_calibrationPath->text().trimmed().isEmpty())
             m_calibrationPath->setText(QDir::toNativeSeparators(defaultCalibrationText()));
-        compute();
+            m_calibrationPath->setCursorPosition(0);
+        showPending();
         return;
     }
     if (fromFile && m_filePath->text().trimmed().isEmpty() && isVisible()) {
@@ -323,12 +338,40 @@ QString ImatrixChooser::computedImatrixPath() const {
     return QDir(folder).filePath(name);
 }
 
+QString ImatrixChooser::computationKey() const {
+    const QString modelPath = m_model ? m_model->displayPath() : QString();
+    return modelPath + QLatin1Char('\n') + calibrationText();
+}
+
+bool ImatrixChooser::needsComputation() const {
+    return source() == Source::Text && !m_imatrix && !m_computing && m_model && blockingReason().isEmpty();
+}
+
+void ImatrixChooser::showPending() {
+    if (source() != Source::Text) return;
+    if (m_loadedKey == computationKey() && (m_computing || m_imatrix)) return; // already this one
+    reset();
+    const QString text = calibrationText();
+    if (text.isEmpty()) {
+        showStatus(tr("Choose a calibration text."));
+    } else if (!QFileInfo(text).isFile()) {
+        showError(tr("%1 does not exist.").arg(QDir::toNativeSeparators(text)));
+    } else if (!m_model) {
+        showStatus(tr("Computed from %1 once a model is selected.").arg(QFileInfo(text).fileName()));
+    } else {
+        showStatus(tr("Computed from %1 when you produce, or press Compute.").arg(QFileInfo(text).fileName()));
+    }
+    m_computeButton->setEnabled(m_model && QFileInfo(text).isFile());
+    emit imatrixChanged();
+    emit stateChanged();
+}
+
 void ImatrixChooser::compute() {
     if (source() != Source::Text) return;
     const QString text = calibrationText();
     // A Hugging Face folder: the job converts it to F16 in the cache first (the engine reads GGUF).
     const QString modelPath = m_model ? m_model->displayPath() : QString();
-    const QString key = modelPath + QLatin1Char('\n') + text;
+    const QString key = computationKey();
     if (m_loadedKey == key && (m_computing || m_imatrix)) {
         emit imatrixChanged();
         emit stateChanged();
@@ -407,7 +450,7 @@ void ImatrixChooser::onComputeEnded(quint64 generation, const QString& message, 
     m_progress->hide();
     m_stop->hide();
     m_loadedKey.clear(); // computing again is allowed
-    m_error = cancelled ? tr("Stopped. Press Enter in the text field to compute again.") : message;
+    m_error = cancelled ? tr("Stopped. Press Compute to compute again, or set it to None.") : message;
     if (cancelled)
         showStatus(m_error);
     else

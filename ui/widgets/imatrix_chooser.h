@@ -46,6 +46,10 @@ public:
     void setCalibrationText(const QString& path);
     QString calibrationText() const;
     bool isComputing() const { return m_computing; }
+    // Starts computing the matrix from the calibration text (the Compute button).
+    void compute();
+    // "Compute from text" is chosen and ready to compute, but nothing is computed yet: producing computes first.
+    bool needsComputation() const;
     // Stops a computation; the source stays "Compute from text" without a matrix.
     void cancelComputation();
 
@@ -69,7 +73,9 @@ private:
     void onLoaded(quint64 generation, const ImatrixPtr& imatrix);
     void onLoadFailed(quint64 generation, const QString& message);
     void browseCalibrationText();
-    void compute();
+    // Shows what "Compute from text" will do, without starting anything.
+    void showPending();
+    QString computationKey() const;
     void onComputeProgress(quint64 generation, double fraction, const QString& stage);
     void onComputed(quint64 generation, const ImatrixPtr& imatrix, const ImatrixComputeSummary& summary);
     void onComputeEnded(quint64 generation, const QString& message, bool cancelled);
@@ -101,6 +107,7 @@ private:
     QPushButton* m_fileBrowse;
     QLineEdit* m_calibrationPath;
     QPushButton* m_calibrationBrowse;
+    QPushButton* m_computeButton;
     QLabel* m_status;
     QProgressBar* m_progress;
     QToolButton* m_stop;

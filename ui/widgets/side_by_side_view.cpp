@@ -4,12 +4,14 @@
 
 #include <QDoubleSpinBox>
 #include <QFrame>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QStyle>
 #include <QSpinBox>
 #include <QTextCursor>
 #include <QThread>
@@ -43,9 +45,10 @@ SideBySideView::SideBySideView(QWidget* parent) : QWidget(parent) {
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_paneArea = new QWidget(scroll);
-    m_paneLayout = new QHBoxLayout(m_paneArea);
+    m_paneLayout = new QGridLayout(m_paneArea);
     m_paneLayout->setContentsMargins(0, 0, 0, 0);
     scroll->setWidget(m_paneArea);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     layout->addWidget(scroll, 1);
     updateControls();
 }
@@ -168,8 +171,37 @@ void SideBySideView::rebuildPanes() {
         layout->addWidget(pane.header);
         layout->addWidget(pane.text, 1);
         layout->addWidget(pane.footer);
-        m_paneLayout->addWidget(pane.box, 1);
+        // Room for a few lines of an answer, whatever the splitter leaves.
+        pane.text->setMinimumHeight(pane.text->fontMetrics().lineSpacing() * 5 + 8);
     }
+    m_paneColumns = 0;
+    layoutPanes();
+}
+
+void SideBySideView::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    layoutPanes();
+}
+
+// As many panes per row as fit at their minimum width; the rest wrap into further rows.
+void SideBySideView::layoutPanes() {
+    const int available = std::max(kPaneMinimumWidth, width() - style()->pixelMetric(QStyle::PM_ScrollBarExtent));
+    const int columns = std::clamp(available / (kPaneMinimumWidth + m_paneLayout->horizontalSpacing()), 1,
+                                   std::max(1, int(m_panes.size())));
+    if (columns == m_paneColumns) return;
+    m_paneColumns = columns;
+    for (Pane& pane : m_panes)
+        m_paneLayout->removeWidget(pane.box);
+    for (int c = 0; c < m_paneLayout->columnCount(); ++c)
+        m_paneLayout->setColumnStretch(c, 0);
+    for (size_t i = 0; i < m_panes.size(); ++i)
+        m_paneLayout->addWidget(m_panes[i].box, int(i) / columns, int(i) % columns);
+    for (int c = 0; c < columns; ++c)
+        m_paneLayout->setColumnStretch(c, 1);
+}
+
+int SideBySideView::paneColumns() const {
+    return m_paneColumns;
 }
 
 QString SideBySideView::paneText(int pane) const {

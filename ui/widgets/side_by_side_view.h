@@ -15,7 +15,7 @@
 #include "jobs/generate_job_runner.h"
 
 class QDoubleSpinBox;
-class QHBoxLayout;
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -34,6 +34,8 @@ class SideBySideView : public QWidget {
     Q_OBJECT
 
 public:
+    // Panes per row at the current width (for tests).
+    int paneColumns() const;
     explicit SideBySideView(QWidget* parent = nullptr);
     ~SideBySideView() override;
 
@@ -51,7 +53,11 @@ signals:
     // All files finished, failed or were cancelled.
     void runFinished();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void layoutPanes();
     struct Pane {
         SideBySideFile file;
         QWidget* box = nullptr;
@@ -82,7 +88,8 @@ private:
     QPushButton* m_stopButton;
     QLabel* m_status;
     QWidget* m_paneArea;
-    QHBoxLayout* m_paneLayout;
+    QGridLayout* m_paneLayout;
+    int m_paneColumns = 0; // panes per row, from the width (they wrap into rows, never scroll sideways)
 };
 
 } // namespace qf::ui

@@ -33,6 +33,31 @@ const QColor kSourceColorDark(0xaa, 0xaa, 0xaa);
 const QColor kFrontColor(0x1f, 0x77, 0xb4);
 const QColor kPointColor(0xff, 0x7f, 0x0e);
 
+// A tick step of 1, 2 or 5 times a power of ten giving about `ticks` intervals over `span`.
+double niceStep(double span, int ticks) {
+    const double raw = span / std::max(1, ticks);
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (double m : {1.0, 2.0, 5.0})
+        if (raw <= m * magnitude) return m * magnitude;
+    return 10.0 * magnitude;
+}
+
+// Round ticks anchored on multiples of the step (0, 0.0005, 0.001 ... rather than 0.000663), labels with
+// as many decimals as the step needs, so a one-point chart never labels every tick "1.2". With
+// `marginBelowZero` the range starts a little below 0 (points at 0 are not cut), the ticks still at 0.
+void setNiceRange(QValueAxis* axis, double low, double high, bool marginBelowZero) {
+    if (!(high > low)) high = low + 1.0;
+    const double step = niceStep(high - low, 4);
+    const double first = std::floor(low / step) * step;
+    const double last = std::ceil(high / step) * step;
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0.0);
+    axis->setTickInterval(step);
+    axis->setRange(marginBelowZero ? -step * 0.15 : first, last);
+    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 8);
+    axis->setLabelFormat(QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f"));
+}
+
 double paddedLow(double low, double high) {
     const double span = high > low ? high - low : std::max(std::abs(low), 1.0) * 0.1;
     return low - span * 0.08;
@@ -92,8 +117,8 @@ std::optional<double> SizeQualityChart::valueOf(const ChartPoint& point) const {
 }
 
 QString SizeQualityChart::axisTitle() const {
-    return m_metric == Metric::Perplexity ? tr("Perplexity (lower is better)")
-                                          : tr("Mean KLD from the source (lower is better)");
+    // Short: a long title is cut at the default window size; the metric menu says "lower is better".
+    return m_metric == Metric::Perplexity ? tr("Perplexity") : tr("Mean KLD");
 }
 
 std::vector<size_t> SizeQualityChart::paretoFront(const std::vector<double>& sizes,
@@ -198,12 +223,13 @@ void SizeQualityChart::rebuild() {
 
     const auto [minX, maxX] = std::minmax_element(sizes.begin(), sizes.end());
     const auto [minY, maxY] = std::minmax_element(values.begin(), values.end());
-    m_axisX->setRange(std::max(0.0, paddedLow(*minX, *maxX)), paddedHigh(*minX, *maxX));
-    // KL divergence starts at 0 (the source itself); perplexity is zoomed to the measured spread.
-    m_axisY->setRange(m_metric == Metric::Kld ? 0.0 : paddedLow(*minY, *maxY), paddedHigh(*minY, *maxY));
-    // Round tick values, so the grid reads 0.0005, 0.001 ... rather than 0.000663.
-    m_axisX->applyNiceNumbers();
-    m_axisY->applyNiceNumbers();
+    setNiceRange(m_axisX, std::max(0.0, paddedLow(*minX, *maxX)), paddedHigh(*minX, *maxX), false);
+    // KL divergence starts at 0 (the source itself), with a margin so points at 0 are drawn whole;
+    // perplexity is zoomed to the measured spread.
+    if (m_metric == Metric::Kld)
+        setNiceRange(m_axisY, 0.0, paddedHigh(0.0, *maxY), true);
+    else
+        setNiceRange(m_axisY, paddedLow(*minY, *maxY), paddedHigh(*minY, *maxY), false);
     m_scatter = std::move(scatter);
     m_sizes = std::move(sizes);
     m_values = std::move(values);

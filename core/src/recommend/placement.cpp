@@ -7,6 +7,8 @@
 #include "qf/quant/plan.h"
 #include "qf/recommend/recommendation.h"
 
+#include "qf/quant/plan_fallbacks.h"
+
 namespace qf::recommend {
 namespace {
 
@@ -136,17 +138,31 @@ Result<PlannedModel> planModel(const gguf::Metadata& metadata, const std::vector
     PlannedModel model;
     model.shape = std::move(*shape);
     model.name = !name.empty() ? std::move(name) : metadata.getString("general.name").value_or("model");
+    // The tensor types of each plan, to find presets that write the same file.
+    std::vector<std::vector<GgmlType>> types;
     for (const quant::Preset& preset : quant::allPresets()) {
         PlannedModel::Entry entry;
         entry.preset = &preset;
         auto plan = quant::makeQuantPlan(metadata, tensors, preset);
+        std::vector<GgmlType> planTypes;
         if (plan) {
             entry.available = true;
             entry.weights = weightLayout(*plan, model.shape.layers);
             entry.bitsPerWeight = plan->bitsPerWeight();
+            entry.fallbackCount = plan->fallbackCount;
+            entry.fallbacks = quant::describeFallbacks(*plan);
+            for (const quant::TensorPlan& t : plan->tensors)
+                planTypes.push_back(t.type);
+            for (size_t j = 0; j < types.size(); ++j) {
+                if (model.presets[j].available && model.presets[j].sameFileAs.empty() && types[j] == planTypes) {
+                    entry.sameFileAs = std::string(model.presets[j].preset->name);
+                    break;
+                }
+            }
         } else {
             entry.error = plan.error().message;
         }
+        types.push_back(std::move(planTypes));
         model.presets.push_back(std::move(entry));
     }
     return model;
@@ -184,7 +200,10 @@ PresetVerdict evaluatePreset(const PlannedModel& model, const PlannedModel::Entr
     v.preset = entry.preset;
     v.available = entry.available;
     v.unavailableReason = entry.error;
-    v.quality = qualityFor(entry.preset->name, measured);
+    v.fallbackCount = entry.fallbackCount;
+    v.fallbacks = entry.fallbacks;
+    v.sameFileAs = entry.sameFileAs;
+    v.quality = qualityFor(entry.preset->name, measured, entry.available ? entry.bitsPerWeight : 0.0);
     v.layers = model.shape.layers;
     if (!entry.available) return v;
 

@@ -1,5 +1,6 @@
 #include "qf/recommend/quality.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -34,22 +35,60 @@ constexpr std::string_view kTypicalSource =
 
 } // namespace
 
-std::string qualityTier(double meanKld) {
-    if (meanKld < 0.0001) return "lossless";
-    if (meanKld < 0.001) return "near-lossless";
-    if (meanKld < 0.003) return "very good";
-    if (meanKld < 0.01) return "reduced";
+QualityTier qualityTierId(double meanKld) {
+    if (meanKld < 0.0001) return QualityTier::Lossless;
+    if (meanKld < 0.001) return QualityTier::NearLossless;
+    if (meanKld < 0.003) return QualityTier::VeryGood;
+    if (meanKld < 0.01) return QualityTier::Reduced;
+    return QualityTier::Low;
+}
+
+std::string_view qualityTierName(QualityTier tier) {
+    switch (tier) {
+    case QualityTier::Lossless: return "lossless";
+    case QualityTier::NearLossless: return "near-lossless";
+    case QualityTier::VeryGood: return "very good";
+    case QualityTier::Reduced: return "reduced";
+    case QualityTier::Low: return "low";
+    }
     return "low";
 }
+
+std::string qualityTier(double meanKld) {
+    return std::string(qualityTierName(qualityTierId(meanKld)));
+}
+
+namespace {
+
+void setTier(QualityEstimate& q, double meanKld) {
+    q.tierId = qualityTierId(meanKld);
+    q.tier = std::string(qualityTierName(q.tierId));
+}
+
+// A tier from ΔPPL alone (no KL divergence measured): the typical relation between the two on the
+// reference model, roughly KLD ≈ ΔPPL% / 100.
+double kldFromDelta(double deltaPplPercent) {
+    return std::max(0.0, deltaPplPercent) / 100.0;
+}
+
+} // namespace
 
 std::string QualityEstimate::describe() const {
     if (!known) return "unknown";
     if (source == "unquantized") return "lossless (unquantized)";
-    std::string text = deltaPplPercentError
-                           ? fmt::format("ΔPPL {:+.2f} ± {:.2f} %", deltaPplPercent, *deltaPplPercentError)
-                           : fmt::format("ΔPPL {:+.2f} %", deltaPplPercent);
+    std::string text;
+    if (withinError && deltaPplPercentError)
+        text = fmt::format("ΔPPL within ± {:.2f} %", *deltaPplPercentError);
+    else if (deltaPplPercentError)
+        text = fmt::format("ΔPPL {:+.2f} ± {:.2f} %", deltaPplPercent, *deltaPplPercentError);
+    else
+        text = fmt::format("ΔPPL {:+.2f} %", deltaPplPercent);
     if (meanKld) text += fmt::format(", KLD {:.4f}", *meanKld);
-    text += measured ? " (measured)" : " (typical; estimate)";
+    switch (basis) {
+    case QualityBasis::Measured: text += " (measured)"; break;
+    case QualityBasis::FromThisModel: text += " (estimate from this model's measurements)"; break;
+    default: text += " (typical; estimate)"; break;
+    }
     return text;
 }
 
@@ -58,35 +97,108 @@ QualityEstimate typicalQuality(std::string_view preset) {
     if (preset == "F32" || preset == "F16") {
         // The unquantized weights are the reference themselves.
         q.known = true;
+        q.basis = QualityBasis::Unquantized;
         q.meanKld = 0.0;
-        q.tier = "lossless";
+        setTier(q, 0.0);
         q.source = "unquantized";
         return q;
     }
     for (const auto& row : kTypical) {
         if (row.preset != preset) continue;
         q.known = true;
-        q.deltaPplPercent = (row.perplexity / kReferenceF16Perplexity - 1.0) * 100.0;
+        q.basis = QualityBasis::Typical;
+        // A small model's noise makes some typical differences negative; an estimate is never below 0.
+        q.deltaPplPercent = std::max(0.0, (row.perplexity / kReferenceF16Perplexity - 1.0) * 100.0);
         q.meanKld = row.meanKld;
-        q.tier = qualityTier(row.meanKld);
+        setTier(q, row.meanKld);
         q.source = std::string(kTypicalSource);
     }
     return q;
 }
 
-QualityEstimate qualityFor(std::string_view preset, const std::vector<MeasuredQuality>& measured) {
+namespace {
+
+struct MeasuredPoint {
+    double bits = 0.0;
+    double delta = 0.0; // ΔPPL %, at least 0
+    std::optional<double> kld;
+};
+
+// ΔPPL and KLD at `bits`, from this model's measurements: linear between the two measured neighbours (the
+// unquantized model is the point at 16 bits with no loss); below the smallest measured file, the typical
+// curve scaled to what this model showed there.
+std::optional<QualityEstimate> estimateFromThisModel(std::string_view preset, double bits,
+                                                     std::vector<MeasuredPoint> points) {
+    if (points.empty() || bits <= 0) return std::nullopt;
+    const size_t measuredCount = points.size();
+    std::sort(points.begin(), points.end(), [](auto& a, auto& b) { return a.bits < b.bits; });
+    if (points.back().bits < 16.0) points.push_back({16.0, 0.0, 0.0});
+    if (points.size() == 1) points.insert(points.begin(), points.front()); // one point at 16 bits or more
+    QualityEstimate q;
+    q.known = true;
+    q.basis = QualityBasis::FromThisModel;
+    if (bits >= points.front().bits) {
+        size_t hi = 1;
+        while (hi < points.size() && points[hi].bits < bits)
+            ++hi;
+        if (hi >= points.size()) hi = points.size() - 1;
+        const MeasuredPoint& a = points[hi - 1];
+        const MeasuredPoint& b = points[hi];
+        const double t = b.bits > a.bits ? std::clamp((bits - a.bits) / (b.bits - a.bits), 0.0, 1.0) : 0.0;
+        q.deltaPplPercent = a.delta + t * (b.delta - a.delta);
+        if (a.kld && b.kld) q.meanKld = *a.kld + t * (*b.kld - *a.kld);
+    } else {
+        // Below the smallest measured file the loss grows about four times per bit removed (the reference
+        // model's Q4_K_M to Q2_K), and is at least the preset's typical value.
+        const MeasuredPoint& low = points.front();
+        const double scale = std::pow(4.0, low.bits - bits);
+        q.deltaPplPercent = low.delta * scale;
+        if (low.kld) q.meanKld = *low.kld * scale;
+        if (const QualityEstimate typical = typicalQuality(preset); typical.known) {
+            q.deltaPplPercent = std::max(q.deltaPplPercent, typical.deltaPplPercent);
+            if (q.meanKld && typical.meanKld) q.meanKld = std::max(*q.meanKld, *typical.meanKld);
+        }
+    }
+    q.deltaPplPercent = std::max(0.0, q.deltaPplPercent);
+    setTier(q, q.meanKld ? *q.meanKld : kldFromDelta(q.deltaPplPercent));
+    q.source = fmt::format("estimate from {} measurement(s) on this model, along bits per weight", measuredCount);
+    return q;
+}
+
+} // namespace
+
+QualityEstimate qualityFor(std::string_view preset, const std::vector<MeasuredQuality>& measured,
+                           double bitsPerWeight) {
     const MeasuredQuality* best = nullptr;
     for (const auto& m : measured)
         if (m.preset == preset && m.basePerplexity > 0 && (!best || (best->imatrix && !m.imatrix))) best = &m;
-    if (!best) return typicalQuality(preset);
+    if (!best) {
+        if (preset == "F32" || preset == "F16") return typicalQuality(preset);
+        std::vector<MeasuredPoint> points;
+        for (const auto& m : measured) {
+            if (m.basePerplexity <= 0 || m.bitsPerWeight <= 0 || m.imatrix) continue;
+            points.push_back({m.bitsPerWeight, std::max(0.0, (m.perplexity / m.basePerplexity - 1.0) * 100.0),
+                              m.meanKld ? std::optional(std::max(0.0, *m.meanKld)) : std::nullopt});
+        }
+        if (auto estimate = estimateFromThisModel(preset, bitsPerWeight, std::move(points))) return *estimate;
+        return typicalQuality(preset);
+    }
     QualityEstimate q;
     q.known = true;
     q.measured = true;
+    q.basis = QualityBasis::Measured;
     q.deltaPplPercent = (best->perplexity / best->basePerplexity - 1.0) * 100.0;
-    if (best->perplexityError > 0)
+    if (best->perplexityError > 0) {
         q.deltaPplPercentError = best->perplexityError / best->basePerplexity * 100.0;
+        q.withinError = std::abs(q.deltaPplPercent) <= *q.deltaPplPercentError;
+    } else {
+        q.withinError = q.deltaPplPercent < 0.0;
+    }
     q.meanKld = best->meanKld;
-    q.tier = best->meanKld ? qualityTier(*best->meanKld) : typicalQuality(preset).tier;
+    if (best->meanKld)
+        setTier(q, *best->meanKld);
+    else
+        setTier(q, kldFromDelta(q.deltaPplPercent));
     q.source = fmt::format("measured on this model{}{}{}", best->imatrix ? " (with imatrix)" : "",
                            best->evaluationText.empty() ? "" : ", " + best->evaluationText,
                            best->context ? fmt::format(", context {}", best->context) : "");

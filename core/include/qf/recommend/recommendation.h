@@ -36,6 +36,9 @@ struct PlannedModel {
         std::string error;    // the planner's reason when the preset cannot be made from this source
         WeightLayout weights; // when available
         double bitsPerWeight = 0.0;
+        uint32_t fallbackCount = 0; // tensors whose rows did not fit the wanted type (see plan_fallbacks.h)
+        std::string fallbacks;      // describeFallbacks()
+        std::string sameFileAs;     // an earlier preset whose plan gives every tensor the same type
     };
     std::string name;
     ModelShape shape;
@@ -76,6 +79,9 @@ struct PresetVerdict {
     std::string unavailableReason;
     // Exact.
     uint64_t fileBytes = 0;
+    uint32_t fallbackCount = 0;
+    std::string fallbacks;  // as in PlannedModel::Entry
+    std::string sameFileAs; // as in PlannedModel::Entry
     uint64_t weightBytes = 0; // tensor bytes, plus the tied output copy when it goes to the GPU
     uint64_t inputBytes = 0;  // the token embedding and other input weights, which stay in system RAM
     uint64_t kvBytes = 0;
