@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "qf/io/temporary_files.h"
+
 namespace qf::cli {
 
 Result<Args> Args::parse(const std::vector<std::string>& argv, const ArgSpec& spec) {
@@ -52,6 +54,11 @@ std::vector<std::string> Args::values(const std::string& option) const {
     for (auto [it, end] = m_values.equal_range(option); it != end; ++it)
         out.push_back(it->second);
     return out;
+}
+
+void announceRemovedTemporaries(const std::filesystem::path& output) {
+    const auto removed = io::removeStaleTemporaries(output.has_parent_path() ? output.parent_path() : ".");
+    if (!removed.empty()) fmt::print(stderr, "note: {}\n", io::describeRemoved(removed));
 }
 
 std::string humanBytes(uint64_t bytes) {

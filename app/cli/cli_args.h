@@ -42,6 +42,9 @@ Result<uint64_t> wholeNumberOption(const Args& args, const char* option, uint64_
 // cannot be found.
 std::filesystem::path bundledDataFile(const std::string& name);
 
+// Removes temporary files that killed runs left in `output`'s folder and says so on stderr.
+void announceRemovedTemporaries(const std::filesystem::path& output);
+
 // Formats a byte count for people: "14.2 MB", "1.3 GB".
 std::string humanBytes(uint64_t bytes);
 

@@ -16,6 +16,8 @@
 #endif
 
 #include "cli/cli_args.h"
+#include "cli/progress_line.h"
+#include "qf/io/output_policy.h"
 #include "cli/commands.h"
 #include "qf/export/lm_studio_layout.h"
 #include "qf/export/model_copy.h"
@@ -124,14 +126,9 @@ int exportOllama(const Args& args, const gguf::GgufFile& file, const fs::path& m
         }
     } cleanup{temporaryFolder};
 
-    std::error_code ec;
-    if (!args.has("--overwrite") && temporaryFolder.empty() && fs::exists(modelfilePath, ec)) {
-        fmt::print(stderr, "error: {} already exists; pass --overwrite to replace it\n",
-                   modelfilePath.string());
-        return 1;
-    }
+    const auto policy = io::commandOutput(args.has("--overwrite") || !temporaryFolder.empty(), file.shardPaths());
     const auto modelfile = ollama::makeModelfile(file.metadata(), ollama::fromPathFor(modelfilePath, model));
-    if (auto written = ollama::writeModelfile(modelfilePath, modelfile.text); !written) {
+    if (auto written = ollama::writeModelfile(modelfilePath, modelfile.text, policy); !written) {
         fmt::print(stderr, "error: {}\n", written.error().message);
         return 1;
     }
@@ -197,17 +194,10 @@ int exportLmStudio(const Args& args, const gguf::GgufFile& file) {
     lmstudio::CopyRequest request{.sources = file.shardPaths(),
                                   .modelsDirectory = modelsDirectory,
                                   .overwrite = args.has("--overwrite")};
-    auto lastPrint = std::chrono::steady_clock::now();
-    bool printed = false;
-    auto progress = [&](const Progress& p) {
-        const auto now = std::chrono::steady_clock::now();
-        if (now - lastPrint < std::chrono::milliseconds(200)) return;
-        lastPrint = now;
-        printed = true;
-        fmt::print(stderr, "\r\033[K{:5.1f}%  {}", 100.0 * p.fraction(), p.stage);
-    };
+    ProgressLine line;
+    auto progress = [&](const Progress& p) { line.show(fmt::format("{:5.1f}%  {}", 100.0 * p.fraction(), p.stage)); };
     auto copied = lmstudio::copyModel(request, file.metadata(), progress, {});
-    if (printed) fmt::print(stderr, "\r\033[K");
+    line.clear();
     if (!copied) {
         const bool exists = copied.error().message.ends_with("already exists");
         fmt::print(stderr, "error: {}{}\n", copied.error().message,

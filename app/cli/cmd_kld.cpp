@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_args.h"
+#include "cli/progress_line.h"
 #include "cli/commands.h"
 #include "cli/eval_options.h"
 #include "qf/eval/kld.h"
@@ -146,11 +147,11 @@ int runKld(const std::vector<std::string>& argv) {
     params.llamaCppRounding = request->llamaCppRounding;
     if (auto dir = args->value("--cache-dir")) params.cacheFolder = *dir;
     if (!json) params.onChunk = printChunk;
-    auto progress = [json](const Progress& p) {
-        if (!json && p.stage == "base model") {
-            fmt::print(stderr, "\rbase model: chunk {}/{}", p.done + 1, p.total);
-            if (p.done + 1 == p.total) fmt::print(stderr, "\n");
-        }
+    ProgressLine line;
+    auto progress = [&](const Progress& p) {
+        if (json || p.stage != "base model") return;
+        line.show(fmt::format("base model: chunk {}/{}", p.done + 1, p.total));
+        if (p.done + 1 == p.total) line.clear();
     };
     auto result = eval::computeKld(**model, **base, request->text, params, progress);
     if (!result) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_args.h"
+#include "cli/progress_line.h"
 #include "cli/commands.h"
 #include "qf/synthetic_model.h"
 
@@ -10,13 +11,14 @@ namespace qf::cli {
 
 namespace {
 constexpr const char* kUsage =
-    "usage: quantforge-cli synth OUT.gguf [options]\n"
+    "usage: quantforge-cli synth OUT.gguf [--overwrite] [options]\n"
     "  Writes a llama-shaped model with random heavy-tailed weights, for benchmarks. Default shape: the\n"
     "  1.1B TinyLlama shape (n_embd 2048, 22 layers, n_ff 5632, 32 heads, 4 KV heads, vocab 32000).\n"
     "  --embd N --layers N --ff N --heads N --kv-heads N --vocab N --ctx N   override the shape\n"
     "  --type f16|bf16|f32   weight type (default f16)      --tied   no separate output.weight\n"
     "  --seed N              random seed (default 1)        --threads N\n"
-    "  --tokenizer FILE      copy the vocabulary from this GGUF when its size matches\n";
+    "  --tokenizer FILE      copy the vocabulary from this GGUF when its size matches\n"
+    "  --overwrite           replace OUT.gguf if it exists\n";
 
 Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback) {
     const auto v = args.value(option);
@@ -33,7 +35,7 @@ Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback)
 } // namespace
 
 int runSynth(const std::vector<std::string>& argv) {
-    auto args = Args::parse(argv, {.flags = {"--tied", "--help"},
+    auto args = Args::parse(argv, {.flags = {"--tied", "--overwrite", "--help"},
                                    .valued = {"--embd", "--layers", "--ff", "--heads", "--kv-heads", "--vocab",
                                               "--ctx", "--type", "--seed", "--threads", "--tokenizer"}});
     if (!args || args->has("--help") || args->positional().size() != 1) {
@@ -59,6 +61,7 @@ int runSynth(const std::vector<std::string>& argv) {
     }
     p.threads = unsigned(threads);
     p.tiedEmbeddings = args->has("--tied");
+    p.overwrite = args->has("--overwrite");
     if (auto t = args->value("--type")) {
         const auto type = ggmlTypeFromName(*t);
         if (!type || (*type != GgmlType::F16 && *type != GgmlType::BF16 && *type != GgmlType::F32)) {
@@ -70,10 +73,12 @@ int runSynth(const std::vector<std::string>& argv) {
     if (auto t = args->value("--tokenizer")) p.tokenizerFrom = *t;
     fmt::print(stderr, "writing a {:.2f}B-parameter synthetic llama model to {}\n", double(p.parameterCount()) / 1e9,
                args->positional()[0]);
-    auto done = writeSyntheticLlama(p, args->positional()[0], [](const Progress& pr) {
-        fmt::print(stderr, "\r  tensor {}/{}", pr.done, pr.total);
+    announceRemovedTemporaries(args->positional()[0]);
+    ProgressLine line;
+    auto done = writeSyntheticLlama(p, args->positional()[0], [&](const Progress& pr) {
+        line.show(fmt::format("  tensor {}/{}", pr.done, pr.total));
     });
-    fmt::print(stderr, "\n");
+    line.clear();
     if (!done) {
         fmt::print(stderr, "error: {}\n", done.error().message);
         return 1;

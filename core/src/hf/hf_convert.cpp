@@ -410,12 +410,22 @@ uint64_t HfConversion::sourceByteSize(size_t index) const {
     return weight == Source::kGenerated ? tensorByteSize(index) : m_weights.tensors()[weight].byteSize();
 }
 
-Status HfConversion::write(const fs::path& output, const ProgressFn& progress, std::stop_token stop) const {
+std::vector<fs::path> HfConversion::inputPaths() const {
+    std::vector<fs::path> paths = m_weights.shardPaths();
+    std::error_code ec;
+    for (fs::directory_iterator it(m_folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec)) paths.push_back(it->path());
+    return paths;
+}
+
+Status HfConversion::write(const fs::path& output, const ProgressFn& progress, std::stop_token stop,
+                           bool overwrite) const {
     gguf::WriteParams params;
     params.output = output;
     params.metadata = m_metadata;
     params.tensors = m_specs;
-    params.protectedInputs = m_weights.shardPaths();
+    params.protectedInputs = inputPaths();
+    params.overwrite = overwrite;
     uint64_t total = 0;
     for (size_t i = 0; i < m_sources.size(); ++i)
         total += sourceByteSize(i);

@@ -97,6 +97,9 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
     for (const auto& out : params.outputs) {
         auto wp = out.plan.writeParams(out.path);
         wp.protectedInputs = source.inputPaths();
+        if (out.plan.options.imatrix && !out.plan.options.imatrix->sourcePath.empty())
+            wp.protectedInputs.push_back(out.plan.options.imatrix->sourcePath);
+        wp.overwrite = params.overwrite;
         wp.durable = params.durable;
         auto writer = gguf::GgufStreamWriter::create(wp);
         if (!writer) return writer.error();

@@ -80,8 +80,8 @@ void appendFloats(std::vector<uint8_t>& out, const std::vector<float>& values) {
     out.insert(out.end(), p, p + values.size() * sizeof(float));
 }
 
-Status writeBytes(const std::filesystem::path& path, const std::vector<uint8_t>& bytes) {
-    auto file = io::AtomicFile::create(path, bytes.size());
+Status writeBytes(const std::filesystem::path& path, const std::vector<uint8_t>& bytes, const io::OutputPolicy& policy) {
+    auto file = io::AtomicFile::create(path, bytes.size(), policy);
     if (!file) return file.error();
     QF_TRY(file->write(bytes));
     return file->commit();
@@ -332,13 +332,13 @@ Result<std::vector<uint8_t>> serializeLegacyImatrix(const Imatrix& im) {
     return out;
 }
 
-Status saveLegacyImatrix(const Imatrix& imatrix, const std::filesystem::path& path) {
+Status saveLegacyImatrix(const Imatrix& imatrix, const std::filesystem::path& path, const io::OutputPolicy& policy) {
     auto bytes = serializeLegacyImatrix(imatrix);
     if (!bytes) return bytes.error();
-    return writeBytes(path, *bytes);
+    return writeBytes(path, *bytes, policy);
 }
 
-Status saveGgufImatrix(const Imatrix& im, const std::filesystem::path& path) {
+Status saveGgufImatrix(const Imatrix& im, const std::filesystem::path& path, const io::OutputPolicy& policy) {
     const bool fromLegacy = im.format == ImatrixFormat::Legacy;
     if (fromLegacy && im.chunkSize == 0)
         return makeError(
@@ -352,6 +352,8 @@ Status saveGgufImatrix(const Imatrix& im, const std::filesystem::path& path) {
     std::vector<std::vector<float>> data;
     gguf::WriteParams params;
     params.output = path;
+    params.overwrite = policy.overwrite;
+    params.protectedInputs = policy.inputs;
     uint32_t chunkCount = im.chunkCount;
     if (fromLegacy) chunkCount = 0;
     for (const ImatrixEntry* e : entries) {
