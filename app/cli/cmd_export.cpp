@@ -98,7 +98,12 @@ int exportOllama(const Args& args, const gguf::GgufFile& file, const fs::path& m
             return 2;
         }
         std::error_code ec;
-        fmt::print("{}", ollama::makeModelfile(file.metadata(), fs::absolute(model, ec).string()).text);
+        const auto modelfile = ollama::makeModelfile(file.metadata(), fs::absolute(model, ec).string());
+        if (!modelfile) {
+            fmt::print(stderr, "error: {}\n", modelfile.error().message);
+            return 1;
+        }
+        fmt::print("{}", modelfile->text);
         return 0;
     }
 
@@ -127,7 +132,15 @@ int exportOllama(const Args& args, const gguf::GgufFile& file, const fs::path& m
     } cleanup{temporaryFolder};
 
     const auto policy = io::commandOutput(args.has("--overwrite") || !temporaryFolder.empty(), file.shardPaths());
-    const auto modelfile = ollama::makeModelfile(file.metadata(), ollama::fromPathFor(modelfilePath, model));
+    const auto made = ollama::makeModelfile(file.metadata(), ollama::fromPathFor(modelfilePath, model));
+    if (!made) {
+        fmt::print(stderr, "error: {}\n", made.error().message);
+        return 1;
+    }
+    const ollama::Modelfile& modelfile = *made;
+    if (!modelfile.skippedStops.empty())
+        fmt::print(stderr, "note: {} stop text(s) of the vocabulary hold control characters (e.g. a new line) and are "
+                           "left out of the Modelfile\n", modelfile.skippedStops.size());
     if (auto written = ollama::writeModelfile(modelfilePath, modelfile.text, policy); !written) {
         fmt::print(stderr, "error: {}\n", written.error().message);
         return 1;
