@@ -118,7 +118,14 @@ int runKld(const std::vector<std::string>& argv) {
     addEvalOptions(spec);
     auto args = Args::parse(argv, spec);
     if (!args || args->has("--help") || args->positional().size() != 1 || !args->value("--base")) {
-        if (!args) fmt::print(stderr, "quantforge-cli kld: {}\n", args.error().message);
+        if (!args)
+            fmt::print(stderr, "quantforge-cli kld: {}\n", args.error().message);
+        else if (args->positional().size() != 1 && !args->has("--help"))
+            fmt::print(stderr, "quantforge-cli kld: give one MODEL (the quantized file), not {}\n",
+                       args->positional().size());
+        else if (!args->has("--help"))
+            fmt::print(stderr, "quantforge-cli kld: --base BASE is missing: the unquantized model to compare "
+                               "MODEL against\n");
         fmt::print(stderr, "{}{}", kUsage, kEvalOptionsHelp);
         return args && args->has("--help") ? 0 : 2;
     }
@@ -141,7 +148,7 @@ int runKld(const std::vector<std::string>& argv) {
     }
     const bool json = args->has("--json");
     eval::KldParams params;
-    params.context = request->context;
+    params.context = contextFor(*request, (*base)->params().trainedContext, "kld");
     params.maxChunks = request->chunks;
     params.threads = request->threads;
     params.llamaCppRounding = request->llamaCppRounding;

@@ -20,17 +20,10 @@ constexpr const char* kUsage =
     "  --tokenizer FILE      copy the vocabulary from this GGUF when its size matches\n"
     "  --overwrite           replace OUT.gguf if it exists\n";
 
+// Shapes up to 2^20 per dimension (threads up to 1024): beyond that the file could not be written anyway.
 Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback) {
-    const auto v = args.value(option);
-    if (!v) return fallback;
-    try {
-        size_t used = 0;
-        const auto n = std::stoull(*v, &used);
-        if (used != v->size()) throw std::invalid_argument("trailing");
-        return uint64_t(n);
-    } catch (...) {
-        return makeError("{} needs a whole number, not '{}'", option, *v);
-    }
+    const bool threads = std::string_view(option) == "--threads", seed = std::string_view(option) == "--seed";
+    return wholeNumberOption(args, option, fallback, threads ? 1024 : seed ? UINT64_MAX : (1u << 20));
 }
 } // namespace
 

@@ -12,7 +12,9 @@
 #include <thread>
 
 #include "cli_runner.h"
+#include "qf/eval/results_sidecar.h"
 #include "qf/io/atomic_file.h"
+#include "qf/io/data_location.h"
 #include "qf/io/temporary_files.h"
 #include "test_support.h"
 
@@ -206,6 +208,32 @@ private slots:
         QCOMPARE(next.exitCode, 0);
         QVERIFY2(next.err.contains("temporary file"), next.err.constData()); // ... but the next run does
         QVERIFY(qf::test::partFiles(dir.path()).isEmpty());
+    }
+
+    // #13 item 11: results of the bundled sample (under <prefix>/share/quantforge) go to the user's cache
+    // folder, never into the installation; a model in an ordinary folder keeps its sidecar beside it.
+    void installedSampleResultsGoToTheUserCache() {
+        QTemporaryDir cache;
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+        const fs::path sample = qf::io::installedDataFolder() / "samples" / "qf-books-22m-f16.gguf";
+        QVERIFY2(fs::exists(sample), sample.c_str());
+        const fs::path sidecar = qf::eval::sidecarPath(sample);
+        QVERIFY2(sidecar.string().rfind(cache.path().toStdString(), 0) == 0, sidecar.c_str());
+        qf::eval::StoredEvaluation e;
+        e.key = {qf::eval::textSha256Hex("x"), 128, 1};
+        e.textName = "x.txt";
+        e.fileBytes = fs::file_size(sample);
+        e.measuredAt = "2026-01-01T00:00:00Z";
+        e.perplexity = 1.5;
+        QVERIFY(qf::eval::storeEvaluation(sample, e).ok());
+        QVERIFY(fs::exists(sidecar));
+        QVERIFY(!fs::exists(fs::path(sample.string() + ".quantforge.json")));
+        QCOMPARE(qf::eval::readSidecar(sample)->evaluations.size(), size_t(1));
+
+        QTemporaryDir dir;
+        const fs::path model = copyModel(dir);
+        QCOMPARE(qf::eval::sidecarPath(model), fs::path(model.string() + ".quantforge.json"));
+        qunsetenv("XDG_CACHE_HOME");
     }
 
     void staleCleanupSparesLiveWritersAndOtherFiles() {
