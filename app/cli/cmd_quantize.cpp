@@ -107,6 +107,7 @@ int runQuantize(const std::vector<std::string>& argv) {
                        request->options.allowRequantize ? "" : requantizeHint(plan.error()));
             return 1;
         }
+        for (const auto& w : plan->warnings) fmt::print(stderr, "note: {}: {}\n", preset->name, w);
         fs::path out = args->value("--output") ? fs::path(*args->value("--output"))
                                                : quant::defaultOutputPath(namedAfter, preset->name,
                                                                           args->value("--out-dir").value_or(""));

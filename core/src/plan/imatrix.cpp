@@ -265,10 +265,30 @@ Result<Imatrix> parseGgufImatrix(std::span<const uint8_t> bytes, const std::stri
     return im;
 }
 
+// Numbers that parse but cannot be an importance matrix: llama-quantize would use them and make a model
+// far worse than one without an imatrix (all zeros or negative values flatten the rounding weights).
+static Status checkUsable(const Imatrix& im, const std::string& fileName) {
+    bool anyPositive = false;
+    for (const auto& entry : im.entries()) {
+        for (size_t i = 0; i < entry.sumSquares.size(); ++i) {
+            if (entry.sumSquares[i] < 0)
+                return makeError("{}: entry {}: value {} is negative ({}); squared activations cannot be; the file "
+                                 "is damaged or not an importance matrix", fileName, entry.name, i, entry.sumSquares[i]);
+            anyPositive |= entry.sumSquares[i] > 0;
+        }
+    }
+    if (!im.entries().empty() && !anyPositive)
+        return makeError("{}: every value is zero: the importance matrix holds no information (was it computed "
+                         "on an empty text?)", fileName);
+    return {};
+}
+
 Result<Imatrix> parseImatrix(std::span<const uint8_t> bytes, const std::string& fileName) {
     uint32_t magic = 0;
     if (bytes.size() >= 4) std::memcpy(&magic, bytes.data(), 4);
-    return magic == gguf::kMagic ? parseGgufImatrix(bytes, fileName) : parseLegacyImatrix(bytes, fileName);
+    auto im = magic == gguf::kMagic ? parseGgufImatrix(bytes, fileName) : parseLegacyImatrix(bytes, fileName);
+    if (im) QF_TRY(checkUsable(*im, fileName));
+    return im;
 }
 
 Result<Imatrix> loadImatrix(const std::filesystem::path& path) {
