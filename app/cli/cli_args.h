@@ -1,5 +1,5 @@
 #pragma once
-// A small command-line parser: positional arguments, --flags and --options with values
+// Command-line arguments, parsed by CLI11: positional arguments, --flags and --options with values
 // ("--out DIR" or "--out=DIR"). Unknown options are errors so typos do not pass silently.
 #include <cstdint>
 #include <filesystem>
