@@ -1,5 +1,8 @@
 // quantforge-cli: every action of the app, headless. Links core only.
+#include <cstdio>
 #include <cstring>
+#include <exception>
+#include <new>
 #include <functional>
 #include <map>
 #include <string>
@@ -8,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "qf/io/temporary_files.h"
 
 namespace {
 
@@ -59,5 +63,18 @@ int main(int argc, char** argv) {
         printUsage();
         return 2;
     }
-    return it->second.run(std::vector<std::string>(argv + 2, argv + argc));
+    // Before any thread starts: Ctrl-C / SIGTERM / SIGHUP remove the temporary files of writes in progress.
+    qf::io::installInterruptCleanup();
+    // Errors are values in core; anything thrown (an allocation failure the checks did not foresee) still
+    // ends with a message and exit code 1, never with an abort.
+    try {
+        return it->second.run(std::vector<std::string>(argv + 2, argv + argc));
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr, "error: out of memory (a size in the input is larger than this machine can hold)\n");
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "error: an unexpected internal failure\n");
+    }
+    return 1;
 }

@@ -3,8 +3,9 @@
 #   dev.sh run            build and start the app on the bundled sample model
 #   dev.sh test           build and run the whole test suite (what CI runs)
 #   dev.sh sanitize       core tests built with AddressSanitizer + UndefinedBehaviorSanitizer
-#   dev.sh fuzz [SECONDS] the fuzz targets (GGUF reader SECONDS, safetensors header and tokenizers half
-#                         of it each; default 60)
+#   dev.sh tsan           the worker pool and the job tests built with ThreadSanitizer
+#   dev.sh fuzz [SECONDS] the fuzz targets (GGUF reader 3/4 of SECONDS, each other target 1/4 of it:
+#                         about 2 x SECONDS in all; default 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -38,15 +39,27 @@ case "${1:-}" in
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --test-dir build-asan --output-on-failure -j"$jobs" -L core -LE slow
     ;;
+  tsan)
+    # Data races in the worker pool (parallelFor) and in the jobs that use it from several threads.
+    configure build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQF_BUILD_GUI=OFF -DQF_BUILD_BENCHMARKS=OFF \
+      -DCMAKE_CXX_FLAGS="-fsanitize=thread" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
+    tsan_tests="test_parallel test_quantize_job test_hostile_outputs test_hostile_sources test_model_copy"
+    cmake --build build-tsan -j"$jobs" --target quantforge-cli $tsan_tests
+    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/packaging/tsan.supp" \
+      ctest --test-dir build-tsan --output-on-failure -j"$jobs" -R "^($(echo $tsan_tests | tr ' ' '|'))$"
+    ;;
   fuzz)
     seconds=${2:-60}
     CC=clang CXX=clang++ configure build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQF_FUZZ=ON \
       -DQF_BUILD_GUI=OFF -DQF_BUILD_TESTS=OFF -DQF_BUILD_BENCHMARKS=OFF \
       -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined"
-    cmake --build build-fuzz -j"$jobs" --target fuzz_gguf_reader fuzz_safetensors_header fuzz_tokenizer
-    # The GGUF reader gets the whole time; the safetensors header and the tokenizers half of it each.
-    for run in "fuzz_gguf_reader gguf $seconds" "fuzz_safetensors_header safetensors $((seconds / 2))" \
-               "fuzz_tokenizer tokenizer $((seconds / 2))"; do
+    cmake --build build-fuzz -j"$jobs" --target fuzz_gguf_reader fuzz_safetensors_header fuzz_tokenizer \
+      fuzz_modelfile fuzz_hf_config fuzz_imatrix
+    # The GGUF reader gets 3/4 of the time; every other target a quarter of it.
+    quarter=$((seconds / 4))
+    for run in "fuzz_gguf_reader gguf $((seconds * 3 / 4))" "fuzz_safetensors_header safetensors $quarter" \
+               "fuzz_tokenizer tokenizer $quarter" "fuzz_modelfile modelfile $quarter" \
+               "fuzz_hf_config hf_config $quarter" "fuzz_imatrix imatrix $quarter"; do
       set -- $run
       scratch=$(mktemp -d)
       build-fuzz/bin/"$1" -max_total_time="$3" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \

@@ -3,41 +3,47 @@
 #include <string>
 #include <system_error>
 
+#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include "qf/io/temporary_files.h"
 
 namespace qf::cli {
 
 Result<Args> Args::parse(const std::vector<std::string>& argv, const ArgSpec& spec) {
+    // CLI11 does the parsing (option=value and option value, -abc bundles, "--", errors for unknown
+    // options and missing values); ArgSpec keeps each command's table of names.
+    CLI::App app;
+    app.set_help_flag(); // --help is an ordinary flag of each command, which prints its own usage
+    app.allow_extras(false);
+    std::map<std::string, std::string> names; // "--output" -> "-o,--output"
+    for (const auto& f : spec.flags) names[f] = f;
+    for (const auto& v : spec.valued) names[v] = v;
+    for (const auto& [alias, target] : spec.aliases)
+        if (names.count(target)) names[target] = alias + "," + names[target];
+
     Args args;
-    for (size_t i = 0; i < argv.size(); ++i) {
-        std::string arg = argv[i];
-        if (arg == "--") {
-            args.m_positional.insert(args.m_positional.end(), argv.begin() + ptrdiff_t(i) + 1, argv.end());
-            break;
-        }
-        if (arg.size() < 2 || arg[0] != '-') {
-            args.m_positional.push_back(arg);
-            continue;
-        }
-        std::optional<std::string> inlineValue;
-        if (const auto eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
-            inlineValue = arg.substr(eq + 1);
-            arg = arg.substr(0, eq);
-        }
-        if (const auto alias = spec.aliases.find(arg); alias != spec.aliases.end()) arg = alias->second;
-        if (spec.flags.count(arg)) {
-            if (inlineValue) return makeError("option {} takes no value", arg);
-            args.m_flags.insert(arg);
-        } else if (spec.valued.count(arg)) {
-            if (!inlineValue) {
-                if (i + 1 >= argv.size()) return makeError("option {} needs a value", arg);
-                inlineValue = argv[++i];
-            }
-            args.m_values.emplace(arg, *inlineValue);
-        } else {
-            return makeError("unknown option {}", arg);
-        }
+    std::map<std::string, CLI::Option*> flagOptions;
+    std::map<std::string, std::vector<std::string>> valued;
+    for (const auto& f : spec.flags)
+        flagOptions[f] = app.add_flag(names[f])->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    for (const auto& v : spec.valued)
+        app.add_option(names[v], valued[v])
+            ->type_size(1)
+            ->expected(1)
+            ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+            ->allow_extra_args(false);
+    app.add_option("positional", args.m_positional)->expected(0, 1 << 20);
+    std::vector<std::string> reversed(argv.rbegin(), argv.rend()); // CLI11 consumes from the back
+    try {
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        return makeError("{}", e.what());
     }
+    for (const auto& [name, option] : flagOptions)
+        if (option->count() > 0) args.m_flags.insert(name);
+    for (const auto& [name, values] : valued)
+        for (const auto& value : values) args.m_values.emplace(name, value);
     return args;
 }
 
@@ -52,6 +58,11 @@ std::vector<std::string> Args::values(const std::string& option) const {
     for (auto [it, end] = m_values.equal_range(option); it != end; ++it)
         out.push_back(it->second);
     return out;
+}
+
+void announceRemovedTemporaries(const std::filesystem::path& output) {
+    const auto removed = io::removeStaleTemporaries(output.has_parent_path() ? output.parent_path() : ".");
+    if (!removed.empty()) fmt::print(stderr, "note: {}\n", io::describeRemoved(removed));
 }
 
 std::string humanBytes(uint64_t bytes) {

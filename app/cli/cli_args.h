@@ -1,5 +1,5 @@
 #pragma once
-// A small command-line parser: positional arguments, --flags and --options with values
+// Command-line arguments, parsed by CLI11: positional arguments, --flags and --options with values
 // ("--out DIR" or "--out=DIR"). Unknown options are errors so typos do not pass silently.
 #include <cstdint>
 #include <filesystem>
@@ -41,6 +41,9 @@ Result<uint64_t> wholeNumberOption(const Args& args, const char* option, uint64_
 // A file installed with the program under share/quantforge/data/ (e.g. "books-eval.txt"); empty when it
 // cannot be found.
 std::filesystem::path bundledDataFile(const std::string& name);
+
+// Removes temporary files that killed runs left in `output`'s folder and says so on stderr.
+void announceRemovedTemporaries(const std::filesystem::path& output);
 
 // Formats a byte count for people: "14.2 MB", "1.3 GB".
 std::string humanBytes(uint64_t bytes);

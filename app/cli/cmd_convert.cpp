@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include "cli/cli_args.h"
+#include "cli/progress_line.h"
+#include "qf/io/output_policy.h"
 #include "cli/commands.h"
 #include "qf/hf/hf_convert.h"
 
@@ -56,21 +58,18 @@ int runConvert(const std::vector<std::string>& argv) {
                              ? fs::path(*args->value("--output"))
                              : hf::defaultConvertedPath(conversion->folder(), options.outType);
     std::error_code ec;
-    if (!args->has("--overwrite") && fs::exists(out, ec)) {
-        fmt::print(stderr, "error: {} already exists; pass --overwrite to replace it\n", out.string());
+    const bool overwrite = args->has("--overwrite");
+    if (auto allowed = io::checkOutputAllowed(out, io::commandOutput(overwrite, conversion->inputPaths())); !allowed) {
+        fmt::print(stderr, "error: {}\n", allowed.error().message);
         return 1;
     }
+    announceRemovedTemporaries(out);
 
-    auto lastPrint = std::chrono::steady_clock::now() - std::chrono::seconds(1);
-    auto progress = [&](const Progress& p) {
-        const auto now = std::chrono::steady_clock::now();
-        if (now - lastPrint < std::chrono::milliseconds(200)) return;
-        lastPrint = now;
-        fmt::print(stderr, "\r\033[K{:5.1f}%  {}", 100.0 * p.fraction(), p.stage);
-    };
+    ProgressLine line;
+    auto progress = [&](const Progress& p) { line.show(fmt::format("{:5.1f}%  {}", 100.0 * p.fraction(), p.stage)); };
     const auto started = std::chrono::steady_clock::now();
-    auto status = conversion->write(out, progress);
-    fmt::print(stderr, "\r\033[K");
+    auto status = conversion->write(out, progress, {}, overwrite);
+    line.clear();
     if (!status) {
         fmt::print(stderr, "error: {}\n", status.error().message);
         return 1;

@@ -10,12 +10,15 @@
 #ifdef _WIN32
 #include <process.h>
 #else
+#include <csignal>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #endif
 
 #include "cli/cli_args.h"
+#include "cli/progress_line.h"
+#include "qf/io/output_policy.h"
 #include "cli/commands.h"
 #include "qf/export/lm_studio_layout.h"
 #include "qf/export/model_copy.h"
@@ -63,9 +66,18 @@ int runProgram(const std::string& program, const std::vector<std::string>& args,
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     if (stdoutToStderr) posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
+    // main() blocks SIGINT/SIGTERM/SIGHUP for its clean-up thread; the child gets the usual mask back so
+    // that Ctrl-C still stops it.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
     pid_t pid = 0;
-    const int spawned = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+    const int spawned = posix_spawnp(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
     if (spawned != 0) return -1;
     int status = 0;
     while (waitpid(pid, &status, 0) < 0)
@@ -96,7 +108,12 @@ int exportOllama(const Args& args, const gguf::GgufFile& file, const fs::path& m
             return 2;
         }
         std::error_code ec;
-        fmt::print("{}", ollama::makeModelfile(file.metadata(), fs::absolute(model, ec).string()).text);
+        const auto modelfile = ollama::makeModelfile(file.metadata(), fs::absolute(model, ec).string());
+        if (!modelfile) {
+            fmt::print(stderr, "error: {}\n", modelfile.error().message);
+            return 1;
+        }
+        fmt::print("{}", modelfile->text);
         return 0;
     }
 
@@ -124,14 +141,17 @@ int exportOllama(const Args& args, const gguf::GgufFile& file, const fs::path& m
         }
     } cleanup{temporaryFolder};
 
-    std::error_code ec;
-    if (!args.has("--overwrite") && temporaryFolder.empty() && fs::exists(modelfilePath, ec)) {
-        fmt::print(stderr, "error: {} already exists; pass --overwrite to replace it\n",
-                   modelfilePath.string());
+    const auto policy = io::commandOutput(args.has("--overwrite") || !temporaryFolder.empty(), file.shardPaths());
+    const auto made = ollama::makeModelfile(file.metadata(), ollama::fromPathFor(modelfilePath, model));
+    if (!made) {
+        fmt::print(stderr, "error: {}\n", made.error().message);
         return 1;
     }
-    const auto modelfile = ollama::makeModelfile(file.metadata(), ollama::fromPathFor(modelfilePath, model));
-    if (auto written = ollama::writeModelfile(modelfilePath, modelfile.text); !written) {
+    const ollama::Modelfile& modelfile = *made;
+    if (!modelfile.skippedStops.empty())
+        fmt::print(stderr, "note: {} stop text(s) of the vocabulary hold control characters (e.g. a new line) and are "
+                           "left out of the Modelfile\n", modelfile.skippedStops.size());
+    if (auto written = ollama::writeModelfile(modelfilePath, modelfile.text, policy); !written) {
         fmt::print(stderr, "error: {}\n", written.error().message);
         return 1;
     }
@@ -197,17 +217,10 @@ int exportLmStudio(const Args& args, const gguf::GgufFile& file) {
     lmstudio::CopyRequest request{.sources = file.shardPaths(),
                                   .modelsDirectory = modelsDirectory,
                                   .overwrite = args.has("--overwrite")};
-    auto lastPrint = std::chrono::steady_clock::now();
-    bool printed = false;
-    auto progress = [&](const Progress& p) {
-        const auto now = std::chrono::steady_clock::now();
-        if (now - lastPrint < std::chrono::milliseconds(200)) return;
-        lastPrint = now;
-        printed = true;
-        fmt::print(stderr, "\r\033[K{:5.1f}%  {}", 100.0 * p.fraction(), p.stage);
-    };
+    ProgressLine line;
+    auto progress = [&](const Progress& p) { line.show(fmt::format("{:5.1f}%  {}", 100.0 * p.fraction(), p.stage)); };
     auto copied = lmstudio::copyModel(request, file.metadata(), progress, {});
-    if (printed) fmt::print(stderr, "\r\033[K");
+    line.clear();
     if (!copied) {
         const bool exists = copied.error().message.ends_with("already exists");
         fmt::print(stderr, "error: {}{}\n", copied.error().message,

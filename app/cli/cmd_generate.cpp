@@ -1,4 +1,5 @@
 #include <cstdint>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -65,8 +66,9 @@ int runGenerate(const std::vector<std::string>& argv) {
     eval::GenerationParams params;
     auto maxTokens = wholeNumberOption(*args, "--max-tokens", 128, 1u << 20);
     if (!maxTokens) return usageError(maxTokens.error().message);
-    if (!parseDecimal(*args, "--temperature", params.sampling.temperature) || params.sampling.temperature < 0)
-        return usageError("--temperature needs a number >= 0");
+    if (!parseDecimal(*args, "--temperature", params.sampling.temperature) ||
+        !std::isfinite(params.sampling.temperature) || params.sampling.temperature < 0)
+        return usageError("--temperature needs a finite number >= 0");
     if (!parseDecimal(*args, "--top-p", params.sampling.topP) || !(params.sampling.topP > 0) ||
         params.sampling.topP > 1)
         return usageError("--top-p needs a number in (0, 1]");

@@ -8,6 +8,7 @@
 #include "cli/commands.h"
 #include "qf/eval/imatrix_compute.h"
 #include "qf/eval/matmul.h"
+#include "qf/io/output_policy.h"
 #include "qf/json_writer.h"
 #include "qf/quant/kernels.h"
 
@@ -24,6 +25,7 @@ constexpr const char* kUsage =
     "  (per input column of every blk.* weight, the mean of squared activations, with call counts).\n"
     "  --text FILE       calibration text, plain or .zst (default: the bundled books-calibration.txt)\n"
     "  -o, --output OUT  where to write (default: imatrix.gguf, or imatrix.dat with --format dat)\n"
+    "  --overwrite       replace OUT if it exists (never the model or the text)\n"
     "  --format F        gguf (default; .dat outputs default to dat) or dat (llama.cpp's legacy format)\n"
     "  -c, --ctx N       tokens per chunk (default 512, as llama-imatrix)\n"
     "  --chunks N        only the first N chunks\n"
@@ -41,7 +43,7 @@ int usageError(const std::string& message) {
 
 int runImatrix(const std::vector<std::string>& argv) {
     ArgSpec spec{
-        .flags = {"--json", "--help", "--process-output", "--no-cache", "--reference-kernels"},
+        .flags = {"--json", "--help", "--process-output", "--no-cache", "--reference-kernels", "--overwrite"},
         .valued = {"--text", "--output", "--format", "--ctx", "--chunks", "--batch", "--threads",
                    "--cache-dir"},
         .aliases = {
@@ -74,6 +76,15 @@ int runImatrix(const std::vector<std::string>& argv) {
     const fs::path out = outOption ? fs::path(*outOption) : fs::path(legacy ? "imatrix.dat" : "imatrix.gguf");
     if (args->has("--reference-kernels")) quant::forceReferencePath(true);
 
+    // Refuse a bad output before the long computation, not after it (the write checks again).
+    std::vector<fs::path> inputs{textPath};
+    inputs.push_back(modelPath);
+    const io::OutputPolicy policy = io::commandOutput(args->has("--overwrite"), inputs);
+    if (auto allowed = io::checkOutputAllowed(out, policy); !allowed) {
+        fmt::print(stderr, "error: {}\n", allowed.error().message);
+        return 1;
+    }
+    announceRemovedTemporaries(out);
     auto text = eval::readCalibrationText(textPath);
     if (!text) {
         fmt::print(stderr, "error: {}\n", text.error().message);
@@ -84,6 +95,9 @@ int runImatrix(const std::vector<std::string>& argv) {
         fmt::print(stderr, "error: {}\n", model.error().message);
         return 1;
     }
+    std::vector<fs::path> allInputs = policy.inputs;
+    for (const auto& shard : (*model)->file().shardPaths()) allInputs.push_back(shard);
+    const io::OutputPolicy finalPolicy = io::commandOutput(policy.overwrite, allInputs);
     const bool json = args->has("--json");
     eval::ImatrixParams params;
     params.context = uint32_t(*context);
@@ -114,7 +128,7 @@ int runImatrix(const std::vector<std::string>& argv) {
         return 1;
     }
     const Status saved =
-        legacy ? quant::saveLegacyImatrix(*imatrix, out) : quant::saveGgufImatrix(*imatrix, out);
+        legacy ? quant::saveLegacyImatrix(*imatrix, out, finalPolicy) : quant::saveGgufImatrix(*imatrix, out, finalPolicy);
     if (!saved) {
         fmt::print(stderr, "error: {}\n", saved.error().message);
         return 1;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_args.h"
+#include "cli/progress_line.h"
 #include "cli/commands.h"
 #include "cli/eval_options.h"
 #include "qf/eval/evaluation_campaign.h"
@@ -123,7 +124,21 @@ int runKld(const std::vector<std::string>& argv) {
     auto args = Args::parse(argv, spec);
     if (!args || args->has("--help") || args->positional().size() != 1 ||
         !args->value("--base") == !args->value("--base-logits")) {
-        if (!args) fmt::print(stderr, "quantforge-cli kld: {}\n", args.error().message);
+        if (!args)
+            fmt::print(stderr, "quantforge-cli kld: {}
+", args.error().message);
+        else if (args->positional().size() != 1 && !args->has("--help"))
+            fmt::print(stderr, "quantforge-cli kld: give one MODEL (the quantized file), not {}
+",
+                       args->positional().size());
+        else if (!args->has("--help") && !args->value("--base"))
+            fmt::print(stderr, "quantforge-cli kld: --base BASE is missing: the unquantized model to compare "
+                               "MODEL against (or --base-logits FILE, llama-perplexity's --kl-divergence-base "
+                               "file)
+");
+        else if (!args->has("--help"))
+            fmt::print(stderr, "quantforge-cli kld: give --base or --base-logits, not both
+");
         fmt::print(stderr, "{}{}", kUsage, kEvalOptionsHelp);
         return args && args->has("--help") ? 0 : 2;
     }
@@ -151,17 +166,17 @@ int runKld(const std::vector<std::string>& argv) {
     }
     const bool json = args->has("--json");
     eval::KldParams params;
-    params.context = request->context;
+    params.context = contextFor(*request, (*base)->params().trainedContext, "kld");
     params.maxChunks = request->chunks;
     params.threads = request->threads;
     params.llamaCppRounding = request->llamaCppRounding;
     if (auto dir = args->value("--cache-dir")) params.cacheFolder = *dir;
     if (!json) params.onChunk = printChunk;
-    auto progress = [json](const Progress& p) {
-        if (!json && p.stage == "base model") {
-            fmt::print(stderr, "\rbase model: chunk {}/{}", p.done + 1, p.total);
-            if (p.done + 1 == p.total) fmt::print(stderr, "\n");
-        }
+    ProgressLine line;
+    auto progress = [&](const Progress& p) {
+        if (json || p.stage != "base model") return;
+        line.show(fmt::format("base model: chunk {}/{}", p.done + 1, p.total));
+        if (p.done + 1 == p.total) line.clear();
     };
     auto result = baseLogits ? eval::computeKldAgainstLlamaLogits(**model, basePath, params, progress)
                              : eval::computeKld(**model, *base, request->text, params, progress);

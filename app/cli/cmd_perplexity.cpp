@@ -1,3 +1,4 @@
+#include <cmath>
 #include <cstdio>
 
 #include <fmt/format.h>
@@ -60,7 +61,7 @@ int runPerplexity(const std::vector<std::string>& argv) {
     }
     const bool json = args->has("--json");
     eval::PerplexityParams params;
-    params.context = request->context;
+    params.context = contextFor(*request, (*model)->params().trainedContext, "perplexity");
     params.maxChunks = request->chunks;
     params.threads = request->threads;
     params.llamaCppRounding = request->llamaCppRounding;
@@ -74,6 +75,11 @@ int runPerplexity(const std::vector<std::string>& argv) {
     if (!json) fmt::print("\n");
     if (!result) {
         fmt::print(stderr, "error: {}\n", result.error().message);
+        return 1;
+    }
+    if (!std::isfinite(result->perplexity) || !std::isfinite(result->error)) {
+        fmt::print(stderr, "error: the perplexity is {} (not a finite number): the model's weights or the text give "
+                           "invalid probabilities\n", result->perplexity);
         return 1;
     }
     // Stored beside the file, where the app shows it.

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include "cli/cli_args.h"
+#include "cli/progress_line.h"
+#include "qf/io/output_policy.h"
 #include "cli/commands.h"
 #include "cli/plan_options.h"
 #include "qf/hf/hf_tensor_source.h"
@@ -53,15 +55,12 @@ int runQuantize(const std::vector<std::string>& argv) {
         fmt::print(stderr, "quantforge-cli quantize: -o names one file: use it with one preset and without --out-dir\n");
         return 2;
     }
-    unsigned threads = 0;
-    if (auto t = args->value("--threads")) {
-        try {
-            threads = unsigned(std::stoul(*t));
-        } catch (...) {
-            fmt::print(stderr, "quantforge-cli quantize: --threads needs a number\n");
-            return 2;
-        }
+    auto threadCount = wholeNumberOption(*args, "--threads", 0, 1024);
+    if (!threadCount) {
+        fmt::print(stderr, "quantforge-cli quantize: {}\n", threadCount.error().message);
+        return 2;
     }
+    const unsigned threads = unsigned(*threadCount);
     if (args->has("--reference-kernels")) quant::forceReferencePath(true);
 
     const fs::path input = args->positional()[0];
@@ -98,6 +97,10 @@ int runQuantize(const std::vector<std::string>& argv) {
     params.tensorSource = hfSource ? &*hfSource : nullptr;
     params.threads = threads;
     params.durable = args->has("--sync");
+    params.overwrite = args->has("--overwrite");
+    std::vector<fs::path> inputs = source.inputPaths();
+    if (request->imatrix && !request->imatrix->sourcePath.empty()) inputs.push_back(request->imatrix->sourcePath);
+    const io::OutputPolicy policy = io::commandOutput(params.overwrite, inputs);
     for (const auto* preset : request->presets) {
         auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), *preset, request->options);
         if (!plan) {
@@ -105,12 +108,14 @@ int runQuantize(const std::vector<std::string>& argv) {
                        request->options.allowRequantize ? "" : requantizeHint(plan.error()));
             return 1;
         }
+        for (const auto& w : plan->warnings) fmt::print(stderr, "note: {}: {}\n", preset->name, w);
         fs::path out = args->value("--output") ? fs::path(*args->value("--output"))
                                                : quant::defaultOutputPath(namedAfter, preset->name,
                                                                           args->value("--out-dir").value_or(""));
-        std::error_code ec;
-        if (!args->has("--dry-run") && !args->has("--overwrite") && fs::exists(out, ec)) {
-            fmt::print(stderr, "error: {} already exists; pass --overwrite to replace it\n", out.string());
+        // Checked now so that a refusal comes before the work; the write checks again at the end, and its
+        // link-into-place fails if another run took the name meanwhile.
+        if (auto allowed = io::checkOutputAllowed(out, policy); !args->has("--dry-run") && !allowed) {
+            fmt::print(stderr, "error: {}\n", allowed.error().message);
             return 1;
         }
         if (plan->fallbackCount) fmt::print(stderr, "note: {}: {}\n", preset->name, quant::describeFallbacks(*plan));
@@ -136,18 +141,17 @@ int runQuantize(const std::vector<std::string>& argv) {
         return 0;
     }
 
-    auto lastPrint = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    for (const auto& o : params.outputs) announceRemovedTemporaries(o.path);
     const auto started = std::chrono::steady_clock::now();
+    ProgressLine line;
     auto progress = [&](const Progress& p) {
-        const auto now = std::chrono::steady_clock::now();
-        if (json || now - lastPrint < std::chrono::milliseconds(200)) return;
-        lastPrint = now;
-        const double seconds = std::chrono::duration<double>(now - started).count();
+        if (json) return;
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         const double rate = seconds > 0 ? double(p.done) / seconds : 0;
-        fmt::print(stderr, "\r\033[K{:5.1f}%  {:>8}/s  {}", 100.0 * p.fraction(), humanBytes(uint64_t(rate)), p.stage);
+        line.show(fmt::format("{:5.1f}%  {:>8}/s  {}", 100.0 * p.fraction(), humanBytes(uint64_t(rate)), p.stage));
     };
     auto result = quant::quantize(params, progress);
-    if (!json) fmt::print(stderr, "\r\033[K");
+    line.clear();
     if (!result) {
         fmt::print(stderr, "error: {}\n", result.error().message);
         return 1;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_args.h"
+#include "cli/progress_line.h"
 #include "cli/commands.h"
 #include "qf/model/synthetic_architecture.h"
 #include "qf/synthetic_model.h"
@@ -11,7 +12,7 @@ namespace qf::cli {
 
 namespace {
 constexpr const char* kUsage =
-    "usage: quantforge-cli synth OUT.gguf [options]\n"
+    "usage: quantforge-cli synth OUT.gguf [--overwrite] [options]\n"
     "  Writes a llama-shaped model with random heavy-tailed weights, for benchmarks. Default shape: the\n"
     "  1.1B TinyLlama shape (n_embd 2048, 22 layers, n_ff 5632, 32 heads, 4 KV heads, vocab 32000).\n"
     "  --embd N --layers N --ff N --heads N --kv-heads N --vocab N --ctx N   override the shape\n"
@@ -19,24 +20,18 @@ constexpr const char* kUsage =
     "  --seed N              random seed (default 1)        --threads N\n"
     "  --tokenizer FILE      copy the vocabulary from this GGUF when its size matches\n"
     "  --arch NAME           instead: a tiny model of an architecture (llama, mixtral, qwen2, qwen3, qwen3moe,\n"
-    "                        gemma2, gemma3, phi3) with a 259-token byte vocabulary, as the parity tests make\n";
+    "                        gemma2, gemma3, phi3) with a 259-token byte vocabulary, as the parity tests make\n"
+    "  --overwrite           replace OUT.gguf if it exists\n";
 
+// Shapes up to 2^20 per dimension (threads up to 1024): beyond that the file could not be written anyway.
 Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback) {
-    const auto v = args.value(option);
-    if (!v) return fallback;
-    try {
-        size_t used = 0;
-        const auto n = std::stoull(*v, &used);
-        if (used != v->size()) throw std::invalid_argument("trailing");
-        return uint64_t(n);
-    } catch (...) {
-        return makeError("{} needs a whole number, not '{}'", option, *v);
-    }
+    const bool threads = std::string_view(option) == "--threads", seed = std::string_view(option) == "--seed";
+    return wholeNumberOption(args, option, fallback, threads ? 1024 : seed ? UINT64_MAX : (1u << 20));
 }
 } // namespace
 
 int runSynth(const std::vector<std::string>& argv) {
-    auto args = Args::parse(argv, {.flags = {"--tied", "--help"},
+    auto args = Args::parse(argv, {.flags = {"--tied", "--overwrite", "--help"},
                                    .valued = {"--embd", "--layers", "--ff", "--heads", "--kv-heads", "--vocab",
                                               "--ctx", "--type", "--seed", "--threads", "--tokenizer", "--arch"}});
     if (!args || args->has("--help") || args->positional().size() != 1) {
@@ -46,7 +41,8 @@ int runSynth(const std::vector<std::string>& argv) {
     }
     if (auto arch = args->value("--arch")) {
         auto seed = number(*args, "--seed", 1);
-        auto done = seed ? model::writeSyntheticArchitecture(*arch, args->positional()[0], *seed) : Status(seed.error());
+        auto done = seed ? model::writeSyntheticArchitecture(*arch, args->positional()[0], *seed,
+                                                                        args->has("--overwrite")) : Status(seed.error());
         if (!done) {
             fmt::print(stderr, "error: {}\n", done.error().message);
             return 1;
@@ -71,6 +67,7 @@ int runSynth(const std::vector<std::string>& argv) {
     }
     p.threads = unsigned(threads);
     p.tiedEmbeddings = args->has("--tied");
+    p.overwrite = args->has("--overwrite");
     if (auto t = args->value("--type")) {
         const auto type = ggmlTypeFromName(*t);
         if (!type || (*type != GgmlType::F16 && *type != GgmlType::BF16 && *type != GgmlType::F32)) {
@@ -82,10 +79,12 @@ int runSynth(const std::vector<std::string>& argv) {
     if (auto t = args->value("--tokenizer")) p.tokenizerFrom = *t;
     fmt::print(stderr, "writing a {:.2f}B-parameter synthetic llama model to {}\n", double(p.parameterCount()) / 1e9,
                args->positional()[0]);
-    auto done = writeSyntheticLlama(p, args->positional()[0], [](const Progress& pr) {
-        fmt::print(stderr, "\r  tensor {}/{}", pr.done, pr.total);
+    announceRemovedTemporaries(args->positional()[0]);
+    ProgressLine line;
+    auto done = writeSyntheticLlama(p, args->positional()[0], [&](const Progress& pr) {
+        line.show(fmt::format("  tensor {}/{}", pr.done, pr.total));
     });
-    fmt::print(stderr, "\n");
+    line.clear();
     if (!done) {
         fmt::print(stderr, "error: {}\n", done.error().message);
         return 1;

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/cli_args.h"
+#include "qf/io/bounded_read.h"
 #include "cli/commands.h"
 #include "qf/eval/tokenizer.h"
 #include "qf/gguf/gguf_file.h"
@@ -52,14 +53,12 @@ int runTokenize(const std::vector<std::string>& argv) {
     if (auto p = args->value("--prompt")) {
         text = *p;
     } else {
-        std::ifstream in(*args->value("--file"), std::ios::binary);
-        if (!in) {
-            fmt::print(stderr, "error: cannot read {}\n", *args->value("--file"));
+        auto bytes = io::readBoundedFile(*args->value("--file"));
+        if (!bytes) {
+            fmt::print(stderr, "error: {}\n", bytes.error().message);
             return 1;
         }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        text = ss.str();
+        text.assign(bytes->begin(), bytes->end());
     }
     auto file = gguf::GgufFile::open(args->positional()[0]);
     if (!file) {
@@ -77,11 +76,18 @@ int runTokenize(const std::vector<std::string>& argv) {
         j.beginObject().field("count", uint64_t(tokens.size()));
         if (!args->has("--count")) {
             j.key("tokens").beginArray();
-            for (eval::Token t : tokens)
-                j.beginObject()
-                    .field("id", int64_t(t))
-                    .field("piece", tokenizer->tokenToPiece(t))
-                    .endObject();
+            for (eval::Token t : tokens) {
+                const std::string piece = tokenizer->tokenToPiece(t);
+                j.beginObject().field("id", int64_t(t)).field("piece", piece);
+                // A byte token is a fragment of a character: "piece" shows U+FFFD (JSON is UTF-8), "bytes"
+                // keeps the exact value as hex.
+                if (tokenizer->tokenType(t) == eval::TokenType::Byte) {
+                    std::string hex;
+                    for (unsigned char c : piece) hex += fmt::format("{:02x}", c);
+                    j.field("bytes", hex);
+                }
+                j.endObject();
+            }
             j.endArray();
         }
         j.endObject();

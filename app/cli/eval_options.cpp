@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "qf/io/bounded_read.h"
 #include "qf/quant/kernels.h"
 
 namespace qf::cli {
@@ -13,7 +14,8 @@ namespace fs = std::filesystem;
 
 const char* const kEvalOptionsHelp =
     "  -f, --file FILE     the text (default: the bundled books-eval.txt)\n"
-    "  -c, --ctx-size N    context size of each chunk (default 512, as llama-perplexity)\n"
+    "  -c, --ctx-size N    context size of each chunk (default 512, as llama-perplexity, or the model's\n"
+    "                      trained context when that is smaller)\n"
     "  --chunks N          evaluate only the first N chunks\n"
     "  -t, --threads N     threads (default: all)\n"
     "  --reference-kernels use the portable scalar kernels\n"
@@ -26,6 +28,13 @@ void addEvalOptions(ArgSpec& spec) {
     spec.aliases.insert({{"-f", "--file"}, {"-c", "--ctx-size"}, {"-t", "--threads"}});
 }
 
+uint32_t contextFor(const EvalRequest& request, uint32_t trainedContext, const char* command) {
+    if (request.contextGiven || trainedContext == 0 || trainedContext >= request.context) return request.context;
+    fmt::print(stderr, "note: the model was trained with a context of {} tokens; {} uses -c {} (give -c to choose)\n",
+               trainedContext, command, trainedContext);
+    return trainedContext;
+}
+
 Result<EvalRequest> evalRequestFrom(const Args& args) {
     EvalRequest r;
     auto context = wholeNumberOption(args, "--ctx-size", 512, 1u << 20);
@@ -35,6 +44,8 @@ Result<EvalRequest> evalRequestFrom(const Args& args) {
     auto threads = wholeNumberOption(args, "--threads", 0, 1024);
     if (!threads) return threads.error();
     r.context = uint32_t(*context);
+    r.contextGiven = args.value("--ctx-size").has_value();
+    if (r.context < 2) return makeError("--ctx-size needs at least 2 tokens, not {}", r.context);
     r.chunks = args.value("--chunks") ? int(std::min<uint64_t>(*chunks, 1u << 30)) : -1;
     r.threads = unsigned(*threads);
     r.llamaCppRounding = !args.has("--no-llamacpp-rounding");
@@ -45,11 +56,9 @@ Result<EvalRequest> evalRequestFrom(const Args& args) {
     else
         r.textPath = bundledDataFile("books-eval.txt");
     if (r.textPath.empty()) return makeError("no text: give one with -f FILE");
-    std::ifstream in(r.textPath, std::ios::binary);
-    if (!in) return makeError("cannot read {}", r.textPath.string());
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    r.text = ss.str();
+    auto bytes = io::readBoundedFile(r.textPath);
+    if (!bytes) return bytes.error();
+    r.text.assign(bytes->begin(), bytes->end());
     // llama.cpp's -f drops one trailing newline; so do we, so that both see the same tokens.
     if (!r.text.empty() && r.text.back() == '\n') r.text.pop_back();
     return r;

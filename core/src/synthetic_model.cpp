@@ -127,6 +127,8 @@ Status writeSyntheticLlama(const SyntheticLlamaParams& p, const std::filesystem:
 
     gguf::WriteParams w;
     w.output = output;
+    w.overwrite = p.overwrite;
+    if (p.tokenizerFrom) w.protectedInputs.push_back(*p.tokenizerFrom);
     auto& md = w.metadata;
     md.set("general.architecture", Value::string("llama"));
     md.set("general.type", Value::string("model"));

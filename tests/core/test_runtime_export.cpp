@@ -36,8 +36,8 @@ class TestRuntimeExport : public QObject {
 
 private slots:
     void modelfileForSharedModel() {
-        const auto modelfile = ollama::makeModelfile(sharedMetadata(), "./qf-books-22m-Q4_K_M.gguf");
-        const std::string expected = "# Ollama Modelfile for Quantforge Books 22M, written by Quantforge. "
+        const auto modelfile = *ollama::makeModelfile(sharedMetadata(), "./qf-books-22m-Q4_K_M.gguf");
+        const std::string expected = "# Ollama Modelfile for \"Quantforge Books 22M\", written by Quantforge. "
                                      "Create the model with: ollama "
                                      "create <name> -f Modelfile\n"
                                      "FROM ./qf-books-22m-Q4_K_M.gguf\n"
@@ -47,7 +47,7 @@ private slots:
     }
 
     void modelfileForChatML() {
-        const auto modelfile = ollama::makeModelfile(
+        const auto modelfile = *ollama::makeModelfile(
             chatMetadata("{% for message in messages %}{{'<|im_start|>' + message['role'] + '\\n' + "
                          "message['content'] + '<|im_end|>' + '\\n'}}{% endfor %}"),
             "model.gguf");
@@ -64,7 +64,7 @@ private slots:
     }
 
     void unknownTemplateIsLeftToOllama() {
-        const auto modelfile = ollama::makeModelfile(chatMetadata("{{ bos_token }}User: {{ x }}"), "m.gguf");
+        const auto modelfile = *ollama::makeModelfile(chatMetadata("{{ bos_token }}User: {{ x }}"), "m.gguf");
         QCOMPARE(modelfile.family, ollama::TemplateFamily::Unknown);
         QVERIFY(!QString::fromStdString(modelfile.text).contains(QStringLiteral("TEMPLATE")));
     }

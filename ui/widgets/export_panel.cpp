@@ -249,7 +249,11 @@ bool ExportPanel::saveModelfile(const QString& modelfilePath) {
     const auto target = toPath(modelfilePath);
     const auto modelfile =
         ollama::makeModelfile(m_file->metadata(), ollama::fromPathFor(target, toPath(m_path)));
-    if (auto written = ollama::writeModelfile(target, modelfile.text); !written) {
+    if (!modelfile) {
+        showError(tr("The Modelfile was not saved"), QString::fromStdString(modelfile.error().message));
+        return false;
+    }
+    if (auto written = ollama::writeModelfile(target, modelfile->text); !written) {
         showStatus({});
         showError(tr("The Modelfile was not saved"), QString::fromStdString(written.error().message));
         return false;
@@ -301,7 +305,12 @@ bool ExportPanel::createInOllama(const QString& modelName) {
     const QString modelfilePath = m_ollamaDir->filePath(QStringLiteral("Modelfile"));
     const auto modelfile =
         ollama::makeModelfile(m_file->metadata(), ollama::fromPathFor(toPath(modelfilePath), toPath(m_path)));
-    if (const auto written = ollama::writeModelfile(toPath(modelfilePath), modelfile.text); !written) {
+    if (!modelfile) {
+        m_ollamaDir.reset();
+        showError(tr("The Modelfile was not written"), QString::fromStdString(modelfile.error().message));
+        return false;
+    }
+    if (const auto written = ollama::writeModelfile(toPath(modelfilePath), modelfile->text); !written) {
         m_ollamaDir.reset();
         showError(tr("The Modelfile was not written"), QString::fromStdString(written.error().message));
         return false;

@@ -30,6 +30,7 @@ struct SyntheticLlamaParams {
     // Copy the vocabulary (tokenizer.* keys) from this GGUF when its size matches; otherwise a
     // placeholder byte-level vocabulary is written.
     std::optional<std::filesystem::path> tokenizerFrom;
+    bool overwrite = false; // replace an existing file at the output (never the tokenizer source)
 
     // The TinyLlama-1.1B shape used by the performance anchors.
     static SyntheticLlamaParams tinyLlama1B() { return {}; }

@@ -1,5 +1,6 @@
 #include "qf/eval/generation.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "qf/eval/inference_session.h"
@@ -36,7 +37,12 @@ Result<GenerationResult> generate(const LlamaModel& model, std::string_view prom
     if (result.promptTokens.empty()) return makeError("the prompt is empty");
 
     SessionOptions options;
-    options.contextLength = params.context;
+    // Without an explicit context, size the key/value cache by what this call can use (prompt plus new
+    // tokens), never more than the trained context: the context_length a file declares is not trusted to
+    // size an allocation (2^32 would ask for terabytes).
+    const uint64_t needed = uint64_t(result.promptTokens.size()) + uint64_t(std::max(params.maxTokens, 0)) + 1;
+    const uint64_t trained = model.params().trainedContext ? model.params().trainedContext : needed;
+    options.contextLength = params.context ? params.context : uint32_t(std::min(needed, trained));
     options.threads = params.threads;
     options.llamaCppRounding = params.llamaCppRounding;
     InferenceSession session(model, options);

@@ -1,5 +1,8 @@
 #include "qf/eval/imatrix_compute.h"
 
+#include "qf/io/bounded_read.h"
+#include "qf/io/data_location.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -178,6 +181,10 @@ Result<std::vector<uint8_t>> zstdDecompress(std::span<const uint8_t> in) {
             return makeError("zstd: {}", ZSTD_getErrorName(ret));
         }
         out.insert(out.end(), chunk.begin(), chunk.begin() + ptrdiff_t(output.pos));
+        if (out.size() > io::kMaxTextBytes) {
+            ZSTD_freeDStream(stream);
+            return makeError("zstd: the text unpacks to more than {} bytes", io::kMaxTextBytes);
+        }
     }
     ZSTD_freeDStream(stream);
     if (ret != 0) return makeError("zstd: truncated frame");
@@ -280,7 +287,7 @@ Result<ImatrixResult> computeImatrix(const LlamaModel& model, std::string_view t
 }
 
 Result<std::string> readCalibrationText(const std::filesystem::path& path) {
-    auto bytes = readFileBytes(path);
+    auto bytes = io::readBoundedFile(path);
     if (!bytes) return bytes.error();
     std::string text;
     if (path.extension() == ".zst") {
@@ -307,7 +314,7 @@ std::filesystem::path imatrixCachePath(const LlamaModel& model, const std::files
     h.update(key.data(), key.size());
     const std::string name = fmt::format("{}.imatrix-c{}-{}.qfim", modelPath.filename().string(),
                                          params.context, Sha256::toHex(h.finish()).substr(0, 12));
-    return (cacheFolder.empty() ? modelPath.parent_path() : cacheFolder) / name;
+    return cacheFolder.empty() ? io::derivedFilePath(modelPath, name, "imatrix") : cacheFolder / name;
 }
 
 Result<ImatrixResult> computeImatrixCached(const LlamaModel& model, const std::filesystem::path& modelPath,

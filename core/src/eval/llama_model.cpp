@@ -1,6 +1,8 @@
 #include "qf/eval/llama_model.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <cmath>
 #include <string_view>
 
@@ -85,6 +87,17 @@ Status LlamaModel::load() {
     m_tied = m_output.data == nullptr;
     if (m_tied) m_output = m_tokenEmbedding;
     QF_TRY(vector("rope_freqs.weight", p.ropeDims / 2, true, m_ropeFactors));
+
+    // Sizes come from metadata, which is anyone's: allocate only for layers whose tensors are in the file.
+    uint32_t layersPresent = 0;
+    for (const auto& t : m_file.tensors()) {
+        unsigned index = 0;
+        if (std::sscanf(t.name.c_str(), "blk.%u.", &index) == 1 && index < (1u << 30))
+            layersPresent = std::max(layersPresent, index + 1);
+    }
+    if (p.layers != layersPresent)
+        return makeError("{}.block_count is {} but the file has tensors for {} layers", p.architecture, p.layers,
+                         layersPresent);
 
     // A 3-D expert tensor [cols, rows, experts], one 2-D view per expert.
     auto experts = [&](const std::string& name, uint64_t cols, uint64_t rows, ExpertWeights& out) -> Status {

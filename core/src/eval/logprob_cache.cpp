@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <zstd.h>
 
+#include "qf/io/data_location.h"
 #include "qf/sha256.h"
 
 namespace qf::eval {
@@ -99,7 +100,7 @@ std::filesystem::path baseCachePath(const std::filesystem::path& baseModel, uint
                                     const Digest& text, const std::filesystem::path& folder) {
     const std::string name = fmt::format("{}.kld-c{}-{}.qfkl", baseModel.filename().string(), context,
                                          Sha256::toHex(text).substr(0, 12));
-    return (folder.empty() ? baseModel.parent_path() : folder) / name;
+    return folder.empty() ? io::derivedFilePath(baseModel, name, "kld") : folder / name;
 }
 
 Result<BaseCacheWriter> BaseCacheWriter::create(const std::filesystem::path& path,

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "qf/io/atomic_file.h"
+#include "qf/io/data_location.h"
 #include "qf/json_reader.h"
 #include "qf/json_writer.h"
 #include "qf/sha256.h"
@@ -77,9 +78,7 @@ void ResultsSidecar::upsert(StoredEvaluation evaluation) {
 }
 
 std::filesystem::path sidecarPath(const std::filesystem::path& evaluatedFile) {
-    std::filesystem::path path = evaluatedFile;
-    path += ".quantforge.json";
-    return path;
+    return io::derivedFilePath(evaluatedFile, evaluatedFile.filename().string() + ".quantforge.json", "results");
 }
 
 std::string sidecarToJson(const ResultsSidecar& sidecar) {

@@ -49,6 +49,11 @@ Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
     const size_t n = tokens->size();
     if (n > size_t(INT32_MAX)) return makeError("tokenizer.ggml.tokens has {} entries", n);
 
+    // Present but of another type is a damaged file, not an absent key.
+    for (const auto& [key, type] : {std::pair{"tokenizer.ggml.scores", gguf::ValueType::Float32},
+                                    std::pair{"tokenizer.ggml.token_type", gguf::ValueType::Int32}})
+        if (metadata.find(key) && !arrayOf(metadata, key, type))
+            return makeError("{} is not an array of {}", key, type == gguf::ValueType::Float32 ? "float32" : "int32");
     const gguf::Array* scores = arrayOf(metadata, "tokenizer.ggml.scores", gguf::ValueType::Float32);
     if (scores && scores->size() != n)
         return makeError("tokenizer.ggml.scores has {} entries, expected {}", scores->size(), n);
@@ -95,6 +100,9 @@ Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
     if (!eos) return eos.error();
     auto unk = tokenId("tokenizer.ggml.unknown_token_id", bpe ? -1 : 0);
     if (!unk) return unk.error();
+    for (const char* key : {"tokenizer.ggml.padding_token_id", "tokenizer.ggml.eot_token_id",
+                            "tokenizer.ggml.separator_token_id"})
+        if (auto other = tokenId(key, -1); !other) return other.error();
     t.m_bos = *bos;
     t.m_eos = *eos;
     t.m_unknown = *unk;

@@ -106,7 +106,8 @@ Result<std::vector<fs::path>> copyModel(const CopyRequest& request, const gguf::
         const fs::path& source = request.sources[i];
         FilePtr in = openForReading(source);
         if (!in) return makeError("cannot open {}: {}", source.string(), std::strerror(errno));
-        auto created = io::AtomicFile::create(destinations[i], fs::file_size(source, ec));
+        auto created = io::AtomicFile::create(destinations[i], fs::file_size(source, ec),
+                                              io::OutputPolicy{request.overwrite, request.sources});
         if (!created) return created.error();
         io::AtomicFile out = std::move(created).value();
         for (;;) {

@@ -43,8 +43,8 @@ std::string defaultModelName(std::string_view fileName) {
     return name.empty() ? std::string("model") : name;
 }
 
-Status writeModelfile(const fs::path& path, std::string_view text) {
-    auto created = io::AtomicFile::create(path, text.size());
+Status writeModelfile(const fs::path& path, std::string_view text, const io::OutputPolicy& policy) {
+    auto created = io::AtomicFile::create(path, text.size(), policy);
     if (!created) return created.error();
     io::AtomicFile file = std::move(created).value();
     QF_TRY(file.write(std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size())));

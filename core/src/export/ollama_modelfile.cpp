@@ -19,14 +19,14 @@ std::string tokenText(const gguf::Metadata& metadata, std::string_view key) {
     return tokens->stringAt(size_t(*id));
 }
 
-// Ollama's Modelfile strings are double-quoted with backslash escapes.
-std::string quoted(std::string_view s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\') out += '\\';
-        out += c;
+bool isPlainPath(std::string_view path) {
+    if (path.empty()) return false;
+    for (const char c : path) {
+        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                           c == '.' || c == '/' || c == '-' || c == '_' || c == '+' || c == '~' || c == ':';
+        if (!plain) return false;
     }
-    return out + '"';
+    return true;
 }
 
 // The turn terminators each family's template writes, beyond the vocabulary's EOS/EOT tokens.
@@ -99,13 +99,36 @@ std::string ollamaTemplate(TemplateFamily family) {
     return {};
 }
 
-Modelfile makeModelfile(const gguf::Metadata& metadata, std::string_view fromPath) {
+Result<std::string> quotedValue(std::string_view value) {
+    std::string out = "\"";
+    out.reserve(value.size() + 2);
+    for (const char c : value) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f)
+            return makeError("the value contains a control character (byte 0x{:02x}), which a Modelfile line "
+                             "cannot hold", byte);
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out + '"';
+}
+
+Result<Modelfile> makeModelfile(const gguf::Metadata& metadata, std::string_view fromPath) {
     Modelfile result;
-    const std::string name = metadata.getString("general.name").value_or(std::string());
+    std::string from;
+    if (isPlainPath(fromPath)) {
+        from = std::string(fromPath);
+    } else {
+        auto quoted = quotedValue(fromPath);
+        if (!quoted) return makeError("cannot name the model file in a Modelfile: {}", quoted.error().message);
+        from = std::move(*quoted);
+    }
     result.text = "# Ollama Modelfile";
-    if (!name.empty()) result.text += " for " + name;
+    // The name is only a comment; one that cannot be quoted is left out rather than refused.
+    if (auto name = quotedValue(metadata.getString("general.name").value_or(std::string())); name && *name != "\"\"")
+        result.text += " for " + *name;
     result.text += ", written by Quantforge. Create the model with: ollama create <name> -f Modelfile\n";
-    result.text += "FROM " + std::string(fromPath) + "\n";
+    result.text += "FROM " + from + "\n";
 
     const std::string jinja = metadata.getString("tokenizer.chat_template").value_or(std::string());
     result.family = detectTemplateFamily(jinja);
@@ -124,8 +147,16 @@ Modelfile makeModelfile(const gguf::Metadata& metadata, std::string_view fromPat
         addStop(stop);
     addStop(tokenText(metadata, "tokenizer.ggml.eot_token_id"));
     addStop(tokenText(metadata, "tokenizer.ggml.eos_token_id"));
-    for (const std::string& stop : result.stops)
-        result.text += "PARAMETER stop " + quoted(stop) + "\n";
+    std::vector<std::string> written;
+    for (const std::string& stop : result.stops) {
+        if (auto quoted = quotedValue(stop)) {
+            result.text += "PARAMETER stop " + *quoted + "\n";
+            written.push_back(stop);
+        } else {
+            result.skippedStops.push_back(stop);
+        }
+    }
+    result.stops = std::move(written);
     return result;
 }
 

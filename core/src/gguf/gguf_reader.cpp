@@ -461,4 +461,12 @@ Result<GgufFile> GgufFile::open(const std::filesystem::path& path) {
     return file;
 }
 
+Status GgufFile::checkIntact() const {
+    for (size_t i = 0; i < m_maps.size(); ++i)
+        if (m_maps[i] && m_maps[i]->truncatedWhileMapped())
+            return makeError("{} was truncated by another program while it was being read; nothing was written",
+                             m_shardPaths[i].string());
+    return {};
+}
+
 } // namespace qf::gguf

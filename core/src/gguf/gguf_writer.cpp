@@ -142,14 +142,8 @@ GgufStreamWriter::GgufStreamWriter(GgufStreamWriter&&) noexcept = default;
 GgufStreamWriter::~GgufStreamWriter() = default;
 
 Result<GgufStreamWriter> GgufStreamWriter::create(const WriteParams& params) {
-    std::error_code ec;
-    for (const auto& input : params.protectedInputs) {
-        if (fs::exists(params.output, ec) && fs::equivalent(params.output, input, ec))
-            return makeError("refusing to write {}: it is one of the input files being read; choose another name",
-                             params.output.string());
-    }
-    if (!params.overwrite && fs::exists(params.output, ec))
-        return makeError("{} already exists", params.output.string());
+    const io::OutputPolicy policy{params.overwrite, params.protectedInputs};
+    QF_TRY(io::checkOutputAllowed(params.output, policy));
 
     auto header = serializeHeader(params);
     if (!header) return Error{fmt::format("cannot write {}: {}", params.output.string(), header.error().message)};
@@ -161,7 +155,7 @@ Result<GgufStreamWriter> GgufStreamWriter::create(const WriteParams& params) {
         w.m_sizes.push_back(*tensorByteSize(t));
         w.m_planned += padTo(w.m_sizes.back(), w.m_alignment);
     }
-    auto file = io::AtomicFile::create(params.output, w.m_planned);
+    auto file = io::AtomicFile::create(params.output, w.m_planned, policy);
     if (!file) return file.error();
     w.m_state.reset(new State{std::move(*file)});
     QF_TRY(w.m_state->file.write(*header));

@@ -1,7 +1,10 @@
 #include "qf/hf/hf_convert.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <optional>
 #include <regex>
 
 #include "hf_rope.h"
@@ -152,6 +155,29 @@ Result<uint32_t> requiredCount(const JsonValue& config, std::initializer_list<co
     return uint32_t(*n);
 }
 
+// An optional count: absent is fine; present, it must be a whole number in [1, max] (a JSON number that
+// does not fit 32 bits is refused, never truncated).
+Result<std::optional<uint32_t>> optionalCount(const JsonValue& config, std::initializer_list<const char*> keys,
+                                              const fs::path& file, uint64_t max) {
+    const auto* v = findAny(config, keys);
+    if (!v) return std::optional<uint32_t>();
+    const auto n = v->asUInt();
+    if (!n || *n == 0 || *n > max)
+        return makeError("{}: \"{}\" must be a whole number from 1 to {}", file.string(), *keys.begin(), max);
+    return std::optional<uint32_t>(uint32_t(*n));
+}
+
+// An optional positive real (rope_theta, rms_norm_eps): present, it must be a finite number > 0.
+Result<std::optional<double>> optionalPositive(const JsonValue& config, std::initializer_list<const char*> keys,
+                                               const fs::path& file) {
+    const auto* v = findAny(config, keys);
+    if (!v) return std::optional<double>();
+    const auto x = v->asDouble();
+    if (!x || !std::isfinite(*x) || *x <= 0 || *x > 1e30)
+        return makeError("{}: \"{}\" must be a positive number", file.string(), *keys.begin());
+    return x;
+}
+
 float loadFloat(StDtype dtype, const uint8_t* p) {
     switch (dtype) {
     case StDtype::F32: {
@@ -255,32 +281,44 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     if (!parts.basename.empty()) md.set("general.basename", gguf::Value::string(parts.basename));
     if (!parts.sizeLabel.empty()) md.set("general.size_label", gguf::Value::string(parts.sizeLabel));
 
+    // Every size is checked before it is written: a value that does not fit, or that is not a number, is
+    // refused rather than truncated or dropped (the model would be wrong, or refused later by us).
+    auto context = optionalCount(*config, {"max_position_embeddings", "n_ctx", "n_positions", "max_length"},
+                                 configPath, 1u << 30);
+    auto feedForward = optionalCount(*config, {"intermediate_size", "n_inner", "hidden_dim"}, configPath, 1u << 24);
+    auto headDimValue = optionalCount(*config, {"head_dim"}, configPath, 1u << 16);
+    auto vocabSize = optionalCount(*config, {"vocab_size"}, configPath, 1u << 24);
+    auto ropeTheta = optionalPositive(*config, {"rope_theta"}, configPath);
+    auto rmsEps = optionalPositive(*config, {"rms_norm_eps", "norm_eps"}, configPath);
+    auto normEps = optionalPositive(*config, {"layer_norm_eps", "layer_norm_epsilon", "norm_epsilon"}, configPath);
+    for (const Status& s : {context ? Status() : Status(context.error()), feedForward ? Status() : Status(feedForward.error()),
+                            headDimValue ? Status() : Status(headDimValue.error()),
+                            vocabSize ? Status() : Status(vocabSize.error()), ropeTheta ? Status() : Status(ropeTheta.error()),
+                            rmsEps ? Status() : Status(rmsEps.error()), normEps ? Status() : Status(normEps.error())})
+        QF_TRY(s);
+    if (*headDimValue && **headDimValue % 2 != 0)
+        return makeError("{}: \"head_dim\" must be even (rotary pairs), not {}", configPath.string(), **headDimValue);
+    if (!*headDimValue && *embd % *heads != 0)
+        return makeError("{}: hidden_size {} does not divide into {} heads", configPath.string(), *embd, *heads);
+
     md.set("llama.block_count", gguf::Value::u32(*layers));
-    if (const auto* v = findAny(*config, {"max_position_embeddings", "n_ctx", "n_positions", "max_length"});
-        v && v->asUInt())
-        md.set("llama.context_length", gguf::Value::u32(uint32_t(*v->asUInt())));
+    if (*context) md.set("llama.context_length", gguf::Value::u32(**context));
     md.set("llama.embedding_length", gguf::Value::u32(*embd));
-    if (const auto* v = findAny(*config, {"intermediate_size", "n_inner", "hidden_dim"}); v && v->asUInt())
-        md.set("llama.feed_forward_length", gguf::Value::u32(uint32_t(*v->asUInt())));
+    if (*feedForward) md.set("llama.feed_forward_length", gguf::Value::u32(**feedForward));
     md.set("llama.attention.head_count", gguf::Value::u32(*heads));
     if (findAny(*config, {"num_key_value_heads", "n_kv_heads"}))
         md.set("llama.attention.head_count_kv", gguf::Value::u32(headsKv));
-    if (const auto* v = config->find("rope_theta"); v && v->asDouble())
-        md.set("llama.rope.freq_base", gguf::Value::f32(float(*v->asDouble())));
-    if (const auto* v = findAny(*config, {"rms_norm_eps", "norm_eps"}); v && v->asDouble())
-        md.set("llama.attention.layer_norm_rms_epsilon", gguf::Value::f32(float(*v->asDouble())));
-    if (const auto* v = findAny(*config, {"layer_norm_eps", "layer_norm_epsilon", "norm_epsilon"});
-        v && v->asDouble())
-        md.set("llama.attention.layer_norm_epsilon", gguf::Value::f32(float(*v->asDouble())));
+    if (*ropeTheta) md.set("llama.rope.freq_base", gguf::Value::f32(float(**ropeTheta)));
+    if (*rmsEps) md.set("llama.attention.layer_norm_rms_epsilon", gguf::Value::f32(float(**rmsEps)));
+    if (*normEps) md.set("llama.attention.layer_norm_epsilon", gguf::Value::f32(float(**normEps)));
     uint32_t headDim = *embd / *heads;
-    if (const auto* v = config->find("head_dim"); v && v->asUInt()) {
-        headDim = uint32_t(*v->asUInt());
+    if (*headDimValue) {
+        headDim = **headDimValue;
         md.set("llama.attention.key_length", gguf::Value::u32(headDim));
         md.set("llama.attention.value_length", gguf::Value::u32(headDim));
     }
     md.set("general.file_type", gguf::Value::u32(fileTypeId(options.outType)));
-    if (const auto* v = config->find("vocab_size"); v && v->asUInt())
-        md.set("llama.vocab_size", gguf::Value::u32(uint32_t(*v->asUInt())));
+    if (*vocabSize) md.set("llama.vocab_size", gguf::Value::u32(**vocabSize));
     md.set("llama.rope.dimension_count", gguf::Value::u32(headDim));
     if (const auto* scaling = config->find("rope_scaling"); scaling && scaling->isObject()) {
         const auto* typeValue =
@@ -346,6 +384,20 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         conv.m_sources.push_back(source);
     }
     if (conv.m_specs.empty()) return makeError("{}: no weights to convert", conv.m_folder.string());
+    // The config's sizes against the weights: a config that disagrees gives a model that is wrong (fewer
+    // layers) or that no runtime loads.
+    uint32_t layersPresent = 0;
+    for (const auto& spec : conv.m_specs) {
+        unsigned index = 0;
+        if (std::sscanf(spec.name.c_str(), "blk.%u.", &index) == 1 && index < (1u << 24))
+            layersPresent = std::max(layersPresent, index + 1);
+        if (spec.name == "blk.0.attn_q.weight" && spec.shape.size() == 2 && spec.shape[1] != uint64_t(*heads) * headDim)
+            return makeError("{}: {} heads of {} make {} query rows, but the weights have {}", configPath.string(),
+                             *heads, headDim, uint64_t(*heads) * headDim, spec.shape[1]);
+    }
+    if (layersPresent != *layers)
+        return makeError("{}: num_hidden_layers is {} but the weights hold {} layers", configPath.string(), *layers,
+                         layersPresent);
     return conv;
 }
 
@@ -410,12 +462,22 @@ uint64_t HfConversion::sourceByteSize(size_t index) const {
     return weight == Source::kGenerated ? tensorByteSize(index) : m_weights.tensors()[weight].byteSize();
 }
 
-Status HfConversion::write(const fs::path& output, const ProgressFn& progress, std::stop_token stop) const {
+std::vector<fs::path> HfConversion::inputPaths() const {
+    std::vector<fs::path> paths = m_weights.shardPaths();
+    std::error_code ec;
+    for (fs::directory_iterator it(m_folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec)) paths.push_back(it->path());
+    return paths;
+}
+
+Status HfConversion::write(const fs::path& output, const ProgressFn& progress, std::stop_token stop,
+                           bool overwrite) const {
     gguf::WriteParams params;
     params.output = output;
     params.metadata = m_metadata;
     params.tensors = m_specs;
-    params.protectedInputs = m_weights.shardPaths();
+    params.protectedInputs = inputPaths();
+    params.overwrite = overwrite;
     uint64_t total = 0;
     for (size_t i = 0; i < m_sources.size(); ++i)
         total += sourceByteSize(i);

@@ -206,8 +206,9 @@ Result<SafetensorsModel> SafetensorsModel::open(const fs::path& path) {
         const auto* name = file.asString();
         if (!name) return makeError("{}: the shard of \"{}\" is not a string", target.string(), tensor);
         // A shard must be a plain file name beside the index: no folders, no way out of the model folder.
-        if (name->empty() || name->find('/') != std::string::npos || name->find('\\') != std::string::npos ||
-            *name == "." || *name == "..")
+        const bool control = std::any_of(name->begin(), name->end(), [](char c) { return uint8_t(c) < 0x20; });
+        if (name->empty() || control || name->find('/') != std::string::npos ||
+            name->find('\\') != std::string::npos || *name == "." || *name == "..")
             return makeError("{}: shard name \"{}\" of \"{}\" is not a plain file name", target.string(),
                              *name, tensor);
         shardNames.insert(*name);

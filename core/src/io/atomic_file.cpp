@@ -1,5 +1,7 @@
 #include "qf/io/atomic_file.h"
 
+#include "qf/io/temporary_files.h"
+
 #include <atomic>
 #include <cerrno>
 #include <cstring>
@@ -24,14 +26,6 @@ std::string formatBytes(uint64_t bytes) {
     return fmt::format("{} bytes", bytes);
 }
 
-fs::path temporaryNameFor(const fs::path& target) {
-    // Unique per process and call; the leading dot keeps it out of most file managers' views.
-    static std::atomic<uint64_t> counter{0};
-    std::random_device rd;
-    const auto tag = fmt::format("{:08x}{:04x}", rd(), counter.fetch_add(1) & 0xffff);
-    return target.parent_path() / fmt::format(".{}.{}.part", target.filename().string(), tag);
-}
-
 } // namespace
 
 std::optional<uint64_t> freeDiskBytes(const fs::path& path) {
@@ -41,33 +35,42 @@ std::optional<uint64_t> freeDiskBytes(const fs::path& path) {
     return uint64_t(info.available);
 }
 
-Result<AtomicFile> AtomicFile::create(const fs::path& target, uint64_t expectedBytes) {
+Result<AtomicFile> AtomicFile::create(const fs::path& target, uint64_t expectedBytes, const OutputPolicy& policy) {
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
     if (!fs::is_directory(folder, ec))
         return makeError("cannot write {}: the folder {} does not exist", target.string(), folder.string());
     if (fs::is_directory(target, ec))
         return makeError("cannot write {}: a folder of that name exists", target.string());
+    QF_TRY(checkOutputAllowed(target, policy));
+    removeStaleTemporaries(folder);
     if (const auto available = freeDiskBytes(folder); available && *available < expectedBytes)
         return makeError("not enough disk space to write {}: it needs {} ({} bytes), the volume has {} free",
                          target.string(), formatBytes(expectedBytes), expectedBytes, formatBytes(*available));
 
     AtomicFile f;
     f.m_target = target;
-    f.m_tempPath = temporaryNameFor(target.has_parent_path() ? target : folder / target);
+    f.m_policy = policy;
+    f.m_tempPath = temporaryPathFor(target.has_parent_path() ? target : folder / target);
+    registerTemporary(f.m_tempPath);
 #ifdef _WIN32
     f.m_file = _wfopen(f.m_tempPath.c_str(), L"wbx");
 #else
     f.m_file = std::fopen(f.m_tempPath.c_str(), "wbx");
 #endif
-    if (!f.m_file)
-        return makeError("cannot create a file in {}: {}", folder.string(), std::strerror(errno));
+    if (!f.m_file) {
+        const int err = errno;
+        unregisterTemporary(f.m_tempPath);
+        f.m_tempPath.clear();
+        return makeError("cannot create a file in {}: {}", folder.string(), std::strerror(err));
+    }
     std::setvbuf(f.m_file, nullptr, _IOFBF, 1 << 20);
     return f;
 }
 
 AtomicFile::AtomicFile(AtomicFile&& other) noexcept
-    : m_target(std::move(other.m_target)), m_tempPath(std::move(other.m_tempPath)), m_file(other.m_file),
+    : m_target(std::move(other.m_target)), m_tempPath(std::move(other.m_tempPath)),
+      m_policy(std::move(other.m_policy)), m_file(other.m_file),
       m_written(other.m_written), m_committed(other.m_committed) {
     other.m_file = nullptr;
     other.m_tempPath.clear();
@@ -86,6 +89,7 @@ void AtomicFile::discard() {
     if (!m_tempPath.empty()) {
         std::error_code ec;
         fs::remove(m_tempPath, ec);
+        unregisterTemporary(m_tempPath);
         m_tempPath.clear();
     }
 }
@@ -147,14 +151,54 @@ Status AtomicFile::commit(bool durable) {
         return writeError(m_target, err);
     }
     m_file = nullptr;
-    std::error_code ec;
-    fs::rename(m_tempPath, m_target, ec);
-    if (ec) {
+    if (auto allowed = checkOutputAllowed(m_target, m_policy); !allowed) {
         discard();
-        return makeError("cannot move the finished file into place as {}: {}", m_target.string(), ec.message());
+        return allowed.error();
     }
+    Status moved;
+    {
+        // Under the registry lock, so an interrupt clean-up never unlinks a path that has just become the
+        // finished output, and never misses a temporary that is still one.
+        TemporaryRegistryLock lock;
+        moved = moveIntoPlace();
+    }
+    if (!moved) {
+        discard();
+        return moved.error();
+    }
+    unregisterTemporary(m_tempPath);
     m_committed = true;
     m_tempPath.clear();
+    return {};
+}
+
+Status AtomicFile::moveIntoPlace() {
+    std::error_code ec;
+    if (m_policy.overwrite) {
+        fs::rename(m_tempPath, m_target, ec);
+        if (ec) return makeError("cannot move the finished file into place as {}: {}", m_target.string(), ec.message());
+        return {};
+    }
+#ifndef _WIN32
+    // link(2) is the exists-check and the naming in one step: it fails with EEXIST if any file took the
+    // name since create(), so of two writers of one path exactly one succeeds, whatever the timing.
+    if (::link(m_tempPath.c_str(), m_target.c_str()) == 0) {
+        ::unlink(m_tempPath.c_str());
+        return {};
+    }
+    const int err = errno;
+    if (err == EEXIST)
+        return makeError("{} already exists (another program wrote it meanwhile); pass --overwrite to replace it",
+                         m_target.string());
+    if (err != EPERM && err != ENOTSUP && err != EOPNOTSUPP && err != ENOSYS)
+        return makeError("cannot move the finished file into place as {}: {}", m_target.string(), std::strerror(err));
+    // Volumes without hard links (FAT, some network shares): check, then rename. The race window returns
+    // there, but no input can be replaced (checked just before).
+#endif
+    if (fs::exists(m_target, ec))
+        return makeError("{} already exists; pass --overwrite to replace it", m_target.string());
+    fs::rename(m_tempPath, m_target, ec);
+    if (ec) return makeError("cannot move the finished file into place as {}: {}", m_target.string(), ec.message());
     return {};
 }
 

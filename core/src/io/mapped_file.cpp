@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <atomic>
+#include <mutex>
 #include <system_error>
 
 #ifdef _WIN32
@@ -11,6 +13,7 @@
 #include <windows.h>
 #else
 #include <fcntl.h>
+#include <csignal>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,7 +54,84 @@ MappedFile::~MappedFile() {
     if (m_fileHandle) CloseHandle(m_fileHandle);
 }
 
+bool MappedFile::truncatedWhileMapped() const { return false; }
+
 #else
+
+namespace {
+
+// SIGBUS from a shrinking source. A mapped file that another program truncates raises SIGBUS on the next
+// read past the new end, in whichever thread reads (the quantize job reads from every worker). Jumping
+// out of the handler (sigsetjmp/siglongjmp) would need a jump point in every worker and would abandon
+// locks mid-way; instead the handler replaces the vanished pages with anonymous zero pages (MAP_FIXED
+// over the faulting page to the end of the mapping) and marks the mapping damaged. The faulting read then
+// simply completes with zeros, and the job, which checks the mark after every tensor and before naming
+// its outputs, discards the work with an error. Only addresses inside our registered mappings are
+// handled; any other SIGBUS goes to the previous handler (or kills the process as before).
+struct GuardSlot {
+    std::atomic<uintptr_t> begin{0};
+    std::atomic<uintptr_t> end{0};
+    std::atomic<bool> damaged{false};
+};
+constexpr int kGuardSlots = 256;
+GuardSlot g_guards[kGuardSlots];
+struct sigaction g_previousSigbus;
+uintptr_t g_pageSize = 4096;
+
+void onSigbus(int sig, siginfo_t* info, void* context) {
+    const uintptr_t address = reinterpret_cast<uintptr_t>(info->si_addr);
+    for (GuardSlot& slot : g_guards) {
+        const uintptr_t begin = slot.begin.load(std::memory_order_acquire);
+        const uintptr_t end = slot.end.load(std::memory_order_acquire);
+        if (begin == 0 || address < begin || address >= end) continue;
+        const uintptr_t page = address & ~(g_pageSize - 1);
+        void* zeros = ::mmap(reinterpret_cast<void*>(page), end - page, PROT_READ,
+                             MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        if (zeros != MAP_FAILED) {
+            slot.damaged.store(true, std::memory_order_release);
+            return;
+        }
+        break;
+    }
+    if ((g_previousSigbus.sa_flags & SA_SIGINFO) && g_previousSigbus.sa_sigaction) {
+        g_previousSigbus.sa_sigaction(sig, info, context);
+        return;
+    }
+    if (g_previousSigbus.sa_handler != SIG_DFL && g_previousSigbus.sa_handler != SIG_IGN) {
+        g_previousSigbus.sa_handler(sig);
+        return;
+    }
+    ::signal(SIGBUS, SIG_DFL);
+    ::raise(SIGBUS);
+}
+
+int guardMapping(const uint8_t* data, uint64_t size) {
+    static std::once_flag installed;
+    std::call_once(installed, [] {
+        g_pageSize = uintptr_t(::sysconf(_SC_PAGESIZE));
+        struct sigaction action {};
+        action.sa_sigaction = onSigbus;
+        action.sa_flags = SA_SIGINFO | SA_NODEFER;
+        sigemptyset(&action.sa_mask);
+        ::sigaction(SIGBUS, &action, &g_previousSigbus);
+    });
+    static std::mutex m;
+    std::lock_guard lock(m);
+    for (int i = 0; i < kGuardSlots; ++i) {
+        if (g_guards[i].begin.load() != 0) continue;
+        g_guards[i].damaged.store(false);
+        g_guards[i].end.store(reinterpret_cast<uintptr_t>(data) + size, std::memory_order_release);
+        g_guards[i].begin.store(reinterpret_cast<uintptr_t>(data), std::memory_order_release);
+        return i;
+    }
+    return -1; // more than 256 files mapped at once: this one is unguarded (SIGBUS as before)
+}
+
+} // namespace
+
+bool MappedFile::truncatedWhileMapped() const {
+    return m_guardSlot >= 0 && g_guards[m_guardSlot].damaged.load(std::memory_order_acquire);
+}
 
 Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path& path) {
     std::unique_ptr<MappedFile> f(new MappedFile());
@@ -77,6 +157,7 @@ Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path
             return makeError("cannot map {} into memory: {}", path.string(), std::strerror(err));
         }
         f->m_data = static_cast<const uint8_t*>(p);
+        f->m_guardSlot = guardMapping(f->m_data, f->m_size);
     }
     ::close(fd); // the mapping keeps the file's pages reachable
     return f;
@@ -91,6 +172,10 @@ void MappedFile::release(uint64_t offset, uint64_t length) const {
 }
 
 MappedFile::~MappedFile() {
+    if (m_guardSlot >= 0) {
+        g_guards[m_guardSlot].begin.store(0, std::memory_order_release);
+        g_guards[m_guardSlot].end.store(0, std::memory_order_release);
+    }
     if (m_data) ::munmap(const_cast<uint8_t*>(m_data), m_size);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <optional>
 
 #include <fmt/format.h>
@@ -97,6 +98,9 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
     for (const auto& out : params.outputs) {
         auto wp = out.plan.writeParams(out.path);
         wp.protectedInputs = source.inputPaths();
+        if (out.plan.options.imatrix && !out.plan.options.imatrix->sourcePath.empty())
+            wp.protectedInputs.push_back(out.plan.options.imatrix->sourcePath);
+        wp.overwrite = params.overwrite;
         wp.durable = params.durable;
         auto writer = gguf::GgufStreamWriter::create(wp);
         if (!writer) return writer.error();
@@ -137,12 +141,21 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
                                  ggmlTypeName(src.type));
             floats.resize(size_t(rows * rowLength));
             const uint64_t srcRowBytes = ggmlRowBytes(src.type, uint64_t(rowLength));
+            std::atomic<uint64_t> nonFinite{0};
             parallelFor(items, params.threads, [&](int64_t item) {
                 const int64_t r0 = item * chunk, r1 = std::min(rows, r0 + chunk);
-                dequantizeRow(src.type, data.data() + r0 * int64_t(srcRowBytes), floats.data() + r0 * rowLength,
-                              (r1 - r0) * rowLength);
+                float* f = floats.data() + r0 * rowLength;
+                dequantizeRow(src.type, data.data() + r0 * int64_t(srcRowBytes), f, (r1 - r0) * rowLength);
+                uint64_t bad = 0;
+                for (int64_t i = 0; i < (r1 - r0) * rowLength; ++i) bad += !std::isfinite(f[i]);
+                if (bad) nonFinite += bad;
             }, keepGoing);
             if (stopped) return cancelledError();
+            QF_TRY(source.checkIntact());
+            // A NaN or infinity poisons a whole block's scale: the quant would look fine and answer nonsense.
+            if (nonFinite)
+                return makeError("tensor {} holds {} values that are NaN or infinite; the source model is damaged, "
+                                 "so nothing was written", src.name, nonFinite.load());
         }
 
         for (size_t o = 0; o < params.outputs.size(); ++o) {
@@ -182,6 +195,7 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
         report.done = doneBefore + src.byteSize;
     }
     if (stop.stop_requested()) return cancelledError();
+    QF_TRY(source.checkIntact()); // also covers tensors copied without being widened
 
     QuantizeResult result;
     for (size_t o = 0; o < writers.size(); ++o) {

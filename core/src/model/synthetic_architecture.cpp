@@ -179,7 +179,8 @@ std::vector<std::string> syntheticArchitectureNames() {
     return names;
 }
 
-Status writeSyntheticArchitecture(const std::string& name, const std::filesystem::path& output, uint64_t seed) {
+Status writeSyntheticArchitecture(const std::string& name, const std::filesystem::path& output, uint64_t seed,
+                                  bool overwrite) {
     const Shape* shape = nullptr;
     const auto all = shapes();
     for (const Shape& s : all)
@@ -191,6 +192,7 @@ Status writeSyntheticArchitecture(const std::string& name, const std::filesystem
 
     gguf::WriteParams w;
     w.output = output;
+    w.overwrite = overwrite;
     auto& md = w.metadata;
     const std::string p = s.architecture + ".";
     md.set("general.architecture", Value::string(s.architecture));

@@ -80,8 +80,8 @@ void appendFloats(std::vector<uint8_t>& out, const std::vector<float>& values) {
     out.insert(out.end(), p, p + values.size() * sizeof(float));
 }
 
-Status writeBytes(const std::filesystem::path& path, const std::vector<uint8_t>& bytes) {
-    auto file = io::AtomicFile::create(path, bytes.size());
+Status writeBytes(const std::filesystem::path& path, const std::vector<uint8_t>& bytes, const io::OutputPolicy& policy) {
+    auto file = io::AtomicFile::create(path, bytes.size(), policy);
     if (!file) return file.error();
     QF_TRY(file->write(bytes));
     return file->commit();
@@ -265,10 +265,30 @@ Result<Imatrix> parseGgufImatrix(std::span<const uint8_t> bytes, const std::stri
     return im;
 }
 
+// Numbers that parse but cannot be an importance matrix: llama-quantize would use them and make a model
+// far worse than one without an imatrix (all zeros or negative values flatten the rounding weights).
+static Status checkUsable(const Imatrix& im, const std::string& fileName) {
+    bool anyPositive = false;
+    for (const auto& entry : im.entries()) {
+        for (size_t i = 0; i < entry.sumSquares.size(); ++i) {
+            if (entry.sumSquares[i] < 0)
+                return makeError("{}: entry {}: value {} is negative ({}); squared activations cannot be; the file "
+                                 "is damaged or not an importance matrix", fileName, entry.name, i, entry.sumSquares[i]);
+            anyPositive |= entry.sumSquares[i] > 0;
+        }
+    }
+    if (!im.entries().empty() && !anyPositive)
+        return makeError("{}: every value is zero: the importance matrix holds no information (was it computed "
+                         "on an empty text?)", fileName);
+    return {};
+}
+
 Result<Imatrix> parseImatrix(std::span<const uint8_t> bytes, const std::string& fileName) {
     uint32_t magic = 0;
     if (bytes.size() >= 4) std::memcpy(&magic, bytes.data(), 4);
-    return magic == gguf::kMagic ? parseGgufImatrix(bytes, fileName) : parseLegacyImatrix(bytes, fileName);
+    auto im = magic == gguf::kMagic ? parseGgufImatrix(bytes, fileName) : parseLegacyImatrix(bytes, fileName);
+    if (im) QF_TRY(checkUsable(*im, fileName));
+    return im;
 }
 
 Result<Imatrix> loadImatrix(const std::filesystem::path& path) {
@@ -332,13 +352,13 @@ Result<std::vector<uint8_t>> serializeLegacyImatrix(const Imatrix& im) {
     return out;
 }
 
-Status saveLegacyImatrix(const Imatrix& imatrix, const std::filesystem::path& path) {
+Status saveLegacyImatrix(const Imatrix& imatrix, const std::filesystem::path& path, const io::OutputPolicy& policy) {
     auto bytes = serializeLegacyImatrix(imatrix);
     if (!bytes) return bytes.error();
-    return writeBytes(path, *bytes);
+    return writeBytes(path, *bytes, policy);
 }
 
-Status saveGgufImatrix(const Imatrix& im, const std::filesystem::path& path) {
+Status saveGgufImatrix(const Imatrix& im, const std::filesystem::path& path, const io::OutputPolicy& policy) {
     const bool fromLegacy = im.format == ImatrixFormat::Legacy;
     if (fromLegacy && im.chunkSize == 0)
         return makeError(
@@ -352,6 +372,8 @@ Status saveGgufImatrix(const Imatrix& im, const std::filesystem::path& path) {
     std::vector<std::vector<float>> data;
     gguf::WriteParams params;
     params.output = path;
+    params.overwrite = policy.overwrite;
+    params.protectedInputs = policy.inputs;
     uint32_t chunkCount = im.chunkCount;
     if (fromLegacy) chunkCount = 0;
     for (const ImatrixEntry* e : entries) {

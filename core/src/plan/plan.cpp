@@ -63,6 +63,7 @@ bool fits(GgmlType type, uint64_t rowLength) {
 }
 
 Status checkInputs(const std::vector<gguf::TensorInfo>& tensors) {
+    if (tensors.empty()) return makeError("the model has no tensors: there is nothing to quantize");
     std::unordered_set<std::string_view> names;
     for (const auto& t : tensors) {
         if (!names.insert(t.name).second) return makeError("the model has two tensors named {}", t.name);
@@ -117,9 +118,12 @@ Result<std::vector<CompiledOverride>> compileOverrides(const std::vector<TensorT
 struct ImatrixSelection {
     std::unordered_map<std::string_view, const ImatrixEntry*> entries;
     std::string dataset;
+    std::vector<std::string> unmatched; // entries that name no tensor of the model
 };
 
-Result<ImatrixSelection> selectImatrix(const PlanOptions& options) {
+Result<ImatrixSelection> selectImatrix(const PlanOptions& options, const std::vector<gguf::TensorInfo>& tensors) {
+    std::unordered_set<std::string_view> tensorNames;
+    for (const auto& t : tensors) tensorNames.insert(t.name);
     ImatrixSelection selection;
     if (!options.imatrix) return selection;
     if (!options.includeWeights.empty() && !options.excludeWeights.empty())
@@ -134,6 +138,11 @@ Result<ImatrixSelection> selectImatrix(const PlanOptions& options) {
         for (float v : options.imatrix->importance(entry))
             if (!std::isfinite(v))
                 return makeError("the imatrix entry {} contains a non-finite value", entry.name);
+        // Only entries that name a tensor of this model are used (and counted in entries_count).
+        if (!tensorNames.count(entry.name)) {
+            selection.unmatched.push_back(entry.name);
+            continue;
+        }
         selection.entries.emplace(entry.name, &entry);
     }
     if (!options.imatrix->datasets.empty()) selection.dataset = options.imatrix->datasets.front();
@@ -313,7 +322,7 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
     QF_TRY(checkOptions(preset, options));
     auto alignment = alignmentOf(metadata);
     if (!alignment) return alignment.error();
-    auto selection = selectImatrix(options);
+    auto selection = selectImatrix(options, tensors);
     if (!selection) return selection.error();
     auto overrides = compileOverrides(options.tensorTypes);
     if (!overrides) return overrides.error();
@@ -331,9 +340,15 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
             fmt::format("{} stores the experts of a mixture-of-experts model as MXFP4; this "
                         "model has none, so every tensor is Q8_0, as with the Q8_0 preset",
                         preset.name));
+    if (!selection->unmatched.empty())
+        plan.warnings.push_back(fmt::format(
+            "{} of the imatrix's entries name no tensor of this model (e.g. {}); they are not used - was the "
+            "imatrix made for another model?",
+            selection->unmatched.size(), selection->unmatched.front()));
     if (options.imatrix && !hasImatrix)
-        plan.warnings.push_back(
-            "include/exclude-weights left no imatrix entries: quantizing without the imatrix");
+        plan.warnings.push_back(selection->unmatched.empty()
+                                    ? "include/exclude-weights left no imatrix entries: quantizing without the imatrix"
+                                    : "no imatrix entry names a tensor of this model: quantizing without the imatrix");
 
     static constexpr LlamaFileType kNeedImatrix[] = {
         LlamaFileType::MostlyIQ2_XS, LlamaFileType::MostlyIQ2_XXS, LlamaFileType::MostlyIQ2_S,

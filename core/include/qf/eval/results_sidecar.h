@@ -55,7 +55,8 @@ struct ResultsSidecar {
     void upsert(StoredEvaluation evaluation);
 };
 
-// "<file>.quantforge.json" beside the file.
+// "<file>.quantforge.json" beside the file; in the user's cache folder when the file's folder is not
+// writable (an installed sample), never inside an installation (io::derivedFilePath).
 std::filesystem::path sidecarPath(const std::filesystem::path& evaluatedFile);
 
 // The sidecar as JSON text, and back. parse fails on malformed JSON or an unknown format version;

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "qf/io/output_policy.h"
 #include "qf/result.h"
 
 namespace qf::ollama {
@@ -21,6 +22,7 @@ std::string fromPathFor(const std::filesystem::path& modelfile, const std::files
 std::string defaultModelName(std::string_view fileName);
 
 // Writes the Modelfile through a temporary file renamed into place.
-Status writeModelfile(const std::filesystem::path& path, std::string_view text);
+// `policy`: whether an existing file may be replaced and which files (the model) never may.
+Status writeModelfile(const std::filesystem::path& path, std::string_view text, const io::OutputPolicy& policy = {});
 
 } // namespace qf::ollama

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "qf/gguf/value.h"
+#include "qf/result.h"
 
 namespace qf::ollama {
 
@@ -23,10 +24,18 @@ std::string ollamaTemplate(TemplateFamily family);
 struct Modelfile {
     std::string text;
     TemplateFamily family = TemplateFamily::None;
-    std::vector<std::string> stops; // in the order written
+    std::vector<std::string> stops;        // in the order written
+    std::vector<std::string> skippedStops; // stop texts with control characters, which no line can hold
 };
 
-// `fromPath` is written as is (Ollama resolves a relative path against the Modelfile's folder).
-Modelfile makeModelfile(const gguf::Metadata& metadata, std::string_view fromPath);
+// Every value a Modelfile line carries goes through this one function: a double-quoted string with '"'
+// and '\' escaped. A value with a control character (new line, carriage return, NUL, ...) is refused, so
+// no value can end its line and start another directive (SYSTEM, ADAPTER, PARAMETER ...).
+Result<std::string> quotedValue(std::string_view value);
+
+// `fromPath` is written as is when it is a plain path (letters, digits, "./-_+~:"), else quoted
+// (Ollama resolves a relative path against the Modelfile's folder). Fails for a path with a control
+// character. The model's name (a comment) and stop texts that cannot be quoted are left out.
+Result<Modelfile> makeModelfile(const gguf::Metadata& metadata, std::string_view fromPath);
 
 } // namespace qf::ollama

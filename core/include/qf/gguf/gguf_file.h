@@ -76,6 +76,9 @@ public:
 
     const std::filesystem::path& path() const { return m_shardPaths.front(); }
     const std::vector<std::filesystem::path>& shardPaths() const { return m_shardPaths; }
+    // An error when a file was truncated while mapped (its reads past the new end gave zeros; see
+    // MappedFile::truncatedWhileMapped): results computed from it are wrong.
+    Status checkIntact() const;
     uint64_t totalFileBytes() const { return m_totalFileBytes; }
     uint64_t tensorDataBytes() const;
 

@@ -66,9 +66,14 @@ public:
     // Drops the source pages of tensor `index` from resident memory after use.
     void releaseTensor(size_t index) const;
 
-    // Writes the converted model. Progress counts source bytes read.
+    // Every file the conversion reads (weights, config, tokenizer files: all files of the folder), which
+    // an output must never replace.
+    std::vector<std::filesystem::path> inputPaths() const;
+
+    // Writes the converted model. Progress counts source bytes read. `overwrite`: replace an existing file
+    // at `output` (never one of inputPaths()).
     Status write(const std::filesystem::path& output, const ProgressFn& progress = {},
-                 std::stop_token stop = {}) const;
+                 std::stop_token stop = {}, bool overwrite = true) const;
 
 private:
     HfConversion() = default;

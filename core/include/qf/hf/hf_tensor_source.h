@@ -18,7 +18,7 @@ public:
     Result<std::span<const uint8_t>> tensorBytes(size_t index) override;
     void releaseTensor(size_t index) override;
     std::vector<std::filesystem::path> inputPaths() const override {
-        return m_conversion.weights().shardPaths();
+        return m_conversion.inputPaths();
     }
 
 private:

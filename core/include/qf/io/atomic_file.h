@@ -8,15 +8,18 @@
 #include <optional>
 #include <span>
 
+#include "qf/io/output_policy.h"
 #include "qf/result.h"
 
 namespace qf::io {
 
 class AtomicFile {
 public:
-    // Creates the temporary file. Fails if the target's folder is missing or not writable, or if the
-    // volume has fewer than `expectedBytes` free.
-    static Result<AtomicFile> create(const std::filesystem::path& target, uint64_t expectedBytes);
+    // Creates the temporary file. Fails if the target's folder is missing or not writable, if the volume
+    // has fewer than `expectedBytes` free, or if the policy forbids the target (an input; an existing file
+    // without overwrite). Removes stale temporaries of killed runs from the folder first.
+    static Result<AtomicFile> create(const std::filesystem::path& target, uint64_t expectedBytes,
+                                     const OutputPolicy& policy = {});
 
     AtomicFile(AtomicFile&& other) noexcept;
     AtomicFile& operator=(AtomicFile&&) = delete;
@@ -24,7 +27,9 @@ public:
 
     Status write(std::span<const uint8_t> bytes);
     Status writeZeros(uint64_t count);
-    // Flushes, closes and renames into place. `durable` also waits until the bytes are on disk (fsync)
+    // Flushes, closes and moves into place: without policy.overwrite by link(2) (which fails when the
+    // target appeared meanwhile: another writer won) and then unlinking the temporary; with it by
+    // rename(2). The policy is checked again just before. `durable` also waits until the bytes are on disk (fsync)
     // before the rename, so a power loss can never leave a renamed but incomplete file; for multi-GB
     // outputs that wait is seconds to minutes, which is why it is a choice.
     Status commit(bool durable = false);
@@ -34,9 +39,11 @@ public:
 private:
     AtomicFile() = default;
     void discard();
+    Status moveIntoPlace();
 
     std::filesystem::path m_target;
     std::filesystem::path m_tempPath;
+    OutputPolicy m_policy;
     std::FILE* m_file = nullptr;
     uint64_t m_written = 0;
     bool m_committed = false;

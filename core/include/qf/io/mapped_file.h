@@ -22,9 +22,14 @@ public:
     // from holding the whole model resident.
     void release(uint64_t offset, uint64_t length) const;
     const std::filesystem::path& path() const { return m_path; }
+    // True once a read found pages past the file's end: another program truncated the file while it was
+    // mapped. Those reads returned zeros instead of killing the process with SIGBUS (see mapped_file.cpp),
+    // so whatever was computed from this mapping must be thrown away.
+    bool truncatedWhileMapped() const;
 
 private:
     MappedFile() = default;
+    int m_guardSlot = -1;
     const uint8_t* m_data = nullptr;
     uint64_t m_size = 0;
     std::filesystem::path m_path;

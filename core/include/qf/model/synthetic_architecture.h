@@ -17,6 +17,6 @@ namespace qf::model {
 std::vector<std::string> syntheticArchitectureNames();
 
 Status writeSyntheticArchitecture(const std::string& name, const std::filesystem::path& output,
-                                  uint64_t seed = 1);
+                                  uint64_t seed = 1, bool overwrite = true);
 
 } // namespace qf::model

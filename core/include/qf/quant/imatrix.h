@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "qf/io/output_policy.h"
 #include "qf/result.h"
 
 namespace qf::quant {
@@ -73,7 +74,8 @@ Result<Imatrix> parseGgufImatrix(std::span<const uint8_t> bytes, const std::stri
 // set Imatrix::chunkSize when writing a legacy matrix as GGUF or the reverse. Same-format writes are
 // byte-identical to what was read (for GGUF: given the same metadata order, which llama-imatrix fixes).
 Result<std::vector<uint8_t>> serializeLegacyImatrix(const Imatrix& imatrix);
-Status saveLegacyImatrix(const Imatrix& imatrix, const std::filesystem::path& path);
-Status saveGgufImatrix(const Imatrix& imatrix, const std::filesystem::path& path);
+// `policy`: whether an existing file may be replaced and which files (the model, the text) never may.
+Status saveLegacyImatrix(const Imatrix& imatrix, const std::filesystem::path& path, const io::OutputPolicy& policy = {});
+Status saveGgufImatrix(const Imatrix& imatrix, const std::filesystem::path& path, const io::OutputPolicy& policy = {});
 
 } // namespace qf::quant

@@ -28,6 +28,8 @@ struct QuantizeParams {
     std::vector<QuantizeOutput> outputs;
     unsigned threads = 0;         // 0: all hardware threads
     bool durable = false;         // fsync each output before renaming it into place
+    // Replace files already at the outputs' paths (never the source's files nor the imatrix file).
+    bool overwrite = true;
 };
 
 struct QuantizeResult {

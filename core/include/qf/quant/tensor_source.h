@@ -27,6 +27,8 @@ public:
     virtual void releaseTensor(size_t index) = 0;
     // Files the source reads, which an output must never overwrite.
     virtual std::vector<std::filesystem::path> inputPaths() const = 0;
+    // An error when the bytes handed out so far cannot be trusted (a mapped file shrank meanwhile).
+    virtual Status checkIntact() const { return {}; }
 };
 
 // A memory-mapped GGUF file as a source (no copies).
@@ -40,6 +42,7 @@ public:
     }
     void releaseTensor(size_t index) override { m_file.releaseTensorData(m_file.tensors()[index]); }
     std::vector<std::filesystem::path> inputPaths() const override { return m_file.shardPaths(); }
+    Status checkIntact() const override { return m_file.checkIntact(); }
 
 private:
     const gguf::GgufFile& m_file;
