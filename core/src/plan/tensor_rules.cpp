@@ -113,22 +113,24 @@ bool allowsQuantization(std::string_view name, size_t dims, bool quantizeOutput)
 GgmlType fallbackType(GgmlType wanted, uint64_t rowLength) {
     if (rowLength % blockSizeOf(wanted) == 0) return wanted;
     GgmlType type;
+    // llama.cpp v0.5.0's tensor_type_fallback.
     switch (wanted) {
-    case T::TQ1_0:
-    case T::TQ2_0:
-        type = T::Q4_0;
-        break;
+    case T::IQ1_S:
+    case T::IQ1_M:
     case T::IQ2_XXS:
     case T::IQ2_XS:
     case T::IQ2_S:
     case T::IQ3_XXS:
     case T::IQ3_S:
-    case T::IQ1_S:
-    case T::IQ1_M:
-    case T::Q2_K:
-    case T::Q3_K:
     case T::IQ4_XS:
         type = T::IQ4_NL;
+        break;
+    case T::Q2_0:
+    case T::Q2_K:
+    case T::Q3_K:
+    case T::TQ1_0:
+    case T::TQ2_0:
+        type = T::Q4_0;
         break;
     case T::Q4_K:
         type = T::Q5_0;
@@ -139,28 +141,35 @@ GgmlType fallbackType(GgmlType wanted, uint64_t rowLength) {
     case T::Q6_K:
         type = T::Q8_0;
         break;
-    // c392e509 stops with "Unsupported tensor size encountered" here (a 32-block type and a row length
-    // that is not a multiple of 32); storing the tensor as F16 keeps the file loadable instead.
+    // A 32-block type (or Q1_0's 128, which llama-quantize refuses with "no tensor type fallback is
+    // defined"; see fallbackIsRefused) ends up F16 below.
     default:
-        type = T::F16;
+        type = wanted;
         break;
     }
     if (rowLength % blockSizeOf(type) != 0) type = T::F16;
     return type;
 }
 
+bool fallbackIsRefused(GgmlType wanted, uint64_t rowLength) {
+    return rowLength % blockSizeOf(wanted) != 0 && wanted == T::Q1_0;
+}
+
 bool typeRequiresImatrix(GgmlType type, std::string_view tensorName, LlamaFileType fileType) {
-    const bool isTokenEmbd = tensorName == "token_embd.weight";
+    // llama.cpp v0.5.0's tensor_requires_imatrix: never the embeddings or the output.
+    if (tensorName == "token_embd.weight" || tensorName == "per_layer_token_embd.weight" ||
+        tensorName == "output.weight")
+        return false;
     switch (type) {
+    case T::IQ3_XXS:
     case T::IQ2_XXS:
     case T::IQ2_XS:
     case T::IQ2_S:
+    case T::IQ1_M:
     case T::IQ1_S:
         return true;
-    case T::IQ1_M:
-        return !isTokenEmbd && tensorName != "output.weight";
     case T::Q2_K:
-        return fileType == FT::MostlyQ2_K_S && !isTokenEmbd;
+        return fileType == FT::MostlyQ2_K_S;
     default:
         return false;
     }
@@ -316,7 +325,7 @@ Result<GgmlType> MixRules::typeFor(const std::string& name, const std::vector<ui
             type = T::Q2_K;
         else if (isAny({FT::MostlyIQ2_S, FT::MostlyIQ2_M, FT::MostlyIQ3_XXS}))
             type = T::IQ3_S;
-        else if (isAny({FT::MostlyTQ1_0, FT::MostlyTQ2_0}))
+        else if (isAny({FT::MostlyTQ1_0, FT::MostlyTQ2_0, FT::MostlyQ2_0}))
             type = T::Q4_K;
     } else if (lowBitIq) {
         const bool iq2sm = isAny({FT::MostlyIQ2_S, FT::MostlyIQ2_M});

@@ -36,6 +36,9 @@ struct PlannedModel {
         std::string error;    // the planner's reason when the preset cannot be made from this source
         WeightLayout weights; // when available
         double bitsPerWeight = 0.0;
+        // The preset needs an importance matrix and none was given: planned as if one will be (sizes
+        // then leave out the imatrix's few hundred bytes of metadata); producing it needs one.
+        bool needsImatrix = false;
     };
     std::string name;
     ModelShape shape;
@@ -44,8 +47,10 @@ struct PlannedModel {
     const Entry* find(std::string_view preset) const;
 };
 
+// imatrix: planned with it (exact sizes of files made with it); without one, presets that need one are
+// planned as if it were given and marked needsImatrix.
 Result<PlannedModel> planModel(const gguf::Metadata& metadata, const std::vector<gguf::TensorInfo>& tensors,
-                               std::string name = {});
+                               std::string name = {}, const quant::Imatrix* imatrix = nullptr);
 
 enum class Fit : uint8_t {
     FullGpu,        // every layer, the KV cache and the compute buffer on the GPU
