@@ -83,6 +83,13 @@ int runPlan(const std::vector<std::string>& argv) {
     if (args->has("--json")) j.beginObject().field("source", source->path().string()).key("plans").beginArray();
     for (const auto* preset : request->presets) {
         auto plan = quant::makeQuantPlan(source->metadata(), source->tensors(), *preset, request->options);
+        if (!plan && !request->options.imatrix && quant::needsImportanceMatrix(plan.error())) {
+            // Like llama-quantize --dry-run: the plan as it will be with an imatrix, and a warning.
+            fmt::print(stderr, "warning: {}\n", plan.error().message);
+            quant::PlanOptions assumed = request->options;
+            assumed.assumeImatrix = true;
+            plan = quant::makeQuantPlan(source->metadata(), source->tensors(), *preset, assumed);
+        }
         if (!plan) {
             fmt::print(stderr, "error: {}: {}{}\n", preset->name, plan.error().message,
                        request->options.allowRequantize ? "" : requantizeHint(plan.error()));

@@ -40,6 +40,8 @@ constexpr std::array kTraits = {
     GgmlTypeTraits{GgmlType::TQ1_0, "TQ1_0", 256, 54, true},
     GgmlTypeTraits{GgmlType::TQ2_0, "TQ2_0", 256, 66, true},
     GgmlTypeTraits{GgmlType::MXFP4, "MXFP4", 32, 17, true},
+    GgmlTypeTraits{GgmlType::Q1_0, "Q1_0", 128, 18, true},
+    GgmlTypeTraits{GgmlType::Q2_0, "Q2_0", 64, 18, true},
 };
 
 } // namespace

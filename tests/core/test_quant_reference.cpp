@@ -1,7 +1,8 @@
 // Whole-model byte identity with llama.cpp: for every preset llama-quantize was run with (with and
 // without the reference imatrix), quantizing each tensor of the F16 source to the type llama.cpp chose
-// must give exactly llama.cpp's bytes (sha256 from ../shared/reference/quants/<PRESET>.json). Runs on
-// every kernel path this CPU supports. Slow: labelled "slow" in tests/CMakeLists.txt.
+// must give exactly llama.cpp's bytes (sha256 from ../shared/reference/quants/<PRESET>.json, and for the
+// types modern llama.cpp added, ../shared/reference-2026/quants/). Runs on every kernel path this CPU
+// supports. Slow: labelled "slow" in tests/CMakeLists.txt.
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -43,6 +44,21 @@ private slots:
         for (KernelPath path : availablePaths()) {
             for (const auto& file : files) {
                 const std::string name = file.stem().string() + "/" + std::string(kernelPathName(path));
+                QTest::newRow(name.c_str()) << QString::fromStdString(file.string()) << int(path);
+            }
+        }
+        // The modern types' presets: their searches are the slowest, so the reference and the best path
+        // only (test_quant_simd holds every path to the reference on hostile data).
+        const auto modern = test::filesIn(test::sharedPath("reference-2026/quants"), ".json");
+        QVERIFY(modern.size() >= 23);
+        std::vector<KernelPath> paths{KernelPath::Reference};
+        if (availablePaths().back() != KernelPath::Reference) paths.push_back(availablePaths().back());
+        for (KernelPath path : paths) {
+            for (const auto& file : modern) {
+                // MXFP4 is another type's work; its presets join once the type can be quantized.
+                if (file.stem().string().starts_with("MXFP4") && !canQuantize(GgmlType::MXFP4)) continue;
+                const std::string name =
+                    "2026-" + file.stem().string() + "/" + std::string(kernelPathName(path));
                 QTest::newRow(name.c_str()) << QString::fromStdString(file.string()) << int(path);
             }
         }

@@ -95,7 +95,18 @@ private slots:
         QFETCH(QString, preset);
         QTemporaryDir dir;
         const fs::path out = dir.filePath(QStringLiteral("out.gguf")).toStdString();
-        auto p = plan(preset.toLatin1().constData());
+        // Presets that llama-quantize refuses without an imatrix are made with the shared one.
+        const Preset& chosen = *findPreset(preset.toStdString());
+        PlanOptions options;
+        Imatrix im;
+        auto refused = makeQuantPlan(m_source->metadata(), m_source->tensors(), chosen, options);
+        if (!refused.ok() && needsImportanceMatrix(refused.error())) {
+            auto loaded = loadImatrix(test::sharedPath("reference/imatrix-books-calibration.dat"));
+            QVERIFY(loaded.ok());
+            im = std::move(*loaded);
+            options.imatrix = &im;
+        }
+        auto p = plan(preset.toLatin1().constData(), options);
         auto r = run({{p, out}});
         QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
         QCOMPARE(fs::file_size(out), p.fileBytes);

@@ -9,6 +9,7 @@
 
 #include "plan_fixtures.h"
 #include "qf/gguf/gguf_file.h"
+#include "qf/quant/imatrix.h"
 #include "qf/quant/quantize_job.h"
 #include "qf/recommend/recommendation.h"
 #include "test_support.h"
@@ -205,7 +206,9 @@ private slots:
     void weightLayoutAddsUp() {
         const auto file = openShared();
         for (const auto& preset : quant::allPresets()) {
-            auto p = quant::makeQuantPlan(file.metadata(), file.tensors(), preset);
+            quant::PlanOptions options;
+            options.assumeImatrix = true; // the low-bit presets need one; sizes are what matter here
+            auto p = quant::makeQuantPlan(file.metadata(), file.tensors(), preset, options);
             QVERIFY(p.ok());
             const WeightLayout w = weightLayout(*p, 6);
             QCOMPARE(w.fileBytes, p->fileBytes);
@@ -225,7 +228,10 @@ private slots:
     // What the table promises is what the quantizer writes: every preset, to the byte, in one pass.
     void predictedSizeEqualsProducedSize() {
         const auto file = openShared();
-        const auto planned = planModel(file.metadata(), file.tensors());
+        // With an imatrix every preset can be made (the low-bit ones need one) and sizes are exact.
+        auto imatrix = quant::loadImatrix(test::sharedPath("reference/imatrix-books-calibration.dat"));
+        QVERIFY(imatrix.ok());
+        const auto planned = planModel(file.metadata(), file.tensors(), {}, &*imatrix);
         QVERIFY(planned.ok());
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -234,7 +240,9 @@ private slots:
         params.threads = 2;
         for (const auto& entry : planned->presets) {
             QVERIFY2(entry.available, entry.error.c_str());
-            auto p = quant::makeQuantPlan(file.metadata(), file.tensors(), *entry.preset);
+            quant::PlanOptions options;
+            options.imatrix = &*imatrix;
+            auto p = quant::makeQuantPlan(file.metadata(), file.tensors(), *entry.preset, options);
             QVERIFY(p.ok());
             params.outputs.push_back({std::move(*p), fs::path(dir.path().toStdString()) /
                                                          (std::string(entry.preset->name) + ".gguf")});
@@ -337,7 +345,9 @@ private slots:
         QVERIFY(contains(rec.explanation, "estimated working-set limit"));
         // An 8 GB Mac cannot hold the 7B model at 4K context at all.
         const auto small = run(plan(llama7B()), profile("apple-8"));
-        QVERIFY(!small.recommendation.index);
+        // ... except as a 2-bit I-quant, which needs an importance matrix.
+        QCOMPARE(small.recommendation.preset, std::string("IQ2_XXS"));
+        QCOMPARE(small.recommendation.headline, std::string("IQ2_XXS, fully on the GPU"));
     }
 
     // Q4_K_M misses by a little: another 4-bit preset that fits comes before anything below 4 bits.
@@ -394,22 +404,32 @@ private slots:
     }
 
     // Nothing fits: no pick, and what would.
-    void nothingFits() {
+    // 7B in 8 GB of RAM at 4K context: nothing from 3 bits up fits, the 2-bit I-quant does, and the
+    // recommendation says it needs an importance matrix.
+    void twoBitIQuantWhenNothingLargerFits() {
         const auto r = run(plan(llama7B()), profile("ram-8"));
+        const auto& rec = r.recommendation;
+        QCOMPARE(rec.preset, std::string("IQ2_XXS"));
+        QCOMPARE(row(r, "Q2_K").fit, Fit::DoesNotFit);
+        QVERIFY(contains(rec.explanation, "Even Q4_K_M does not fit"));
+        QVERIFY(anyContains(rec.warnings, "IQ2_XXS is below 4 bits per weight"));
+        QVERIFY(anyContains(rec.warnings, "IQ2_XXS needs an importance matrix"));
+        QVERIFY(anyContains(rec.suggestions, "With a context of 512 tokens, Q4_K_M would fit."));
+        QVERIFY(row(run(plan(llama7B()), profile("ram-8"), 512), "Q4_K_M").fit == Fit::CpuOnly);
+        QVERIFY(row(run(plan(llama7B()), profile("ram-8"), 768), "Q4_K_M").fit == Fit::DoesNotFit);
+    }
+
+    // 70B in 8 GB: not even IQ1_S fits. The formats for ternary/binary-trained models are smaller still
+    // but never offered as "the smallest preset".
+    void nothingFits() {
+        const auto r = run(plan(llama70B()), profile("ram-8"));
         const auto& rec = r.recommendation;
         QVERIFY(!rec.index);
         QCOMPARE(rec.headline, std::string("Nothing fits"));
-        for (const auto& v : r.presets)
-            QCOMPARE(v.fit, Fit::DoesNotFit);
         QVERIFY(contains(rec.explanation,
-                         "Even the smallest preset, Q2_K, needs " + formatSize(row(r, "Q2_K").totalBytes)));
+                         "Even the smallest preset, IQ1_S, needs " + formatSize(row(r, "IQ1_S").totalBytes)));
         QVERIFY(contains(rec.explanation, formatSize(r.budget.ramUsable)));
-        QVERIFY(anyContains(rec.suggestions, "With a context of 512 tokens, Q4_K_M would fit."));
-        QVERIFY(anyContains(rec.suggestions, "A smaller model would fit: about 3.4 B parameters at Q4_K_M"));
-        QVERIFY(anyContains(rec.suggestions, "A GPU with"));
-        // The suggested context really fits.
-        QVERIFY(row(run(plan(llama7B()), profile("ram-8"), 512), "Q4_K_M").fit == Fit::CpuOnly);
-        QVERIFY(row(run(plan(llama7B()), profile("ram-8"), 768), "Q4_K_M").fit == Fit::DoesNotFit);
+        QVERIFY(anyContains(rec.suggestions, "A smaller model would fit"));
     }
 
     void measuredQualityReplacesTypical() {
@@ -438,7 +458,8 @@ private slots:
         QVERIFY(!q5.measured);
         QVERIFY(contains(q5.describe(), "(typical; estimate)"));
         QCOMPARE(q5.tier, std::string("near-lossless"));
-        QVERIFY(!typicalQuality("IQ2_XXS").known);
+        QVERIFY(typicalQuality("IQ2_XXS").known); // llama.cpp v0.5.0's numbers with the shared imatrix
+        QVERIFY(!typicalQuality("NVFP4").known);
     }
 
     // Issue 13: generic estimates next to measurements (Q2_K est. +1.76 %, measured +5.37 %), negative

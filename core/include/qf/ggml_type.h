@@ -41,6 +41,8 @@ enum class GgmlType : uint32_t {
     TQ1_0 = 34,
     TQ2_0 = 35,
     MXFP4 = 39,
+    Q1_0 = 41,
+    Q2_0 = 42,
 };
 
 struct GgmlTypeTraits {

@@ -72,6 +72,8 @@ GgmlType ggmlActivationType(GgmlType weightType) {
     case GgmlType::Q8_0:
     case GgmlType::IQ4_NL:
     case GgmlType::MXFP4: // ggml_vec_dot_mxfp4_q8_0
+    case GgmlType::Q1_0:
+    case GgmlType::Q2_0:
         return GgmlType::Q8_0;
     case GgmlType::Q4_1:
     case GgmlType::Q5_1:
@@ -82,6 +84,15 @@ GgmlType ggmlActivationType(GgmlType weightType) {
     case GgmlType::Q5_K:
     case GgmlType::Q6_K:
     case GgmlType::IQ4_XS:
+    case GgmlType::IQ2_XXS:
+    case GgmlType::IQ2_XS:
+    case GgmlType::IQ2_S:
+    case GgmlType::IQ3_XXS:
+    case GgmlType::IQ3_S:
+    case GgmlType::IQ1_S:
+    case GgmlType::IQ1_M:
+    case GgmlType::TQ1_0:
+    case GgmlType::TQ2_0:
         return GgmlType::Q8_K;
     default:
         return GgmlType::F32;

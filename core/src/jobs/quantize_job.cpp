@@ -92,6 +92,10 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
     if (!params.tensorSource) fileSource.emplace(*params.source);
     TensorSource& source = params.tensorSource ? *params.tensorSource : *fileSource;
     QF_TRY(checkPlansAgree(params, source));
+    for (const auto& out : params.outputs)
+        if (out.plan.options.assumeImatrix && !out.plan.options.imatrix)
+            return makeError("the plan for {} assumes an importance matrix but has none: plan it again with one",
+                             out.plan.preset.name);
     const auto started = std::chrono::steady_clock::now();
 
     std::vector<gguf::GgufStreamWriter> writers;
@@ -169,6 +173,10 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
                 return makeError("tensor {}: Quantforge cannot write type {}", tp.name, ggmlTypeName(tp.type));
             auto importance = importanceFor(plan, tp);
             if (!importance) return importance.error();
+            if (!importance->forRow(0, rows, rowLength) && requiresImportance(tp.type))
+                return makeError("tensor {} would be {}, which cannot be made without an importance matrix: "
+                                 "compute one with `quantforge-cli imatrix MODEL --text FILE` or pass --imatrix",
+                                 tp.name, ggmlTypeName(tp.type));
             const int64_t rowsPerMatrix = importance->matrices > 1 ? rows / importance->matrices : rows;
             const uint64_t rowBytes = ggmlRowBytes(tp.type, uint64_t(rowLength));
             out.resize(size_t(tp.byteSize));

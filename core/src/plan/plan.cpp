@@ -249,6 +249,10 @@ public:
             if (outputRole && m_options.outputTensorType) d.reason = TypeReason::UserOverride;
             d.type = *mixed;
         }
+        if (detail::fallbackIsRefused(d.type, rowLength))
+            return makeError("tensor {} has rows of {} values, which {} cannot store (blocks of {}) and "
+                             "llama-quantize has no fallback for: choose another type",
+                             name, rowLength, ggmlTypeName(d.type), ggmlTypeTraits(d.type).blockSize);
         if (const GgmlType fb = detail::fallbackType(d.type, rowLength); fb != d.type) {
             d.wanted = d.type;
             d.type = fb;
@@ -316,6 +320,20 @@ gguf::WriteParams QuantPlan::writeParams(const std::filesystem::path& output) co
     return params;
 }
 
+// llama-quantize refuses a plan with any tensor of a type that needs importance weights when no imatrix
+// is given (its tensor_requires_imatrix); say how to get one.
+constexpr std::string_view kNeedsImatrixText = "needs an importance matrix";
+
+static std::string importanceMatrixNeeded(const Preset& preset, const std::string& tensor, GgmlType type) {
+    return fmt::format("{} {} (tensor {} would be {}): compute one with "
+                       "`quantforge-cli imatrix MODEL --text FILE` or pass --imatrix",
+                       preset.name, kNeedsImatrixText, tensor, ggmlTypeName(type));
+}
+
+bool needsImportanceMatrix(const Error& error) {
+    return error.message.find(kNeedsImatrixText) != std::string::npos;
+}
+
 Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vector<gguf::TensorInfo>& tensors,
                                 const Preset& preset, const PlanOptions& options) {
     QF_TRY(checkInputs(tensors));
@@ -332,7 +350,8 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
     plan.options = options;
     plan.alignment = *alignment;
     plan.imatrixEntries = uint32_t(selection->entries.size());
-    const bool hasImatrix = !selection->entries.empty();
+    const bool realImatrix = !selection->entries.empty();
+    const bool hasImatrix = realImatrix || options.assumeImatrix;
     if (preset.fileType == LlamaFileType::MostlyMXFP4_MoE &&
         std::none_of(tensors.begin(), tensors.end(),
                      [](const gguf::TensorInfo& t) { return t.shape.size() > 2 && t.shape[2] > 1; }))
@@ -345,19 +364,10 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
             "{} of the imatrix's entries name no tensor of this model (e.g. {}); they are not used - was the "
             "imatrix made for another model?",
             selection->unmatched.size(), selection->unmatched.front()));
-    if (options.imatrix && !hasImatrix)
+    if (options.imatrix && !realImatrix)
         plan.warnings.push_back(selection->unmatched.empty()
                                     ? "include/exclude-weights left no imatrix entries: quantizing without the imatrix"
                                     : "no imatrix entry names a tensor of this model: quantizing without the imatrix");
-
-    static constexpr LlamaFileType kNeedImatrix[] = {
-        LlamaFileType::MostlyIQ2_XS, LlamaFileType::MostlyIQ2_XXS, LlamaFileType::MostlyIQ2_S,
-        LlamaFileType::MostlyQ2_K_S, LlamaFileType::MostlyIQ1_S,   LlamaFileType::MostlyIQ1_M};
-    if (!hasImatrix && std::find(std::begin(kNeedImatrix), std::end(kNeedImatrix), preset.fileType) !=
-                           std::end(kNeedImatrix))
-        return makeError(
-            "{} gives unusable results without an importance matrix: compute or load an imatrix first",
-            preset.name);
 
     std::vector<size_t> order(tensors.size());
     std::iota(order.begin(), order.end(), size_t(0));
@@ -402,7 +412,7 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
             if (isQuantizedType(src.type) && !options.allowRequantize && !requantizedCount++)
                 requantized = &src;
         }
-        if (t.action == TensorAction::Quantize && hasImatrix) {
+        if (t.action == TensorAction::Quantize && realImatrix) {
             if (auto it = selection->entries.find(t.name); it != selection->entries.end()) {
                 const size_t experts = src.shape.size() > 2 ? size_t(src.shape[2]) : 1;
                 const size_t expected = size_t(src.shape[0]) * experts;
@@ -417,7 +427,10 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
                 withoutImatrix.push_back(t.name);
             }
         }
-        if (t.action == TensorAction::Quantize && !t.usesImatrix &&
+        if (t.action == TensorAction::Quantize && !hasImatrix &&
+            detail::typeRequiresImatrix(t.type, t.name, preset.fileType))
+            return makeError("{}", importanceMatrixNeeded(preset, t.name, t.type));
+        if (t.action == TensorAction::Quantize && realImatrix && !t.usesImatrix &&
             detail::typeRequiresImatrix(t.type, t.name, preset.fileType))
             return makeError(
                 "tensor {} would be {}, which gives unusable results without an importance matrix "
@@ -441,7 +454,7 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
                          requantizedCount == 1 ? "" : "s");
 
     // llama-quantize records the imatrix whenever one was given, even if no tensor ended up using it.
-    plan.usesImatrix = hasImatrix;
+    plan.usesImatrix = realImatrix;
     if (plan.fallbackCount)
         plan.warnings.push_back(
             fmt::format("{} tensor(s) have rows that do not fit the wanted type's blocks and "

@@ -37,9 +37,39 @@ constexpr std::array kPresets = {
     Preset{"Q3_K_L", FT::MostlyQ3_K_L, GgmlType::Q3_K,
            "3-bit K-quant, 5-bit attn_v, attn_output and ffn_down: the best 3-bit"},
     Preset{"Q3_K_M", FT::MostlyQ3_K_M, GgmlType::Q3_K, "3-bit K-quant, 4/5-bit for sensitive tensors"},
+    Preset{"IQ3_M", FT::MostlyIQ3_M, GgmlType::IQ3_S,
+           "3.4-bit codebook quant, 4-bit attention: about Q3_K_M quality, smaller; best with an imatrix"},
+    Preset{"IQ3_S", FT::MostlyIQ3_S, GgmlType::IQ3_S,
+           "3.4-bit codebook quant: better than Q3_K_S at its size; best with an imatrix"},
     Preset{"Q3_K_S", FT::MostlyQ3_K_S, GgmlType::Q3_K, "3-bit K-quant throughout: small, noticeable loss"},
+    Preset{"IQ3_XS", FT::MostlyIQ3_XS, GgmlType::IQ3_S,
+           "3.3-bit codebook mix: needs an imatrix; a little smaller than IQ3_S"},
+    Preset{"IQ3_XXS", FT::MostlyIQ3_XXS, GgmlType::IQ3_XXS,
+           "3.06-bit codebook quant: needs an imatrix; near Q3_K_S quality at Q2_K's size"},
     Preset{"Q2_K", FT::MostlyQ2_K, GgmlType::Q2_K,
-           "2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss"},
+           "2-bit K-quant with 3-bit for sensitive tensors: smallest K-quant, large loss"},
+    Preset{"Q2_K_S", FT::MostlyQ2_K_S, GgmlType::Q2_K,
+           "2-bit K-quant, fewer 3/4-bit tensors: needs an imatrix; IQ2_M is better at its size"},
+    Preset{"IQ2_M", FT::MostlyIQ2_M, GgmlType::IQ2_S,
+           "2.7-bit codebook mix: needs an imatrix; the usable floor for big models on small machines"},
+    Preset{"IQ2_S", FT::MostlyIQ2_S, GgmlType::IQ2_XS,
+           "2.5-bit codebook mix: needs an imatrix; clearly worse than IQ2_M"},
+    Preset{"IQ2_XS", FT::MostlyIQ2_XS, GgmlType::IQ2_XS,
+           "2.3-bit codebook quant: needs an imatrix; large loss"},
+    Preset{"IQ2_XXS", FT::MostlyIQ2_XXS, GgmlType::IQ2_XXS,
+           "2.06-bit codebook quant: needs an imatrix; large loss, only for very large models"},
+    Preset{"IQ1_M", FT::MostlyIQ1_M, GgmlType::IQ1_M,
+           "1.75-bit: needs an imatrix; severe loss, a last resort for huge models"},
+    Preset{"IQ1_S", FT::MostlyIQ1_S, GgmlType::IQ1_S,
+           "1.56-bit: needs an imatrix; severe loss, mostly an experiment"},
+    Preset{"Q2_0", FT::MostlyQ2_0, GgmlType::Q2_0,
+           "2-bit levels -1..2 per 64 values: only for models trained for it; unusable on ordinary models"},
+    Preset{"TQ2_0", FT::MostlyTQ2_0, GgmlType::TQ2_0,
+           "ternary, 2 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)"},
+    Preset{"TQ1_0", FT::MostlyTQ1_0, GgmlType::TQ1_0,
+           "ternary, 1.69 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)"},
+    Preset{"Q1_0", FT::MostlyQ1_0, GgmlType::Q1_0,
+           "1-bit signs per 128 values: only for models trained for it; unusable on ordinary models"},
 };
 
 struct FileTypeName {
@@ -61,7 +91,8 @@ constexpr std::array kFileTypeNames = {
     FileTypeName{29, "IQ2_M"},     FileTypeName{30, "IQ4_XS"},       FileTypeName{31, "IQ1_M"},
     FileTypeName{32, "BF16"},      FileTypeName{33, "Q4_0_4_4"},     FileTypeName{34, "Q4_0_4_8"},
     FileTypeName{35, "Q4_0_8_8"},  FileTypeName{36, "TQ1_0"},        FileTypeName{37, "TQ2_0"},
-    FileTypeName{38, "MXFP4_MOE"},
+    FileTypeName{38, "MXFP4_MOE"}, FileTypeName{39, "NVFP4"},        FileTypeName{40, "Q1_0"},
+    FileTypeName{41, "Q2_0"},
 };
 
 bool equalsIgnoringCase(std::string_view a, std::string_view b) {
@@ -155,6 +186,10 @@ std::optional<GgmlType> llamaFileTypeBaseType(LlamaFileType fileType) {
         return GgmlType::TQ2_0;
     case FT::MostlyMXFP4_MoE:
         return GgmlType::MXFP4;
+    case FT::MostlyQ1_0:
+        return GgmlType::Q1_0;
+    case FT::MostlyQ2_0:
+        return GgmlType::Q2_0;
     default:
         return std::nullopt;
     }

@@ -169,6 +169,7 @@ bool allowsQuantization(std::string_view name, size_t dims, bool quantizeOutput)
 GgmlType fallbackType(GgmlType wanted, uint64_t rowLength) {
     if (rowLength % blockSizeOf(wanted) == 0) return wanted;
     GgmlType type;
+    // llama.cpp v0.5.0's tensor_type_fallback.
     switch (wanted) {
     case T::IQ1_S:
     case T::IQ1_M:
@@ -180,6 +181,7 @@ GgmlType fallbackType(GgmlType wanted, uint64_t rowLength) {
     case T::IQ4_XS:
         type = T::IQ4_NL;
         break;
+    case T::Q2_0:
     case T::Q2_K:
     case T::Q3_K:
     case T::TQ1_0:
@@ -195,14 +197,18 @@ GgmlType fallbackType(GgmlType wanted, uint64_t rowLength) {
     case T::Q6_K:
         type = T::Q8_0;
         break;
-    // A 32-block type has no smaller block to fall back to: F16, as llama.cpp does. (llama.cpp stops
-    // with "no tensor type fallback" for other 256-block types; none of them is a storable target.)
+    // A 32-block type (or Q1_0's 128, which llama-quantize refuses with "no tensor type fallback is
+    // defined"; see fallbackIsRefused) ends up F16 below.
     default:
-        type = T::F16;
+        type = wanted;
         break;
     }
     if (rowLength % blockSizeOf(type) != 0) type = T::F16;
     return type;
+}
+
+bool fallbackIsRefused(GgmlType wanted, uint64_t rowLength) {
+    return rowLength % blockSizeOf(wanted) != 0 && wanted == T::Q1_0;
 }
 
 bool typeRequiresImatrix(GgmlType type, std::string_view tensorName, LlamaFileType fileType) {
@@ -275,7 +281,7 @@ GgmlType MixRules::tokenEmbeddingType(GgmlType type) const {
     if (m_tokenEmbeddingType) return *m_tokenEmbeddingType;
     if (isAny({FT::MostlyIQ2_XXS, FT::MostlyIQ2_XS, FT::MostlyIQ1_S, FT::MostlyIQ1_M})) return T::Q2_K;
     if (isAny({FT::MostlyIQ2_S, FT::MostlyIQ2_M, FT::MostlyIQ3_XXS})) return T::IQ3_S;
-    if (isAny({FT::MostlyTQ1_0, FT::MostlyTQ2_0})) return T::Q4_K;
+    if (isAny({FT::MostlyTQ1_0, FT::MostlyTQ2_0, FT::MostlyQ2_0})) return T::Q4_K;
     return type;
 }
 

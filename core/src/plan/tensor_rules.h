@@ -71,6 +71,8 @@ bool allowsQuantization(std::string_view name, size_t dims, bool quantizeOutput)
 // The type to use when `wanted` cannot store rows of `rowLength` values: llama.cpp's fallback table
 // (256-block types to a 32-block type), then F16 when nothing divides. Returns `wanted` when it fits.
 GgmlType fallbackType(GgmlType wanted, uint64_t rowLength);
+// True where llama-quantize has no fallback and stops instead (Q1_0 on rows not a multiple of 128).
+bool fallbackIsRefused(GgmlType wanted, uint64_t rowLength);
 
 // Types that give garbage without an importance matrix (llama-quantize refuses them without one);
 // never the token embedding or the output.

@@ -49,6 +49,28 @@ QuantizeRowsFn referenceQuantizer(GgmlType type) {
         return detail::quantizeIq4XsRef;
     case GgmlType::MXFP4:
         return detail::quantizeMxfp4Ref;
+    case GgmlType::IQ2_XXS:
+        return detail::quantizeIq2XxsRef;
+    case GgmlType::IQ2_XS:
+        return detail::quantizeIq2XsRef;
+    case GgmlType::IQ2_S:
+        return detail::quantizeIq2SRef;
+    case GgmlType::IQ3_XXS:
+        return detail::quantizeIq3XxsRef;
+    case GgmlType::IQ3_S:
+        return detail::quantizeIq3SRef;
+    case GgmlType::IQ1_S:
+        return detail::quantizeIq1SRef;
+    case GgmlType::IQ1_M:
+        return detail::quantizeIq1MRef;
+    case GgmlType::TQ1_0:
+        return detail::quantizeTq1_0Ref;
+    case GgmlType::TQ2_0:
+        return detail::quantizeTq2_0Ref;
+    case GgmlType::Q1_0:
+        return detail::quantizeQ1_0Ref;
+    case GgmlType::Q2_0:
+        return detail::quantizeQ2_0Ref;
     default:
         return nullptr;
     }
@@ -88,6 +110,28 @@ DequantizeRowFn dequantizer(GgmlType type) {
         return detail::dequantizeIq4Xs;
     case GgmlType::MXFP4:
         return detail::dequantizeMxfp4;
+    case GgmlType::IQ2_XXS:
+        return detail::dequantizeIq2Xxs;
+    case GgmlType::IQ2_XS:
+        return detail::dequantizeIq2Xs;
+    case GgmlType::IQ2_S:
+        return detail::dequantizeIq2S;
+    case GgmlType::IQ3_XXS:
+        return detail::dequantizeIq3Xxs;
+    case GgmlType::IQ3_S:
+        return detail::dequantizeIq3S;
+    case GgmlType::IQ1_S:
+        return detail::dequantizeIq1S;
+    case GgmlType::IQ1_M:
+        return detail::dequantizeIq1M;
+    case GgmlType::TQ1_0:
+        return detail::dequantizeTq1_0;
+    case GgmlType::TQ2_0:
+        return detail::dequantizeTq2_0;
+    case GgmlType::Q1_0:
+        return detail::dequantizeQ1_0;
+    case GgmlType::Q2_0:
+        return detail::dequantizeQ2_0;
     default:
         return nullptr;
     }
@@ -166,6 +210,10 @@ bool canQuantize(GgmlType type) {
     return referenceQuantizer(type) != nullptr;
 }
 
+bool requiresImportance(GgmlType type) {
+    return type == GgmlType::IQ2_XXS || type == GgmlType::IQ2_XS || type == GgmlType::IQ1_S;
+}
+
 bool canDequantize(GgmlType type) {
     return dequantizer(type) != nullptr;
 }
@@ -174,6 +222,7 @@ size_t quantizeRows(KernelPath path, GgmlType type, const float* src, void* dst,
                     int64_t rowLen, const float* importance) {
     QuantizeRowsFn fn = referenceQuantizer(type);
     if (!fn || nrows < 0 || rowLen <= 0 || rowLen % ggmlTypeTraits(type).blockSize != 0) return 0;
+    if (!importance && requiresImportance(type)) return 0;
     if (path != KernelPath::Reference && pathSupported(path)) {
         if (QuantizeRowsFn simd = simdQuantizer(path, type)) fn = simd;
     }

@@ -79,6 +79,67 @@ static_assert(sizeof(BlockQ4_0) == 18 && sizeof(BlockQ4_1) == 20 && sizeof(Block
 static_assert(sizeof(BlockQ2K) == 84 && sizeof(BlockQ3K) == 110 && sizeof(BlockQ4K) == 144 &&
               sizeof(BlockQ5K) == 176 && sizeof(BlockQ6K) == 210);
 static_assert(sizeof(BlockIq4Nl) == 18 && sizeof(BlockIq4Xs) == 136);
+// The 1-3-bit I-quants: 8 (IQ2_*, IQ1_*) or 4 (IQ3_*) values per index into a codebook (iq_grids.h).
+struct BlockIq2Xxs {
+    uint16_t d;
+    uint16_t qs[32]; // per 32 values: four 8-bit grid indices, then four 7-bit signs and a 4-bit scale
+};
+struct BlockIq2Xs {
+    uint16_t d;
+    uint16_t qs[32]; // 9-bit grid index | 7-bit signs << 9
+    uint8_t scales[8];
+};
+struct BlockIq2S {
+    uint16_t d;
+    uint8_t qs[64]; // 32 low index bytes, then 32 sign bytes
+    uint8_t qh[8];
+    uint8_t scales[8];
+};
+struct BlockIq3Xxs {
+    uint16_t d;
+    uint8_t qs[96]; // 64 grid indices, then per 32 values 4x7 sign bits and a 4-bit scale
+};
+struct BlockIq3S {
+    uint16_t d;
+    uint8_t qs[64];
+    uint8_t qh[8];
+    uint8_t signs[32];
+    uint8_t scales[4];
+};
+struct BlockIq1S {
+    uint16_t d;
+    uint8_t qs[32];
+    uint16_t qh[8]; // 3 high index bits x 4, 3-bit scale, delta sign
+};
+struct BlockIq1M {
+    uint8_t qs[32];
+    uint8_t qh[16];
+    uint8_t scales[8]; // 3-bit scales; the fp16 super-block scale is spread over the top nibbles
+};
+// Ternary and binary formats.
+struct BlockTq1_0 {
+    uint8_t qs[48]; // 5 trits per byte
+    uint8_t qh[4];  // 4 trits per byte
+    uint16_t d;
+};
+struct BlockTq2_0 {
+    uint8_t qs[64];
+    uint16_t d;
+};
+struct BlockQ1_0 {
+    uint16_t d;
+    uint8_t qs[16]; // one sign bit per value, 128 values
+};
+struct BlockQ2_0 {
+    uint16_t d;
+    uint8_t qs[16]; // 2 bits per value, 64 values
+};
+
+static_assert(sizeof(BlockIq2Xxs) == 66 && sizeof(BlockIq2Xs) == 74 && sizeof(BlockIq2S) == 82 &&
+              sizeof(BlockIq3Xxs) == 98 && sizeof(BlockIq3S) == 110 && sizeof(BlockIq1S) == 50 &&
+              sizeof(BlockIq1M) == 56);
+static_assert(sizeof(BlockTq1_0) == 54 && sizeof(BlockTq2_0) == 66 && sizeof(BlockQ1_0) == 18 &&
+              sizeof(BlockQ2_0) == 18);
 
 // Groups whose largest magnitude is below this are treated as all zero (ggml's GROUP_MAX_EPS).
 inline constexpr float kGroupMaxEps = 1e-15f;

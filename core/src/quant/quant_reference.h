@@ -32,6 +32,20 @@ void quantizeQ5KRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, 
 void quantizeQ6KRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
 void quantizeIq4NlRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
 void quantizeIq4XsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+// The codebook I-quants (quant_iq2.cpp, quant_iq3.cpp, quant_iq1.cpp). IQ2_XXS, IQ2_XS and IQ1_S need
+// importance (never nullptr; see requiresImportance()).
+void quantizeIq2XxsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+void quantizeIq2XsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+void quantizeIq2SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+void quantizeIq3XxsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+void quantizeIq3SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+void quantizeIq1SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+void quantizeIq1MRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+// Ternary and binary formats (quant_ternary.cpp); they ignore importance.
+void quantizeTq1_0Ref(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+void quantizeTq2_0Ref(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+void quantizeQ1_0Ref(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
+void quantizeQ2_0Ref(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance);
 
 // ---- dequantizers ----
 void dequantizeF32(const void* src, float* dst, int64_t n);
@@ -49,6 +63,17 @@ void dequantizeQ5K(const void* src, float* dst, int64_t n);
 void dequantizeQ6K(const void* src, float* dst, int64_t n);
 void dequantizeIq4Nl(const void* src, float* dst, int64_t n);
 void dequantizeIq4Xs(const void* src, float* dst, int64_t n);
+void dequantizeIq2Xxs(const void* src, float* dst, int64_t n);
+void dequantizeIq2Xs(const void* src, float* dst, int64_t n);
+void dequantizeIq2S(const void* src, float* dst, int64_t n);
+void dequantizeIq3Xxs(const void* src, float* dst, int64_t n);
+void dequantizeIq3S(const void* src, float* dst, int64_t n);
+void dequantizeIq1S(const void* src, float* dst, int64_t n);
+void dequantizeIq1M(const void* src, float* dst, int64_t n);
+void dequantizeTq1_0(const void* src, float* dst, int64_t n);
+void dequantizeTq2_0(const void* src, float* dst, int64_t n);
+void dequantizeQ1_0(const void* src, float* dst, int64_t n);
+void dequantizeQ2_0(const void* src, float* dst, int64_t n);
 
 // ---- shared pieces ----
 

@@ -132,7 +132,7 @@ const PlannedModel::Entry* PlannedModel::find(std::string_view preset) const {
 }
 
 Result<PlannedModel> planModel(const gguf::Metadata& metadata, const std::vector<gguf::TensorInfo>& tensors,
-                               std::string name) {
+                               std::string name, const quant::Imatrix* imatrix) {
     auto shape = modelShapeFrom(metadata, tensors);
     if (!shape) return shape.error();
     PlannedModel model;
@@ -143,7 +143,14 @@ Result<PlannedModel> planModel(const gguf::Metadata& metadata, const std::vector
     for (const quant::Preset& preset : quant::allPresets()) {
         PlannedModel::Entry entry;
         entry.preset = &preset;
-        auto plan = quant::makeQuantPlan(metadata, tensors, preset);
+        quant::PlanOptions options;
+        options.imatrix = imatrix;
+        auto plan = quant::makeQuantPlan(metadata, tensors, preset, options);
+        if (!plan && !imatrix && quant::needsImportanceMatrix(plan.error())) {
+            options.assumeImatrix = true;
+            plan = quant::makeQuantPlan(metadata, tensors, preset, options);
+            entry.needsImatrix = plan.ok();
+        }
         std::vector<GgmlType> planTypes;
         if (plan) {
             entry.available = true;

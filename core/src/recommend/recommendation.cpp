@@ -12,8 +12,17 @@ namespace {
 
 constexpr std::array<std::string_view, 4> kLadder = {"Q4_K_M", "Q5_K_M", "Q6_K", "Q8_0"};
 constexpr std::array<std::string_view, 2> kOtherFourBit = {"Q4_K_S", "IQ4_XS"};
-constexpr std::array<std::string_view, 4> kBelowFourBit = {"Q3_K_L", "Q3_K_M", "Q3_K_S", "Q2_K"};
+// Largest first. The I-quants below 3.5 bits beat the K-quants of their size but need an imatrix.
+constexpr std::array<std::string_view, 9> kBelowFourBit = {"Q3_K_L", "Q3_K_M", "IQ3_M",   "Q3_K_S", "IQ3_XXS",
+                                                           "Q2_K",   "IQ2_M",  "IQ2_XXS", "IQ1_M"};
 constexpr uint64_t kContextStep = 256;
+// Formats for models trained with so few levels: on an ordinary model they are unusable, so they are never
+// a recommendation nor "the smallest preset".
+constexpr std::array<std::string_view, 4> kTrainedOnly = {"TQ1_0", "TQ2_0", "Q1_0", "Q2_0"};
+
+bool forTrainedModelsOnly(std::string_view preset) {
+    return std::find(kTrainedOnly.begin(), kTrainedOnly.end(), preset) != kTrainedOnly.end();
+}
 
 class Chooser {
 public:
@@ -54,7 +63,7 @@ private:
 
     const PresetVerdict* firstAvailable() const {
         for (auto it = m_result.presets.rbegin(); it != m_result.presets.rend(); ++it)
-            if (it->available) return &*it;
+            if (it->available && !forTrainedModelsOnly(it->preset->name)) return &*it;
         return nullptr;
     }
 
@@ -228,6 +237,11 @@ private:
             fmt::format("{} is below 4 bits per weight: expect a clear loss of quality. When quality "
                         "matters, a smaller model at Q4_K_M or higher is usually the better choice.",
                         v.preset->name));
+        if (const PlannedModel::Entry* entry = m_model.find(v.preset->name); entry && entry->needsImatrix)
+            rec.warnings.push_back(fmt::format(
+                "{} needs an importance matrix: compute one from calibration text (quantforge-cli imatrix) "
+                "before producing it.",
+                v.preset->name));
         addSuggestions(rec, base, Fit::DoesNotFit);
         return rec;
     }

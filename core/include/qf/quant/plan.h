@@ -43,6 +43,10 @@ struct PlanOptions {
     std::vector<std::string> includeWeights;     // --include-weights: imatrix only for names containing one
     std::vector<std::string> excludeWeights;     // --exclude-weights: no imatrix for names containing one
     bool writeProvenance = true;                 // add the quantforge.* keys (see provenanceKeys())
+    // Plan as if an imatrix were given (llama-quantize --dry-run without --imatrix): the mix rules that
+    // depend on one apply and presets that need one are not refused. For sizes only: such a plan cannot
+    // be quantized (quantize refuses it), and its file size leaves out the imatrix metadata.
+    bool assumeImatrix = false;
 };
 
 enum class TensorAction : uint8_t {
@@ -101,6 +105,9 @@ struct QuantPlan {
 
 // Plans quantizing a model with `preset`. `tensors` and `metadata` are the source's (e.g. GgufFile's).
 // Errors name the tensor and say what to do: e.g. an already-quantized source without allowRequantize.
+// True for makeQuantPlan's refusal of a preset or type that needs an importance matrix when none is given.
+bool needsImportanceMatrix(const Error& error);
+
 Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vector<gguf::TensorInfo>& tensors,
                                 const Preset& preset, const PlanOptions& options = {});
 

@@ -50,6 +50,9 @@ enum class LlamaFileType : uint32_t {
     MostlyTQ1_0 = 36,
     MostlyTQ2_0 = 37,
     MostlyMXFP4_MoE = 38,
+    MostlyNVFP4 = 39, // not produced
+    MostlyQ1_0 = 40,
+    MostlyQ2_0 = 41,
 };
 
 // A preset Quantforge can produce. `baseType` is the type most weight matrices get; the per-tensor plan

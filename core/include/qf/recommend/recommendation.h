@@ -39,6 +39,9 @@ struct PlannedModel {
         uint32_t fallbackCount = 0; // tensors whose rows did not fit the wanted type (see plan_fallbacks.h)
         std::string fallbacks;      // describeFallbacks()
         std::string sameFileAs;     // an earlier preset whose plan gives every tensor the same type
+        // The preset needs an importance matrix and none was given: planned as if one will be (sizes
+        // then leave out the imatrix's few hundred bytes of metadata); producing it needs one.
+        bool needsImatrix = false;
     };
     std::string name;
     ModelShape shape;
@@ -47,8 +50,10 @@ struct PlannedModel {
     const Entry* find(std::string_view preset) const;
 };
 
+// imatrix: planned with it (exact sizes of files made with it); without one, presets that need one are
+// planned as if it were given and marked needsImatrix.
 Result<PlannedModel> planModel(const gguf::Metadata& metadata, const std::vector<gguf::TensorInfo>& tensors,
-                               std::string name = {});
+                               std::string name = {}, const quant::Imatrix* imatrix = nullptr);
 
 enum class Fit : uint8_t {
     FullGpu,        // every layer, the KV cache and the compute buffer on the GPU

@@ -1,0 +1,78 @@
+#pragma once
+// Pieces shared by the codebook quantizers (IQ2_*, IQ3_*): sign folding and the nearest-grid-point
+// search. Float expressions follow ggml's evaluation order on purpose; do not "simplify" them.
+#include <cfloat>
+#include <cstdint>
+
+#include "iq_grids.h"
+#include "quant_blocks.h"
+
+namespace qf::quant::detail {
+
+// The grid point of the neighbour list that is nearest to xval at `scale` in the weighted squared
+// distance (first of equals wins); writes its levels (l, not 2l+1) to levels. ggml
+// iq2/iq3_find_best_neighbour.
+static inline int iqBestNeighbour(const IqGrid& grid, const uint16_t* neighbours, const float* xval,
+                                  const float* weight, float scale, int8_t* levels) {
+    const int count = neighbours[0];
+    float bestD2 = FLT_MAX;
+    int best = -1;
+    for (int j = 1; j <= count; ++j) {
+        const int8_t* pg = grid.point(neighbours[j]);
+        float d2 = 0;
+        for (int i = 0; i < grid.dim; ++i) {
+            const float q = pg[i];
+            const float diff = scale * q - xval[i];
+            d2 += weight[i] * diff * diff;
+        }
+        if (d2 < bestD2) {
+            bestD2 = d2;
+            best = neighbours[j];
+        }
+    }
+    const int8_t* pg = grid.point(best);
+    for (int i = 0; i < grid.dim; ++i)
+        levels[i] = int8_t((pg[i] - 1) / 2);
+    return best;
+}
+
+// Key of a level vector in IqGrid::map.
+static inline uint16_t iqKey(const int8_t* levels, int dim, int levelBits) {
+    uint16_t u = 0;
+    for (int i = 0; i < dim; ++i)
+        u = uint16_t(u | (levels[i] << levelBits * i));
+    return u;
+}
+
+// Folds the signs of 8 values into xval (absolute values) and returns the sign bits. With evenParity, an
+// odd number of negatives is made even by flipping the value whose weight*x*x is smallest (IQ2_XXS,
+// IQ2_XS, IQ3_XXS store 7 sign bits and imply the eighth).
+static inline uint8_t iqFoldSigns(const float* xb, const float* weight, bool evenParity, float* xval) {
+    int flips = 0;
+    uint8_t s = 0;
+    for (int i = 0; i < 8; ++i) {
+        if (xb[i] >= 0) {
+            xval[i] = xb[i];
+        } else {
+            xval[i] = -xb[i];
+            ++flips;
+            s = uint8_t(s | (1 << i));
+        }
+    }
+    if (evenParity && flips % 2) {
+        int imin = 0;
+        float min = weight[imin] * xb[imin] * xb[imin];
+        for (int i = 1; i < 8; ++i) {
+            const float ax = weight[i] * xb[i] * xb[i];
+            if (ax < min) {
+                min = ax;
+                imin = i;
+            }
+        }
+        xval[imin] = -xval[imin];
+        s = uint8_t(s ^ (1 << imin));
+    }
+    return s;
+}
+
+} // namespace qf::quant::detail

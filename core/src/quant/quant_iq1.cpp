@@ -1,0 +1,401 @@
+// Reference quantizers of the 1.5- and 1.75-bit formats IQ1_S and IQ1_M (ggml quantize_row_iq1_s_impl,
+// quantize_row_iq1_m_impl). Values take three levels {-1, 0, 1} shifted by +-delta; the best split of a
+// sorted group into three levels is found exhaustively from prefix sums, then every 8 values are snapped
+// to the 2048-point codebook. IQ1_S needs importance weights; IQ1_M weighs x*x without them.
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstring>
+
+#include "iq_grids.h"
+#include "quant_reference.h"
+
+namespace qf::quant::detail {
+namespace {
+
+constexpr float kIq1Delta = 0.125f;
+constexpr float kXp[3] = {-1 + kIq1Delta, kIq1Delta, 1 + kIq1Delta};
+constexpr float kXm[3] = {-1 - kIq1Delta, -kIq1Delta, 1 - kIq1Delta};
+
+// ggml iq1_find_best_neighbour2: the nearest listed point at `scale` with level values xg; falls back to
+// the whole grid when no distance compares (NaN input), with ggml's indexing there.
+int iq1BestNeighbour(const IqGrid& grid, const uint16_t* neighbours, const float* xval, const float* weight,
+                     float scale, const float* xg, int8_t* levels) {
+    const int count = neighbours[0];
+    float best = FLT_MAX;
+    int index = -1;
+    for (int j = 1; j <= count; ++j) {
+        const int8_t* pg = grid.point(neighbours[j]);
+        float d2 = 0;
+        for (int i = 0; i < 8; ++i) {
+            const float q = xg[(pg[i] - 1) / 2];
+            const float w = weight[i];
+            const float diff = scale * q - xval[i];
+            d2 += w * diff * diff;
+        }
+        if (d2 < best) {
+            best = d2;
+            index = neighbours[j];
+        }
+    }
+    if (index < 0) {
+        for (int i = 0; i < grid.size; ++i) {
+            const int8_t* gi = grid.point(i);
+            float d2 = 0;
+            for (int j = 0; j < 8; ++j) {
+                const float w = weight[j];
+                const float q = xg[(gi[j] - 1) / 2];
+                const float diff = scale * q - xval[i < 8 ? i : 7]; // ggml reads xval[i] here
+                d2 += w * diff * diff;
+            }
+            if (d2 < best) {
+                best = d2;
+                index = i;
+            }
+        }
+    }
+    if (index < 0) index = 0;
+    const int8_t* pg = grid.point(index);
+    for (int i = 0; i < 8; ++i)
+        levels[i] = int8_t((pg[i] - 1) / 2);
+    return index;
+}
+
+// Sorts value positions by value, stably (glibc's qsort, which ggml calls, is a merge sort here).
+void sortedOrder(const float* xb, int n, int* order) {
+    for (int j = 0; j < n; ++j)
+        order[j] = j;
+    std::stable_sort(order, order + n, [xb](int a, int b) { return xb[a] < xb[b]; });
+}
+
+float blockSigma2(const float* xbl) {
+    float sumx2 = 0;
+    for (int i = 0; i < kQKK; ++i)
+        sumx2 += xbl[i] * xbl[i];
+    return 2 * sumx2 / kQKK;
+}
+
+float maxAbs(const float* xb, int n) {
+    float max = std::fabs(xb[0]);
+    for (int i = 1; i < n; ++i)
+        max = std::max(max, std::fabs(xb[i]));
+    return max;
+}
+
+void quantizeIq1SBlock(const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq1S* y) {
+    constexpr int kBlock = 32;
+    float scales[kQKK / kBlock], weight[kBlock], sumx[kBlock + 1], sumw[kBlock + 1];
+    int8_t levels[kBlock], shifts[kQKK / kBlock];
+    int order[kBlock];
+    uint16_t index[kBlock / 8];
+    y->d = fp32ToFp16(0.f);
+    std::memset(y->qs, 0, sizeof(y->qs));
+    std::memset(y->qh, 0, sizeof(y->qh));
+    float maxScale = 0;
+    const float sigma2 = blockSigma2(xbl);
+    for (int ib = 0; ib < kQKK / kBlock; ++ib) {
+        const float* xb = xbl + kBlock * ib;
+        const float* qw = qwBlock + kBlock * ib;
+        for (int i = 0; i < kBlock; ++i)
+            weight[i] = qw[i] * std::sqrt(sigma2 + xb[i] * xb[i]);
+        const float max = maxAbs(xb, kBlock);
+        if (max < 1e-12f) {
+            scales[ib] = 0;
+            shifts[ib] = 1;
+            continue;
+        }
+        sortedOrder(xb, kBlock, order);
+        sumx[0] = sumw[0] = 0;
+        for (int j = 0; j < kBlock; ++j) {
+            const int i = order[j];
+            sumx[j + 1] = sumx[j] + weight[i] * xb[i];
+            sumw[j + 1] = sumw[j] + weight[i];
+        }
+        float bestScore = -FLT_MAX, scale = max;
+        int besti1 = -1, besti2 = -1, bestShift = 0;
+        for (int i1 = 0; i1 <= kBlock; ++i1) {
+            for (int i2 = i1; i2 <= kBlock; ++i2) {
+                float sumqx = (sumx[i1] - sumx[0]) * kXp[0] + (sumx[i2] - sumx[i1]) * kXp[1] +
+                              (sumx[kBlock] - sumx[i2]) * kXp[2];
+                float sumq2 = (sumw[i1] - sumw[0]) * kXp[0] * kXp[0] +
+                              (sumw[i2] - sumw[i1]) * kXp[1] * kXp[1] +
+                              (sumw[kBlock] - sumw[i2]) * kXp[2] * kXp[2];
+                if (sumq2 > 0 && sumqx * sumqx > bestScore * sumq2) {
+                    scale = sumqx / sumq2;
+                    bestScore = scale * sumqx;
+                    besti1 = i1;
+                    besti2 = i2;
+                    bestShift = 1;
+                }
+                sumqx = (sumx[i1] - sumx[0]) * kXm[0] + (sumx[i2] - sumx[i1]) * kXm[1] +
+                        (sumx[kBlock] - sumx[i2]) * kXm[2];
+                sumq2 = (sumw[i1] - sumw[0]) * kXm[0] * kXm[0] + (sumw[i2] - sumw[i1]) * kXm[1] * kXm[1] +
+                        (sumw[kBlock] - sumw[i2]) * kXm[2] * kXm[2];
+                if (sumq2 > 0 && sumqx * sumqx > bestScore * sumq2) {
+                    scale = sumqx / sumq2;
+                    bestScore = scale * sumqx;
+                    besti1 = i1;
+                    besti2 = i2;
+                    bestShift = -1;
+                }
+            }
+        }
+        if (besti1 < 0 || besti2 < 0 || bestShift == 0) {
+            scales[ib] = 0;
+            shifts[ib] = 1;
+            continue;
+        }
+        for (int j = 0; j < besti1; ++j)
+            levels[order[j]] = 0;
+        for (int j = besti1; j < besti2; ++j)
+            levels[order[j]] = 1;
+        for (int j = besti2; j < kBlock; ++j)
+            levels[order[j]] = 2;
+        if (scale < 0) {
+            for (int j = 0; j < kBlock; ++j)
+                levels[j] = int8_t(2 - levels[j]);
+            scale = -scale;
+            bestShift = -bestShift;
+        }
+        bool allOnGrid = true;
+        const float* xx = bestShift == 1 ? kXp : kXm;
+        for (int k = 0; k < kBlock / 8; ++k) {
+            uint16_t u = 0;
+            for (int j = 0; j < 8; ++j)
+                u = uint16_t(u | (levels[8 * k + j] << 2 * j));
+            int32_t gi = grid.map[u];
+            if (gi < 0) {
+                allOnGrid = false;
+                gi = iq1BestNeighbour(grid, grid.neighboursOf(gi), xb + 8 * k, weight + 8 * k, scale, xx,
+                                      levels + 8 * k);
+            }
+            index[k] = uint16_t(gi);
+        }
+        if (!allOnGrid) {
+            float sumqx = 0, sumq2 = 0;
+            for (int k = 0; k < kBlock / 8; ++k) {
+                const int8_t* pg = grid.point(index[k]);
+                for (int j = 0; j < 8; ++j) {
+                    const float w = weight[8 * k + j];
+                    const float q = xx[(pg[j] - 1) / 2];
+                    sumqx += w * q * xb[8 * k + j];
+                    sumq2 += w * q * q;
+                }
+            }
+            if (sumqx > 0 && sumq2 > 0) scale = sumqx / sumq2;
+        }
+        uint16_t h = 0;
+        for (int k = 0; k < kBlock / 8; ++k) {
+            y->qs[(kBlock / 8) * ib + k] = uint8_t(index[k] & 255);
+            h = uint16_t(h | ((index[k] >> 8) << 3 * k));
+        }
+        y->qh[ib] = h;
+        scales[ib] = scale;
+        shifts[ib] = int8_t(bestShift);
+        maxScale = std::max(maxScale, scale);
+    }
+    if (!maxScale) return;
+    const float d = maxScale / 15;
+    y->d = fp32ToFp16(d * 1.125f);
+    const float id = 1 / d;
+    for (int ib = 0; ib < kQKK / kBlock; ++ib) {
+        int l = std::max(0, std::min(7, nearestInt(0.5f * (id * scales[ib] - 1))));
+        if (shifts[ib] == -1) l |= 8;
+        y->qh[ib] = uint16_t(y->qh[ib] | (l << 12));
+    }
+}
+
+void iq1mWeights(const float* xb, const float* qw, float sigma2, float* weight) {
+    if (qw) {
+        for (int i = 0; i < 16; ++i)
+            weight[i] = qw[i] * std::sqrt(sigma2 + xb[i] * xb[i]);
+    } else {
+        for (int i = 0; i < 16; ++i)
+            weight[i] = xb[i] * xb[i];
+    }
+}
+
+// Level values of half k (0 or 1) of an IQ1_M group with shift code `shift` (bit 1: first half minus,
+// bit 0: second half minus).
+const float* iq1mHalfValues(int shift, int k) {
+    if (k == 0) return shift < 2 ? kXp : kXm;
+    return shift % 2 == 0 ? kXp : kXm;
+}
+
+void quantizeIq1MBlock(const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq1M* y) {
+    constexpr int kBlock = 16;
+    constexpr uint8_t kMasks[4] = {0x00, 0x80, 0x08, 0x88};
+    float scales[kQKK / kBlock], weight[kBlock];
+    int8_t levels[kBlock], shifts[kQKK / kBlock];
+    int order[kBlock];
+    uint16_t index[kBlock / 8];
+    std::memset(y->qs, 0, sizeof(y->qs));
+    std::memset(y->qh, 0, sizeof(y->qh));
+    std::memset(y->scales, 0, sizeof(y->scales));
+    float maxScale = 0;
+    const float sigma2 = blockSigma2(xbl);
+    for (int ib = 0; ib < kQKK / kBlock; ++ib) {
+        const float* xb = xbl + kBlock * ib;
+        iq1mWeights(xb, qwBlock ? qwBlock + kBlock * ib : nullptr, sigma2, weight);
+        const float max = maxAbs(xb, kBlock);
+        if (max < 1e-7f) {
+            scales[ib] = 0;
+            shifts[ib] = 0;
+            continue;
+        }
+        sortedOrder(xb, kBlock, order);
+        float bestScore = -FLT_MAX, scale = max;
+        int besti1 = -1, besti2 = -1, bestK = -1;
+        // Prefix sums per half of the group: each half has its own shift sign.
+        float px[2][kBlock + 1], pw[2][kBlock + 1];
+        px[0][0] = px[1][0] = 0;
+        pw[0][0] = pw[1][0] = 0;
+        for (int j = 0; j < kBlock; ++j) {
+            const int i = order[j];
+            const int h = i < kBlock / 2 ? 0 : 1;
+            px[h][j + 1] = px[h][j] + weight[i] * xb[i];
+            px[1 - h][j + 1] = px[1 - h][j];
+            pw[h][j + 1] = pw[h][j] + weight[i];
+            pw[1 - h][j + 1] = pw[1 - h][j];
+        }
+        const float txs[2] = {px[0][kBlock], px[1][kBlock]};
+        const float tws[2] = {pw[0][kBlock], pw[1][kBlock]};
+        const float p2 = kXp[2], m2 = kXm[2];
+        const float cp1 = kXp[0] * kXp[0] - kXp[1] * kXp[1];
+        const float cp2 = kXp[1] * kXp[1] - kXp[2] * kXp[2];
+        const float cm1 = kXm[0] * kXm[0] - kXm[1] * kXm[1];
+        const float cm2 = kXm[1] * kXm[1] - kXm[2] * kXm[2];
+        float sumqx[4], sumq2[4];
+        for (int i1 = 0; i1 <= kBlock; ++i1) {
+            for (int i2 = i1; i2 <= kBlock; ++i2) {
+                float qxP[2], qxM[2], q2P[2], q2M[2];
+                for (int h = 0; h < 2; ++h) {
+                    const float sx = px[h][i1] + px[h][i2];
+                    qxP[h] = txs[h] * p2 - sx;
+                    qxM[h] = txs[h] * m2 - sx;
+                    q2P[h] = tws[h] * p2 * p2 + pw[h][i1] * cp1 + pw[h][i2] * cp2;
+                    q2M[h] = tws[h] * m2 * m2 + pw[h][i1] * cm1 + pw[h][i2] * cm2;
+                }
+                sumqx[0] = qxP[0] + qxP[1];
+                sumqx[1] = qxP[0] + qxM[1];
+                sumqx[2] = qxM[0] + qxP[1];
+                sumqx[3] = qxM[0] + qxM[1];
+                sumq2[0] = q2P[0] + q2P[1];
+                sumq2[1] = q2P[0] + q2M[1];
+                sumq2[2] = q2M[0] + q2P[1];
+                sumq2[3] = q2M[0] + q2M[1];
+                for (int k = 0; k < 4; ++k) {
+                    if (sumq2[k] > 0 && sumqx[k] * sumqx[k] > bestScore * sumq2[k]) {
+                        scale = sumqx[k] / sumq2[k];
+                        bestScore = scale * sumqx[k];
+                        besti1 = i1;
+                        besti2 = i2;
+                        bestK = k;
+                    }
+                }
+            }
+        }
+        if (besti1 < 0 || besti2 < 0 || bestK < 0) {
+            scales[ib] = 0;
+            shifts[ib] = 0;
+            continue;
+        }
+        for (int j = 0; j < besti1; ++j)
+            levels[order[j]] = 0;
+        for (int j = besti1; j < besti2; ++j)
+            levels[order[j]] = 1;
+        for (int j = besti2; j < kBlock; ++j)
+            levels[order[j]] = 2;
+        if (scale < 0) {
+            for (int j = 0; j < kBlock; ++j)
+                levels[j] = int8_t(2 - levels[j]);
+            scale = -scale;
+            bestK = 3 - bestK;
+        }
+        bool allOnGrid = true;
+        for (int k = 0; k < kBlock / 8; ++k) {
+            const float* xx = iq1mHalfValues(bestK, k);
+            uint16_t u = 0;
+            for (int j = 0; j < 8; ++j)
+                u = uint16_t(u | (levels[8 * k + j] << 2 * j));
+            int32_t gi = grid.map[u];
+            if (gi < 0) {
+                allOnGrid = false;
+                gi = iq1BestNeighbour(grid, grid.neighboursOf(gi), xb + 8 * k, weight + 8 * k, scale, xx,
+                                      levels + 8 * k);
+            }
+            index[k] = uint16_t(gi);
+        }
+        if (!allOnGrid) {
+            float sqx = 0, sq2 = 0;
+            for (int k = 0; k < kBlock / 8; ++k) {
+                const float* xx = iq1mHalfValues(bestK, k);
+                const int8_t* pg = grid.point(index[k]);
+                for (int j = 0; j < 8; ++j) {
+                    const float w = weight[8 * k + j];
+                    const float q = xx[(pg[j] - 1) / 2];
+                    sqx += w * q * xb[8 * k + j];
+                    sq2 += w * q * q;
+                }
+            }
+            if (sqx > 0 && sq2 > 0) scale = sqx / sq2;
+        }
+        y->qs[2 * ib + 0] = uint8_t(index[0] & 255);
+        y->qs[2 * ib + 1] = uint8_t(index[1] & 255);
+        y->qh[ib] = uint8_t((index[0] >> 8) | ((index[1] >> 8) << 4));
+        scales[ib] = scale;
+        shifts[ib] = int8_t(bestK);
+        maxScale = std::max(maxScale, scale);
+    }
+    if (!maxScale) return;
+    uint16_t sc[4];
+    std::memcpy(sc, y->scales, sizeof(sc));
+    float d = maxScale / 15;
+    const float id = 1 / d;
+    float sqx = 0, sq2 = 0;
+    for (int ib = 0; ib < kQKK / kBlock; ++ib) {
+        const int l = std::max(0, std::min(7, nearestInt(0.5f * (id * scales[ib + 0] - 1))));
+        sc[ib / 4] = uint16_t(sc[ib / 4] | (l << 3 * (ib % 4)));
+        y->qh[ib] = uint8_t(y->qh[ib] | kMasks[shifts[ib]]);
+        const float* xb = xbl + kBlock * ib;
+        iq1mWeights(xb, qwBlock ? qwBlock + kBlock * ib : nullptr, sigma2, weight);
+        for (int k = 0; k < kBlock / 8; ++k) {
+            const float* xx = iq1mHalfValues(shifts[ib], k);
+            const int8_t* pg = grid.point(y->qs[2 * ib + k] + ((y->qh[ib] << (8 - 4 * k)) & 0x700));
+            for (int j = 0; j < 8; ++j) {
+                const float w = weight[8 * k + j];
+                const float q = xx[(pg[j] - 1) / 2] * float(2 * l + 1);
+                sqx += w * q * xb[8 * k + j];
+                sq2 += w * q * q;
+            }
+        }
+    }
+    if (sq2 > 0) d = sqx / sq2;
+    const uint16_t s = fp32ToFp16(d * 1.1125f);
+    sc[0] = uint16_t(sc[0] | ((s & 0x000f) << 12));
+    sc[1] = uint16_t(sc[1] | ((s & 0x00f0) << 8));
+    sc[2] = uint16_t(sc[2] | ((s & 0x0f00) << 4));
+    sc[3] = uint16_t(sc[3] | ((s & 0xf000) << 0));
+    std::memcpy(y->scales, sc, sizeof(sc));
+}
+
+} // namespace
+
+void quantizeIq1SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+    const IqGrid& grid = iqGrid(IqGridKind::Iq1S);
+    auto* y = static_cast<BlockIq1S*>(dst);
+    const int64_t perRow = rowLen / kQKK;
+    for (int64_t ib = 0; ib < nrows * perRow; ++ib)
+        quantizeIq1SBlock(grid, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
+}
+
+void quantizeIq1MRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+    const IqGrid& grid = iqGrid(IqGridKind::Iq1S);
+    auto* y = static_cast<BlockIq1M*>(dst);
+    const int64_t perRow = rowLen / kQKK;
+    for (int64_t ib = 0; ib < nrows * perRow; ++ib)
+        quantizeIq1MBlock(grid, src + kQKK * ib, importance ? importance + kQKK * (ib % perRow) : nullptr,
+                          y + ib);
+}
+
+} // namespace qf::quant::detail
