@@ -125,20 +125,16 @@ int runKld(const std::vector<std::string>& argv) {
     if (!args || args->has("--help") || args->positional().size() != 1 ||
         !args->value("--base") == !args->value("--base-logits")) {
         if (!args)
-            fmt::print(stderr, "quantforge-cli kld: {}
-", args.error().message);
+            fmt::print(stderr, "quantforge-cli kld: {}\n", args.error().message);
         else if (args->positional().size() != 1 && !args->has("--help"))
-            fmt::print(stderr, "quantforge-cli kld: give one MODEL (the quantized file), not {}
-",
+            fmt::print(stderr, "quantforge-cli kld: give one MODEL (the quantized file), not {}\n",
                        args->positional().size());
         else if (!args->has("--help") && !args->value("--base"))
             fmt::print(stderr, "quantforge-cli kld: --base BASE is missing: the unquantized model to compare "
                                "MODEL against (or --base-logits FILE, llama-perplexity's --kl-divergence-base "
-                               "file)
-");
+                               "file)\n");
         else if (!args->has("--help"))
-            fmt::print(stderr, "quantforge-cli kld: give --base or --base-logits, not both
-");
+            fmt::print(stderr, "quantforge-cli kld: give --base or --base-logits, not both\n");
         fmt::print(stderr, "{}{}", kUsage, kEvalOptionsHelp);
         return args && args->has("--help") ? 0 : 2;
     }
@@ -166,7 +162,7 @@ int runKld(const std::vector<std::string>& argv) {
     }
     const bool json = args->has("--json");
     eval::KldParams params;
-    params.context = contextFor(*request, (*base)->params().trainedContext, "kld");
+    params.context = contextFor(*request, (base ? *base : **model).params().trainedContext, "kld");
     params.maxChunks = request->chunks;
     params.threads = request->threads;
     params.llamaCppRounding = request->llamaCppRounding;
