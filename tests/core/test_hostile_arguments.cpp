@@ -2,6 +2,7 @@
 // /dev/zero, a FIFO), numbers that are not numbers (--threads -1 / 1x, --temperature nan), and the CLI's
 // manners: the default context follows a small trained context and says so, no progress escape codes in
 // redirected stderr, valid JSON from tokenize for byte tokens, kld says what is missing.
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -10,6 +11,11 @@
 #include <QTest>
 
 #include <sys/stat.h>
+
+#include <limits>
+#include <span>
+
+#include "qf/gguf/gguf_file.h"
 
 #include "cli_runner.h"
 #include "test_support.h"
@@ -109,6 +115,37 @@ private slots:
                 QCOMPARE(t.toObject().value(QStringLiteral("bytes")).toString().size(), 2);
             }
         QVERIFY(byteTokens >= 4);
+    }
+
+    // A model whose final norm is NaN gives NaN logits: perplexity says so and fails instead of printing "nan".
+    void nonFinitePerplexityFails() {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("nan-norm.gguf"));
+        QVERIFY(QFile::copy(model(), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        {
+            QFile f(model());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            auto header = qf::gguf::parseHeader(
+                std::span(reinterpret_cast<const uint8_t*>(bytes.constData()), size_t(bytes.size())), "model");
+            QVERIFY(header);
+            const qf::gguf::TensorInfo* norm = nullptr;
+            for (const auto& t : header->tensors)
+                if (t.name == "output_norm.weight") norm = &t;
+            QVERIFY(norm && norm->type == qf::GgmlType::F32);
+            QFile out(copy);
+            QVERIFY(out.open(QIODevice::ReadWrite));
+            QVERIFY(out.seek(qint64(header->dataOffset + norm->offset)));
+            const float nan = std::numeric_limits<float>::quiet_NaN();
+            for (uint64_t i = 0; i < norm->elementCount(); ++i)
+                QCOMPARE(out.write(reinterpret_cast<const char*>(&nan), sizeof nan), qint64(sizeof nan));
+        }
+        const auto r = runCli({QStringLiteral("perplexity"), copy, QStringLiteral("--chunks"), QStringLiteral("1"),
+                               QStringLiteral("-c"), QStringLiteral("64")});
+        QVERIFY(r.finished);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("not a finite number"), r.err.constData());
     }
 
     void kldSaysWhatIsMissing() {
