@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <set>
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -46,15 +48,30 @@ private slots:
         auto table = recommend::makeRecommendation(*planned, request);
         QVERIFY(table.ok());
 
+        // The 1-3-bit, ternary and 1/2-bit presets have scalar search kernels only: at this size they take
+        // minutes each, so their plan size == file size is checked on the shared model instead
+        // (test_presets_plans, test_quant_reference); the imatrix-only presets cannot be made without one.
+        const std::set<GgmlType> scalarOnly = {GgmlType::IQ1_S, GgmlType::IQ1_M, GgmlType::IQ2_XXS, GgmlType::IQ2_XS,
+                                               GgmlType::IQ2_S, GgmlType::IQ3_XXS, GgmlType::IQ3_S, GgmlType::TQ1_0,
+                                               GgmlType::TQ2_0, GgmlType::Q1_0, GgmlType::Q2_0};
+        std::vector<size_t> chosen;
+        for (size_t i = 0; i < planned->presets.size(); ++i) {
+            const auto& entry = planned->presets[i];
+            if (entry.needsImatrix || scalarOnly.count(entry.preset->baseType)) continue;
+            QVERIFY2(entry.available, entry.error.c_str());
+            chosen.push_back(i);
+        }
+        QVERIFY(chosen.size() >= 20);
+
         constexpr size_t kBatch = 4;
-        for (size_t first = 0; first < planned->presets.size(); first += kBatch) {
+        for (size_t first = 0; first < chosen.size(); first += kBatch) {
             quant::QuantizeParams params;
             params.source = &*file;
             params.threads = 2;
             std::vector<size_t> rows;
-            for (size_t i = first; i < std::min(first + kBatch, planned->presets.size()); ++i) {
+            for (size_t c = first; c < std::min(first + kBatch, chosen.size()); ++c) {
+                const size_t i = chosen[c];
                 const auto& entry = planned->presets[i];
-                QVERIFY2(entry.available, entry.error.c_str());
                 auto plan = quant::makeQuantPlan(file->metadata(), file->tensors(), *entry.preset);
                 QVERIFY(plan.ok());
                 params.outputs.push_back(
