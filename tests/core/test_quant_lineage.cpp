@@ -25,7 +25,7 @@ private slots:
         const fs::path source = folder / "model-f16.gguf";
         QVERIFY(test::writeAll(source, test::readAll(test::sharedModel())));
         QVERIFY(test::writeAll(folder / "copy-of-source.gguf", test::readAll(test::sharedModel())));
-        QVERIFY(test::writeAll(folder / "broken.gguf", QByteArray("GGUF\x03\x00\x00\x00 broken", 18)));
+        QVERIFY(test::writeAll(folder / "broken.gguf", QByteArray("GGUF\x03\x00\x00\x00 broken", 15)));
 
         auto file = gguf::GgufFile::open(source);
         QVERIFY(file);

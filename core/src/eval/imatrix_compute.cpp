@@ -91,6 +91,7 @@ struct Reader {
     }
     bool getBytes(void* out, size_t n) {
         if (bytes.size() - at < n) return ok = false;
+        if (n == 0) return true; // an empty vector's data() may be null, which memcpy must not get
         std::memcpy(out, bytes.data() + at, n);
         at += n;
         return true;
