@@ -3,7 +3,7 @@
 #include <chrono>
 #include <cmath>
 
-#include "matmul_kernels.h"
+#include "eval/kernels/matmul_kernels.h"
 #include "qf/eval/inference_session.h"
 
 namespace qf::eval {

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "matmul_kernels.h"
+#include "eval/kernels/matmul_kernels.h"
 #include "model/decoder_blocks.h"
 #include "qf/parallel.h"
 

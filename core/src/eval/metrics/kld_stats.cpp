@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "matmul_kernels.h"
+#include "eval/kernels/matmul_kernels.h"
 #include "qf/eval/kld.h"
 
 namespace qf::eval {
