@@ -304,7 +304,6 @@ private slots:
         QTest::addColumn<QString>("architecture");
         QTest::addColumn<QString>("why");
         QTest::newRow("unknown") << "falcon" << "does not know this architecture";
-        QTest::newRow("known, blocks missing") << "deepseek2" << "multi-head latent attention";
     }
 
     void unsupportedArchitecture() {

@@ -78,6 +78,17 @@ constexpr ArchitectureInfo gptOss() {
     return a;
 }
 
+constexpr ArchitectureInfo deepseek2() {
+    ArchitectureInfo a;
+    a.name = "deepseek2";
+    a.evaluable = true;
+    a.latentAttention = true;
+    a.defaultExpertWeightsNorm = false;
+    a.allowsExperts = true;
+    a.requiresExperts = true;
+    return a;
+}
+
 constexpr ArchitectureInfo pending(std::string_view name, std::string_view why) {
     ArchitectureInfo a;
     a.name = name;
@@ -94,7 +105,7 @@ constexpr std::array kArchitectures = {
     gemma(2),
     gemma(3),
     phi3(),
-    pending("deepseek2", "multi-head latent attention (DeepSeek-2) is not in the decoder yet"),
+    deepseek2(),
     gptOss(),
 };
 

@@ -138,7 +138,7 @@ void softcap(float* x, int64_t n, float cap) {
 }
 
 void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t used, bool normalize,
-                  ExpertChoice& out) {
+                  ExpertChoice& out, std::span<const float> selectionBias, float scale) {
     const int64_t n = int64_t(logits.size());
     thread_local std::vector<float> probs;
     probs.resize(logits.size());
@@ -155,9 +155,15 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
         for (int64_t i = 0; i < n; ++i)
             probs[size_t(i)] = 1.0f / (1.0f + std::exp(-logits[size_t(i)]));
     }
+    thread_local std::vector<float> selection;
+    selection.assign(probs.begin(), probs.end());
+    if (selectionBias.size() == selection.size())
+        for (size_t i = 0; i < selection.size(); ++i)
+            selection[i] += selectionBias[i];
     std::vector<int32_t> order(logits.size());
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) { return probs[size_t(a)] > probs[size_t(b)]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](int32_t a, int32_t b) { return selection[size_t(a)] > selection[size_t(b)]; });
     out.experts.assign(order.begin(), order.begin() + used);
     out.weights.resize(used);
     for (uint32_t k = 0; k < used; ++k)
@@ -178,6 +184,9 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
         for (float& w : out.weights)
             w /= total;
     }
+    if (scale != 0.0f && scale != 1.0f)
+        for (float& w : out.weights)
+            w *= scale;
 }
 
 } // namespace qf::model

@@ -48,7 +48,9 @@ struct ExpertChoice {
     std::vector<int32_t> experts;
     std::vector<float> weights;
 };
+// `selectionBias` (DeepSeek's exp_probs_b) shifts the probabilities for the choice only; the weights are
+// finally multiplied by `scale` (expert_weights_scale).
 void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t used, bool normalize,
-                  ExpertChoice& out);
+                  ExpertChoice& out, std::span<const float> selectionBias = {}, float scale = 1.0f);
 
 } // namespace qf::model

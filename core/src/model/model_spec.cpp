@@ -77,12 +77,19 @@ Result<ModelSpec> ModelSpec::fromMetadata(const gguf::Metadata& m) {
         s.expertWeightsNorm = m.getBool(r.prefix + "expert_weights_norm").value_or(a.defaultExpertWeightsNorm);
         s.gating = a.defaultGating;
         if (const auto gating = m.getUInt(r.prefix + "expert_gating_func")) {
-            if (*gating != 1 && *gating != 2)
-                return makeError("not supported yet: expert gating function {}", *gating);
-            s.gating = *gating == 2 ? ExpertGating::Sigmoid : ExpertGating::Softmax;
+            // 0 (none): the architecture's default, as llama.cpp does for older DeepSeek-2 files.
+            if (*gating > 2) return makeError("not supported yet: expert gating function {}", *gating);
+            if (*gating != 0) s.gating = *gating == 2 ? ExpertGating::Sigmoid : ExpertGating::Softmax;
         }
-        if (m.getUInt(r.prefix + "expert_shared_count").value_or(0) > 0)
-            return makeError("not supported yet: {} with shared experts", s.architecture);
+        if (m.getUInt(r.prefix + "expert_shared_count").value_or(0) > 0) {
+            if (!a.latentAttention)
+                return makeError("not supported yet: {} with shared experts", s.architecture);
+            QF_READ(s.sharedExperts, r.required("expert_shared_count", kMaxExperts));
+        }
+        QF_READ(s.expertWeightsScale, r.real("expert_weights_scale", 1.0f));
+        if (s.expertWeightsScale == 0.0f) s.expertWeightsScale = 1.0f;
+        if (const auto lead = m.getUInt(r.prefix + "leading_dense_block_count"))
+            s.leadingDenseLayers = uint32_t(std::min<uint64_t>(*lead, kMaxLayers));
     } else if (a.requiresExperts) {
         return makeError("metadata key {}expert_count is missing", r.prefix);
     }
@@ -95,11 +102,23 @@ Result<ModelSpec> ModelSpec::fromMetadata(const gguf::Metadata& m) {
     QF_READ(s.headDim, r.optional("attention.key_length", s.embedding / s.heads, kMaxHeadDim));
     uint32_t valueLength = 0;
     QF_READ(valueLength, r.optional("attention.value_length", s.headDim, kMaxHeadDim));
+    if (a.latentAttention) {
+        // Modern converters store the latent sizes as key/value_length and the per-head ones as *_mla.
+        QF_READ(s.headDim, r.optional("attention.key_length_mla", s.headDim, kMaxHeadDim));
+        QF_READ(s.valueDim, r.optional("attention.value_length_mla", valueLength, kMaxHeadDim));
+        QF_READ(s.kvLoraRank, r.required("attention.kv_lora_rank", kMaxEmbedding));
+        QF_READ(s.qLoraRank, r.optional("attention.q_lora_rank", 0, kMaxEmbedding));
+        valueLength = s.headDim;
+        if (s.experts == 0) return makeError("metadata key {}expert_count is missing", r.prefix);
+    }
     if (s.headDim == 0 || s.headDim % 2 != 0 || valueLength != s.headDim)
         return makeError("unsupported head size (key {}, value {})", s.headDim, valueLength);
     QF_READ(s.ropeDims, r.optional("rope.dimension_count", s.headDim, kMaxHeadDim));
     if (s.ropeDims > s.headDim || s.ropeDims % 2 != 0)
         return makeError("rope.dimension_count {} does not fit head size {}", s.ropeDims, s.headDim);
+    if (a.latentAttention && s.ropeDims >= s.headDim)
+        return makeError("rope.dimension_count {} leaves no unrotated part of the {}-value heads", s.ropeDims,
+                         s.headDim);
     s.trainedContext = uint32_t(std::min<uint64_t>(m.getUInt(r.prefix + "context_length").value_or(0), 1u << 24));
     QF_READ(s.rmsEpsilon, r.real("attention.layer_norm_rms_epsilon", 1e-5f));
     QF_READ(s.ropeFreqBase, r.real("rope.freq_base", 10000.0f));
@@ -120,15 +139,20 @@ Result<ModelSpec> ModelSpec::fromMetadata(const gguf::Metadata& m) {
         float logMultiplier = 0.0f, attnFactor = 1.0f;
         QF_READ(logMultiplier, r.real("rope.scaling.yarn_log_multiplier", 0.0f));
         QF_READ(attnFactor, r.real("rope.scaling.attn_factor", 1.0f));
+        // DeepSeek-2's converter stores 0.1 * mscale_all_dim; llama.cpp divides the 0.1 out again.
+        if (a.latentAttention) logMultiplier /= 0.1f;
         // llama_context: the attention factor llama.cpp passes to ggml_rope_ext, which cancels the
         // 1 + 0.1 ln(factor) that ggml's rope_yarn multiplies in.
         s.yarnExtFactor = 1.0f;
         const float scale = 1.0f / s.ropeFreqScale;
         auto mscale = [](float sc, float m) { return sc <= 1.0f ? 1.0f : (0.1f * m * std::log(sc) + 1.0f); };
-        s.yarnAttnFactor = logMultiplier != 0.0f ? mscale(scale, 1.0f) / mscale(scale, logMultiplier)
+        // DeepSeek-2 takes mscale = mscale_all_dim (the ratio is then 1).
+        const float numerator = a.latentAttention && logMultiplier != 1.0f ? logMultiplier : 1.0f;
+        s.yarnAttnFactor = logMultiplier != 0.0f ? mscale(scale, numerator) / mscale(scale, logMultiplier)
                                                  : mscale(scale, 1.0f);
         s.yarnAttnFactor *= 1.0f / (1.0f + 0.1f * std::log(scale));
         s.yarnAttnFactor *= attnFactor;
+        s.yarnLogMultiplier = logMultiplier;
     } else if (scaling != "none") {
         return makeError("not supported yet: rope scaling '{}'", scaling);
     } else {
@@ -176,6 +200,12 @@ Result<ModelSpec> ModelSpec::fromMetadata(const gguf::Metadata& m) {
         const bool gemma27b = a.postNorms && ((a.name == "gemma2" && s.layers == 46) || (a.name == "gemma3" && s.layers == 62));
         s.queryScale = 1.0f / std::sqrt(float(gemma27b ? s.embedding / s.heads : s.headDim));
         s.attentionScale = 1.0f;
+    } else if (a.latentAttention) {
+        // llama.cpp's deepseek2 graph: kq_scale = mscale² / sqrt(head size), mscale from the YaRN factors
+        // (1 without YaRN).
+        const float attnFactorOrg = s.yarnAttnFactor * (1.0f + 0.1f * std::log(1.0f / s.ropeFreqScale));
+        const float mscale = attnFactorOrg * (1.0f + 0.1f * s.yarnLogMultiplier * std::log(1.0f / s.ropeFreqScale));
+        s.attentionScale = mscale * mscale / std::sqrt(float(s.headDim));
     } else {
         s.attentionScale = 1.0f / std::sqrt(float(s.headDim));
     }

@@ -29,6 +29,10 @@ struct Shape {
     float ropeBase = 10000.0f, ropeBaseSwa = 0.0f;
     uint32_t slidingWindow = 0;
     float attnSoftcap = 0.0f, finalSoftcap = 0.0f;
+    // Latent attention (DeepSeek-2): headDim is the per-head Q/K size, its last ropeDims rotated.
+    uint32_t qLoraRank = 0, kvLoraRank = 0, ropeDims = 0, valueDim = 0;
+    uint32_t leadingDense = 0, sharedExperts = 0;
+    bool sigmoidGating = false; // with exp_probs_b, renormalized and scaled weights (DeepSeek-V3 style)
 };
 
 std::vector<Shape> shapes() {
@@ -49,6 +53,9 @@ std::vector<Shape> shapes() {
     s.push_back({.name = "gpt-oss", .architecture = "gpt-oss", .feedForward = 64, .experts = 4, .expertsUsed = 2,
                  .expertFeedForward = 64, .biases = true, .outputBias = true, .expertBiases = true, .yarn = true,
                  .ropeBase = 150000.0f, .slidingWindow = 32});
+    s.push_back({.name = "deepseek2", .architecture = "deepseek2", .headsKv = 1, .headDim = 24, .experts = 4,
+                 .expertsUsed = 2, .expertFeedForward = 32, .yarn = true, .qLoraRank = 48, .kvLoraRank = 32,
+                 .ropeDims = 8, .valueDim = 16, .leadingDense = 1, .sharedExperts = 1, .sigmoidGating = true});
     return s;
 }
 
@@ -98,7 +105,16 @@ std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vo
     for (uint32_t i = 0; i < s.layers; ++i) {
         const std::string b = fmt::format("blk.{}.", i);
         f32(b + "attn_norm.weight", {E}, Fill::Norm);
-        if (a.fusedQkv) {
+        if (a.latentAttention) {
+            const uint64_t L = s.kvLoraRank, nope = s.headDim - s.ropeDims;
+            weight(b + "attn_q_a.weight", {E, s.qLoraRank});
+            f32(b + "attn_q_a_norm.weight", {s.qLoraRank}, Fill::Norm);
+            weight(b + "attn_q_b.weight", {s.qLoraRank, Q});
+            weight(b + "attn_kv_a_mqa.weight", {E, L + s.ropeDims});
+            f32(b + "attn_kv_a_norm.weight", {L}, Fill::Norm);
+            weight(b + "attn_k_b.weight", {nope, L, s.heads});
+            weight(b + "attn_v_b.weight", {L, s.valueDim, s.heads});
+        } else if (a.fusedQkv) {
             weight(b + "attn_qkv.weight", {E, Q + 2 * KV});
         } else {
             weight(b + "attn_q.weight", {E, Q});
@@ -114,12 +130,12 @@ std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vo
             f32(b + "attn_q_norm.weight", {s.headDim}, Fill::Norm);
             f32(b + "attn_k_norm.weight", {s.headDim}, Fill::Norm);
         }
-        weight(b + "attn_output.weight", {Q, E});
+        weight(b + "attn_output.weight", {a.latentAttention ? uint64_t(s.heads) * s.valueDim : Q, E});
         if (s.outputBias) f32(b + "attn_output.bias", {E}, Fill::Bias);
         if (a.attentionSinks) f32(b + "attn_sinks.weight", {s.heads}, Fill::Bias, 1.0);
         if (a.postNorms) f32(b + "post_attention_norm.weight", {E}, Fill::Norm);
         f32(b + std::string(a.ffnNormName) + ".weight", {E}, Fill::Norm);
-        if (s.experts > 0) {
+        if (s.experts > 0 && i >= s.leadingDense) {
             const uint64_t F = s.expertFeedForward ? s.expertFeedForward : s.feedForward;
             // Decisive routers, as trained ones are: near-ties between experts would pick different experts
             // under the rounding differences of any two implementations.
@@ -132,6 +148,12 @@ std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vo
                 f32(b + "ffn_gate_exps.bias", {F, s.experts}, Fill::Bias);
                 f32(b + "ffn_up_exps.bias", {F, s.experts}, Fill::Bias);
                 f32(b + "ffn_down_exps.bias", {E, s.experts}, Fill::Bias);
+            }
+            if (s.sigmoidGating) f32(b + "exp_probs_b.bias", {s.experts}, Fill::Bias);
+            if (s.sharedExperts > 0) {
+                weight(b + "ffn_gate_shexp.weight", {E, F * s.sharedExperts});
+                weight(b + "ffn_up_shexp.weight", {E, F * s.sharedExperts});
+                weight(b + "ffn_down_shexp.weight", {F * s.sharedExperts, E});
             }
         } else if (a.fusedGateUp) {
             weight(b + "ffn_up.weight", {E, 2 * uint64_t(s.feedForward)});
@@ -209,11 +231,28 @@ Status writeSyntheticArchitecture(const std::string& name, const std::filesystem
     md.set(p + "attention.layer_norm_rms_epsilon", Value::f32(1e-6f));
     md.set(p + "rope.freq_base", Value::f32(s.ropeBase));
     md.set(p + "vocab_size", Value::u32(kVocabulary));
-    if (s.headDim != s.embedding / s.heads) {
+    if (s.headDim != s.embedding / s.heads && !a.latentAttention) {
         md.set(p + "attention.key_length", Value::u32(s.headDim));
         md.set(p + "attention.value_length", Value::u32(s.headDim));
     }
-    md.set(p + "rope.dimension_count", Value::u32(s.headDim));
+    if (a.latentAttention) {
+        // As llama.cpp's converter writes them: the cache row sizes as key/value_length, the heads' as *_mla.
+        md.set(p + "attention.key_length", Value::u32(s.kvLoraRank + s.ropeDims));
+        md.set(p + "attention.value_length", Value::u32(s.kvLoraRank));
+        md.set(p + "attention.key_length_mla", Value::u32(s.headDim));
+        md.set(p + "attention.value_length_mla", Value::u32(s.valueDim));
+        md.set(p + "attention.q_lora_rank", Value::u32(s.qLoraRank));
+        md.set(p + "attention.kv_lora_rank", Value::u32(s.kvLoraRank));
+        md.set(p + "leading_dense_block_count", Value::u32(s.leadingDense));
+        md.set(p + "expert_shared_count", Value::u32(s.sharedExperts));
+        md.set(p + "rope.scaling.yarn_log_multiplier", Value::f32(0.0707f));
+    }
+    if (s.sigmoidGating) {
+        md.set(p + "expert_gating_func", Value::u32(2));
+        md.set(p + "expert_weights_norm", Value::boolean(true));
+        md.set(p + "expert_weights_scale", Value::f32(2.5f));
+    }
+    md.set(p + "rope.dimension_count", Value::u32(a.latentAttention ? s.ropeDims : s.headDim));
     if (s.experts > 0) {
         md.set(p + "expert_count", Value::u32(s.experts));
         md.set(p + "expert_used_count", Value::u32(s.expertsUsed));

@@ -53,6 +53,16 @@ struct SessionOptions {
     bool llamaCppRounding = true;
 };
 
+// The shape of one attention call: `heads` query heads of keyDim values (queryStride apart per token),
+// each reading key/value head h / group of the layer's cache (keyStride values per token; values
+// transposed, valueDim rows per head), writing valueDim values per head (outStride apart per token).
+struct AttentionShape {
+    uint32_t heads = 0, group = 1, keyDim = 0, valueDim = 0;
+    int64_t keyStride = 0, queryStride = 0, outStride = 0;
+    const float* queries = nullptr;
+    float* out = nullptr;
+};
+
 class InferenceSession {
 public:
     InferenceSession(const LlamaModel& model, const SessionOptions& options);
@@ -74,9 +84,11 @@ public:
 
 private:
     void project(int layer, MatrixKind kind, const WeightMatrix& w, const float* x, int64_t tokens,
-                 int64_t ldx, float* y, int64_t ldy, int expert = -1);
-    void attention(int layer, int64_t tokens);
+                 int64_t ldx, float* y, int64_t ldy, int expert = -1, int slices = 0);
+    AttentionShape standardAttentionShape();
+    void attention(int layer, int64_t tokens, const AttentionShape& shape);
     void attentionBlock(int layer, int64_t tokens);
+    void latentAttentionBlock(int layer, int64_t tokens); // latent_attention.cpp
     void ffnBlock(int layer, int64_t tokens);
     void moeBlock(int layer, int64_t tokens);
 
@@ -96,7 +108,9 @@ private:
     // Work buffers for the current batch.
     std::vector<float> m_x, m_norm, m_q, m_k, m_v, m_qkv, m_attn, m_gate, m_up, m_rope, m_ropeSwa, m_rounded;
     // Mixture of experts: router logits, each token's chosen experts' outputs, gathered rows.
-    std::vector<float> m_routerLogits, m_expertOut, m_gathered, m_gatheredOut;
+    std::vector<float> m_routerLogits, m_expertOut, m_gathered, m_gatheredOut, m_shared;
+    // Latent attention: Q heads, absorbed queries, the latent row with its roped key, latent outputs.
+    std::vector<float> m_latentQ, m_latentQueries, m_latentKv, m_latentOut;
 };
 
 } // namespace qf::eval

@@ -1,6 +1,7 @@
 #pragma once
 // A GGUF model opened for inference: any architecture the registry (qf/model/architecture.h) marks
-// evaluable (llama, mistral, Mixtral, Qwen 2/3, Qwen3-MoE, Gemma 2/3, Phi-3, gpt-oss). The class keeps its
+// evaluable (llama, mistral, Mixtral, Qwen 2/3, Qwen3-MoE, Gemma 2/3, Phi-3, gpt-oss,
+// DeepSeek-2). The class keeps its
 // historical name; its shape is a model::ModelSpec and its layers carry the tensors the decoder's
 // blocks read (optional ones empty when the architecture has none). Weights stay memory-mapped in their stored type: nothing is
 // converted to F32 up front; the matrix products dequantize small blocks of rows as they go.
@@ -36,6 +37,9 @@ enum class MatrixKind {
     AttnQkv,                                 // fused Q, K and V rows (Phi-3)
     FfnGateInp,                              // the expert router
     FfnGateExps, FfnUpExps, FfnDownExps,     // one expert's slice of a 3-D expert tensor
+    AttnQA, AttnQB, AttnKvAMqa,              // latent attention's low-rank projections (DeepSeek-2)
+    AttnKB, AttnVB,                          // one head's slice of the 3-D attn_k_b / attn_v_b
+    FfnGateShexp, FfnUpShexp, FfnDownShexp,  // the shared experts' dense FFN
 };
 
 // The experts of one layer stored as one 3-D tensor [cols, rows, experts]: expert e is the 2-D slice e,
@@ -62,6 +66,13 @@ struct LayerWeights {
     ExpertWeights ffnGateExps, ffnUpExps, ffnDownExps;
     // Per-expert biases, expert-major (gpt-oss): expert e's are the values [e * rows, (e + 1) * rows).
     std::vector<float> ffnGateExpsBias, ffnUpExpsBias, ffnDownExpsBias;
+    std::vector<float> ffnExpProbsBias;       // added to the router's probabilities for the choice only
+    WeightMatrix ffnGateShexp, ffnUpShexp, ffnDownShexp; // shared experts (DeepSeek)
+    // Latent attention (DeepSeek-2): Q through attnQA -> attnQANorm -> attnQB (or attnQ), the latent row
+    // and roped key through attnKvAMqa -> attnKvANorm; attn_k_b / attn_v_b one 2-D view per head.
+    WeightMatrix attnQA, attnQB, attnKvAMqa;
+    std::vector<float> attnQANorm, attnKvANorm;
+    ExpertWeights attnKB, attnVB;
 
     bool fusedQkv() const { return attnQkv.data != nullptr; }
     bool fusedGateUp() const { return ffnGate.data == nullptr && ffnGateExps.empty(); }

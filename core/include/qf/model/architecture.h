@@ -39,6 +39,10 @@ struct ArchitectureInfo {
     bool swaFromMetadata = false;    // sliding_window in the metadata switches windowed layers on
     bool swaRopeBaseFromTrain = false; // rope.freq_base_swa defaults to rope.freq_base (Gemma 2), else 10000
     bool attentionSinks = false;     // attn_sinks.weight: a per-head logit in every softmax (gpt-oss)
+    // Multi-head latent attention (DeepSeek-2, llama.cpp's absorbed form): Q through a low-rank pair
+    // (attn_q_a, attn_q_a_norm, attn_q_b), one shared compressed key/value row per token (attn_kv_a_mqa,
+    // attn_kv_a_norm) plus a roped part, per-head attn_k_b / attn_v_b to move in and out of the latent space.
+    bool latentAttention = false;
     std::string_view ffnNormName = "ffn_norm"; // gpt-oss names the FFN's input norm post_attention_norm
     ExpertGating defaultGating = ExpertGating::Softmax;
     bool allowsExperts = false;      // expert_count > 0 is valid (llama as Mixtral, qwen3moe)

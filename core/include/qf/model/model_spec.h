@@ -27,7 +27,8 @@ struct ModelSpec {
     uint32_t layers = 0;
     uint32_t heads = 0;
     uint32_t headsKv = 0;
-    uint32_t headDim = 0;  // per-head size of Q and K (n_embd_head_k); V is the same (checked)
+    uint32_t headDim = 0;  // per-head size of Q and K (n_embd_head_k; MLA: n_embd_head_k_mla); V is the same
+                           // (checked) except with latent attention
     uint32_t ropeDims = 0; // leading dimensions of each head that are rotated (n_rot)
     uint32_t feedForward = 0;
     uint32_t vocabulary = 0; // rows of token_embd.weight (set by the loader)
@@ -43,13 +44,23 @@ struct ModelSpec {
     float yarnBetaFast = 32.0f;
     float yarnBetaSlow = 1.0f;
     uint32_t yarnOriginalContext = 0;
+    float yarnLogMultiplier = 0.0f; // rope.scaling.yarn_log_multiplier (DeepSeek-2: without the stored 0.1)
 
     // Mixture of experts (0 experts: dense FFN).
     uint32_t experts = 0;
     uint32_t expertsUsed = 0;
     uint32_t expertFeedForward = 0;
     bool expertWeightsNorm = true;
+    float expertWeightsScale = 1.0f; // the routing weights times this (DeepSeek)
     ExpertGating gating = ExpertGating::Softmax;
+    uint32_t sharedExperts = 0;      // a dense FFN of sharedExperts * expertFeedForward beside the routed ones
+    uint32_t leadingDenseLayers = 0; // the first layers have a dense FFN instead of experts (DeepSeek)
+
+    // Multi-head latent attention (ArchitectureInfo::latentAttention): Q and K heads are headDim values,
+    // the last ropeDims of them rotated; keys and values live in a kvLoraRank-wide latent space.
+    uint32_t qLoraRank = 0;   // 0: Q straight from attn_q (the "lite" models)
+    uint32_t kvLoraRank = 0;
+    uint32_t valueDim = 0;    // per-head value size after attn_v_b (n_embd_head_v_mla)
 
     uint32_t slidingWindow = 0;
     float attentionLogitSoftcap = 0.0f; // 0: none
@@ -62,6 +73,13 @@ struct ModelSpec {
 
     uint32_t qWidth() const { return heads * headDim; }
     uint32_t kvWidth() const { return headsKv * headDim; }
+    // What the key/value cache holds per token and layer: one latent row plus its roped part with latent
+    // attention, else the key/value heads.
+    uint32_t cacheKeyWidth() const { return info && info->latentAttention ? kvLoraRank + ropeDims : kvWidth(); }
+    uint32_t cacheValueWidth() const { return info && info->latentAttention ? kvLoraRank : kvWidth(); }
+    // Width of the attention output that attn_output reads.
+    uint32_t attentionOutputWidth() const { return info && info->latentAttention ? heads * valueDim : qWidth(); }
+    bool denseFfnLayer(uint32_t layer) const { return experts == 0 || layer < leadingDenseLayers; }
     bool hasExperts() const { return experts > 0; }
     bool anySlidingWindow() const;
 

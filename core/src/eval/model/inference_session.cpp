@@ -36,27 +36,45 @@ InferenceSession::InferenceSession(const LlamaModel& model, const SessionOptions
     m_keys.resize(m_p.layers);
     m_values.resize(m_p.layers);
     for (uint32_t l = 0; l < m_p.layers; ++l) {
-        m_keys[l].assign(size_t(m_capacity) * m_p.kvWidth(), 0.0f);
-        m_values[l].assign(size_t(m_capacity) * m_p.kvWidth(), 0.0f);
+        m_keys[l].assign(size_t(m_capacity) * m_p.cacheKeyWidth(), 0.0f);
+        m_values[l].assign(size_t(m_capacity) * m_p.cacheValueWidth(), 0.0f);
     }
 }
 
 void InferenceSession::project(int layer, MatrixKind kind, const WeightMatrix& w, const float* x,
-                               int64_t tokens, int64_t ldx, float* y, int64_t ldy, int expert) {
-    if (m_hook) m_hook({layer, expert, expert >= 0 ? int(m_p.experts) : 0, kind, &w, x, tokens, w.cols, ldx});
+                               int64_t tokens, int64_t ldx, float* y, int64_t ldy, int expert, int slices) {
+    if (m_hook) {
+        const int count = expert < 0 ? 0 : slices > 0 ? slices : int(m_p.experts);
+        m_hook({layer, expert, count, kind, &w, x, tokens, w.cols, ldx});
+    }
     if (m_llamaCppRounding)
         ggmlMatmul(w, x, ldx, tokens, y, ldy, m_threads, m_rounded);
     else
         matmul(w, x, ldx, tokens, y, ldy, m_threads);
 }
 
-void InferenceSession::attention(int layer, int64_t tokens) {
+AttentionShape InferenceSession::standardAttentionShape() {
+    AttentionShape s;
+    s.heads = m_p.heads;
+    s.group = m_p.heads / m_p.headsKv;
+    s.keyDim = m_p.headDim;
+    s.valueDim = m_p.headDim;
+    s.keyStride = m_p.kvWidth();
+    s.queryStride = m_p.qWidth();
+    s.outStride = m_p.qWidth();
+    s.queries = m_q.data();
+    s.out = m_attn.data();
+    return s;
+}
+
+void InferenceSession::attention(int layer, int64_t tokens, const AttentionShape& shape) {
     const int64_t past = m_position;
     const int64_t keys = past + tokens;
-    const uint32_t hd = m_p.headDim;
-    const uint32_t group = m_p.heads / m_p.headsKv;
-    const int64_t qWidth = m_p.qWidth();
-    const int64_t kvWidth = m_p.kvWidth();
+    const uint32_t hd = shape.keyDim;
+    const uint32_t vd = shape.valueDim;
+    const uint32_t group = shape.group;
+    const int64_t qWidth = shape.queryStride;
+    const int64_t kvWidth = shape.keyStride;
     const float scale = m_p.attentionScale;
     const float cap = m_p.attentionLogitSoftcap;
     // Sliding-window layers see a key at position p0 from position p1 only when p1 - p0 < window.
@@ -68,14 +86,14 @@ void InferenceSession::attention(int layer, int64_t tokens) {
     const VectorOps& ops = vectorOps();
 
     // One new token against a short context is less work than starting a thread (see matmul()).
-    const unsigned attentionThreads = tokens * keys * hd * m_p.heads < (int64_t(1) << 20) ? 1 : m_threads;
-    parallelFor(m_p.heads, attentionThreads, [&](int64_t h) {
+    const unsigned attentionThreads = tokens * keys * hd * shape.heads < (int64_t(1) << 20) ? 1 : m_threads;
+    parallelFor(shape.heads, attentionThreads, [&](int64_t h) {
         thread_local std::vector<float> scores;
         if (scores.size() < size_t(tokens * keys)) scores.resize(size_t(tokens * keys));
         const int64_t g = h / group;
         // scores = Q_h · K_gᵀ
         const RowMatrix k = RowMatrix::f32(kCache + g * hd, keys, hd, kvWidth);
-        matmul(k, m_q.data() + h * hd, qWidth, tokens, scores.data(), keys, 1);
+        matmul(k, shape.queries + h * hd, qWidth, tokens, scores.data(), keys, 1);
         // Masked softmax as ggml_soft_max_ext: x * scale with -inf after the query position, exp in float,
         // the sum in double.
         for (int64_t t = 0; t < tokens; ++t) {
@@ -99,9 +117,9 @@ void InferenceSession::attention(int layer, int64_t tokens) {
             std::fill(row + visible, row + keys, 0.0f);
             if (m_llamaCppRounding) ops.roundToHalf(seen, count);
         }
-        // out_h = P · V_g: the transposed value cache gives V_g as hd rows of `keys` values.
-        const RowMatrix v = RowMatrix::f32(vCache + g * hd * m_capacity, hd, keys, m_capacity);
-        matmul(v, scores.data(), keys, tokens, m_attn.data() + h * hd, qWidth, 1);
+        // out_h = P · V_g: the transposed value cache gives V_g as vd rows of `keys` values.
+        const RowMatrix v = RowMatrix::f32(vCache + g * vd * m_capacity, vd, keys, m_capacity);
+        matmul(v, scores.data(), keys, tokens, shape.out + h * vd, shape.outStride, 1);
     });
 }
 
@@ -155,7 +173,7 @@ void InferenceSession::attentionBlock(int layer, int64_t n) {
         for (int64_t c = 0; c < KV; ++c)
             vCache[c * m_capacity + m_position + t] = m_v[size_t(t * KV + c)];
 
-    attention(layer, n);
+    attention(layer, n, standardAttentionShape());
     project(layer, MatrixKind::AttnOutput, w.attnOutput, m_attn.data(), n, Q, m_norm.data(), E);
     addBias(m_norm.data(), n, E, w.attnOutputBias);
     if (!w.attnPostNorm.empty())
@@ -197,7 +215,18 @@ void InferenceSession::moeBlock(int layer, int64_t n) {
     std::vector<model::ExpertChoice> choices(static_cast<size_t>(n));
     for (int64_t t = 0; t < n; ++t)
         model::routeExperts({m_routerLogits.data() + t * X, size_t(X)}, m_p.gating, used, m_p.expertWeightsNorm,
-                            choices[size_t(t)]);
+                            choices[size_t(t)], w.ffnExpProbsBias, m_p.expertWeightsScale);
+    // Shared experts (DeepSeek): a dense SwiGLU FFN of the same input, added to the routed experts' sum.
+    if (w.ffnGateShexp.data) {
+        const int64_t FS = w.ffnGateShexp.rows;
+        m_gate.resize(size_t(n * FS));
+        m_up.resize(size_t(n * FS));
+        m_shared.resize(size_t(n * E));
+        project(layer, MatrixKind::FfnGateShexp, w.ffnGateShexp, m_norm.data(), n, E, m_gate.data(), FS);
+        project(layer, MatrixKind::FfnUpShexp, w.ffnUpShexp, m_norm.data(), n, E, m_up.data(), FS);
+        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), n * FS);
+        project(layer, MatrixKind::FfnDownShexp, w.ffnDownShexp, m_gate.data(), n, FS, m_shared.data(), E);
+    }
 
     m_expertOut.resize(size_t(n) * used * size_t(E));
     m_gathered.resize(size_t(n * E));
@@ -242,6 +271,9 @@ void InferenceSession::moeBlock(int layer, int64_t n) {
         for (uint32_t k = 1; k < used; ++k)
             for (int64_t c = 0; c < E; ++c)
                 out[c] += first[size_t(k) * size_t(E) + size_t(c)];
+        if (w.ffnGateShexp.data)
+            for (int64_t c = 0; c < E; ++c)
+                out[c] += m_shared[size_t(t * E + c)];
     }
 }
 
@@ -257,9 +289,9 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
             return makeError("token id {} is outside the vocabulary", t);
 
     const int64_t E = m_p.embedding, Q = m_p.qWidth(), KV = m_p.kvWidth();
-    const int64_t F = std::max(m_p.feedForward, m_p.expertFeedForward);
+    const int64_t F = std::max(m_p.feedForward, m_p.expertFeedForward * std::max<uint32_t>(1, m_p.sharedExperts));
     m_x.resize(size_t(n * E));
-    m_norm.resize(size_t(n * std::max(E, Q)));
+    m_norm.resize(size_t(n * std::max<int64_t>({E, Q, m_p.attentionOutputWidth()})));
     m_q.resize(size_t(n * Q));
     m_k.resize(size_t(n * KV));
     m_v.resize(size_t(n * KV));
@@ -288,7 +320,10 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
         const int layer = int(l);
         for (int64_t t = 0; t < n; ++t)
             model::rmsNorm(m_x.data() + t * E, w.attnNorm.data(), m_norm.data() + t * E, E, m_p.rmsEpsilon);
-        attentionBlock(layer, n);
+        if (m_p.info->latentAttention)
+            latentAttentionBlock(layer, n);
+        else
+            attentionBlock(layer, n);
         for (int64_t i = 0; i < n * E; ++i)
             m_x[size_t(i)] += m_norm[size_t(i)];
 

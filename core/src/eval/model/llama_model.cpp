@@ -100,20 +100,22 @@ Status LlamaModel::load() {
                          layersPresent);
 
     // A 3-D expert tensor [cols, rows, experts], one 2-D view per expert.
-    auto experts = [&](const std::string& name, uint64_t cols, uint64_t rows, ExpertWeights& out) -> Status {
+    // A 3-D tensor [cols, rows, count] (experts, or attn_k_b/attn_v_b's heads), one 2-D view per slice.
+    auto slices = [&](const std::string& name, uint64_t cols, uint64_t rows, uint32_t count,
+                      ExpertWeights& out) -> Status {
         const gguf::TensorInfo* t = m_file.findTensor(name);
         if (!t) return makeError("tensor {} is missing", name);
-        if (t->shape.size() != 3 || t->shape[0] != cols || t->shape[1] != rows || t->shape[2] != p.experts)
+        if (t->shape.size() != 3 || t->shape[0] != cols || t->shape[1] != rows || t->shape[2] != count)
             return makeError("tensor {} has shape [{}], expected [{}, {}, {}]", name, fmt::join(t->shape, ", "),
-                             cols, rows, p.experts);
+                             cols, rows, count);
         if (!quant::canDequantize(t->type) || cols % ggmlTypeTraits(t->type).blockSize != 0)
             return makeError("tensor {} has type {}, which this engine cannot read yet", name,
                              ggmlTypeName(t->type));
         const uint64_t rowBytes = ggmlRowBytes(t->type, cols);
         const uint8_t* data = m_file.tensorData(*t).data();
         out.name = name;
-        out.experts.resize(p.experts);
-        for (uint32_t e = 0; e < p.experts; ++e) {
+        out.experts.resize(count);
+        for (uint32_t e = 0; e < count; ++e) {
             WeightMatrix& w = out.experts[e];
             w.name = name;
             w.type = t->type;
@@ -124,6 +126,9 @@ Status LlamaModel::load() {
         }
         return {};
     };
+    auto experts = [&](const std::string& name, uint64_t cols, uint64_t rows, ExpertWeights& out) {
+        return slices(name, cols, rows, p.experts, out);
+    };
 
     const model::ArchitectureInfo& arch = *p.info;
     m_layers.resize(p.layers);
@@ -131,7 +136,23 @@ Status LlamaModel::load() {
         LayerWeights& l = m_layers[i];
         const std::string b = fmt::format("blk.{}.", i);
         QF_TRY(vector(b + "attn_norm.weight", p.embedding, false, l.attnNorm));
-        if (arch.fusedQkv || m_file.findTensor(b + "attn_qkv.weight")) {
+        if (arch.latentAttention) {
+            const uint64_t heads = p.heads, latent = p.kvLoraRank, rope = p.ropeDims;
+            if (p.qLoraRank > 0) {
+                QF_TRY(matrix(b + "attn_q_a.weight", p.embedding, p.qLoraRank, false, l.attnQA));
+                QF_TRY(vector(b + "attn_q_a_norm.weight", p.qLoraRank, false, l.attnQANorm));
+                QF_TRY(matrix(b + "attn_q_b.weight", p.qLoraRank, p.qWidth(), false, l.attnQB));
+            } else {
+                QF_TRY(matrix(b + "attn_q.weight", p.embedding, p.qWidth(), false, l.attnQ));
+            }
+            QF_TRY(matrix(b + "attn_kv_a_mqa.weight", p.embedding, latent + rope, false, l.attnKvAMqa));
+            QF_TRY(vector(b + "attn_kv_a_norm.weight", latent, false, l.attnKvANorm));
+            if (!m_file.findTensor(b + "attn_k_b.weight") && m_file.findTensor(b + "attn_kv_b.weight"))
+                return makeError("tensor {}attn_kv_b.weight is the older, unsplit form of latent attention; "
+                                 "convert the model again with a recent llama.cpp (attn_k_b and attn_v_b)", b);
+            QF_TRY(slices(b + "attn_k_b.weight", p.headDim - rope, latent, uint32_t(heads), l.attnKB));
+            QF_TRY(slices(b + "attn_v_b.weight", latent, p.valueDim, uint32_t(heads), l.attnVB));
+        } else if (arch.fusedQkv || m_file.findTensor(b + "attn_qkv.weight")) {
             QF_TRY(matrix(b + "attn_qkv.weight", p.embedding, p.qWidth() + 2 * p.kvWidth(), false, l.attnQkv));
         } else {
             QF_TRY(matrix(b + "attn_q.weight", p.embedding, p.qWidth(), false, l.attnQ));
@@ -141,7 +162,7 @@ Status LlamaModel::load() {
             QF_TRY(vector(b + "attn_k.bias", p.kvWidth(), true, l.attnKBias));
             QF_TRY(vector(b + "attn_v.bias", p.kvWidth(), true, l.attnVBias));
         }
-        QF_TRY(matrix(b + "attn_output.weight", p.qWidth(), p.embedding, false, l.attnOutput));
+        QF_TRY(matrix(b + "attn_output.weight", p.attentionOutputWidth(), p.embedding, false, l.attnOutput));
         QF_TRY(vector(b + "attn_output.bias", p.embedding, true, l.attnOutputBias));
         if (arch.queryKeyNorm) {
             QF_TRY(vector(b + "attn_q_norm.weight", p.headDim, false, l.attnQNorm));
@@ -153,7 +174,7 @@ Status LlamaModel::load() {
         }
         QF_TRY(vector(b + std::string(arch.ffnNormName) + ".weight", p.embedding, false, l.ffnNorm));
         if (arch.attentionSinks) QF_TRY(vector(b + "attn_sinks.weight", p.heads, false, l.attnSinks));
-        if (p.hasExperts()) {
+        if (!p.denseFfnLayer(i)) {
             QF_TRY(matrix(b + "ffn_gate_inp.weight", p.embedding, p.experts, false, l.ffnGateInp));
             const uint32_t fe = p.expertFeedForward;
             QF_TRY(experts(b + "ffn_gate_exps.weight", p.embedding, fe, l.ffnGateExps));
@@ -163,7 +184,14 @@ Status LlamaModel::load() {
             QF_TRY(vector(b + "ffn_gate_exps.bias", uint64_t(fe) * p.experts, true, l.ffnGateExpsBias));
             QF_TRY(vector(b + "ffn_up_exps.bias", uint64_t(fe) * p.experts, true, l.ffnUpExpsBias));
             QF_TRY(vector(b + "ffn_down_exps.bias", uint64_t(p.embedding) * p.experts, true, l.ffnDownExpsBias));
-        } else if (m_file.findTensor(b + "ffn_gate_inp.weight")) {
+            QF_TRY(vector(b + "exp_probs_b.bias", p.experts, true, l.ffnExpProbsBias));
+            if (p.sharedExperts > 0) {
+                const uint64_t fs = uint64_t(fe) * p.sharedExperts;
+                QF_TRY(matrix(b + "ffn_gate_shexp.weight", p.embedding, fs, false, l.ffnGateShexp));
+                QF_TRY(matrix(b + "ffn_up_shexp.weight", p.embedding, fs, false, l.ffnUpShexp));
+                QF_TRY(matrix(b + "ffn_down_shexp.weight", fs, p.embedding, false, l.ffnDownShexp));
+            }
+        } else if (!p.hasExperts() && m_file.findTensor(b + "ffn_gate_inp.weight")) {
             return makeError("tensor {}ffn_gate_inp.weight routes to experts, but expert_count is missing", b);
         } else if (arch.fusedGateUp) {
             QF_TRY(matrix(b + "ffn_up.weight", p.embedding, 2 * uint64_t(p.feedForward), false, l.ffnUp));
