@@ -1,0 +1,199 @@
+// Evaluation parity with llama.cpp on the architecture zoo (../shared/zoo/make_zoo.py, ZOO_STD=0.06 so that
+// every layer moves the logits). For each zoo model: llama-perplexity writes its --kl-divergence-base file
+// (-fa off, see below), our decoder's logits are compared with it (mean KLD, same top token, PPL against
+// llama-perplexity's final estimate); then the model's Q4_K_M (made by llama-quantize) is measured against
+// that base by both: llama-perplexity --kl-divergence and ours, and the ratio of the two mean KLDs printed.
+// Targets (issue 11): KLD <= 1e-4, same top >= 99.5 %, |PPL diff| <= 0.05 %, Q4_K_M KLD ratio within 2 %.
+//
+//   bench_arch_parity ZOO_DIR --llama-bin DIR --text FILE [--work-dir DIR] [--context 256] [--chunks 4]
+//                     [--threads 2] [--models a,b,...] [--no-quant]
+//
+// llama.cpp's outputs are cached in the work dir (default ZOO_DIR/parity) and reused on the next run.
+// Why -fa off: llama-perplexity's default (-fa auto) turns flash attention on for the CPU, whose kernel
+// rounds elsewhere (F16 Q in the KQ dot, online softmax, F16 value accumulation); our decoder rounds as
+// the CPU attention without flash attention does.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "qf/eval/llama_logits_file.h"
+
+namespace fs = std::filesystem;
+using namespace qf;
+
+namespace {
+
+struct Options {
+    fs::path zoo, llamaBin, text, work;
+    int context = 256, chunks = 4;
+    unsigned threads = 2;
+    std::vector<std::string> models;
+    bool quant = true;
+};
+
+std::string quoted(const fs::path& p) {
+    std::string s = "'";
+    for (char c : p.string())
+        s += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return s + "'";
+}
+
+std::string readText(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// The number after `pattern` in a llama.cpp log, NaN when absent.
+double logNumber(const fs::path& log, const char* pattern) {
+    const std::string text = readText(log);
+    std::smatch m;
+    if (std::regex_search(text, m, std::regex(pattern))) return std::stod(m[1].str());
+    return std::nan("");
+}
+
+bool run(const std::string& command) {
+    std::fprintf(stderr, "  $ %s\n", command.c_str());
+    return std::system(command.c_str()) == 0;
+}
+
+std::string perplexityCommand(const Options& o, const fs::path& model) {
+    return fmt::format("{} -m {} -f {} -c {} --chunks {} -t {} -fa off", quoted(o.llamaBin / "llama-perplexity"),
+                       quoted(model), quoted(o.text), o.context, o.chunks, o.threads);
+}
+
+struct Row {
+    std::string model;
+    std::string error;
+    double kld = NAN, sameTop = NAN, ppl = NAN, llamaPpl = NAN, oursQ4 = NAN, llamaQ4 = NAN;
+};
+
+Result<eval::KldSummary> ours(const fs::path& model, const fs::path& base, unsigned threads) {
+    auto opened = eval::LlamaModel::open(model);
+    if (!opened) return opened.error();
+    eval::KldParams params;
+    params.threads = threads;
+    auto result = eval::computeKldAgainstLlamaLogits(**opened, base, params);
+    if (!result) return result.error();
+    return result->summary;
+}
+
+Row measure(const Options& o, const std::string& name) {
+    Row row{.model = name};
+    const fs::path model = o.zoo / (name + ".gguf");
+    const fs::path base = o.work / (name + ".kld"), baseLog = o.work / (name + ".log");
+    if (!fs::exists(base) &&
+        !run(perplexityCommand(o, model) + " --kl-divergence-base " + quoted(base) + " > " + quoted(baseLog) + " 2>&1")) {
+        row.error = "llama-perplexity failed, see " + baseLog.string();
+        return row;
+    }
+    row.llamaPpl = logNumber(baseLog, R"(Final estimate: PPL = ([0-9.]+))");
+    auto summary = ours(model, base, o.threads);
+    if (!summary) {
+        row.error = summary.error().message;
+        return row;
+    }
+    row.kld = summary->meanKld.value;
+    row.sameTop = summary->sameTop.value;
+    row.ppl = summary->perplexity.value;
+    if (!o.quant) return row;
+
+    const fs::path q4 = o.work / (name + "-Q4_K_M.gguf"), q4Log = o.work / (name + "-Q4_K_M.log");
+    if (!fs::exists(q4) && !run(fmt::format("{} {} {} Q4_K_M {} > {} 2>&1", quoted(o.llamaBin / "llama-quantize"),
+                                            quoted(model), quoted(q4), o.threads, quoted(o.work / (name + "-quantize.log"))))) {
+        row.error = "llama-quantize failed";
+        return row;
+    }
+    if (!fs::exists(q4Log) || std::isnan(logNumber(q4Log, R"(Mean +KLD: +([0-9.]+))")))
+        run(perplexityCommand(o, q4) + " --kl-divergence-base " + quoted(base) + " --kl-divergence > " +
+            quoted(q4Log) + " 2>&1");
+    row.llamaQ4 = logNumber(q4Log, R"(Mean +KLD: +([0-9.]+))");
+    auto q4Summary = ours(q4, base, o.threads);
+    if (!q4Summary) {
+        row.error = q4Summary.error().message;
+        return row;
+    }
+    row.oursQ4 = q4Summary->meanKld.value;
+    return row;
+}
+
+std::vector<std::string> split(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    for (std::string item; std::getline(ss, item, ',');)
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "%s needs a value\n", a.c_str());
+                std::exit(2);
+            }
+            return argv[++i];
+        };
+        if (a == "--llama-bin") o.llamaBin = value();
+        else if (a == "--text") o.text = value();
+        else if (a == "--work-dir") o.work = value();
+        else if (a == "--context") o.context = std::stoi(value());
+        else if (a == "--chunks") o.chunks = std::stoi(value());
+        else if (a == "--threads") o.threads = unsigned(std::stoul(value()));
+        else if (a == "--models") o.models = split(value());
+        else if (a == "--no-quant") o.quant = false;
+        else if (o.zoo.empty()) o.zoo = a;
+        else {
+            std::fprintf(stderr, "unexpected argument %s\n", a.c_str());
+            return 2;
+        }
+    }
+    if (o.zoo.empty() || o.llamaBin.empty() || o.text.empty()) {
+        std::fprintf(stderr, "usage: bench_arch_parity ZOO_DIR --llama-bin DIR --text FILE [--work-dir DIR] "
+                             "[--context 256] [--chunks 4] [--threads 2] [--models a,b] [--no-quant]\n");
+        return 2;
+    }
+    if (o.work.empty()) o.work = o.zoo / "parity";
+    fs::create_directories(o.work);
+    if (o.models.empty())
+        for (const auto& entry : fs::directory_iterator(o.zoo)) {
+            const std::string stem = entry.path().stem().string();
+            if (entry.path().extension() == ".gguf" && stem.find("-Q") == std::string::npos) o.models.push_back(stem);
+        }
+    std::sort(o.models.begin(), o.models.end());
+
+    std::printf("%-14s %10s %8s %14s %14s %8s %10s %10s %7s\n", "model", "mean KLD", "top %", "PPL ours",
+                "PPL llama.cpp", "diff %", "Q4 ours", "Q4 llama", "ratio");
+    int failures = 0;
+    for (const std::string& name : o.models) {
+        const Row r = measure(o, name);
+        if (!r.error.empty()) {
+            std::printf("%-14s %s\n", name.c_str(), r.error.c_str());
+            ++failures;
+            continue;
+        }
+        const double diff = 100 * (r.ppl / r.llamaPpl - 1);
+        const double ratio = r.oursQ4 / r.llamaQ4;
+        const bool ok = r.kld <= 1e-4 && r.sameTop >= 0.995 && std::abs(diff) <= 0.05 &&
+                        (!o.quant || std::abs(ratio - 1) <= 0.02);
+        std::printf("%-14s %10.3g %8.2f %14.4f %14.4f %8.4f %10.6f %10.6f %7.4f %s\n", name.c_str(), r.kld,
+                    100 * r.sameTop, r.ppl, r.llamaPpl, diff, r.oursQ4, r.llamaQ4, ratio, ok ? "ok" : "MISSED");
+        std::fflush(stdout);
+        if (!ok) ++failures;
+    }
+    return failures == 0 ? 0 : 1;
+}
