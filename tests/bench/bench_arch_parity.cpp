@@ -6,7 +6,11 @@
 // Targets (issue 11): KLD <= 1e-4, same top >= 99.5 %, |PPL diff| <= 0.05 %, Q4_K_M KLD ratio within 2 %.
 //
 //   bench_arch_parity ZOO_DIR --llama-bin DIR --text FILE [--work-dir DIR] [--context 256] [--chunks 4]
-//                     [--threads 2] [--models a,b,...] [--no-quant]
+//                     [--threads 2] [--models a,b,...] [--no-quant] [--no-llama-fa]
+//
+// The "llama FA" columns are llama.cpp against itself: the same model with -fa on, measured against the
+// -fa off base. Two valid roundings of one computation: what the zoo's mixture-of-experts models (random,
+// undecided routers) do under any change of rounding, and so the floor for any other implementation.
 //
 // llama.cpp's outputs are cached in the work dir (default ZOO_DIR/parity) and reused on the next run.
 // Why -fa off: llama-perplexity's default (-fa auto) turns flash attention on for the CPU, whose kernel
@@ -38,6 +42,7 @@ struct Options {
     unsigned threads = 2;
     std::vector<std::string> models;
     bool quant = true;
+    bool llamaFa = true;
 };
 
 std::string quoted(const fs::path& p) {
@@ -76,6 +81,7 @@ struct Row {
     std::string model;
     std::string error, quantNote;
     double kld = NAN, sameTop = NAN, ppl = NAN, llamaPpl = NAN, oursQ4 = NAN, llamaQ4 = NAN;
+    double faKld = NAN, faSameTop = NAN; // llama.cpp -fa on against its -fa off base
 };
 
 Result<eval::KldSummary> ours(const fs::path& model, const fs::path& base, unsigned threads) {
@@ -106,6 +112,16 @@ Row measure(const Options& o, const std::string& name) {
     row.kld = summary->meanKld.value;
     row.sameTop = summary->sameTop.value;
     row.ppl = summary->perplexity.value;
+    if (o.llamaFa) {
+        const fs::path faLog = o.work / (name + "-fa-on.log");
+        if (!fs::exists(faLog) || std::isnan(logNumber(faLog, R"(Mean +KLD: +([0-9.]+))"))) {
+            std::string command = perplexityCommand(o, model);
+            command.replace(command.find("-fa off"), 7, "-fa on");
+            run(command + " --kl-divergence-base " + quoted(base) + " --kl-divergence > " + quoted(faLog) + " 2>&1");
+        }
+        row.faKld = logNumber(faLog, R"(Mean +KLD: +([0-9.]+))");
+        row.faSameTop = logNumber(faLog, R"(Same top p: +([0-9.]+))") / 100;
+    }
     if (!o.quant) return row;
 
     const fs::path q4 = o.work / (name + "-Q4_K_M.gguf"), q4Log = o.work / (name + "-Q4_K_M.log");
@@ -159,6 +175,7 @@ int main(int argc, char** argv) {
         else if (a == "--threads") o.threads = unsigned(std::stoul(value()));
         else if (a == "--models") o.models = split(value());
         else if (a == "--no-quant") o.quant = false;
+        else if (a == "--no-llama-fa") o.llamaFa = false;
         else if (o.zoo.empty()) o.zoo = a;
         else {
             std::fprintf(stderr, "unexpected argument %s\n", a.c_str());
@@ -179,8 +196,9 @@ int main(int argc, char** argv) {
         }
     std::sort(o.models.begin(), o.models.end());
 
-    std::printf("%-14s %10s %8s %14s %14s %8s %10s %10s %7s\n", "model", "mean KLD", "top %", "PPL ours",
-                "PPL llama.cpp", "diff %", "Q4 ours", "Q4 llama", "ratio");
+    std::printf("%-14s %10s %8s %14s %14s %8s %10s %10s %7s %12s %10s\n", "model", "mean KLD", "top %",
+                "PPL ours", "PPL llama.cpp", "diff %", "Q4 ours", "Q4 llama", "ratio", "llama FA KLD",
+                "FA top %");
     int failures = 0;
     for (const std::string& name : o.models) {
         const Row r = measure(o, name);
@@ -194,8 +212,9 @@ int main(int argc, char** argv) {
         const bool quantMeasured = o.quant && r.quantNote.empty();
         const bool ok = r.kld <= 1e-4 && r.sameTop >= 0.995 && std::abs(diff) <= 0.05 &&
                         (!quantMeasured || std::abs(ratio - 1) <= 0.02);
-        std::printf("%-14s %10.3g %8.2f %14.4f %14.4f %8.4f %10.6f %10.6f %7.4f %s\n", name.c_str(), r.kld,
-                    100 * r.sameTop, r.ppl, r.llamaPpl, diff, r.oursQ4, r.llamaQ4, ratio, ok ? "ok" : "MISSED");
+        std::printf("%-14s %10.3g %8.2f %14.4f %14.4f %8.4f %10.6f %10.6f %7.4f %12.3g %10.2f %s\n", name.c_str(),
+                    r.kld, 100 * r.sameTop, r.ppl, r.llamaPpl, diff, r.oursQ4, r.llamaQ4, ratio, r.faKld,
+                    100 * r.faSameTop, ok ? "ok" : "MISSED");
         if (!r.quantNote.empty()) std::printf("%-14s %s\n", "", r.quantNote.c_str());
         std::fflush(stdout);
         if (!ok) ++failures;
