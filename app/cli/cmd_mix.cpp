@@ -37,7 +37,9 @@ constexpr const char* kUsage =
     "  --recipe-out FILE  also write the llama-quantize --tensor-type-file recipe\n"
     "  --types T,T,...    candidate types (default IQ2_XXS..Q8_0)\n"
     "  --probe T,T,...    measure only these through the model, scale the others by their error\n"
-    "  --sens-ctx N       tokens per calibration chunk (default 256)   --sens-chunks N (default 8)\n"
+    "                     (default: all below 300M parameters, else Q3_K,Q5_K)\n"
+    "  --sens-ctx N       tokens per calibration chunk (default 256; 64 above 300M parameters)\n"
+    "  --sens-chunks N    calibration chunks sampled (default 8; 2 above 300M parameters)\n"
     "  --front N          print the predicted KLD over N budgets up to the given one\n"
     "  --dry-run          plan only: print sizes and predicted KLD, write nothing\n"
     "  --cache-dir DIR    where the sensitivity cache goes     --no-cache   always measure\n"
@@ -105,8 +107,8 @@ int runMix(const std::vector<std::string>& argv) {
     const bool dryRun = args->has("--dry-run");
     if (!dryRun && !args->value("--output")) return usageError("give the output file with -o OUT.gguf");
     auto context = wholeNumberOption(*args, "--ctx", 4096, 1u << 24);
-    auto sensCtx = wholeNumberOption(*args, "--sens-ctx", 256, 1u << 16);
-    auto sensChunks = wholeNumberOption(*args, "--sens-chunks", 8, 1u << 16);
+    auto sensCtx = wholeNumberOption(*args, "--sens-ctx", 0, 1u << 16);
+    auto sensChunks = wholeNumberOption(*args, "--sens-chunks", 0, 1u << 16);
     auto front = wholeNumberOption(*args, "--front", 0, 1000);
     auto threads = wholeNumberOption(*args, "--threads", 0, 1024);
     for (const auto* r : {&context, &sensCtx, &sensChunks, &front, &threads})
@@ -156,6 +158,13 @@ int runMix(const std::vector<std::string>& argv) {
     auto model = eval::LlamaModel::open(modelPath);
     if (!model) return fail(model.error().message);
     const gguf::GgufFile& source = (*model)->file();
+    // A large model gets the quick settings: a few short chunks, two types run through the model.
+    uint64_t parameters = 0;
+    for (const auto& t : source.tensors()) parameters += t.elementCount();
+    const bool large = parameters > 300'000'000;
+    if (*sensCtx == 0) sp.context = large ? 64 : 256;
+    if (*sensChunks == 0) sp.chunks = large ? 2 : 8;
+    if (large && !args->value("--probe")) sp.probeTypes = {GgmlType::Q3_K, GgmlType::Q5_K};
 
     uint64_t budget = 0;
     if (auto b = args->value("--budget")) {

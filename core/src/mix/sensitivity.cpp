@@ -72,6 +72,36 @@ void toLogProbs(const float* logits, size_t vocab, float* logProbs, float* probs
     }
 }
 
+// Unmeasured types from the measured ones of the same tensor, by weighted error: between two measured
+// types, log KLD is interpolated linearly in log error; beyond them, KLD is proportional to the error of
+// the nearest (the second-order picture of a small change).
+void scaleUnmeasured(TensorSensitivity& ts) {
+    std::vector<std::pair<double, double>> points; // (log error, log kld), sorted by error
+    for (size_t k = 0; k < ts.kld.size(); ++k)
+        if (ts.measured[k] && ts.kld[k] > 0 && ts.weightedError[k] > 0)
+            points.emplace_back(std::log(ts.weightedError[k]), std::log(ts.kld[k]));
+    std::sort(points.begin(), points.end());
+    for (size_t k = 0; k < ts.kld.size(); ++k) {
+        if (ts.measured[k] || ts.weightedError[k] < 0) continue;
+        if (points.empty() || ts.weightedError[k] == 0) {
+            ts.kld[k] = 0.0;
+            continue;
+        }
+        const double x = std::log(ts.weightedError[k]);
+        auto above = std::lower_bound(points.begin(), points.end(), std::pair{x, -1e300});
+        double y;
+        if (above == points.begin()) y = above->second + (x - above->first);
+        else if (above == points.end()) y = points.back().second + (x - points.back().first);
+        else {
+            const auto below = above - 1;
+            const double span = above->first - below->first;
+            const double f = span > 0 ? (x - below->first) / span : 0.0;
+            y = below->second + f * (above->second - below->second);
+        }
+        ts.kld[k] = std::exp(y);
+    }
+}
+
 std::string digestKey(eval::LlamaModel& model, std::string_view text, const SensitivityParams& p,
                       const std::vector<GgmlType>& candidates, const std::vector<GgmlType>& probes) {
     Sha256 h;
@@ -332,17 +362,7 @@ Result<SensitivityTable> measureSensitivity(eval::LlamaModel& model, std::string
             ts.kld[k] = sum / double(table.scoredTokens);
             ts.measured[k] = 1;
         }
-        // Unmeasured types: this tensor's KL divergence per unit of weighted error, times their error.
-        double logRatio = 0.0;
-        int ratios = 0;
-        for (size_t k = 0; k < candidates.size(); ++k)
-            if (ts.measured[k] && ts.kld[k] > 0 && ts.weightedError[k] > 0) {
-                logRatio += std::log(ts.kld[k] / ts.weightedError[k]);
-                ++ratios;
-            }
-        for (size_t k = 0; k < candidates.size(); ++k)
-            if (!ts.measured[k] && ts.weightedError[k] >= 0)
-                ts.kld[k] = ratios ? std::exp(logRatio / ratios) * ts.weightedError[k] : 0.0;
+        scaleUnmeasured(ts);
         table.tensors.push_back(std::move(ts));
     }
     if (progress) progress({"done", totalSteps, totalSteps, "measurements"});
