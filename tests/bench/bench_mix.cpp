@@ -3,7 +3,10 @@
 // its KL divergence measured on books-eval.txt at -c 256 (all 301 chunks), beside the preset's and the
 // best preset's at or below that size, every file made with the same importance matrix.
 //   bench_mix [--targets Q2_K,Q3_K_M,...] [--chunks N] [--sens-chunks N] [--probe T,T] [--threads N]
+//             [--presets P,P,...]  (compare only with these presets besides the targets; default: every
+//             preset up to the largest target's size)
 //             [--keep DIR]   (keep the files, the caches and the recipes there)
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -68,6 +71,7 @@ int main(int argc, char** argv) {
     int sensChunks = 8;
     unsigned threads = 2;
     std::vector<GgmlType> probes;
+    std::vector<std::string> compared;
     fs::path keep;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
@@ -76,6 +80,7 @@ int main(int argc, char** argv) {
         else if (a == "--sens-chunks") sensChunks = std::atoi(v.c_str());
         else if (a == "--threads") threads = unsigned(std::atoi(v.c_str()));
         else if (a == "--keep") keep = v;
+        else if (a == "--presets") compared = split(v);
         else if (a == "--probe")
             for (const auto& name : split(v))
                 if (auto t = ggmlTypeFromName(name)) probes.push_back(*t);
@@ -140,6 +145,9 @@ int main(int argc, char** argv) {
     std::map<std::string, uint64_t> presetBytes;
     for (const auto& [name, plan] : presetPlans) {
         if (plan.fileBytes > largestTarget) continue;
+        if (!compared.empty() && std::find(compared.begin(), compared.end(), name) == compared.end() &&
+            std::find(targets.begin(), targets.end(), name) == targets.end())
+            continue;
         // Presets whose files are identical (no fallbacks here, but mixes can coincide) are measured once.
         uint64_t bytes = 0;
         auto kld = produceAndMeasure(*source, **base, *evalText, plan, work / "preset.gguf", kp, &bytes);
