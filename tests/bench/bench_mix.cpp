@@ -120,7 +120,6 @@ int main(int argc, char** argv) {
     quant::PlanOptions presetOptions;
     presetOptions.imatrix = &*imatrix;
     std::map<std::string, quant::QuantPlan> presetPlans;
-    uint64_t largestTarget = 0;
     for (const quant::Preset& p : quant::allPresets()) {
         if (!ggmlTypeTraits(p.baseType).quantized) continue;
         auto plan = quant::makeQuantPlan(source->metadata(), source->tensors(), p, presetOptions);
@@ -133,7 +132,6 @@ int main(int argc, char** argv) {
             fmt::print(stderr, "unknown or unavailable target preset {}\n", t);
             return 1;
         }
-        largestTarget = std::max(largestTarget, it->second.fileBytes);
     }
 
     eval::KldParams kp;
@@ -143,28 +141,32 @@ int main(int argc, char** argv) {
     kp.cacheFolder = work;
     std::map<std::string, double> presetKld;
     std::map<std::string, uint64_t> presetBytes;
-    for (const auto& [name, plan] : presetPlans) {
-        if (plan.fileBytes > largestTarget) continue;
-        if (!compared.empty() && std::find(compared.begin(), compared.end(), name) == compared.end() &&
-            std::find(targets.begin(), targets.end(), name) == targets.end())
-            continue;
-        // Presets whose files are identical (no fallbacks here, but mixes can coincide) are measured once.
-        uint64_t bytes = 0;
-        auto kld = produceAndMeasure(*source, **base, *evalText, plan, work / "preset.gguf", kp, &bytes);
-        if (!kld) {
-            fmt::print(stderr, "{}: {}\n", name, kld.error().message);
-            return 1;
+    // Measures the presets (the compared ones and the targets) of at most `size` bytes not measured yet.
+    auto measurePresetsUpTo = [&](uint64_t size) -> bool {
+        for (const auto& [name, plan] : presetPlans) {
+            if (plan.fileBytes > size || presetKld.count(name)) continue;
+            if (!compared.empty() && std::find(compared.begin(), compared.end(), name) == compared.end() &&
+                std::find(targets.begin(), targets.end(), name) == targets.end())
+                continue;
+            uint64_t bytes = 0;
+            auto kld = produceAndMeasure(*source, **base, *evalText, plan, work / "preset.gguf", kp, &bytes);
+            if (!kld) {
+                fmt::print(stderr, "{}: {}\n", name, kld.error().message);
+                return false;
+            }
+            presetKld[name] = *kld;
+            presetBytes[name] = bytes;
+            fmt::print("preset {:<8} {:>10} bytes  KLD {:.6f}\n", name, bytes, *kld);
+            std::fflush(stdout);
         }
-        presetKld[name] = *kld;
-        presetBytes[name] = bytes;
-        fmt::print("preset {:<8} {:>10} bytes  KLD {:.6f}\n", name, bytes, *kld);
-        std::fflush(stdout);
-    }
+        return true;
+    };
 
-    fmt::print("\n{:<8} {:>10} {:>10} {:>7} {:>10} {:>17} {:>10} {:>10} {:>7}  {}\n", "target", "size", "mix size",
+    fmt::print("{:<8} {:>10} {:>10} {:>7} {:>10} {:>17} {:>10} {:>10} {:>7}  {}\n", "target", "size", "mix size",
                "diff %", "preset KLD", "best <= size", "mix KLD", "predicted", "gain %", "verdict");
     int failures = 0;
     for (const auto& target : targets) {
+        if (!measurePresetsUpTo(presetPlans.at(target).fileBytes)) return 1;
         const uint64_t size = presetBytes[target];
         std::string bestName;
         double best = 1e30;
