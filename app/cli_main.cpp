@@ -32,6 +32,7 @@ const std::map<std::string, Command>& commands() {
         {"generate", {qf::cli::runGenerate, "continue a prompt, streaming tokens (greedy or temperature/top-p sampling)"}},
         {"export", {qf::cli::runExport, "write an Ollama Modelfile (and create the model) or copy into LM Studio"}},
         {"inspect", {qf::cli::runInspect, "show the model card and tensor table of a GGUF file"}},
+        {"mix", {qf::cli::runMix, "the best mix of standard types for a byte budget, from measured sensitivity"}},
         {"plan", {qf::cli::runPlan, "show the exact per-tensor types and sizes a preset would give"}},
         {"quantize", {qf::cli::runQuantize, "produce GGUF quants (one or more presets in one pass)"}},
         {"synth", {qf::cli::runSynth, "write a llama-shaped model with random weights, for benchmarks"}},

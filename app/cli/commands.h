@@ -19,5 +19,6 @@ int runConvert(const std::vector<std::string>& args);
 int runImatrix(const std::vector<std::string>& args);
 int runGenerate(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
+int runMix(const std::vector<std::string>& args);
 
 } // namespace qf::cli

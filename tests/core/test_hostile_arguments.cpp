@@ -38,7 +38,9 @@ private slots:
                               QStringLiteral("-f"), text},
                   QStringList{QStringLiteral("imatrix"), model(), QStringLiteral("--chunks"), QStringLiteral("1"),
                               QStringLiteral("--text"), text, QStringLiteral("-o"), dir.filePath(QStringLiteral("i.gguf"))},
-                  QStringList{QStringLiteral("tokenize"), model(), QStringLiteral("-f"), text}}) {
+                  QStringList{QStringLiteral("tokenize"), model(), QStringLiteral("-f"), text},
+                  QStringList{QStringLiteral("mix"), model(), QStringLiteral("--budget"), QStringLiteral("12MB"),
+                              QStringLiteral("--dry-run"), QStringLiteral("--text"), text}}) {
                 const auto r = runCli(cmd, 20000);
                 QVERIFY2(r.finished, qPrintable(cmd.join(QLatin1Char(' '))));
                 QVERIFY(r.exitCode != 0);

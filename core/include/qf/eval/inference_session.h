@@ -74,6 +74,15 @@ public:
     Status decode(std::span<const Token> tokens, size_t firstOutput, std::vector<float>& out,
                   std::stop_token stop = {}, DecodeOutput what = DecodeOutput::Logits);
 
+    // Re-running only what a changed weight affects (qf/mix/sensitivity.h): while `residuals` is set,
+    // decode() stores the residual stream entering each layer and, last, the one leaving the final layer
+    // (layers + 1 entries of tokens x embedding values). decodeFrom() then starts at layer `firstLayer`
+    // from such a stored stream (firstLayer == layers: only the output norm and projection run).
+    void setResidualCapture(std::vector<std::vector<float>>* residuals) { m_capture = residuals; }
+    Status decodeFrom(uint32_t firstLayer, std::span<const float> residual, size_t tokens, size_t firstOutput,
+                      std::vector<float>& out, std::stop_token stop = {},
+                      DecodeOutput what = DecodeOutput::Logits);
+
     // Forgets the cached sequence.
     void reset() { m_position = 0; }
     int64_t position() const { return m_position; }
@@ -91,6 +100,9 @@ private:
     void latentAttentionBlock(int layer, int64_t tokens); // latent_attention.cpp
     void ffnBlock(int layer, int64_t tokens);
     void moeBlock(int layer, int64_t tokens);
+    void prepareBuffers(int64_t tokens);
+    Status runLayers(uint32_t firstLayer, int64_t tokens, size_t firstOutput, std::vector<float>& out,
+                     std::stop_token stop, DecodeOutput what);
 
     const LlamaModel& m_model;
     const LlamaHyperParams& m_p;
@@ -99,6 +111,7 @@ private:
     bool m_llamaCppRounding;
     int64_t m_position = 0;
     MatmulHook m_hook;
+    std::vector<std::vector<float>>* m_capture = nullptr;
 
     // Caches per layer: keys [position][kvWidth]; values transposed, [kvWidth][capacity], so that the
     // attention-weighted sum of values is a product of the same form as every other one.

@@ -100,6 +100,12 @@ public:
     // Writes the F32 embedding of `token` (params().embedding values).
     void embed(Token token, float* out) const;
 
+    // Every view of the 2-D weight called `name` (two for token_embd when the output is tied to it; none
+    // for a name that is not a 2-D weight the decoder reads). Measuring what quantizing one tensor costs
+    // (qf/mix/sensitivity.h) points them at a quantized copy of the same shape and restores them after;
+    // never while a session decodes.
+    std::vector<WeightMatrix*> weightViews(std::string_view name);
+
 private:
     LlamaModel(gguf::GgufFile file, Tokenizer tokenizer)
         : m_file(std::move(file)), m_tokenizer(std::move(tokenizer)) {}

@@ -288,6 +288,33 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
         if (t < 0 || uint32_t(t) >= m_p.vocabulary)
             return makeError("token id {} is outside the vocabulary", t);
 
+    prepareBuffers(n);
+    const int64_t E = m_p.embedding;
+    for (int64_t t = 0; t < n; ++t)
+        m_model.embed(tokens[size_t(t)], m_x.data() + t * E);
+    if (m_p.embeddingScale != 1.0f)
+        for (float& v : m_x)
+            v *= m_p.embeddingScale;
+    return runLayers(0, n, firstOutput, out, stop, what);
+}
+
+Status InferenceSession::decodeFrom(uint32_t firstLayer, std::span<const float> residual, size_t tokens,
+                                    size_t firstOutput, std::vector<float>& out, std::stop_token stop,
+                                    DecodeOutput what) {
+    const int64_t n = int64_t(tokens);
+    if (n == 0) return {};
+    if (firstLayer > m_p.layers) return makeError("layer {} is past the model's {} layers", firstLayer, m_p.layers);
+    if (residual.size() != size_t(n) * m_p.embedding)
+        return makeError("the residual stream has {} values, expected {}", residual.size(), size_t(n) * m_p.embedding);
+    if (m_position + n > int64_t(m_capacity))
+        return makeError("{} tokens after {} do not fit the context of {}", n, m_position, m_capacity);
+    if (firstOutput > tokens) firstOutput = tokens;
+    prepareBuffers(n);
+    std::copy(residual.begin(), residual.end(), m_x.begin());
+    return runLayers(firstLayer, n, firstOutput, out, stop, what);
+}
+
+void InferenceSession::prepareBuffers(int64_t n) {
     const int64_t E = m_p.embedding, Q = m_p.qWidth(), KV = m_p.kvWidth();
     const int64_t F = std::max(m_p.feedForward, m_p.expertFeedForward * std::max<uint32_t>(1, m_p.sharedExperts));
     m_x.resize(size_t(n * E));
@@ -298,12 +325,11 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
     m_attn.resize(size_t(n * Q));
     m_gate.resize(size_t(n * F));
     m_up.resize(size_t(n * F));
+}
 
-    for (int64_t t = 0; t < n; ++t)
-        m_model.embed(tokens[size_t(t)], m_x.data() + t * E);
-    if (m_p.embeddingScale != 1.0f)
-        for (float& v : m_x)
-            v *= m_p.embeddingScale;
+Status InferenceSession::runLayers(uint32_t firstLayer, int64_t n, size_t firstOutput, std::vector<float>& out,
+                                   std::stop_token stop, DecodeOutput what) {
+    const int64_t E = m_p.embedding;
     const std::vector<float>& factors = m_model.ropeFrequencyFactors();
     const model::RopeYarn yarn{m_p.yarnExtFactor, m_p.yarnAttnFactor, m_p.yarnBetaFast, m_p.yarnBetaSlow,
                                m_p.yarnOriginalContext};
@@ -314,8 +340,10 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
             break;
         }
 
-    for (uint32_t l = 0; l < m_p.layers; ++l) {
+    if (m_capture) m_capture->resize(m_p.layers + 1);
+    for (uint32_t l = firstLayer; l < m_p.layers; ++l) {
         if (stop.stop_requested()) return cancelledError();
+        if (m_capture) (*m_capture)[l].assign(m_x.begin(), m_x.begin() + n * E);
         const LayerWeights& w = m_model.layers()[l];
         const int layer = int(l);
         for (int64_t t = 0; t < n; ++t)
@@ -341,6 +369,7 @@ Status InferenceSession::decode(std::span<const Token> tokens, size_t firstOutpu
             m_x[size_t(i)] += m_norm[size_t(i)];
     }
     if (stop.stop_requested()) return cancelledError();
+    if (m_capture) (*m_capture)[m_p.layers].assign(m_x.begin(), m_x.begin() + n * E);
 
     const int64_t outputs = n - int64_t(firstOutput);
     const bool hidden = what == DecodeOutput::Hidden;

@@ -209,4 +209,18 @@ void LlamaModel::embed(Token token, float* out) const {
     quant::dequantizeRow(m_tokenEmbedding.type, m_tokenEmbedding.row(token), out, m_tokenEmbedding.cols);
 }
 
+std::vector<WeightMatrix*> LlamaModel::weightViews(std::string_view name) {
+    std::vector<WeightMatrix*> views;
+    auto add = [&](WeightMatrix& w) {
+        if (w.data && w.name == name) views.push_back(&w);
+    };
+    add(m_tokenEmbedding);
+    add(m_output);
+    for (LayerWeights& l : m_layers)
+        for (WeightMatrix* w : {&l.attnQ, &l.attnK, &l.attnV, &l.attnOutput, &l.attnQkv, &l.ffnGate, &l.ffnUp,
+                                &l.ffnDown, &l.ffnGateInp})
+            add(*w);
+    return views;
+}
+
 } // namespace qf::eval
