@@ -215,6 +215,21 @@ template <int G> struct Ops {
         const __m256 t = _mm256_load_ps(table);
         return mapF([&](int g) { return _mm256_permutevar8x32_ps(t, index.v[g]); });
     }
+    // out[l] = w * (scale * (2l+1) - x) * (scale * (2l+1) - x), l = 0..7, each as the scalar code rounds it.
+    static void levelTerms(float scale, float x, float w, float* out) {
+        const __m256 q = _mm256_setr_ps(1, 3, 5, 7, 9, 11, 13, 15);
+        const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(_mm256_set1_ps(scale), q), _mm256_set1_ps(x));
+        _mm256_store_ps(out, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(w), diff), diff));
+    }
+    static float minOf(F a) {
+        __m256 m = a.v[0];
+        for (int g = 1; g < G; ++g)
+            m = _mm256_min_ps(m, a.v[g]);
+        __m128 h = _mm_min_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+        h = _mm_min_ps(h, _mm_movehl_ps(h, h));
+        h = _mm_min_ss(h, _mm_movehdup_ps(h));
+        return _mm_cvtss_f32(h);
+    }
 };
 
 // The generic lane searches and type drivers, instantiated with the Ops above in this namespace.

@@ -220,6 +220,18 @@ template <int G> struct Ops {
         const __m512 t = _mm512_castps256_ps512(_mm256_load_ps(table));
         return mapF([&](int g) { return _mm512_permutexvar_ps(index.v[g], t); });
     }
+    // out[l] = w * (scale * (2l+1) - x) * (scale * (2l+1) - x), l = 0..7, each as the scalar code rounds it.
+    static void levelTerms(float scale, float x, float w, float* out) {
+        const __m256 q = _mm256_setr_ps(1, 3, 5, 7, 9, 11, 13, 15);
+        const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(_mm256_set1_ps(scale), q), _mm256_set1_ps(x));
+        _mm256_store_ps(out, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(w), diff), diff));
+    }
+    static float minOf(F a) {
+        __m512 m = a.v[0];
+        for (int g = 1; g < G; ++g)
+            m = _mm512_min_ps(m, a.v[g]);
+        return _mm512_reduce_min_ps(m);
+    }
 };
 
 // The generic lane searches and type drivers, instantiated with the Ops above in this namespace.

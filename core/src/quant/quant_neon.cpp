@@ -203,7 +203,8 @@ template <int G> struct Ops {
     }
     static I srli(I a, int bits) {
         const int32x4_t shift = vdupq_n_s32(-bits);
-        return mapI([&](int g) { return vreinterpretq_s32_u32(vshlq_u32(vreinterpretq_u32_s32(a.v[g]), shift)); });
+        return mapI(
+            [&](int g) { return vreinterpretq_s32_u32(vshlq_u32(vreinterpretq_u32_s32(a.v[g]), shift)); });
     }
     // Entry index (0..7) of an 8-float table, by a byte table lookup of the float's four bytes.
     static F lookup8(const float* table, I index) {
@@ -214,6 +215,20 @@ template <int G> struct Ops {
             const uint32x4_t lanes = vaddq_u32(first, vdupq_n_u32(0x03020100u));
             return vreinterpretq_f32_u8(vqtbl2q_u8(t, vreinterpretq_u8_u32(lanes)));
         });
+    }
+    // out[l] = w * (scale * (2l+1) - x) * (scale * (2l+1) - x), l = 0..7, each as the scalar code rounds it.
+    static void levelTerms(float scale, float x, float w, float* out) {
+        static constexpr float kOdd[8] = {1, 3, 5, 7, 9, 11, 13, 15};
+        for (int h = 0; h < 2; ++h) {
+            const float32x4_t diff = vsubq_f32(vmulq_n_f32(vld1q_f32(kOdd + 4 * h), scale), vdupq_n_f32(x));
+            vst1q_f32(out + 4 * h, vmulq_f32(vmulq_n_f32(diff, w), diff));
+        }
+    }
+    static float minOf(F a) {
+        float32x4_t m = a.v[0];
+        for (int g = 1; g < G; ++g)
+            m = vminq_f32(m, a.v[g]);
+        return vminvq_f32(m);
     }
 };
 

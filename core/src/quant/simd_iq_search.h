@@ -9,9 +9,10 @@
 // minimum keeps the first listed of equals, as the reference's strict "<" does.
 //
 // Included by the per-instruction-set kernel files after simd_drivers.h, inside their own namespace, after
-// they define Ops with loadKeys (N uint16 keys to ints), srli (logical shift right) and lookup8 (lane-wise
-// entry of an 8-float table), and after including iq_kernels.h and <cfloat> at namespace scope. Calls no
-// inline function shared with baseline code (see simd_drivers.h).
+// they define Ops with loadKeys (N uint16 keys to ints), srli (logical shift right), lookup8 (lane-wise
+// entry of an 8-float table), levelTerms (the 8 table entries of one coordinate) and minOf (smallest lane),
+// and after including iq_kernels.h and <cfloat> at namespace scope. Calls no inline function shared with
+// baseline code (see simd_drivers.h).
 
 template <class Ops> struct IqLanes {
     using F = typename Ops::F;
@@ -23,22 +24,13 @@ template <class Ops> struct IqLanes {
     template <int Dim, int Bits, int Levels>
     static int nearest(const IqNeighbourTables& grid, int32_t mapValue, const float* xval,
                        const float* weight, float scale) {
-        static_assert(Levels <= 8 && Dim <= 8);
+        static_assert(Levels <= 8 && Dim <= 8 && (1 << Bits) >= Levels);
         const uint16_t* list = grid.lists + (-mapValue - 1);
         const uint16_t* keys = grid.keys + (-mapValue - 1) + 1;
         const int count = list[0];
         alignas(64) float table[Dim][8];
-        for (int i = 0; i < Dim; ++i) {
-            for (int l = 0; l < 8; ++l) {
-                if (l < Levels) {
-                    const float q = float(2 * l + 1);
-                    const float diff = scale * q - xval[i];
-                    table[i][l] = weight[i] * diff * diff;
-                } else {
-                    table[i][l] = 0;
-                }
-            }
-        }
+        for (int i = 0; i < Dim; ++i)
+            Ops::levelTerms(scale, xval[i], weight[i], table[i]);
         alignas(64) static constexpr float kIota[64] = {
             0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
             22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
@@ -60,20 +52,13 @@ template <class Ops> struct IqLanes {
             bestPos = Ops::select(better, pos, bestPos);
             pos = Ops::add(pos, step);
         }
-        alignas(64) float laneBest[N], lanePos[N];
-        Ops::store(laneBest, best);
-        Ops::store(lanePos, bestPos);
-        float bestD2 = FLT_MAX;
-        int first = -1;
-        for (int k = 0; k < N; ++k) {
-            if (lanePos[k] < 0) continue;
-            const int p = int(lanePos[k]);
-            if (laneBest[k] < bestD2 || (laneBest[k] == bestD2 && p < first)) {
-                bestD2 = laneBest[k];
-                first = p;
-            }
-        }
-        return first < 0 ? -1 : list[1 + first];
+        // The smallest distance, then the first position that has it. Only distances below FLT_MAX are
+        // ever kept, so FLT_MAX means none.
+        const float bestD2 = Ops::minOf(best);
+        if (!(bestD2 < FLT_MAX)) return -1;
+        const float first =
+            Ops::minOf(Ops::select(Ops::eq(best, Ops::set1(bestD2)), bestPos, Ops::set1(FLT_MAX)));
+        return list[1 + int(first)];
     }
 
     static int nearest8(const IqNeighbourTables& grid, int32_t mapValue, const float* xval,
