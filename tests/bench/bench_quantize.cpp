@@ -206,8 +206,9 @@ int main(int argc, char** argv) {
                model, double(source->totalFileBytes()) / 1e9, threads,
                quant::kernelPathName(quant::activePath()), imatrixPath.empty() ? "none" : imatrixPath, repeat,
                checksum & 0xffff);
-    fmt::print("{:<9} {:>9} {:>8} {:>9} {:>10} {:>9} {:>9} {:>9} {:>11}\n", "preset", "ours (s)", "cpu (s)",
-               "ours MB", "anchor (s)", "llama (s)", "llama MB", "vs llama", "identical");
+    fmt::print("{:<9} {:>9} {:>8} {:>9} {:>10} {:>9} {:>9} {:>9} {:>9} {:>11}\n", "preset", "ours (s)",
+               "cpu (s)", "ours MB", "anchor (s)", "llama (s)", "cpu (s)", "llama MB", "vs llama",
+               "identical");
 
     quant::QuantizeParams all;
     all.source = &*source;
@@ -238,7 +239,7 @@ int main(int argc, char** argv) {
         if (!imatrixPath.empty()) llamaArgs.insert(llamaArgs.end(), {"--imatrix", imatrixPath});
         llamaArgs.insert(llamaArgs.end(), {model, theirs.string(), name, std::to_string(threads)});
 
-        std::vector<double> ourSeconds, ourCpu, ourRss, llamaSeconds, llamaRss;
+        std::vector<double> ourSeconds, ourCpu, ourRss, llamaSeconds, llamaCpu, llamaRss;
         std::string identical = "-";
         for (int r = 0; r < repeat; ++r) {
             auto runOurs = [&] {
@@ -254,6 +255,7 @@ int main(int argc, char** argv) {
                 const ChildRun run = program(llamaArgs);
                 if (!run.ok) return false;
                 llamaSeconds.push_back(run.seconds);
+                llamaCpu.push_back(run.cpuSeconds);
                 llamaRss.push_back(run.maxRssMb);
                 return true;
             };
@@ -271,17 +273,18 @@ int main(int argc, char** argv) {
         }
         const double ours = median(ourSeconds);
         sum += ours;
-        std::string anchorText = "-", llamaText = "-", llamaRatio = "-", llamaMb = "-";
+        std::string anchorText = "-", llamaText = "-", llamaCpuText = "-", llamaRatio = "-", llamaMb = "-";
         if (auto a = kAnchorSeconds.find(name); a != kAnchorSeconds.end())
             anchorText = fmt::format("{:.1f}", a->second);
         if (!llamaSeconds.empty()) {
             llamaText = fmt::format("{:.1f}", median(llamaSeconds));
+            llamaCpuText = fmt::format("{:.1f}", median(llamaCpu));
             llamaRatio = fmt::format("{:.2f}x", median(llamaSeconds) / ours);
             llamaMb = fmt::format("{:.0f}", median(llamaRss));
         }
-        fmt::print("{:<9} {:>9.2f} {:>8.2f} {:>9.0f} {:>10} {:>9} {:>9} {:>9} {:>11}\n", name, ours,
+        fmt::print("{:<9} {:>9.2f} {:>8.2f} {:>9.0f} {:>10} {:>9} {:>9} {:>9} {:>9} {:>11}\n", name, ours,
                    median(ourCpu), *std::max_element(ourRss.begin(), ourRss.end()), anchorText, llamaText,
-                   llamaMb, llamaRatio, identical);
+                   llamaCpuText, llamaMb, llamaRatio, identical);
         if (repeat > 1) {
             fmt::print("          ours: {:.2f}", fmt::join(ourSeconds, " "));
             if (!llamaSeconds.empty()) fmt::print("; llama-quantize: {:.1f}", fmt::join(llamaSeconds, " "));
