@@ -9,6 +9,9 @@
 namespace qf::quant::detail {
 namespace {
 
+// Keys read past a list's end by the widest SIMD search (64 lanes) stay inside the vector.
+constexpr size_t kNeighbourKeysPadding = 64;
+
 struct GridSpec {
     const uint16_t* indices;
     int size, dim, levelBits, wanted;
@@ -87,6 +90,15 @@ IqGrid buildGrid(IqGridKind kind) {
         }
         g.neighbours[start] = uint16_t(g.neighbours.size() - start - 1);
     }
+    g.neighbourKeys.reserve(g.neighbours.size() + kNeighbourKeysPadding);
+    for (size_t at = 0; at < g.neighbours.size();) {
+        const int count = g.neighbours[at];
+        g.neighbourKeys.push_back(0);
+        for (int j = 1; j <= count; ++j)
+            g.neighbourKeys.push_back(spec.indices[g.neighbours[at + size_t(j)]]);
+        at += size_t(count) + 1;
+    }
+    g.neighbourKeys.resize(g.neighbours.size() + kNeighbourKeysPadding, 0);
     return g;
 }
 

@@ -15,6 +15,15 @@ namespace qf::quant::detail {
 
 enum class IqGridKind : uint8_t { Iq2Xxs, Iq2Xs, Iq2S, Iq1S, Iq3Xxs, Iq3S };
 
+// Plain pointers into an IqGrid's neighbour tables, for the SIMD kernel files (which must not call
+// inline library code such as std::vector's members; see simd_drivers.h).
+struct IqNeighbourTables {
+    const uint16_t* lists; // IqGrid::neighbours
+    const uint16_t* keys;  // IqGrid::neighbourKeys
+    const int8_t* points;  // IqGrid::points
+    int dim;
+};
+
 struct IqGrid {
     int size = 0;                     // grid points
     int dim = 0;                      // coordinates per point: 8 or 4
@@ -22,10 +31,16 @@ struct IqGrid {
     std::vector<int8_t> points;       // size * dim coordinates, each 2*l+1
     std::vector<int32_t> map;         // level vector key -> grid index, or -(offset into neighbours) - 1
     std::vector<uint16_t> neighbours; // per off-grid key: count, then that many grid indices
+    // Parallel to neighbours: the level key of each listed point (0 in the count slots), so the SIMD
+    // searches read the levels of N neighbours with one load. Padded at the end for whole-vector reads.
+    std::vector<uint16_t> neighbourKeys;
 
     const int8_t* point(int index) const { return points.data() + size_t(index) * size_t(dim); }
     // The neighbour list (count first) of an off-grid key, for a negative map value.
     const uint16_t* neighboursOf(int32_t mapValue) const { return neighbours.data() + (-mapValue - 1); }
+    IqNeighbourTables neighbourTables() const {
+        return {neighbours.data(), neighbourKeys.data(), points.data(), dim};
+    }
 };
 
 const IqGrid& iqGrid(IqGridKind kind);

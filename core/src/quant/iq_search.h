@@ -5,20 +5,20 @@
 #include <cstdint>
 
 #include "iq_grids.h"
+#include "iq_kernels.h"
 #include "quant_blocks.h"
 
 namespace qf::quant::detail {
 
-// The grid point of the neighbour list that is nearest to xval at `scale` in the weighted squared
-// distance (first of equals wins); writes its levels (l, not 2l+1) to levels. ggml
-// iq2/iq3_find_best_neighbour.
-static inline int iqBestNeighbour(const IqGrid& grid, const uint16_t* neighbours, const float* xval,
-                                  const float* weight, float scale, int8_t* levels) {
+// The scalar reference of IqNeighbourFn (ggml iq2/iq3_find_best_neighbour's search).
+static inline int iqNeighbourRef(const IqNeighbourTables& grid, int32_t mapValue, const float* xval,
+                                 const float* weight, float scale) {
+    const uint16_t* neighbours = grid.lists + (-mapValue - 1);
     const int count = neighbours[0];
     float bestD2 = FLT_MAX;
     int best = -1;
     for (int j = 1; j <= count; ++j) {
-        const int8_t* pg = grid.point(neighbours[j]);
+        const int8_t* pg = grid.points + grid.dim * neighbours[j];
         float d2 = 0;
         for (int i = 0; i < grid.dim; ++i) {
             const float q = pg[i];
@@ -30,6 +30,14 @@ static inline int iqBestNeighbour(const IqGrid& grid, const uint16_t* neighbours
             best = neighbours[j];
         }
     }
+    return best;
+}
+
+// The nearest listed neighbour of an off-grid key (see IqNeighbourFn); writes its levels (l, not 2l+1)
+// to levels and returns its grid index.
+static inline int iqBestNeighbour(const IqGrid& grid, IqNeighbourFn nearest, int32_t mapValue,
+                                  const float* xval, const float* weight, float scale, int8_t* levels) {
+    const int best = nearest(grid.neighbourTables(), mapValue, xval, weight, scale);
     const int8_t* pg = grid.point(best);
     for (int i = 0; i < grid.dim; ++i)
         levels[i] = int8_t((pg[i] - 1) / 2);

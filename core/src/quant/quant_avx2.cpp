@@ -3,9 +3,11 @@
 // separate, -ffp-contract=off), so each lane rounds exactly like the scalar reference.
 #include <immintrin.h>
 
+#include <cfloat>
 #include <cstdint>
 #include <cstring>
 
+#include "iq_kernels.h"
 #include "simd_kernels.h"
 
 namespace qf::quant::detail::avx2 {
@@ -199,10 +201,40 @@ template <int G> struct Ops {
             return _mm256_blendv_ps(a, b, _mm256_castsi256_ps(_mm256_cmpgt_epi32(index.v[g], seven)));
         });
     }
+
+    // The codebook searches (simd_iq_search.h): keys of neighbours, their level fields, table lookups.
+    static I loadKeys(const uint16_t* p) {
+        return mapI([&](int g) {
+            return _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 8 * g)));
+        });
+    }
+    static I srli(I a, int bits) {
+        return mapI([&](int g) { return _mm256_srli_epi32(a.v[g], bits); });
+    }
+    static F lookup8(const float* table, I index) {
+        const __m256 t = _mm256_load_ps(table);
+        return mapF([&](int g) { return _mm256_permutevar8x32_ps(t, index.v[g]); });
+    }
+    // out[l] = w * (scale * (2l+1) - x) * (scale * (2l+1) - x), l = 0..7, each as the scalar code rounds it.
+    static void levelTerms(float scale, float x, float w, float* out) {
+        const __m256 q = _mm256_setr_ps(1, 3, 5, 7, 9, 11, 13, 15);
+        const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(_mm256_set1_ps(scale), q), _mm256_set1_ps(x));
+        _mm256_store_ps(out, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(w), diff), diff));
+    }
+    static float minOf(F a) {
+        __m256 m = a.v[0];
+        for (int g = 1; g < G; ++g)
+            m = _mm256_min_ps(m, a.v[g]);
+        __m128 h = _mm_min_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps(m, 1));
+        h = _mm_min_ps(h, _mm_movehl_ps(h, h));
+        h = _mm_min_ss(h, _mm_movehdup_ps(h));
+        return _mm_cvtss_f32(h);
+    }
 };
 
 // The generic lane searches and type drivers, instantiated with the Ops above in this namespace.
 #include "simd_drivers.h"
+#include "simd_iq_search.h"
 
 } // namespace qf::quant::detail::avx2
 
@@ -227,6 +259,7 @@ void quantizeQ3K(const float* src, void* dst, int64_t nrows, int64_t rowLen, con
 QuantizeRowsFn avx2QuantizeKernel(GgmlType type) {
     using Medium = avx2::Drivers<avx2::Ops<2>>;
     using Narrow = avx2::Drivers<avx2::Ops<1>>;
+    if (QuantizeRowsFn codebook = avx2::IqLanes<avx2::Ops<1>>::codebookQuantizer(type)) return codebook;
     switch (type) {
     case GgmlType::Q4_0:
         return Medium::q4_0;

@@ -1,5 +1,6 @@
 // AVX-512 quantizers: the lane searches of simd_lanes.h on 16-float vectors with opmask registers for
 // the per-lane branches. Needs AVX-512 F, BW, DQ, VL (checked at run time). No FMA, see quant_avx2.cpp.
+#include <cfloat>
 #include <cstdint>
 #include <cstring>
 
@@ -13,6 +14,7 @@
 #include <immintrin.h>
 #endif
 
+#include "iq_kernels.h"
 #include "simd_kernels.h"
 
 namespace qf::quant::detail::avx512 {
@@ -203,10 +205,38 @@ template <int G> struct Ops {
         const __m512 table = iq4Table();
         return mapF([&](int g) { return _mm512_permutexvar_ps(index.v[g], table); });
     }
+
+    // The codebook searches (simd_iq_search.h): keys of neighbours, their level fields, table lookups.
+    static I loadKeys(const uint16_t* p) {
+        return mapI([&](int g) {
+            return _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 16 * g)));
+        });
+    }
+    static I srli(I a, int bits) {
+        return mapI([&](int g) { return _mm512_srli_epi32(a.v[g], unsigned(bits)); });
+    }
+    // Indices are below 8, so the upper half of the widened table is never read.
+    static F lookup8(const float* table, I index) {
+        const __m512 t = _mm512_castps256_ps512(_mm256_load_ps(table));
+        return mapF([&](int g) { return _mm512_permutexvar_ps(index.v[g], t); });
+    }
+    // out[l] = w * (scale * (2l+1) - x) * (scale * (2l+1) - x), l = 0..7, each as the scalar code rounds it.
+    static void levelTerms(float scale, float x, float w, float* out) {
+        const __m256 q = _mm256_setr_ps(1, 3, 5, 7, 9, 11, 13, 15);
+        const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(_mm256_set1_ps(scale), q), _mm256_set1_ps(x));
+        _mm256_store_ps(out, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(w), diff), diff));
+    }
+    static float minOf(F a) {
+        __m512 m = a.v[0];
+        for (int g = 1; g < G; ++g)
+            m = _mm512_min_ps(m, a.v[g]);
+        return _mm512_reduce_min_ps(m);
+    }
 };
 
 // The generic lane searches and type drivers, instantiated with the Ops above in this namespace.
 #include "simd_drivers.h"
+#include "simd_iq_search.h"
 
 } // namespace qf::quant::detail::avx512
 
@@ -218,6 +248,7 @@ QuantizeRowsFn avx512QuantizeKernel(GgmlType type) {
     using Wide = avx512::Drivers<avx512::Ops<4>>;
     using Medium = avx512::Drivers<avx512::Ops<3>>;
     using Narrow = avx512::Drivers<avx512::Ops<1>>;
+    if (QuantizeRowsFn codebook = avx512::IqLanes<avx512::Ops<1>>::codebookQuantizer(type)) return codebook;
     switch (type) {
     case GgmlType::Q4_0:
         return Medium::q4_0;

@@ -18,8 +18,8 @@ constexpr int kMaxQ = 3;
 
 // Rounds xval * id to levels 0..kMaxQ-1 for `groups` groups of 8, snapping off-grid groups to the nearest
 // neighbour at `scale`. onGrid (optional) records which groups were on the grid.
-void roundToGrid(const IqGrid& grid, const float* xval, const float* waux, float id, float scale, int groups,
-                 int8_t* levels, bool* onGrid) {
+void roundToGrid(const IqGrid& grid, IqNeighbourFn nearest, const float* xval, const float* waux, float id,
+                 float scale, int groups, int8_t* levels, bool* onGrid) {
     for (int k = 0; k < groups; ++k) {
         for (int i = 0; i < 8; ++i) {
             const int l = nearestInt(0.5f * (id * xval[8 * k + i] - 1));
@@ -28,8 +28,7 @@ void roundToGrid(const IqGrid& grid, const float* xval, const float* waux, float
         const int32_t index = grid.map[iqKey(levels + 8 * k, 8, 2)];
         if (onGrid) onGrid[k] = index >= 0;
         if (index < 0)
-            iqBestNeighbour(grid, grid.neighboursOf(index), xval + 8 * k, waux + 8 * k, scale,
-                            levels + 8 * k);
+            iqBestNeighbour(grid, nearest, index, xval + 8 * k, waux + 8 * k, scale, levels + 8 * k);
     }
 }
 
@@ -57,7 +56,8 @@ float blockSigma2(const float* xbl, float factor) {
     return factor * sumx2 / kQKK;
 }
 
-void quantizeIq2XxsBlock(const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq2Xxs* y) {
+void quantizeIq2XxsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+                         BlockIq2Xxs* y) {
     float scales[kQKK / 32];
     float weight[32], xval[32], waux[32];
     int8_t levels[32], aux[32];
@@ -91,7 +91,7 @@ void quantizeIq2XxsBlock(const IqGrid& grid, const float* xbl, const float* qwBl
         float best = 0;
         for (int is = -6; is <= 6; ++is) {
             const float id = (2 * kMaxQ - 1 + float(is) * 0.1f) / effMax;
-            roundToGrid(grid, xval, waux, id, 1 / id, 4, aux, nullptr);
+            roundToGrid(grid, nearest, xval, waux, id, 1 / id, 4, aux, nullptr);
             float sumqx, sumq2;
             weightedFit(weight, xval, aux, 32, &sumqx, &sumq2);
             if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
@@ -101,7 +101,7 @@ void quantizeIq2XxsBlock(const IqGrid& grid, const float* xbl, const float* qwBl
             }
         }
         if (scale > 0) {
-            roundToGrid(grid, xval, waux, 1 / scale, scale, 4, levels, nullptr);
+            roundToGrid(grid, nearest, xval, waux, 1 / scale, scale, 4, levels, nullptr);
             float sumqx, sumq2;
             weightedFit(weight, xval, levels, 32, &sumqx, &sumq2);
             if (sumq2 > 0) scale = sumqx / sumq2;
@@ -141,8 +141,8 @@ struct Iq2Group {
     uint8_t signs[2] = {};
 };
 
-Iq2Group searchIq2Group16(const IqGrid& grid, const float* xb, const float* weight, bool evenParity,
-                          float maxEps) {
+Iq2Group searchIq2Group16(const IqGrid& grid, IqNeighbourFn nearest, const float* xb, const float* weight,
+                          bool evenParity, float maxEps) {
     Iq2Group out;
     float xval[16], waux[16];
     int8_t aux[16];
@@ -162,7 +162,7 @@ Iq2Group searchIq2Group16(const IqGrid& grid, const float* xb, const float* weig
     onGrid[0] = onGrid[1] = true;
     for (int is = -9; is <= 9; ++is) {
         const float id = (2 * kMaxQ - 1 + float(is) * 0.1f) / max;
-        roundToGrid(grid, xval, waux, id, 1 / id, 2, aux, onGridAux);
+        roundToGrid(grid, nearest, xval, waux, id, 1 / id, 2, aux, onGridAux);
         float sumqx, sumq2;
         weightedFit(weight, xval, aux, 16, &sumqx, &sumq2);
         if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
@@ -183,8 +183,7 @@ Iq2Group searchIq2Group16(const IqGrid& grid, const float* xb, const float* weig
             }
             const int32_t index = grid.map[iqKey(out.levels + 8 * k, 8, 2)];
             if (index < 0)
-                iqBestNeighbour(grid, grid.neighboursOf(index), xval + 8 * k, waux + 8 * k, scale,
-                                out.levels + 8 * k);
+                iqBestNeighbour(grid, nearest, index, xval + 8 * k, waux + 8 * k, scale, out.levels + 8 * k);
         }
         float sumqx, sumq2;
         weightedFit(weight, xval, out.levels, 16, &sumqx, &sumq2);
@@ -211,7 +210,8 @@ void packScales16(const float* scales, float maxScale, uint8_t* packed) {
     }
 }
 
-void quantizeIq2XsBlock(const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq2Xs* y) {
+void quantizeIq2XsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+                        BlockIq2Xs* y) {
     float scales[kQKK / 16], weight[16];
     uint16_t q2[2 * (kQKK / 16)] = {};
     y->d = fp32ToFp16(0.f);
@@ -223,7 +223,7 @@ void quantizeIq2XsBlock(const IqGrid& grid, const float* xbl, const float* qwBlo
         const float* qw = qwBlock + 16 * ib;
         for (int i = 0; i < 16; ++i)
             weight[i] = qw[i] * std::sqrt(sigma2 + xb[i] * xb[i]);
-        const Iq2Group g = searchIq2Group16(grid, xb, weight, true, kGroupMaxEps);
+        const Iq2Group g = searchIq2Group16(grid, nearest, xb, weight, true, kGroupMaxEps);
         scales[ib] = g.scale;
         if (!g.stored) continue;
         for (int k = 0; k < 2; ++k)
@@ -239,7 +239,8 @@ void quantizeIq2XsBlock(const IqGrid& grid, const float* xbl, const float* qwBlo
     std::memcpy(y->qs, q2, sizeof(y->qs));
 }
 
-void quantizeIq2SBlock(const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq2S* y) {
+void quantizeIq2SBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+                       BlockIq2S* y) {
     float scales[kQKK / 16], weight[16];
     std::memset(y, 0, sizeof(*y));
     float maxScale = 0;
@@ -254,7 +255,7 @@ void quantizeIq2SBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
             for (int i = 0; i < 16; ++i)
                 weight[i] = 0.25f * sigma2 + xb[i] * xb[i];
         }
-        const Iq2Group g = searchIq2Group16(grid, xb, weight, false, 1e-8f);
+        const Iq2Group g = searchIq2Group16(grid, nearest, xb, weight, false, 1e-8f);
         scales[ib] = g.scale;
         if (!g.stored) continue;
         for (int k = 0; k < 2; ++k) {
@@ -273,29 +274,44 @@ void quantizeIq2SBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
 
 } // namespace
 
-void quantizeIq2XxsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+void quantizeIq2XxsWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                        const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq2Xxs);
     auto* y = static_cast<BlockIq2Xxs*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq2XxsBlock(grid, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
+        quantizeIq2XxsBlock(grid, nearest, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
 }
 
-void quantizeIq2XsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+void quantizeIq2XsWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                       const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq2Xs);
     auto* y = static_cast<BlockIq2Xs*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq2XsBlock(grid, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
+        quantizeIq2XsBlock(grid, nearest, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
 }
 
-void quantizeIq2SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+void quantizeIq2SWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                      const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq2S);
     auto* y = static_cast<BlockIq2S*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq2SBlock(grid, src + kQKK * ib, importance ? importance + kQKK * (ib % perRow) : nullptr,
-                          y + ib);
+        quantizeIq2SBlock(grid, nearest, src + kQKK * ib,
+                          importance ? importance + kQKK * (ib % perRow) : nullptr, y + ib);
+}
+
+void quantizeIq2XxsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+    quantizeIq2XxsWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
+}
+
+void quantizeIq2XsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+    quantizeIq2XsWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
+}
+
+void quantizeIq2SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+    quantizeIq2SWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
 }
 
 } // namespace qf::quant::detail

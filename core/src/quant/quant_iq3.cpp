@@ -22,7 +22,8 @@ struct Iq3Group {
 
 // One 32-value group. xxs: IQ3_XXS (even sign parity, 31 trial scales, only off-grid groups redone);
 // otherwise IQ3_S (all signs, 19 trial scales, every group redone).
-Iq3Group searchIq3Group(const IqGrid& grid, const float* xb, const float* weight, bool xxs) {
+Iq3Group searchIq3Group(const IqGrid& grid, IqNeighbourFn nearest, const float* xb, const float* weight,
+                        bool xxs) {
     Iq3Group out;
     float xval[32], waux[32];
     int8_t levels[32] = {}, aux[32];
@@ -52,8 +53,7 @@ Iq3Group searchIq3Group(const IqGrid& grid, const float* xb, const float* weight
             const int32_t index = grid.map[iqKey(aux + 4 * k, 4, 3)];
             onGridAux[k] = index >= 0;
             if (index < 0)
-                iqBestNeighbour(grid, grid.neighboursOf(index), xval + 4 * k, waux + 4 * k, thisScale,
-                                aux + 4 * k);
+                iqBestNeighbour(grid, nearest, index, xval + 4 * k, waux + 4 * k, thisScale, aux + 4 * k);
         }
         float sumqx = 0, sumq2 = 0;
         for (int i = 0; i < 32; ++i) {
@@ -81,8 +81,8 @@ Iq3Group searchIq3Group(const IqGrid& grid, const float* xb, const float* weight
             }
             int32_t index = grid.map[iqKey(l4, 4, 3)];
             if (index < 0)
-                index = iqBestNeighbour(grid, grid.neighboursOf(index), xval + 4 * k, waux + 4 * k, scale,
-                                        levels + 4 * k);
+                index =
+                    iqBestNeighbour(grid, nearest, index, xval + 4 * k, waux + 4 * k, scale, levels + 4 * k);
             const int8_t* pg = grid.point(index);
             for (int i = 0; i < 4; ++i)
                 levels[4 * k + i] = int8_t((pg[i] - 1) / 2);
@@ -125,7 +125,8 @@ float iq3Sigma2(const float* xbl) {
     return 2 * sumx2 / kQKK;
 }
 
-void quantizeIq3XxsBlock(const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq3Xxs* y) {
+void quantizeIq3XxsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+                         BlockIq3Xxs* y) {
     float scales[kQKK / 32], weight[32];
     uint8_t q3[3 * (kQKK / 8)] = {};
     uint32_t scalesAndSigns[kQKK / 32] = {};
@@ -135,7 +136,7 @@ void quantizeIq3XxsBlock(const IqGrid& grid, const float* xbl, const float* qwBl
     for (int ib = 0; ib < kQKK / 32; ++ib) {
         const float* xb = xbl + 32 * ib;
         iq3Weights(xb, qwBlock ? qwBlock + 32 * ib : nullptr, sigma2, weight);
-        const Iq3Group g = searchIq3Group(grid, xb, weight, true);
+        const Iq3Group g = searchIq3Group(grid, nearest, xb, weight, true);
         scales[ib] = g.scale;
         if (!g.stored) continue;
         for (int k = 0; k < 8; ++k)
@@ -159,7 +160,8 @@ void quantizeIq3XxsBlock(const IqGrid& grid, const float* xbl, const float* qwBl
     std::memcpy(y->qs + kQKK / 4, scalesAndSigns, sizeof(scalesAndSigns));
 }
 
-void quantizeIq3SBlock(const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq3S* y) {
+void quantizeIq3SBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+                       BlockIq3S* y) {
     float scales[kQKK / 32], weight[32];
     std::memset(y, 0, sizeof(*y));
     // ggml advances its qs and signs cursors only past groups it stores, so a group below the zero
@@ -171,7 +173,7 @@ void quantizeIq3SBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
     for (int ib = 0; ib < kQKK / 32; ++ib) {
         const float* xb = xbl + 32 * ib;
         iq3Weights(xb, qwBlock ? qwBlock + 32 * ib : nullptr, sigma2, weight);
-        const Iq3Group g = searchIq3Group(grid, xb, weight, false);
+        const Iq3Group g = searchIq3Group(grid, nearest, xb, weight, false);
         scales[ib] = g.scale;
         if (!g.stored) continue;
         for (int k = 0; k < 8; ++k) {
@@ -197,22 +199,32 @@ void quantizeIq3SBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
 
 } // namespace
 
-void quantizeIq3XxsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+void quantizeIq3XxsWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                        const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq3Xxs);
     auto* y = static_cast<BlockIq3Xxs*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq3XxsBlock(grid, src + kQKK * ib, importance ? importance + kQKK * (ib % perRow) : nullptr,
-                            y + ib);
+        quantizeIq3XxsBlock(grid, nearest, src + kQKK * ib,
+                            importance ? importance + kQKK * (ib % perRow) : nullptr, y + ib);
 }
 
-void quantizeIq3SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+void quantizeIq3SWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                      const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq3S);
     auto* y = static_cast<BlockIq3S*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq3SBlock(grid, src + kQKK * ib, importance ? importance + kQKK * (ib % perRow) : nullptr,
-                          y + ib);
+        quantizeIq3SBlock(grid, nearest, src + kQKK * ib,
+                          importance ? importance + kQKK * (ib % perRow) : nullptr, y + ib);
+}
+
+void quantizeIq3XxsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+    quantizeIq3XxsWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
+}
+
+void quantizeIq3SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+    quantizeIq3SWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
 }
 
 } // namespace qf::quant::detail

@@ -3,9 +3,11 @@
 // like the scalar reference. Built only on arm64.
 #include <arm_neon.h>
 
+#include <cfloat>
 #include <cstdint>
 #include <cstring>
 
+#include "iq_kernels.h"
 #include "simd_kernels.h"
 
 namespace qf::quant::detail::neon {
@@ -194,10 +196,45 @@ template <int G> struct Ops {
             return vreinterpretq_f32_u8(vqtbl4q_u8(table, vreinterpretq_u8_u32(lanes)));
         });
     }
+
+    // The codebook searches (simd_iq_search.h): keys of neighbours, their level fields, table lookups.
+    static I loadKeys(const uint16_t* p) {
+        return mapI([&](int g) { return vreinterpretq_s32_u32(vmovl_u16(vld1_u16(p + 4 * g))); });
+    }
+    static I srli(I a, int bits) {
+        const int32x4_t shift = vdupq_n_s32(-bits);
+        return mapI(
+            [&](int g) { return vreinterpretq_s32_u32(vshlq_u32(vreinterpretq_u32_s32(a.v[g]), shift)); });
+    }
+    // Entry index (0..7) of an 8-float table, by a byte table lookup of the float's four bytes.
+    static F lookup8(const float* table, I index) {
+        const uint8_t* bytes = reinterpret_cast<const uint8_t*>(table);
+        const uint8x16x2_t t = {{vld1q_u8(bytes), vld1q_u8(bytes + 16)}};
+        return mapF([&](int g) {
+            const uint32x4_t first = vmulq_n_u32(vreinterpretq_u32_s32(index.v[g]), 0x04040404u);
+            const uint32x4_t lanes = vaddq_u32(first, vdupq_n_u32(0x03020100u));
+            return vreinterpretq_f32_u8(vqtbl2q_u8(t, vreinterpretq_u8_u32(lanes)));
+        });
+    }
+    // out[l] = w * (scale * (2l+1) - x) * (scale * (2l+1) - x), l = 0..7, each as the scalar code rounds it.
+    static void levelTerms(float scale, float x, float w, float* out) {
+        static constexpr float kOdd[8] = {1, 3, 5, 7, 9, 11, 13, 15};
+        for (int h = 0; h < 2; ++h) {
+            const float32x4_t diff = vsubq_f32(vmulq_n_f32(vld1q_f32(kOdd + 4 * h), scale), vdupq_n_f32(x));
+            vst1q_f32(out + 4 * h, vmulq_f32(vmulq_n_f32(diff, w), diff));
+        }
+    }
+    static float minOf(F a) {
+        float32x4_t m = a.v[0];
+        for (int g = 1; g < G; ++g)
+            m = vminq_f32(m, a.v[g]);
+        return vminvq_f32(m);
+    }
 };
 
 // The generic lane searches and type drivers, instantiated with the Ops above in this namespace.
 #include "simd_drivers.h"
+#include "simd_iq_search.h"
 
 } // namespace qf::quant::detail::neon
 
@@ -208,6 +245,7 @@ namespace qf::quant::detail {
 QuantizeRowsFn neonQuantizeKernel(GgmlType type) {
     using Wide = neon::Drivers<neon::Ops<4>>;
     using Narrow = neon::Drivers<neon::Ops<2>>;
+    if (QuantizeRowsFn codebook = neon::IqLanes<neon::Ops<2>>::codebookQuantizer(type)) return codebook;
     switch (type) {
     case GgmlType::Q4_0:
         return Wide::q4_0;
