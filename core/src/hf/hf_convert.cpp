@@ -4,9 +4,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <map>
 #include <optional>
-#include <regex>
 
+#include "hf_arch.h"
 #include "hf_rope.h"
 #include "hf_vocab.h"
 #include "qf/fp16.h"
@@ -85,36 +86,11 @@ Status checkNotLoraAdapter(const fs::path& folder) {
 
 namespace {
 
-// HF llama tensor name -> GGUF name; empty for tensors the converter skips; nullopt if unknown.
-std::optional<std::string> ggufTensorName(const std::string& hfName) {
-    if (hfName.ends_with(".rotary_emb.inv_freq") || hfName.ends_with(".attention.masked_bias") ||
-        hfName.ends_with(".attention.bias"))
-        return std::string();
-    if (hfName == "model.embed_tokens.weight") return std::string("token_embd.weight");
-    if (hfName == "model.norm.weight") return std::string("output_norm.weight");
-    if (hfName == "lm_head.weight") return std::string("output.weight");
-    static const std::regex layer(R"(model\.layers\.(\d+)\.(.+)\.(weight|bias))");
-    std::smatch m;
-    if (!std::regex_match(hfName, m, layer)) return std::nullopt;
-    static const std::pair<const char*, const char*> kMap[] = {
-        {"self_attn.q_proj", "attn_q"},
-        {"self_attn.k_proj", "attn_k"},
-        {"self_attn.v_proj", "attn_v"},
-        {"self_attn.o_proj", "attn_output"},
-        {"mlp.gate_proj", "ffn_gate"},
-        {"mlp.up_proj", "ffn_up"},
-        {"mlp.down_proj", "ffn_down"},
-        {"input_layernorm", "attn_norm"},
-        {"post_attention_layernorm", "ffn_norm"},
-    };
-    for (const auto& [from, to] : kMap)
-        if (m[2] == from) return fmt::format("blk.{}.{}.{}", m[1].str(), to, m[3].str());
-    return std::nullopt;
-}
-
 GgmlType ggufType(OutType out, const std::string& ggufName, size_t dims) {
     // llama.cpp's converter keeps 1-D tensors, norms and biases in F32.
-    if (dims <= 1 || ggufName.ends_with("_norm.weight") || !ggufName.ends_with(".weight"))
+    // The expert router (ffn_gate_inp) too, as llama.cpp's quantizer never touches it.
+    if (dims <= 1 || ggufName.ends_with("_norm.weight") || !ggufName.ends_with(".weight") ||
+        ggufName.ends_with(".ffn_gate_inp.weight"))
         return GgmlType::F32;
     switch (out) {
     case OutType::F32:
@@ -212,6 +188,38 @@ bool sameType(StDtype src, GgmlType dst) {
            (src == StDtype::BF16 && dst == GgmlType::BF16);
 }
 
+// One source tensor into `out` (its converted size): cast to `type`, rows permuted for rotary heads.
+void convertRows(const SafetensorInfo& st, std::span<const uint8_t> in, uint32_t permuteHeads, GgmlType type,
+                 std::span<uint8_t> out) {
+    const uint64_t rows = st.shape[0];
+    const uint64_t rowLength = st.elementCount() / std::max<uint64_t>(rows, 1);
+    const uint32_t inSize = stDtypeSize(st.dtype);
+    const uint32_t outSize = type == GgmlType::F32 ? 4 : 2;
+    if (!permuteHeads && sameType(st.dtype, type)) {
+        std::memcpy(out.data(), in.data(), out.size());
+        return;
+    }
+    const uint64_t headRows = permuteHeads ? rows / permuteHeads : rows;
+    const uint64_t half = headRows / 2;
+    for (uint64_t r = 0; r < rows; ++r) {
+        uint64_t from = r;
+        if (permuteHeads) {
+            // HF stores each head's rotary pairs as two halves; GGUF interleaves them: row h*d + 2i + j of
+            // the output is row h*d + j*d/2 + i of the input.
+            const uint64_t head = r / headRows, within = r % headRows;
+            from = head * headRows + (within % 2) * half + within / 2;
+        }
+        const uint8_t* src = in.data() + from * rowLength * inSize;
+        uint8_t* dst = out.data() + r * rowLength * outSize;
+        if (sameType(st.dtype, type)) {
+            std::memcpy(dst, src, rowLength * outSize);
+            continue;
+        }
+        for (uint64_t k = 0; k < rowLength; ++k)
+            storeFloat(type, loadFloat(st.dtype, src + k * inSize), dst + k * outSize);
+    }
+}
+
 } // namespace
 
 HfConversion::HfConversion(HfConversion&&) noexcept = default;
@@ -235,12 +243,16 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     if (!archs || !archs->asArray() || archs->asArray()->empty() || !(*archs->asArray())[0].asString())
         return makeError("{}: no \"architectures\" entry", configPath.string());
     conv.m_hfArchitecture = *(*archs->asArray())[0].asString();
-    if (conv.m_hfArchitecture != "LlamaForCausalLM" && conv.m_hfArchitecture != "MistralForCausalLM")
-        return makeError(
-            "{}: architecture {} is not supported yet (supported: LlamaForCausalLM, MistralForCausalLM)",
-            conv.m_folder.string(), conv.m_hfArchitecture);
-    if (findAny(*config, {"num_local_experts", "num_experts"}))
-        return makeError("{}: mixture-of-experts models are not supported yet", conv.m_folder.string());
+    const detail::HfArchitecture* arch = detail::findHfArchitecture(conv.m_hfArchitecture);
+    if (!arch)
+        return makeError("{}: architecture {} is not supported yet (supported: {})", conv.m_folder.string(),
+                         conv.m_hfArchitecture, detail::supportedHfArchitectures());
+    const auto* expertsValue = findAny(*config, {"num_local_experts", "num_experts", "n_routed_experts"});
+    if (expertsValue && !arch->experts)
+        return makeError("{}: {} with experts is not a model llama.cpp converts", conv.m_folder.string(),
+                         conv.m_hfArchitecture);
+    const std::string a(arch->ggufArch);
+    auto key = [&a](std::string_view k) { return a + "." + std::string(k); };
 
     auto weights = SafetensorsModel::open(conv.m_folder);
     if (!weights) {
@@ -269,7 +281,7 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
 
     // Metadata in the order llama.cpp's converter writes it.
     gguf::Metadata& md = conv.m_metadata;
-    md.set("general.architecture", gguf::Value::string("llama"));
+    md.set("general.architecture", gguf::Value::string(a));
     md.set("general.type", gguf::Value::string("model"));
     const std::string folderName = conv.m_folder.filename().string().empty()
                                        ? conv.m_folder.parent_path().filename().string()
@@ -301,33 +313,46 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     if (!*headDimValue && *embd % *heads != 0)
         return makeError("{}: hidden_size {} does not divide into {} heads", configPath.string(), *embd, *heads);
 
-    md.set("llama.block_count", gguf::Value::u32(*layers));
-    if (*context) md.set("llama.context_length", gguf::Value::u32(**context));
-    md.set("llama.embedding_length", gguf::Value::u32(*embd));
-    if (*feedForward) md.set("llama.feed_forward_length", gguf::Value::u32(**feedForward));
-    md.set("llama.attention.head_count", gguf::Value::u32(*heads));
+    md.set(key("block_count"), gguf::Value::u32(*layers));
+    if (*context) md.set(key("context_length"), gguf::Value::u32(**context));
+    md.set(key("embedding_length"), gguf::Value::u32(*embd));
+    if (*feedForward) md.set(key("feed_forward_length"), gguf::Value::u32(**feedForward));
+    md.set(key("attention.head_count"), gguf::Value::u32(*heads));
     if (findAny(*config, {"num_key_value_heads", "n_kv_heads"}))
-        md.set("llama.attention.head_count_kv", gguf::Value::u32(headsKv));
-    if (*ropeTheta) md.set("llama.rope.freq_base", gguf::Value::f32(float(**ropeTheta)));
-    if (*rmsEps) md.set("llama.attention.layer_norm_rms_epsilon", gguf::Value::f32(float(**rmsEps)));
-    if (*normEps) md.set("llama.attention.layer_norm_epsilon", gguf::Value::f32(float(**normEps)));
+        md.set(key("attention.head_count_kv"), gguf::Value::u32(headsKv));
+    if (*ropeTheta) md.set(key("rope.freq_base"), gguf::Value::f32(float(**ropeTheta)));
+    if (*rmsEps) md.set(key("attention.layer_norm_rms_epsilon"), gguf::Value::f32(float(**rmsEps)));
+    if (*normEps) md.set(key("attention.layer_norm_epsilon"), gguf::Value::f32(float(**normEps)));
+    auto expertCount = optionalCount(*config, {"num_local_experts", "num_experts", "n_routed_experts"}, configPath, 1u << 16);
+    auto expertsUsed = optionalCount(*config, {"num_experts_per_tok", "num_experts_per_token", "top_k_experts"},
+                                     configPath, 1u << 16);
+    auto expertFeedForward = optionalCount(*config, {"moe_intermediate_size"}, configPath, 1u << 24);
+    QF_TRY(expertCount ? Status() : Status(expertCount.error()));
+    QF_TRY(expertsUsed ? Status() : Status(expertsUsed.error()));
+    QF_TRY(expertFeedForward ? Status() : Status(expertFeedForward.error()));
+    if (*expertCount) md.set(key("expert_count"), gguf::Value::u32(**expertCount));
+    if (*expertsUsed) md.set(key("expert_used_count"), gguf::Value::u32(**expertsUsed));
     uint32_t headDim = *embd / *heads;
     if (*headDimValue) {
         headDim = **headDimValue;
-        md.set("llama.attention.key_length", gguf::Value::u32(headDim));
-        md.set("llama.attention.value_length", gguf::Value::u32(headDim));
+        md.set(key("attention.key_length"), gguf::Value::u32(headDim));
+        md.set(key("attention.value_length"), gguf::Value::u32(headDim));
     }
     md.set("general.file_type", gguf::Value::u32(fileTypeId(options.outType)));
-    if (*vocabSize) md.set("llama.vocab_size", gguf::Value::u32(**vocabSize));
-    md.set("llama.rope.dimension_count", gguf::Value::u32(headDim));
+    if (arch->expertFeedForwardKey && *expertFeedForward)
+        md.set(key("expert_feed_forward_length"), gguf::Value::u32(**expertFeedForward));
+    if (arch->llamaKeys) {
+        if (*vocabSize) md.set(key("vocab_size"), gguf::Value::u32(**vocabSize));
+        md.set(key("rope.dimension_count"), gguf::Value::u32(headDim));
+    }
     if (const auto* scaling = config->find("rope_scaling"); scaling && scaling->isObject()) {
         const auto* typeValue =
             scaling->find("rope_type") ? scaling->find("rope_type") : scaling->find("type");
         const std::string type = typeValue && typeValue->asString() ? *typeValue->asString() : std::string();
         const auto* factor = scaling->find("factor");
         if (type == "linear" && factor && factor->asDouble()) {
-            md.set("llama.rope.scaling.type", gguf::Value::string("linear"));
-            md.set("llama.rope.scaling.factor", gguf::Value::f32(float(*factor->asDouble())));
+            md.set(key("rope.scaling.type"), gguf::Value::string("linear"));
+            md.set(key("rope.scaling.factor"), gguf::Value::f32(float(*factor->asDouble())));
         } else if (type == "llama3") {
             // No metadata: llama.cpp's converter writes the divisors as the tensor rope_freqs.weight.
             auto factors = detail::llama3RopeFactors(*scaling, *config, headDim);
@@ -338,6 +363,12 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         }
     }
     QF_TRY(detail::addSentencePieceVocab(md, conv.m_folder, *config));
+    if (arch->llamaKeys && !md.find("tokenizer.ggml.add_space_prefix")) {
+        // LlamaModel.set_vocab writes tokenizer_config.json's add_prefix_space for every vocabulary kind.
+        if (auto tokenizerConfig = readJsonFile(conv.m_folder / "tokenizer_config.json"))
+            if (const auto* p = tokenizerConfig->find("add_prefix_space"); p && p->asBool())
+                md.set("tokenizer.ggml.add_space_prefix", gguf::Value::boolean(*p->asBool()));
+    }
     md.set("general.quantization_version", gguf::Value::u32(2));
 
     // Generated tensors come first (generate_extra_tensors), then the safetensors in file order (shards
@@ -348,40 +379,80 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         spec.shape = {conv.m_ropeFactors.size()};
         spec.type = GgmlType::F32;
         conv.m_specs.push_back(std::move(spec));
-        conv.m_sources.push_back({Source::kGenerated, 0});
+        conv.m_sources.push_back({});
     }
     const auto& all = conv.m_weights.tensors();
+    // Experts arrive one 2-D tensor each; they become one 3-D tensor per layer and part, at the place of
+    // the first one (llama.cpp's converter stacks them with torch.stack in expert order).
+    std::map<std::string, size_t> stacks;                                 // GGUF name -> index in m_specs
+    std::map<size_t, std::vector<std::pair<uint32_t, size_t>>> stacked; // index -> (expert, weight)
     for (size_t i = 0; i < all.size(); ++i) {
         const SafetensorInfo& st = all[i];
-        const auto name = ggufTensorName(st.name);
-        if (!name)
-            return makeError("{}: tensor \"{}\" is not part of a llama model; cannot map it",
-                             conv.m_folder.string(), st.name);
-        if (name->empty()) continue;
+        const auto mapped = detail::mapTensorName(st.name);
+        if (!mapped)
+            return makeError("{}: tensor \"{}\" is not part of a {} model; cannot map it",
+                             conv.m_folder.string(), st.name, conv.m_hfArchitecture);
+        if (mapped->skip) continue;
         if (!isFloatDtype(st.dtype))
             return makeError(
                 "{}: tensor \"{}\" has dtype {}; only F32, F16 and BF16 weights can be converted",
                 conv.m_folder.string(), st.name, stDtypeName(st.dtype));
-        if (st.shape.empty() || st.shape.size() > gguf::kMaxDims)
+        if (st.shape.empty() || st.shape.size() > gguf::kMaxDims - (mapped->expert ? 1 : 0))
             return makeError("{}: tensor \"{}\" has {} dimensions", conv.m_folder.string(), st.name,
                              st.shape.size());
-        Source source{i, 0};
-        if (st.name.ends_with("q_proj.weight") || st.name.ends_with("q_proj.bias"))
-            source.permuteHeads = *heads;
-        if (st.name.ends_with("k_proj.weight") || st.name.ends_with("k_proj.bias"))
-            source.permuteHeads = headsKv;
+        if (mapped->expert) {
+            if (!arch->experts)
+                return makeError("{}: tensor \"{}\" is an expert, but {} has none", conv.m_folder.string(),
+                                 st.name, conv.m_hfArchitecture);
+            auto [it, fresh] = stacks.try_emplace(mapped->name, conv.m_specs.size());
+            if (fresh) {
+                gguf::TensorSpec spec;
+                spec.name = mapped->name;
+                conv.m_specs.push_back(std::move(spec));
+                conv.m_sources.push_back({});
+            }
+            stacked[it->second].emplace_back(*mapped->expert, i);
+            continue;
+        }
+        Source source{{i}, 0};
+        if (arch->permuteQk) {
+            if (st.name.ends_with("q_proj.weight") || st.name.ends_with("q_proj.bias"))
+                source.permuteHeads = *heads;
+            if (st.name.ends_with("k_proj.weight") || st.name.ends_with("k_proj.bias"))
+                source.permuteHeads = headsKv;
+        }
         if (source.permuteHeads && st.shape[0] % (2ull * source.permuteHeads))
             return makeError("{}: tensor \"{}\" has {} rows, not a multiple of 2 x {} heads",
                              conv.m_folder.string(), st.name, st.shape[0], source.permuteHeads);
         gguf::TensorSpec spec;
-        spec.name = *name;
+        spec.name = mapped->name;
         spec.shape.assign(st.shape.rbegin(), st.shape.rend());
-        spec.type = ggufType(options.outType, *name, st.shape.size());
+        spec.type = ggufType(options.outType, spec.name, st.shape.size());
         for (const auto& other : conv.m_specs)
             if (other.name == spec.name)
                 return makeError("{}: two tensors map to {}", conv.m_folder.string(), spec.name);
         conv.m_specs.push_back(std::move(spec));
         conv.m_sources.push_back(source);
+    }
+    for (auto& [index, members] : stacked) {
+        gguf::TensorSpec& spec = conv.m_specs[index];
+        std::sort(members.begin(), members.end());
+        const SafetensorInfo& first = all[members.front().second];
+        for (size_t e = 0; e < members.size(); ++e) {
+            const SafetensorInfo& st = all[members[e].second];
+            if (members[e].first != e)
+                return makeError("{}: {} lacks expert {} (or has it twice)", conv.m_folder.string(), spec.name, e);
+            if (st.shape != first.shape || st.dtype != first.dtype)
+                return makeError("{}: expert {} of {} has another shape or dtype than expert 0", conv.m_folder.string(),
+                                 e, spec.name);
+            conv.m_sources[index].weights.push_back(members[e].second);
+        }
+        if (*expertCount && members.size() != **expertCount)
+            return makeError("{}: {} has {} experts, but the config says {}", conv.m_folder.string(), spec.name,
+                             members.size(), **expertCount);
+        spec.shape.assign(first.shape.rbegin(), first.shape.rend());
+        spec.shape.push_back(members.size());
+        spec.type = ggufType(options.outType, spec.name, spec.shape.size());
     }
     if (conv.m_specs.empty()) return makeError("{}: no weights to convert", conv.m_folder.string());
     // The config's sizes against the weights: a config that disagrees gives a model that is wrong (fewer
@@ -416,50 +487,33 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
     if (out.size() != tensorByteSize(index))
         return makeError("{}: output buffer of {} bytes, expected {}", spec.name, out.size(),
                          tensorByteSize(index));
-    if (source.weight == Source::kGenerated) {
+    if (source.weights.empty()) {
         std::memcpy(out.data(), m_ropeFactors.data(), out.size());
         return {};
     }
-    const SafetensorInfo& st = m_weights.tensors()[source.weight];
-    const auto in = m_weights.data(st);
-    const uint64_t rows = st.shape[0];
-    const uint64_t rowLength = st.elementCount() / std::max<uint64_t>(rows, 1);
-    const uint32_t inSize = stDtypeSize(st.dtype);
-    const uint32_t outSize = spec.type == GgmlType::F32 ? 4 : 2;
-    if (!source.permuteHeads && sameType(st.dtype, spec.type)) {
-        std::memcpy(out.data(), in.data(), out.size());
-        return {};
+    uint64_t offset = 0;
+    for (size_t weight : source.weights) {
+        const SafetensorInfo& st = m_weights.tensors()[weight];
+        const uint64_t bytes = st.elementCount() * (spec.type == GgmlType::F32 ? 4 : 2);
+        if (offset + bytes > out.size()) return makeError("{}: the source is larger than the tensor", spec.name);
+        convertRows(st, m_weights.data(st), source.permuteHeads, spec.type, out.subspan(offset, bytes));
+        offset += bytes;
     }
-    const uint64_t headRows = source.permuteHeads ? rows / source.permuteHeads : rows;
-    const uint64_t half = headRows / 2;
-    for (uint64_t r = 0; r < rows; ++r) {
-        uint64_t from = r;
-        if (source.permuteHeads) {
-            // HF stores each head's rotary pairs as two halves; GGUF interleaves them: row h*d + 2i + j of
-            // the output is row h*d + j*d/2 + i of the input.
-            const uint64_t head = r / headRows, within = r % headRows;
-            from = head * headRows + (within % 2) * half + within / 2;
-        }
-        const uint8_t* src = in.data() + from * rowLength * inSize;
-        uint8_t* dst = out.data() + r * rowLength * outSize;
-        if (sameType(st.dtype, spec.type)) {
-            std::memcpy(dst, src, rowLength * outSize);
-            continue;
-        }
-        for (uint64_t k = 0; k < rowLength; ++k)
-            storeFloat(spec.type, loadFloat(st.dtype, src + k * inSize), dst + k * outSize);
-    }
+    if (offset != out.size()) return makeError("{}: the source is smaller than the tensor", spec.name);
     return {};
 }
 
 void HfConversion::releaseTensor(size_t index) const {
-    if (m_sources[index].weight != Source::kGenerated)
-        m_weights.release(m_weights.tensors()[m_sources[index].weight]);
+    for (size_t weight : m_sources[index].weights)
+        m_weights.release(m_weights.tensors()[weight]);
 }
 
 uint64_t HfConversion::sourceByteSize(size_t index) const {
-    const size_t weight = m_sources[index].weight;
-    return weight == Source::kGenerated ? tensorByteSize(index) : m_weights.tensors()[weight].byteSize();
+    if (m_sources[index].weights.empty()) return tensorByteSize(index);
+    uint64_t bytes = 0;
+    for (size_t weight : m_sources[index].weights)
+        bytes += m_weights.tensors()[weight].byteSize();
+    return bytes;
 }
 
 std::vector<fs::path> HfConversion::inputPaths() const {

@@ -141,8 +141,15 @@ Status addSpecialVocab(gguf::Metadata& md, const fs::path& folder, const JsonVal
     for (const char* type : kSpecialTypes)
         if (const auto* id = config.find(fmt::format("{}_token_id", type)); id && id->asUInt())
             setId(type, *id->asUInt());
+    // gguf-py's key names (Keys.Tokenizer), spelling included.
+    auto idKey = [](const std::string& type) -> std::string {
+        if (type == "unk") return "tokenizer.ggml.unknown_token_id";
+        if (type == "sep") return "tokenizer.ggml.seperator_token_id";
+        if (type == "pad") return "tokenizer.ggml.padding_token_id";
+        return fmt::format("tokenizer.ggml.{}_token_id", type);
+    };
     for (const auto& type : idOrder)
-        md.set(fmt::format("tokenizer.ggml.{}_token_id", type), gguf::Value::u32(ids[type]));
+        md.set(idKey(type), gguf::Value::u32(ids[type]));
 
     for (const auto& type : addOrder)
         md.set(fmt::format("tokenizer.ggml.add_{}_token", type), gguf::Value::boolean(addFlags[type]));

@@ -1,8 +1,8 @@
 #pragma once
 // Converting a Hugging Face model folder (config.json + safetensors + tokenizer files) to GGUF, the way
 // llama.cpp's convert_hf_to_gguf.py does it: the same tensor names, metadata keys (in the same order),
-// Q/K row permutation for rotary embeddings, and vocabulary. Supported: the llama family
-// (LlamaForCausalLM, MistralForCausalLM).
+// Q/K row permutation for rotary embeddings, experts stacked into 3-D tensors, and vocabulary. Supported:
+// the architectures of core/src/hf/hf_arch.cpp (Llama, Mistral, Mixtral, Qwen2, Qwen3, Qwen3-MoE).
 //
 // HfConversion is a read-only "virtual GGUF": its metadata and tensor table are known after open(), and
 // each tensor's converted bytes are produced on demand from the memory-mapped safetensors, so a writer
@@ -78,8 +78,9 @@ public:
 private:
     HfConversion() = default;
     struct Source {
-        static constexpr size_t kGenerated = SIZE_MAX; // rope_freqs.weight, from m_ropeFactors
-        size_t weight = 0;                             // index into m_weights.tensors(), or kGenerated
+        // Indexes into m_weights.tensors(), stacked in order along a new outer dimension (the experts of a
+        // 3-D tensor); one for a plain tensor; none for rope_freqs.weight (from m_ropeFactors).
+        std::vector<size_t> weights;
         uint32_t permuteHeads = 0; // rotary Q/K row permutation over this many heads; 0: none
     };
     uint64_t sourceByteSize(size_t index) const; // bytes read to produce tensor `index`

@@ -1,0 +1,39 @@
+#pragma once
+// Internal to the Hugging Face converter: the architectures it converts, as data. Each Hugging Face model
+// class maps to a GGUF architecture of the registry (qf/model/architecture.h) with the few choices that
+// llama.cpp's converter makes per class; tensor names are one table shared by all of them (as gguf-py's
+// TensorNameMap), because the Hugging Face names of a part are the same whichever model uses it.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace qf::hf::detail {
+
+struct HfArchitecture {
+    std::string_view hfClass;  // config.json "architectures"[0]
+    std::string_view ggufArch; // general.architecture, an entry of qf::model::architectures()
+    // LlamaModel.undo_permute: HF's rotary layout of Q/K rows is turned back into GGUF's interleaved one.
+    bool permuteQk = false;
+    // LlamaModel.set_gguf_parameters: <arch>.vocab_size and <arch>.rope.dimension_count.
+    bool llamaKeys = false;
+    // Qwen2MoeModel: moe_intermediate_size as <arch>.expert_feed_forward_length.
+    bool expertFeedForwardKey = false;
+    bool experts = false; // the class carries routed experts (stacked into 3-D tensors)
+};
+
+// The entry for a config.json architecture class, or nullptr.
+const HfArchitecture* findHfArchitecture(std::string_view hfClass);
+// "LlamaForCausalLM, MistralForCausalLM, ..." for error messages.
+std::string supportedHfArchitectures();
+
+// A Hugging Face tensor name mapped to GGUF. An expert's tensor (`expert` set) is one slice of the 3-D
+// tensor `name`, stacked by expert index. `skip`: the converter drops the tensor (rotary caches).
+struct MappedTensor {
+    std::string name;
+    std::optional<uint32_t> expert;
+    bool skip = false;
+};
+std::optional<MappedTensor> mapTensorName(const std::string& hfName);
+
+} // namespace qf::hf::detail

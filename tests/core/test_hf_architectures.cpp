@@ -1,0 +1,236 @@
+// Hugging Face folders of every architecture the converter claims, against llama.cpp's converter: the test
+// regenerates each synthetic folder (tests/tools/hf_synthetic_folder.h) and compares our conversion with the
+// digests convert_hf_to_gguf.py gave for the same folder (tests/data/hf_convert/<arch>.json, made by
+// tests/tools/hf_reference/run_reference.py): every tensor's type, shape and sha256, every metadata key's
+// encoded value (general.* naming aside). Then HF -> Q4_K_M in one step must equal convert-then-quantize byte
+// for byte, and both must equal llama-quantize's Q4_K_M of the converter's file, tensor by tensor.
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "hf_synthetic_folder.h"
+#include "qf/gguf/gguf_file.h"
+#include "qf/hf/hf_convert.h"
+#include "qf/hf/hf_tensor_source.h"
+#include "qf/json_reader.h"
+#include "qf/quant/preset.h"
+#include "qf/quant/quantize_job.h"
+#include "qf/sha256.h"
+#include "test_support.h"
+
+using namespace qf;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kData = fs::path(QF_SOURCE_DIR) / "tests/data/hf_convert";
+
+struct TensorDigest {
+    uint32_t type = 0;
+    std::vector<uint64_t> shape;
+    std::string sha256;
+};
+
+std::map<std::string, TensorDigest> readTensorDigests(const JsonValue& tensors) {
+    std::map<std::string, TensorDigest> out;
+    for (const auto& [name, t] : *tensors.asObject()) {
+        TensorDigest d;
+        d.type = uint32_t(*t.find("type")->asUInt());
+        for (const auto& n : *t.find("shape")->asArray())
+            d.shape.push_back(*n.asUInt());
+        d.sha256 = *t.find("sha256")->asString();
+        out[name] = d;
+    }
+    return out;
+}
+
+template <class T> void appendPod(std::vector<uint8_t>& out, T v) {
+    const auto* p = reinterpret_cast<const uint8_t*>(&v);
+    out.insert(out.end(), p, p + sizeof v);
+}
+
+void appendString(std::vector<uint8_t>& out, const std::string& s) {
+    appendPod<uint64_t>(out, s.size());
+    out.insert(out.end(), s.begin(), s.end());
+}
+
+void appendArrayBody(std::vector<uint8_t>& out, const gguf::Array& a) {
+    appendPod<uint32_t>(out, uint32_t(a.elementType()));
+    appendPod<uint64_t>(out, a.size());
+    if (a.elementType() == gguf::ValueType::String) {
+        for (const auto& s : a.strings())
+            appendString(out, s);
+    } else if (a.elementType() == gguf::ValueType::Array) {
+        for (const auto& inner : a.arrays())
+            appendArrayBody(out, inner);
+    } else {
+        out.insert(out.end(), a.raw().begin(), a.raw().end());
+    }
+}
+
+// A value as GGUF encodes it after the key: its type, then its bytes (what gguf-py's ReaderField.parts[2:]
+// hold), so a digest compares values exactly, floats included.
+std::vector<uint8_t> encodeValue(const gguf::Value& v) {
+    std::vector<uint8_t> out;
+    appendPod<uint32_t>(out, uint32_t(v.type()));
+    std::visit(
+        [&out](const auto& x) {
+            using T = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<T, std::string>)
+                appendString(out, x);
+            else if constexpr (std::is_same_v<T, gguf::Array>)
+                appendArrayBody(out, x);
+            else if constexpr (std::is_same_v<T, bool>)
+                appendPod<uint8_t>(out, x ? 1 : 0);
+            else
+                appendPod<T>(out, x);
+        },
+        v.data);
+    return out;
+}
+
+// general.* keys name the model from its folder (and its size label from the parameter count): naming, not
+// conversion; the rest of general.* is compared.
+bool isNaming(const std::string& key) {
+    return key.starts_with("general.") && key != "general.architecture" && key != "general.file_type" &&
+           key != "general.quantization_version" && key != "general.type";
+}
+
+fs::path makeFolder(const fs::path& tmp, const std::string& arch, int shards) {
+    test::hf::SyntheticOptions options;
+    options.shards = shards;
+    options.tokenizerDir = kData / "qwen3-tokenizer";
+    const fs::path folder = tmp / arch;
+    if (!test::hf::writeSyntheticHfFolder(arch, folder, options)) return {};
+    return folder;
+}
+
+} // namespace
+
+class TestHfArchitectures : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesLlamaCppConverter_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<int>("shards");
+        for (const auto& arch : test::hf::syntheticArchitectures())
+            QTest::newRow(arch.c_str()) << QString::fromStdString(arch) << (arch == "qwen3moe" ? 2 : 1);
+    }
+
+    void matchesLlamaCppConverter() {
+        QFETCH(QString, arch);
+        QFETCH(int, shards);
+        QTemporaryDir dir;
+        const fs::path folder = makeFolder(dir.path().toStdString(), arch.toStdString(), shards);
+        QVERIFY(!folder.empty());
+        auto reference = readJsonFile(kData / (arch.toStdString() + ".json"));
+        QVERIFY2(reference.ok(), reference.ok() ? "" : reference.error().message.c_str());
+
+        auto conv = hf::HfConversion::open(folder);
+        QVERIFY2(conv.ok(), conv.ok() ? "" : conv.error().message.c_str());
+
+        // Tensors: the same set, each with the same type, shape and bytes.
+        const auto expected = readTensorDigests(*reference->find("tensors"));
+        std::set<std::string> seen;
+        for (size_t i = 0; i < conv->tensors().size(); ++i) {
+            const auto& spec = conv->tensors()[i];
+            const auto it = expected.find(spec.name);
+            QVERIFY2(it != expected.end(), ("not in llama.cpp's file: " + spec.name).c_str());
+            std::vector<uint8_t> bytes(conv->tensorByteSize(i));
+            QVERIFY(conv->tensorData(i, bytes).ok());
+            QCOMPARE(uint32_t(spec.type), it->second.type);
+            QCOMPARE(spec.shape, it->second.shape);
+            QVERIFY2(sha256Hex(bytes) == it->second.sha256, ("bytes differ: " + spec.name).c_str());
+            seen.insert(spec.name);
+        }
+        QCOMPARE(seen.size(), expected.size());
+
+        // Metadata: every key of either file, with the same encoded value.
+        std::set<std::string> keys;
+        std::string differences;
+        for (const auto& [key, entry] : *reference->find("metadata")->asObject()) {
+            if (isNaming(key)) continue;
+            keys.insert(key);
+            const gguf::Value* ours = conv->metadata().find(key);
+            if (!ours)
+                differences += "\n  missing " + key;
+            else if (sha256Hex(encodeValue(*ours)) != *entry.find("sha256")->asString())
+                differences += "\n  differs " + key + " = " + ours->toDisplayString();
+        }
+        for (const auto& entry : conv->metadata().entries())
+            if (!isNaming(entry.key) && !keys.count(entry.key)) differences += "\n  extra " + entry.key;
+        QVERIFY2(differences.empty(), differences.c_str());
+    }
+
+    void oneStepEqualsConvertThenQuantize_data() { matchesLlamaCppConverter_data(); }
+
+    void oneStepEqualsConvertThenQuantize() {
+        QFETCH(QString, arch);
+        QFETCH(int, shards);
+        QTemporaryDir dir;
+        const fs::path tmp = dir.path().toStdString();
+        const fs::path folder = makeFolder(tmp, arch.toStdString(), shards);
+        QVERIFY(!folder.empty());
+        auto conv = hf::HfConversion::open(folder);
+        QVERIFY2(conv.ok(), conv.ok() ? "" : conv.error().message.c_str());
+        QVERIFY(conv->write(tmp / "converted-f16.gguf").ok());
+        auto converted = gguf::GgufFile::open(tmp / "converted-f16.gguf");
+        QVERIFY(converted.ok());
+
+        const auto* preset = quant::findPreset("Q4_K_M");
+        QVERIFY(preset);
+        hf::HfTensorSource virtualSource(*conv);
+        auto twoPlan = quant::makeQuantPlan(converted->metadata(), converted->tensors(), *preset);
+        auto onePlan = quant::makeQuantPlan(virtualSource.metadata(), virtualSource.tensors(), *preset);
+        QVERIFY(twoPlan.ok() && onePlan.ok());
+        quant::QuantizeParams twoStep;
+        twoStep.source = &*converted;
+        twoStep.outputs.push_back({std::move(*twoPlan), tmp / "two.gguf"});
+        quant::QuantizeParams oneStep;
+        oneStep.tensorSource = &virtualSource;
+        oneStep.outputs.push_back({std::move(*onePlan), tmp / "one.gguf"});
+        auto r2 = quant::quantize(twoStep);
+        QVERIFY2(r2.ok(), r2.ok() ? "" : r2.error().message.c_str());
+        auto r1 = quant::quantize(oneStep);
+        QVERIFY2(r1.ok(), r1.ok() ? "" : r1.error().message.c_str());
+        const QByteArray one = test::readAll(tmp / "one.gguf");
+        QVERIFY(one.size() > 100000);
+        QVERIFY(one == test::readAll(tmp / "two.gguf"));
+
+        // llama-quantize's Q4_K_M of llama.cpp's converted file, tensor by tensor.
+        auto reference = readJsonFile(kData / (arch.toStdString() + ".json"));
+        QVERIFY(reference.ok() && reference->find("q4_k_m"));
+        const auto expected = readTensorDigests(*reference->find("q4_k_m"));
+        auto ours = gguf::GgufFile::open(tmp / "one.gguf");
+        QVERIFY(ours.ok());
+        QCOMPARE(ours->tensors().size(), expected.size());
+        for (const auto& t : ours->tensors()) {
+            const auto it = expected.find(t.name);
+            QVERIFY2(it != expected.end(), t.name.c_str());
+            QVERIFY2(uint32_t(t.type) == it->second.type, ("type differs: " + t.name).c_str());
+            QVERIFY2(sha256Hex(ours->tensorData(t)) == it->second.sha256,
+                     ("bytes differ: " + t.name).c_str());
+        }
+    }
+
+    void generatorIsDeterministic() {
+        QTemporaryDir dir;
+        const fs::path tmp = dir.path().toStdString();
+        const fs::path a = makeFolder(tmp / "a", "qwen3moe", 2);
+        const fs::path b = makeFolder(tmp / "b", "qwen3moe", 2);
+        QVERIFY(!a.empty() && !b.empty());
+        for (const char* f : {"config.json", "model-00001-of-00002.safetensors",
+                              "model-00002-of-00002.safetensors", "model.safetensors.index.json"}) {
+            const QByteArray x = test::readAll(a / f);
+            QVERIFY(!x.isEmpty());
+            QVERIFY2(x == test::readAll(b / f), f);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHfArchitectures)
+#include "test_hf_architectures.moc"

@@ -1,0 +1,24 @@
+#!/bin/sh
+# Dev-side only: regenerates tests/data/hf_convert/<arch>.json from llama.cpp's converter and quantizer.
+#   tests/tools/hf_reference/make_references.sh LLAMA_CPP_DIR BUILD_DIR [ARCH...]
+# LLAMA_CPP_DIR: a llama.cpp checkout with build/bin/llama-quantize; BUILD_DIR: our build (qf_make_hf_folder).
+# Needs Debian's python3 with python3-torch and python3-numpy (no transformers: see run_reference.py).
+set -eu
+llama=$1
+build=$2
+shift 2
+here=$(cd "$(dirname "$0")" && pwd)
+data=$here/../../data/hf_convert
+archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope"}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for arch in $archs; do
+    shards=1
+    [ "$arch" = qwen3moe ] && shards=2
+    tokenizer=$data/qwen3-tokenizer
+    "$build/bin/qf_make_hf_folder" "$arch" "$work/$arch" "$tokenizer" bf16 "$shards"
+    /usr/bin/python3 "$here/run_reference.py" --llama-cpp "$llama" --folder "$work/$arch" \
+        --out "$data/$arch.json" --pre qwen2 --quantize "$llama/build/bin/llama-quantize" > "$work/$arch.log" 2>&1 ||
+        { tail -20 "$work/$arch.log"; exit 1; }
+    echo "$arch: $data/$arch.json"
+done
