@@ -102,7 +102,8 @@ bool isNaming(const std::string& key) {
 fs::path makeFolder(const fs::path& tmp, const std::string& arch, int shards) {
     test::hf::SyntheticOptions options;
     options.shards = shards;
-    options.tokenizerDir = kData / "qwen3-tokenizer";
+    options.tokenizerDir = test::hf::usesSentencePiece(arch) ? test::sharedPath("models/qf-books-22m-hf")
+                                                             : kData / "qwen3-tokenizer";
     const fs::path folder = tmp / arch;
     if (!test::hf::writeSyntheticHfFolder(arch, folder, options)) return {};
     return folder;

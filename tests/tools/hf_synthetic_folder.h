@@ -27,13 +27,21 @@ enum class WeightDtype { F32, F16, BF16, F8E4M3 };
 
 struct SyntheticOptions {
     WeightDtype dtype = WeightDtype::BF16;
-    int shards = 1;                     // > 1: model-0000i-of-0000n.safetensors and an index
-    std::filesystem::path tokenizerDir; // holds tokenizer.json and tokenizer_config.json
+    int shards = 1; // > 1: model-0000i-of-0000n.safetensors and an index
+    // Holds tokenizer.json and tokenizer_config.json, or for usesSentencePiece() architectures
+    // tokenizer.model and tokenizer_config.json.
+    std::filesystem::path tokenizerDir;
 };
 
 // The architectures the generator knows, as the test names them.
 inline std::vector<std::string> syntheticArchitectures() {
-    return {"qwen2", "qwen3", "qwen3moe", "mixtral", "llama-rope"};
+    return {"qwen2", "qwen3", "qwen3moe", "mixtral", "llama-rope", "phi3", "gemma2", "gemma3"};
+}
+
+// Architectures whose folders carry a SentencePiece tokenizer.model (the shared model's, Llama 2's
+// vocabulary) rather than a byte-level BPE tokenizer.json.
+inline bool usesSentencePiece(const std::string& arch) {
+    return arch == "phi3" || arch == "gemma2" || arch == "gemma3";
 }
 
 namespace detail {
@@ -81,6 +89,17 @@ inline std::vector<Tensor> tensorsOf(const std::string& arch, const Shape& s, bo
         const std::string p = fmt::format("model.layers.{}.", l);
         t.push_back({p + "input_layernorm.weight", {s.embd}, true});
         t.push_back({p + "post_attention_layernorm.weight", {s.embd}, true});
+        if (arch == "gemma2" || arch == "gemma3") {
+            t.push_back({p + "pre_feedforward_layernorm.weight", {s.embd}, true});
+            t.push_back({p + "post_feedforward_layernorm.weight", {s.embd}, true});
+        }
+        if (arch == "phi3") {
+            t.push_back({p + "self_attn.qkv_proj.weight", {q + 2 * kv, s.embd}});
+            t.push_back({p + "self_attn.o_proj.weight", {s.embd, q}});
+            t.push_back({p + "mlp.gate_up_proj.weight", {2ull * s.ff, s.embd}});
+            t.push_back({p + "mlp.down_proj.weight", {s.embd, s.ff}});
+            continue;
+        }
         t.push_back({p + "self_attn.q_proj.weight", {q, s.embd}});
         t.push_back({p + "self_attn.k_proj.weight", {kv, s.embd}});
         t.push_back({p + "self_attn.v_proj.weight", {kv, s.embd}});
@@ -90,7 +109,7 @@ inline std::vector<Tensor> tensorsOf(const std::string& arch, const Shape& s, bo
             t.push_back({p + "self_attn.k_proj.bias", {kv}});
             t.push_back({p + "self_attn.v_proj.bias", {kv}});
         }
-        if (arch == "qwen3" || arch == "qwen3moe") {
+        if (arch == "qwen3" || arch == "qwen3moe" || arch == "gemma3") {
             t.push_back({p + "self_attn.q_norm.weight", {s.headDim}, true});
             t.push_back({p + "self_attn.k_norm.weight", {s.headDim}, true});
         }
@@ -208,6 +227,71 @@ inline std::string configOf(const std::string& arch, const Shape& s, bool tied, 
 }}
 )",
                            s.expertsUsed, s.experts, quant, common);
+    if (arch == "phi3")
+        return fmt::format(R"({{
+  "architectures": ["Phi3ForCausalLM"],
+  "attention_bias": false,
+  "attention_dropout": 0.0,
+  "bos_token_id": 1,
+  "embd_pdrop": 0.0,
+  "eos_token_id": 2,
+  "hidden_act": "silu",
+  "initializer_range": 0.02,
+  "model_type": "phi3",
+  "original_max_position_embeddings": 4096,
+  "resid_pdrop": 0.0,
+{}{}  "rope_scaling": null,
+  "rope_theta": 10000.0,
+  "sliding_window": 2047
+}}
+)",
+                           quant, common);
+    if (arch == "gemma2")
+        return fmt::format(R"({{
+  "architectures": ["Gemma2ForCausalLM"],
+  "attention_bias": false,
+  "attention_dropout": 0.0,
+  "attn_logit_softcapping": 50.0,
+  "bos_token_id": 1,
+  "cache_implementation": "hybrid",
+  "eos_token_id": 2,
+  "final_logit_softcapping": 30.0,
+  "head_dim": {},
+  "hidden_act": "gelu_pytorch_tanh",
+  "hidden_activation": "gelu_pytorch_tanh",
+  "initializer_range": 0.02,
+  "model_type": "gemma2",
+  "pad_token_id": 0,
+  "query_pre_attn_scalar": 256,
+{}{}  "rope_theta": 10000.0,
+  "sliding_window": 4096
+}}
+)",
+                           s.headDim, quant, common);
+    if (arch == "gemma3")
+        return fmt::format(R"({{
+  "architectures": ["Gemma3ForCausalLM"],
+  "attention_bias": false,
+  "attention_dropout": 0.0,
+  "attn_logit_softcapping": null,
+  "bos_token_id": 1,
+  "cache_implementation": "hybrid",
+  "eos_token_id": 2,
+  "final_logit_softcapping": null,
+  "head_dim": {},
+  "hidden_activation": "gelu_pytorch_tanh",
+  "initializer_range": 0.02,
+  "model_type": "gemma3_text",
+  "pad_token_id": 0,
+  "query_pre_attn_scalar": 256,
+{}{}  "rope_local_base_freq": 10000.0,
+  "rope_scaling": null,
+  "rope_theta": 1000000.0,
+  "sliding_window": 512,
+  "sliding_window_pattern": 6
+}}
+)",
+                           s.headDim, quant, common);
     // llama-rope: Llama 3.1's config (llama3 rope scaling, head_dim given).
     return fmt::format(R"({{
   "architectures": ["LlamaForCausalLM"],
@@ -332,7 +416,9 @@ inline bool writeSyntheticHfFolder(const std::string& arch, const std::filesyste
     using namespace detail;
     Shape s;
     bool tied = false;
-    if (arch == "qwen3") tied = true; // the small Qwen3 models tie their embeddings
+    if (arch == "qwen3" || arch == "gemma2" || arch == "gemma3") tied = true; // as the small real models
+    if (usesSentencePiece(arch)) s.vocab = arch == "phi3" ? 32064 : 32000;    // Phi-3 pads its vocabulary
+    if (arch == "phi3") s.headsKv = s.heads;
     if (arch == "qwen3moe") s.experts = 4, s.expertsUsed = 2, s.expertFf = 256;
     if (arch == "mixtral") s.experts = 4, s.expertsUsed = 2;
     bool known = false;
@@ -368,6 +454,9 @@ inline bool writeSyntheticHfFolder(const std::string& arch, const std::filesyste
         index += "\n  }\n}\n";
         std::ofstream(out / "model.safetensors.index.json", std::ios::binary) << index;
     }
+    if (usesSentencePiece(arch))
+        return copyFile(options.tokenizerDir / "tokenizer.model", out / "tokenizer.model") &&
+               copyFile(options.tokenizerDir / "tokenizer_config.json", out / "tokenizer_config.json");
     return copyFile(options.tokenizerDir / "tokenizer.json", out / "tokenizer.json") &&
            copyFile(options.tokenizerDir / "tokenizer_config.json", out / "tokenizer_config.json");
 }

@@ -29,11 +29,36 @@ constexpr HfArchitecture qwen(std::string_view hfClass, std::string_view ggufArc
     return a;
 }
 
+constexpr HfArchitecture gemma(std::string_view hfClass, std::string_view ggufArch, HfParameters parameters) {
+    HfArchitecture a;
+    a.hfClass = hfClass;
+    a.ggufArch = ggufArch;
+    a.parameters = parameters;
+    a.normShift = 1.0f;
+    a.skipLmHead = parameters == HfParameters::Gemma2;
+    a.noSpacePrefix = true;
+    return a;
+}
+
+constexpr HfArchitecture phi3() {
+    HfArchitecture a;
+    a.hfClass = "Phi3ForCausalLM";
+    a.ggufArch = "phi3";
+    a.parameters = HfParameters::Phi3;
+    return a;
+}
+
 // llama.cpp's converter writes Mistral and Mixtral folders as general.architecture "llama".
 constexpr std::array kArchitectures = {
-    llama("LlamaForCausalLM"),         llama("MistralForCausalLM"),
-    llama("MixtralForCausalLM", true), qwen("Qwen2ForCausalLM", "qwen2"),
-    qwen("Qwen3ForCausalLM", "qwen3"), qwen("Qwen3MoeForCausalLM", "qwen3moe", true),
+    llama("LlamaForCausalLM"),
+    llama("MistralForCausalLM"),
+    llama("MixtralForCausalLM", true),
+    qwen("Qwen2ForCausalLM", "qwen2"),
+    qwen("Qwen3ForCausalLM", "qwen3"),
+    qwen("Qwen3MoeForCausalLM", "qwen3moe", true),
+    gemma("Gemma2ForCausalLM", "gemma2", HfParameters::Gemma2),
+    gemma("Gemma3ForCausalLM", "gemma3", HfParameters::Gemma3),
+    phi3(),
 };
 
 // Per-layer parts: the Hugging Face name after "model.layers.N." (without .weight/.bias) -> GGUF's.
@@ -47,8 +72,11 @@ constexpr std::pair<std::string_view, std::string_view> kLayerParts[] = {
     {"mlp.gate_proj", "ffn_gate"},
     {"mlp.up_proj", "ffn_up"},
     {"mlp.down_proj", "ffn_down"},
+    {"self_attn.qkv_proj", "attn_qkv"}, // Phi-3's fused Q, K, V
+    {"mlp.gate_up_proj", "ffn_up"},     // Phi-3's fused gate and up: GGUF keeps them as one ffn_up
     {"input_layernorm", "attn_norm"},
-    {"post_attention_layernorm", "ffn_norm"},
+    {"pre_feedforward_layernorm", "ffn_norm"},
+    {"post_feedforward_layernorm", "post_ffw_norm"},
     {"mlp.gate", "ffn_gate_inp"},              // Qwen MoE router
     {"block_sparse_moe.gate", "ffn_gate_inp"}, // Mixtral router
 };
@@ -63,7 +91,14 @@ constexpr std::pair<std::string_view, std::string_view> kExpertParts[] = {
 } // namespace
 
 const HfArchitecture* findHfArchitecture(std::string_view hfClass) {
-    for (const HfArchitecture& a : kArchitectures)
+    static const auto table = [] {
+        std::array<HfArchitecture, kArchitectures.size()> t = kArchitectures;
+        for (HfArchitecture& a : t)
+            if (const auto* info = model::findArchitecture(a.ggufArch))
+                a.postAttentionNorm = info->postNorms || info->ffnNormName == "post_attention_norm";
+        return t;
+    }();
+    for (const HfArchitecture& a : table)
         if (a.hfClass == hfClass && model::findArchitecture(a.ggufArch)) return &a;
     return nullptr;
 }
@@ -75,7 +110,7 @@ std::string supportedHfArchitectures() {
     return list;
 }
 
-std::optional<MappedTensor> mapTensorName(const std::string& hfName) {
+std::optional<MappedTensor> mapTensorName(const std::string& hfName, const HfArchitecture& arch) {
     if (hfName.ends_with(".rotary_emb.inv_freq") || hfName.ends_with(".attention.masked_bias") ||
         hfName.ends_with(".attention.bias"))
         return MappedTensor{{}, {}, true};
@@ -95,9 +130,139 @@ std::optional<MappedTensor> mapTensorName(const std::string& hfName) {
             }
     }
     if (!std::regex_match(hfName, m, layer)) return std::nullopt;
+    if (m[2].str() == "post_attention_layernorm")
+        return MappedTensor{fmt::format("blk.{}.{}.{}", m[1].str(),
+                                        arch.postAttentionNorm ? "post_attention_norm" : "ffn_norm",
+                                        m[3].str())};
     for (const auto& [from, to] : kLayerParts)
         if (m[2].str() == from) return MappedTensor{fmt::format("blk.{}.{}.{}", m[1].str(), to, m[3].str())};
     return std::nullopt;
+}
+
+} // namespace qf::hf::detail
+
+namespace qf::hf::detail {
+namespace {
+
+const JsonValue* present(const JsonValue& config, std::string_view key) {
+    const JsonValue* v = config.find(key);
+    return v && !v->isNull() ? v : nullptr;
+}
+
+Result<uint32_t> countOf(const JsonValue& config, std::string_view key,
+                         std::optional<uint32_t> fallback = {}) {
+    const JsonValue* v = present(config, key);
+    if (!v) {
+        if (fallback) return *fallback;
+        return makeError("config.json: missing \"{}\"", key);
+    }
+    if (!v->asUInt() || *v->asUInt() > (1u << 30))
+        return makeError("config.json: \"{}\" is not a count", key);
+    return uint32_t(*v->asUInt());
+}
+
+Result<float> realOf(const JsonValue& config, std::string_view key, std::optional<double> fallback = {}) {
+    const JsonValue* v = present(config, key);
+    if (!v) {
+        if (fallback) return float(*fallback);
+        return makeError("config.json: missing \"{}\"", key);
+    }
+    if (!v->asDouble()) return makeError("config.json: \"{}\" is not a number", key);
+    return float(*v->asDouble());
+}
+
+} // namespace
+
+Status addArchitectureParameters(const HfArchitecture& arch, const JsonValue& config, gguf::Metadata& md,
+                                 uint32_t embd, uint32_t heads) {
+    const std::string a(arch.ggufArch);
+    auto key = [&a](std::string_view k) { return a + "." + std::string(k); };
+    switch (arch.parameters) {
+    case HfParameters::Base:
+        return {};
+    case HfParameters::Gemma2: {
+        // Gemma2Model's own list: no rope keys; head_count_kv always; head_dim required.
+        md.remove(key("rope.freq_base"));
+        auto headDim = countOf(config, "head_dim");
+        auto kv = countOf(config, "num_key_value_heads", heads);
+        auto attnCap = realOf(config, "attn_logit_softcapping");
+        auto finalCap = realOf(config, "final_logit_softcapping");
+        auto window = countOf(config, "sliding_window");
+        for (const Status& s :
+             {headDim ? Status() : Status(headDim.error()), kv ? Status() : Status(kv.error()),
+              attnCap ? Status() : Status(attnCap.error()), finalCap ? Status() : Status(finalCap.error()),
+              window ? Status() : Status(window.error())})
+            QF_TRY(s);
+        md.set(key("attention.head_count_kv"), gguf::Value::u32(*kv));
+        md.set(key("attention.key_length"), gguf::Value::u32(*headDim));
+        md.set(key("attention.value_length"), gguf::Value::u32(*headDim));
+        md.set(key("attn_logit_softcapping"), gguf::Value::f32(*attnCap));
+        md.set(key("final_logit_softcapping"), gguf::Value::f32(*finalCap));
+        md.set(key("attention.sliding_window"), gguf::Value::u32(*window));
+        return {};
+    }
+    case HfParameters::Gemma3: {
+        // Gemma3Model: TextModel's keys, then its defaults for what the config leaves out.
+        auto context = countOf(config, "max_position_embeddings", 131072);
+        auto headCount = countOf(config, "num_attention_heads", 8);
+        auto eps = realOf(config, "rms_norm_eps", 1e-6);
+        auto headDim = countOf(config, "head_dim", 256);
+        auto theta = realOf(config, "rope_theta", 1000000.0);
+        auto kv = countOf(config, "num_key_value_heads", 4);
+        for (const Status& s :
+             {context ? Status() : Status(context.error()), headCount ? Status() : Status(headCount.error()),
+              eps ? Status() : Status(eps.error()), headDim ? Status() : Status(headDim.error()),
+              theta ? Status() : Status(theta.error()), kv ? Status() : Status(kv.error())})
+            QF_TRY(s);
+        if (present(config, "attn_logit_softcapping"))
+            return makeError(
+                "config.json: Gemma 3 has no attention logit soft-capping, but the config sets one");
+        md.set(key("context_length"), gguf::Value::u32(*context));
+        md.set(key("attention.head_count"), gguf::Value::u32(*headCount));
+        md.set(key("attention.layer_norm_rms_epsilon"), gguf::Value::f32(*eps));
+        md.set(key("attention.key_length"), gguf::Value::u32(*headDim));
+        md.set(key("attention.value_length"), gguf::Value::u32(*headDim));
+        md.set(key("rope.freq_base"), gguf::Value::f32(*theta));
+        if (const auto* cap = present(config, "final_logit_softcapping");
+            cap && cap->asDouble() && *cap->asDouble())
+            md.set(key("final_logit_softcapping"), gguf::Value::f32(float(*cap->asDouble())));
+        const auto* pattern = present(config, "sliding_window_pattern");
+        if (!pattern || pattern->asUInt() != std::optional<uint64_t>(1)) {
+            auto window = countOf(config, "sliding_window");
+            QF_TRY(window ? Status() : Status(window.error()));
+            md.set(key("attention.sliding_window"), gguf::Value::u32(*window));
+        }
+        md.set(key("attention.head_count_kv"), gguf::Value::u32(*kv));
+        return {};
+    }
+    case HfParameters::Phi3: {
+        // Phi3MiniModel's own list: the original context, rope dimensions from partial_rotary_factor.
+        const JsonValue* scaling = present(config, "rope_scaling");
+        if (scaling && scaling->find("long_factor"))
+            return makeError("config.json: Phi-3 long-context rope factors (longrope) are not supported yet");
+        const JsonValue* original = scaling ? present(*scaling, "original_max_position_embeddings") : nullptr;
+        if (!original) original = present(config, "original_max_position_embeddings");
+        if (!original || !original->asUInt())
+            return makeError("config.json: Phi-3 needs \"original_max_position_embeddings\"");
+        double fraction = 1.0;
+        if (const auto* f = present(config, "partial_rotary_factor")) {
+            if (!f->asDouble() || *f->asDouble() <= 0 || *f->asDouble() > 1)
+                return makeError("config.json: \"partial_rotary_factor\" must be in (0, 1]");
+            fraction = *f->asDouble();
+        }
+        if (!present(config, "rope_theta")) return makeError("config.json: Phi-3 needs \"rope_theta\"");
+        md.set(key("rope.scaling.original_context_length"), gguf::Value::u32(uint32_t(*original->asUInt())));
+        md.set(key("rope.dimension_count"), gguf::Value::u32(uint32_t(int64_t(fraction * embd)) / heads));
+        uint32_t window = 0; // Phi-4 has none: 0 tells it apart
+        if (const auto* w = present(config, "sliding_window")) {
+            if (!w->asUInt()) return makeError("config.json: \"sliding_window\" is not a count");
+            window = uint32_t(*w->asUInt());
+        }
+        md.set(key("attention.sliding_window"), gguf::Value::u32(window));
+        return {};
+    }
+    }
+    return {};
 }
 
 } // namespace qf::hf::detail

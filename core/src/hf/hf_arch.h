@@ -8,7 +8,14 @@
 #include <string>
 #include <string_view>
 
+#include "qf/gguf/value.h"
+#include "qf/json_reader.h"
+#include "qf/result.h"
+
 namespace qf::hf::detail {
+
+// Which set_gguf_parameters the converter's class runs: TextModel's (Base), or a class's own list.
+enum class HfParameters { Base, Gemma2, Gemma3, Phi3 };
 
 struct HfArchitecture {
     std::string_view hfClass;  // config.json "architectures"[0]
@@ -20,6 +27,13 @@ struct HfArchitecture {
     // Qwen2MoeModel: moe_intermediate_size as <arch>.expert_feed_forward_length.
     bool expertFeedForwardKey = false;
     bool experts = false; // the class carries routed experts (stacked into 3-D tensors)
+    HfParameters parameters = HfParameters::Base;
+    float normShift = 0.0f;     // added to every *norm.weight (Gemma's RMSNorm multiplies by 1 + w)
+    bool skipLmHead = false;    // Gemma 2 ties its output to the embeddings and drops lm_head.weight
+    bool noSpacePrefix = false; // tokenizer.ggml.add_space_prefix false after the vocabulary (Gemma)
+    // post_attention_layernorm is the attention block's output norm (post_attention_norm), not the FFN's
+    // input norm: from the registry (Gemma's post-norms, gpt-oss's naming).
+    bool postAttentionNorm = false;
 };
 
 // The entry for a config.json architecture class, or nullptr.
@@ -34,6 +48,11 @@ struct MappedTensor {
     std::optional<uint32_t> expert;
     bool skip = false;
 };
-std::optional<MappedTensor> mapTensorName(const std::string& hfName);
+std::optional<MappedTensor> mapTensorName(const std::string& hfName, const HfArchitecture& arch);
+
+// What the class's set_gguf_parameters writes beyond (or instead of) TextModel's, into `md` which holds
+// TextModel's keys already: keys added, and for classes that do not call TextModel's, keys removed.
+Status addArchitectureParameters(const HfArchitecture& arch, const JsonValue& config, gguf::Metadata& md,
+                                 uint32_t embd, uint32_t heads);
 
 } // namespace qf::hf::detail

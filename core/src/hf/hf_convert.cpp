@@ -189,12 +189,21 @@ bool sameType(StDtype src, GgmlType dst) {
 }
 
 // One source tensor into `out` (its converted size): cast to `type`, rows permuted for rotary heads.
-void convertRows(const SafetensorInfo& st, std::span<const uint8_t> in, uint32_t permuteHeads, GgmlType type,
-                 std::span<uint8_t> out) {
+void convertRows(const SafetensorInfo& st, std::span<const uint8_t> in, uint32_t permuteHeads, float addend,
+                 GgmlType type, std::span<uint8_t> out) {
     const uint64_t rows = st.shape[0];
     const uint64_t rowLength = st.elementCount() / std::max<uint64_t>(rows, 1);
     const uint32_t inSize = stDtypeSize(st.dtype);
     const uint32_t outSize = type == GgmlType::F32 ? 4 : 2;
+    if (addend != 0.0f) {
+        // The converter adds in the tensor's torch dtype: F16 stays F16 (rounded), BF16 was widened to F32.
+        for (uint64_t k = 0; k < st.elementCount(); ++k) {
+            float v = loadFloat(st.dtype, in.data() + k * inSize) + addend;
+            if (st.dtype == StDtype::F16) v = fp16ToFp32(fp32ToFp16(v));
+            storeFloat(type, v, out.data() + k * outSize);
+        }
+        return;
+    }
     if (!permuteHeads && sameType(st.dtype, type)) {
         std::memcpy(out.data(), in.data(), out.size());
         return;
@@ -321,6 +330,11 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     if (findAny(*config, {"num_key_value_heads", "n_kv_heads"}))
         md.set(key("attention.head_count_kv"), gguf::Value::u32(headsKv));
     if (*ropeTheta) md.set(key("rope.freq_base"), gguf::Value::f32(float(**ropeTheta)));
+    auto localTheta = optionalPositive(
+        *config, {"local_rope_theta", "rope_local_theta", "rope_theta_local", "swa_rope_theta", "rope_local_base_freq"},
+        configPath);
+    QF_TRY(localTheta ? Status() : Status(localTheta.error()));
+    if (*localTheta) md.set(key("rope.freq_base_swa"), gguf::Value::f32(float(**localTheta)));
     if (*rmsEps) md.set(key("attention.layer_norm_rms_epsilon"), gguf::Value::f32(float(**rmsEps)));
     if (*normEps) md.set(key("attention.layer_norm_epsilon"), gguf::Value::f32(float(**normEps)));
     auto expertCount = optionalCount(*config, {"num_local_experts", "num_experts", "n_routed_experts"}, configPath, 1u << 16);
@@ -345,6 +359,7 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         if (*vocabSize) md.set(key("vocab_size"), gguf::Value::u32(**vocabSize));
         md.set(key("rope.dimension_count"), gguf::Value::u32(headDim));
     }
+    QF_TRY(detail::addArchitectureParameters(*arch, *config, md, *embd, *heads));
     if (const auto* scaling = config->find("rope_scaling"); scaling && scaling->isObject()) {
         const auto* typeValue =
             scaling->find("rope_type") ? scaling->find("rope_type") : scaling->find("type");
@@ -363,6 +378,7 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         }
     }
     QF_TRY(detail::addSentencePieceVocab(md, conv.m_folder, *config));
+    if (arch->noSpacePrefix) md.set("tokenizer.ggml.add_space_prefix", gguf::Value::boolean(false));
     if (arch->llamaKeys && !md.find("tokenizer.ggml.add_space_prefix")) {
         // LlamaModel.set_vocab writes tokenizer_config.json's add_prefix_space for every vocabulary kind.
         if (auto tokenizerConfig = readJsonFile(conv.m_folder / "tokenizer_config.json"))
@@ -388,11 +404,11 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     std::map<size_t, std::vector<std::pair<uint32_t, size_t>>> stacked; // index -> (expert, weight)
     for (size_t i = 0; i < all.size(); ++i) {
         const SafetensorInfo& st = all[i];
-        const auto mapped = detail::mapTensorName(st.name);
+        const auto mapped = detail::mapTensorName(st.name, *arch);
         if (!mapped)
             return makeError("{}: tensor \"{}\" is not part of a {} model; cannot map it",
                              conv.m_folder.string(), st.name, conv.m_hfArchitecture);
-        if (mapped->skip) continue;
+        if (mapped->skip || (arch->skipLmHead && st.name == "lm_head.weight")) continue;
         if (!isFloatDtype(st.dtype))
             return makeError(
                 "{}: tensor \"{}\" has dtype {}; only F32, F16 and BF16 weights can be converted",
@@ -414,7 +430,8 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
             stacked[it->second].emplace_back(*mapped->expert, i);
             continue;
         }
-        Source source{{i}, 0};
+        Source source{{i}, 0, 0.0f};
+        if (arch->normShift != 0.0f && st.name.ends_with("norm.weight")) source.addend = arch->normShift;
         if (arch->permuteQk) {
             if (st.name.ends_with("q_proj.weight") || st.name.ends_with("q_proj.bias"))
                 source.permuteHeads = *heads;
@@ -496,7 +513,7 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
         const SafetensorInfo& st = m_weights.tensors()[weight];
         const uint64_t bytes = st.elementCount() * (spec.type == GgmlType::F32 ? 4 : 2);
         if (offset + bytes > out.size()) return makeError("{}: the source is larger than the tensor", spec.name);
-        convertRows(st, m_weights.data(st), source.permuteHeads, spec.type, out.subspan(offset, bytes));
+        convertRows(st, m_weights.data(st), source.permuteHeads, source.addend, spec.type, out.subspan(offset, bytes));
         offset += bytes;
     }
     if (offset != out.size()) return makeError("{}: the source is smaller than the tensor", spec.name);

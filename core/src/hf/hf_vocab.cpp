@@ -191,7 +191,7 @@ Status addSentencePieceVocab(gguf::Metadata& md, const fs::path& folder, const J
         return makeError("{}: vocab_size {} is implausible", folder.string(), vocabSize);
 
     std::vector<std::string> tokens(vocabSize);
-    std::vector<float> scores(vocabSize, -1000.0f);
+    std::vector<float> scores(vocabSize, -10000.0f); // padding: _create_vocab_sentencepiece's -10000
     std::vector<int32_t> types(vocabSize, tokenType(eval::TokenType::Unused));
     for (uint64_t i = 0; i < vocabSize; ++i)
         tokens[i] = fmt::format("[PAD{}]", i);

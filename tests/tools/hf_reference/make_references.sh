@@ -9,13 +9,16 @@ build=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../../data/hf_convert
-archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope"}
+archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope phi3 gemma2 gemma3"}
+# The SentencePiece architectures use the shared model's tokenizer.model (QF_SHARED_DIR, ../shared).
+shared=${QF_SHARED_DIR:-$here/../../../../shared}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for arch in $archs; do
     shards=1
     [ "$arch" = qwen3moe ] && shards=2
     tokenizer=$data/qwen3-tokenizer
+    case $arch in phi3|gemma2|gemma3) tokenizer=$shared/models/qf-books-22m-hf ;; esac
     "$build/bin/qf_make_hf_folder" "$arch" "$work/$arch" "$tokenizer" bf16 "$shards"
     /usr/bin/python3 "$here/run_reference.py" --llama-cpp "$llama" --folder "$work/$arch" \
         --out "$data/$arch.json" --pre qwen2 --quantize "$llama/build/bin/llama-quantize" > "$work/$arch.log" 2>&1 ||

@@ -2,7 +2,8 @@
 // Converting a Hugging Face model folder (config.json + safetensors + tokenizer files) to GGUF, the way
 // llama.cpp's convert_hf_to_gguf.py does it: the same tensor names, metadata keys (in the same order),
 // Q/K row permutation for rotary embeddings, experts stacked into 3-D tensors, and vocabulary. Supported:
-// the architectures of core/src/hf/hf_arch.cpp (Llama, Mistral, Mixtral, Qwen2, Qwen3, Qwen3-MoE).
+// the architectures of core/src/hf/hf_arch.cpp (Llama, Mistral, Mixtral, Qwen2, Qwen3, Qwen3-MoE, Gemma 2,
+// Gemma 3, Phi-3).
 //
 // HfConversion is a read-only "virtual GGUF": its metadata and tensor table are known after open(), and
 // each tensor's converted bytes are produced on demand from the memory-mapped safetensors, so a writer
@@ -82,6 +83,7 @@ private:
         // 3-D tensor); one for a plain tensor; none for rope_freqs.weight (from m_ropeFactors).
         std::vector<size_t> weights;
         uint32_t permuteHeads = 0; // rotary Q/K row permutation over this many heads; 0: none
+        float addend = 0.0f;       // added to every value (Gemma's norms: +1)
     };
     uint64_t sourceByteSize(size_t index) const; // bytes read to produce tensor `index`
 
