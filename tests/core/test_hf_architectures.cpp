@@ -99,9 +99,11 @@ bool isNaming(const std::string& key) {
            key != "general.quantization_version" && key != "general.type";
 }
 
-fs::path makeFolder(const fs::path& tmp, const std::string& arch, int shards) {
+fs::path makeFolder(const fs::path& tmp, const std::string& arch, int shards,
+                    test::hf::WeightDtype dtype = test::hf::WeightDtype::BF16) {
     test::hf::SyntheticOptions options;
     options.shards = shards;
+    options.dtype = dtype;
     options.tokenizerDir = test::hf::usesSentencePiece(arch) ? test::sharedPath("models/qf-books-22m-hf")
                                                              : kData / "qwen3-tokenizer";
     const fs::path folder = tmp / arch;
@@ -118,17 +120,25 @@ private slots:
     void matchesLlamaCppConverter_data() {
         QTest::addColumn<QString>("arch");
         QTest::addColumn<int>("shards");
+        QTest::addColumn<bool>("fp8");
+        // BF16 checkpoints (the Mixture-of-Experts one in two shards), and FP8 e4m3 ones with 128x128 block
+        // scales (weight_scale_inv), one of them with rotary Q/K rows to permute.
         for (const auto& arch : test::hf::syntheticArchitectures())
-            QTest::newRow(arch.c_str()) << QString::fromStdString(arch) << (arch == "qwen3moe" ? 2 : 1);
+            QTest::newRow(arch.c_str())
+                << QString::fromStdString(arch) << (arch == "qwen3moe" ? 2 : 1) << false;
+        for (const char* arch : {"qwen3", "llama-rope"})
+            QTest::newRow((std::string(arch) + "-fp8").c_str()) << QString::fromLatin1(arch) << 1 << true;
     }
 
     void matchesLlamaCppConverter() {
         QFETCH(QString, arch);
         QFETCH(int, shards);
+        QFETCH(bool, fp8);
         QTemporaryDir dir;
-        const fs::path folder = makeFolder(dir.path().toStdString(), arch.toStdString(), shards);
+        const fs::path folder = makeFolder(dir.path().toStdString(), arch.toStdString(), shards,
+                                           fp8 ? test::hf::WeightDtype::F8E4M3 : test::hf::WeightDtype::BF16);
         QVERIFY(!folder.empty());
-        auto reference = readJsonFile(kData / (arch.toStdString() + ".json"));
+        auto reference = readJsonFile(kData / (std::string(QTest::currentDataTag()) + ".json"));
         QVERIFY2(reference.ok(), reference.ok() ? "" : reference.error().message.c_str());
 
         auto conv = hf::HfConversion::open(folder);
@@ -172,9 +182,11 @@ private slots:
     void oneStepEqualsConvertThenQuantize() {
         QFETCH(QString, arch);
         QFETCH(int, shards);
+        QFETCH(bool, fp8);
         QTemporaryDir dir;
         const fs::path tmp = dir.path().toStdString();
-        const fs::path folder = makeFolder(tmp, arch.toStdString(), shards);
+        const fs::path folder = makeFolder(tmp, arch.toStdString(), shards,
+                                           fp8 ? test::hf::WeightDtype::F8E4M3 : test::hf::WeightDtype::BF16);
         QVERIFY(!folder.empty());
         auto conv = hf::HfConversion::open(folder);
         QVERIFY2(conv.ok(), conv.ok() ? "" : conv.error().message.c_str());
@@ -203,7 +215,7 @@ private slots:
         QVERIFY(one == test::readAll(tmp / "two.gguf"));
 
         // llama-quantize's Q4_K_M of llama.cpp's converted file, tensor by tensor.
-        auto reference = readJsonFile(kData / (arch.toStdString() + ".json"));
+        auto reference = readJsonFile(kData / (std::string(QTest::currentDataTag()) + ".json"));
         QVERIFY(reference.ok() && reference->find("q4_k_m"));
         const auto expected = readTensorDigests(*reference->find("q4_k_m"));
         auto ours = gguf::GgufFile::open(tmp / "one.gguf");

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -188,13 +189,50 @@ bool sameType(StDtype src, GgmlType dst) {
            (src == StDtype::BF16 && dst == GgmlType::BF16);
 }
 
+// torch.float8_e4m3fn as float: bias 7, subnormals, no infinities, S.1111.111 NaN.
+float fp8e4m3ToFloat(uint8_t code) {
+    const int exp = (code >> 3) & 15, mant = code & 7;
+    if ((code & 0x7f) == 0x7f) return std::numeric_limits<float>::quiet_NaN();
+    const float v = exp == 0 ? std::ldexp(float(mant), -9) : std::ldexp(1.0f + float(mant) / 8.0f, exp - 7);
+    return code & 0x80 ? -v : v;
+}
+
+// An FP8 weight's block scales (weight_scale_inv), as the converter's dequant_simple applies them: each
+// value times the F32 scale of its (row / blockRows, column / blockCols) block; blocks 0: one scale.
+struct BlockScales {
+    const SafetensorInfo* info = nullptr;
+    std::span<const uint8_t> bytes;
+    uint64_t blockRows = 0, blockCols = 0;
+
+    float at(uint64_t row, uint64_t col) const {
+        uint64_t index = 0;
+        if (blockRows && blockCols && info->shape.size() == 2)
+            index = (row / blockRows) * info->shape[1] + col / blockCols;
+        return loadFloat(info->dtype, bytes.data() + index * stDtypeSize(info->dtype));
+    }
+};
+
 // One source tensor into `out` (its converted size): cast to `type`, rows permuted for rotary heads.
 void convertRows(const SafetensorInfo& st, std::span<const uint8_t> in, uint32_t permuteHeads, float addend,
-                 GgmlType type, std::span<uint8_t> out) {
+                 GgmlType type, std::span<uint8_t> out, const BlockScales* scales = nullptr) {
     const uint64_t rows = st.shape[0];
     const uint64_t rowLength = st.elementCount() / std::max<uint64_t>(rows, 1);
     const uint32_t inSize = stDtypeSize(st.dtype);
     const uint32_t outSize = type == GgmlType::F32 ? 4 : 2;
+    if (scales) {
+        for (uint64_t r = 0; r < rows; ++r) {
+            uint64_t from = r;
+            if (permuteHeads) {
+                const uint64_t headRows = rows / permuteHeads, half = headRows / 2;
+                const uint64_t head = r / headRows, within = r % headRows;
+                from = head * headRows + (within % 2) * half + within / 2;
+            }
+            for (uint64_t k = 0; k < rowLength; ++k)
+                storeFloat(type, fp8e4m3ToFloat(in[from * rowLength + k]) * scales->at(from, k),
+                           out.data() + (r * rowLength + k) * outSize);
+        }
+        return;
+    }
     if (addend != 0.0f) {
         // The converter adds in the tensor's torch dtype: F16 stays F16 (rounded), BF16 was widened to F32.
         for (uint64_t k = 0; k < st.elementCount(); ++k) {
@@ -398,18 +436,21 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         conv.m_sources.push_back({});
     }
     const auto& all = conv.m_weights.tensors();
+    QF_TRY(conv.pairFp8Scales(*config));
     // Experts arrive one 2-D tensor each; they become one 3-D tensor per layer and part, at the place of
     // the first one (llama.cpp's converter stacks them with torch.stack in expert order).
     std::map<std::string, size_t> stacks;                                 // GGUF name -> index in m_specs
     std::map<size_t, std::vector<std::pair<uint32_t, size_t>>> stacked; // index -> (expert, weight)
     for (size_t i = 0; i < all.size(); ++i) {
         const SafetensorInfo& st = all[i];
+        if (conv.isQuantizationSideTensor(i)) continue;
         const auto mapped = detail::mapTensorName(st.name, *arch);
         if (!mapped)
             return makeError("{}: tensor \"{}\" is not part of a {} model; cannot map it",
                              conv.m_folder.string(), st.name, conv.m_hfArchitecture);
         if (mapped->skip || (arch->skipLmHead && st.name == "lm_head.weight")) continue;
-        if (!isFloatDtype(st.dtype))
+        const bool fp8 = !conv.m_scaleOf.empty() && conv.m_scaleOf[i] != SIZE_MAX;
+        if (!isFloatDtype(st.dtype) && !fp8)
             return makeError(
                 "{}: tensor \"{}\" has dtype {}; only F32, F16 and BF16 weights can be converted",
                 conv.m_folder.string(), st.name, stDtypeName(st.dtype));
@@ -489,6 +530,65 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     return conv;
 }
 
+Status HfConversion::pairFp8Scales(const JsonValue& config) {
+    const auto& all = m_weights.tensors();
+    const JsonValue* quant = config.find("quantization_config");
+    if (!quant || !quant->isObject()) {
+        for (const auto& t : all)
+            if (t.dtype == StDtype::F8E4M3 || t.dtype == StDtype::F8E5M2)
+                return makeError("{}: tensor \"{}\" is FP8 but config.json has no quantization_config",
+                                 m_folder.string(), t.name);
+        return {};
+    }
+    const JsonValue* method = quant->find("quant_method");
+    const std::string name = method && method->asString() ? *method->asString() : std::string();
+    if (name != "fp8")
+        return makeError("{}: quantized checkpoints of method \"{}\" are not supported (FP8 block-scaled ones are); "
+                         "convert the unquantized (BF16) release instead",
+                         m_folder.string(), name);
+    if (const JsonValue* block = quant->find("weight_block_size"); block && !block->isNull()) {
+        const auto* items = block->asArray();
+        if (!items || items->size() != 2 || !(*items)[0].asUInt() || !(*items)[1].asUInt() ||
+            *(*items)[0].asUInt() == 0 || *(*items)[1].asUInt() == 0)
+            return makeError("{}: quantization_config.weight_block_size must be two positive counts",
+                             m_folder.string());
+        m_blockRows = *(*items)[0].asUInt();
+        m_blockCols = *(*items)[1].asUInt();
+    }
+    m_scaleOf.assign(all.size(), SIZE_MAX);
+    for (size_t i = 0; i < all.size(); ++i) {
+        const SafetensorInfo& scale = all[i];
+        if (!scale.name.ends_with("_scale_inv")) continue;
+        const std::string weightName = scale.name.substr(0, scale.name.size() - std::string_view("_scale_inv").size());
+        const SafetensorInfo* weight = m_weights.find(weightName);
+        if (!weight) return makeError("{}: \"{}\" scales no tensor", m_folder.string(), scale.name);
+        if (weight->dtype != StDtype::F8E4M3 || weight->shape.size() != 2 || !isFloatDtype(scale.dtype))
+            return makeError("{}: \"{}\" must be a 2-D F8_E4M3 weight with a float scale", m_folder.string(),
+                             weightName);
+        const bool blocked = m_blockRows && m_blockCols;
+        const std::vector<uint64_t> expected =
+            blocked ? std::vector<uint64_t>{(weight->shape[0] + m_blockRows - 1) / m_blockRows,
+                                            (weight->shape[1] + m_blockCols - 1) / m_blockCols}
+                    : std::vector<uint64_t>{};
+        if (blocked ? scale.shape != expected : scale.elementCount() != 1)
+            return makeError("{}: \"{}\" has the wrong shape for {}x{} blocks of {}", m_folder.string(), scale.name,
+                             m_blockRows, m_blockCols, weightName);
+        m_scaleOf[size_t(weight - all.data())] = i;
+    }
+    for (size_t i = 0; i < all.size(); ++i)
+        if ((all[i].dtype == StDtype::F8E4M3 || all[i].dtype == StDtype::F8E5M2) && m_scaleOf[i] == SIZE_MAX)
+            return makeError("{}: FP8 tensor \"{}\" has no weight_scale_inv", m_folder.string(), all[i].name);
+    return {};
+}
+
+bool HfConversion::isQuantizationSideTensor(size_t weight) const {
+    if (m_scaleOf.empty()) return false;
+    const std::string& name = m_weights.tensors()[weight].name;
+    // Activation scales are unused by the converter; weight scales are read with their weight.
+    return name.ends_with("_scale_inv") || name.ends_with(".activation_scale") ||
+           name.ends_with("_activation_scale");
+}
+
 uint64_t HfConversion::tensorByteSize(size_t index) const {
     const auto& spec = m_specs[index];
     uint64_t n = 1;
@@ -513,7 +613,17 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
         const SafetensorInfo& st = m_weights.tensors()[weight];
         const uint64_t bytes = st.elementCount() * (spec.type == GgmlType::F32 ? 4 : 2);
         if (offset + bytes > out.size()) return makeError("{}: the source is larger than the tensor", spec.name);
-        convertRows(st, m_weights.data(st), source.permuteHeads, source.addend, spec.type, out.subspan(offset, bytes));
+        if (offset + bytes > out.size()) return makeError("{}: the source is larger than the tensor", spec.name);
+        BlockScales scales;
+        const bool fp8 = weight < m_scaleOf.size() && m_scaleOf[weight] != SIZE_MAX;
+        if (fp8) {
+            scales.info = &m_weights.tensors()[m_scaleOf[weight]];
+            scales.bytes = m_weights.data(*scales.info);
+            scales.blockRows = m_blockRows;
+            scales.blockCols = m_blockCols;
+        }
+        convertRows(st, m_weights.data(st), source.permuteHeads, source.addend, spec.type, out.subspan(offset, bytes),
+                    fp8 ? &scales : nullptr);
         offset += bytes;
     }
     if (offset != out.size()) return makeError("{}: the source is smaller than the tensor", spec.name);
@@ -521,15 +631,21 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
 }
 
 void HfConversion::releaseTensor(size_t index) const {
-    for (size_t weight : m_sources[index].weights)
+    for (size_t weight : m_sources[index].weights) {
         m_weights.release(m_weights.tensors()[weight]);
+        if (weight < m_scaleOf.size() && m_scaleOf[weight] != SIZE_MAX)
+            m_weights.release(m_weights.tensors()[m_scaleOf[weight]]);
+    }
 }
 
 uint64_t HfConversion::sourceByteSize(size_t index) const {
     if (m_sources[index].weights.empty()) return tensorByteSize(index);
     uint64_t bytes = 0;
-    for (size_t weight : m_sources[index].weights)
+    for (size_t weight : m_sources[index].weights) {
         bytes += m_weights.tensors()[weight].byteSize();
+        if (weight < m_scaleOf.size() && m_scaleOf[weight] != SIZE_MAX)
+            bytes += m_weights.tensors()[m_scaleOf[weight]].byteSize();
+    }
     return bytes;
 }
 

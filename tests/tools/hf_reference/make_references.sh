@@ -9,19 +9,24 @@ build=$2
 shift 2
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../../data/hf_convert
-archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope phi3 gemma2 gemma3"}
+# A name <arch>-fp8 is that architecture's folder with FP8 e4m3 weights and 128x128 block scales.
+archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope phi3 gemma2 gemma3 qwen3-fp8 llama-rope-fp8"}
 # The SentencePiece architectures use the shared model's tokenizer.model (QF_SHARED_DIR, ../shared).
 shared=${QF_SHARED_DIR:-$here/../../../../shared}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for arch in $archs; do
+for name in $archs; do
+    arch=${name%-fp8}
+    dtype=bf16
+    lazy=
+    if [ "$arch" != "$name" ]; then dtype=fp8; lazy=--no-lazy; fi
     shards=1
     [ "$arch" = qwen3moe ] && shards=2
     tokenizer=$data/qwen3-tokenizer
     case $arch in phi3|gemma2|gemma3) tokenizer=$shared/models/qf-books-22m-hf ;; esac
-    "$build/bin/qf_make_hf_folder" "$arch" "$work/$arch" "$tokenizer" bf16 "$shards"
-    /usr/bin/python3 "$here/run_reference.py" --llama-cpp "$llama" --folder "$work/$arch" \
-        --out "$data/$arch.json" --pre qwen2 --quantize "$llama/build/bin/llama-quantize" > "$work/$arch.log" 2>&1 ||
-        { tail -20 "$work/$arch.log"; exit 1; }
-    echo "$arch: $data/$arch.json"
+    "$build/bin/qf_make_hf_folder" "$arch" "$work/$name/$arch" "$tokenizer" "$dtype" "$shards"
+    /usr/bin/python3 "$here/run_reference.py" --llama-cpp "$llama" --folder "$work/$name/$arch" $lazy \
+        --out "$data/$name.json" --pre qwen2 --quantize "$llama/build/bin/llama-quantize" > "$work/$name.log" 2>&1 ||
+        { tail -20 "$work/$name.log"; exit 1; }
+    echo "$name: $data/$name.json"
 done

@@ -87,6 +87,38 @@ def install_transformers_stand_in() -> None:
     sys.modules["transformers"] = module
 
 
+def decode_fp8_on_load(gguf) -> None:
+    """torch 1.13 cannot read float8_e4m3fn: F8_E4M3 tensors are handed to the converter as the F32 values
+    their codes stand for (exact, as torch's fp8.float() gives), so its dequant_simple(weight.float() *
+    scale) computes what it computes under a torch that has the dtype."""
+    import numpy as np
+
+    codes = np.arange(256, dtype=np.uint8)
+    sign = np.where(codes & 0x80, -1.0, 1.0)
+    exp = (codes >> 3) & 15
+    mant = (codes & 7).astype(np.float64)
+    value = np.where(exp == 0, np.ldexp(mant, -9), np.ldexp(1.0 + mant / 8.0, exp.astype(np.int32) - 7))
+    value = np.where((codes & 0x7F) == 0x7F, np.nan, value)
+    table = (sign * value).astype(np.float32)
+
+    class DecodedFp8:
+        def __init__(self, t):
+            self.dtype = "F32"
+            self.shape = t.shape
+            self._t = t
+
+        def mmap_bytes(self):
+            return table[np.asarray(self._t.mmap_bytes())].view(np.uint8)
+
+    original = gguf.utility.SafetensorsLocal.__init__
+
+    def init(self, filename):
+        original(self, filename)
+        self.tensors = {k: DecodedFp8(v) if v.dtype == "F8_E4M3" else v for k, v in self.tensors.items()}
+
+    gguf.utility.SafetensorsLocal.__init__ = init
+
+
 def digests(path: Path, gguf) -> dict:
     reader = gguf.GGUFReader(str(path))
     metadata = {}
@@ -118,6 +150,8 @@ def main() -> None:
     ap.add_argument("--outtype", default="f16")
     ap.add_argument("--quantize", type=Path, help="llama-quantize binary: also record its Q4_K_M digests")
     ap.add_argument("--keep", type=Path, help="keep the converted GGUF here")
+    ap.add_argument("--no-lazy", action="store_true",
+                    help="the converter's --no-lazy (torch 1.13's meta tensors cannot repeat_interleave FP8 scales)")
     args = ap.parse_args()
 
     sys.path.insert(0, str(args.llama_cpp / "gguf-py"))
@@ -130,6 +164,7 @@ def main() -> None:
         if not hasattr(torch, name):
             setattr(torch, name, torch.uint8)
     import gguf  # noqa: E402
+    decode_fp8_on_load(gguf)
     import conversion.base as base  # noqa: E402
     base.TextModel.get_vocab_base_pre = lambda self, tokenizer: args.pre
     import convert_hf_to_gguf  # noqa: E402
@@ -137,6 +172,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         f16 = Path(tmp) / "model.gguf"
         sys.argv = ["convert_hf_to_gguf.py", str(args.folder), "--outtype", args.outtype, "--outfile", str(f16)]
+        if args.no_lazy:
+            sys.argv.append("--no-lazy")
         convert_hf_to_gguf.main()
         result = {"converter": "convert_hf_to_gguf.py --outtype " + args.outtype, "pre": args.pre}
         result.update(digests(f16, gguf))

@@ -21,6 +21,7 @@
 #include "qf/gguf/value.h"
 #include "qf/hf/safetensors.h"
 #include "qf/job.h"
+#include "qf/json_reader.h"
 #include "qf/result.h"
 
 namespace qf::hf {
@@ -86,6 +87,9 @@ private:
         float addend = 0.0f;       // added to every value (Gemma's norms: +1)
     };
     uint64_t sourceByteSize(size_t index) const; // bytes read to produce tensor `index`
+    // FP8 checkpoints: pairs each F8_E4M3 weight with its weight_scale_inv (m_scaleOf).
+    Status pairFp8Scales(const JsonValue& config);
+    bool isQuantizationSideTensor(size_t weight) const; // a paired scale or an unused activation scale
 
     std::filesystem::path m_folder;
     std::string m_hfArchitecture;
@@ -94,6 +98,10 @@ private:
     std::vector<gguf::TensorSpec> m_specs;
     std::vector<Source> m_sources;
     std::vector<float> m_ropeFactors; // llama3 rope scaling divisors (rope_freqs.weight); empty: none
+    // FP8 checkpoints (quantization_config quant_method "fp8"): per weight, the index of its
+    // weight_scale_inv tensor (SIZE_MAX: none), and the scale's block (rows, columns; 0: one scale).
+    std::vector<size_t> m_scaleOf;
+    uint64_t m_blockRows = 0, m_blockCols = 0;
 
     friend class HfConversionBuilder;
 };
