@@ -105,7 +105,7 @@ fs::path makeFolder(const fs::path& tmp, const std::string& arch, int shards,
     options.shards = shards;
     options.dtype = dtype;
     options.tokenizerDir = test::hf::usesSentencePiece(arch) ? test::sharedPath("models/qf-books-22m-hf")
-                                                             : kData / "qwen3-tokenizer";
+                                                             : kData / test::hf::bpeTokenizerFor(arch);
     const fs::path folder = tmp / arch;
     if (!test::hf::writeSyntheticHfFolder(arch, folder, options)) return {};
     return folder;
@@ -120,23 +120,26 @@ private slots:
     void matchesLlamaCppConverter_data() {
         QTest::addColumn<QString>("arch");
         QTest::addColumn<int>("shards");
-        QTest::addColumn<bool>("fp8");
+        QTest::addColumn<int>("dtype");
         // BF16 checkpoints (the Mixture-of-Experts one in two shards), and FP8 e4m3 ones with 128x128 block
         // scales (weight_scale_inv), one of them with rotary Q/K rows to permute.
         for (const auto& arch : test::hf::syntheticArchitectures())
-            QTest::newRow(arch.c_str())
-                << QString::fromStdString(arch) << (arch == "qwen3moe" ? 2 : 1) << false;
+            QTest::newRow(arch.c_str()) << QString::fromStdString(arch) << (arch == "qwen3moe" ? 2 : 1)
+                                        << int(test::hf::WeightDtype::BF16);
         for (const char* arch : {"qwen3", "llama-rope"})
-            QTest::newRow((std::string(arch) + "-fp8").c_str()) << QString::fromLatin1(arch) << 1 << true;
+            QTest::newRow((std::string(arch) + "-fp8").c_str())
+                << QString::fromLatin1(arch) << 1 << int(test::hf::WeightDtype::F8E4M3);
+        // gpt-oss as published: experts as MXFP4 blocks, kept as MXFP4 in the converted file.
+        QTest::newRow("gpt-oss-mxfp4") << QStringLiteral("gpt-oss") << 1 << int(test::hf::WeightDtype::MXFP4);
     }
 
     void matchesLlamaCppConverter() {
         QFETCH(QString, arch);
         QFETCH(int, shards);
-        QFETCH(bool, fp8);
+        QFETCH(int, dtype);
         QTemporaryDir dir;
-        const fs::path folder = makeFolder(dir.path().toStdString(), arch.toStdString(), shards,
-                                           fp8 ? test::hf::WeightDtype::F8E4M3 : test::hf::WeightDtype::BF16);
+        const fs::path folder =
+            makeFolder(dir.path().toStdString(), arch.toStdString(), shards, test::hf::WeightDtype(dtype));
         QVERIFY(!folder.empty());
         auto reference = readJsonFile(kData / (std::string(QTest::currentDataTag()) + ".json"));
         QVERIFY2(reference.ok(), reference.ok() ? "" : reference.error().message.c_str());
@@ -182,11 +185,10 @@ private slots:
     void oneStepEqualsConvertThenQuantize() {
         QFETCH(QString, arch);
         QFETCH(int, shards);
-        QFETCH(bool, fp8);
+        QFETCH(int, dtype);
         QTemporaryDir dir;
         const fs::path tmp = dir.path().toStdString();
-        const fs::path folder = makeFolder(tmp, arch.toStdString(), shards,
-                                           fp8 ? test::hf::WeightDtype::F8E4M3 : test::hf::WeightDtype::BF16);
+        const fs::path folder = makeFolder(tmp, arch.toStdString(), shards, test::hf::WeightDtype(dtype));
         QVERIFY(!folder.empty());
         auto conv = hf::HfConversion::open(folder);
         QVERIFY2(conv.ok(), conv.ok() ? "" : conv.error().message.c_str());
@@ -197,8 +199,13 @@ private slots:
         const auto* preset = quant::findPreset("Q4_K_M");
         QVERIFY(preset);
         hf::HfTensorSource virtualSource(*conv);
-        auto twoPlan = quant::makeQuantPlan(converted->metadata(), converted->tensors(), *preset);
-        auto onePlan = quant::makeQuantPlan(virtualSource.metadata(), virtualSource.tensors(), *preset);
+        // MXFP4 experts are already quantized: llama-quantize requantizes them only when allowed.
+        quant::PlanOptions options;
+        options.allowRequantize = test::hf::WeightDtype(dtype) == test::hf::WeightDtype::MXFP4;
+        auto twoPlan = quant::makeQuantPlan(converted->metadata(), converted->tensors(), *preset, options);
+        auto onePlan =
+            quant::makeQuantPlan(virtualSource.metadata(), virtualSource.tensors(), *preset, options);
+        QVERIFY2(twoPlan.ok(), twoPlan.ok() ? "" : twoPlan.error().message.c_str());
         QVERIFY(twoPlan.ok() && onePlan.ok());
         quant::QuantizeParams twoStep;
         twoStep.source = &*converted;
@@ -228,6 +235,43 @@ private slots:
             QVERIFY2(sha256Hex(ours->tensorData(t)) == it->second.sha256,
                      ("bytes differ: " + t.name).c_str());
         }
+    }
+
+    // A preset that keeps MXFP4 (MXFP4_MOE) keeps gpt-oss's expert blocks exactly as converted.
+    void mxfp4ExpertsKeptByMxfp4Moe() {
+        QTemporaryDir dir;
+        const fs::path tmp = dir.path().toStdString();
+        const fs::path folder = makeFolder(tmp, "gpt-oss", 1, test::hf::WeightDtype::MXFP4);
+        QVERIFY(!folder.empty());
+        auto conv = hf::HfConversion::open(folder);
+        QVERIFY2(conv.ok(), conv.ok() ? "" : conv.error().message.c_str());
+        const auto* preset = quant::findPreset("MXFP4_MOE");
+        QVERIFY(preset);
+        hf::HfTensorSource source(*conv);
+        auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), *preset);
+        QVERIFY2(plan.ok(), plan.ok() ? "" : plan.error().message.c_str());
+        quant::QuantizeParams params;
+        params.tensorSource = &source;
+        params.outputs.push_back({std::move(*plan), tmp / "mxfp4-moe.gguf"});
+        auto r = quant::quantize(params);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        auto out = gguf::GgufFile::open(tmp / "mxfp4-moe.gguf");
+        QVERIFY(out.ok());
+        int kept = 0;
+        for (size_t i = 0; i < conv->tensors().size(); ++i) {
+            const auto& spec = conv->tensors()[i];
+            if (spec.type != GgmlType::MXFP4) continue;
+            const gguf::TensorInfo* t = nullptr;
+            for (const auto& candidate : out->tensors())
+                if (candidate.name == spec.name) t = &candidate;
+            QVERIFY2(t && t->type == GgmlType::MXFP4, spec.name.c_str());
+            std::vector<uint8_t> bytes(conv->tensorByteSize(i));
+            QVERIFY(conv->tensorData(i, bytes).ok());
+            const auto kept_bytes = out->tensorData(*t);
+            QVERIFY(std::equal(bytes.begin(), bytes.end(), kept_bytes.begin(), kept_bytes.end()));
+            ++kept;
+        }
+        QCOMPARE(kept, 6); // gate, up, down experts of 2 layers
     }
 
     void generatorIsDeterministic() {

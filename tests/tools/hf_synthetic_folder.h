@@ -23,7 +23,9 @@
 
 namespace qf::test::hf {
 
-enum class WeightDtype { F32, F16, BF16, F8E4M3 };
+// F8E4M3: 2-D weights as FP8 with 128x128 block scales. MXFP4 (gpt-oss): experts as MXFP4 blocks and
+// scales, the rest BF16, as openai/gpt-oss-20b ships.
+enum class WeightDtype { F32, F16, BF16, F8E4M3, MXFP4 };
 
 struct SyntheticOptions {
     WeightDtype dtype = WeightDtype::BF16;
@@ -35,13 +37,18 @@ struct SyntheticOptions {
 
 // The architectures the generator knows, as the test names them.
 inline std::vector<std::string> syntheticArchitectures() {
-    return {"qwen2", "qwen3", "qwen3moe", "mixtral", "llama-rope", "phi3", "gemma2", "gemma3"};
+    return {"qwen2", "qwen3", "qwen3moe", "mixtral", "llama-rope", "phi3", "gemma2", "gemma3", "gpt-oss"};
 }
 
 // Architectures whose folders carry a SentencePiece tokenizer.model (the shared model's, Llama 2's
 // vocabulary) rather than a byte-level BPE tokenizer.json.
 inline bool usesSentencePiece(const std::string& arch) {
     return arch == "phi3" || arch == "gemma2" || arch == "gemma3";
+}
+
+// The folder under tests/data/hf_convert with the cut tokenizer.json of a BPE architecture.
+inline std::string bpeTokenizerFor(const std::string& arch) {
+    return arch == "gpt-oss" ? "gptoss-tokenizer" : "qwen3-tokenizer";
 }
 
 namespace detail {
@@ -92,6 +99,23 @@ inline std::vector<Tensor> tensorsOf(const std::string& arch, const Shape& s, bo
         if (arch == "gemma2" || arch == "gemma3") {
             t.push_back({p + "pre_feedforward_layernorm.weight", {s.embd}, true});
             t.push_back({p + "post_feedforward_layernorm.weight", {s.embd}, true});
+        }
+        if (arch == "gpt-oss") {
+            for (const char* x : {"q", "k", "v", "o"}) {
+                const uint64_t rows = *x == 'q' ? q : *x == 'o' ? s.embd : kv;
+                t.push_back(
+                    {fmt::format("{}self_attn.{}_proj.weight", p, x), {rows, *x == 'o' ? q : s.embd}});
+                t.push_back({fmt::format("{}self_attn.{}_proj.bias", p, x), {rows}});
+            }
+            t.push_back({p + "self_attn.sinks", {s.heads}});
+            t.push_back({p + "mlp.router.weight", {s.experts, s.embd}});
+            t.push_back({p + "mlp.router.bias", {s.experts}});
+            // Unquantized layout: gate and up interleaved along the last dimension, both [in, out].
+            t.push_back({p + "mlp.experts.gate_up_proj", {s.experts, s.embd, 2ull * s.expertFf}});
+            t.push_back({p + "mlp.experts.gate_up_proj_bias", {s.experts, 2ull * s.expertFf}});
+            t.push_back({p + "mlp.experts.down_proj", {s.experts, s.expertFf, s.embd}});
+            t.push_back({p + "mlp.experts.down_proj_bias", {s.experts, s.embd}});
+            continue;
         }
         if (arch == "phi3") {
             t.push_back({p + "self_attn.qkv_proj.weight", {q + 2 * kv, s.embd}});
@@ -292,6 +316,36 @@ inline std::string configOf(const std::string& arch, const Shape& s, bool tied, 
 }}
 )",
                            s.headDim, quant, common);
+    if (arch == "gpt-oss") {
+        if (dtype == WeightDtype::MXFP4)
+            quant =
+                R"(  "quantization_config": {"modules_to_not_convert": ["model.layers.*.self_attn", "model.layers.*.mlp.router", "model.embed_tokens", "lm_head"], "quant_method": "mxfp4"},
+)";
+        return fmt::format(R"({{
+  "architectures": ["GptOssForCausalLM"],
+  "attention_bias": true,
+  "attention_dropout": 0.0,
+  "eos_token_id": 1028,
+  "experts_per_token": {},
+  "head_dim": {},
+  "hidden_act": "silu",
+  "initial_context_length": 4096,
+  "initializer_range": 0.02,
+  "layer_types": ["sliding_attention", "full_attention"],
+  "model_type": "gpt_oss",
+  "num_experts_per_tok": {},
+  "num_local_experts": {},
+  "output_router_logits": false,
+  "pad_token_id": 1025,
+{}{}  "rope_scaling": {{"beta_fast": 32.0, "beta_slow": 1.0, "factor": 32.0, "original_max_position_embeddings": 4096, "rope_type": "yarn", "truncate": false}},
+  "rope_theta": 150000,
+  "router_aux_loss_coef": 0.9,
+  "sliding_window": 128,
+  "swiglu_limit": 7.0
+}}
+)",
+                           s.expertsUsed, s.headDim, s.expertsUsed, s.experts, quant, common);
+    }
     // llama-rope: Llama 3.1's config (llama3 rope scaling, head_dim given).
     return fmt::format(R"({{
   "architectures": ["LlamaForCausalLM"],
@@ -340,6 +394,22 @@ inline std::vector<Blob> blobsOf(const Tensor& t, WeightDtype dtype) {
         n *= d;
     uint64_t state = seedOf(t.name);
     std::vector<Blob> out;
+    const bool mxfp4 = dtype == WeightDtype::MXFP4 && (t.name.ends_with("mlp.experts.gate_up_proj") ||
+                                                       t.name.ends_with("mlp.experts.down_proj"));
+    if (mxfp4) {
+        // [experts, in, out] as blocks [experts, out, in / 32, 16] (two 4-bit codes a byte, low nibble
+        // first) and E8M0 scales [experts, out, in / 32].
+        const uint64_t e = t.shape[0], in = t.shape[1], rows = t.shape[2], blocks = in / 32;
+        Blob b{t.name + "_blocks", "U8", {e, rows, blocks, 16}, std::vector<uint8_t>(e * rows * blocks * 16)};
+        for (auto& byte : b.bytes)
+            byte = uint8_t(splitmix(state));
+        Blob sc{t.name + "_scales", "U8", {e, rows, blocks}, std::vector<uint8_t>(e * rows * blocks)};
+        for (auto& byte : sc.bytes)
+            byte = uint8_t(118 + splitmix(state) % 10); // 2^-9 .. 2^0
+        out.push_back(std::move(b));
+        out.push_back(std::move(sc));
+        return out;
+    }
     const bool fp8 = dtype == WeightDtype::F8E4M3 && t.shape.size() == 2 && !t.norm;
     if (fp8) {
         Blob w{t.name, "F8_E4M3", t.shape, std::vector<uint8_t>(n)};
@@ -361,7 +431,8 @@ inline std::vector<Blob> blobsOf(const Tensor& t, WeightDtype dtype) {
         out.push_back(std::move(s));
         return out;
     }
-    const WeightDtype stored = dtype == WeightDtype::F8E4M3 ? WeightDtype::BF16 : dtype;
+    const WeightDtype stored =
+        dtype == WeightDtype::F8E4M3 || dtype == WeightDtype::MXFP4 ? WeightDtype::BF16 : dtype;
     const uint32_t size = stored == WeightDtype::F32 ? 4 : 2;
     Blob b{t.name, dtypeName(stored), t.shape, std::vector<uint8_t>(n * size)};
     for (uint64_t i = 0; i < n; ++i) {
@@ -421,6 +492,7 @@ inline bool writeSyntheticHfFolder(const std::string& arch, const std::filesyste
     if (arch == "phi3") s.headsKv = s.heads;
     if (arch == "qwen3moe") s.experts = 4, s.expertsUsed = 2, s.expertFf = 256;
     if (arch == "mixtral") s.experts = 4, s.expertsUsed = 2;
+    if (arch == "gpt-oss") s.experts = 4, s.expertsUsed = 2, s.expertFf = 256, s.ff = 256;
     bool known = false;
     for (const auto& a : syntheticArchitectures())
         known = known || a == arch;

@@ -48,6 +48,16 @@ constexpr HfArchitecture phi3() {
     return a;
 }
 
+constexpr HfArchitecture gptOss() {
+    HfArchitecture a;
+    a.hfClass = "GptOssForCausalLM";
+    a.ggufArch = "gpt-oss";
+    a.parameters = HfParameters::GptOss;
+    a.experts = true;
+    a.fusedExperts = true;
+    return a;
+}
+
 // llama.cpp's converter writes Mistral and Mixtral folders as general.architecture "llama".
 constexpr std::array kArchitectures = {
     llama("LlamaForCausalLM"),
@@ -59,6 +69,7 @@ constexpr std::array kArchitectures = {
     gemma("Gemma2ForCausalLM", "gemma2", HfParameters::Gemma2),
     gemma("Gemma3ForCausalLM", "gemma3", HfParameters::Gemma3),
     phi3(),
+    gptOss(),
 };
 
 // Per-layer parts: the Hugging Face name after "model.layers.N." (without .weight/.bias) -> GGUF's.
@@ -79,6 +90,7 @@ constexpr std::pair<std::string_view, std::string_view> kLayerParts[] = {
     {"post_feedforward_layernorm", "post_ffw_norm"},
     {"mlp.gate", "ffn_gate_inp"},              // Qwen MoE router
     {"block_sparse_moe.gate", "ffn_gate_inp"}, // Mixtral router
+    {"mlp.router", "ffn_gate_inp"},            // gpt-oss router (weight and bias)
 };
 
 // Routed experts: "<prefix>.<expert>.<part>" -> the stacked GGUF tensor.
@@ -117,6 +129,10 @@ std::optional<MappedTensor> mapTensorName(const std::string& hfName, const HfArc
     if (hfName == "model.embed_tokens.weight") return MappedTensor{"token_embd.weight"};
     if (hfName == "model.norm.weight") return MappedTensor{"output_norm.weight"};
     if (hfName == "lm_head.weight") return MappedTensor{"output.weight"};
+    static const std::regex sinks(R"(model\.layers\.(\d+)\.self_attn\.sinks)");
+    std::smatch s;
+    if (std::regex_match(hfName, s, sinks))
+        return MappedTensor{fmt::format("blk.{}.attn_sinks.weight", s[1].str())};
     static const std::regex expert(R"(model\.layers\.(\d+)\.(.+)\.(\d+)\.([a-z0-9_]+)\.weight)");
     static const std::regex layer(R"(model\.layers\.(\d+)\.(.+)\.(weight|bias))");
     std::smatch m;
@@ -233,6 +249,16 @@ Status addArchitectureParameters(const HfArchitecture& arch, const JsonValue& co
             md.set(key("attention.sliding_window"), gguf::Value::u32(*window));
         }
         md.set(key("attention.head_count_kv"), gguf::Value::u32(*kv));
+        return {};
+    }
+    case HfParameters::GptOss: {
+        // GptOssModel: TextModel's keys, the sliding window, and intermediate_size as the experts' length.
+        auto window = countOf(config, "sliding_window");
+        auto ff = countOf(config, "intermediate_size");
+        QF_TRY(window ? Status() : Status(window.error()));
+        QF_TRY(ff ? Status() : Status(ff.error()));
+        md.set(key("attention.sliding_window"), gguf::Value::u32(*window));
+        md.set(key("expert_feed_forward_length"), gguf::Value::u32(*ff));
         return {};
     }
     case HfParameters::Phi3: {

@@ -15,7 +15,7 @@
 namespace qf::hf::detail {
 
 // Which set_gguf_parameters the converter's class runs: TextModel's (Base), or a class's own list.
-enum class HfParameters { Base, Gemma2, Gemma3, Phi3 };
+enum class HfParameters { Base, Gemma2, Gemma3, Phi3, GptOss };
 
 struct HfArchitecture {
     std::string_view hfClass;  // config.json "architectures"[0]
@@ -34,6 +34,8 @@ struct HfArchitecture {
     // post_attention_layernorm is the attention block's output norm (post_attention_norm), not the FFN's
     // input norm: from the registry (Gemma's post-norms, gpt-oss's naming).
     bool postAttentionNorm = false;
+    // gpt-oss: mlp.experts.* hold all experts of a layer (fused gate/up, transposed, or MXFP4 blocks).
+    bool fusedExperts = false;
 };
 
 // The entry for a config.json architecture class, or nullptr.

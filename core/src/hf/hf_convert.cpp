@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "hf_arch.h"
+#include "hf_float.h"
 #include "hf_rope.h"
 #include "hf_vocab.h"
 #include "qf/fp16.h"
@@ -86,6 +87,8 @@ Status checkNotLoraAdapter(const fs::path& folder) {
 }
 
 namespace {
+using detail::loadFloat;
+using detail::storeFloat;
 
 GgmlType ggufType(OutType out, const std::string& ggufName, size_t dims) {
     // llama.cpp's converter keeps 1-D tensors, norms and biases in F32.
@@ -153,35 +156,6 @@ Result<std::optional<double>> optionalPositive(const JsonValue& config, std::ini
     if (!x || !std::isfinite(*x) || *x <= 0 || *x > 1e30)
         return makeError("{}: \"{}\" must be a positive number", file.string(), *keys.begin());
     return x;
-}
-
-float loadFloat(StDtype dtype, const uint8_t* p) {
-    switch (dtype) {
-    case StDtype::F32: {
-        float f;
-        std::memcpy(&f, p, 4);
-        return f;
-    }
-    case StDtype::F16: {
-        uint16_t h;
-        std::memcpy(&h, p, 2);
-        return fp16ToFp32(h);
-    }
-    default: {
-        uint16_t h;
-        std::memcpy(&h, p, 2);
-        return bf16ToFp32(h);
-    }
-    }
-}
-
-void storeFloat(GgmlType type, float f, uint8_t* p) {
-    if (type == GgmlType::F32) {
-        std::memcpy(p, &f, 4);
-    } else {
-        const uint16_t h = type == GgmlType::F16 ? fp32ToFp16(f) : fp32ToBf16(f);
-        std::memcpy(p, &h, 2);
-    }
 }
 
 bool sameType(StDtype src, GgmlType dst) {
@@ -390,7 +364,11 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         md.set(key("attention.key_length"), gguf::Value::u32(headDim));
         md.set(key("attention.value_length"), gguf::Value::u32(headDim));
     }
-    md.set("general.file_type", gguf::Value::u32(fileTypeId(options.outType)));
+    // MXFP4 experts kept as they are make the file MOSTLY_MXFP4_MOE (38), as the converter says.
+    const JsonValue* quantConfig = config->find("quantization_config");
+    const JsonValue* quantMethod = quantConfig && quantConfig->isObject() ? quantConfig->find("quant_method") : nullptr;
+    const bool mxfp4 = quantMethod && quantMethod->asString() && *quantMethod->asString() == "mxfp4";
+    md.set("general.file_type", gguf::Value::u32(mxfp4 ? 38 : fileTypeId(options.outType)));
     if (arch->expertFeedForwardKey && *expertFeedForward)
         md.set(key("expert_feed_forward_length"), gguf::Value::u32(**expertFeedForward));
     if (arch->llamaKeys) {
@@ -406,6 +384,33 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         if (type == "linear" && factor && factor->asDouble()) {
             md.set(key("rope.scaling.type"), gguf::Value::string("linear"));
             md.set(key("rope.scaling.factor"), gguf::Value::f32(float(*factor->asDouble())));
+        } else if (type == "yarn" && factor && factor->asDouble()) {
+            const auto* original = scaling->find("original_max_position_embeddings");
+            if (!original || !original->asUInt() || *original->asUInt() > (1u << 30))
+                return makeError("{}: yarn rope scaling needs \"original_max_position_embeddings\"",
+                                 configPath.string());
+            md.set(key("rope.scaling.type"), gguf::Value::string("yarn"));
+            md.set(key("rope.scaling.factor"), gguf::Value::f32(float(*factor->asDouble())));
+            md.set(key("rope.scaling.original_context_length"), gguf::Value::u32(uint32_t(*original->asUInt())));
+            struct YarnKey {
+                const char* gguf;
+                const char* name;
+                const char* alias;
+            };
+            const YarnKey optional[] = {
+                {"rope.scaling.yarn_ext_factor", "extrapolation_factor", nullptr},
+                {"rope.scaling.yarn_attn_factor", "attention_factor", "attn_factor"},
+                {"rope.scaling.yarn_beta_fast", "beta_fast", nullptr},
+                {"rope.scaling.yarn_beta_slow", "beta_slow", nullptr},
+            };
+            for (const YarnKey& k : optional) {
+                const JsonValue* v = scaling->find(k.name);
+                if ((!v || v->isNull()) && k.alias) v = scaling->find(k.alias);
+                if (!v || v->isNull()) continue;
+                if (!v->asDouble() || !std::isfinite(*v->asDouble()))
+                    return makeError("{}: rope_scaling.{} is not a number", configPath.string(), k.name);
+                md.set(key(k.gguf), gguf::Value::f32(float(*v->asDouble())));
+            }
         } else if (type == "llama3") {
             // No metadata: llama.cpp's converter writes the divisors as the tensor rope_freqs.weight.
             auto factors = detail::llama3RopeFactors(*scaling, *config, headDim);
@@ -444,6 +449,11 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     for (size_t i = 0; i < all.size(); ++i) {
         const SafetensorInfo& st = all[i];
         if (conv.isQuantizationSideTensor(i)) continue;
+        if (arch->fusedExperts) {
+            auto fused = conv.addFusedExperts(i, options.outType);
+            if (!fused) return fused.error();
+            if (*fused) continue;
+        }
         const auto mapped = detail::mapTensorName(st.name, *arch);
         if (!mapped)
             return makeError("{}: tensor \"{}\" is not part of a {} model; cannot map it",
@@ -542,6 +552,10 @@ Status HfConversion::pairFp8Scales(const JsonValue& config) {
     }
     const JsonValue* method = quant->find("quant_method");
     const std::string name = method && method->asString() ? *method->asString() : std::string();
+    if (name == "mxfp4") {
+        m_mxfp4 = true; // gpt-oss's expert blocks, read by addFusedExperts
+        return {};
+    }
     if (name != "fp8")
         return makeError("{}: quantized checkpoints of method \"{}\" are not supported (FP8 block-scaled ones are); "
                          "convert the unquantized (BF16) release instead",
@@ -594,6 +608,7 @@ uint64_t HfConversion::tensorByteSize(size_t index) const {
     uint64_t n = 1;
     for (uint64_t d : spec.shape)
         n *= d;
+    if (spec.type == GgmlType::MXFP4) return ggmlRowBytes(spec.type, n);
     return n * (spec.type == GgmlType::F32 ? 4 : 2);
 }
 
@@ -608,6 +623,8 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
         std::memcpy(out.data(), m_ropeFactors.data(), out.size());
         return {};
     }
+    if (source.mxfp4) return repackMxfp4(source, out);
+    if (source.rows) return convertStrided(source, spec, out);
     uint64_t offset = 0;
     for (size_t weight : source.weights) {
         const SafetensorInfo& st = m_weights.tensors()[weight];

@@ -150,6 +150,7 @@ def main() -> None:
     ap.add_argument("--outtype", default="f16")
     ap.add_argument("--quantize", type=Path, help="llama-quantize binary: also record its Q4_K_M digests")
     ap.add_argument("--keep", type=Path, help="keep the converted GGUF here")
+    ap.add_argument("--allow-requantize", action="store_true", help="llama-quantize's --allow-requantize")
     ap.add_argument("--no-lazy", action="store_true",
                     help="the converter's --no-lazy (torch 1.13's meta tensors cannot repeat_interleave FP8 scales)")
     args = ap.parse_args()
@@ -179,7 +180,9 @@ def main() -> None:
         result.update(digests(f16, gguf))
         if args.quantize:
             q = Path(tmp) / "q4_k_m.gguf"
-            subprocess.run([str(args.quantize), str(f16), str(q), "Q4_K_M"], check=True, capture_output=True)
+            # An MXFP4 source (gpt-oss experts) is requantized only when asked.
+            extra = ["--allow-requantize"] if args.allow_requantize else []
+            subprocess.run([str(args.quantize), *extra, str(f16), str(q), "Q4_K_M"], check=True, capture_output=True)
             result["q4_k_m"] = digests(q, gguf)["tensors"]
         if args.keep:
             args.keep.write_bytes(f16.read_bytes())

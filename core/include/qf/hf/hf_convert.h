@@ -85,11 +85,25 @@ private:
         std::vector<size_t> weights;
         uint32_t permuteHeads = 0; // rotary Q/K row permutation over this many heads; 0: none
         float addend = 0.0f;       // added to every value (Gemma's norms: +1)
+        // gpt-oss's fused experts: a strided selection of one source tensor, out[e][i][j] =
+        // in[e * strideOuter + i * strideRow + j * strideCol + offset] (elements), for the transposes and
+        // the interleaved gate/up split. rows == 0: none.
+        uint64_t outer = 0, rows = 0, cols = 0, strideOuter = 0, strideRow = 0, strideCol = 0, offset = 0;
+        // MXFP4 expert blocks (weights = {blocks, scales}): every rowStep-th row from rowOffset, repacked
+        // into ggml's block_mxfp4.
+        bool mxfp4 = false;
+        uint64_t rowStep = 1, rowOffset = 0;
     };
     uint64_t sourceByteSize(size_t index) const; // bytes read to produce tensor `index`
     // FP8 checkpoints: pairs each F8_E4M3 weight with its weight_scale_inv (m_scaleOf).
     Status pairFp8Scales(const JsonValue& config);
     bool isQuantizationSideTensor(size_t weight) const; // a paired scale or an unused activation scale
+    // gpt-oss's mlp.experts.* tensors (fused gate/up, transposed, MXFP4 blocks): true when `weight` was one
+    // of them (its tensors added, or it is the scales half of an MXFP4 pair).
+    Result<bool> addFusedExperts(size_t weight, OutType outType);
+    Status convertStrided(const Source& source, const gguf::TensorSpec& spec, std::span<uint8_t> out) const;
+    Status repackMxfp4(const Source& source, std::span<uint8_t> out) const;
+    bool m_mxfp4 = false; // quantization_config quant_method "mxfp4"
 
     std::filesystem::path m_folder;
     std::string m_hfArchitecture;
