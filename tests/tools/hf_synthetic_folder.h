@@ -37,7 +37,8 @@ struct SyntheticOptions {
 
 // The architectures the generator knows, as the test names them.
 inline std::vector<std::string> syntheticArchitectures() {
-    return {"qwen2", "qwen3", "qwen3moe", "mixtral", "llama-rope", "phi3", "gemma2", "gemma3", "gpt-oss"};
+    return {"qwen2", "qwen3",  "qwen3moe", "mixtral", "llama-rope",
+            "phi3",  "gemma2", "gemma3",   "gpt-oss", "deepseek2"};
 }
 
 // Architectures whose folders carry a SentencePiece tokenizer.model (the shared model's, Llama 2's
@@ -99,6 +100,36 @@ inline std::vector<Tensor> tensorsOf(const std::string& arch, const Shape& s, bo
         if (arch == "gemma2" || arch == "gemma3") {
             t.push_back({p + "pre_feedforward_layernorm.weight", {s.embd}, true});
             t.push_back({p + "post_feedforward_layernorm.weight", {s.embd}, true});
+        }
+        if (arch == "deepseek2") {
+            // DeepSeek-V2: MLA with low-rank Q (q_lora_rank 256; llama.cpp needs it unless the model has
+            // Lite's 26 or 27 layers), layer 0 dense, then MoE with a shared expert. Head sizes: qk_nope 64 +
+            // qk_rope 32, v 64, kv_lora_rank 128.
+            const uint64_t nope = 64, rope = 32, v = 64, rank = 128, qRank = 256;
+            t.push_back({p + "self_attn.q_a_proj.weight", {qRank, s.embd}});
+            t.push_back({p + "self_attn.q_a_layernorm.weight", {qRank}, true});
+            t.push_back({p + "self_attn.q_b_proj.weight", {s.heads * (nope + rope), qRank}});
+            t.push_back({p + "self_attn.kv_a_proj_with_mqa.weight", {rank + rope, s.embd}});
+            t.push_back({p + "self_attn.kv_a_layernorm.weight", {rank}, true});
+            t.push_back({p + "self_attn.kv_b_proj.weight", {s.heads * (nope + v), rank}});
+            t.push_back({p + "self_attn.o_proj.weight", {s.embd, s.heads * v}});
+            if (l == 0) {
+                t.push_back({p + "mlp.gate_proj.weight", {s.ff, s.embd}});
+                t.push_back({p + "mlp.up_proj.weight", {s.ff, s.embd}});
+                t.push_back({p + "mlp.down_proj.weight", {s.embd, s.ff}});
+                continue;
+            }
+            t.push_back({p + "mlp.gate.weight", {s.experts, s.embd}});
+            for (uint32_t e = 0; e < s.experts; ++e) {
+                const std::string x = fmt::format("{}mlp.experts.{}.", p, e);
+                t.push_back({x + "gate_proj.weight", {s.expertFf, s.embd}});
+                t.push_back({x + "up_proj.weight", {s.expertFf, s.embd}});
+                t.push_back({x + "down_proj.weight", {s.embd, s.expertFf}});
+            }
+            t.push_back({p + "mlp.shared_experts.gate_proj.weight", {s.expertFf, s.embd}});
+            t.push_back({p + "mlp.shared_experts.up_proj.weight", {s.expertFf, s.embd}});
+            t.push_back({p + "mlp.shared_experts.down_proj.weight", {s.embd, s.expertFf}});
+            continue;
         }
         if (arch == "gpt-oss") {
             for (const char* x : {"q", "k", "v", "o"}) {
@@ -316,6 +347,41 @@ inline std::string configOf(const std::string& arch, const Shape& s, bool tied, 
 }}
 )",
                            s.headDim, quant, common);
+    if (arch == "deepseek2")
+        return fmt::format(R"({{
+  "architectures": ["DeepseekV2ForCausalLM"],
+  "attention_bias": false,
+  "attention_dropout": 0.0,
+  "aux_loss_alpha": 0.001,
+  "bos_token_id": 1024,
+  "eos_token_id": 1025,
+  "ep_size": 1,
+  "first_k_dense_replace": 1,
+  "hidden_act": "silu",
+  "initializer_range": 0.02,
+  "kv_lora_rank": 128,
+  "model_type": "deepseek_v2",
+  "moe_intermediate_size": {},
+  "moe_layer_freq": 1,
+  "n_group": 1,
+  "n_routed_experts": {},
+  "n_shared_experts": 1,
+  "norm_topk_prob": false,
+  "num_experts_per_tok": {},
+  "q_lora_rank": 256,
+  "qk_nope_head_dim": 64,
+  "qk_rope_head_dim": 32,
+{}{}  "rope_scaling": {{"beta_fast": 32, "beta_slow": 1, "factor": 40, "mscale": 0.707, "mscale_all_dim": 0.707, "original_max_position_embeddings": 4096, "type": "yarn"}},
+  "rope_theta": 10000,
+  "routed_scaling_factor": 1.0,
+  "scoring_func": "softmax",
+  "seq_aux": true,
+  "topk_group": 1,
+  "topk_method": "greedy",
+  "v_head_dim": 64
+}}
+)",
+                           s.expertFf, s.experts, s.expertsUsed, quant, common);
     if (arch == "gpt-oss") {
         if (dtype == WeightDtype::MXFP4)
             quant =
@@ -493,6 +559,7 @@ inline bool writeSyntheticHfFolder(const std::string& arch, const std::filesyste
     if (arch == "qwen3moe") s.experts = 4, s.expertsUsed = 2, s.expertFf = 256;
     if (arch == "mixtral") s.experts = 4, s.expertsUsed = 2;
     if (arch == "gpt-oss") s.experts = 4, s.expertsUsed = 2, s.expertFf = 256, s.ff = 256;
+    if (arch == "deepseek2") s.experts = 4, s.expertsUsed = 2, s.expertFf = 256, s.headsKv = s.heads;
     bool known = false;
     for (const auto& a : syntheticArchitectures())
         known = known || a == arch;

@@ -58,6 +58,16 @@ constexpr HfArchitecture gptOss() {
     return a;
 }
 
+constexpr HfArchitecture deepseek2(std::string_view hfClass) {
+    HfArchitecture a;
+    a.hfClass = hfClass;
+    a.ggufArch = "deepseek2";
+    a.parameters = HfParameters::DeepSeek2;
+    a.experts = true;
+    a.latentAttention = true;
+    return a;
+}
+
 // llama.cpp's converter writes Mistral and Mixtral folders as general.architecture "llama".
 constexpr std::array kArchitectures = {
     llama("LlamaForCausalLM"),
@@ -70,6 +80,8 @@ constexpr std::array kArchitectures = {
     gemma("Gemma3ForCausalLM", "gemma3", HfParameters::Gemma3),
     phi3(),
     gptOss(),
+    deepseek2("DeepseekV2ForCausalLM"),
+    deepseek2("DeepseekV3ForCausalLM"),
 };
 
 // Per-layer parts: the Hugging Face name after "model.layers.N." (without .weight/.bias) -> GGUF's.
@@ -91,6 +103,14 @@ constexpr std::pair<std::string_view, std::string_view> kLayerParts[] = {
     {"mlp.gate", "ffn_gate_inp"},              // Qwen MoE router
     {"block_sparse_moe.gate", "ffn_gate_inp"}, // Mixtral router
     {"mlp.router", "ffn_gate_inp"},            // gpt-oss router (weight and bias)
+    {"self_attn.q_a_proj", "attn_q_a"},        // DeepSeek's latent attention
+    {"self_attn.q_a_layernorm", "attn_q_a_norm"},
+    {"self_attn.q_b_proj", "attn_q_b"},
+    {"self_attn.kv_a_proj_with_mqa", "attn_kv_a_mqa"},
+    {"self_attn.kv_a_layernorm", "attn_kv_a_norm"},
+    {"mlp.shared_experts.gate_proj", "ffn_gate_shexp"},
+    {"mlp.shared_experts.up_proj", "ffn_up_shexp"},
+    {"mlp.shared_experts.down_proj", "ffn_down_shexp"},
 };
 
 // Routed experts: "<prefix>.<expert>.<part>" -> the stacked GGUF tensor.
@@ -129,6 +149,12 @@ std::optional<MappedTensor> mapTensorName(const std::string& hfName, const HfArc
     if (hfName == "model.embed_tokens.weight") return MappedTensor{"token_embd.weight"};
     if (hfName == "model.norm.weight") return MappedTensor{"output_norm.weight"};
     if (hfName == "lm_head.weight") return MappedTensor{"output.weight"};
+    if (hfName.ends_with(".mlp.gate.e_score_correction_bias")) { // DeepSeek-V3's router bias
+        static const std::regex bias(R"(model\.layers\.(\d+)\..*)");
+        std::smatch b;
+        if (std::regex_match(hfName, b, bias))
+            return MappedTensor{fmt::format("blk.{}.exp_probs_b.bias", b[1].str())};
+    }
     static const std::regex sinks(R"(model\.layers\.(\d+)\.self_attn\.sinks)");
     std::smatch s;
     if (std::regex_match(hfName, s, sinks))
@@ -259,6 +285,61 @@ Status addArchitectureParameters(const HfArchitecture& arch, const JsonValue& co
         QF_TRY(ff ? Status() : Status(ff.error()));
         md.set(key("attention.sliding_window"), gguf::Value::u32(*window));
         md.set(key("expert_feed_forward_length"), gguf::Value::u32(*ff));
+        return {};
+    }
+    case HfParameters::DeepSeek2: {
+        // DeepseekV2Model: MLA becomes MQA (one KV head) with larger heads, then decompresses.
+        md.set(key("attention.head_count_kv"), gguf::Value::u32(1));
+        if (!present(config, "rms_norm_eps"))
+            md.set(key("attention.layer_norm_rms_epsilon"), gguf::Value::f32(1e-6f));
+        const bool moe = present(config, "n_routed_experts") != nullptr;
+        auto layers = countOf(config, "num_hidden_layers");
+        QF_TRY(layers ? Status() : Status(layers.error()));
+        auto dense = countOf(config, "first_k_dense_replace", moe ? 0u : *layers);
+        auto vocab = countOf(config, "vocab_size");
+        auto kvRank = countOf(config, "kv_lora_rank", 512);
+        auto rope = countOf(config, "qk_rope_head_dim");
+        auto nope = countOf(config, "qk_nope_head_dim");
+        auto v = countOf(config, "v_head_dim");
+        auto shared = countOf(config, "n_shared_experts", 0);
+        for (const Status& s :
+             {dense ? Status() : Status(dense.error()), vocab ? Status() : Status(vocab.error()),
+              kvRank ? Status() : Status(kvRank.error()), rope ? Status() : Status(rope.error()),
+              nope ? Status() : Status(nope.error()), v ? Status() : Status(v.error()),
+              shared ? Status() : Status(shared.error())})
+            QF_TRY(s);
+        const JsonValue* expertFf = present(config, "moe_intermediate_size");
+        if (!expertFf) expertFf = present(config, "intermediate_size");
+        if (!expertFf || !expertFf->asUInt())
+            return makeError("config.json: missing \"moe_intermediate_size\"");
+        md.set(key("leading_dense_block_count"), gguf::Value::u32(*dense));
+        md.set(key("vocab_size"), gguf::Value::u32(*vocab));
+        if (const auto* q = present(config, "q_lora_rank")) {
+            if (!q->asUInt()) return makeError("config.json: \"q_lora_rank\" is not a count");
+            md.set(key("attention.q_lora_rank"), gguf::Value::u32(uint32_t(*q->asUInt())));
+        }
+        md.set(key("attention.kv_lora_rank"), gguf::Value::u32(*kvRank));
+        md.set(key("attention.key_length"), gguf::Value::u32(*kvRank + *rope));
+        md.set(key("attention.value_length"), gguf::Value::u32(*kvRank));
+        md.set(key("attention.key_length_mla"), gguf::Value::u32(*nope + *rope));
+        md.set(key("attention.value_length_mla"), gguf::Value::u32(*v));
+        md.set(key("expert_feed_forward_length"), gguf::Value::u32(uint32_t(*expertFf->asUInt())));
+        md.set(key("expert_shared_count"), gguf::Value::u32(*shared));
+        if (const auto* scale = present(config, "routed_scaling_factor")) {
+            if (!scale->asDouble())
+                return makeError("config.json: \"routed_scaling_factor\" is not a number");
+            md.set(key("expert_weights_scale"), gguf::Value::f32(float(*scale->asDouble())));
+        }
+        if (const auto* norm = present(config, "norm_topk_prob"); norm && norm->asBool() && *norm->asBool())
+            md.set(key("expert_weights_norm"), gguf::Value::boolean(true));
+        md.set(key("rope.dimension_count"), gguf::Value::u32(*rope));
+        const JsonValue* scaling = present(config, "rope_scaling");
+        if (const JsonValue* mscale = scaling ? present(*scaling, "mscale_all_dim") : nullptr) {
+            if (!mscale->asDouble())
+                return makeError("config.json: rope_scaling.mscale_all_dim is not a number");
+            md.set(key("rope.scaling.yarn_log_multiplier"),
+                   gguf::Value::f32(float(0.1 * *mscale->asDouble())));
+        }
         return {};
     }
     case HfParameters::Phi3: {

@@ -15,7 +15,7 @@
 namespace qf::hf::detail {
 
 // Which set_gguf_parameters the converter's class runs: TextModel's (Base), or a class's own list.
-enum class HfParameters { Base, Gemma2, Gemma3, Phi3, GptOss };
+enum class HfParameters { Base, Gemma2, Gemma3, Phi3, GptOss, DeepSeek2 };
 
 struct HfArchitecture {
     std::string_view hfClass;  // config.json "architectures"[0]
@@ -36,6 +36,9 @@ struct HfArchitecture {
     bool postAttentionNorm = false;
     // gpt-oss: mlp.experts.* hold all experts of a layer (fused gate/up, transposed, or MXFP4 blocks).
     bool fusedExperts = false;
+    // DeepSeek's multi-head latent attention: kv_b_proj is split into attn_k_b (transposed) and attn_v_b;
+    // layers past num_hidden_layers (multi-token prediction) are dropped.
+    bool latentAttention = false;
 };
 
 // The entry for a config.json architecture class, or nullptr.

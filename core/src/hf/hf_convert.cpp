@@ -358,6 +358,19 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     QF_TRY(expertFeedForward ? Status() : Status(expertFeedForward.error()));
     if (*expertCount) md.set(key("expert_count"), gguf::Value::u32(**expertCount));
     if (*expertsUsed) md.set(key("expert_used_count"), gguf::Value::u32(**expertsUsed));
+    for (const auto& [hf, gguf] : {std::pair{"n_group", "expert_group_count"}, {"topk_group", "expert_group_used_count"}})
+        if (const auto* v = config->find(hf); v && !v->isNull()) {
+            if (!v->asUInt() || *v->asUInt() > (1u << 16))
+                return makeError("{}: \"{}\" is not a count", configPath.string(), hf);
+            md.set(key(gguf), gguf::Value::u32(uint32_t(*v->asUInt())));
+        }
+    if (const auto* f = findAny(*config, {"score_function", "scoring_func", "score_func", "moe_router_activation",
+                                          "moe_router_activation_func", "expert_selection_fn"})) {
+        const std::string func = f->asString() ? *f->asString() : std::string();
+        if (func != "softmax" && func != "sigmoid")
+            return makeError("{}: expert scoring function \"{}\" is not supported", configPath.string(), func);
+        md.set(key("expert_gating_func"), gguf::Value::u32(func == "softmax" ? 1 : 2));
+    }
     uint32_t headDim = *embd / *heads;
     if (*headDimValue) {
         headDim = **headDimValue;
@@ -449,6 +462,15 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     for (size_t i = 0; i < all.size(); ++i) {
         const SafetensorInfo& st = all[i];
         if (conv.isQuantizationSideTensor(i)) continue;
+        if (arch->latentAttention) {
+            unsigned index = 0;
+            if (std::sscanf(st.name.c_str(), "model.layers.%u.", &index) == 1 && index >= *layers)
+                continue; // multi-token prediction layers, which llama.cpp's converter drops
+            if (st.name.ends_with("self_attn.kv_b_proj.weight")) {
+                QF_TRY(conv.addSplitKvB(i, options.outType, headsKv, *config));
+                continue;
+            }
+        }
         if (arch->fusedExperts) {
             auto fused = conv.addFusedExperts(i, options.outType);
             if (!fused) return fused.error();

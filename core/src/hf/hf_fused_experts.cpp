@@ -100,6 +100,46 @@ Result<bool> HfConversion::addFusedExperts(size_t weight, OutType outType) {
     return true;
 }
 
+Status HfConversion::addSplitKvB(size_t weight, OutType outType, uint32_t headsKv, const JsonValue& config) {
+    const SafetensorInfo& st = m_weights.tensors()[weight];
+    auto count = [&config](const char* key) -> uint64_t {
+        const JsonValue* v = config.find(key);
+        return v && v->asUInt() ? *v->asUInt() : 0;
+    };
+    const uint64_t nope = count("qk_nope_head_dim"), v = count("v_head_dim");
+    if (!nope || !v || st.shape.size() != 2 || st.shape[0] != headsKv * (nope + v) || !isFloatDtype(st.dtype))
+        return makeError(
+            "{}: tensor \"{}\" is not [{} heads x (qk_nope_head_dim + v_head_dim), kv_lora_rank]",
+            m_folder.string(), st.name, headsKv);
+    static const std::regex layerOf(R"(model\.layers\.(\d+)\..*)");
+    std::smatch m;
+    if (!std::regex_match(st.name, m, layerOf))
+        return makeError("{}: \"{}\" names no layer", m_folder.string(), st.name);
+    const uint64_t rank = st.shape[1];
+    const GgmlType type = outType == OutType::F32    ? GgmlType::F32
+                          : outType == OutType::BF16 ? GgmlType::BF16
+                                                     : GgmlType::F16;
+    auto add = [&](const char* name, std::vector<uint64_t> shape, const Source& source) {
+        gguf::TensorSpec spec;
+        spec.name = fmt::format("blk.{}.{}", m[1].str(), name);
+        spec.shape = std::move(shape);
+        spec.type = type;
+        m_specs.push_back(std::move(spec));
+        m_sources.push_back(source);
+    };
+    // kv_b viewed as [heads, nope + v, rank]: k_b = [:, :nope, :] transposed to [heads, rank, nope],
+    // v_b = [:, nope:, :].
+    Source k;
+    k.weights = {weight};
+    k.outer = headsKv, k.rows = rank, k.cols = nope;
+    k.strideOuter = (nope + v) * rank, k.strideRow = 1, k.strideCol = rank;
+    add("attn_k_b.weight", {nope, rank, headsKv}, k);
+    Source vb = k;
+    vb.rows = v, vb.cols = rank, vb.strideRow = rank, vb.strideCol = 1, vb.offset = nope * rank;
+    add("attn_v_b.weight", {rank, v, headsKv}, vb);
+    return {};
+}
+
 Status HfConversion::convertStrided(const Source& source, const gguf::TensorSpec& spec,
                                     std::span<uint8_t> out) const {
     const SafetensorInfo& st = m_weights.tensors()[source.weights.at(0)];

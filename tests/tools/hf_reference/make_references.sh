@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../../data/hf_convert
 # A name <arch>-fp8 is that architecture's folder with FP8 e4m3 weights and 128x128 block scales;
 # gpt-oss-mxfp4 has its experts as MXFP4 blocks.
-archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope phi3 gemma2 gemma3 gpt-oss qwen3-fp8 llama-rope-fp8 gpt-oss-mxfp4"}
+archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope phi3 gemma2 gemma3 gpt-oss deepseek2 qwen3-fp8 llama-rope-fp8 gpt-oss-mxfp4"}
 # The SentencePiece architectures use the shared model's tokenizer.model (QF_SHARED_DIR, ../shared).
 shared=${QF_SHARED_DIR:-$here/../../../../shared}
 work=$(mktemp -d)

@@ -101,6 +101,8 @@ private:
     // gpt-oss's mlp.experts.* tensors (fused gate/up, transposed, MXFP4 blocks): true when `weight` was one
     // of them (its tensors added, or it is the scales half of an MXFP4 pair).
     Result<bool> addFusedExperts(size_t weight, OutType outType);
+    // DeepSeek's kv_b_proj: attn_k_b (per KV head, transposed) and attn_v_b.
+    Status addSplitKvB(size_t weight, OutType outType, uint32_t headsKv, const JsonValue& config);
     Status convertStrided(const Source& source, const gguf::TensorSpec& spec, std::span<uint8_t> out) const;
     Status repackMxfp4(const Source& source, std::span<uint8_t> out) const;
     bool m_mxfp4 = false; // quantization_config quant_method "mxfp4"
