@@ -274,6 +274,56 @@ private slots:
         QCOMPARE(kept, 6); // gate, up, down experts of 2 layers
     }
 
+    // Folders whose config.json disagrees with their weights, or whose quantization cannot be read, are
+    // refused with a message that names the problem.
+    void inconsistentFoldersAreRefused_data() {
+        QTest::addColumn<QString>("arch");
+        QTest::addColumn<int>("dtype");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("message");
+        const int bf16 = int(test::hf::WeightDtype::BF16), fp8 = int(test::hf::WeightDtype::F8E4M3),
+                  mxfp4 = int(test::hf::WeightDtype::MXFP4);
+        QTest::newRow("expert count") << "qwen3moe" << bf16 << "\"num_experts\": 4"
+                                      << "\"num_experts\": 5"
+                                      << "has 4 experts, but the config says 5";
+        QTest::newRow("fp8 without config") << "qwen3" << fp8 << "\"quant_method\": \"fp8\""
+                                            << "\"quant_method\": \"gptq\""
+                                            << "\"gptq\" are not supported";
+        QTest::newRow("fp8 block size") << "qwen3" << fp8 << "[128, 128]"
+                                        << "[64, 128]"
+                                        << "has the wrong shape for 64x128 blocks";
+        QTest::newRow("mxfp4 not declared") << "gpt-oss" << mxfp4 << "\"quant_method\": \"mxfp4\""
+                                            << "\"quant_method\": \"fp8\""
+                                            << "holds MXFP4 blocks";
+        QTest::newRow("latent heads") << "deepseek2" << bf16 << "\"v_head_dim\": 64"
+                                      << "\"v_head_dim\": 32"
+                                      << "is not [4 heads x (qk_nope_head_dim + v_head_dim), kv_lora_rank]";
+        QTest::newRow("yarn context") << "gpt-oss" << bf16 << "\"original_max_position_embeddings\": 4096, "
+                                      << ""
+                                      << "yarn rope scaling needs";
+    }
+
+    void inconsistentFoldersAreRefused() {
+        QFETCH(QString, arch);
+        QFETCH(int, dtype);
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const fs::path folder =
+            makeFolder(dir.path().toStdString(), arch.toStdString(), 1, test::hf::WeightDtype(dtype));
+        QVERIFY(!folder.empty());
+        QByteArray config = test::readAll(folder / "config.json");
+        QVERIFY(config.contains(from.toUtf8()));
+        config.replace(from.toUtf8(), to.toUtf8());
+        QVERIFY(test::writeAll(folder / "config.json", config));
+        auto conv = hf::HfConversion::open(folder);
+        QVERIFY(!conv.ok());
+        QVERIFY2(conv.error().message.find(message.toStdString()) != std::string::npos,
+                 conv.error().message.c_str());
+    }
+
     void generatorIsDeterministic() {
         QTemporaryDir dir;
         const fs::path tmp = dir.path().toStdString();
