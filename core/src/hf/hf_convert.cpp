@@ -4,9 +4,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
+#include <map>
 #include <optional>
-#include <regex>
 
+#include "hf_arch.h"
+#include "hf_float.h"
 #include "hf_rope.h"
 #include "hf_vocab.h"
 #include "qf/fp16.h"
@@ -84,37 +87,14 @@ Status checkNotLoraAdapter(const fs::path& folder) {
 }
 
 namespace {
-
-// HF llama tensor name -> GGUF name; empty for tensors the converter skips; nullopt if unknown.
-std::optional<std::string> ggufTensorName(const std::string& hfName) {
-    if (hfName.ends_with(".rotary_emb.inv_freq") || hfName.ends_with(".attention.masked_bias") ||
-        hfName.ends_with(".attention.bias"))
-        return std::string();
-    if (hfName == "model.embed_tokens.weight") return std::string("token_embd.weight");
-    if (hfName == "model.norm.weight") return std::string("output_norm.weight");
-    if (hfName == "lm_head.weight") return std::string("output.weight");
-    static const std::regex layer(R"(model\.layers\.(\d+)\.(.+)\.(weight|bias))");
-    std::smatch m;
-    if (!std::regex_match(hfName, m, layer)) return std::nullopt;
-    static const std::pair<const char*, const char*> kMap[] = {
-        {"self_attn.q_proj", "attn_q"},
-        {"self_attn.k_proj", "attn_k"},
-        {"self_attn.v_proj", "attn_v"},
-        {"self_attn.o_proj", "attn_output"},
-        {"mlp.gate_proj", "ffn_gate"},
-        {"mlp.up_proj", "ffn_up"},
-        {"mlp.down_proj", "ffn_down"},
-        {"input_layernorm", "attn_norm"},
-        {"post_attention_layernorm", "ffn_norm"},
-    };
-    for (const auto& [from, to] : kMap)
-        if (m[2] == from) return fmt::format("blk.{}.{}.{}", m[1].str(), to, m[3].str());
-    return std::nullopt;
-}
+using detail::loadFloat;
+using detail::storeFloat;
 
 GgmlType ggufType(OutType out, const std::string& ggufName, size_t dims) {
     // llama.cpp's converter keeps 1-D tensors, norms and biases in F32.
-    if (dims <= 1 || ggufName.ends_with("_norm.weight") || !ggufName.ends_with(".weight"))
+    // The expert router (ffn_gate_inp) too, as llama.cpp's quantizer never touches it.
+    if (dims <= 1 || ggufName.ends_with("_norm.weight") || !ggufName.ends_with(".weight") ||
+        ggufName.ends_with(".ffn_gate_inp.weight"))
         return GgmlType::F32;
     switch (out) {
     case OutType::F32:
@@ -178,38 +158,87 @@ Result<std::optional<double>> optionalPositive(const JsonValue& config, std::ini
     return x;
 }
 
-float loadFloat(StDtype dtype, const uint8_t* p) {
-    switch (dtype) {
-    case StDtype::F32: {
-        float f;
-        std::memcpy(&f, p, 4);
-        return f;
-    }
-    case StDtype::F16: {
-        uint16_t h;
-        std::memcpy(&h, p, 2);
-        return fp16ToFp32(h);
-    }
-    default: {
-        uint16_t h;
-        std::memcpy(&h, p, 2);
-        return bf16ToFp32(h);
-    }
-    }
-}
-
-void storeFloat(GgmlType type, float f, uint8_t* p) {
-    if (type == GgmlType::F32) {
-        std::memcpy(p, &f, 4);
-    } else {
-        const uint16_t h = type == GgmlType::F16 ? fp32ToFp16(f) : fp32ToBf16(f);
-        std::memcpy(p, &h, 2);
-    }
-}
-
 bool sameType(StDtype src, GgmlType dst) {
     return (src == StDtype::F32 && dst == GgmlType::F32) || (src == StDtype::F16 && dst == GgmlType::F16) ||
            (src == StDtype::BF16 && dst == GgmlType::BF16);
+}
+
+// torch.float8_e4m3fn as float: bias 7, subnormals, no infinities, S.1111.111 NaN.
+float fp8e4m3ToFloat(uint8_t code) {
+    const int exp = (code >> 3) & 15, mant = code & 7;
+    if ((code & 0x7f) == 0x7f) return std::numeric_limits<float>::quiet_NaN();
+    const float v = exp == 0 ? std::ldexp(float(mant), -9) : std::ldexp(1.0f + float(mant) / 8.0f, exp - 7);
+    return code & 0x80 ? -v : v;
+}
+
+// An FP8 weight's block scales (weight_scale_inv), as the converter's dequant_simple applies them: each
+// value times the F32 scale of its (row / blockRows, column / blockCols) block; blocks 0: one scale.
+struct BlockScales {
+    const SafetensorInfo* info = nullptr;
+    std::span<const uint8_t> bytes;
+    uint64_t blockRows = 0, blockCols = 0;
+
+    float at(uint64_t row, uint64_t col) const {
+        uint64_t index = 0;
+        if (blockRows && blockCols && info->shape.size() == 2)
+            index = (row / blockRows) * info->shape[1] + col / blockCols;
+        return loadFloat(info->dtype, bytes.data() + index * stDtypeSize(info->dtype));
+    }
+};
+
+// One source tensor into `out` (its converted size): cast to `type`, rows permuted for rotary heads.
+void convertRows(const SafetensorInfo& st, std::span<const uint8_t> in, uint32_t permuteHeads, float addend,
+                 GgmlType type, std::span<uint8_t> out, const BlockScales* scales = nullptr) {
+    const uint64_t rows = st.shape[0];
+    const uint64_t rowLength = st.elementCount() / std::max<uint64_t>(rows, 1);
+    const uint32_t inSize = stDtypeSize(st.dtype);
+    const uint32_t outSize = type == GgmlType::F32 ? 4 : 2;
+    if (scales) {
+        for (uint64_t r = 0; r < rows; ++r) {
+            uint64_t from = r;
+            if (permuteHeads) {
+                const uint64_t headRows = rows / permuteHeads, half = headRows / 2;
+                const uint64_t head = r / headRows, within = r % headRows;
+                from = head * headRows + (within % 2) * half + within / 2;
+            }
+            for (uint64_t k = 0; k < rowLength; ++k)
+                storeFloat(type, fp8e4m3ToFloat(in[from * rowLength + k]) * scales->at(from, k),
+                           out.data() + (r * rowLength + k) * outSize);
+        }
+        return;
+    }
+    if (addend != 0.0f) {
+        // The converter adds in the tensor's torch dtype: F16 stays F16 (rounded), BF16 was widened to F32.
+        for (uint64_t k = 0; k < st.elementCount(); ++k) {
+            float v = loadFloat(st.dtype, in.data() + k * inSize) + addend;
+            if (st.dtype == StDtype::F16) v = fp16ToFp32(fp32ToFp16(v));
+            storeFloat(type, v, out.data() + k * outSize);
+        }
+        return;
+    }
+    if (!permuteHeads && sameType(st.dtype, type)) {
+        std::memcpy(out.data(), in.data(), out.size());
+        return;
+    }
+    const uint64_t headRows = permuteHeads ? rows / permuteHeads : rows;
+    const uint64_t half = headRows / 2;
+    for (uint64_t r = 0; r < rows; ++r) {
+        uint64_t from = r;
+        if (permuteHeads) {
+            // HF stores each head's rotary pairs as two halves; GGUF interleaves them: row h*d + 2i + j of
+            // the output is row h*d + j*d/2 + i of the input.
+            const uint64_t head = r / headRows, within = r % headRows;
+            from = head * headRows + (within % 2) * half + within / 2;
+        }
+        const uint8_t* src = in.data() + from * rowLength * inSize;
+        uint8_t* dst = out.data() + r * rowLength * outSize;
+        if (sameType(st.dtype, type)) {
+            std::memcpy(dst, src, rowLength * outSize);
+            continue;
+        }
+        for (uint64_t k = 0; k < rowLength; ++k)
+            storeFloat(type, loadFloat(st.dtype, src + k * inSize), dst + k * outSize);
+    }
 }
 
 } // namespace
@@ -235,12 +264,16 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     if (!archs || !archs->asArray() || archs->asArray()->empty() || !(*archs->asArray())[0].asString())
         return makeError("{}: no \"architectures\" entry", configPath.string());
     conv.m_hfArchitecture = *(*archs->asArray())[0].asString();
-    if (conv.m_hfArchitecture != "LlamaForCausalLM" && conv.m_hfArchitecture != "MistralForCausalLM")
-        return makeError(
-            "{}: architecture {} is not supported yet (supported: LlamaForCausalLM, MistralForCausalLM)",
-            conv.m_folder.string(), conv.m_hfArchitecture);
-    if (findAny(*config, {"num_local_experts", "num_experts"}))
-        return makeError("{}: mixture-of-experts models are not supported yet", conv.m_folder.string());
+    const detail::HfArchitecture* arch = detail::findHfArchitecture(conv.m_hfArchitecture);
+    if (!arch)
+        return makeError("{}: architecture {} is not supported yet (supported: {})", conv.m_folder.string(),
+                         conv.m_hfArchitecture, detail::supportedHfArchitectures());
+    const auto* expertsValue = findAny(*config, {"num_local_experts", "num_experts", "n_routed_experts"});
+    if (expertsValue && !arch->experts)
+        return makeError("{}: {} with experts is not a model llama.cpp converts", conv.m_folder.string(),
+                         conv.m_hfArchitecture);
+    const std::string a(arch->ggufArch);
+    auto key = [&a](std::string_view k) { return a + "." + std::string(k); };
 
     auto weights = SafetensorsModel::open(conv.m_folder);
     if (!weights) {
@@ -269,7 +302,7 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
 
     // Metadata in the order llama.cpp's converter writes it.
     gguf::Metadata& md = conv.m_metadata;
-    md.set("general.architecture", gguf::Value::string("llama"));
+    md.set("general.architecture", gguf::Value::string(a));
     md.set("general.type", gguf::Value::string("model"));
     const std::string folderName = conv.m_folder.filename().string().empty()
                                        ? conv.m_folder.parent_path().filename().string()
@@ -301,33 +334,96 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     if (!*headDimValue && *embd % *heads != 0)
         return makeError("{}: hidden_size {} does not divide into {} heads", configPath.string(), *embd, *heads);
 
-    md.set("llama.block_count", gguf::Value::u32(*layers));
-    if (*context) md.set("llama.context_length", gguf::Value::u32(**context));
-    md.set("llama.embedding_length", gguf::Value::u32(*embd));
-    if (*feedForward) md.set("llama.feed_forward_length", gguf::Value::u32(**feedForward));
-    md.set("llama.attention.head_count", gguf::Value::u32(*heads));
+    md.set(key("block_count"), gguf::Value::u32(*layers));
+    if (*context) md.set(key("context_length"), gguf::Value::u32(**context));
+    md.set(key("embedding_length"), gguf::Value::u32(*embd));
+    if (*feedForward) md.set(key("feed_forward_length"), gguf::Value::u32(**feedForward));
+    md.set(key("attention.head_count"), gguf::Value::u32(*heads));
     if (findAny(*config, {"num_key_value_heads", "n_kv_heads"}))
-        md.set("llama.attention.head_count_kv", gguf::Value::u32(headsKv));
-    if (*ropeTheta) md.set("llama.rope.freq_base", gguf::Value::f32(float(**ropeTheta)));
-    if (*rmsEps) md.set("llama.attention.layer_norm_rms_epsilon", gguf::Value::f32(float(**rmsEps)));
-    if (*normEps) md.set("llama.attention.layer_norm_epsilon", gguf::Value::f32(float(**normEps)));
+        md.set(key("attention.head_count_kv"), gguf::Value::u32(headsKv));
+    if (*ropeTheta) md.set(key("rope.freq_base"), gguf::Value::f32(float(**ropeTheta)));
+    auto localTheta = optionalPositive(
+        *config, {"local_rope_theta", "rope_local_theta", "rope_theta_local", "swa_rope_theta", "rope_local_base_freq"},
+        configPath);
+    QF_TRY(localTheta ? Status() : Status(localTheta.error()));
+    if (*localTheta) md.set(key("rope.freq_base_swa"), gguf::Value::f32(float(**localTheta)));
+    if (*rmsEps) md.set(key("attention.layer_norm_rms_epsilon"), gguf::Value::f32(float(**rmsEps)));
+    if (*normEps) md.set(key("attention.layer_norm_epsilon"), gguf::Value::f32(float(**normEps)));
+    auto expertCount = optionalCount(*config, {"num_local_experts", "num_experts", "n_routed_experts"}, configPath, 1u << 16);
+    auto expertsUsed = optionalCount(*config, {"num_experts_per_tok", "num_experts_per_token", "top_k_experts"},
+                                     configPath, 1u << 16);
+    auto expertFeedForward = optionalCount(*config, {"moe_intermediate_size"}, configPath, 1u << 24);
+    QF_TRY(expertCount ? Status() : Status(expertCount.error()));
+    QF_TRY(expertsUsed ? Status() : Status(expertsUsed.error()));
+    QF_TRY(expertFeedForward ? Status() : Status(expertFeedForward.error()));
+    if (*expertCount) md.set(key("expert_count"), gguf::Value::u32(**expertCount));
+    if (*expertsUsed) md.set(key("expert_used_count"), gguf::Value::u32(**expertsUsed));
+    for (const auto& [hf, gguf] : {std::pair{"n_group", "expert_group_count"}, {"topk_group", "expert_group_used_count"}})
+        if (const auto* v = config->find(hf); v && !v->isNull()) {
+            if (!v->asUInt() || *v->asUInt() > (1u << 16))
+                return makeError("{}: \"{}\" is not a count", configPath.string(), hf);
+            md.set(key(gguf), gguf::Value::u32(uint32_t(*v->asUInt())));
+        }
+    if (const auto* f = findAny(*config, {"score_function", "scoring_func", "score_func", "moe_router_activation",
+                                          "moe_router_activation_func", "expert_selection_fn"})) {
+        const std::string func = f->asString() ? *f->asString() : std::string();
+        if (func != "softmax" && func != "sigmoid")
+            return makeError("{}: expert scoring function \"{}\" is not supported", configPath.string(), func);
+        md.set(key("expert_gating_func"), gguf::Value::u32(func == "softmax" ? 1 : 2));
+    }
     uint32_t headDim = *embd / *heads;
     if (*headDimValue) {
         headDim = **headDimValue;
-        md.set("llama.attention.key_length", gguf::Value::u32(headDim));
-        md.set("llama.attention.value_length", gguf::Value::u32(headDim));
+        md.set(key("attention.key_length"), gguf::Value::u32(headDim));
+        md.set(key("attention.value_length"), gguf::Value::u32(headDim));
     }
-    md.set("general.file_type", gguf::Value::u32(fileTypeId(options.outType)));
-    if (*vocabSize) md.set("llama.vocab_size", gguf::Value::u32(**vocabSize));
-    md.set("llama.rope.dimension_count", gguf::Value::u32(headDim));
+    // MXFP4 experts kept as they are make the file MOSTLY_MXFP4_MOE (38), as the converter says.
+    const JsonValue* quantConfig = config->find("quantization_config");
+    const JsonValue* quantMethod = quantConfig && quantConfig->isObject() ? quantConfig->find("quant_method") : nullptr;
+    const bool mxfp4 = quantMethod && quantMethod->asString() && *quantMethod->asString() == "mxfp4";
+    md.set("general.file_type", gguf::Value::u32(mxfp4 ? 38 : fileTypeId(options.outType)));
+    if (arch->expertFeedForwardKey && *expertFeedForward)
+        md.set(key("expert_feed_forward_length"), gguf::Value::u32(**expertFeedForward));
+    if (arch->llamaKeys) {
+        if (*vocabSize) md.set(key("vocab_size"), gguf::Value::u32(**vocabSize));
+        md.set(key("rope.dimension_count"), gguf::Value::u32(headDim));
+    }
+    QF_TRY(detail::addArchitectureParameters(*arch, *config, md, *embd, *heads));
     if (const auto* scaling = config->find("rope_scaling"); scaling && scaling->isObject()) {
         const auto* typeValue =
             scaling->find("rope_type") ? scaling->find("rope_type") : scaling->find("type");
         const std::string type = typeValue && typeValue->asString() ? *typeValue->asString() : std::string();
         const auto* factor = scaling->find("factor");
         if (type == "linear" && factor && factor->asDouble()) {
-            md.set("llama.rope.scaling.type", gguf::Value::string("linear"));
-            md.set("llama.rope.scaling.factor", gguf::Value::f32(float(*factor->asDouble())));
+            md.set(key("rope.scaling.type"), gguf::Value::string("linear"));
+            md.set(key("rope.scaling.factor"), gguf::Value::f32(float(*factor->asDouble())));
+        } else if (type == "yarn" && factor && factor->asDouble()) {
+            const auto* original = scaling->find("original_max_position_embeddings");
+            if (!original || !original->asUInt() || *original->asUInt() > (1u << 30))
+                return makeError("{}: yarn rope scaling needs \"original_max_position_embeddings\"",
+                                 configPath.string());
+            md.set(key("rope.scaling.type"), gguf::Value::string("yarn"));
+            md.set(key("rope.scaling.factor"), gguf::Value::f32(float(*factor->asDouble())));
+            md.set(key("rope.scaling.original_context_length"), gguf::Value::u32(uint32_t(*original->asUInt())));
+            struct YarnKey {
+                const char* gguf;
+                const char* name;
+                const char* alias;
+            };
+            const YarnKey optional[] = {
+                {"rope.scaling.yarn_ext_factor", "extrapolation_factor", nullptr},
+                {"rope.scaling.yarn_attn_factor", "attention_factor", "attn_factor"},
+                {"rope.scaling.yarn_beta_fast", "beta_fast", nullptr},
+                {"rope.scaling.yarn_beta_slow", "beta_slow", nullptr},
+            };
+            for (const YarnKey& k : optional) {
+                const JsonValue* v = scaling->find(k.name);
+                if ((!v || v->isNull()) && k.alias) v = scaling->find(k.alias);
+                if (!v || v->isNull()) continue;
+                if (!v->asDouble() || !std::isfinite(*v->asDouble()))
+                    return makeError("{}: rope_scaling.{} is not a number", configPath.string(), k.name);
+                md.set(key(k.gguf), gguf::Value::f32(float(*v->asDouble())));
+            }
         } else if (type == "llama3") {
             // No metadata: llama.cpp's converter writes the divisors as the tensor rope_freqs.weight.
             auto factors = detail::llama3RopeFactors(*scaling, *config, headDim);
@@ -338,6 +434,13 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         }
     }
     QF_TRY(detail::addSentencePieceVocab(md, conv.m_folder, *config));
+    if (arch->noSpacePrefix) md.set("tokenizer.ggml.add_space_prefix", gguf::Value::boolean(false));
+    if (arch->llamaKeys && !md.find("tokenizer.ggml.add_space_prefix")) {
+        // LlamaModel.set_vocab writes tokenizer_config.json's add_prefix_space for every vocabulary kind.
+        if (auto tokenizerConfig = readJsonFile(conv.m_folder / "tokenizer_config.json"))
+            if (const auto* p = tokenizerConfig->find("add_prefix_space"); p && p->asBool())
+                md.set("tokenizer.ggml.add_space_prefix", gguf::Value::boolean(*p->asBool()));
+    }
     md.set("general.quantization_version", gguf::Value::u32(2));
 
     // Generated tensors come first (generate_extra_tensors), then the safetensors in file order (shards
@@ -348,40 +451,98 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         spec.shape = {conv.m_ropeFactors.size()};
         spec.type = GgmlType::F32;
         conv.m_specs.push_back(std::move(spec));
-        conv.m_sources.push_back({Source::kGenerated, 0});
+        conv.m_sources.push_back({});
     }
     const auto& all = conv.m_weights.tensors();
+    QF_TRY(conv.pairFp8Scales(*config));
+    // Experts arrive one 2-D tensor each; they become one 3-D tensor per layer and part, at the place of
+    // the first one (llama.cpp's converter stacks them with torch.stack in expert order).
+    std::map<std::string, size_t> stacks;                                 // GGUF name -> index in m_specs
+    std::map<size_t, std::vector<std::pair<uint32_t, size_t>>> stacked; // index -> (expert, weight)
     for (size_t i = 0; i < all.size(); ++i) {
         const SafetensorInfo& st = all[i];
-        const auto name = ggufTensorName(st.name);
-        if (!name)
-            return makeError("{}: tensor \"{}\" is not part of a llama model; cannot map it",
-                             conv.m_folder.string(), st.name);
-        if (name->empty()) continue;
-        if (!isFloatDtype(st.dtype))
+        if (conv.isQuantizationSideTensor(i)) continue;
+        if (arch->latentAttention) {
+            unsigned index = 0;
+            if (std::sscanf(st.name.c_str(), "model.layers.%u.", &index) == 1 && index >= *layers)
+                continue; // multi-token prediction layers, which llama.cpp's converter drops
+            if (st.name.ends_with("self_attn.kv_b_proj.weight")) {
+                QF_TRY(conv.addSplitKvB(i, options.outType, headsKv, *config));
+                continue;
+            }
+        }
+        if (arch->fusedExperts) {
+            auto fused = conv.addFusedExperts(i, options.outType);
+            if (!fused) return fused.error();
+            if (*fused) continue;
+        }
+        const auto mapped = detail::mapTensorName(st.name, *arch);
+        if (!mapped)
+            return makeError("{}: tensor \"{}\" is not part of a {} model; cannot map it",
+                             conv.m_folder.string(), st.name, conv.m_hfArchitecture);
+        if (mapped->skip || (arch->skipLmHead && st.name == "lm_head.weight")) continue;
+        const bool fp8 = !conv.m_scaleOf.empty() && conv.m_scaleOf[i] != SIZE_MAX;
+        if (!isFloatDtype(st.dtype) && !fp8)
             return makeError(
                 "{}: tensor \"{}\" has dtype {}; only F32, F16 and BF16 weights can be converted",
                 conv.m_folder.string(), st.name, stDtypeName(st.dtype));
-        if (st.shape.empty() || st.shape.size() > gguf::kMaxDims)
+        if (st.shape.empty() || st.shape.size() > gguf::kMaxDims - (mapped->expert ? 1 : 0))
             return makeError("{}: tensor \"{}\" has {} dimensions", conv.m_folder.string(), st.name,
                              st.shape.size());
-        Source source{i, 0};
-        if (st.name.ends_with("q_proj.weight") || st.name.ends_with("q_proj.bias"))
-            source.permuteHeads = *heads;
-        if (st.name.ends_with("k_proj.weight") || st.name.ends_with("k_proj.bias"))
-            source.permuteHeads = headsKv;
+        if (mapped->expert) {
+            if (!arch->experts)
+                return makeError("{}: tensor \"{}\" is an expert, but {} has none", conv.m_folder.string(),
+                                 st.name, conv.m_hfArchitecture);
+            auto [it, fresh] = stacks.try_emplace(mapped->name, conv.m_specs.size());
+            if (fresh) {
+                gguf::TensorSpec spec;
+                spec.name = mapped->name;
+                conv.m_specs.push_back(std::move(spec));
+                conv.m_sources.push_back({});
+            }
+            stacked[it->second].emplace_back(*mapped->expert, i);
+            continue;
+        }
+        Source source{{i}, 0, 0.0f};
+        if (arch->normShift != 0.0f && st.name.ends_with("norm.weight")) source.addend = arch->normShift;
+        if (arch->permuteQk) {
+            if (st.name.ends_with("q_proj.weight") || st.name.ends_with("q_proj.bias"))
+                source.permuteHeads = *heads;
+            if (st.name.ends_with("k_proj.weight") || st.name.ends_with("k_proj.bias"))
+                source.permuteHeads = headsKv;
+        }
         if (source.permuteHeads && st.shape[0] % (2ull * source.permuteHeads))
             return makeError("{}: tensor \"{}\" has {} rows, not a multiple of 2 x {} heads",
                              conv.m_folder.string(), st.name, st.shape[0], source.permuteHeads);
         gguf::TensorSpec spec;
-        spec.name = *name;
+        spec.name = mapped->name;
         spec.shape.assign(st.shape.rbegin(), st.shape.rend());
-        spec.type = ggufType(options.outType, *name, st.shape.size());
+        spec.type = ggufType(options.outType, spec.name, st.shape.size());
         for (const auto& other : conv.m_specs)
             if (other.name == spec.name)
                 return makeError("{}: two tensors map to {}", conv.m_folder.string(), spec.name);
         conv.m_specs.push_back(std::move(spec));
         conv.m_sources.push_back(source);
+    }
+    for (auto& [index, members] : stacked) {
+        gguf::TensorSpec& spec = conv.m_specs[index];
+        std::sort(members.begin(), members.end());
+        const SafetensorInfo& first = all[members.front().second];
+        for (size_t e = 0; e < members.size(); ++e) {
+            const SafetensorInfo& st = all[members[e].second];
+            if (members[e].first != e)
+                return makeError("{}: {} lacks expert {} (or has it twice)", conv.m_folder.string(), spec.name, e);
+            if (st.shape != first.shape || st.dtype != first.dtype)
+                return makeError("{}: expert {} of {} has another shape or dtype than expert 0", conv.m_folder.string(),
+                                 e, spec.name);
+            conv.m_sources[index].weights.push_back(members[e].second);
+        }
+        if (*expertCount && members.size() != **expertCount)
+            return makeError("{}: {} has {} experts, but the config says {}", conv.m_folder.string(), spec.name,
+                             members.size(), **expertCount);
+        spec.shape.assign(first.shape.rbegin(), first.shape.rend());
+        spec.shape.push_back(members.size());
+        spec.type = ggufType(options.outType, spec.name, spec.shape.size());
     }
     if (conv.m_specs.empty()) return makeError("{}: no weights to convert", conv.m_folder.string());
     // The config's sizes against the weights: a config that disagrees gives a model that is wrong (fewer
@@ -401,11 +562,75 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     return conv;
 }
 
+Status HfConversion::pairFp8Scales(const JsonValue& config) {
+    const auto& all = m_weights.tensors();
+    const JsonValue* quant = config.find("quantization_config");
+    if (!quant || !quant->isObject()) {
+        for (const auto& t : all)
+            if (t.dtype == StDtype::F8E4M3 || t.dtype == StDtype::F8E5M2)
+                return makeError("{}: tensor \"{}\" is FP8 but config.json has no quantization_config",
+                                 m_folder.string(), t.name);
+        return {};
+    }
+    const JsonValue* method = quant->find("quant_method");
+    const std::string name = method && method->asString() ? *method->asString() : std::string();
+    if (name == "mxfp4") {
+        m_mxfp4 = true; // gpt-oss's expert blocks, read by addFusedExperts
+        return {};
+    }
+    if (name != "fp8")
+        return makeError("{}: quantized checkpoints of method \"{}\" are not supported (FP8 block-scaled ones are); "
+                         "convert the unquantized (BF16) release instead",
+                         m_folder.string(), name);
+    if (const JsonValue* block = quant->find("weight_block_size"); block && !block->isNull()) {
+        const auto* items = block->asArray();
+        if (!items || items->size() != 2 || !(*items)[0].asUInt() || !(*items)[1].asUInt() ||
+            *(*items)[0].asUInt() == 0 || *(*items)[1].asUInt() == 0)
+            return makeError("{}: quantization_config.weight_block_size must be two positive counts",
+                             m_folder.string());
+        m_blockRows = *(*items)[0].asUInt();
+        m_blockCols = *(*items)[1].asUInt();
+    }
+    m_scaleOf.assign(all.size(), SIZE_MAX);
+    for (size_t i = 0; i < all.size(); ++i) {
+        const SafetensorInfo& scale = all[i];
+        if (!scale.name.ends_with("_scale_inv")) continue;
+        const std::string weightName = scale.name.substr(0, scale.name.size() - std::string_view("_scale_inv").size());
+        const SafetensorInfo* weight = m_weights.find(weightName);
+        if (!weight) return makeError("{}: \"{}\" scales no tensor", m_folder.string(), scale.name);
+        if (weight->dtype != StDtype::F8E4M3 || weight->shape.size() != 2 || !isFloatDtype(scale.dtype))
+            return makeError("{}: \"{}\" must be a 2-D F8_E4M3 weight with a float scale", m_folder.string(),
+                             weightName);
+        const bool blocked = m_blockRows && m_blockCols;
+        const std::vector<uint64_t> expected =
+            blocked ? std::vector<uint64_t>{(weight->shape[0] + m_blockRows - 1) / m_blockRows,
+                                            (weight->shape[1] + m_blockCols - 1) / m_blockCols}
+                    : std::vector<uint64_t>{};
+        if (blocked ? scale.shape != expected : scale.elementCount() != 1)
+            return makeError("{}: \"{}\" has the wrong shape for {}x{} blocks of {}", m_folder.string(), scale.name,
+                             m_blockRows, m_blockCols, weightName);
+        m_scaleOf[size_t(weight - all.data())] = i;
+    }
+    for (size_t i = 0; i < all.size(); ++i)
+        if ((all[i].dtype == StDtype::F8E4M3 || all[i].dtype == StDtype::F8E5M2) && m_scaleOf[i] == SIZE_MAX)
+            return makeError("{}: FP8 tensor \"{}\" has no weight_scale_inv", m_folder.string(), all[i].name);
+    return {};
+}
+
+bool HfConversion::isQuantizationSideTensor(size_t weight) const {
+    if (m_scaleOf.empty()) return false;
+    const std::string& name = m_weights.tensors()[weight].name;
+    // Activation scales are unused by the converter; weight scales are read with their weight.
+    return name.ends_with("_scale_inv") || name.ends_with(".activation_scale") ||
+           name.ends_with("_activation_scale");
+}
+
 uint64_t HfConversion::tensorByteSize(size_t index) const {
     const auto& spec = m_specs[index];
     uint64_t n = 1;
     for (uint64_t d : spec.shape)
         n *= d;
+    if (spec.type == GgmlType::MXFP4) return ggmlRowBytes(spec.type, n);
     return n * (spec.type == GgmlType::F32 ? 4 : 2);
 }
 
@@ -416,50 +641,51 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
     if (out.size() != tensorByteSize(index))
         return makeError("{}: output buffer of {} bytes, expected {}", spec.name, out.size(),
                          tensorByteSize(index));
-    if (source.weight == Source::kGenerated) {
+    if (source.weights.empty()) {
         std::memcpy(out.data(), m_ropeFactors.data(), out.size());
         return {};
     }
-    const SafetensorInfo& st = m_weights.tensors()[source.weight];
-    const auto in = m_weights.data(st);
-    const uint64_t rows = st.shape[0];
-    const uint64_t rowLength = st.elementCount() / std::max<uint64_t>(rows, 1);
-    const uint32_t inSize = stDtypeSize(st.dtype);
-    const uint32_t outSize = spec.type == GgmlType::F32 ? 4 : 2;
-    if (!source.permuteHeads && sameType(st.dtype, spec.type)) {
-        std::memcpy(out.data(), in.data(), out.size());
-        return {};
-    }
-    const uint64_t headRows = source.permuteHeads ? rows / source.permuteHeads : rows;
-    const uint64_t half = headRows / 2;
-    for (uint64_t r = 0; r < rows; ++r) {
-        uint64_t from = r;
-        if (source.permuteHeads) {
-            // HF stores each head's rotary pairs as two halves; GGUF interleaves them: row h*d + 2i + j of
-            // the output is row h*d + j*d/2 + i of the input.
-            const uint64_t head = r / headRows, within = r % headRows;
-            from = head * headRows + (within % 2) * half + within / 2;
+    if (source.mxfp4) return repackMxfp4(source, out);
+    if (source.rows) return convertStrided(source, spec, out);
+    uint64_t offset = 0;
+    for (size_t weight : source.weights) {
+        const SafetensorInfo& st = m_weights.tensors()[weight];
+        const uint64_t bytes = st.elementCount() * (spec.type == GgmlType::F32 ? 4 : 2);
+        if (offset + bytes > out.size()) return makeError("{}: the source is larger than the tensor", spec.name);
+        if (offset + bytes > out.size()) return makeError("{}: the source is larger than the tensor", spec.name);
+        BlockScales scales;
+        const bool fp8 = weight < m_scaleOf.size() && m_scaleOf[weight] != SIZE_MAX;
+        if (fp8) {
+            scales.info = &m_weights.tensors()[m_scaleOf[weight]];
+            scales.bytes = m_weights.data(*scales.info);
+            scales.blockRows = m_blockRows;
+            scales.blockCols = m_blockCols;
         }
-        const uint8_t* src = in.data() + from * rowLength * inSize;
-        uint8_t* dst = out.data() + r * rowLength * outSize;
-        if (sameType(st.dtype, spec.type)) {
-            std::memcpy(dst, src, rowLength * outSize);
-            continue;
-        }
-        for (uint64_t k = 0; k < rowLength; ++k)
-            storeFloat(spec.type, loadFloat(st.dtype, src + k * inSize), dst + k * outSize);
+        convertRows(st, m_weights.data(st), source.permuteHeads, source.addend, spec.type, out.subspan(offset, bytes),
+                    fp8 ? &scales : nullptr);
+        offset += bytes;
     }
+    if (offset != out.size()) return makeError("{}: the source is smaller than the tensor", spec.name);
     return {};
 }
 
 void HfConversion::releaseTensor(size_t index) const {
-    if (m_sources[index].weight != Source::kGenerated)
-        m_weights.release(m_weights.tensors()[m_sources[index].weight]);
+    for (size_t weight : m_sources[index].weights) {
+        m_weights.release(m_weights.tensors()[weight]);
+        if (weight < m_scaleOf.size() && m_scaleOf[weight] != SIZE_MAX)
+            m_weights.release(m_weights.tensors()[m_scaleOf[weight]]);
+    }
 }
 
 uint64_t HfConversion::sourceByteSize(size_t index) const {
-    const size_t weight = m_sources[index].weight;
-    return weight == Source::kGenerated ? tensorByteSize(index) : m_weights.tensors()[weight].byteSize();
+    if (m_sources[index].weights.empty()) return tensorByteSize(index);
+    uint64_t bytes = 0;
+    for (size_t weight : m_sources[index].weights) {
+        bytes += m_weights.tensors()[weight].byteSize();
+        if (weight < m_scaleOf.size() && m_scaleOf[weight] != SIZE_MAX)
+            bytes += m_weights.tensors()[m_scaleOf[weight]].byteSize();
+    }
+    return bytes;
 }
 
 std::vector<fs::path> HfConversion::inputPaths() const {

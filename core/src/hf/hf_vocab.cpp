@@ -141,8 +141,15 @@ Status addSpecialVocab(gguf::Metadata& md, const fs::path& folder, const JsonVal
     for (const char* type : kSpecialTypes)
         if (const auto* id = config.find(fmt::format("{}_token_id", type)); id && id->asUInt())
             setId(type, *id->asUInt());
+    // gguf-py's key names (Keys.Tokenizer), spelling included.
+    auto idKey = [](const std::string& type) -> std::string {
+        if (type == "unk") return "tokenizer.ggml.unknown_token_id";
+        if (type == "sep") return "tokenizer.ggml.seperator_token_id";
+        if (type == "pad") return "tokenizer.ggml.padding_token_id";
+        return fmt::format("tokenizer.ggml.{}_token_id", type);
+    };
     for (const auto& type : idOrder)
-        md.set(fmt::format("tokenizer.ggml.{}_token_id", type), gguf::Value::u32(ids[type]));
+        md.set(idKey(type), gguf::Value::u32(ids[type]));
 
     for (const auto& type : addOrder)
         md.set(fmt::format("tokenizer.ggml.add_{}_token", type), gguf::Value::boolean(addFlags[type]));
@@ -184,7 +191,7 @@ Status addSentencePieceVocab(gguf::Metadata& md, const fs::path& folder, const J
         return makeError("{}: vocab_size {} is implausible", folder.string(), vocabSize);
 
     std::vector<std::string> tokens(vocabSize);
-    std::vector<float> scores(vocabSize, -1000.0f);
+    std::vector<float> scores(vocabSize, -10000.0f); // padding: _create_vocab_sentencepiece's -10000
     std::vector<int32_t> types(vocabSize, tokenType(eval::TokenType::Unused));
     for (uint64_t i = 0; i < vocabSize; ++i)
         tokens[i] = fmt::format("[PAD{}]", i);

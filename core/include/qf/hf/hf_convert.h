@@ -1,8 +1,9 @@
 #pragma once
 // Converting a Hugging Face model folder (config.json + safetensors + tokenizer files) to GGUF, the way
 // llama.cpp's convert_hf_to_gguf.py does it: the same tensor names, metadata keys (in the same order),
-// Q/K row permutation for rotary embeddings, and vocabulary. Supported: the llama family
-// (LlamaForCausalLM, MistralForCausalLM).
+// Q/K row permutation for rotary embeddings, experts stacked into 3-D tensors, and vocabulary. Supported:
+// the architectures of core/src/hf/hf_arch.cpp (Llama, Mistral, Mixtral, Qwen2, Qwen3, Qwen3-MoE, Gemma 2,
+// Gemma 3, Phi-3).
 //
 // HfConversion is a read-only "virtual GGUF": its metadata and tensor table are known after open(), and
 // each tensor's converted bytes are produced on demand from the memory-mapped safetensors, so a writer
@@ -20,6 +21,7 @@
 #include "qf/gguf/value.h"
 #include "qf/hf/safetensors.h"
 #include "qf/job.h"
+#include "qf/json_reader.h"
 #include "qf/result.h"
 
 namespace qf::hf {
@@ -78,11 +80,32 @@ public:
 private:
     HfConversion() = default;
     struct Source {
-        static constexpr size_t kGenerated = SIZE_MAX; // rope_freqs.weight, from m_ropeFactors
-        size_t weight = 0;                             // index into m_weights.tensors(), or kGenerated
+        // Indexes into m_weights.tensors(), stacked in order along a new outer dimension (the experts of a
+        // 3-D tensor); one for a plain tensor; none for rope_freqs.weight (from m_ropeFactors).
+        std::vector<size_t> weights;
         uint32_t permuteHeads = 0; // rotary Q/K row permutation over this many heads; 0: none
+        float addend = 0.0f;       // added to every value (Gemma's norms: +1)
+        // gpt-oss's fused experts: a strided selection of one source tensor, out[e][i][j] =
+        // in[e * strideOuter + i * strideRow + j * strideCol + offset] (elements), for the transposes and
+        // the interleaved gate/up split. rows == 0: none.
+        uint64_t outer = 0, rows = 0, cols = 0, strideOuter = 0, strideRow = 0, strideCol = 0, offset = 0;
+        // MXFP4 expert blocks (weights = {blocks, scales}): every rowStep-th row from rowOffset, repacked
+        // into ggml's block_mxfp4.
+        bool mxfp4 = false;
+        uint64_t rowStep = 1, rowOffset = 0;
     };
     uint64_t sourceByteSize(size_t index) const; // bytes read to produce tensor `index`
+    // FP8 checkpoints: pairs each F8_E4M3 weight with its weight_scale_inv (m_scaleOf).
+    Status pairFp8Scales(const JsonValue& config);
+    bool isQuantizationSideTensor(size_t weight) const; // a paired scale or an unused activation scale
+    // gpt-oss's mlp.experts.* tensors (fused gate/up, transposed, MXFP4 blocks): true when `weight` was one
+    // of them (its tensors added, or it is the scales half of an MXFP4 pair).
+    Result<bool> addFusedExperts(size_t weight, OutType outType);
+    // DeepSeek's kv_b_proj: attn_k_b (per KV head, transposed) and attn_v_b.
+    Status addSplitKvB(size_t weight, OutType outType, uint32_t headsKv, const JsonValue& config);
+    Status convertStrided(const Source& source, const gguf::TensorSpec& spec, std::span<uint8_t> out) const;
+    Status repackMxfp4(const Source& source, std::span<uint8_t> out) const;
+    bool m_mxfp4 = false; // quantization_config quant_method "mxfp4"
 
     std::filesystem::path m_folder;
     std::string m_hfArchitecture;
@@ -91,6 +114,10 @@ private:
     std::vector<gguf::TensorSpec> m_specs;
     std::vector<Source> m_sources;
     std::vector<float> m_ropeFactors; // llama3 rope scaling divisors (rope_freqs.weight); empty: none
+    // FP8 checkpoints (quantization_config quant_method "fp8"): per weight, the index of its
+    // weight_scale_inv tensor (SIZE_MAX: none), and the scale's block (rows, columns; 0: one scale).
+    std::vector<size_t> m_scaleOf;
+    uint64_t m_blockRows = 0, m_blockCols = 0;
 
     friend class HfConversionBuilder;
 };
