@@ -1495,6 +1495,10 @@
         <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
         <translation>Braucht eine Wichtigkeitsmatrix: Anhaken, um eine aus Text zu berechnen, oder unten eine auswählen.</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>Bei diesem Modell dieselbe Datei wie %1: Jeder Tensor erhält denselben Typ.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2267,6 +2271,10 @@ Ersetzen?</translation>
             <numerusform>%1 → %2 für %n Tensor</numerusform>
             <numerusform>%1 → %2 für %n Tensoren</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>Bei diesem Modell dieselbe Datei wie %1: Jeder Tensor erhält denselben Typ.</translation>
     </message>
 </context>
 <context>

@@ -1495,6 +1495,10 @@
         <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
         <translation>Necesita una matriz de importancia: márquelo para calcular una a partir de un texto, o elija una abajo.</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>En este modelo, el mismo archivo que %1: cada tensor recibe el mismo tipo.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2267,6 +2271,10 @@ Replace them?</source>
             <numerusform>%1 → %2 en %n tensor</numerusform>
             <numerusform>%1 → %2 en %n tensores</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>En este modelo, el mismo archivo que %1: cada tensor recibe el mismo tipo.</translation>
     </message>
 </context>
 <context>

@@ -1495,6 +1495,10 @@
         <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
         <translation>Nécessite une matrice d&apos;importance : cochez pour en calculer une à partir d&apos;un texte, ou choisissez-en une ci-dessous.</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>Sur ce modèle, le même fichier que %1 : chaque tenseur reçoit le même type.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2267,6 +2271,10 @@ Les remplacer ?</translation>
             <numerusform>%1 → %2 pour %n tenseur</numerusform>
             <numerusform>%1 → %2 pour %n tenseurs</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>Sur ce modèle, le même fichier que %1 : chaque tenseur reçoit le même type.</translation>
     </message>
 </context>
 <context>

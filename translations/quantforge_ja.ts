@@ -1479,6 +1479,10 @@
         <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
         <translation>重要度行列が必要です: チェックするとテキストから計算します。または下で選んでください。</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>このモデルでは %1 と同じファイルです: すべてのテンソルが同じ型になります。</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2246,6 +2250,10 @@ Replace them?</source>
         <translation>
             <numerusform>%n 個のテンソルで %1 → %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>このモデルでは %1 と同じファイルです: すべてのテンソルが同じ型になります。</translation>
     </message>
 </context>
 <context>

@@ -1479,6 +1479,10 @@
         <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
         <translation>需要重要性矩阵：勾选即可从文本计算一个，或在下方选择一个。</translation>
     </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>在此模型上与 %1 是同一文件：每个张量的类型都相同。</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2246,6 +2250,10 @@ Replace them?</source>
         <translation>
             <numerusform>%n 个张量 %1 → %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>在此模型上与 %1 是同一文件：每个张量的类型都相同。</translation>
     </message>
 </context>
 <context>

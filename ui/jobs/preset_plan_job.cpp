@@ -51,7 +51,12 @@ std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::Metadata& meta
                 }
             } else {
                 summary.error = QString::fromStdString(plan.error().message);
-                summary.needsImatrix = quant::needsImportanceMatrix(plan.error());
+                // Waits for a matrix only when one would make it plannable (not, say, a quantized source).
+                if (quant::needsImportanceMatrix(plan.error())) {
+                    quant::PlanOptions assumed = options;
+                    assumed.assumeImatrix = true;
+                    summary.needsImatrix = quant::makeQuantPlan(metadata, tensors, preset, assumed).ok();
+                }
             }
         } catch (const std::exception& e) {
             summary.error = QString::fromLocal8Bit(e.what());

@@ -97,6 +97,8 @@ QVariant PresetTableModel::data(const QModelIndex& index, int role) const {
             return s->ok ? formatBitsPerWeight(s->bitsPerWeight) : QStringLiteral("—");
         case NoteColumn:
             if (s && !isAvailable(row)) return unavailableReason(row);
+            if (s && !s->sameFileAs.isEmpty() && s->fallbackGroups.empty())
+                return tr("Same file as %1 on this model: every tensor gets the same type.").arg(s->sameFileAs);
             if (s && !s->sameFileAs.isEmpty())
                 return tr("Same file as %1 on this model: its rows do not fit this preset's blocks (%2).")
                     .arg(s->sameFileAs, fallbackDescription(s->fallbackGroups));
@@ -118,8 +120,8 @@ QVariant PresetTableModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::CheckStateRole:
         if (column != PresetColumn) return {};
-        return (isAvailable(row) || waitsForImatrix(row)) && m_checked.contains(presetName(row)) ? Qt::Checked
-                                                                                                  : Qt::Unchecked;
+        if (waitsForImatrix(row)) return m_checkedWaiting.contains(presetName(row)) ? Qt::Checked : Qt::Unchecked;
+        return isAvailable(row) && m_checked.contains(presetName(row)) ? Qt::Checked : Qt::Unchecked;
     case Qt::TextAlignmentRole:
         if (column == SizeColumn || column == BitsPerWeightColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -140,10 +142,14 @@ bool PresetTableModel::setData(const QModelIndex& index, const QVariant& value, 
         !(isAvailable(index.row()) || waitsForImatrix(index.row())))
         return false;
     const QString name = presetName(index.row());
-    if (value.value<Qt::CheckState>() == Qt::Checked)
+    const bool waiting = waitsForImatrix(index.row());
+    if (value.value<Qt::CheckState>() == Qt::Checked) {
         m_checked.insert(name);
-    else
+        if (waiting) m_checkedWaiting.insert(name);
+    } else {
         m_checked.remove(name);
+        m_checkedWaiting.remove(name);
+    }
     emit dataChanged(index, index, {Qt::CheckStateRole});
     emit checkedPresetsChanged();
     return true;
@@ -188,13 +194,14 @@ QStringList PresetTableModel::checkedPresets() const {
 QStringList PresetTableModel::checkedWaitingForImatrix() const {
     QStringList names;
     for (int row = 0; row < rowCount(); ++row) {
-        if (waitsForImatrix(row) && m_checked.contains(presetName(row))) names << presetName(row);
+        if (waitsForImatrix(row) && m_checkedWaiting.contains(presetName(row))) names << presetName(row);
     }
     return names;
 }
 
 void PresetTableModel::setCheckedPresets(const QStringList& names) {
     m_checked.clear();
+    m_checkedWaiting.clear();
     for (const QString& name : names) {
         if (rowOf(name) >= 0) m_checked.insert(presetName(rowOf(name)));
     }

@@ -64,6 +64,7 @@ private:
 
     PresetPlanSummaries m_summaries;
     QSet<QString> m_checked;
+    QSet<QString> m_checkedWaiting; // checked by a person while waiting for an importance matrix
 };
 
 } // namespace qf::ui

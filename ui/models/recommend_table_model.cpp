@@ -182,6 +182,8 @@ QVariant RecommendTableModel::toolTip(const recommend::PresetVerdict& v, int col
     if (!v.available) return toQString(v.unavailableReason);
     switch (column) {
     case PresetColumn:
+        if (!v.sameFileAs.empty() && v.fallbackGroups.empty())
+            return tr("Same file as %1 on this model: every tensor gets the same type.").arg(toQString(v.sameFileAs));
         if (!v.sameFileAs.empty())
             return tr("Same file as %1 on this model: its rows do not fit this preset's blocks (%2).")
                 .arg(toQString(v.sameFileAs), fallbackDescription(v.fallbackGroups));
