@@ -1419,6 +1419,38 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::PresetPlanJob</name>
+    <message>
+        <source>%1 stores the experts of a mixture-of-experts model as MXFP4; this model has none, so every tensor is Q8_0, as with the Q8_0 preset.</source>
+        <translation>%1 speichert die Experten eines Mixture-of-Experts-Modells als MXFP4; dieses Modell hat keine, daher ist jeder Tensor Q8_0 wie bei der Voreinstellung Q8_0.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the importance matrix&apos;s entries name no tensor of this model (e.g. %1); they are not used. Was it made for another model?</source>
+        <translation>
+            <numerusform>%n Eintrag der Wichtigkeitsmatrix nennt keinen Tensor dieses Modells (z. B. %1); er wird nicht verwendet. Wurde sie für ein anderes Modell erstellt?</numerusform>
+            <numerusform>%n Einträge der Wichtigkeitsmatrix nennen keinen Tensor dieses Modells (z. B. %1); sie werden nicht verwendet. Wurde sie für ein anderes Modell erstellt?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entry of the importance matrix names a tensor of this model: quantizing without it.</source>
+        <translation>Kein Eintrag der Wichtigkeitsmatrix nennt einen Tensor dieses Modells: Es wird ohne sie quantisiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) have rows that do not fit the wanted type&apos;s blocks and use a fallback type.</source>
+        <translation>
+            <numerusform>%n Tensor hat Zeilen, die nicht in die Blöcke des gewünschten Typs passen, und verwendet einen Ersatztyp.</numerusform>
+            <numerusform>%n Tensoren haben Zeilen, die nicht in die Blöcke des gewünschten Typs passen, und verwenden einen Ersatztyp.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The importance matrix has no entry for %n quantized tensor(s), e.g. %1; they are quantized without it.</source>
+        <translation>
+            <numerusform>Die Wichtigkeitsmatrix hat keinen Eintrag für %n quantisierten Tensor, z. B. %1; er wird ohne sie quantisiert.</numerusform>
+            <numerusform>Die Wichtigkeitsmatrix hat keinen Eintrag für %n quantisierte Tensoren, z. B. %1; sie werden ohne sie quantisiert.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::PresetTableModel</name>
     <message>
         <source>The model already is %1: this would only copy it.</source>
@@ -1458,6 +1490,14 @@
             <numerusform>%n Tensor verwendet einen Ersatztyp: %1.</numerusform>
             <numerusform>%n Tensoren verwenden einen Ersatztyp: %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
+        <translation>Braucht eine Wichtigkeitsmatrix: Anhaken, um eine aus Text zu berechnen, oder unten eine auswählen.</translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>Bei diesem Modell dieselbe Datei wie %1: Jeder Tensor erhält denselben Typ.</translation>
     </message>
 </context>
 <context>
@@ -1535,8 +1575,72 @@
         <translation>Durchgehend 3-Bit-K-Quant: klein, merklicher Verlust</translation>
     </message>
     <message>
-        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
-        <translation>2-Bit-K-Quant, 3 Bit für empfindliche Tensoren: am kleinsten, großer Verlust</translation>
+        <source>mixture-of-experts only: experts in MXFP4 (4-bit floats, as gpt-oss ships), the rest 8-bit</source>
+        <translation>nur Mixture-of-Experts: Experten in MXFP4 (4-Bit-Gleitkomma, wie gpt-oss ausgeliefert wird), der Rest 8 Bit</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant, 4-bit attention: about Q3_K_M quality, smaller; best with an imatrix</source>
+        <translation>3,4-Bit-Codebook-Quant, 4-Bit-Attention: etwa Q3_K_M-Qualität, kleiner; am besten mit Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant: better than Q3_K_S at its size; best with an imatrix</source>
+        <translation>3,4-Bit-Codebook-Quant: bei gleicher Größe besser als Q3_K_S; am besten mit Wichtigkeitsmatrix</translation>
+    </message>
+    <message>
+        <source>3.3-bit codebook mix: needs an imatrix; a little smaller than IQ3_S</source>
+        <translation>3,3-Bit-Codebook-Mischung: braucht eine Wichtigkeitsmatrix; etwas kleiner als IQ3_S</translation>
+    </message>
+    <message>
+        <source>3.06-bit codebook quant: needs an imatrix; near Q3_K_S quality at Q2_K&apos;s size</source>
+        <translation>3,06-Bit-Codebook-Quant: braucht eine Wichtigkeitsmatrix; nahe Q3_K_S-Qualität bei Q2_K-Größe</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest K-quant, large loss</source>
+        <translation>2-Bit-K-Quant, 3 Bit für empfindliche Tensoren: kleinster K-Quant, großer Verlust</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant, fewer 3/4-bit tensors: needs an imatrix; IQ2_M is better at its size</source>
+        <translation>2-Bit-K-Quant, weniger 3/4-Bit-Tensoren: braucht eine Wichtigkeitsmatrix; IQ2_M ist bei gleicher Größe besser</translation>
+    </message>
+    <message>
+        <source>2.7-bit codebook mix: needs an imatrix; the usable floor for big models on small machines</source>
+        <translation>2,7-Bit-Codebook-Mischung: braucht eine Wichtigkeitsmatrix; die brauchbare Untergrenze für große Modelle auf kleinen Rechnern</translation>
+    </message>
+    <message>
+        <source>2.5-bit codebook mix: needs an imatrix; clearly worse than IQ2_M</source>
+        <translation>2,5-Bit-Codebook-Mischung: braucht eine Wichtigkeitsmatrix; deutlich schlechter als IQ2_M</translation>
+    </message>
+    <message>
+        <source>2.3-bit codebook quant: needs an imatrix; large loss</source>
+        <translation>2,3-Bit-Codebook-Quant: braucht eine Wichtigkeitsmatrix; großer Verlust</translation>
+    </message>
+    <message>
+        <source>2.06-bit codebook quant: needs an imatrix; large loss, only for very large models</source>
+        <translation>2,06-Bit-Codebook-Quant: braucht eine Wichtigkeitsmatrix; großer Verlust, nur für sehr große Modelle</translation>
+    </message>
+    <message>
+        <source>1.75-bit: needs an imatrix; severe loss, a last resort for huge models</source>
+        <translation>1,75 Bit: braucht eine Wichtigkeitsmatrix; schwerer Verlust, letzter Ausweg für riesige Modelle</translation>
+    </message>
+    <message>
+        <source>1.56-bit: needs an imatrix; severe loss, mostly an experiment</source>
+        <translation>1,56 Bit: braucht eine Wichtigkeitsmatrix; schwerer Verlust, meist ein Experiment</translation>
+    </message>
+    <message>
+        <source>2-bit levels -1..2 per 64 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>2-Bit-Stufen -1..2 je 64 Werte: nur für darauf trainierte Modelle; bei gewöhnlichen Modellen unbrauchbar</translation>
+    </message>
+    <message>
+        <source>ternary, 2 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>ternär, 2 Bit pro Gewicht: nur für ternär trainierte Modelle (BitNet b1.58, TriLM)</translation>
+    </message>
+    <message>
+        <source>ternary, 1.69 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>ternär, 1,69 Bit pro Gewicht: nur für ternär trainierte Modelle (BitNet b1.58, TriLM)</translation>
+    </message>
+    <message>
+        <source>1-bit signs per 128 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>1-Bit-Vorzeichen je 128 Werte: nur für darauf trainierte Modelle; bei gewöhnlichen Modellen unbrauchbar</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1811,10 @@ Ersetzen?</translation>
         <source>Nothing produced: the existing files were kept.</source>
         <translation>Nichts erzeugt: Die vorhandenen Dateien bleiben erhalten.</translation>
     </message>
+    <message>
+        <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
+        <translation>%1 braucht eine Wichtigkeitsmatrix: Wählen Sie eine aus oder berechnen Sie eine aus Text.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1808,6 +1916,177 @@ Ersetzen?</translation>
     <message>
         <source>%1, on the CPU</source>
         <translation>%1, auf der CPU</translation>
+    </message>
+    <message>
+        <source>Expected quality: %1.</source>
+        <translation>Erwartete Qualität: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPhrase</name>
+    <message>
+        <source>%1 of KV cache (%2, %3 tokens)</source>
+        <translation>%1 KV-Cache (%2, %3 Token)</translation>
+    </message>
+    <message>
+        <source>%1 of weights, %2 and about %3 of compute buffer make %4</source>
+        <translation>%1 Gewichte, %2 und etwa %3 Rechenpuffer ergeben %4</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>der %1, die die GPU vom gemeinsamen Speicher nutzen darf (Working-Set-Grenze %2, %3 RAM minus %4 für das BS)</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (estimated working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>der %1, die die GPU vom gemeinsamen Speicher nutzen darf (geschätzte Working-Set-Grenze %2, %3 RAM minus %4 für das BS)</translation>
+    </message>
+    <message>
+        <source>the %1 usable on the GPU (%2 minus %3 for the driver and desktop)</source>
+        <translation>der auf der GPU nutzbaren %1 (%2 minus %3 für Treiber und Desktop)</translation>
+    </message>
+    <message>
+        <source>the %1 of RAM usable (%2 minus %3 kept for the OS)</source>
+        <translation>der nutzbaren %1 RAM (%2 minus %3 für das BS)</translation>
+    </message>
+    <message>
+        <source>%1 fits fully on the GPU: %2, within %3; the token embedding (%4) stays in system RAM.</source>
+        <translation>%1 passt vollständig auf die GPU: %2, innerhalb %3; die Token-Einbettung (%4) bleibt im System-RAM.</translation>
+    </message>
+    <message>
+        <source>%1 runs from system RAM: %2, within %3.</source>
+        <translation>%1 läuft aus dem System-RAM: %2, innerhalb %3.</translation>
+    </message>
+    <message>
+        <source>Q4_K_M cannot be made from this file%1</source>
+        <translation>Q4_K_M lässt sich aus dieser Datei nicht erzeugen%1</translation>
+    </message>
+    <message>
+        <source>Q4_K_M is the usual balance of size and quality%1</source>
+        <translation>Q4_K_M ist das übliche Gleichgewicht aus Größe und Qualität%1</translation>
+    </message>
+    <message>
+        <source>Started from Q4_K_M, the usual balance of size and quality, and went up while it still fit%1</source>
+        <translation>Ausgehend von Q4_K_M, dem üblichen Gleichgewicht aus Größe und Qualität, ging es aufwärts, solange es noch passte%1</translation>
+    </message>
+    <message>
+        <source>; %1 would need %2.</source>
+        <translation>; %1 bräuchte %2.</translation>
+    </message>
+    <message>
+        <source>; Q8_0 is the top of the usual range (F16 doubles the size for no measurable gain).</source>
+        <translation>; Q8_0 ist die Obergrenze des üblichen Bereichs (F16 verdoppelt die Größe ohne messbaren Gewinn).</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>On the CPU speed falls with size: Q4_K_M would generate about %1x as fast.</source>
+        <translation>Auf der CPU sinkt die Geschwindigkeit mit der Größe: Q4_K_M würde etwa %1-mal so schnell erzeugen.</translation>
+    </message>
+    <message>
+        <source>%1 would need %2, more than %3.</source>
+        <translation>%1 bräuchte %2, mehr als %3.</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits; Q4_K_M with part of its layers on the GPU would be slower.</source>
+        <translation>Unter den 4-Bit-Voreinstellungen ist sie die beste, die passt; Q4_K_M mit einem Teil der Schichten auf der GPU wäre langsamer.</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits.</source>
+        <translation>Unter den 4-Bit-Voreinstellungen ist sie die beste, die passt.</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 to run fully on the GPU with this context, more than %3. So %4 of its %5 layers go to the GPU (%6 there) and the rest run from system RAM (%7 of %8 usable).</source>
+        <translation>%1 braucht mit diesem Kontext %2, um vollständig auf der GPU zu laufen, mehr als %3. Deshalb kommen %4 seiner %5 Schichten auf die GPU (%6 dort), der Rest läuft aus dem System-RAM (%7 von %8 nutzbar).</translation>
+    </message>
+    <message>
+        <source>Not one layer of %1 fits in %2, so it runs from system RAM: %3, within %4.</source>
+        <translation>Keine einzige Schicht von %1 passt in %2, deshalb läuft es aus dem System-RAM: %3, innerhalb %4.</translation>
+    </message>
+    <message>
+        <source>Higher presets would leave more layers on the CPU and run slower.</source>
+        <translation>Höhere Voreinstellungen ließen mehr Schichten auf der CPU und liefen langsamer.</translation>
+    </message>
+    <message>
+        <source>%1 would fit fully on the GPU and run faster, but it is below 4 bits.</source>
+        <translation>%1 passte vollständig auf die GPU und liefe schneller, liegt aber unter 4 Bit.</translation>
+    </message>
+    <message>
+        <source>fully on the GPU</source>
+        <translation>vollständig auf der GPU</translation>
+    </message>
+    <message>
+        <source>with %1 of %2 layers on the GPU</source>
+        <translation>mit %1 von %2 Schichten auf der GPU</translation>
+    </message>
+    <message>
+        <source>from system RAM</source>
+        <translation>aus dem System-RAM</translation>
+    </message>
+    <message>
+        <source>Even %1 does not fit: it needs %2 with this context, more than the %3 usable. %4 is the largest preset that does, %5 (%6 needed).</source>
+        <translation>Selbst %1 passt nicht: Es braucht mit diesem Kontext %2, mehr als die nutzbaren %3. %4 ist die größte Voreinstellung, die passt, %5 (%6 nötig).</translation>
+    </message>
+    <message>
+        <source>%1 is below 4 bits per weight: expect a clear loss of quality. When quality matters, a smaller model at Q4_K_M or higher is usually the better choice.</source>
+        <translation>%1 liegt unter 4 Bit pro Gewicht: Rechnen Sie mit deutlichem Qualitätsverlust. Wenn Qualität zählt, ist ein kleineres Modell mit Q4_K_M oder höher meist die bessere Wahl.</translation>
+    </message>
+    <message>
+        <source>%1 needs an importance matrix: compute one from calibration text (quantforge-cli imatrix) before producing it.</source>
+        <translation>%1 braucht eine Wichtigkeitsmatrix: Berechnen Sie vor dem Erzeugen eine aus Kalibriertext (Seite „Erzeugen“ oder quantforge-cli imatrix).</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable.</source>
+        <translation>Selbst die kleinste Voreinstellung, %1, braucht mit %3 Token Kontext %2 (davon %4 KV-Cache), mehr als die %5, die dieser Rechner nutzbar hat.</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable in RAM and GPU memory together.</source>
+        <translation>Selbst die kleinste Voreinstellung, %1, braucht mit %3 Token Kontext %2 (davon %4 KV-Cache), mehr als die %5, die dieser Rechner in RAM und GPU-Speicher zusammen nutzbar hat.</translation>
+    </message>
+    <message>
+        <source>No presets.</source>
+        <translation>Keine Voreinstellungen.</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit.</source>
+        <translation>Mit einem Kontext von %1 Token passte %2.</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit fully on the GPU.</source>
+        <translation>Mit einem Kontext von %1 Token passte %2 vollständig auf die GPU.</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit in RAM.</source>
+        <translation>Mit einem Kontext von %1 Token passte %2 in den RAM.</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit.</source>
+        <translation>Mit einem %1-KV-Cache (%2 statt %3) passte %4.</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit fully on the GPU.</source>
+        <translation>Mit einem %1-KV-Cache (%2 statt %3) passte %4 vollständig auf die GPU.</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit in RAM.</source>
+        <translation>Mit einem %1-KV-Cache (%2 statt %3) passte %4 in den RAM.</translation>
+    </message>
+    <message>
+        <source>A GPU with %1 of memory would hold %2 completely.</source>
+        <translation>Eine GPU mit %1 Speicher fasste %2 vollständig.</translation>
+    </message>
+    <message>
+        <source>A smaller model would fit: about %1 B parameters at %2 with this context (this one has %3 B).</source>
+        <translation>Ein kleineres Modell passte: etwa %1 Mrd. Parameter mit %2 bei diesem Kontext (dieses hat %3 Mrd.).</translation>
+    </message>
+    <message>
+        <source>The context (%1 tokens) is longer than the model was trained for (%2 tokens).</source>
+        <translation>Der Kontext (%1 Token) ist länger als der, für den das Modell trainiert wurde (%2 Token).</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2264,17 @@ Ersetzen?</translation>
             <numerusform>%n Tensor verwendet einen Ersatztyp: %1.</numerusform>
             <numerusform>%n Tensoren verwenden einen Ersatztyp: %1.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 for %n tensor(s)</source>
+        <translation>
+            <numerusform>%1 → %2 für %n Tensor</numerusform>
+            <numerusform>%1 → %2 für %n Tensoren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>Bei diesem Modell dieselbe Datei wie %1: Jeder Tensor erhält denselben Typ.</translation>
     </message>
 </context>
 <context>

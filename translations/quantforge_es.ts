@@ -1419,6 +1419,38 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::PresetPlanJob</name>
+    <message>
+        <source>%1 stores the experts of a mixture-of-experts model as MXFP4; this model has none, so every tensor is Q8_0, as with the Q8_0 preset.</source>
+        <translation>%1 guarda los expertos de un modelo de mezcla de expertos en MXFP4; este modelo no tiene, así que cada tensor es Q8_0, como con el preajuste Q8_0.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the importance matrix&apos;s entries name no tensor of this model (e.g. %1); they are not used. Was it made for another model?</source>
+        <translation>
+            <numerusform>%n entrada de la matriz de importancia no nombra ningún tensor de este modelo (p. ej. %1); no se usa. ¿Se hizo para otro modelo?</numerusform>
+            <numerusform>%n entradas de la matriz de importancia no nombran ningún tensor de este modelo (p. ej. %1); no se usan. ¿Se hizo para otro modelo?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entry of the importance matrix names a tensor of this model: quantizing without it.</source>
+        <translation>Ninguna entrada de la matriz de importancia nombra un tensor de este modelo: se cuantiza sin ella.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) have rows that do not fit the wanted type&apos;s blocks and use a fallback type.</source>
+        <translation>
+            <numerusform>%n tensor tiene filas que no encajan en los bloques del tipo deseado y usa un tipo alternativo.</numerusform>
+            <numerusform>%n tensores tienen filas que no encajan en los bloques del tipo deseado y usan un tipo alternativo.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The importance matrix has no entry for %n quantized tensor(s), e.g. %1; they are quantized without it.</source>
+        <translation>
+            <numerusform>La matriz de importancia no tiene entrada para %n tensor cuantizado, p. ej. %1; se cuantiza sin ella.</numerusform>
+            <numerusform>La matriz de importancia no tiene entrada para %n tensores cuantizados, p. ej. %1; se cuantizan sin ella.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::PresetTableModel</name>
     <message>
         <source>The model already is %1: this would only copy it.</source>
@@ -1458,6 +1490,14 @@
             <numerusform>%n tensor usa un tipo alternativo: %1.</numerusform>
             <numerusform>%n tensores usan un tipo alternativo: %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
+        <translation>Necesita una matriz de importancia: márquelo para calcular una a partir de un texto, o elija una abajo.</translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>En este modelo, el mismo archivo que %1: cada tensor recibe el mismo tipo.</translation>
     </message>
 </context>
 <context>
@@ -1535,8 +1575,72 @@
         <translation>K-quant de 3 bits en todo: pequeño, pérdida apreciable</translation>
     </message>
     <message>
-        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
-        <translation>K-quant de 2 bits con 3 bits para los tensores sensibles: el más pequeño, gran pérdida</translation>
+        <source>mixture-of-experts only: experts in MXFP4 (4-bit floats, as gpt-oss ships), the rest 8-bit</source>
+        <translation>solo mezcla de expertos: expertos en MXFP4 (flotantes de 4 bits, como se publica gpt-oss), el resto en 8 bits</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant, 4-bit attention: about Q3_K_M quality, smaller; best with an imatrix</source>
+        <translation>cuantización de libro de códigos de 3,4 bits, atención en 4 bits: calidad similar a Q3_K_M, más pequeño; mejor con matriz de importancia</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant: better than Q3_K_S at its size; best with an imatrix</source>
+        <translation>cuantización de libro de códigos de 3,4 bits: mejor que Q3_K_S a su tamaño; mejor con matriz de importancia</translation>
+    </message>
+    <message>
+        <source>3.3-bit codebook mix: needs an imatrix; a little smaller than IQ3_S</source>
+        <translation>mezcla de libro de códigos de 3,3 bits: necesita matriz de importancia; algo más pequeño que IQ3_S</translation>
+    </message>
+    <message>
+        <source>3.06-bit codebook quant: needs an imatrix; near Q3_K_S quality at Q2_K&apos;s size</source>
+        <translation>cuantización de libro de códigos de 3,06 bits: necesita matriz de importancia; calidad cercana a Q3_K_S con el tamaño de Q2_K</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest K-quant, large loss</source>
+        <translation>K-quant de 2 bits con 3 bits para tensores sensibles: el K-quant más pequeño, gran pérdida</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant, fewer 3/4-bit tensors: needs an imatrix; IQ2_M is better at its size</source>
+        <translation>K-quant de 2 bits, menos tensores de 3/4 bits: necesita matriz de importancia; IQ2_M es mejor a su tamaño</translation>
+    </message>
+    <message>
+        <source>2.7-bit codebook mix: needs an imatrix; the usable floor for big models on small machines</source>
+        <translation>mezcla de libro de códigos de 2,7 bits: necesita matriz de importancia; el mínimo utilizable para modelos grandes en máquinas pequeñas</translation>
+    </message>
+    <message>
+        <source>2.5-bit codebook mix: needs an imatrix; clearly worse than IQ2_M</source>
+        <translation>mezcla de libro de códigos de 2,5 bits: necesita matriz de importancia; claramente peor que IQ2_M</translation>
+    </message>
+    <message>
+        <source>2.3-bit codebook quant: needs an imatrix; large loss</source>
+        <translation>cuantización de libro de códigos de 2,3 bits: necesita matriz de importancia; gran pérdida</translation>
+    </message>
+    <message>
+        <source>2.06-bit codebook quant: needs an imatrix; large loss, only for very large models</source>
+        <translation>cuantización de libro de códigos de 2,06 bits: necesita matriz de importancia; gran pérdida, solo para modelos muy grandes</translation>
+    </message>
+    <message>
+        <source>1.75-bit: needs an imatrix; severe loss, a last resort for huge models</source>
+        <translation>1,75 bits: necesita matriz de importancia; pérdida severa, último recurso para modelos enormes</translation>
+    </message>
+    <message>
+        <source>1.56-bit: needs an imatrix; severe loss, mostly an experiment</source>
+        <translation>1,56 bits: necesita matriz de importancia; pérdida severa, sobre todo un experimento</translation>
+    </message>
+    <message>
+        <source>2-bit levels -1..2 per 64 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>niveles de 2 bits -1..2 por cada 64 valores: solo para modelos entrenados para ello; inutilizable en modelos corrientes</translation>
+    </message>
+    <message>
+        <source>ternary, 2 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>ternario, 2 bits por peso: solo para modelos entrenados en ternario (BitNet b1.58, TriLM)</translation>
+    </message>
+    <message>
+        <source>ternary, 1.69 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>ternario, 1,69 bits por peso: solo para modelos entrenados en ternario (BitNet b1.58, TriLM)</translation>
+    </message>
+    <message>
+        <source>1-bit signs per 128 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>signos de 1 bit por cada 128 valores: solo para modelos entrenados para ello; inutilizable en modelos corrientes</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1811,10 @@ Replace them?</source>
         <source>Nothing produced: the existing files were kept.</source>
         <translation>No se ha producido nada: se conservan los archivos existentes.</translation>
     </message>
+    <message>
+        <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
+        <translation>%1 necesita una matriz de importancia: elija una o calcule una a partir de un texto.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1808,6 +1916,177 @@ Replace them?</source>
     <message>
         <source>%1, on the CPU</source>
         <translation>%1, en la CPU</translation>
+    </message>
+    <message>
+        <source>Expected quality: %1.</source>
+        <translation>Calidad esperada: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPhrase</name>
+    <message>
+        <source>%1 of KV cache (%2, %3 tokens)</source>
+        <translation>%1 de caché KV (%2, %3 tokens)</translation>
+    </message>
+    <message>
+        <source>%1 of weights, %2 and about %3 of compute buffer make %4</source>
+        <translation>%1 de pesos, %2 y unos %3 de búfer de cálculo suman %4</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>los %1 de memoria unificada que puede usar la GPU (límite del conjunto de trabajo %2, %3 de RAM menos %4 para el SO)</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (estimated working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>los %1 de memoria unificada que puede usar la GPU (límite estimado del conjunto de trabajo %2, %3 de RAM menos %4 para el SO)</translation>
+    </message>
+    <message>
+        <source>the %1 usable on the GPU (%2 minus %3 for the driver and desktop)</source>
+        <translation>los %1 utilizables en la GPU (%2 menos %3 para el controlador y el escritorio)</translation>
+    </message>
+    <message>
+        <source>the %1 of RAM usable (%2 minus %3 kept for the OS)</source>
+        <translation>los %1 de RAM utilizables (%2 menos %3 reservados para el SO)</translation>
+    </message>
+    <message>
+        <source>%1 fits fully on the GPU: %2, within %3; the token embedding (%4) stays in system RAM.</source>
+        <translation>%1 cabe entero en la GPU: %2, dentro de %3; la incrustación de tokens (%4) queda en la RAM del sistema.</translation>
+    </message>
+    <message>
+        <source>%1 runs from system RAM: %2, within %3.</source>
+        <translation>%1 se ejecuta desde la RAM del sistema: %2, dentro de %3.</translation>
+    </message>
+    <message>
+        <source>Q4_K_M cannot be made from this file%1</source>
+        <translation>Q4_K_M no se puede crear a partir de este archivo%1</translation>
+    </message>
+    <message>
+        <source>Q4_K_M is the usual balance of size and quality%1</source>
+        <translation>Q4_K_M es el equilibrio habitual entre tamaño y calidad%1</translation>
+    </message>
+    <message>
+        <source>Started from Q4_K_M, the usual balance of size and quality, and went up while it still fit%1</source>
+        <translation>Se partió de Q4_K_M, el equilibrio habitual entre tamaño y calidad, y se subió mientras cabía%1</translation>
+    </message>
+    <message>
+        <source>; %1 would need %2.</source>
+        <translation>; %1 necesitaría %2.</translation>
+    </message>
+    <message>
+        <source>; Q8_0 is the top of the usual range (F16 doubles the size for no measurable gain).</source>
+        <translation>; Q8_0 es lo más alto del rango habitual (F16 duplica el tamaño sin ganancia medible).</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>On the CPU speed falls with size: Q4_K_M would generate about %1x as fast.</source>
+        <translation>En la CPU la velocidad baja con el tamaño: Q4_K_M generaría unas %1 veces más rápido.</translation>
+    </message>
+    <message>
+        <source>%1 would need %2, more than %3.</source>
+        <translation>%1 necesitaría %2, más que %3.</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits; Q4_K_M with part of its layers on the GPU would be slower.</source>
+        <translation>Entre los preajustes de 4 bits es el mejor que cabe; Q4_K_M con parte de sus capas en la GPU sería más lento.</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits.</source>
+        <translation>Entre los preajustes de 4 bits es el mejor que cabe.</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 to run fully on the GPU with this context, more than %3. So %4 of its %5 layers go to the GPU (%6 there) and the rest run from system RAM (%7 of %8 usable).</source>
+        <translation>%1 necesita %2 para ejecutarse entero en la GPU con este contexto, más que %3. Así que %4 de sus %5 capas van a la GPU (%6 allí) y el resto se ejecuta desde la RAM del sistema (%7 de %8 utilizables).</translation>
+    </message>
+    <message>
+        <source>Not one layer of %1 fits in %2, so it runs from system RAM: %3, within %4.</source>
+        <translation>Ni una capa de %1 cabe en %2, así que se ejecuta desde la RAM del sistema: %3, dentro de %4.</translation>
+    </message>
+    <message>
+        <source>Higher presets would leave more layers on the CPU and run slower.</source>
+        <translation>Preajustes más altos dejarían más capas en la CPU y serían más lentos.</translation>
+    </message>
+    <message>
+        <source>%1 would fit fully on the GPU and run faster, but it is below 4 bits.</source>
+        <translation>%1 cabría entero en la GPU y sería más rápido, pero está por debajo de 4 bits.</translation>
+    </message>
+    <message>
+        <source>fully on the GPU</source>
+        <translation>entero en la GPU</translation>
+    </message>
+    <message>
+        <source>with %1 of %2 layers on the GPU</source>
+        <translation>con %1 de %2 capas en la GPU</translation>
+    </message>
+    <message>
+        <source>from system RAM</source>
+        <translation>desde la RAM del sistema</translation>
+    </message>
+    <message>
+        <source>Even %1 does not fit: it needs %2 with this context, more than the %3 usable. %4 is the largest preset that does, %5 (%6 needed).</source>
+        <translation>Ni siquiera %1 cabe: necesita %2 con este contexto, más que los %3 utilizables. %4 es el preajuste más grande que cabe, %5 (%6 necesarios).</translation>
+    </message>
+    <message>
+        <source>%1 is below 4 bits per weight: expect a clear loss of quality. When quality matters, a smaller model at Q4_K_M or higher is usually the better choice.</source>
+        <translation>%1 está por debajo de 4 bits por peso: espere una clara pérdida de calidad. Si la calidad importa, un modelo más pequeño en Q4_K_M o superior suele ser mejor opción.</translation>
+    </message>
+    <message>
+        <source>%1 needs an importance matrix: compute one from calibration text (quantforge-cli imatrix) before producing it.</source>
+        <translation>%1 necesita una matriz de importancia: calcule una a partir de un texto de calibración (página Producir o quantforge-cli imatrix) antes de producirlo.</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable.</source>
+        <translation>Incluso el preajuste más pequeño, %1, necesita %2 con un contexto de %3 tokens (%4 de ello caché KV), más que los %5 utilizables en esta máquina.</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable in RAM and GPU memory together.</source>
+        <translation>Incluso el preajuste más pequeño, %1, necesita %2 con un contexto de %3 tokens (%4 de ello caché KV), más que los %5 utilizables en esta máquina entre RAM y memoria de GPU.</translation>
+    </message>
+    <message>
+        <source>No presets.</source>
+        <translation>No hay preajustes.</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit.</source>
+        <translation>Con un contexto de %1 tokens, %2 cabría.</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit fully on the GPU.</source>
+        <translation>Con un contexto de %1 tokens, %2 cabría entero en la GPU.</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit in RAM.</source>
+        <translation>Con un contexto de %1 tokens, %2 cabría en la RAM.</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit.</source>
+        <translation>Con una caché KV %1 (%2 en vez de %3), %4 cabría.</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit fully on the GPU.</source>
+        <translation>Con una caché KV %1 (%2 en vez de %3), %4 cabría entero en la GPU.</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit in RAM.</source>
+        <translation>Con una caché KV %1 (%2 en vez de %3), %4 cabría en la RAM.</translation>
+    </message>
+    <message>
+        <source>A GPU with %1 of memory would hold %2 completely.</source>
+        <translation>Una GPU con %1 de memoria contendría %2 entero.</translation>
+    </message>
+    <message>
+        <source>A smaller model would fit: about %1 B parameters at %2 with this context (this one has %3 B).</source>
+        <translation>Cabría un modelo más pequeño: unos %1 B de parámetros en %2 con este contexto (este tiene %3 B).</translation>
+    </message>
+    <message>
+        <source>The context (%1 tokens) is longer than the model was trained for (%2 tokens).</source>
+        <translation>El contexto (%1 tokens) es más largo que aquel con el que se entrenó el modelo (%2 tokens).</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2264,17 @@ Replace them?</source>
             <numerusform>%n tensor usa un tipo alternativo: %1.</numerusform>
             <numerusform>%n tensores usan un tipo alternativo: %1.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 for %n tensor(s)</source>
+        <translation>
+            <numerusform>%1 → %2 en %n tensor</numerusform>
+            <numerusform>%1 → %2 en %n tensores</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>En este modelo, el mismo archivo que %1: cada tensor recibe el mismo tipo.</translation>
     </message>
 </context>
 <context>

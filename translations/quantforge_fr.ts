@@ -1419,6 +1419,38 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::PresetPlanJob</name>
+    <message>
+        <source>%1 stores the experts of a mixture-of-experts model as MXFP4; this model has none, so every tensor is Q8_0, as with the Q8_0 preset.</source>
+        <translation>%1 stocke les experts d&apos;un modèle à mélange d&apos;experts en MXFP4 ; ce modèle n&apos;en a pas, donc chaque tenseur est en Q8_0, comme avec le préréglage Q8_0.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the importance matrix&apos;s entries name no tensor of this model (e.g. %1); they are not used. Was it made for another model?</source>
+        <translation>
+            <numerusform>%n entrée de la matrice d&apos;importance ne nomme aucun tenseur de ce modèle (p. ex. %1) ; elle n&apos;est pas utilisée. A-t-elle été faite pour un autre modèle ?</numerusform>
+            <numerusform>%n entrées de la matrice d&apos;importance ne nomment aucun tenseur de ce modèle (p. ex. %1) ; elles ne sont pas utilisées. A-t-elle été faite pour un autre modèle ?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entry of the importance matrix names a tensor of this model: quantizing without it.</source>
+        <translation>Aucune entrée de la matrice d&apos;importance ne nomme un tenseur de ce modèle : quantification sans elle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) have rows that do not fit the wanted type&apos;s blocks and use a fallback type.</source>
+        <translation>
+            <numerusform>%n tenseur a des lignes qui ne tiennent pas dans les blocs du type voulu et utilise un type de repli.</numerusform>
+            <numerusform>%n tenseurs ont des lignes qui ne tiennent pas dans les blocs du type voulu et utilisent un type de repli.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The importance matrix has no entry for %n quantized tensor(s), e.g. %1; they are quantized without it.</source>
+        <translation>
+            <numerusform>La matrice d&apos;importance n&apos;a pas d&apos;entrée pour %n tenseur quantifié, p. ex. %1 ; il est quantifié sans elle.</numerusform>
+            <numerusform>La matrice d&apos;importance n&apos;a pas d&apos;entrée pour %n tenseurs quantifiés, p. ex. %1 ; ils sont quantifiés sans elle.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::PresetTableModel</name>
     <message>
         <source>The model already is %1: this would only copy it.</source>
@@ -1458,6 +1490,14 @@
             <numerusform>%n tenseur utilise un type de repli : %1.</numerusform>
             <numerusform>%n tenseurs utilisent un type de repli : %1.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
+        <translation>Nécessite une matrice d&apos;importance : cochez pour en calculer une à partir d&apos;un texte, ou choisissez-en une ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>Sur ce modèle, le même fichier que %1 : chaque tenseur reçoit le même type.</translation>
     </message>
 </context>
 <context>
@@ -1535,8 +1575,72 @@
         <translation>K-quant 3 bits partout : petit, perte sensible</translation>
     </message>
     <message>
-        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
-        <translation>K-quant 2 bits, 3 bits pour les tenseurs sensibles : le plus petit, forte perte</translation>
+        <source>mixture-of-experts only: experts in MXFP4 (4-bit floats, as gpt-oss ships), the rest 8-bit</source>
+        <translation>mélange d&apos;experts uniquement : experts en MXFP4 (flottants 4 bits, comme gpt-oss est publié), le reste en 8 bits</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant, 4-bit attention: about Q3_K_M quality, smaller; best with an imatrix</source>
+        <translation>quantification à dictionnaire 3,4 bits, attention en 4 bits : qualité proche de Q3_K_M, plus petit ; meilleur avec une matrice d&apos;importance</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant: better than Q3_K_S at its size; best with an imatrix</source>
+        <translation>quantification à dictionnaire 3,4 bits : meilleure que Q3_K_S à taille égale ; meilleur avec une matrice d&apos;importance</translation>
+    </message>
+    <message>
+        <source>3.3-bit codebook mix: needs an imatrix; a little smaller than IQ3_S</source>
+        <translation>mélange à dictionnaire 3,3 bits : nécessite une matrice d&apos;importance ; un peu plus petit que IQ3_S</translation>
+    </message>
+    <message>
+        <source>3.06-bit codebook quant: needs an imatrix; near Q3_K_S quality at Q2_K&apos;s size</source>
+        <translation>quantification à dictionnaire 3,06 bits : nécessite une matrice d&apos;importance ; qualité proche de Q3_K_S à la taille de Q2_K</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest K-quant, large loss</source>
+        <translation>K-quant 2 bits, 3 bits pour les tenseurs sensibles : le plus petit K-quant, forte perte</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant, fewer 3/4-bit tensors: needs an imatrix; IQ2_M is better at its size</source>
+        <translation>K-quant 2 bits, moins de tenseurs 3/4 bits : nécessite une matrice d&apos;importance ; IQ2_M est meilleur à taille égale</translation>
+    </message>
+    <message>
+        <source>2.7-bit codebook mix: needs an imatrix; the usable floor for big models on small machines</source>
+        <translation>mélange à dictionnaire 2,7 bits : nécessite une matrice d&apos;importance ; le plancher utilisable pour de gros modèles sur de petites machines</translation>
+    </message>
+    <message>
+        <source>2.5-bit codebook mix: needs an imatrix; clearly worse than IQ2_M</source>
+        <translation>mélange à dictionnaire 2,5 bits : nécessite une matrice d&apos;importance ; nettement moins bon que IQ2_M</translation>
+    </message>
+    <message>
+        <source>2.3-bit codebook quant: needs an imatrix; large loss</source>
+        <translation>quantification à dictionnaire 2,3 bits : nécessite une matrice d&apos;importance ; forte perte</translation>
+    </message>
+    <message>
+        <source>2.06-bit codebook quant: needs an imatrix; large loss, only for very large models</source>
+        <translation>quantification à dictionnaire 2,06 bits : nécessite une matrice d&apos;importance ; forte perte, seulement pour de très gros modèles</translation>
+    </message>
+    <message>
+        <source>1.75-bit: needs an imatrix; severe loss, a last resort for huge models</source>
+        <translation>1,75 bit : nécessite une matrice d&apos;importance ; perte sévère, dernier recours pour des modèles énormes</translation>
+    </message>
+    <message>
+        <source>1.56-bit: needs an imatrix; severe loss, mostly an experiment</source>
+        <translation>1,56 bit : nécessite une matrice d&apos;importance ; perte sévère, surtout une expérience</translation>
+    </message>
+    <message>
+        <source>2-bit levels -1..2 per 64 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>niveaux 2 bits -1..2 par 64 valeurs : seulement pour les modèles entraînés pour cela ; inutilisable sur les modèles ordinaires</translation>
+    </message>
+    <message>
+        <source>ternary, 2 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>ternaire, 2 bits par poids : seulement pour les modèles entraînés en ternaire (BitNet b1.58, TriLM)</translation>
+    </message>
+    <message>
+        <source>ternary, 1.69 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>ternaire, 1,69 bit par poids : seulement pour les modèles entraînés en ternaire (BitNet b1.58, TriLM)</translation>
+    </message>
+    <message>
+        <source>1-bit signs per 128 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>signes 1 bit par 128 valeurs : seulement pour les modèles entraînés pour cela ; inutilisable sur les modèles ordinaires</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1811,10 @@ Les remplacer ?</translation>
         <source>Nothing produced: the existing files were kept.</source>
         <translation>Rien n’a été produit : les fichiers existants sont conservés.</translation>
     </message>
+    <message>
+        <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
+        <translation>%1 nécessite une matrice d&apos;importance : choisissez-en une ou calculez-en une à partir d&apos;un texte.</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1808,6 +1916,177 @@ Les remplacer ?</translation>
     <message>
         <source>%1, on the CPU</source>
         <translation>%1, sur le CPU</translation>
+    </message>
+    <message>
+        <source>Expected quality: %1.</source>
+        <translation>Qualité attendue : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPhrase</name>
+    <message>
+        <source>%1 of KV cache (%2, %3 tokens)</source>
+        <translation>%1 de cache KV (%2, %3 jetons)</translation>
+    </message>
+    <message>
+        <source>%1 of weights, %2 and about %3 of compute buffer make %4</source>
+        <translation>%1 de poids, %2 et environ %3 de tampon de calcul font %4</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>les %1 de mémoire unifiée que le GPU peut utiliser (limite de l&apos;ensemble de travail %2, %3 de RAM moins %4 pour le système)</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (estimated working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>les %1 de mémoire unifiée que le GPU peut utiliser (limite estimée de l&apos;ensemble de travail %2, %3 de RAM moins %4 pour le système)</translation>
+    </message>
+    <message>
+        <source>the %1 usable on the GPU (%2 minus %3 for the driver and desktop)</source>
+        <translation>les %1 utilisables sur le GPU (%2 moins %3 pour le pilote et le bureau)</translation>
+    </message>
+    <message>
+        <source>the %1 of RAM usable (%2 minus %3 kept for the OS)</source>
+        <translation>les %1 de RAM utilisables (%2 moins %3 réservés au système)</translation>
+    </message>
+    <message>
+        <source>%1 fits fully on the GPU: %2, within %3; the token embedding (%4) stays in system RAM.</source>
+        <translation>%1 tient entièrement sur le GPU : %2, dans %3 ; l&apos;embedding des jetons (%4) reste en RAM système.</translation>
+    </message>
+    <message>
+        <source>%1 runs from system RAM: %2, within %3.</source>
+        <translation>%1 tourne depuis la RAM système : %2, dans %3.</translation>
+    </message>
+    <message>
+        <source>Q4_K_M cannot be made from this file%1</source>
+        <translation>Q4_K_M ne peut pas être produit à partir de ce fichier%1</translation>
+    </message>
+    <message>
+        <source>Q4_K_M is the usual balance of size and quality%1</source>
+        <translation>Q4_K_M est le compromis habituel entre taille et qualité%1</translation>
+    </message>
+    <message>
+        <source>Started from Q4_K_M, the usual balance of size and quality, and went up while it still fit%1</source>
+        <translation>Parti de Q4_K_M, le compromis habituel entre taille et qualité, on est monté tant que cela tenait%1</translation>
+    </message>
+    <message>
+        <source>; %1 would need %2.</source>
+        <translation> ; %1 demanderait %2.</translation>
+    </message>
+    <message>
+        <source>; Q8_0 is the top of the usual range (F16 doubles the size for no measurable gain).</source>
+        <translation> ; Q8_0 est le haut de la gamme habituelle (F16 double la taille sans gain mesurable).</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>.</translation>
+    </message>
+    <message>
+        <source>On the CPU speed falls with size: Q4_K_M would generate about %1x as fast.</source>
+        <translation>Sur le CPU la vitesse baisse avec la taille : Q4_K_M générerait environ %1 fois plus vite.</translation>
+    </message>
+    <message>
+        <source>%1 would need %2, more than %3.</source>
+        <translation>%1 demanderait %2, plus que %3.</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits; Q4_K_M with part of its layers on the GPU would be slower.</source>
+        <translation>Parmi les préréglages 4 bits, c&apos;est le meilleur qui tienne ; Q4_K_M avec une partie de ses couches sur le GPU serait plus lent.</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits.</source>
+        <translation>Parmi les préréglages 4 bits, c&apos;est le meilleur qui tienne.</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 to run fully on the GPU with this context, more than %3. So %4 of its %5 layers go to the GPU (%6 there) and the rest run from system RAM (%7 of %8 usable).</source>
+        <translation>%1 demande %2 pour tourner entièrement sur le GPU avec ce contexte, plus que %3. Donc %4 de ses %5 couches vont sur le GPU (%6 là-bas) et le reste tourne depuis la RAM système (%7 sur %8 utilisables).</translation>
+    </message>
+    <message>
+        <source>Not one layer of %1 fits in %2, so it runs from system RAM: %3, within %4.</source>
+        <translation>Pas une seule couche de %1 ne tient dans %2, donc il tourne depuis la RAM système : %3, dans %4.</translation>
+    </message>
+    <message>
+        <source>Higher presets would leave more layers on the CPU and run slower.</source>
+        <translation>Des préréglages plus hauts laisseraient plus de couches sur le CPU et seraient plus lents.</translation>
+    </message>
+    <message>
+        <source>%1 would fit fully on the GPU and run faster, but it is below 4 bits.</source>
+        <translation>%1 tiendrait entièrement sur le GPU et serait plus rapide, mais il est sous 4 bits.</translation>
+    </message>
+    <message>
+        <source>fully on the GPU</source>
+        <translation>entièrement sur le GPU</translation>
+    </message>
+    <message>
+        <source>with %1 of %2 layers on the GPU</source>
+        <translation>avec %1 couches sur %2 sur le GPU</translation>
+    </message>
+    <message>
+        <source>from system RAM</source>
+        <translation>depuis la RAM système</translation>
+    </message>
+    <message>
+        <source>Even %1 does not fit: it needs %2 with this context, more than the %3 usable. %4 is the largest preset that does, %5 (%6 needed).</source>
+        <translation>Même %1 ne tient pas : il demande %2 avec ce contexte, plus que les %3 utilisables. %4 est le plus grand préréglage qui tienne, %5 (%6 nécessaires).</translation>
+    </message>
+    <message>
+        <source>%1 is below 4 bits per weight: expect a clear loss of quality. When quality matters, a smaller model at Q4_K_M or higher is usually the better choice.</source>
+        <translation>%1 est sous 4 bits par poids : attendez-vous à une nette perte de qualité. Si la qualité compte, un modèle plus petit en Q4_K_M ou plus est en général un meilleur choix.</translation>
+    </message>
+    <message>
+        <source>%1 needs an importance matrix: compute one from calibration text (quantforge-cli imatrix) before producing it.</source>
+        <translation>%1 nécessite une matrice d&apos;importance : calculez-en une à partir d&apos;un texte de calibration (page Produire ou quantforge-cli imatrix) avant de le produire.</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable.</source>
+        <translation>Même le plus petit préréglage, %1, demande %2 avec un contexte de %3 jetons (dont %4 de cache KV), plus que les %5 utilisables sur cette machine.</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable in RAM and GPU memory together.</source>
+        <translation>Même le plus petit préréglage, %1, demande %2 avec un contexte de %3 jetons (dont %4 de cache KV), plus que les %5 utilisables sur cette machine en RAM et mémoire GPU réunies.</translation>
+    </message>
+    <message>
+        <source>No presets.</source>
+        <translation>Aucun préréglage.</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit.</source>
+        <translation>Avec un contexte de %1 jetons, %2 tiendrait.</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit fully on the GPU.</source>
+        <translation>Avec un contexte de %1 jetons, %2 tiendrait entièrement sur le GPU.</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit in RAM.</source>
+        <translation>Avec un contexte de %1 jetons, %2 tiendrait en RAM.</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit.</source>
+        <translation>Avec un cache KV %1 (%2 au lieu de %3), %4 tiendrait.</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit fully on the GPU.</source>
+        <translation>Avec un cache KV %1 (%2 au lieu de %3), %4 tiendrait entièrement sur le GPU.</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit in RAM.</source>
+        <translation>Avec un cache KV %1 (%2 au lieu de %3), %4 tiendrait en RAM.</translation>
+    </message>
+    <message>
+        <source>A GPU with %1 of memory would hold %2 completely.</source>
+        <translation>Un GPU avec %1 de mémoire contiendrait %2 entièrement.</translation>
+    </message>
+    <message>
+        <source>A smaller model would fit: about %1 B parameters at %2 with this context (this one has %3 B).</source>
+        <translation>Un modèle plus petit tiendrait : environ %1 G de paramètres en %2 avec ce contexte (celui-ci en a %3 G).</translation>
+    </message>
+    <message>
+        <source>The context (%1 tokens) is longer than the model was trained for (%2 tokens).</source>
+        <translation>Le contexte (%1 jetons) est plus long que celui de l&apos;entraînement du modèle (%2 jetons).</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2264,17 @@ Les remplacer ?</translation>
             <numerusform>%n tenseur utilise un type de repli : %1.</numerusform>
             <numerusform>%n tenseurs utilisent un type de repli : %1.</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 for %n tensor(s)</source>
+        <translation>
+            <numerusform>%1 → %2 pour %n tenseur</numerusform>
+            <numerusform>%1 → %2 pour %n tenseurs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>Sur ce modèle, le même fichier que %1 : chaque tenseur reçoit le même type.</translation>
     </message>
 </context>
 <context>

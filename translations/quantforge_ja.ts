@@ -1407,6 +1407,35 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::PresetPlanJob</name>
+    <message>
+        <source>%1 stores the experts of a mixture-of-experts model as MXFP4; this model has none, so every tensor is Q8_0, as with the Q8_0 preset.</source>
+        <translation>%1 は MoE モデルのエキスパートを MXFP4 で保存します。このモデルにはエキスパートがないため、すべてのテンソルが Q8_0 になり、Q8_0 プリセットと同じです。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the importance matrix&apos;s entries name no tensor of this model (e.g. %1); they are not used. Was it made for another model?</source>
+        <translation>
+            <numerusform>重要度行列の %n 個のエントリがこのモデルのテンソルを指していません (例: %1)。使われません。別のモデル用に作られたものですか?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entry of the importance matrix names a tensor of this model: quantizing without it.</source>
+        <translation>重要度行列のどのエントリもこのモデルのテンソルを指していません: 行列なしで量子化します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) have rows that do not fit the wanted type&apos;s blocks and use a fallback type.</source>
+        <translation>
+            <numerusform>%n 個のテンソルの行が目的の型のブロックに合わないため、代替の型を使います。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The importance matrix has no entry for %n quantized tensor(s), e.g. %1; they are quantized without it.</source>
+        <translation>
+            <numerusform>重要度行列には量子化する %n 個のテンソルのエントリがありません (例: %1)。行列なしで量子化します。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::PresetTableModel</name>
     <message>
         <source>The model already is %1: this would only copy it.</source>
@@ -1445,6 +1474,14 @@
         <translation>
             <numerusform>%n 個のテンソルが代替の型を使います：%1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
+        <translation>重要度行列が必要です: チェックするとテキストから計算します。または下で選んでください。</translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>このモデルでは %1 と同じファイルです: すべてのテンソルが同じ型になります。</translation>
     </message>
 </context>
 <context>
@@ -1522,8 +1559,72 @@
         <translation>すべて 3 ビット K 量子化：小さいが劣化が目立つ</translation>
     </message>
     <message>
-        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
-        <translation>2 ビット K 量子化、敏感なテンソルは 3 ビット：最小、劣化大</translation>
+        <source>mixture-of-experts only: experts in MXFP4 (4-bit floats, as gpt-oss ships), the rest 8-bit</source>
+        <translation>MoE 専用: エキスパートは MXFP4 (gpt-oss の配布形式の 4 ビット浮動小数点)、残りは 8 ビット</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant, 4-bit attention: about Q3_K_M quality, smaller; best with an imatrix</source>
+        <translation>3.4 ビットのコードブック量子化、アテンションは 4 ビット: Q3_K_M 程度の品質でより小さい。重要度行列があると最適</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant: better than Q3_K_S at its size; best with an imatrix</source>
+        <translation>3.4 ビットのコードブック量子化: 同じサイズの Q3_K_S より良い。重要度行列があると最適</translation>
+    </message>
+    <message>
+        <source>3.3-bit codebook mix: needs an imatrix; a little smaller than IQ3_S</source>
+        <translation>3.3 ビットのコードブック混合: 重要度行列が必要。IQ3_S より少し小さい</translation>
+    </message>
+    <message>
+        <source>3.06-bit codebook quant: needs an imatrix; near Q3_K_S quality at Q2_K&apos;s size</source>
+        <translation>3.06 ビットのコードブック量子化: 重要度行列が必要。Q2_K のサイズで Q3_K_S に近い品質</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest K-quant, large loss</source>
+        <translation>2 ビット K-quant、敏感なテンソルは 3 ビット: 最小の K-quant、大きな劣化</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant, fewer 3/4-bit tensors: needs an imatrix; IQ2_M is better at its size</source>
+        <translation>2 ビット K-quant、3/4 ビットのテンソルが少ない: 重要度行列が必要。同じサイズなら IQ2_M が良い</translation>
+    </message>
+    <message>
+        <source>2.7-bit codebook mix: needs an imatrix; the usable floor for big models on small machines</source>
+        <translation>2.7 ビットのコードブック混合: 重要度行列が必要。小さなマシンで大きなモデルを使う実用的な下限</translation>
+    </message>
+    <message>
+        <source>2.5-bit codebook mix: needs an imatrix; clearly worse than IQ2_M</source>
+        <translation>2.5 ビットのコードブック混合: 重要度行列が必要。IQ2_M より明らかに劣る</translation>
+    </message>
+    <message>
+        <source>2.3-bit codebook quant: needs an imatrix; large loss</source>
+        <translation>2.3 ビットのコードブック量子化: 重要度行列が必要。大きな劣化</translation>
+    </message>
+    <message>
+        <source>2.06-bit codebook quant: needs an imatrix; large loss, only for very large models</source>
+        <translation>2.06 ビットのコードブック量子化: 重要度行列が必要。大きな劣化、非常に大きなモデル向け</translation>
+    </message>
+    <message>
+        <source>1.75-bit: needs an imatrix; severe loss, a last resort for huge models</source>
+        <translation>1.75 ビット: 重要度行列が必要。深刻な劣化、巨大モデルの最後の手段</translation>
+    </message>
+    <message>
+        <source>1.56-bit: needs an imatrix; severe loss, mostly an experiment</source>
+        <translation>1.56 ビット: 重要度行列が必要。深刻な劣化、ほぼ実験用</translation>
+    </message>
+    <message>
+        <source>2-bit levels -1..2 per 64 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>64 値ごとに 2 ビットのレベル -1..2: それ用に学習したモデル専用。通常のモデルでは使えない</translation>
+    </message>
+    <message>
+        <source>ternary, 2 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>3 値、重みあたり 2 ビット: 3 値で学習したモデル専用 (BitNet b1.58、TriLM)</translation>
+    </message>
+    <message>
+        <source>ternary, 1.69 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>3 値、重みあたり 1.69 ビット: 3 値で学習したモデル専用 (BitNet b1.58、TriLM)</translation>
+    </message>
+    <message>
+        <source>1-bit signs per 128 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>128 値ごとに 1 ビットの符号: それ用に学習したモデル専用。通常のモデルでは使えない</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1793,10 @@ Replace them?</source>
         <source>Nothing produced: the existing files were kept.</source>
         <translation>何も作成していません。既存のファイルはそのままです。</translation>
     </message>
+    <message>
+        <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
+        <translation>%1 には重要度行列が必要です: 選ぶか、テキストから計算してください。</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1793,6 +1898,177 @@ Replace them?</source>
     <message>
         <source>%1, on the CPU</source>
         <translation>%1、CPU で</translation>
+    </message>
+    <message>
+        <source>Expected quality: %1.</source>
+        <translation>期待される品質: %1。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPhrase</name>
+    <message>
+        <source>%1 of KV cache (%2, %3 tokens)</source>
+        <translation>KV キャッシュ %1 (%2、%3 トークン)</translation>
+    </message>
+    <message>
+        <source>%1 of weights, %2 and about %3 of compute buffer make %4</source>
+        <translation>重み %1、%2、計算バッファ約 %3 で合計 %4</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>GPU が使える統合メモリ %1 (ワーキングセット上限 %2、RAM %3 から OS 用 %4 を引いた分)</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (estimated working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>GPU が使える統合メモリ %1 (推定ワーキングセット上限 %2、RAM %3 から OS 用 %4 を引いた分)</translation>
+    </message>
+    <message>
+        <source>the %1 usable on the GPU (%2 minus %3 for the driver and desktop)</source>
+        <translation>GPU で使える %1 (%2 からドライバーとデスクトップ用 %3 を引いた分)</translation>
+    </message>
+    <message>
+        <source>the %1 of RAM usable (%2 minus %3 kept for the OS)</source>
+        <translation>使える RAM %1 (%2 から OS 用 %3 を引いた分)</translation>
+    </message>
+    <message>
+        <source>%1 fits fully on the GPU: %2, within %3; the token embedding (%4) stays in system RAM.</source>
+        <translation>%1 は GPU に完全に収まります: %2 で、%3 の範囲内です。トークン埋め込み (%4) はシステム RAM に残ります。</translation>
+    </message>
+    <message>
+        <source>%1 runs from system RAM: %2, within %3.</source>
+        <translation>%1 はシステム RAM で動作します: %2 で、%3 の範囲内です。</translation>
+    </message>
+    <message>
+        <source>Q4_K_M cannot be made from this file%1</source>
+        <translation>このファイルから Q4_K_M は作れません%1</translation>
+    </message>
+    <message>
+        <source>Q4_K_M is the usual balance of size and quality%1</source>
+        <translation>Q4_K_M はサイズと品質の定番のバランスです%1</translation>
+    </message>
+    <message>
+        <source>Started from Q4_K_M, the usual balance of size and quality, and went up while it still fit%1</source>
+        <translation>サイズと品質の定番のバランスである Q4_K_M から始め、収まる限り上げました%1</translation>
+    </message>
+    <message>
+        <source>; %1 would need %2.</source>
+        <translation>。%1 には %2 必要です。</translation>
+    </message>
+    <message>
+        <source>; Q8_0 is the top of the usual range (F16 doubles the size for no measurable gain).</source>
+        <translation>。Q8_0 は通常の範囲の上限です (F16 はサイズが倍になるのに測れる差がありません)。</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>On the CPU speed falls with size: Q4_K_M would generate about %1x as fast.</source>
+        <translation>CPU では速度はサイズとともに落ちます: Q4_K_M なら約 %1 倍の速さで生成します。</translation>
+    </message>
+    <message>
+        <source>%1 would need %2, more than %3.</source>
+        <translation>%1 には %2 必要で、%3 を超えます。</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits; Q4_K_M with part of its layers on the GPU would be slower.</source>
+        <translation>4 ビットのプリセットの中で収まる最良のものです。一部のレイヤーを GPU に置く Q4_K_M は遅くなります。</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits.</source>
+        <translation>4 ビットのプリセットの中で収まる最良のものです。</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 to run fully on the GPU with this context, more than %3. So %4 of its %5 layers go to the GPU (%6 there) and the rest run from system RAM (%7 of %8 usable).</source>
+        <translation>%1 をこのコンテキストで GPU だけで動かすには %2 必要で、%3 を超えます。そこで %5 レイヤー中 %4 を GPU に置き (そこで %6)、残りはシステム RAM で動かします (使える %8 のうち %7)。</translation>
+    </message>
+    <message>
+        <source>Not one layer of %1 fits in %2, so it runs from system RAM: %3, within %4.</source>
+        <translation>%1 のレイヤーは 1 つも %2 に収まらないため、システム RAM で動作します: %3 で、%4 の範囲内です。</translation>
+    </message>
+    <message>
+        <source>Higher presets would leave more layers on the CPU and run slower.</source>
+        <translation>上位のプリセットでは CPU に残るレイヤーが増え、遅くなります。</translation>
+    </message>
+    <message>
+        <source>%1 would fit fully on the GPU and run faster, but it is below 4 bits.</source>
+        <translation>%1 なら GPU に完全に収まり速く動きますが、4 ビット未満です。</translation>
+    </message>
+    <message>
+        <source>fully on the GPU</source>
+        <translation>GPU だけで</translation>
+    </message>
+    <message>
+        <source>with %1 of %2 layers on the GPU</source>
+        <translation>%2 レイヤー中 %1 を GPU に置いて</translation>
+    </message>
+    <message>
+        <source>from system RAM</source>
+        <translation>システム RAM で</translation>
+    </message>
+    <message>
+        <source>Even %1 does not fit: it needs %2 with this context, more than the %3 usable. %4 is the largest preset that does, %5 (%6 needed).</source>
+        <translation>%1 でも収まりません: このコンテキストでは %2 必要で、使える %3 を超えます。収まる最大のプリセットは %4 で、%5 動きます (%6 必要)。</translation>
+    </message>
+    <message>
+        <source>%1 is below 4 bits per weight: expect a clear loss of quality. When quality matters, a smaller model at Q4_K_M or higher is usually the better choice.</source>
+        <translation>%1 は重みあたり 4 ビット未満です: 明らかな品質低下を見込んでください。品質が大事なら、より小さいモデルを Q4_K_M 以上で使う方が普通は良い選択です。</translation>
+    </message>
+    <message>
+        <source>%1 needs an importance matrix: compute one from calibration text (quantforge-cli imatrix) before producing it.</source>
+        <translation>%1 には重要度行列が必要です: 作成の前にキャリブレーション用テキストから計算してください (作成ページまたは quantforge-cli imatrix)。</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable.</source>
+        <translation>最小のプリセット %1 でも、%3 トークンのコンテキストで %2 (うち KV キャッシュ %4) 必要で、このマシンで使える %5 を超えます。</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable in RAM and GPU memory together.</source>
+        <translation>最小のプリセット %1 でも、%3 トークンのコンテキストで %2 (うち KV キャッシュ %4) 必要で、このマシンで RAM と GPU メモリを合わせて使える %5 を超えます。</translation>
+    </message>
+    <message>
+        <source>No presets.</source>
+        <translation>プリセットがありません。</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit.</source>
+        <translation>コンテキストが %1 トークンなら %2 が収まります。</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit fully on the GPU.</source>
+        <translation>コンテキストが %1 トークンなら %2 は GPU に完全に収まります。</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit in RAM.</source>
+        <translation>コンテキストが %1 トークンなら %2 は RAM に収まります。</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit.</source>
+        <translation>KV キャッシュを %1 にすると (%3 ではなく %2)、%4 が収まります。</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit fully on the GPU.</source>
+        <translation>KV キャッシュを %1 にすると (%3 ではなく %2)、%4 は GPU に完全に収まります。</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit in RAM.</source>
+        <translation>KV キャッシュを %1 にすると (%3 ではなく %2)、%4 は RAM に収まります。</translation>
+    </message>
+    <message>
+        <source>A GPU with %1 of memory would hold %2 completely.</source>
+        <translation>メモリ %1 の GPU なら %2 が丸ごと収まります。</translation>
+    </message>
+    <message>
+        <source>A smaller model would fit: about %1 B parameters at %2 with this context (this one has %3 B).</source>
+        <translation>より小さいモデルなら収まります: このコンテキストで %2 なら約 %1 B パラメータ (このモデルは %3 B)。</translation>
+    </message>
+    <message>
+        <source>The context (%1 tokens) is longer than the model was trained for (%2 tokens).</source>
+        <translation>コンテキスト (%1 トークン) がモデルの学習時の長さ (%2 トークン) を超えています。</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2244,16 @@ Replace them?</source>
         <translation>
             <numerusform>%n 個のテンソルが代替の型を使います：%1。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 for %n tensor(s)</source>
+        <translation>
+            <numerusform>%n 個のテンソルで %1 → %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>このモデルでは %1 と同じファイルです: すべてのテンソルが同じ型になります。</translation>
     </message>
 </context>
 <context>

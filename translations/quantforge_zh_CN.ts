@@ -1407,6 +1407,35 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::PresetPlanJob</name>
+    <message>
+        <source>%1 stores the experts of a mixture-of-experts model as MXFP4; this model has none, so every tensor is Q8_0, as with the Q8_0 preset.</source>
+        <translation>%1 以 MXFP4 存储混合专家模型的专家；此模型没有专家，所以每个张量都是 Q8_0，与 Q8_0 预设相同。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the importance matrix&apos;s entries name no tensor of this model (e.g. %1); they are not used. Was it made for another model?</source>
+        <translation>
+            <numerusform>重要性矩阵中有 %n 个条目不对应此模型的任何张量（如 %1）；它们不会被使用。它是为别的模型生成的吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entry of the importance matrix names a tensor of this model: quantizing without it.</source>
+        <translation>重要性矩阵中没有条目对应此模型的张量：将不使用它进行量化。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tensor(s) have rows that do not fit the wanted type&apos;s blocks and use a fallback type.</source>
+        <translation>
+            <numerusform>%n 个张量的行不符合目标类型的块大小，改用替代类型。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The importance matrix has no entry for %n quantized tensor(s), e.g. %1; they are quantized without it.</source>
+        <translation>
+            <numerusform>重要性矩阵缺少 %n 个量化张量的条目（如 %1）；这些张量将不使用它进行量化。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::PresetTableModel</name>
     <message>
         <source>The model already is %1: this would only copy it.</source>
@@ -1445,6 +1474,14 @@
         <translation>
             <numerusform>%n 个张量使用了回退类型：%1。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Needs an importance matrix: check it to compute one from text, or choose one below.</source>
+        <translation>需要重要性矩阵：勾选即可从文本计算一个，或在下方选择一个。</translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>在此模型上与 %1 是同一文件：每个张量的类型都相同。</translation>
     </message>
 </context>
 <context>
@@ -1522,8 +1559,72 @@
         <translation>全部 3 位 K 量化：小，损失明显</translation>
     </message>
     <message>
-        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest, large loss</source>
-        <translation>2 位 K 量化，敏感张量用 3 位：最小，损失大</translation>
+        <source>mixture-of-experts only: experts in MXFP4 (4-bit floats, as gpt-oss ships), the rest 8-bit</source>
+        <translation>仅限混合专家模型：专家用 MXFP4（4 位浮点，与 gpt-oss 发布时相同），其余 8 位</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant, 4-bit attention: about Q3_K_M quality, smaller; best with an imatrix</source>
+        <translation>3.4 位码本量化，注意力 4 位：质量约同 Q3_K_M，更小；最好配合重要性矩阵</translation>
+    </message>
+    <message>
+        <source>3.4-bit codebook quant: better than Q3_K_S at its size; best with an imatrix</source>
+        <translation>3.4 位码本量化：同等大小下优于 Q3_K_S；最好配合重要性矩阵</translation>
+    </message>
+    <message>
+        <source>3.3-bit codebook mix: needs an imatrix; a little smaller than IQ3_S</source>
+        <translation>3.3 位码本混合：需要重要性矩阵；比 IQ3_S 略小</translation>
+    </message>
+    <message>
+        <source>3.06-bit codebook quant: needs an imatrix; near Q3_K_S quality at Q2_K&apos;s size</source>
+        <translation>3.06 位码本量化：需要重要性矩阵；以 Q2_K 的大小接近 Q3_K_S 的质量</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant with 3-bit for sensitive tensors: smallest K-quant, large loss</source>
+        <translation>2 位 K-quant，敏感张量用 3 位：最小的 K-quant，损失大</translation>
+    </message>
+    <message>
+        <source>2-bit K-quant, fewer 3/4-bit tensors: needs an imatrix; IQ2_M is better at its size</source>
+        <translation>2 位 K-quant，3/4 位张量更少：需要重要性矩阵；同等大小下 IQ2_M 更好</translation>
+    </message>
+    <message>
+        <source>2.7-bit codebook mix: needs an imatrix; the usable floor for big models on small machines</source>
+        <translation>2.7 位码本混合：需要重要性矩阵；小机器跑大模型的可用下限</translation>
+    </message>
+    <message>
+        <source>2.5-bit codebook mix: needs an imatrix; clearly worse than IQ2_M</source>
+        <translation>2.5 位码本混合：需要重要性矩阵；明显不如 IQ2_M</translation>
+    </message>
+    <message>
+        <source>2.3-bit codebook quant: needs an imatrix; large loss</source>
+        <translation>2.3 位码本量化：需要重要性矩阵；损失大</translation>
+    </message>
+    <message>
+        <source>2.06-bit codebook quant: needs an imatrix; large loss, only for very large models</source>
+        <translation>2.06 位码本量化：需要重要性矩阵；损失大，仅适合超大模型</translation>
+    </message>
+    <message>
+        <source>1.75-bit: needs an imatrix; severe loss, a last resort for huge models</source>
+        <translation>1.75 位：需要重要性矩阵；损失严重，超大模型的最后手段</translation>
+    </message>
+    <message>
+        <source>1.56-bit: needs an imatrix; severe loss, mostly an experiment</source>
+        <translation>1.56 位：需要重要性矩阵；损失严重，基本是实验</translation>
+    </message>
+    <message>
+        <source>2-bit levels -1..2 per 64 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>每 64 个值 2 位电平 -1..2：仅适用于为此训练的模型；普通模型无法使用</translation>
+    </message>
+    <message>
+        <source>ternary, 2 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>三值，每权重 2 位：仅适用于三值训练的模型（BitNet b1.58、TriLM）</translation>
+    </message>
+    <message>
+        <source>ternary, 1.69 bits per weight: only for ternary-trained models (BitNet b1.58, TriLM)</source>
+        <translation>三值，每权重 1.69 位：仅适用于三值训练的模型（BitNet b1.58、TriLM）</translation>
+    </message>
+    <message>
+        <source>1-bit signs per 128 values: only for models trained for it; unusable on ordinary models</source>
+        <translation>每 128 个值 1 位符号：仅适用于为此训练的模型；普通模型无法使用</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1793,10 @@ Replace them?</source>
         <source>Nothing produced: the existing files were kept.</source>
         <translation>未生成任何文件：已保留现有文件。</translation>
     </message>
+    <message>
+        <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
+        <translation>%1 需要重要性矩阵：选择一个，或从文本计算一个。</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1793,6 +1898,177 @@ Replace them?</source>
     <message>
         <source>%1, on the CPU</source>
         <translation>%1，在 CPU 上</translation>
+    </message>
+    <message>
+        <source>Expected quality: %1.</source>
+        <translation>预期质量：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::RecommendPhrase</name>
+    <message>
+        <source>%1 of KV cache (%2, %3 tokens)</source>
+        <translation>%1 KV 缓存（%2，%3 个词元）</translation>
+    </message>
+    <message>
+        <source>%1 of weights, %2 and about %3 of compute buffer make %4</source>
+        <translation>%1 权重、%2 和约 %3 计算缓冲区，共 %4</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>GPU 可用的统一内存 %1（工作集上限 %2，%3 内存减去系统保留的 %4）</translation>
+    </message>
+    <message>
+        <source>the %1 the GPU may use of unified memory (estimated working-set limit %2, %3 of RAM minus %4 for the OS)</source>
+        <translation>GPU 可用的统一内存 %1（估计工作集上限 %2，%3 内存减去系统保留的 %4）</translation>
+    </message>
+    <message>
+        <source>the %1 usable on the GPU (%2 minus %3 for the driver and desktop)</source>
+        <translation>GPU 上可用的 %1（%2 减去驱动和桌面占用的 %3）</translation>
+    </message>
+    <message>
+        <source>the %1 of RAM usable (%2 minus %3 kept for the OS)</source>
+        <translation>可用内存 %1（%2 减去为系统保留的 %3）</translation>
+    </message>
+    <message>
+        <source>%1 fits fully on the GPU: %2, within %3; the token embedding (%4) stays in system RAM.</source>
+        <translation>%1 可完全放入 GPU：%2，在 %3 之内；词元嵌入（%4）留在系统内存中。</translation>
+    </message>
+    <message>
+        <source>%1 runs from system RAM: %2, within %3.</source>
+        <translation>%1 在系统内存中运行：%2，在 %3 之内。</translation>
+    </message>
+    <message>
+        <source>Q4_K_M cannot be made from this file%1</source>
+        <translation>无法从此文件生成 Q4_K_M%1</translation>
+    </message>
+    <message>
+        <source>Q4_K_M is the usual balance of size and quality%1</source>
+        <translation>Q4_K_M 是大小与质量的常用平衡%1</translation>
+    </message>
+    <message>
+        <source>Started from Q4_K_M, the usual balance of size and quality, and went up while it still fit%1</source>
+        <translation>从大小与质量的常用平衡 Q4_K_M 开始，在仍能放下时逐级向上%1</translation>
+    </message>
+    <message>
+        <source>; %1 would need %2.</source>
+        <translation>；%1 需要 %2。</translation>
+    </message>
+    <message>
+        <source>; Q8_0 is the top of the usual range (F16 doubles the size for no measurable gain).</source>
+        <translation>；Q8_0 是常用范围的上限（F16 体积翻倍却没有可测的收益）。</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
+    </message>
+    <message>
+        <source>On the CPU speed falls with size: Q4_K_M would generate about %1x as fast.</source>
+        <translation>在 CPU 上速度随大小下降：Q4_K_M 的生成速度约为 %1 倍。</translation>
+    </message>
+    <message>
+        <source>%1 would need %2, more than %3.</source>
+        <translation>%1 需要 %2，超过 %3。</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits; Q4_K_M with part of its layers on the GPU would be slower.</source>
+        <translation>在 4 位预设中这是能放下的最佳选择；把部分层放在 GPU 上的 Q4_K_M 会更慢。</translation>
+    </message>
+    <message>
+        <source>Among the 4-bit presets it is the best that fits.</source>
+        <translation>在 4 位预设中这是能放下的最佳选择。</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 to run fully on the GPU with this context, more than %3. So %4 of its %5 layers go to the GPU (%6 there) and the rest run from system RAM (%7 of %8 usable).</source>
+        <translation>%1 在此上下文下完全放在 GPU 上需要 %2，超过 %3。因此其 %5 层中的 %4 层放到 GPU 上（占用 %6），其余在系统内存中运行（可用 %8 中的 %7）。</translation>
+    </message>
+    <message>
+        <source>Not one layer of %1 fits in %2, so it runs from system RAM: %3, within %4.</source>
+        <translation>%1 没有一层能放入 %2，因此在系统内存中运行：%3，在 %4 之内。</translation>
+    </message>
+    <message>
+        <source>Higher presets would leave more layers on the CPU and run slower.</source>
+        <translation>更高的预设会让更多层留在 CPU 上，运行更慢。</translation>
+    </message>
+    <message>
+        <source>%1 would fit fully on the GPU and run faster, but it is below 4 bits.</source>
+        <translation>%1 可完全放入 GPU 且更快，但低于 4 位。</translation>
+    </message>
+    <message>
+        <source>fully on the GPU</source>
+        <translation>完全在 GPU 上</translation>
+    </message>
+    <message>
+        <source>with %1 of %2 layers on the GPU</source>
+        <translation>%2 层中 %1 层在 GPU 上</translation>
+    </message>
+    <message>
+        <source>from system RAM</source>
+        <translation>在系统内存中</translation>
+    </message>
+    <message>
+        <source>Even %1 does not fit: it needs %2 with this context, more than the %3 usable. %4 is the largest preset that does, %5 (%6 needed).</source>
+        <translation>即使 %1 也放不下：在此上下文下需要 %2，超过可用的 %3。能放下的最大预设是 %4，%5 运行（需要 %6）。</translation>
+    </message>
+    <message>
+        <source>%1 is below 4 bits per weight: expect a clear loss of quality. When quality matters, a smaller model at Q4_K_M or higher is usually the better choice.</source>
+        <translation>%1 低于每权重 4 位：预计质量明显下降。若重视质量，更小的模型配 Q4_K_M 或更高通常是更好的选择。</translation>
+    </message>
+    <message>
+        <source>%1 needs an importance matrix: compute one from calibration text (quantforge-cli imatrix) before producing it.</source>
+        <translation>%1 需要重要性矩阵：生成之前先从校准文本计算一个（生成页面或 quantforge-cli imatrix）。</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable.</source>
+        <translation>即使最小的预设 %1，在 %3 个词元的上下文下也需要 %2（其中 KV 缓存 %4），超过本机可用的 %5。</translation>
+    </message>
+    <message>
+        <source>Even the smallest preset, %1, needs %2 with a %3-token context (%4 of it KV cache), more than the %5 this machine has usable in RAM and GPU memory together.</source>
+        <translation>即使最小的预设 %1，在 %3 个词元的上下文下也需要 %2（其中 KV 缓存 %4），超过本机内存与显存合计可用的 %5。</translation>
+    </message>
+    <message>
+        <source>No presets.</source>
+        <translation>没有预设。</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit.</source>
+        <translation>若上下文为 %1 个词元，%2 可以放下。</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit fully on the GPU.</source>
+        <translation>若上下文为 %1 个词元，%2 可完全放入 GPU。</translation>
+    </message>
+    <message>
+        <source>With a context of %1 tokens, %2 would fit in RAM.</source>
+        <translation>若上下文为 %1 个词元，%2 可放入内存。</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit.</source>
+        <translation>若使用 %1 KV 缓存（%2 而非 %3），%4 可以放下。</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit fully on the GPU.</source>
+        <translation>若使用 %1 KV 缓存（%2 而非 %3），%4 可完全放入 GPU。</translation>
+    </message>
+    <message>
+        <source>With a %1 KV cache (%2 instead of %3), %4 would fit in RAM.</source>
+        <translation>若使用 %1 KV 缓存（%2 而非 %3），%4 可放入内存。</translation>
+    </message>
+    <message>
+        <source>A GPU with %1 of memory would hold %2 completely.</source>
+        <translation>显存为 %1 的 GPU 可完整容纳 %2。</translation>
+    </message>
+    <message>
+        <source>A smaller model would fit: about %1 B parameters at %2 with this context (this one has %3 B).</source>
+        <translation>更小的模型可以放下：在此上下文下 %2 约 %1 B 参数（此模型为 %3 B）。</translation>
+    </message>
+    <message>
+        <source>The context (%1 tokens) is longer than the model was trained for (%2 tokens).</source>
+        <translation>上下文（%1 个词元）比模型训练时的长度（%2 个词元）更长。</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2244,16 @@ Replace them?</source>
         <translation>
             <numerusform>%n 个张量使用了回退类型：%1。</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → %2 for %n tensor(s)</source>
+        <translation>
+            <numerusform>%n 个张量 %1 → %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Same file as %1 on this model: every tensor gets the same type.</source>
+        <translation>在此模型上与 %1 是同一文件：每个张量的类型都相同。</translation>
     </message>
 </context>
 <context>

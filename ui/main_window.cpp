@@ -182,6 +182,8 @@ void MainWindow::createCentralArea() {
     m_modelView->setModel(m_models);
     m_modelView->setTextElideMode(Qt::ElideMiddle); // "qf-books…Q4_K_M.gguf": the type stays visible
     m_modelView->setUniformRowHeights(true);
+    // Quants sit one level under their source: a small indent leaves their names room at 1180x760.
+    m_modelView->setIndentation(m_modelView->fontMetrics().averageCharWidth() * 2);
     m_modelView->setAllColumnsShowFocus(true);
     m_modelView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_modelView->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -200,7 +202,8 @@ void MainWindow::createCentralArea() {
     m_splitter->addWidget(m_sourceView);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({340, 840});
+    // Wide enough for "qf-books-22m-Q4_K_M.gguf" under its source with its type and size (test_layout).
+    m_splitter->setSizes({380, 800});
 
     m_central = new QStackedWidget(this);
     m_central->setObjectName(QStringLiteral("centralStack"));

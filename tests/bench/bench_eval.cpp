@@ -10,7 +10,13 @@
 //      tokens after a short prompt, greedy). The model and its quants are written to --work-dir first
 //      (about 8 GB).
 //
+//      With --llama-cpp DIR (a folder holding llama-perplexity and llama-bench) the same files are run
+//      through llama.cpp in the same run, right after ours, so both see the same machine load.
+//
 //   bench_eval [--accuracy] [--speed] [--threads N] [--chunks N] [--work-dir DIR] [--kld FILE]...
+//              [--types F16,Q8_0,...] [--llama-cpp DIR]
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -196,7 +202,65 @@ bool accuracy(unsigned threads, int chunks, const std::vector<fs::path>& kldFile
     return allOk;
 }
 
-bool speed(unsigned threads, int chunks, const fs::path& workDir) {
+// A program's standard output and error, or nothing when it could not be run or failed.
+std::optional<std::string> runCapture(const std::string& command) {
+    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+    if (!pipe) return std::nullopt;
+    std::string output;
+    char buffer[4096];
+    while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe))
+        output.append(buffer, n);
+    if (pclose(pipe) != 0) return std::nullopt;
+    return output;
+}
+
+// The number before `suffix` on the last line containing `marker`.
+std::optional<double> numberBefore(const std::string& text, const std::string& marker, const std::string& suffix) {
+    const size_t line = text.rfind(marker);
+    if (line == std::string::npos) return std::nullopt;
+    const size_t end = text.find(suffix, line);
+    if (end == std::string::npos) return std::nullopt;
+    size_t begin = text.find_last_not_of(' ', end - 1);
+    if (begin == std::string::npos) return std::nullopt;
+    const size_t numberEnd = begin + 1;
+    while (begin > 0 && (std::isdigit(static_cast<unsigned char>(text[begin - 1])) || text[begin - 1] == '.'))
+        --begin;
+    return std::atof(text.substr(begin, numberEnd - begin).c_str());
+}
+
+struct LlamaSpeed {
+    std::optional<double> prompt;   // llama-perplexity's prompt eval tokens/s
+    std::optional<double> generate; // llama-bench's tg tokens/s
+};
+
+LlamaSpeed llamaSpeed(const fs::path& llamaDir, const fs::path& model, const fs::path& text, unsigned threads,
+                      int chunks) {
+    LlamaSpeed speed;
+    const auto ppl = runCapture(fmt::format("'{}' -m '{}' -f '{}' -c 512 --chunks {} -t {} -b 512",
+                                            (llamaDir / "llama-perplexity").string(), model.string(),
+                                            text.string(), chunks, threads));
+    if (ppl) speed.prompt = numberBefore(*ppl, "prompt eval time", " tokens per second");
+    const auto bench = runCapture(fmt::format("'{}' -m '{}' -p 0 -n 64 -r 1 -t {} -o csv",
+                                              (llamaDir / "llama-bench").string(), model.string(), threads));
+    if (bench) {
+        // The last CSV field but one is avg_ts: "...,\"avg_ts\",\"stddev_ts\"".
+        const size_t last = bench->find_last_of('\n', bench->size() - 2);
+        std::string row = bench->substr(last == std::string::npos ? 0 : last + 1);
+        std::vector<std::string> fields;
+        std::stringstream stream(row);
+        for (std::string field; std::getline(stream, field, ',');)
+            fields.push_back(field);
+        if (fields.size() >= 2) {
+            std::string avg = fields[fields.size() - 2];
+            avg.erase(std::remove(avg.begin(), avg.end(), '"'), avg.end());
+            if (double v = std::atof(avg.c_str()); v > 0) speed.generate = v;
+        }
+    }
+    return speed;
+}
+
+bool speed(unsigned threads, int chunks, const fs::path& workDir, std::vector<std::string> types,
+           const fs::path& llamaDir) {
     fs::create_directories(workDir);
     const fs::path f16Path = workDir / "synthetic-1.1b-f16.gguf";
     if (!fs::exists(f16Path)) {
@@ -215,8 +279,8 @@ bool speed(unsigned threads, int chunks, const fs::path& workDir) {
         fmt::print(stderr, "error: {}\n", source.error().message);
         return false;
     }
-    const std::vector<std::string> types = {"F16",  "Q8_0",   "Q6_K",   "Q5_K_M", "Q4_K_M",
-                                            "Q4_0", "IQ4_XS", "Q3_K_M", "Q2_K"};
+    if (types.empty())
+        types = {"F16", "Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "Q4_0", "IQ4_XS", "Q3_K_M", "Q2_K"};
     for (const std::string& name : types) {
         if (name == "F16") continue;
         const fs::path out = workDir / fmt::format("synthetic-1.1b-{}.gguf", name);
@@ -240,8 +304,14 @@ bool speed(unsigned threads, int chunks, const fs::path& workDir) {
     const std::string text = readFile(sharedDir() / "data/books-eval.txt");
     fmt::print("\nperplexity speed, synthetic 1.1B, -c 512, {} chunks, {} threads, kernels {}\n", chunks,
                threads, quant::kernelPathName(eval::activeMatmulPath()));
-    fmt::print("{:<8} {:>12} {:>14} {:>8} {:>14}\n", "type", "prompt tok/s", "llama.cpp", "ratio",
-               "generate tok/s");
+    const fs::path textPath = sharedDir() / "data/books-eval.txt";
+    const bool sideBySide = !llamaDir.empty();
+    if (sideBySide)
+        fmt::print("{:<8} {:>12} {:>14} {:>8} {:>14} {:>14} {:>8}\n", "type", "prompt tok/s", "llama.cpp",
+                   "ratio", "generate tok/s", "llama.cpp", "ratio");
+    else
+        fmt::print("{:<8} {:>12} {:>14} {:>8} {:>14}\n", "type", "prompt tok/s", "llama.cpp", "ratio",
+                   "generate tok/s");
     for (const std::string& name : types) {
         const auto model = open(files[name]);
         eval::PerplexityParams pp;
@@ -262,6 +332,19 @@ bool speed(unsigned threads, int chunks, const fs::path& workDir) {
             fmt::print(stderr, "error: {}\n", g.error().message);
             return false;
         }
+        if (sideBySide) {
+            const LlamaSpeed theirs = llamaSpeed(llamaDir, files[name], textPath, threads, chunks);
+            auto cell = [](std::optional<double> v) { return v ? fmt::format("{:.1f}", *v) : std::string("-"); };
+            auto ratio = [](double ours, std::optional<double> v) {
+                return v && *v > 0 ? fmt::format("{:.2f}x", ours / *v) : std::string("-");
+            };
+            fmt::print("{:<8} {:>12.1f} {:>14} {:>8} {:>14.1f} {:>14} {:>8}\n", name, r->tokensPerSecond,
+                       cell(theirs.prompt), ratio(r->tokensPerSecond, theirs.prompt),
+                       g->generationTokensPerSecond, cell(theirs.generate),
+                       ratio(g->generationTokensPerSecond, theirs.generate));
+            std::fflush(stdout);
+            continue;
+        }
         const auto theirs = kLlamaSpeed.find(name);
         if (theirs != kLlamaSpeed.end())
             fmt::print("{:<8} {:>12.1f} {:>14.1f} {:>7.2f}x {:>14.1f}\n", name, r->tokensPerSecond,
@@ -281,6 +364,8 @@ int main(int argc, char** argv) {
     unsigned threads = 2;
     int chunks = -1;
     fs::path workDir = fs::temp_directory_path() / "quantforge-bench-eval";
+    fs::path llamaDir;
+    std::vector<std::string> types;
     std::vector<fs::path> kldFiles = {sharedDir() / "reference/qf-books-22m-Q4_K_M.gguf",
                                       sharedDir() / "reference/qf-books-22m-Q6_K.gguf"};
     for (int i = 1; i < argc; ++i) {
@@ -298,6 +383,13 @@ int main(int argc, char** argv) {
             workDir = next();
         else if (a == "--kld")
             kldFiles.push_back(next());
+        else if (a == "--llama-cpp")
+            llamaDir = next();
+        else if (a == "--types") {
+            std::stringstream list(next());
+            for (std::string t; std::getline(list, t, ',');)
+                types.push_back(t);
+        }
         else {
             fmt::print(stderr, "unknown argument {}\n", a);
             return 2;
@@ -307,6 +399,6 @@ int main(int argc, char** argv) {
     fs::create_directories(workDir);
     bool ok = true;
     if (runAccuracy) ok &= accuracy(threads, chunks, kldFiles, workDir);
-    if (runSpeed) ok &= speed(threads, chunks < 0 ? 2 : chunks, workDir);
+    if (runSpeed) ok &= speed(threads, chunks < 0 ? 2 : chunks, workDir, types, llamaDir);
     return ok ? 0 : 1;
 }

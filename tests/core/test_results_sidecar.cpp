@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include "qf/eval/results_sidecar.h"
+#include "qf/gguf/gguf_file.h"
 
 using namespace qf::eval;
 
@@ -180,6 +181,64 @@ private slots:
         QCOMPARE(e.perplexity, 3.0);
         QVERIFY(!e.meanKld);
         QCOMPARE(e.fileBytes, uint64_t(0));
+    }
+
+    // Issue 13: results belong to the file's content. A copy shows them (the sidecar stays behind, the
+    // content store finds them); the same file changed in place, at the same size, does not.
+    void resultsFollowTheContent() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        qputenv("XDG_CACHE_HOME", dir.filePath(QStringLiteral("cache")).toUtf8());
+        const std::filesystem::path root = dir.path().toStdString();
+        std::filesystem::create_directories(root / "a");
+        std::filesystem::create_directories(root / "b");
+        const std::filesystem::path model = root / "a" / "qf-books-22m-f16.gguf";
+        std::filesystem::copy_file(QF_SHARED_DIR "/models/qf-books-22m-f16.gguf", model);
+        auto digest = fileContentDigest(model);
+        QVERIFY2(digest.ok(), digest.ok() ? "" : digest.error().message.c_str());
+        QCOMPARE(digest->size(), size_t(64));
+
+        StoredEvaluation e = sampleEvaluation();
+        e.fileBytes = std::filesystem::file_size(model);
+        QVERIFY(storeEvaluation(model, e).ok());
+        auto read = readSidecar(model);
+        QVERIFY(read.ok() && read->find(e.key));
+        QCOMPARE(read->find(e.key)->fileDigest, *digest);
+
+        // A copy under another name, in another folder, without its sidecar: the same results.
+        const std::filesystem::path copy = root / "b" / "renamed.gguf";
+        std::filesystem::copy_file(model, copy);
+        QVERIFY(!std::filesystem::exists(sidecarPath(copy)));
+        QCOMPARE(*fileContentDigest(copy), *digest);
+        auto copied = readSidecar(copy);
+        QVERIFY(copied.ok());
+        QVERIFY2(copied->find(e.key), "the copy's results were not found by content");
+        QCOMPARE(copied->find(e.key)->perplexity, e.perplexity);
+
+        // One byte of the first tensor changed in place: same size, other content, no results.
+        std::string bytes;
+        {
+            std::ifstream in(model, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        size_t at = std::string::npos;
+        {
+            auto file = qf::gguf::GgufFile::open(model);
+            QVERIFY(file.ok());
+            const auto data = file->tensorData(file->tensors().front());
+            at = bytes.find(std::string(reinterpret_cast<const char*>(data.data()), 64));
+        }
+        QVERIFY(at != std::string::npos);
+        bytes[at] = char(bytes[at] ^ 0x5a);
+        std::ofstream(model, std::ios::binary | std::ios::trunc) << bytes;
+        QCOMPARE(std::filesystem::file_size(model), uintmax_t(e.fileBytes));
+        QVERIFY(*fileContentDigest(model) != *digest);
+        read = readSidecar(model);
+        QVERIFY(read.ok());
+        QVERIFY2(!read->find(e.key), "stale results of the old content were shown");
+        // The untouched copy keeps them.
+        QVERIFY(readSidecar(copy)->find(e.key));
+        qunsetenv("XDG_CACHE_HOME");
     }
 
     void malformedFileIsReportedAndReplaced() {

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QStyle>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -60,6 +61,7 @@ private slots:
     void missingTextBlocksStart();
     void producingComputesFirst();
     void selectingAnotherModelStartsNothing();
+    void imatrixOnlyPresetInTwoClicks();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -279,6 +281,52 @@ void TestProduceImatrixText::selectingAnotherModelStartsNothing() {
     QTest::qWait(100);
     QVERIFY(!page->isComputingImatrix());
     QCOMPARE(QDir(otherFolder).entryList(QDir::Files), QStringList{QStringLiteral("another-f16.gguf")});
+}
+
+// Issue 12: IQ2_M needs an importance matrix. Without one its row waits for it; a click on its check box
+// chooses "Compute from text" (the bundled calibration text), a click on Start computes the matrix from
+// that text and then produces the file, with the plan's exact size.
+void TestProduceImatrixText::imatrixOnlyPresetInTwoClicks() {
+    auto window = makeWindow();
+    ProducePage* page = openOnProducePage(*window, m_model);
+    QVERIFY(page);
+    page->setCalibrationText(kCalibrationPath); // where the bundled text is not installed (a build tree)
+    page->setImatrixSource(ProducePage::ImatrixSource::None);
+    page->setChosenPresets({});
+    auto* view = child<QAbstractItemView>(page, "presetTable");
+    QVERIFY(view);
+    const int row = page->presetModel()->rowOf(QStringLiteral("IQ2_M"));
+    const QModelIndex index = page->presetModel()->index(row, PresetTableModel::PresetColumn);
+    QVERIFY(page->presetModel()->data(index, PresetTableModel::UnavailableRole).toString().contains(
+        QStringLiteral("importance matrix")));
+    QVERIFY(index.flags() & Qt::ItemIsUserCheckable);
+
+    // Click 1: the check box of IQ2_M.
+    view->scrollTo(index);
+    const QRect rect = view->visualRect(index);
+    const int indicator = view->style()->pixelMetric(QStyle::PM_IndicatorWidth);
+    const QPoint box(rect.left() + 3 + indicator / 2, rect.center().y());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, box);
+    QCOMPARE(index.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+    QCOMPARE(child<QComboBox>(page, "imatrixSource")->currentData().toInt(), int(ProducePage::ImatrixSource::Text));
+    auto* start = child<QPushButton>(page, "startButton");
+    QVERIFY(start->isEnabled());
+
+    // Click 2: Start.
+    const int rowsBefore = int(page->jobQueue()->rows().size());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(int(page->jobQueue()->rows().size()), rowsBefore + 1, 180000);
+    JobRowWidget* job = page->jobQueue()->rows().back();
+    QTRY_COMPARE_WITH_TIMEOUT(job->state(), JobState::Succeeded, 180000);
+    const QString out = QFileInfo(m_model).absolutePath() + QStringLiteral("/qf-books-22m-IQ2_M.gguf");
+    QVERIFY(QFileInfo::exists(out));
+    auto produced = qf::gguf::GgufFile::open(out.toStdU16String());
+    QVERIFY(produced);
+    QVERIFY(produced->metadata().find("quantize.imatrix.file"));
+    // The size the page listed once the matrix was computed is the file's.
+    const PresetPlanSummary* summary = page->presetModel()->summary(QStringLiteral("IQ2_M"));
+    QVERIFY(summary);
+    QCOMPARE(quint64(QFileInfo(out).size()), summary->fileBytes);
 }
 
 QTEST_MAIN(TestProduceImatrixText)

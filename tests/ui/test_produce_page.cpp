@@ -224,8 +224,9 @@ void TestProducePage::presetsShowExactPlannedSizes() {
         const QByteArray preset = name.toLatin1();
         const quint64 expected = planned(m_model, preset.constData());
         if (expected == 0 && needsImatrix(m_model, preset.constData())) {
-            // Without an importance matrix the row says what is needed and cannot be chosen.
-            QVERIFY(!(rows->flags(rows->index(row, 0)) & Qt::ItemIsUserCheckable));
+            // Without an importance matrix the row says what is needed; checking it chooses to compute one
+            // from text (issue 12, test_produce_imatrix_text).
+            QVERIFY(rows->flags(rows->index(row, 0)) & Qt::ItemIsUserCheckable);
             QVERIFY2(rows->index(row, 0).data(PresetTableModel::UnavailableRole).toString().contains(
                          QStringLiteral("importance matrix")),
                      preset.constData());

@@ -1,6 +1,8 @@
 // The Recommend page on the offscreen platform: the recommended row is highlighted and explained, the
 // context slider and the KV-cache type change the verdicts, the machine card's profiles and fields feed
 // the table, and "Produce Selected" hands the chosen presets on - also through the main window.
+#include <filesystem>
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
@@ -22,7 +24,10 @@
 #include "pages/recommend_page.h"
 #include "pages/source_view.h"
 #include "qf/gguf/gguf_file.h"
+#include "format.h"
 #include "qf/model_summary.h"
+#include "qf/quant/plan.h"
+#include "qf/quant/quantize_job.h"
 
 using namespace qf;
 using namespace qf::ui;
@@ -119,6 +124,61 @@ private slots:
         QVERIFY(explanation->text().contains(QStringLiteral("Q8_0 would need 60.7 MB")));
         // The recommended preset is the one checked for producing.
         QCOMPARE(page.selectedPresets(), QStringList{QStringLiteral("Q6_K")});
+    }
+
+    // Issue 12: the types llama.cpp v0.5.0 added are offered with their exact sizes: the plan's size (for
+    // presets that need an importance matrix, the plan made as if one were given), which is the size of
+    // the file quantize writes.
+    void listsTheNewPresetsWithExactSizes() {
+        RecommendPage page(&m_pool, false);
+        page.resize(1000, 800);
+        page.show();
+        page.setMachine(tinyMachine());
+        page.setEntry(sharedModelEntry());
+        QTRY_VERIFY(page.result() != nullptr);
+        auto* model = page.tableModel();
+        auto file = gguf::GgufFile::open(kModelPath.toStdString());
+        QVERIFY(file.ok());
+        for (const char* name : {"IQ1_S", "IQ1_M", "IQ2_XXS", "IQ2_XS", "IQ2_S", "IQ2_M", "IQ3_XXS", "IQ3_XS",
+                                 "IQ3_S", "IQ3_M", "Q2_K_S", "TQ1_0", "TQ2_0", "MXFP4_MOE"}) {
+            const QString preset = QString::fromLatin1(name);
+            const int row = model->rowOf(preset);
+            QVERIFY2(row >= 0, name);
+            const quant::Preset* p = quant::findPreset(name);
+            QVERIFY(p);
+            quant::PlanOptions options;
+            auto plan = quant::makeQuantPlan(file->metadata(), file->tensors(), *p, options);
+            const bool needsImatrix = !plan && quant::needsImportanceMatrix(plan.error());
+            if (needsImatrix) {
+                options.assumeImatrix = true;
+                plan = quant::makeQuantPlan(file->metadata(), file->tensors(), *p, options);
+            }
+            QVERIFY2(plan.ok(), name);
+            const recommend::PresetVerdict& v = page.result()->presets[size_t(row)];
+            QVERIFY2(v.available, name);
+            QCOMPARE(v.fileBytes, plan->fileBytes);
+            QCOMPARE(v.needsImatrix, needsImatrix);
+            QCOMPARE(model->index(row, RecommendTableModel::SizeColumn).data().toString(),
+                     formatBytes(plan->fileBytes));
+            QVERIFY2(model->index(row, RecommendTableModel::SizeColumn)
+                         .data(Qt::ToolTipRole)
+                         .toString()
+                         .contains(formatCount(plan->fileBytes)),
+                     name);
+        }
+        // One produced without a matrix: its file is exactly the listed size.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::filesystem::path out = dir.filePath(QStringLiteral("q.gguf")).toStdString();
+        auto plan = quant::makeQuantPlan(file->metadata(), file->tensors(), *quant::findPreset("TQ2_0"));
+        QVERIFY(plan.ok());
+        quant::QuantizeParams params;
+        params.source = &*file;
+        params.threads = 2;
+        params.outputs.push_back({std::move(*plan), out});
+        QVERIFY(quant::quantize(params).ok());
+        QCOMPARE(uint64_t(std::filesystem::file_size(out)),
+                 page.result()->presets[size_t(model->rowOf(QStringLiteral("TQ2_0")))].fileBytes);
     }
 
     void changingContextUpdatesVerdicts() {

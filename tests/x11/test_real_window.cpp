@@ -17,14 +17,22 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <QApplication>
+#include <QTimer>
+
+#include "app_translations.h"
 #include "main_window.h"
+#include "pages/recommend_page.h"
+#include "pages/source_page.h"
 #include "models/comparison_table_model.h"
 #include "models/model_list_model.h"
+#include "models/preset_table_model.h"
 #include "pages/compare_page.h"
 #include "pages/produce_page.h"
 #include "pages/source_view.h"
 #include "widgets/job_queue_widget.h"
 #include "widgets/job_row_widget.h"
+#include "widgets/side_by_side_view.h"
 #include "widgets/size_quality_chart.h"
 
 using namespace qf::ui;
@@ -132,7 +140,106 @@ private slots:
         shoot(QStringLiteral("x11-5-compared.png"));
     }
 
+    // A new person's walk on a model no other test uses (QF_WALK_MODEL, e.g. a zoo model), in the language
+    // QF_WALK_LANGUAGE: dropped, Recommend, Overview, two quants produced, evaluated, the same prompt side by
+    // side, Settings; a screenshot of the screen at each page. Skipped unless QF_WALK_MODEL is set.
+    void walkEveryPage() {
+        const QString walkModel = qEnvironmentVariable("QF_WALK_MODEL");
+        if (walkModel.isEmpty()) QSKIP("set QF_WALK_MODEL to a GGUF model to walk through every page");
+        const QString language = qEnvironmentVariable("QF_WALK_LANGUAGE", QStringLiteral("en"));
+        const QString prefix = QStringLiteral("walk-%1-").arg(language);
+        if (language != QLatin1String("en")) {
+            QVERIFY(!installTranslations(*QCoreApplication::instance(), language).isEmpty());
+            QLocale::setDefault(QLocale(language));
+        }
+        QSettings settings(m_dir.filePath(QStringLiteral("walk-settings.ini")), QSettings::IniFormat);
+        const QString folder = m_dir.filePath(QStringLiteral("walk-") + language);
+        QVERIFY(QDir().mkpath(folder));
+        const QString model = QDir(folder).filePath(QFileInfo(walkModel).fileName());
+        QFile::remove(model);
+        QVERIFY(QFile::copy(walkModel, model));
+        QFile::setPermissions(model, QFile::ReadOwner | QFile::WriteOwner);
+
+        MainWindow window(&settings);
+        window.resize(1180, 760);
+        window.move(100, 60);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(dragOnto(window, model));
+        ModelListModel* models = window.modelList();
+        const QString canonical = QFileInfo(model).canonicalFilePath();
+        QTRY_VERIFY_WITH_TIMEOUT(models->findPath(canonical).isValid(), 15000);
+        const QModelIndex item = models->findPath(canonical);
+        QTRY_COMPARE_WITH_TIMEOUT(item.data(ModelListModel::StateRole).toInt(), int(LoadState::Ready), 30000);
+        window.modelView()->setCurrentIndex(item);
+
+        window.sourceView()->setCurrentPage(window.recommendPage());
+        QTRY_VERIFY_WITH_TIMEOUT(window.recommendPage()->result() != nullptr, 60000);
+        QTest::qWait(300);
+        shoot(prefix + QStringLiteral("1-recommend.png"));
+        window.sourceView()->setCurrentPage(window.findChild<SourcePage*>(QStringLiteral("overviewPage")));
+        QTest::qWait(300);
+        shoot(prefix + QStringLiteral("2-overview.png"));
+
+        ProducePage* produce = window.producePage();
+        window.sourceView()->setCurrentPage(produce);
+        QTRY_VERIFY_WITH_TIMEOUT(!produce->presetModel()->isPending(), 60000);
+        produce->setChosenPresets({QStringLiteral("Q8_0"), QStringLiteral("Q4_K_M")});
+        QTRY_VERIFY_WITH_TIMEOUT(produce->canStart(), 30000);
+        QVERIFY(produce->start());
+        JobRowWidget* row = produce->jobQueue()->rows().back();
+        QTRY_COMPARE_WITH_TIMEOUT(row->state(), JobState::Succeeded, 600000);
+        QTRY_COMPARE_WITH_TIMEOUT(models->rowCount(models->findPath(canonical)), 2, 30000);
+        QTest::qWait(300);
+        shoot(prefix + QStringLiteral("3-produce.png"));
+
+        window.modelView()->setCurrentIndex(models->findPath(canonical));
+        ComparePage* compare = window.comparePage();
+        window.sourceView()->setCurrentPage(compare);
+        compare->setChunkLimit(2);
+        QTRY_COMPARE(compare->tableModel()->rowCount(), 3);
+        QSignalSpy finished(compare, &ComparePage::evaluationFinished);
+        QVERIFY(compare->evaluate());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 600000);
+        QVERIFY2(finished.first().first().toBool(), "the evaluation failed");
+        QCOMPARE(compare->tableModel()->measuredCount(), 3);
+        if (compare->sideBySideView()->run())
+            QTRY_VERIFY_WITH_TIMEOUT(!compare->sideBySideView()->isRunning(), 300000);
+        QTest::qWait(300);
+        shoot(prefix + QStringLiteral("4-compare.png"));
+
+        QTimer::singleShot(800, [&] {
+            shoot(prefix + QStringLiteral("5-settings.png"));
+            if (QWidget* dialog = QApplication::activeModalWidget()) dialog->close();
+        });
+        window.showSettings();
+    }
+
 private:
+    // Drags `file` from another X client onto the window with the real pointer; true when it was accepted.
+    bool dragOnto(QWidget& window, const QString& file) {
+        QProcess source;
+        source.start(QStringLiteral(QF_DRAG_SOURCE), {file, QStringLiteral("10"), QStringLiteral("10")});
+        if (!source.waitForStarted()) return false;
+        if (!QTest::qWaitFor([&] { return source.canReadLine(); }, 15000)) return false;
+        const QList<QByteArray> ready = source.readLine().trimmed().split(' ');
+        if (ready.size() != 5) return false;
+        const QPoint from(ready[1].toInt() + ready[3].toInt() / 2, ready[2].toInt() + ready[4].toInt() / 2);
+        const QPoint to = window.mapToGlobal(QPoint(window.width() / 2, window.height() / 2));
+        xdotool({QStringLiteral("mousemove"), QString::number(from.x()), QString::number(from.y())});
+        QTest::qWait(200);
+        xdotool({QStringLiteral("mousedown"), QStringLiteral("1")});
+        for (int i = 1; i <= 20; ++i) {
+            const QPoint p = from + (to - from) * i / 20;
+            xdotool({QStringLiteral("mousemove"), QString::number(p.x()), QString::number(p.y())});
+            QTest::qWait(40);
+        }
+        QTest::qWait(300);
+        xdotool({QStringLiteral("mouseup"), QStringLiteral("1")});
+        if (!QTest::qWaitFor([&] { return source.state() == QProcess::NotRunning; }, 15000)) return false;
+        return source.exitCode() == 0;
+    }
+
     // The whole X screen, as the server has it (not the widget's own rendering).
     void shoot(const QString& name) {
         QScreen* screen = QGuiApplication::primaryScreen();

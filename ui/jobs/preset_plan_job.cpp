@@ -37,10 +37,10 @@ std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::Metadata& meta
                     std::all_of(plan->tensors.begin(), plan->tensors.end(), [](const quant::TensorPlan& t) {
                         return t.action == quant::TensorAction::Copy;
                     });
-                for (const std::string& warning : plan->warnings)
-                    summary.warnings << QString::fromStdString(warning);
+                for (const quant::QuantPlan::Warning& warning : plan->warningKinds)
+                    summary.warnings << planWarningText(warning, toQString(preset.name));
                 summary.fallbackCount = plan->fallbackCount;
-                summary.fallbacks = QString::fromStdString(quant::describeFallbacks(*plan));
+                summary.fallbackGroups = quant::fallbackGroups(*plan);
                 for (const quant::TensorPlan& t : plan->tensors)
                     planTypes.push_back(t.type);
                 for (size_t j = 0; j < types.size(); ++j) {
@@ -51,6 +51,12 @@ std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::Metadata& meta
                 }
             } else {
                 summary.error = QString::fromStdString(plan.error().message);
+                // Waits for a matrix only when one would make it plannable (not, say, a quantized source).
+                if (quant::needsImportanceMatrix(plan.error())) {
+                    quant::PlanOptions assumed = options;
+                    assumed.assumeImatrix = true;
+                    summary.needsImatrix = quant::makeQuantPlan(metadata, tensors, preset, assumed).ok();
+                }
             }
         } catch (const std::exception& e) {
             summary.error = QString::fromLocal8Bit(e.what());
@@ -59,6 +65,36 @@ std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::Metadata& meta
         summaries.push_back(std::move(summary));
     }
     return summaries;
+}
+
+QString planWarningText(const quant::QuantPlan::Warning& warning, const QString& preset) {
+    using Kind = quant::QuantPlan::Warning::Kind;
+    const int count = int(warning.count);
+    switch (warning.kind) {
+    case Kind::MoePresetWithoutExperts:
+        return PresetPlanJob::tr("%1 stores the experts of a mixture-of-experts model as MXFP4; this model has none, "
+                                 "so every tensor is Q8_0, as with the Q8_0 preset.")
+            .arg(preset);
+    case Kind::UnmatchedImatrixEntries:
+        return PresetPlanJob::tr("%n of the importance matrix's entries name no tensor of this model (e.g. %1); "
+                                 "they are not used. Was it made for another model?",
+                                 nullptr, count)
+            .arg(toQString(warning.example));
+    case Kind::NoImatrixEntryLeft:
+    case Kind::NoImatrixEntryMatches:
+        return PresetPlanJob::tr("No entry of the importance matrix names a tensor of this model: quantizing "
+                                 "without it.");
+    case Kind::Fallbacks:
+        return PresetPlanJob::tr("%n tensor(s) have rows that do not fit the wanted type's blocks and use a "
+                                 "fallback type.",
+                                 nullptr, count);
+    case Kind::TensorsWithoutImatrix:
+        return PresetPlanJob::tr("The importance matrix has no entry for %n quantized tensor(s), e.g. %1; they "
+                                 "are quantized without it.",
+                                 nullptr, count)
+            .arg(toQString(warning.example));
+    }
+    return {};
 }
 
 void PresetPlanJob::run() {

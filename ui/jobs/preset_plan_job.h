@@ -15,6 +15,8 @@
 #include "models/loaded_model.h"
 #include "qf/gguf/gguf_file.h"
 #include "qf/quant/imatrix.h"
+#include "qf/quant/plan.h"
+#include "qf/quant/plan_fallbacks.h"
 #include "qf/quant/preset.h"
 
 namespace qf::ui {
@@ -28,11 +30,15 @@ struct PresetPlanSummary {
     // Every tensor would be copied unchanged (the model already is of this type): planned, but pointless.
     bool copiesSource = false;
     quint32 fallbackCount = 0; // tensors whose rows did not fit the wanted type
-    QString fallbacks;         // "Q4_K -> Q5_0 for 12 tensors" (type names need no translation)
+    std::vector<quant::FallbackGroup> fallbackGroups; // worded by fallbackDescription()
     QString sameFileAs;        // an earlier preset whose plan writes the same tensors
     QString error;        // the core's message when !ok
+    bool needsImatrix = false; // !ok because the preset needs an importance matrix and none is chosen
     QStringList warnings; // things to know; the plan is still valid
 };
+
+// A plan's warning in the person's language.
+QString planWarningText(const quant::QuantPlan::Warning& warning, const QString& preset);
 
 using PresetPlanSummaries = std::shared_ptr<const std::vector<PresetPlanSummary>>;
 

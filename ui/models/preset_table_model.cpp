@@ -4,6 +4,7 @@
 #include <QGuiApplication>
 
 #include "format.h"
+#include "models/recommend_table_model.h"
 #include "preset_text.h"
 #include "widgets/palette_colors.h"
 
@@ -53,9 +54,16 @@ bool PresetTableModel::isAvailable(int row) const {
     return s && s->ok && !s->copiesSource;
 }
 
+bool PresetTableModel::waitsForImatrix(int row) const {
+    const PresetPlanSummary* s = summaryAt(row);
+    return s && !s->ok && s->needsImatrix;
+}
+
 QString PresetTableModel::unavailableReason(int row) const {
     const PresetPlanSummary* s = summaryAt(row);
     if (!s) return {};
+    if (!s->ok && s->needsImatrix)
+        return tr("Needs an importance matrix: check it to compute one from text, or choose one below.");
     if (!s->ok) return s->error;
     if (s->copiesSource)
         return tr("The model already is %1: this would only copy it.").arg(toQString(s->preset->name));
@@ -89,15 +97,18 @@ QVariant PresetTableModel::data(const QModelIndex& index, int role) const {
             return s->ok ? formatBitsPerWeight(s->bitsPerWeight) : QStringLiteral("—");
         case NoteColumn:
             if (s && !isAvailable(row)) return unavailableReason(row);
+            if (s && !s->sameFileAs.isEmpty() && s->fallbackGroups.empty())
+                return tr("Same file as %1 on this model: every tensor gets the same type.").arg(s->sameFileAs);
             if (s && !s->sameFileAs.isEmpty())
                 return tr("Same file as %1 on this model: its rows do not fit this preset's blocks (%2).")
-                    .arg(s->sameFileAs, s->fallbacks);
+                    .arg(s->sameFileAs, fallbackDescription(s->fallbackGroups));
             if (s && s->fallbackCount > 0)
-                return tr("%n tensor(s) use a fallback type: %1.", nullptr, int(s->fallbackCount)).arg(s->fallbacks);
+                return tr("%n tensor(s) use a fallback type: %1.", nullptr, int(s->fallbackCount)).arg(fallbackDescription(s->fallbackGroups));
             return presetDescription(preset);
         }
         return {};
     case Qt::ToolTipRole:
+        if (s && !s->ok && s->needsImatrix) return unavailableReason(row);
         if (s && !s->ok) return tr("Cannot be made from this model: %1").arg(s->error);
         if (s && column == SizeColumn) return tr("%1 bytes, exactly").arg(formatCount(s->fileBytes));
         if (s && s->copiesSource) return unavailableReason(row);
@@ -109,6 +120,7 @@ QVariant PresetTableModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::CheckStateRole:
         if (column != PresetColumn) return {};
+        if (waitsForImatrix(row)) return m_checkedWaiting.contains(presetName(row)) ? Qt::Checked : Qt::Unchecked;
         return isAvailable(row) && m_checked.contains(presetName(row)) ? Qt::Checked : Qt::Unchecked;
     case Qt::TextAlignmentRole:
         if (column == SizeColumn || column == BitsPerWeightColumn)
@@ -127,13 +139,17 @@ QVariant PresetTableModel::data(const QModelIndex& index, int role) const {
 
 bool PresetTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (role != Qt::CheckStateRole || !index.isValid() || index.column() != PresetColumn ||
-        !isAvailable(index.row()))
+        !(isAvailable(index.row()) || waitsForImatrix(index.row())))
         return false;
     const QString name = presetName(index.row());
-    if (value.value<Qt::CheckState>() == Qt::Checked)
+    const bool waiting = waitsForImatrix(index.row());
+    if (value.value<Qt::CheckState>() == Qt::Checked) {
         m_checked.insert(name);
-    else
+        if (waiting) m_checkedWaiting.insert(name);
+    } else {
         m_checked.remove(name);
+        m_checkedWaiting.remove(name);
+    }
     emit dataChanged(index, index, {Qt::CheckStateRole});
     emit checkedPresetsChanged();
     return true;
@@ -142,7 +158,8 @@ bool PresetTableModel::setData(const QModelIndex& index, const QVariant& value, 
 Qt::ItemFlags PresetTableModel::flags(const QModelIndex& index) const {
     if (!index.isValid()) return Qt::NoItemFlags;
     // A preset that cannot be made is shown greyed out with its reason, not hidden: people look for it.
-    if (!isAvailable(index.row())) return Qt::NoItemFlags;
+    // One that waits for an importance matrix can be checked: the page then offers to compute one.
+    if (!isAvailable(index.row()) && !waitsForImatrix(index.row())) return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
     if (index.column() == PresetColumn) flags |= Qt::ItemIsUserCheckable;
     return flags;
@@ -174,8 +191,17 @@ QStringList PresetTableModel::checkedPresets() const {
     return names;
 }
 
+QStringList PresetTableModel::checkedWaitingForImatrix() const {
+    QStringList names;
+    for (int row = 0; row < rowCount(); ++row) {
+        if (waitsForImatrix(row) && m_checkedWaiting.contains(presetName(row))) names << presetName(row);
+    }
+    return names;
+}
+
 void PresetTableModel::setCheckedPresets(const QStringList& names) {
     m_checked.clear();
+    m_checkedWaiting.clear();
     for (const QString& name : names) {
         if (rowOf(name) >= 0) m_checked.insert(presetName(rowOf(name)));
     }

@@ -41,6 +41,9 @@ public:
 
     // Checked presets that can be made from the current source, in table order.
     QStringList checkedPresets() const;
+    // Checked presets that need an importance matrix and wait for one (issue 12: checking IQ2_M without
+    // a matrix chooses it; the page then computes a matrix from text before producing).
+    QStringList checkedWaitingForImatrix() const;
     // Replaces the chosen presets (names not in the table are ignored).
     void setCheckedPresets(const QStringList& names);
     // The summary of a preset that can be chosen, or nullptr.
@@ -56,10 +59,12 @@ signals:
 
 private:
     bool isAvailable(int row) const;
+    bool waitsForImatrix(int row) const; // plannable once an importance matrix is given
     QString unavailableReason(int row) const;
 
     PresetPlanSummaries m_summaries;
     QSet<QString> m_checked;
+    QSet<QString> m_checkedWaiting; // checked by a person while waiting for an importance matrix
 };
 
 } // namespace qf::ui

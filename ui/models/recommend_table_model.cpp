@@ -103,6 +103,16 @@ QString qualitySource(const recommend::QualityEstimate& q) {
 
 } // namespace
 
+QString qualityDescription(const recommend::QualityEstimate& quality) { return qualityText(quality); }
+
+QString fallbackDescription(const std::vector<quant::FallbackGroup>& groups) {
+    QStringList parts;
+    for (const quant::FallbackGroup& g : groups)
+        parts << RecommendTableModel::tr("%1 → %2 for %n tensor(s)", nullptr, int(g.tensors))
+                     .arg(toQString(ggmlTypeName(g.wanted)), toQString(ggmlTypeName(g.used)));
+    return parts.join(QStringLiteral(", "));
+}
+
 RecommendTableModel::RecommendTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void RecommendTableModel::setResult(const recommend::RecommendResult& result) {
@@ -172,12 +182,14 @@ QVariant RecommendTableModel::toolTip(const recommend::PresetVerdict& v, int col
     if (!v.available) return toQString(v.unavailableReason);
     switch (column) {
     case PresetColumn:
+        if (!v.sameFileAs.empty() && v.fallbackGroups.empty())
+            return tr("Same file as %1 on this model: every tensor gets the same type.").arg(toQString(v.sameFileAs));
         if (!v.sameFileAs.empty())
             return tr("Same file as %1 on this model: its rows do not fit this preset's blocks (%2).")
-                .arg(toQString(v.sameFileAs), toQString(v.fallbacks));
+                .arg(toQString(v.sameFileAs), fallbackDescription(v.fallbackGroups));
         if (v.fallbackCount > 0)
             return tr("%n tensor(s) use a fallback type: %1.", nullptr, int(v.fallbackCount))
-                       .arg(toQString(v.fallbacks)) +
+                       .arg(fallbackDescription(v.fallbackGroups)) +
                    QLatin1Char('\n') + presetDescription(*v.preset);
         return presetDescription(*v.preset);
     case SizeColumn:

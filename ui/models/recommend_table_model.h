@@ -12,6 +12,11 @@
 
 namespace qf::ui {
 
+// "very good · ΔPPL +0.07 % (typical, est.)", in the person's language.
+QString qualityDescription(const recommend::QualityEstimate& quality);
+// "Q4_K → Q5_0 for 12 tensors, Q6_K → Q8_0 for 1 tensor", in the person's language.
+QString fallbackDescription(const std::vector<quant::FallbackGroup>& groups);
+
 class RecommendTableModel : public QAbstractTableModel {
     Q_OBJECT
 

@@ -114,8 +114,14 @@ QString ComparePage::bundledEvaluationText() {
 
 QWidget* ComparePage::createSettingsRow() {
     auto* row = new QWidget(this);
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Two lines: the text, then how to evaluate it. One line was wider than the page at 1180x760 in
+    // German and squeezed the model list (issue 13).
+    auto* rows = new QVBoxLayout(row);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto* layout = new QHBoxLayout;
+    auto* settings = new QHBoxLayout;
+    rows->addLayout(layout);
+    rows->addLayout(settings);
 
     auto* textLabel = new QLabel(tr("&Text:"), row);
     m_textEdit = new QLineEdit(QDir::toNativeSeparators(m_textPath), row);
@@ -184,14 +190,14 @@ QWidget* ComparePage::createSettingsRow() {
     layout->addWidget(textLabel);
     layout->addWidget(m_textEdit, 1);
     layout->addWidget(m_browseButton);
-    layout->addSpacing(12);
-    layout->addWidget(contextLabel);
-    layout->addWidget(m_contextSpin);
-    layout->addWidget(m_quickCheck);
-    layout->addWidget(m_chunksSpin);
-    layout->addSpacing(12);
-    layout->addWidget(m_evaluateButton);
-    layout->addWidget(m_cancelButton);
+    settings->addWidget(contextLabel);
+    settings->addWidget(m_contextSpin);
+    settings->addSpacing(12);
+    settings->addWidget(m_quickCheck);
+    settings->addWidget(m_chunksSpin);
+    settings->addStretch(1);
+    settings->addWidget(m_evaluateButton);
+    settings->addWidget(m_cancelButton);
     return row;
 }
 

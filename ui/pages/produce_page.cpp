@@ -104,6 +104,7 @@ ProducePage::ProducePage(AppSettings settings, QThreadPool* taskPool, QThreadPoo
         const bool checked = box.data(Qt::CheckStateRole).value<Qt::CheckState>() == Qt::Checked;
         m_presets->setData(box, checked ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
     });
+    connect(m_presets, &PresetTableModel::checkedPresetsChanged, this, &ProducePage::offerImatrixFromText);
     connect(m_presets, &PresetTableModel::checkedPresetsChanged, this, &ProducePage::updateStartState);
 
     m_startHint = makeHint(this, QStringLiteral("startHint"));
@@ -401,8 +402,11 @@ QString ProducePage::blockingReason() const {
     if (const QString imatrix = m_imatrixChooser->blockingReason(); !imatrix.isEmpty()) return imatrix;
     if (m_presets->isPending()) return tr("Working out the sizes…");
     if (m_presets->noneAvailable()) return tr("Nothing can be produced from this model (see above).");
-    const QStringList chosen = m_presets->checkedPresets();
+    const QStringList chosen = m_presets->checkedPresets() + m_presets->checkedWaitingForImatrix();
     if (chosen.isEmpty()) return tr("Choose one or more presets above.");
+    if (const QStringList waiting = m_presets->checkedWaitingForImatrix();
+        !waiting.isEmpty() && !m_imatrixChooser->needsComputation())
+        return tr("%1 needs an importance matrix: choose one, or compute one from text.").arg(waiting.join(QStringLiteral(", ")));
     const QStringList pending = m_queue->pendingOutputPaths();
     for (const QString& name : chosen) {
         const QString output = outputPathFor(name);
@@ -441,10 +445,19 @@ void ProducePage::updateStartState() {
     const QStringList chosen = m_presets->checkedPresets();
     quint64 total = 0;
     for (const QString& name : chosen)
-        total += m_presets->summary(name)->fileBytes;
+        if (const PresetPlanSummary* summary = m_presets->summary(name)) total += summary->fileBytes;
     const QString files = chosen.size() == 1 ? tr("1 file") : tr("%n files", nullptr, int(chosen.size()));
     m_startHint->setText(tr("%1, %2 in total, into %3")
                              .arg(files, formatBytes(total), QDir::toNativeSeparators(outputDirectory())));
+}
+
+// Issue 12: a checked preset that needs an importance matrix, and none chosen: the matrix is computed
+// from the calibration text (the bundled one unless another is set) when producing starts, so checking
+// IQ2_M and pressing Start gives the file.
+void ProducePage::offerImatrixFromText() {
+    if (m_presets->checkedWaitingForImatrix().isEmpty()) return;
+    if (m_imatrixChooser->source() != ImatrixChooser::Source::None) return;
+    m_imatrixChooser->setSource(ImatrixChooser::Source::Text);
 }
 
 bool ProducePage::start() {

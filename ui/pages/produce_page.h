@@ -87,6 +87,7 @@ private:
     void updateOutputDirectoryField();
     void updateNotice();
     void updateStartState();
+    void offerImatrixFromText();
     // Why Start is not possible now; empty when it is.
     QString blockingReason() const;
     QString sourceFolder() const;

@@ -18,6 +18,7 @@
 
 #include "format.h"
 #include "models/recommend_table_model.h"
+#include "recommend_phrases.h"
 #include "pages/machine_card_widget.h"
 #include "widgets/palette_colors.h"
 
@@ -46,10 +47,10 @@ QLabel* wrappedLabel(QWidget* parent, const char* name) {
     return label;
 }
 
-QString bulletList(const std::vector<std::string>& lines) {
+QString bulletList(const std::vector<recommend::Phrase>& lines) {
     QStringList items;
     for (const auto& line : lines)
-        items << QStringLiteral("• ") + toQString(line);
+        items << QStringLiteral("• ") + translatePhrase(line);
     return items.join(QLatin1Char('\n'));
 }
 
@@ -320,11 +321,15 @@ void RecommendPage::showRecommendation() {
     }
     const auto& rec = result->recommendation;
     m_headline->setText(headlineFor(*result));
-    m_explanation->setText(toQString(rec.explanation));
-    m_warnings->setText(bulletList(rec.warnings));
-    m_warnings->setVisible(!rec.warnings.empty());
-    m_suggestions->setText(bulletList(rec.suggestions));
-    m_suggestions->setVisible(!rec.suggestions.empty());
+    QString explanation = translatePhrases(rec.explanationPhrases);
+    if (rec.index)
+        explanation += QLatin1Char(' ') + tr("Expected quality: %1.")
+                                              .arg(qualityDescription(result->presets[*rec.index].quality));
+    m_explanation->setText(explanation);
+    m_warnings->setText(bulletList(rec.warningPhrases));
+    m_warnings->setVisible(!rec.warningPhrases.empty());
+    m_suggestions->setText(bulletList(rec.suggestionPhrases));
+    m_suggestions->setVisible(!rec.suggestionPhrases.empty());
     updateProduceButton();
 }
 

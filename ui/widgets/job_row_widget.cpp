@@ -47,6 +47,10 @@ JobRowWidget::JobRowWidget(quint64 jobId, const QString& title, const QString& s
     m_progress->setValue(0);
     m_progress->setTextVisible(true);
     m_progress->setFormat(QStringLiteral("%p %"));
+    // A batch's title ("Q8_0 + Q6_K + …") and its source wrap rather than push the buttons out of a
+    // narrow queue (1180x760 with the model list wide enough for whole file names).
+    m_title->setWordWrap(true);
+    m_source->setWordWrap(true);
     m_detail->setObjectName(QStringLiteral("jobDetail"));
     m_detail->setWordWrap(true);
     m_detail->setTextFormat(Qt::PlainText);

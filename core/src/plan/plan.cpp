@@ -359,15 +359,22 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
             fmt::format("{} stores the experts of a mixture-of-experts model as MXFP4; this "
                         "model has none, so every tensor is Q8_0, as with the Q8_0 preset",
                         preset.name));
-    if (!selection->unmatched.empty())
+    if (!plan.warnings.empty()) plan.warningKinds.push_back({QuantPlan::Warning::Kind::MoePresetWithoutExperts});
+    if (!selection->unmatched.empty()) {
+        plan.warningKinds.push_back(
+            {QuantPlan::Warning::Kind::UnmatchedImatrixEntries, selection->unmatched.size(), selection->unmatched.front()});
         plan.warnings.push_back(fmt::format(
             "{} of the imatrix's entries name no tensor of this model (e.g. {}); they are not used - was the "
             "imatrix made for another model?",
             selection->unmatched.size(), selection->unmatched.front()));
-    if (options.imatrix && !realImatrix)
+    }
+    if (options.imatrix && !realImatrix) {
+        plan.warningKinds.push_back({selection->unmatched.empty() ? QuantPlan::Warning::Kind::NoImatrixEntryLeft
+                                                                  : QuantPlan::Warning::Kind::NoImatrixEntryMatches});
         plan.warnings.push_back(selection->unmatched.empty()
                                     ? "include/exclude-weights left no imatrix entries: quantizing without the imatrix"
                                     : "no imatrix entry names a tensor of this model: quantizing without the imatrix");
+    }
 
     std::vector<size_t> order(tensors.size());
     std::iota(order.begin(), order.end(), size_t(0));
@@ -455,16 +462,20 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
 
     // llama-quantize records the imatrix whenever one was given, even if no tensor ended up using it.
     plan.usesImatrix = realImatrix;
-    if (plan.fallbackCount)
+    if (plan.fallbackCount) {
+        plan.warningKinds.push_back({QuantPlan::Warning::Kind::Fallbacks, plan.fallbackCount});
         plan.warnings.push_back(
             fmt::format("{} tensor(s) have rows that do not fit the wanted type's blocks and "
                         "use a fallback type",
                         plan.fallbackCount));
-    if (!withoutImatrix.empty())
+    }
+    if (!withoutImatrix.empty()) {
+        plan.warningKinds.push_back({QuantPlan::Warning::Kind::TensorsWithoutImatrix, withoutImatrix.size(), withoutImatrix.front()});
         plan.warnings.push_back(
             fmt::format("the imatrix has no entry for {} quantized tensor(s), e.g. {}; they are "
                         "quantized without it",
                         withoutImatrix.size(), withoutImatrix.front()));
+    }
 
     plan.metadata = outputMetadata(metadata, plan, *selection);
     auto fileBytes = gguf::plannedFileSize(plan.writeParams({}));

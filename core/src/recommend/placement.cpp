@@ -158,6 +158,7 @@ Result<PlannedModel> planModel(const gguf::Metadata& metadata, const std::vector
             entry.bitsPerWeight = plan->bitsPerWeight();
             entry.fallbackCount = plan->fallbackCount;
             entry.fallbacks = quant::describeFallbacks(*plan);
+            entry.fallbackGroups = quant::fallbackGroups(*plan);
             for (const quant::TensorPlan& t : plan->tensors)
                 planTypes.push_back(t.type);
             for (size_t j = 0; j < types.size(); ++j) {
@@ -209,6 +210,8 @@ PresetVerdict evaluatePreset(const PlannedModel& model, const PlannedModel::Entr
     v.unavailableReason = entry.error;
     v.fallbackCount = entry.fallbackCount;
     v.fallbacks = entry.fallbacks;
+    v.fallbackGroups = entry.fallbackGroups;
+    v.needsImatrix = entry.needsImatrix;
     v.sameFileAs = entry.sameFileAs;
     v.quality = qualityFor(entry.preset->name, measured, entry.available ? entry.bitsPerWeight : 0.0);
     v.layers = model.shape.layers;

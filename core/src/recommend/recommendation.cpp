@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "phrase_patterns.h"
+
 namespace qf::recommend {
 namespace {
 
@@ -37,8 +39,11 @@ public:
             const PresetVerdict* any = firstAvailable();
             if (!any) {
                 rec.headline = "No preset can be made from this file";
-                rec.explanation = m_result.presets.empty() ? std::string("No presets.")
-                                                           : m_result.presets.front().unavailableReason;
+                rec.explanationPhrases.push_back(
+                    m_result.presets.empty()
+                        ? say(patterns::kNoPresets)
+                        : say(patterns::kVerbatim, {textArg(m_result.presets.front().unavailableReason)}));
+                finish(rec, nullptr);
                 return rec;
             }
             base = any;
@@ -93,54 +98,58 @@ private:
         return rec;
     }
 
-    std::string kvText(uint64_t kvBytes) const {
-        return fmt::format("{} of KV cache ({}, {} tokens)", formatSize(kvBytes),
-                           ggmlTypeName(m_request.kvType), m_request.context);
+    static Phrase say(std::string_view pattern, std::vector<Phrase::Arg> args = {}) {
+        return Phrase{pattern, std::move(args)};
+    }
+
+    static Phrase::Arg name(const PresetVerdict& v) { return textArg(v.preset->name); }
+
+    Phrase kvText(uint64_t kvBytes) const {
+        return say(patterns::kKvCache,
+                   {bytesArg(kvBytes), textArg(ggmlTypeName(m_request.kvType)), countArg(m_request.context)});
     }
 
     // "5.4 GB of weights, 2.1 GB of KV cache (F16, 4096 tokens) and about 0.4 GB of compute buffer make 8.0
     // GB"
-    std::string needText(uint64_t weights, const PresetVerdict& v, uint64_t total) const {
-        return fmt::format("{} of weights, {} and about {} of compute buffer make {}", formatSize(weights),
-                           kvText(v.kvBytes), formatSize(v.computeBytes), formatSize(total));
+    Phrase needText(uint64_t weights, const PresetVerdict& v, uint64_t total) const {
+        return say(patterns::kNeed, {bytesArg(weights), phraseArg(kvText(v.kvBytes)), bytesArg(v.computeBytes),
+                                     bytesArg(total)});
     }
 
-    std::string gpuBudgetText() const {
+    Phrase gpuBudgetText() const {
         if (m_budget.unified)
-            return fmt::format(
-                "the {} the GPU may use of unified memory ({}working-set limit {}, {} of RAM minus {} "
-                "for the OS)",
-                formatSize(m_budget.gpuUsable), m_machine.gpuEstimated ? "estimated " : "",
-                formatSize(m_machine.gpuBytes), formatSize(m_machine.ramBytes),
-                formatSize(m_machine.osReserve()));
-        return fmt::format("the {} usable on the GPU ({} minus {} for the driver and desktop)",
-                           formatSize(m_budget.gpuUsable), formatSize(m_machine.gpuBytes),
-                           formatSize(m_machine.gpuReserve()));
+            return say(m_machine.gpuEstimated ? patterns::kUnifiedBudgetEstimated : patterns::kUnifiedBudget,
+                       {bytesArg(m_budget.gpuUsable), bytesArg(m_machine.gpuBytes), bytesArg(m_machine.ramBytes),
+                        bytesArg(m_machine.osReserve())});
+        return say(patterns::kGpuBudget,
+                   {bytesArg(m_budget.gpuUsable), bytesArg(m_machine.gpuBytes), bytesArg(m_machine.gpuReserve())});
     }
 
-    std::string ramBudgetText() const {
-        return fmt::format("the {} of RAM usable ({} minus {} kept for the OS)",
-                           formatSize(m_budget.ramUsable), formatSize(m_machine.ramBytes),
-                           formatSize(m_machine.osReserve()));
+    Phrase ramBudgetText() const {
+        return say(patterns::kRamBudget,
+                   {bytesArg(m_budget.ramUsable), bytesArg(m_machine.ramBytes), bytesArg(m_machine.osReserve())});
     }
 
-    std::string placementText(const PresetVerdict& v) const {
+    Phrase placementText(const PresetVerdict& v) const {
         if (v.fit == Fit::FullGpu)
-            return fmt::format(
-                "{} fits fully on the GPU: {}, within {}; the token embedding ({}) stays in system RAM.",
-                v.preset->name, needText(v.gpuBytes - v.kvBytes - v.computeBytes, v, v.gpuBytes),
-                gpuBudgetText(), formatSize(v.inputBytes));
-        return fmt::format("{} runs from system RAM: {}, within {}.", v.preset->name,
-                           needText(v.weightBytes, v, v.ramBytes), ramBudgetText());
+            return say(patterns::kFitsOnGpu,
+                       {name(v), phraseArg(needText(v.gpuBytes - v.kvBytes - v.computeBytes, v, v.gpuBytes)),
+                        phraseArg(gpuBudgetText()), bytesArg(v.inputBytes)});
+        return say(patterns::kRunsFromRam,
+                   {name(v), phraseArg(needText(v.weightBytes, v, v.ramBytes)), phraseArg(ramBudgetText())});
     }
 
     // What `v` needs at the placement the practice aims for: on the GPU when there is one, else in RAM.
-    std::string needOf(const PresetVerdict& v) const {
-        return formatSize(m_gpu ? v.fullGpuBytes : v.totalBytes);
-    }
+    uint64_t needOf(const PresetVerdict& v) const { return m_gpu ? v.fullGpuBytes : v.totalBytes; }
 
-    std::string qualityText(const PresetVerdict& v) const {
-        return fmt::format(" Expected quality: {}.", v.quality.describe());
+    // The explanation's English text: its phrases and the expected quality of the chosen preset.
+    static void finish(Recommendation& rec, const PresetVerdict* chosen) {
+        rec.explanation = englishText(rec.explanationPhrases);
+        if (chosen) rec.explanation += fmt::format(" Expected quality: {}.", chosen->quality.describe());
+        for (const Phrase& w : rec.warningPhrases)
+            rec.warnings.push_back(w.english());
+        for (const Phrase& s : rec.suggestionPhrases)
+            rec.suggestions.push_back(s.english());
     }
 
     Recommendation climb(const PresetVerdict& base) {
@@ -158,91 +167,74 @@ private:
             }
         }
         Recommendation rec = pick(*chosen);
-        std::string text = placementText(*chosen);
-        if (base.preset->name != "Q4_K_M")
-            text += " Q4_K_M cannot be made from this file";
-        else if (chosen == &base)
-            text += " Q4_K_M is the usual balance of size and quality";
-        else
-            text +=
-                " Started from Q4_K_M, the usual balance of size and quality, and went up while it still fit";
-        if (stopper)
-            text += fmt::format("; {} would need {}.", stopper->preset->name, needOf(*stopper));
-        else if (chosen->preset->name == "Q8_0")
-            text += "; Q8_0 is the top of the usual range (F16 doubles the size for no measurable gain).";
-        else
-            text += ".";
+        rec.explanationPhrases.push_back(placementText(*chosen));
+        const Phrase ending = stopper ? say(patterns::kEndStop, {name(*stopper), bytesArg(needOf(*stopper))})
+                              : chosen->preset->name == "Q8_0" ? say(patterns::kEndTop)
+                                                               : say(patterns::kEnd);
+        const std::string_view why = base.preset->name != "Q4_K_M" ? patterns::kNoQ4KM
+                                     : chosen == &base             ? patterns::kUsualBalance
+                                                                   : patterns::kClimbed;
+        rec.explanationPhrases.push_back(say(why, {phraseArg(ending)}));
         if (!m_gpu && chosen != &base && base.relativeSpeed > 0 && chosen->relativeSpeed > 0)
-            text +=
-                fmt::format(" On the CPU speed falls with size: Q4_K_M would generate about {:.1f}x as fast.",
-                            base.relativeSpeed / chosen->relativeSpeed);
-        rec.explanation = text + qualityText(*chosen);
+            rec.explanationPhrases.push_back(
+                say(patterns::kCpuSpeed, {decimalArg(base.relativeSpeed / chosen->relativeSpeed)}));
+        finish(rec, chosen);
         return rec;
     }
 
     Recommendation otherFourBit(const PresetVerdict& v, const PresetVerdict& base) {
         Recommendation rec = pick(v);
-        rec.explanation =
-            fmt::format(
-                "{} would need {}, more than {}. {} Among the 4-bit presets it is the best that fits{}",
-                base.preset->name, needOf(base), m_gpu ? gpuBudgetText() : ramBudgetText(), placementText(v),
-                m_gpu ? "; Q4_K_M with part of its layers on the GPU would be slower." : ".") +
-            qualityText(v);
+        rec.explanationPhrases = {
+            say(patterns::kWouldNeedMoreThan,
+                {name(base), bytesArg(needOf(base)), phraseArg(m_gpu ? gpuBudgetText() : ramBudgetText())}),
+            placementText(v),
+            say(m_gpu ? patterns::kBestFourBitGpu : patterns::kBestFourBit),
+        };
         addSuggestions(rec, base, m_gpu ? Fit::FullGpu : Fit::CpuOnly);
+        finish(rec, &v);
         return rec;
     }
 
     Recommendation partial(const PresetVerdict& base) {
         Recommendation rec = pick(base);
-        std::string text;
-        if (base.fit == Fit::PartialOffload) {
-            text = fmt::format(
-                "{} needs {} to run fully on the GPU with this context, more than {}. So {} of its {} "
-                "layers go to the GPU ({} there) and the rest run from system RAM ({} of {} usable).",
-                base.preset->name, formatSize(base.fullGpuBytes), gpuBudgetText(), base.gpuLayers,
-                base.layers, formatSize(base.gpuBytes), formatSize(base.ramBytes),
-                formatSize(m_budget.ramUsable));
-        } else {
-            text = fmt::format("Not one layer of {} fits in {}, so it runs from system RAM: {}, within {}.",
-                               base.preset->name, gpuBudgetText(),
-                               needText(base.weightBytes, base, base.ramBytes), ramBudgetText());
-        }
-        text += " Higher presets would leave more layers on the CPU and run slower.";
-        for (auto name : kBelowFourBit)
-            if (const PresetVerdict* v = verdict(name); v && v->available && v->fit == Fit::FullGpu) {
-                text += fmt::format(" {} would fit fully on the GPU and run faster, but it is below 4 bits.",
-                                    name);
+        if (base.fit == Fit::PartialOffload)
+            rec.explanationPhrases.push_back(say(
+                patterns::kPartialOffload,
+                {name(base), bytesArg(base.fullGpuBytes), phraseArg(gpuBudgetText()), countArg(base.gpuLayers),
+                 countArg(base.layers), bytesArg(base.gpuBytes), bytesArg(base.ramBytes),
+                 bytesArg(m_budget.ramUsable)}));
+        else
+            rec.explanationPhrases.push_back(
+                say(patterns::kNoLayerFits, {name(base), phraseArg(gpuBudgetText()),
+                                             phraseArg(needText(base.weightBytes, base, base.ramBytes)),
+                                             phraseArg(ramBudgetText())}));
+        rec.explanationPhrases.push_back(say(patterns::kHigherSlower));
+        for (auto below : kBelowFourBit)
+            if (const PresetVerdict* v = verdict(below); v && v->available && v->fit == Fit::FullGpu) {
+                rec.explanationPhrases.push_back(say(patterns::kBelowFourBitOnGpu, {textArg(below)}));
                 break;
             }
-        rec.explanation = text + qualityText(base);
         addSuggestions(rec, base, Fit::FullGpu);
+        finish(rec, &base);
         return rec;
     }
 
     Recommendation belowFourBit(const PresetVerdict& v, const PresetVerdict& base) {
         Recommendation rec = pick(v);
-        std::string where = v.fit == Fit::FullGpu ? "fully on the GPU"
-                            : v.fit == Fit::PartialOffload
-                                ? fmt::format("with {} of {} layers on the GPU", v.gpuLayers, v.layers)
-                                : "from system RAM";
+        const Phrase where = v.fit == Fit::FullGpu ? say(patterns::kWhereFullGpu)
+                             : v.fit == Fit::PartialOffload
+                                 ? say(patterns::kWherePartial, {countArg(v.gpuLayers), countArg(v.layers)})
+                                 : say(patterns::kWhereRam);
         const uint64_t capacity =
             m_budget.unified || !m_gpu ? m_budget.ramUsable : m_budget.ramUsable + m_budget.gpuUsable;
-        rec.explanation =
-            fmt::format("Even {} does not fit: it needs {} with this context, more than the {} usable. {} "
-                        "is the largest preset that does, {} ({} needed).",
-                        base.preset->name, formatSize(base.totalBytes), formatSize(capacity), v.preset->name,
-                        where, formatSize(v.totalBytes)) +
-            qualityText(v);
-        rec.warnings.push_back(
-            fmt::format("{} is below 4 bits per weight: expect a clear loss of quality. When quality "
-                        "matters, a smaller model at Q4_K_M or higher is usually the better choice.",
-                        v.preset->name));
+        rec.explanationPhrases.push_back(say(patterns::kEvenBaseDoesNotFit,
+                                             {name(base), bytesArg(base.totalBytes), bytesArg(capacity), name(v),
+                                              phraseArg(where), bytesArg(v.totalBytes)}));
+        rec.warningPhrases.push_back(say(patterns::kBelowFourBitWarning, {name(v)}));
         if (const PlannedModel::Entry* entry = m_model.find(v.preset->name); entry && entry->needsImatrix)
-            rec.warnings.push_back(fmt::format(
-                "{} needs an importance matrix: compute one from calibration text (quantforge-cli imatrix) "
-                "before producing it.",
-                v.preset->name));
+            rec.warningPhrases.push_back(say(patterns::kNeedsImatrixWarning, {name(v)}));
         addSuggestions(rec, base, Fit::DoesNotFit);
+        finish(rec, &v);
         return rec;
     }
 
@@ -252,13 +244,12 @@ private:
         const PresetVerdict* smallest = firstAvailable();
         const uint64_t capacity =
             m_budget.unified ? m_budget.ramUsable : m_budget.ramUsable + m_budget.gpuUsable;
-        rec.explanation =
-            fmt::format("Even the smallest preset, {}, needs {} with a {}-token context ({} of it KV "
-                        "cache), more than the {} this machine has usable{}.",
-                        smallest->preset->name, formatSize(smallest->totalBytes), m_request.context,
-                        formatSize(smallest->kvBytes), formatSize(capacity),
-                        m_gpu && !m_budget.unified ? " in RAM and GPU memory together" : "");
+        rec.explanationPhrases.push_back(
+            say(m_gpu && !m_budget.unified ? patterns::kNothingFitsTogether : patterns::kNothingFits,
+                {name(*smallest), bytesArg(smallest->totalBytes), countArg(m_request.context),
+                 bytesArg(smallest->kvBytes), bytesArg(capacity)}));
         addSuggestions(rec, base, Fit::DoesNotFit);
+        finish(rec, nullptr);
         return rec;
     }
 
@@ -273,10 +264,12 @@ private:
 
     // What would make `base` reach `target`: a shorter context, a quantized KV cache, a GPU, a smaller model.
     void addSuggestions(Recommendation& rec, const PresetVerdict& base, Fit target) const {
-        const std::string name(base.preset->name);
-        const std::string goal = target == Fit::DoesNotFit ? "would fit"
-                                 : target == Fit::FullGpu  ? "would fit fully on the GPU"
-                                                           : "would fit in RAM";
+        const std::string_view contextPattern = target == Fit::DoesNotFit ? patterns::kShorterContextFits
+                                                : target == Fit::FullGpu  ? patterns::kShorterContextFitsGpu
+                                                                          : patterns::kShorterContextFitsRam;
+        const std::string_view kvPattern = target == Fit::DoesNotFit ? patterns::kKvTypeFits
+                                           : target == Fit::FullGpu  ? patterns::kKvTypeFitsGpu
+                                                                     : patterns::kKvTypeFitsRam;
         if (m_request.context > kContextStep) {
             uint64_t lo = 0, hi = (m_request.context - 1) / kContextStep; // in steps
             while (lo < hi) {
@@ -286,26 +279,22 @@ private:
                 else
                     hi = mid - 1;
             }
-            if (lo > 0)
-                rec.suggestions.push_back(
-                    fmt::format("With a context of {} tokens, {} {}.", lo * kContextStep, name, goal));
+            if (lo > 0) rec.suggestionPhrases.push_back(say(contextPattern, {countArg(lo * kContextStep), name(base)}));
         }
         for (GgmlType kv : {GgmlType::Q8_0, GgmlType::Q4_0}) {
             if (ggmlRowBytes(kv, 32) >= ggmlRowBytes(m_request.kvType, 32)) continue; // not smaller than now
             if (!kvCacheBytes(m_model.shape, m_request.context, kv)) continue;
             const PresetVerdict q = evaluate(base, m_request.context, kv);
             if (reaches(q, target)) {
-                rec.suggestions.push_back(fmt::format("With a {} KV cache ({} instead of {}), {} {}.",
-                                                      ggmlTypeName(kv), formatSize(q.kvBytes),
-                                                      formatSize(base.kvBytes), name, goal));
+                rec.suggestionPhrases.push_back(say(kvPattern, {textArg(ggmlTypeName(kv)), bytesArg(q.kvBytes),
+                                                                bytesArg(base.kvBytes), name(base)}));
                 break;
             }
         }
         if (target != Fit::CpuOnly && !m_budget.unified) {
             // The GPU memory that would hold everything, with a discrete card's reserve.
             const uint64_t need = base.fullGpuBytes + kDiscreteGpuReserveBytes;
-            rec.suggestions.push_back(
-                fmt::format("A GPU with {} of memory would hold {} completely.", formatSize(need), name));
+            rec.suggestionPhrases.push_back(say(patterns::kGpuWouldHold, {bytesArg(need), name(base)}));
         }
         if (target == Fit::DoesNotFit) {
             const uint64_t capacity =
@@ -316,10 +305,9 @@ private:
                                              : 0.0;
             if (capacity > overhead && bytesPerParameter > 0) {
                 const double parameters = double(capacity - overhead) / bytesPerParameter;
-                rec.suggestions.push_back(fmt::format("A smaller model would fit: about {:.1f} B parameters "
-                                                      "at {} with this context (this one has {:.1f} B).",
-                                                      parameters / 1e9, name,
-                                                      double(m_model.shape.parameterCount) / 1e9));
+                rec.suggestionPhrases.push_back(
+                    say(patterns::kSmallerModel, {decimalArg(parameters / 1e9), name(base),
+                                                  decimalArg(double(m_model.shape.parameterCount) / 1e9)}));
             }
         }
     }
@@ -346,9 +334,12 @@ Result<RecommendResult> makeRecommendation(const PlannedModel& model, const Reco
             evaluatePreset(model, entry, request.context, request.kvType, request.machine, request.measured));
     result.recommendation = Chooser(model, request, result).choose();
     if (model.shape.trainedContext && request.context > model.shape.trainedContext)
-        result.recommendation.warnings.push_back(
-            fmt::format("The context ({} tokens) is longer than the model was trained for ({} tokens).",
-                        request.context, model.shape.trainedContext));
+    {
+        Phrase warning{patterns::kContextLongerThanTrained,
+                       {countArg(request.context), countArg(model.shape.trainedContext)}};
+        result.recommendation.warnings.push_back(warning.english());
+        result.recommendation.warningPhrases.push_back(std::move(warning));
+    }
     return result;
 }
 

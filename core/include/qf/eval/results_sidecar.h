@@ -3,9 +3,10 @@
 // model shows its measurements without running them again.
 //
 // One sidecar holds any number of evaluations of its file, each keyed by what decides the numbers: the
-// SHA-256 of the evaluation text, the context size and the chunk limit. A result is only shown for the
-// same key, and only while the file still has the size it had when it was measured, so stale numbers
-// (another text, a replaced file) never appear.
+// file's content (fileContentDigest), the SHA-256 of the evaluation text, the context size and the chunk
+// limit. readSidecar() returns only the results of the file's current content, so stale numbers (another
+// text, a replaced file of the same size) never appear. Every result is also kept in the user's cache under
+// the content digest, so a copied or moved file shows its results too (issue 13).
 //
 // Reading treats the file as hostile: the strict JSON reader (depth and size limits) reads it, and
 // entries with missing or malformed fields are skipped rather than trusted.
@@ -32,6 +33,7 @@ struct StoredEvaluation {
     EvaluationKey key;
     std::string textName;   // the text's file name, for people
     uint64_t fileBytes = 0; // size of the evaluated file when it was measured
+    std::string fileDigest; // fileContentDigest() of the evaluated file when it was measured
     int chunks = 0;         // chunks actually evaluated
     double perplexity = 0.0;
     double perplexityError = 0.0;
@@ -64,10 +66,21 @@ std::filesystem::path sidecarPath(const std::filesystem::path& evaluatedFile);
 std::string sidecarToJson(const ResultsSidecar& sidecar);
 Result<ResultsSidecar> sidecarFromJson(std::string_view json);
 
-// Reads the sidecar of `evaluatedFile`; an empty one when none exists.
+// The identity of a GGUF file's content, hex: its size, its tensor table (names, types, shapes) and three
+// 4 KiB samples of each tensor's data (all of a small tensor's). Reads a few kilobytes per tensor, so it is
+// quick on any model; a replaced file, or a re-quantized one, gets another digest. Errors: not a GGUF file.
+Result<std::string> fileContentDigest(const std::filesystem::path& file);
+
+// The results store by content: <user cache>/results/by-content/<digest>.quantforge.json.
+std::filesystem::path contentResultsPath(const std::string& digest);
+
+// Reads the results of `evaluatedFile`'s current content: those of its sidecar that were measured on this
+// content (or, written before digests, on a file of this size), and those stored under its content digest
+// (a copy of it was measured elsewhere). An empty sidecar when there are none.
 Result<ResultsSidecar> readSidecar(const std::filesystem::path& evaluatedFile);
 // Adds or replaces `evaluation` in the sidecar of `evaluatedFile` (a malformed existing sidecar is
-// replaced). Written to a temporary file and renamed into place.
+// replaced) and in the content store; fills evaluation.fileDigest when empty. Written to temporary files
+// and renamed into place.
 Status storeEvaluation(const std::filesystem::path& evaluatedFile, const StoredEvaluation& evaluation);
 
 // Lowercase hex SHA-256 of a text, for EvaluationKey::textSha256.

@@ -96,6 +96,21 @@ struct QuantPlan {
     bool usesImatrix = false;
     uint32_t imatrixEntries = 0;       // entries after --include/--exclude-weights
     std::vector<std::string> warnings; // things a person should know; the plan is still valid
+    // The same warnings as data, for a UI to word in its language (one per entry of `warnings`).
+    struct Warning {
+        enum class Kind : uint8_t {
+            MoePresetWithoutExperts, // MXFP4_MOE on a dense model: every tensor Q8_0
+            UnmatchedImatrixEntries, // count entries name no tensor; example names one
+            NoImatrixEntryLeft,      // include/exclude-weights left none
+            NoImatrixEntryMatches,   // none names a tensor of this model
+            Fallbacks,               // count tensors use a fallback type
+            TensorsWithoutImatrix,   // count quantized tensors have no entry; example names one
+        };
+        Kind kind;
+        uint64_t count = 0;
+        std::string example;
+    };
+    std::vector<Warning> warningKinds;
 
     double bitsPerWeight() const;
     // What the GGUF writer needs to produce this file (tensor data comes from the quantizer).

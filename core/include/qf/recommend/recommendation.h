@@ -19,10 +19,12 @@
 
 #include "qf/ggml_type.h"
 #include "qf/gguf/gguf_file.h"
+#include "qf/quant/plan_fallbacks.h"
 #include "qf/quant/preset.h"
 #include "qf/recommend/machine.h"
 #include "qf/recommend/memory_model.h"
 #include "qf/recommend/model_shape.h"
+#include "qf/recommend/phrase.h"
 #include "qf/recommend/quality.h"
 #include "qf/result.h"
 
@@ -38,6 +40,7 @@ struct PlannedModel {
         double bitsPerWeight = 0.0;
         uint32_t fallbackCount = 0; // tensors whose rows did not fit the wanted type (see plan_fallbacks.h)
         std::string fallbacks;      // describeFallbacks()
+        std::vector<quant::FallbackGroup> fallbackGroups; // the same, for a UI to word
         std::string sameFileAs;     // an earlier preset whose plan gives every tensor the same type
         // The preset needs an importance matrix and none was given: planned as if one will be (sizes
         // then leave out the imatrix's few hundred bytes of metadata); producing it needs one.
@@ -86,7 +89,9 @@ struct PresetVerdict {
     uint64_t fileBytes = 0;
     uint32_t fallbackCount = 0;
     std::string fallbacks;  // as in PlannedModel::Entry
+    std::vector<quant::FallbackGroup> fallbackGroups;
     std::string sameFileAs; // as in PlannedModel::Entry
+    bool needsImatrix = false; // as in PlannedModel::Entry
     uint64_t weightBytes = 0; // tensor bytes, plus the tied output copy when it goes to the GPU
     uint64_t inputBytes = 0;  // the token embedding and other input weights, which stay in system RAM
     uint64_t kvBytes = 0;
@@ -109,9 +114,14 @@ struct Recommendation {
     std::optional<size_t> index; // into RecommendResult::presets; none when nothing fits
     std::string preset;          // its name
     std::string headline;        // "Q6_K, fully on the GPU"
-    std::string explanation;     // a short paragraph with the numbers
+    std::string explanation;     // a short paragraph with the numbers (English)
     std::vector<std::string> warnings;
     std::vector<std::string> suggestions; // what would make it fit, or fit better
+    // The same, as phrases a UI translates. The explanation's last sentence, the chosen preset's
+    // expected quality, is not among the phrases: a UI words presets[*index].quality itself.
+    std::vector<Phrase> explanationPhrases;
+    std::vector<Phrase> warningPhrases;
+    std::vector<Phrase> suggestionPhrases;
 };
 
 struct RecommendResult {

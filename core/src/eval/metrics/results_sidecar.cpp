@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "qf/gguf/gguf_file.h"
 #include "qf/io/atomic_file.h"
 #include "qf/io/data_location.h"
 #include "qf/json_reader.h"
@@ -49,6 +50,7 @@ std::optional<StoredEvaluation> evaluationFromJson(const JsonValue& item) {
     const double chunks = number("chunks").value_or(0.0);
     e.chunks = chunks > 0 && chunks < 1e9 ? int(chunks) : 0;
     e.textName = text("text");
+    e.fileDigest = text("file_digest");
     e.baseFile = text("base");
     e.measuredAt = text("measured_at");
     e.meanKld = number("mean_kld");
@@ -95,6 +97,7 @@ std::string sidecarToJson(const ResultsSidecar& sidecar) {
         w.field("chunk_limit", e.key.chunkLimit);
         w.field("chunks", e.chunks);
         w.field("file_bytes", e.fileBytes);
+        if (!e.fileDigest.empty()) w.field("file_digest", e.fileDigest);
         w.field("perplexity", e.perplexity);
         w.field("perplexity_error", e.perplexityError);
         w.field("tokens_per_second", e.tokensPerSecond);
@@ -135,8 +138,10 @@ Result<ResultsSidecar> sidecarFromJson(std::string_view json) {
     return sidecar;
 }
 
-Result<ResultsSidecar> readSidecar(const std::filesystem::path& evaluatedFile) {
-    const std::filesystem::path path = sidecarPath(evaluatedFile);
+namespace {
+
+// A sidecar file as it is on disk; an empty one when none exists.
+Result<ResultsSidecar> readSidecarFile(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return ResultsSidecar{};
     const uintmax_t size = std::filesystem::file_size(path, ec);
@@ -151,16 +156,95 @@ Result<ResultsSidecar> readSidecar(const std::filesystem::path& evaluatedFile) {
     return sidecar;
 }
 
-Status storeEvaluation(const std::filesystem::path& evaluatedFile, const StoredEvaluation& evaluation) {
-    auto existing = readSidecar(evaluatedFile);
-    ResultsSidecar sidecar = existing ? std::move(existing).value() : ResultsSidecar{};
-    sidecar.upsert(evaluation);
+Status writeSidecarFile(const std::filesystem::path& path, const ResultsSidecar& sidecar) {
     const std::string json = sidecarToJson(sidecar);
-    const std::filesystem::path path = sidecarPath(evaluatedFile);
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
     auto file = io::AtomicFile::create(path, json.size());
     if (!file) return makeError("{}: {}", path.string(), file.error().message);
     QF_TRY(file->write({reinterpret_cast<const uint8_t*>(json.data()), json.size()}));
     QF_TRY(file->commit());
+    return {};
+}
+
+// Whether `e` was measured on the content `digest` of a file of `bytes` bytes. Entries written before
+// digests only have the size to go by.
+bool measuredOn(const StoredEvaluation& e, const std::string& digest, uint64_t bytes) {
+    if (!e.fileDigest.empty() && !digest.empty()) return e.fileDigest == digest;
+    return e.fileBytes == 0 || e.fileBytes == bytes;
+}
+
+} // namespace
+
+Result<std::string> fileContentDigest(const std::filesystem::path& path) {
+    auto file = gguf::GgufFile::open(path);
+    if (!file) return file.error();
+    Sha256 sha;
+    const uint64_t size = file->totalFileBytes();
+    sha.update(&size, sizeof size);
+    for (const gguf::TensorInfo& t : file->tensors()) {
+        const uint64_t length = t.name.size();
+        sha.update(&length, sizeof length);
+        sha.update(t.name.data(), t.name.size());
+        const uint32_t type = uint32_t(t.type);
+        sha.update(&type, sizeof type);
+        for (uint64_t d : t.shape)
+            sha.update(&d, sizeof d);
+        const std::span<const uint8_t> bytes = file->tensorData(t);
+        constexpr size_t kSample = 4096;
+        if (bytes.size() <= 3 * kSample) {
+            sha.update(bytes);
+        } else {
+            sha.update(bytes.first(kSample));
+            sha.update(bytes.subspan(bytes.size() / 2 - kSample / 2, kSample));
+            sha.update(bytes.last(kSample));
+        }
+    }
+    return Sha256::toHex(sha.finish());
+}
+
+std::filesystem::path contentResultsPath(const std::string& digest) {
+    return io::userCacheFolder() / "results" / "by-content" / (digest + ".quantforge.json");
+}
+
+Result<ResultsSidecar> readSidecar(const std::filesystem::path& evaluatedFile) {
+    auto beside = readSidecarFile(sidecarPath(evaluatedFile));
+    if (!beside) return beside.error();
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(evaluatedFile, ec);
+    const uint64_t bytes = ec ? 0 : uint64_t(size);
+    auto digest = fileContentDigest(evaluatedFile);
+    const std::string contentDigest = digest ? *digest : std::string();
+    ResultsSidecar current;
+    for (StoredEvaluation& e : beside->evaluations)
+        // Not a readable GGUF file (nothing to judge by): as stored.
+        if (ec || contentDigest.empty() || measuredOn(e, contentDigest, bytes)) current.upsert(std::move(e));
+    if (!contentDigest.empty()) {
+        // A copy measured elsewhere; what the sidecar beside the file has for the same key wins.
+        if (auto byContent = readSidecarFile(contentResultsPath(contentDigest)))
+            for (StoredEvaluation& e : byContent->evaluations)
+                if (!current.find(e.key) && e.fileDigest == contentDigest) current.upsert(std::move(e));
+    }
+    return current;
+}
+
+Status storeEvaluation(const std::filesystem::path& evaluatedFile, const StoredEvaluation& stored) {
+    StoredEvaluation evaluation = stored;
+    if (evaluation.fileDigest.empty())
+        if (auto digest = fileContentDigest(evaluatedFile)) evaluation.fileDigest = *digest;
+    // Read the file as it is, stale entries included: they are replaced by key, not dropped silently.
+    auto existing = readSidecarFile(sidecarPath(evaluatedFile));
+    ResultsSidecar sidecar = existing ? std::move(existing).value() : ResultsSidecar{};
+    sidecar.upsert(evaluation);
+    QF_TRY(writeSidecarFile(sidecarPath(evaluatedFile), sidecar));
+    if (!evaluation.fileDigest.empty()) {
+        // Best effort: the sidecar beside the file is the record; the content store only finds copies.
+        const std::filesystem::path byContent = contentResultsPath(evaluation.fileDigest);
+        auto known = readSidecarFile(byContent);
+        ResultsSidecar content = known ? std::move(known).value() : ResultsSidecar{};
+        content.upsert(evaluation);
+        (void)writeSidecarFile(byContent, content);
+    }
     return {};
 }
 
