@@ -10,6 +10,7 @@
 #include "qf/eval/matmul.h"
 #include "qf/parallel.h"
 #include "quant/quant_blocks.h"
+#include "quant/quant_mxfp4.h"
 #include "qf/fp16.h"
 
 namespace qf::eval::detail {
@@ -111,6 +112,83 @@ float dotQ8_0(const uint8_t* row, const void* act, int64_t n) {
     return sum;
 }
 
+// The 32-value blocks of 4-bit codes into a table (Q4_0: code - 8, IQ4_NL, MXFP4): value j in the low
+// nibble of qs[j], value j + 16 in the high nibble.
+inline constexpr int8_t kQ4_0Values[16] = {-8, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7};
+
+float scaleOf(const BlockQ4_0& b) {
+    return fp16ToFp32(b.d);
+}
+float scaleOf(const BlockIq4Nl& b) {
+    return fp16ToFp32(b.d);
+}
+float scaleOf(const BlockMxfp4& b) {
+    return mxfp4HalfScale(b.e);
+}
+
+template <class Block, const int8_t* Values> float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const Block*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
+        int32_t s = 0;
+        for (int j = 0; j < 16; ++j)
+            s += Values[x->qs[j] & 0xF] * y->qs[j] + Values[x->qs[j] >> 4] * y->qs[j + 16];
+        sum += float(s) * (scaleOf(*x) * y->d);
+    }
+    return sum;
+}
+
+float dotTq2_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockTq2_0*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        int32_t s = 0;
+        for (int j = 0; j < 64; j += 32)
+            for (int l = 0; l < 4; ++l)
+                for (int k = 0; k < 32; ++k)
+                    s += y->qs[4 * j + 32 * l + k] * (((x->qs[j + k] >> (2 * l)) & 3) - 1);
+        sum += float(s) * (y->d * fp16ToFp32(x->d));
+    }
+    return sum;
+}
+
+// Q1_0 (128 signs) and Q2_0 (64 values of -1..2) span several 32-value activation blocks.
+float dotQ1_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ1_0*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 128; ++b, ++x) {
+        const float d = fp16ToFp32(x->d);
+        for (int a = 0; a < 4; ++a, ++y) {
+            int32_t s = 0;
+            for (int j = 0; j < 32; ++j)
+                s += (x->qs[4 * a + j / 8] >> (j % 8)) & 1 ? y->qs[j] : -y->qs[j];
+            sum += float(s) * (d * y->d);
+        }
+    }
+    return sum;
+}
+
+float dotQ2_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ2_0*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 64; ++b, ++x) {
+        const float d = fp16ToFp32(x->d);
+        for (int a = 0; a < 2; ++a, ++y) {
+            int32_t s = 0;
+            for (int j = 0; j < 32; ++j) {
+                const int k = 32 * a + j;
+                s += (((x->qs[k / 4] >> (k % 4) * 2) & 3) - 1) * y->qs[j];
+            }
+            sum += float(s) * (d * y->d);
+        }
+    }
+    return sum;
+}
+
 } // namespace
 
 void quantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n) {
@@ -162,6 +240,18 @@ QuantizedDotFn referenceQuantizedDot(GgmlType type) {
         return dotQ6K;
     case GgmlType::Q8_0:
         return dotQ8_0;
+    case GgmlType::Q4_0:
+        return dotNibbles<BlockQ4_0, kQ4_0Values>;
+    case GgmlType::IQ4_NL:
+        return dotNibbles<BlockIq4Nl, kIq4Values>;
+    case GgmlType::MXFP4:
+        return dotNibbles<BlockMxfp4, kMxfp4Values>;
+    case GgmlType::TQ2_0:
+        return dotTq2_0;
+    case GgmlType::Q1_0:
+        return dotQ1_0;
+    case GgmlType::Q2_0:
+        return dotQ2_0;
     default:
         return nullptr;
     }
@@ -173,7 +263,8 @@ QuantizedDotFn quantizedDot(quant::KernelPath path, GgmlType type) {
 #if defined(QF_HAVE_X86_KERNELS)
     case quant::KernelPath::Avx2:
     case quant::KernelPath::Avx512:
-        return avx2QuantizedDot(type);
+        if (const QuantizedDotFn fn = avx2QuantizedDot(type)) return fn;
+        return nullptr;
 #endif
     default:
         return referenceQuantizedDot(type);

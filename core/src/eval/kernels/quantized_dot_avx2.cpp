@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "quant/quant_blocks.h"
+#include "quant/quant_mxfp4.h"
 #include "quantized_dot.h"
 
 namespace qf::eval::detail {
@@ -148,6 +149,63 @@ float dotQ8_0(const uint8_t* row, const void* act, int64_t n) {
     return hsum(acc);
 }
 
+// 32-value blocks of 4-bit codes looked up in a 16-entry table (Q4_0, IQ4_NL, MXFP4).
+inline constexpr int8_t kQ4_0Values[16] = {-8, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7};
+
+float scaleOf(const BlockQ4_0& b) {
+    return _cvtsh_ss(b.d);
+}
+float scaleOf(const BlockIq4Nl& b) {
+    return _cvtsh_ss(b.d);
+}
+float scaleOf(const BlockMxfp4& b) {
+    return mxfp4HalfScale(b.e);
+}
+
+template <class Block, const int8_t* Values> float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const Block*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    const __m128i table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(Values));
+    const __m128i low = _mm_set1_epi8(0xF);
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256 acc = _mm256_setzero_ps();
+    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
+        const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x->qs));
+        const __m128i lo = _mm_shuffle_epi8(table, _mm_and_si128(q, low));
+        const __m128i hi = _mm_shuffle_epi8(table, _mm_and_si128(_mm_srli_epi16(q, 4), low));
+        const __m256i qx = _mm256_set_m128i(hi, lo), qy = load32(y->qs);
+        const __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(qx, qx), _mm256_sign_epi8(qy, qx));
+        const __m256 s = _mm256_cvtepi32_ps(_mm256_madd_epi16(p, ones));
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(scaleOf(*x) * y->d), s, acc);
+    }
+    return hsum(acc);
+}
+
+// Ternary codes 0..2 (value + 1): sum (q - 1) * y = sum q * y - sum y, the last from the block sums.
+float dotTq2_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockTq2_0*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    const __m256i three = _mm256_set1_epi8(3);
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256 acc = _mm256_setzero_ps();
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        __m256i sum16 = _mm256_setzero_si256();
+        for (int j = 0; j < 2; ++j) {
+            const __m256i q = load32(x->qs + 32 * j);
+            for (int l = 0; l < 4; ++l) {
+                const __m256i v = _mm256_and_si256(_mm256_srli_epi16(q, 2 * l), three);
+                sum16 = _mm256_add_epi16(sum16, _mm256_maddubs_epi16(v, load32(y->qs + 128 * j + 32 * l)));
+            }
+        }
+        // Eight maddubs sums of at most 2 * 2 * 128 each stay within 16 bits.
+        __m256i sumi = _mm256_madd_epi16(sum16, ones);
+        const __m256i bsums = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y->bsums));
+        sumi = _mm256_sub_epi32(sumi, _mm256_madd_epi16(bsums, ones));
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(y->d * _cvtsh_ss(x->d)), _mm256_cvtepi32_ps(sumi), acc);
+    }
+    return hsum(acc);
+}
+
 } // namespace
 
 QuantizedDotFn avx2QuantizedDot(GgmlType type) {
@@ -160,6 +218,14 @@ QuantizedDotFn avx2QuantizedDot(GgmlType type) {
         return dotQ6K;
     case GgmlType::Q8_0:
         return dotQ8_0;
+    case GgmlType::Q4_0:
+        return dotNibbles<BlockQ4_0, kQ4_0Values>;
+    case GgmlType::IQ4_NL:
+        return dotNibbles<BlockIq4Nl, kIq4Values>;
+    case GgmlType::MXFP4:
+        return dotNibbles<BlockMxfp4, kMxfp4Values>;
+    case GgmlType::TQ2_0:
+        return dotTq2_0;
     default:
         return nullptr;
     }
