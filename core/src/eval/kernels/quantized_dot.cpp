@@ -257,26 +257,12 @@ QuantizedDotFn referenceQuantizedDot(GgmlType type) {
     }
 }
 
-QuantizedDotFn quantizedDot(quant::KernelPath path, GgmlType type) {
-    if (!pathUsable(path)) path = quant::KernelPath::Reference;
-    switch (path) {
-#if defined(QF_HAVE_X86_KERNELS)
-    case quant::KernelPath::Avx2:
-    case quant::KernelPath::Avx512:
-        if (const QuantizedDotFn fn = avx2QuantizedDot(type)) return fn;
-        return nullptr;
-#endif
-    default:
-        return referenceQuantizedDot(type);
-    }
-}
-
 } // namespace qf::eval::detail
 
 namespace qf::eval {
 
 bool hasQuantizedDot(quant::KernelPath path, GgmlType type) {
-    return detail::quantizedDot(path, type) != nullptr;
+    return detail::gemmKernels(path).quantizedDot(type) != nullptr;
 }
 
 bool quantizedMatvec(quant::KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens,
@@ -285,7 +271,7 @@ bool quantizedMatvec(quant::KernelPath path, const RowMatrix& w, const float* x,
     const GgmlType actType = ggmlActivationType(w.type);
     const int64_t blockValues = actType == GgmlType::Q8_K ? 256 : 32;
     if ((actType != GgmlType::Q8_K && actType != GgmlType::Q8_0) || w.cols % blockValues != 0) return false;
-    const QuantizedDotFn dot = quantizedDot(path, w.type);
+    const QuantizedDotFn dot = gemmKernels(path).quantizedDot(w.type);
     if (!dot) return false;
     if (tokens <= 0 || w.rows <= 0) return true;
     const int64_t rowBytes = actType == GgmlType::Q8_K ? int64_t(sizeof(ActivationQ8K)) * (w.cols / 256)

@@ -7,8 +7,8 @@
 // reading the weights once at integer speed is what counts.
 #include <cstdint>
 
+#include "matmul_kernels.h"
 #include "qf/ggml_type.h"
-#include "qf/quant/kernels.h"
 
 namespace qf::eval::detail {
 
@@ -28,14 +28,9 @@ struct ActivationQ8_0 {
 void quantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n);
 void quantizeActivationsQ8_0(const float* x, ActivationQ8_0* out, int64_t n);
 
-// sum_k w[k] * a[k] over a row of n values (whole blocks): `row` in the weight type, `act` the
-// activation blocks of its vec_dot type.
-using QuantizedDotFn = float (*)(const uint8_t* row, const void* act, int64_t n);
-
-// The dot product of a path for a weight type, or nullptr when the path has no integer kernel for it
-// (the caller then takes the F32 product of the rounded activations).
-QuantizedDotFn quantizedDot(quant::KernelPath path, GgmlType type);
-
+// QuantizedDotFn (matmul_kernels.h): sum_k w[k] * a[k] over a row of n values (whole blocks), `row` in the
+// weight type, `act` the activation blocks of its vec_dot type. Each path's GemmKernelSet looks them up
+// by type (nullptr: no integer kernel; the caller then takes the F32 product of the rounded activations).
 QuantizedDotFn referenceQuantizedDot(GgmlType type);
 #if defined(QF_HAVE_X86_KERNELS)
 QuantizedDotFn avx2QuantizedDot(GgmlType type);
