@@ -20,7 +20,9 @@ constexpr const char* kUsage =
     "  --seed N              random seed (default 1)        --threads N\n"
     "  --tokenizer FILE      copy the vocabulary from this GGUF when its size matches\n"
     "  --arch NAME           instead: a tiny model of an architecture (llama, mixtral, qwen2, qwen3, qwen3moe,\n"
-    "                        gemma2, gemma3, phi3) with a 259-token byte vocabulary, as the parity tests make\n"
+    "                        gemma2, gemma3, phi3) with a 259-token byte vocabulary, as the parity tests make;\n"
+    "                        --embd --layers --ff --heads --kv-heads --head-dim --experts --experts-used\n"
+    "                        --expert-ff resize it (e.g. a Qwen3-MoE of ~1B active parameters to benchmark)\n"
     "  --overwrite           replace OUT.gguf if it exists\n";
 
 // Shapes up to 2^20 per dimension (threads up to 1024): beyond that the file could not be written anyway.
@@ -33,7 +35,8 @@ Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback)
 int runSynth(const std::vector<std::string>& argv) {
     auto args = Args::parse(argv, {.flags = {"--tied", "--overwrite", "--help"},
                                    .valued = {"--embd", "--layers", "--ff", "--heads", "--kv-heads", "--vocab",
-                                              "--ctx", "--type", "--seed", "--threads", "--tokenizer", "--arch"}});
+                                              "--ctx", "--type", "--seed", "--threads", "--tokenizer", "--arch",
+                                              "--head-dim", "--experts", "--experts-used", "--expert-ff"}});
     if (!args || args->has("--help") || args->positional().size() != 1) {
         if (!args) fmt::print(stderr, "quantforge-cli synth: {}\n", args.error().message);
         fmt::print(stderr, "{}", kUsage);
@@ -41,8 +44,22 @@ int runSynth(const std::vector<std::string>& argv) {
     }
     if (auto arch = args->value("--arch")) {
         auto seed = number(*args, "--seed", 1);
+        model::SyntheticSizes sizes;
+        for (auto [option, target] :
+             {std::pair{"--embd", &sizes.embedding}, {"--layers", &sizes.layers}, {"--ff", &sizes.feedForward},
+              {"--heads", &sizes.heads}, {"--kv-heads", &sizes.headsKv}, {"--head-dim", &sizes.headDim},
+              {"--experts", &sizes.experts}, {"--experts-used", &sizes.expertsUsed},
+              {"--expert-ff", &sizes.expertFeedForward}}) {
+            auto v = number(*args, option, 0);
+            if (!v) {
+                fmt::print(stderr, "quantforge-cli synth: {}\n", v.error().message);
+                return 2;
+            }
+            *target = uint32_t(*v);
+        }
         auto done = seed ? model::writeSyntheticArchitecture(*arch, args->positional()[0], *seed,
-                                                                        args->has("--overwrite")) : Status(seed.error());
+                                                             args->has("--overwrite"), sizes)
+                         : Status(seed.error());
         if (!done) {
             fmt::print(stderr, "error: {}\n", done.error().message);
             return 1;

@@ -12,12 +12,19 @@
 //
 //      With --llama-cpp DIR (a folder holding llama-perplexity and llama-bench) the same files are run
 //      through llama.cpp in the same run, right after ours, so both see the same machine load.
+//  --versus DIR: our generation and perplexity against llama.cpp's tools from DIR (llama-bench, llama-perplexity)
+//      on each --model FILE, in the same run, interleaved (ours, theirs, ours, ...) --repeat times: tg64 as
+//      `llama-bench -n 64 -p 0 -t N` and perplexity at -c 512 over --chunks chunks of books-eval as
+//      `llama-perplexity -c 512 --chunks N -t N` (its first pass). Prints the medians, the ratios and the load average (other
+//      programs on the machine slow both, llama.cpp's spinning threads more).
 //
 //   bench_eval [--accuracy] [--speed] [--threads N] [--chunks N] [--work-dir DIR] [--kld FILE]...
 //              [--types F16,Q8_0,...] [--llama-cpp DIR]
+//   bench_eval --versus DIR --model FILE... [--threads N] [--chunks N] [--repeat N]
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -357,10 +364,97 @@ bool speed(unsigned threads, int chunks, const fs::path& workDir, std::vector<st
     return true;
 }
 
+
+std::string loadAverage() {
+    std::string l = readFile("/proc/loadavg");
+    return l.substr(0, l.find(' ', l.find(' ', l.find(' ') + 1) + 1));
+}
+
+// Runs a command, returns what it printed (stdout and stderr).
+std::string capture(const std::string& command) {
+    std::string out;
+    if (FILE* p = popen((command + " 2>&1").c_str(), "r")) {
+        char buf[4096];
+        size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
+            out.append(buf, n);
+        pclose(p);
+    }
+    return out;
+}
+
+// The number after the last occurrence of `key` in `text` (NaN when missing).
+double numberAfter(const std::string& text, const std::string& key) {
+    const size_t at = text.rfind(key);
+    return at == std::string::npos ? std::nan("") : std::strtod(text.c_str() + at + key.size(), nullptr);
+}
+
+double median(std::vector<double> v) {
+    if (v.empty()) return std::nan("");
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
+}
+
+std::string quoted(const fs::path& p) {
+    return "'" + p.string() + "'";
+}
+
+bool versus(const fs::path& llamaBin, const std::vector<fs::path>& models, unsigned threads, int chunks,
+            int repeat) {
+    const fs::path textPath = sharedDir() / "data/books-eval.txt";
+    const std::string text = readFile(textPath);
+    fmt::print("ours vs llama.cpp ({}), {} threads, {} runs each (medians), kernels {}\n", llamaBin.string(), threads,
+               repeat, quant::kernelPathName(eval::activeMatmulPath()));
+    fmt::print("{:<28} {:>9} {:>9} {:>6}   {:>9} {:>9} {:>6}   {}\n", "model", "tg64 ours", "llama", "ratio",
+               "ppl ours", "llama", "ratio", "load before / after");
+    bool ok = true;
+    for (const fs::path& file : models) {
+        const std::string before = loadAverage();
+        const auto model = open(file);
+        std::vector<double> ourGen, theirGen, ourPpl, theirPpl;
+        for (int r = 0; r < repeat; ++r) {
+            eval::GenerationParams gp;
+            gp.maxTokens = 64;
+            gp.context = 512;
+            gp.threads = threads;
+            if (auto g = eval::generate(*model, "The old house at the end of the lane", gp))
+                ourGen.push_back(g->generationTokensPerSecond);
+            const std::string bench = capture(fmt::format("{} -m {} -n 64 -p 0 -t {} -r 1 -o json",
+                                                          quoted(llamaBin / "llama-bench"), quoted(file), threads));
+            theirGen.push_back(numberAfter(bench, "\"avg_ts\":"));
+            eval::PerplexityParams pp;
+            pp.context = 512;
+            pp.maxChunks = chunks;
+            pp.threads = threads;
+            if (auto p = eval::computePerplexity(*model, text, pp)) ourPpl.push_back(p->tokensPerSecond);
+            const std::string ppl =
+                capture(fmt::format("{} -m {} -f {} -c 512 --chunks {} -t {}", quoted(llamaBin / "llama-perplexity"),
+                                    quoted(file), quoted(textPath), chunks, threads));
+            // "perplexity: S seconds per pass": the first pass evaluates min(4, chunks) chunks of 512 tokens
+            // (its default batch of 2048 tokens).
+            const size_t at = ppl.find(" seconds per pass");
+            const size_t from = ppl.rfind(": ", at);
+            const double seconds = at == std::string::npos || from == std::string::npos
+                                       ? std::nan("")
+                                       : std::strtod(ppl.c_str() + from + 2, nullptr);
+            theirPpl.push_back(std::min(4, chunks) * 512 / seconds);
+        }
+        const double og = median(ourGen), tg = median(theirGen), op = median(ourPpl), tp = median(theirPpl);
+        fmt::print("{:<28} {:>9.2f} {:>9.2f} {:>5.2f}x   {:>9.1f} {:>9.1f} {:>5.2f}x   {} / {}\n",
+                   file.filename().string(), og, tg, og / tg, op, tp, op / tp, before, loadAverage());
+        std::fflush(stdout);
+        ok &= std::isfinite(og / tg) && std::isfinite(op / tp);
+    }
+    return ok;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     bool runAccuracy = false, runSpeed = false;
+    fs::path llamaBin;
+    std::vector<fs::path> models;
+    int repeat = 3;
     unsigned threads = 2;
     int chunks = -1;
     fs::path workDir = fs::temp_directory_path() / "quantforge-bench-eval";
@@ -381,6 +475,12 @@ int main(int argc, char** argv) {
             chunks = std::atoi(next().c_str());
         else if (a == "--work-dir")
             workDir = next();
+        else if (a == "--versus")
+            llamaBin = next();
+        else if (a == "--model")
+            models.push_back(next());
+        else if (a == "--repeat")
+            repeat = std::max(1, std::atoi(next().c_str()));
         else if (a == "--kld")
             kldFiles.push_back(next());
         else if (a == "--llama-cpp")
@@ -395,6 +495,7 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    if (!llamaBin.empty()) return versus(llamaBin, models, threads, chunks < 0 ? 4 : chunks, repeat) ? 0 : 1;
     if (!runAccuracy && !runSpeed) runAccuracy = true;
     fs::create_directories(workDir);
     bool ok = true;

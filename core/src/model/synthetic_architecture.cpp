@@ -202,14 +202,22 @@ std::vector<std::string> syntheticArchitectureNames() {
 }
 
 Status writeSyntheticArchitecture(const std::string& name, const std::filesystem::path& output, uint64_t seed,
-                                  bool overwrite) {
+                                  bool overwrite, const SyntheticSizes& sizes) {
     const Shape* shape = nullptr;
     const auto all = shapes();
     for (const Shape& s : all)
         if (s.name == name) shape = &s;
     if (!shape)
         return makeError("no synthetic model of '{}' (known: {})", name, fmt::join(syntheticArchitectureNames(), ", "));
-    const Shape& s = *shape;
+    Shape s = *shape;
+    for (auto [field, value] : {std::pair{&s.embedding, sizes.embedding}, {&s.layers, sizes.layers},
+                                {&s.heads, sizes.heads}, {&s.headsKv, sizes.headsKv}, {&s.headDim, sizes.headDim},
+                                {&s.feedForward, sizes.feedForward}, {&s.experts, sizes.experts},
+                                {&s.expertsUsed, sizes.expertsUsed}, {&s.expertFeedForward, sizes.expertFeedForward}})
+        if (value) *field = value;
+    if (s.heads % s.headsKv != 0 || s.expertsUsed > s.experts || (s.experts > 0 && s.expertsUsed == 0))
+        return makeError("synthetic {}: {} heads need a multiple of {} KV heads; {} of {} experts used", name, s.heads,
+                         s.headsKv, s.expertsUsed, s.experts);
     const ArchitectureInfo& a = *findArchitecture(s.architecture);
 
     gguf::WriteParams w;

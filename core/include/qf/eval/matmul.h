@@ -72,7 +72,18 @@ GgmlType ggmlActivationType(GgmlType weightType);
 void roundActivations(GgmlType weightType, const float* x, int64_t ldx, int64_t rows, int64_t cols,
                       float* out, int64_t ldo);
 
-// The product as llama.cpp's CPU backend computes it: roundActivations() into `scratch`, then matmul().
+// The product as ggml's vec_dot functions compute it: the activations quantized to ggmlActivationType()
+// blocks (the values roundActivations() gives), integer products summed per block, block scales applied
+// in float. Returns false, writing nothing, when `path` has no integer kernel for w.type (or its rows are
+// not whole blocks). Meant for a few tokens (each token reads the row again, from L1). Results differ
+// from the F32 product of the rounded activations only in float summation order, and do not depend on
+// the thread count or on how many tokens share the call.
+bool hasQuantizedDot(KernelPath path, GgmlType type);
+bool quantizedMatvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+                     int64_t ldy, unsigned threads, std::vector<float>& scratch);
+
+// The product as llama.cpp's CPU backend computes it: quantizedMatvec() for up to kMatVecMaxTokens tokens
+// where there is an integer kernel, else roundActivations() into `scratch`, then matmul().
 void ggmlMatmul(const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy,
                 unsigned threads, std::vector<float>& scratch);
 

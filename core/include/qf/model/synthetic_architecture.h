@@ -16,7 +16,14 @@ namespace qf::model {
 // "mixtral" (llama with experts).
 std::vector<std::string> syntheticArchitectureNames();
 
+// Sizes that replace those of the named shape (0 keeps the shape's own), e.g. a Qwen3-MoE of about 1B
+// active parameters for benchmarks. Every other option of the architecture stays as the shape has it.
+struct SyntheticSizes {
+    uint32_t embedding = 0, layers = 0, heads = 0, headsKv = 0, headDim = 0, feedForward = 0;
+    uint32_t experts = 0, expertsUsed = 0, expertFeedForward = 0;
+};
+
 Status writeSyntheticArchitecture(const std::string& name, const std::filesystem::path& output,
-                                  uint64_t seed = 1, bool overwrite = true);
+                                  uint64_t seed = 1, bool overwrite = true, const SyntheticSizes& sizes = {});
 
 } // namespace qf::model

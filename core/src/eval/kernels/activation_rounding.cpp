@@ -134,6 +134,8 @@ void roundActivations(GgmlType weightType, const float* x, int64_t ldx, int64_t 
 
 void ggmlMatmul(const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy,
                 unsigned threads, std::vector<float>& scratch) {
+    if (tokens <= kMatVecMaxTokens && quantizedMatvec(activeMatmulPath(), w, x, ldx, tokens, y, ldy, threads, scratch))
+        return;
     if (ggmlActivationType(w.type) != GgmlType::F32) {
         scratch.resize(size_t(tokens * w.cols));
         roundActivations(w.type, x, ldx, tokens, w.cols, scratch.data(), w.cols);

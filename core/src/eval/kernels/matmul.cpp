@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "matmul_kernels.h"
+#include "quantized_dot.h"
 #include "qf/cpu_features.h"
 #include "qf/parallel.h"
 
@@ -23,7 +24,9 @@ using detail::pathUsable;
 // boundary of its type (K-quants hold 256 values per block).
 constexpr int64_t kDepthBlock = 512;
 
-const GemmKernelSet& kernelsFor(KernelPath path) {
+} // namespace
+
+const GemmKernelSet& detail::gemmKernels(KernelPath path) {
     if (!pathUsable(path)) return detail::referenceGemmKernels();
     switch (path) {
 #if defined(QF_HAVE_X86_KERNELS)
@@ -39,6 +42,12 @@ const GemmKernelSet& kernelsFor(KernelPath path) {
     default:
         return detail::referenceGemmKernels();
     }
+}
+
+namespace {
+
+const GemmKernelSet& kernelsFor(KernelPath path) {
+    return detail::gemmKernels(path);
 }
 
 int64_t roundUp(int64_t v, int64_t m) {
@@ -302,7 +311,8 @@ struct ReferenceMatVecOps {
 const GemmKernelSet& referenceGemmKernels() {
     static const GemmKernelSet set{kRefMr,           kRefNr,
                                    referenceKernel,  SmallKernelLanes<ReferenceSmallKernelOps>::kernel,
-                                   referenceConvert, MatVecLanes<ReferenceMatVecOps>::row};
+                                   referenceConvert, MatVecLanes<ReferenceMatVecOps>::row,
+                                   referenceQuantizedDot};
     return set;
 }
 

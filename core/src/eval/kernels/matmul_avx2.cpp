@@ -5,6 +5,7 @@
 #include <immintrin.h>
 
 #include "matmul_kernels.h"
+#include "quantized_dot.h"
 #include "quant/quant_blocks.h"
 
 namespace qf::eval::detail {
@@ -173,7 +174,8 @@ struct MatVecOps {
 const GemmKernelSet& avx2GemmKernels() {
     static const GemmKernelSet set{kMr,        kNr,
                                    kernel6x16, SmallKernelLanes<SmallKernelOps>::kernel,
-                                   convertRow, MatVecLanes<MatVecOps>::row};
+                                   convertRow, MatVecLanes<MatVecOps>::row,
+                                   avx2QuantizedDot};
     return set;
 }
 

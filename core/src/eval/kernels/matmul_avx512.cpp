@@ -12,6 +12,7 @@
 #endif
 
 #include "matmul_kernels.h"
+#include "quantized_dot.h"
 #include "quant/quant_blocks.h"
 
 namespace qf::eval::detail {
@@ -186,7 +187,8 @@ struct MatVecOps {
 const GemmKernelSet& avx512GemmKernels() {
     static const GemmKernelSet set{kMr,         kNr,
                                    kernel12x32, SmallKernelLanes<SmallKernelOps>::kernel,
-                                   convertRow,  MatVecLanes<MatVecOps>::row};
+                                   convertRow,  MatVecLanes<MatVecOps>::row,
+                                   avx2QuantizedDot}; // the AVX2 integer kernels: 256-bit bytes suffice here
     return set;
 }
 

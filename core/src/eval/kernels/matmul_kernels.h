@@ -38,6 +38,12 @@ using MatVecRowFn = void (*)(GgmlType type, const uint8_t* row, uint64_t chunkBy
 inline constexpr int64_t kMatVecChunk = 512;
 inline constexpr int kMatVecTokens = 4;
 
+// The integer dot product of a weight type with its quantized activations (quantized_dot.h), or nullptr
+// when the set has none for the type.
+using QuantizedDotFn = float (*)(const uint8_t* row, const void* act, int64_t n);
+using QuantizedDotLookupFn = QuantizedDotFn (*)(GgmlType type);
+
+// Every per-instruction-set kernel of the products, one record per path, chosen once (kernelsFor()).
 struct GemmKernelSet {
     int mr;
     int nr;
@@ -45,12 +51,15 @@ struct GemmKernelSet {
     SmallKernelFn smallKernel;
     ConvertRowFn convert;
     MatVecRowFn matvecRow;
+    QuantizedDotLookupFn quantizedDot;
 };
 
 // Whether this build and CPU can run a path's kernels.
 bool pathUsable(quant::KernelPath path);
 
 const GemmKernelSet& referenceGemmKernels();
+// The set of a path (the reference one when the path is not usable here).
+const GemmKernelSet& gemmKernels(quant::KernelPath path);
 const VectorOps& referenceVectorOps();
 #if defined(QF_HAVE_X86_KERNELS)
 // Only call these when pathUsable() says the CPU has their instruction sets.

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "matmul_kernels.h"
+#include "quantized_dot.h"
 
 namespace qf::eval::detail {
 namespace {
@@ -98,7 +99,8 @@ struct MatVecOps {
 const GemmKernelSet& neonGemmKernels() {
     static const GemmKernelSet set{kMr,        kNr,
                                    kernel8x8,  SmallKernelLanes<SmallKernelOps>::kernel,
-                                   convertRow, MatVecLanes<MatVecOps>::row};
+                                   convertRow, MatVecLanes<MatVecOps>::row,
+                                   referenceQuantizedDot};
     return set;
 }
 

@@ -1,0 +1,304 @@
+// Activation quantizers (the values of activation_rounding.cpp, kept as integers and a scale) and the
+// scalar reference of the integer dot products: ggml's scalar vec_dot formulas, block by block.
+#include "quantized_dot.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "matmul_kernels.h"
+#include "qf/eval/matmul.h"
+#include "qf/parallel.h"
+#include "quant/quant_blocks.h"
+#include "quant/quant_mxfp4.h"
+#include "qf/fp16.h"
+
+namespace qf::eval::detail {
+namespace {
+
+using namespace quant::detail;
+
+// Round to nearest, ties to even, via the 1.5 * 2^23 trick (ggml's nearest_int).
+int nearestInt(float value) {
+    const float shifted = value + 12582912.0f;
+    int32_t bits;
+    std::memcpy(&bits, &shifted, sizeof bits);
+    return (bits & 0x007fffff) - 0x00400000;
+}
+
+float dotQ4K(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ4K*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        int32_t sumi = 0, mins = 0;
+        for (int j = 0; j < 8; ++j) {
+            uint8_t sc, m;
+            unpackScaleMinK4(j, x->scales, &sc, &m);
+            const uint8_t* q = x->qs + 32 * (j / 2);
+            const int shift = 4 * (j % 2);
+            int32_t s = 0;
+            for (int l = 0; l < 32; ++l)
+                s += ((q[l] >> shift) & 0xF) * y->qs[32 * j + l];
+            sumi += int32_t(sc) * s;
+            mins += int32_t(m) * (y->bsums[2 * j] + y->bsums[2 * j + 1]);
+        }
+        sum += y->d * fp16ToFp32(x->d) * float(sumi) - y->d * fp16ToFp32(x->dmin) * float(mins);
+    }
+    return sum;
+}
+
+float dotQ5K(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ5K*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        int32_t sumi = 0, mins = 0;
+        for (int j = 0; j < 8; ++j) {
+            uint8_t sc, m;
+            unpackScaleMinK4(j, x->scales, &sc, &m);
+            const uint8_t* q = x->qs + 32 * (j / 2);
+            const int shift = 4 * (j % 2);
+            int32_t s = 0;
+            for (int l = 0; l < 32; ++l) {
+                const int v = ((q[l] >> shift) & 0xF) | (((x->qh[l] >> j) & 1) << 4);
+                s += v * y->qs[32 * j + l];
+            }
+            sumi += int32_t(sc) * s;
+            mins += int32_t(m) * (y->bsums[2 * j] + y->bsums[2 * j + 1]);
+        }
+        sum += y->d * fp16ToFp32(x->d) * float(sumi) - y->d * fp16ToFp32(x->dmin) * float(mins);
+    }
+    return sum;
+}
+
+float dotQ6K(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ6K*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        int32_t sumi = 0;
+        for (int part = 0; part < 2; ++part) {
+            const uint8_t* ql = x->ql + 64 * part;
+            const uint8_t* qh = x->qh + 32 * part;
+            const int8_t* sc = x->scales + 8 * part;
+            const int8_t* q8 = y->qs + 128 * part;
+            for (int j = 0; j < 4; ++j)
+                for (int half = 0; half < 2; ++half) {
+                    int32_t s = 0;
+                    for (int l = 16 * half; l < 16 * half + 16; ++l) {
+                        const int low = j < 2 ? ql[l + 32 * (j % 2)] & 0xF : ql[l + 32 * (j % 2)] >> 4;
+                        const int v = (low | (((qh[l] >> (2 * j)) & 3) << 4)) - 32;
+                        s += v * q8[32 * j + l];
+                    }
+                    sumi += int32_t(sc[half + 2 * j]) * s;
+                }
+        }
+        sum += y->d * fp16ToFp32(x->d) * float(sumi);
+    }
+    return sum;
+}
+
+float dotQ8_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ8_0*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
+        int32_t s = 0;
+        for (int l = 0; l < 32; ++l)
+            s += int32_t(x->qs[l]) * y->qs[l];
+        sum += float(s) * (fp16ToFp32(x->d) * y->d);
+    }
+    return sum;
+}
+
+// The 32-value blocks of 4-bit codes into a table (Q4_0: code - 8, IQ4_NL, MXFP4): value j in the low
+// nibble of qs[j], value j + 16 in the high nibble.
+inline constexpr int8_t kQ4_0Values[16] = {-8, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7};
+
+float scaleOf(const BlockQ4_0& b) {
+    return fp16ToFp32(b.d);
+}
+float scaleOf(const BlockIq4Nl& b) {
+    return fp16ToFp32(b.d);
+}
+float scaleOf(const BlockMxfp4& b) {
+    return mxfp4HalfScale(b.e);
+}
+
+template <class Block, const int8_t* Values> float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const Block*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
+        int32_t s = 0;
+        for (int j = 0; j < 16; ++j)
+            s += Values[x->qs[j] & 0xF] * y->qs[j] + Values[x->qs[j] >> 4] * y->qs[j + 16];
+        sum += float(s) * (scaleOf(*x) * y->d);
+    }
+    return sum;
+}
+
+float dotTq2_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockTq2_0*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        int32_t s = 0;
+        for (int j = 0; j < 64; j += 32)
+            for (int l = 0; l < 4; ++l)
+                for (int k = 0; k < 32; ++k)
+                    s += y->qs[4 * j + 32 * l + k] * (((x->qs[j + k] >> (2 * l)) & 3) - 1);
+        sum += float(s) * (y->d * fp16ToFp32(x->d));
+    }
+    return sum;
+}
+
+// Q1_0 (128 signs) and Q2_0 (64 values of -1..2) span several 32-value activation blocks.
+float dotQ1_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ1_0*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 128; ++b, ++x) {
+        const float d = fp16ToFp32(x->d);
+        for (int a = 0; a < 4; ++a, ++y) {
+            int32_t s = 0;
+            for (int j = 0; j < 32; ++j)
+                s += (x->qs[4 * a + j / 8] >> (j % 8)) & 1 ? y->qs[j] : -y->qs[j];
+            sum += float(s) * (d * y->d);
+        }
+    }
+    return sum;
+}
+
+float dotQ2_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ2_0*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    float sum = 0.0f;
+    for (int64_t b = 0; b < n / 64; ++b, ++x) {
+        const float d = fp16ToFp32(x->d);
+        for (int a = 0; a < 2; ++a, ++y) {
+            int32_t s = 0;
+            for (int j = 0; j < 32; ++j) {
+                const int k = 32 * a + j;
+                s += (((x->qs[k / 4] >> (k % 4) * 2) & 3) - 1) * y->qs[j];
+            }
+            sum += float(s) * (d * y->d);
+        }
+    }
+    return sum;
+}
+
+} // namespace
+
+void quantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n) {
+    for (int64_t b = 0; b < n / 256; ++b, x += 256, ++out) {
+        float maxAbs = 0.0f, max = 0.0f;
+        for (int j = 0; j < 256; ++j) {
+            const float a = std::fabs(x[j]);
+            if (a > maxAbs) {
+                maxAbs = a;
+                max = x[j];
+            }
+        }
+        if (maxAbs == 0.0f) {
+            std::memset(out, 0, sizeof *out);
+            continue;
+        }
+        const float iscale = -127.0f / max;
+        out->d = 1 / iscale;
+        for (int j = 0; j < 256; ++j)
+            out->qs[j] = int8_t(std::min(127, nearestInt(iscale * x[j])));
+        for (int g = 0; g < 16; ++g) {
+            int sum = 0;
+            for (int j = 0; j < 16; ++j)
+                sum += out->qs[16 * g + j];
+            out->bsums[g] = int16_t(sum);
+        }
+    }
+}
+
+void quantizeActivationsQ8_0(const float* x, ActivationQ8_0* out, int64_t n) {
+    for (int64_t b = 0; b < n / 32; ++b, x += 32, ++out) {
+        float maxAbs = 0.0f;
+        for (int j = 0; j < 32; ++j)
+            maxAbs = std::max(maxAbs, std::fabs(x[j]));
+        out->d = fp16ToFp32(fp32ToFp16(maxAbs / 127.0f));
+        const float id = maxAbs != 0.0f ? 127.0f / maxAbs : 0.0f;
+        for (int j = 0; j < 32; ++j)
+            out->qs[j] = int8_t(std::nearbyint(x[j] * id));
+    }
+}
+
+QuantizedDotFn referenceQuantizedDot(GgmlType type) {
+    switch (type) {
+    case GgmlType::Q4_K:
+        return dotQ4K;
+    case GgmlType::Q5_K:
+        return dotQ5K;
+    case GgmlType::Q6_K:
+        return dotQ6K;
+    case GgmlType::Q8_0:
+        return dotQ8_0;
+    case GgmlType::Q4_0:
+        return dotNibbles<BlockQ4_0, kQ4_0Values>;
+    case GgmlType::IQ4_NL:
+        return dotNibbles<BlockIq4Nl, kIq4Values>;
+    case GgmlType::MXFP4:
+        return dotNibbles<BlockMxfp4, kMxfp4Values>;
+    case GgmlType::TQ2_0:
+        return dotTq2_0;
+    case GgmlType::Q1_0:
+        return dotQ1_0;
+    case GgmlType::Q2_0:
+        return dotQ2_0;
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace qf::eval::detail
+
+namespace qf::eval {
+
+bool hasQuantizedDot(quant::KernelPath path, GgmlType type) {
+    return detail::gemmKernels(path).quantizedDot(type) != nullptr;
+}
+
+bool quantizedMatvec(quant::KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens,
+                     float* y, int64_t ldy, unsigned threads, std::vector<float>& scratch) {
+    using namespace detail;
+    const GgmlType actType = ggmlActivationType(w.type);
+    const int64_t blockValues = actType == GgmlType::Q8_K ? 256 : 32;
+    if ((actType != GgmlType::Q8_K && actType != GgmlType::Q8_0) || w.cols % blockValues != 0) return false;
+    const QuantizedDotFn dot = gemmKernels(path).quantizedDot(w.type);
+    if (!dot) return false;
+    if (tokens <= 0 || w.rows <= 0) return true;
+    const int64_t rowBytes = actType == GgmlType::Q8_K ? int64_t(sizeof(ActivationQ8K)) * (w.cols / 256)
+                                                       : int64_t(sizeof(ActivationQ8_0)) * (w.cols / 32);
+    scratch.resize(size_t((rowBytes * tokens + 3) / 4));
+    auto* act = reinterpret_cast<uint8_t*>(scratch.data());
+    for (int64_t t = 0; t < tokens; ++t) {
+        if (actType == GgmlType::Q8_K)
+            quantizeActivationsQ8K(x + t * ldx, reinterpret_cast<ActivationQ8K*>(act + t * rowBytes), w.cols);
+        else
+            quantizeActivationsQ8_0(x + t * ldx, reinterpret_cast<ActivationQ8_0*>(act + t * rowBytes), w.cols);
+    }
+    if (threads == 0) threads = hardwareThreads();
+    // Below this many weights a thread costs more to wake than it saves.
+    constexpr int64_t kMinWeightsPerThread = int64_t(1) << 18;
+    threads = unsigned(std::clamp<int64_t>(w.rows * w.cols / kMinWeightsPerThread, 1, threads));
+    const int64_t perItem = std::max<int64_t>(16, (w.rows + 8 * threads - 1) / (8 * threads));
+    const int64_t items = (w.rows + perItem - 1) / perItem;
+    parallelFor(items, threads, [&](int64_t item) {
+        const int64_t end = std::min(w.rows, (item + 1) * perItem);
+        for (int64_t r = item * perItem; r < end; ++r) {
+            const uint8_t* row = w.data + uint64_t(r) * w.rowBytes;
+            for (int64_t t = 0; t < tokens; ++t)
+                y[t * ldy + r] = dot(row, act + t * rowBytes, w.cols);
+        }
+    });
+    return true;
+}
+
+} // namespace qf::eval

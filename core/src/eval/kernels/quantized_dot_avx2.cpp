@@ -1,0 +1,234 @@
+// AVX2 integer dot products (quantized_dot.h): unsigned weight bytes times signed activation bytes with
+// vpmaddubsw (pairs into 16 bits, no overflow for these ranges), then vpmaddwd with the sub-block scales
+// into 32-bit sums, one float multiply-add per block. The AVX-512 path uses them too.
+#include <immintrin.h>
+
+#include <cstdint>
+
+#include "quant/quant_blocks.h"
+#include "quant/quant_mxfp4.h"
+#include "quantized_dot.h"
+
+namespace qf::eval::detail {
+namespace {
+
+using namespace quant::detail;
+
+float hsum(__m256 v) {
+    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
+    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+    s = _mm_add_ss(s, _mm_movehdup_ps(s));
+    return _mm_cvtss_f32(s);
+}
+
+__m256i load32(const void* p) {
+    return _mm256_loadu_si256(static_cast<const __m256i*>(p));
+}
+
+// Lanes 0-7 get scale a, lanes 8-15 scale b (16-bit), for vpmaddwd over two 16-value groups.
+__m256i twoScales(int a, int b) {
+    return _mm256_set_m128i(_mm_set1_epi16(int16_t(b)), _mm_set1_epi16(int16_t(a)));
+}
+
+// The eight 6-bit scales and mins of a Q4_K/Q5_K block as bytes: scales in [0, 8), mins in [8, 16).
+void unpackK4(const uint8_t* s, uint8_t* scales, uint8_t* mins) {
+    for (int j = 0; j < 8; ++j)
+        unpackScaleMinK4(j, s, scales + j, mins + j);
+}
+
+// sum_j mins[j] * (bsums[2j] + bsums[2j + 1]).
+int32_t minsDot(const uint8_t* mins, const int16_t* bsums) {
+    const __m128i m = _mm_cvtepu8_epi16(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(mins)));
+    const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums));
+    const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums + 8));
+    __m128i p = _mm_madd_epi16(m, _mm_hadd_epi16(b0, b1));
+    p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0x4E));
+    p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0xB1));
+    return _mm_cvtsi128_si32(p);
+}
+
+float dotQ4K(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ4K*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    const __m256i low = _mm256_set1_epi8(0xF);
+    __m256 acc = _mm256_setzero_ps();
+    float minSum = 0.0f;
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        alignas(16) uint8_t scales[8], mins[8];
+        unpackK4(x->scales, scales, mins);
+        __m256i sumi = _mm256_setzero_si256();
+        for (int s = 0; s < 4; ++s) {
+            const __m256i q4 = load32(x->qs + 32 * s);
+            const __m256i pl = _mm256_maddubs_epi16(_mm256_and_si256(q4, low), load32(y->qs + 64 * s));
+            const __m256i ph =
+                _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(q4, 4), low), load32(y->qs + 64 * s + 32));
+            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(scales[2 * s])));
+            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(ph, _mm256_set1_epi16(scales[2 * s + 1])));
+        }
+        const float d = y->d * _cvtsh_ss(x->d);
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
+        minSum += y->d * _cvtsh_ss(x->dmin) * float(minsDot(mins, y->bsums));
+    }
+    return hsum(acc) - minSum;
+}
+
+float dotQ5K(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ5K*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    const __m256i low = _mm256_set1_epi8(0xF);
+    const __m256i bit = _mm256_set1_epi8(0x10);
+    __m256 acc = _mm256_setzero_ps();
+    float minSum = 0.0f;
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        alignas(16) uint8_t scales[8], mins[8];
+        unpackK4(x->scales, scales, mins);
+        const __m256i qh = load32(x->qh);
+        __m256i sumi = _mm256_setzero_si256();
+        for (int s = 0; s < 4; ++s) {
+            const __m256i q4 = load32(x->qs + 32 * s);
+            // Bit j of qh[l] is the fifth bit of value l of sub-block j.
+            const __m256i hl = _mm256_and_si256(_mm256_slli_epi16(_mm256_srli_epi16(qh, 2 * s), 4), bit);
+            const __m256i hh = _mm256_and_si256(_mm256_slli_epi16(_mm256_srli_epi16(qh, 2 * s + 1), 4), bit);
+            const __m256i vl = _mm256_or_si256(_mm256_and_si256(q4, low), hl);
+            const __m256i vh = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q4, 4), low), hh);
+            const __m256i pl = _mm256_maddubs_epi16(vl, load32(y->qs + 64 * s));
+            const __m256i ph = _mm256_maddubs_epi16(vh, load32(y->qs + 64 * s + 32));
+            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(scales[2 * s])));
+            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(ph, _mm256_set1_epi16(scales[2 * s + 1])));
+        }
+        const float d = y->d * _cvtsh_ss(x->d);
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
+        minSum += y->d * _cvtsh_ss(x->dmin) * float(minsDot(mins, y->bsums));
+    }
+    return hsum(acc) - minSum;
+}
+
+float dotQ6K(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ6K*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    const __m256i low = _mm256_set1_epi8(0xF);
+    const __m256i two = _mm256_set1_epi8(3);
+    const __m256i bias = _mm256_set1_epi8(32);
+    __m256 acc = _mm256_setzero_ps();
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        __m256i sumi = _mm256_setzero_si256();
+        for (int part = 0; part < 2; ++part) {
+            const __m256i ql0 = load32(x->ql + 64 * part), ql1 = load32(x->ql + 64 * part + 32);
+            const __m256i qh = load32(x->qh + 32 * part);
+            const int8_t* sc = x->scales + 8 * part;
+            const int8_t* q8 = y->qs + 128 * part;
+            for (int j = 0; j < 4; ++j) {
+                const __m256i l4 = j == 0   ? _mm256_and_si256(ql0, low)
+                                   : j == 1 ? _mm256_and_si256(ql1, low)
+                                   : j == 2 ? _mm256_and_si256(_mm256_srli_epi16(ql0, 4), low)
+                                            : _mm256_and_si256(_mm256_srli_epi16(ql1, 4), low);
+                const __m256i h2 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, 2 * j), two), 4);
+                const __m256i v = _mm256_or_si256(l4, h2); // value + 32, in [0, 64)
+                const __m256i a = load32(q8 + 32 * j);
+                const __m256i p = _mm256_sub_epi16(_mm256_maddubs_epi16(v, a), _mm256_maddubs_epi16(bias, a));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, twoScales(sc[2 * j], sc[2 * j + 1])));
+            }
+        }
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(y->d * _cvtsh_ss(x->d)), _mm256_cvtepi32_ps(sumi), acc);
+    }
+    return hsum(acc);
+}
+
+float dotQ8_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockQ8_0*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256 acc = _mm256_setzero_ps();
+    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
+        const __m256i qx = load32(x->qs), qy = load32(y->qs);
+        // |x| * (y with x's sign): the unsigned-by-signed product gives x * y.
+        const __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(qx, qx), _mm256_sign_epi8(qy, qx));
+        const __m256 s = _mm256_cvtepi32_ps(_mm256_madd_epi16(p, ones));
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(_cvtsh_ss(x->d) * y->d), s, acc);
+    }
+    return hsum(acc);
+}
+
+// 32-value blocks of 4-bit codes looked up in a 16-entry table (Q4_0, IQ4_NL, MXFP4).
+inline constexpr int8_t kQ4_0Values[16] = {-8, -7, -6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6, 7};
+
+float scaleOf(const BlockQ4_0& b) {
+    return _cvtsh_ss(b.d);
+}
+float scaleOf(const BlockIq4Nl& b) {
+    return _cvtsh_ss(b.d);
+}
+float scaleOf(const BlockMxfp4& b) {
+    return mxfp4HalfScale(b.e);
+}
+
+template <class Block, const int8_t* Values> float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const Block*>(row);
+    const auto* y = static_cast<const ActivationQ8_0*>(act);
+    const __m128i table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(Values));
+    const __m128i low = _mm_set1_epi8(0xF);
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256 acc = _mm256_setzero_ps();
+    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
+        const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x->qs));
+        const __m128i lo = _mm_shuffle_epi8(table, _mm_and_si128(q, low));
+        const __m128i hi = _mm_shuffle_epi8(table, _mm_and_si128(_mm_srli_epi16(q, 4), low));
+        const __m256i qx = _mm256_set_m128i(hi, lo), qy = load32(y->qs);
+        const __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(qx, qx), _mm256_sign_epi8(qy, qx));
+        const __m256 s = _mm256_cvtepi32_ps(_mm256_madd_epi16(p, ones));
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(scaleOf(*x) * y->d), s, acc);
+    }
+    return hsum(acc);
+}
+
+// Ternary codes 0..2 (value + 1): sum (q - 1) * y = sum q * y - sum y, the last from the block sums.
+float dotTq2_0(const uint8_t* row, const void* act, int64_t n) {
+    const auto* x = reinterpret_cast<const BlockTq2_0*>(row);
+    const auto* y = static_cast<const ActivationQ8K*>(act);
+    const __m256i three = _mm256_set1_epi8(3);
+    const __m256i ones = _mm256_set1_epi16(1);
+    __m256 acc = _mm256_setzero_ps();
+    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
+        __m256i sum16 = _mm256_setzero_si256();
+        for (int j = 0; j < 2; ++j) {
+            const __m256i q = load32(x->qs + 32 * j);
+            for (int l = 0; l < 4; ++l) {
+                const __m256i v = _mm256_and_si256(_mm256_srli_epi16(q, 2 * l), three);
+                sum16 = _mm256_add_epi16(sum16, _mm256_maddubs_epi16(v, load32(y->qs + 128 * j + 32 * l)));
+            }
+        }
+        // Eight maddubs sums of at most 2 * 2 * 128 each stay within 16 bits.
+        __m256i sumi = _mm256_madd_epi16(sum16, ones);
+        const __m256i bsums = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y->bsums));
+        sumi = _mm256_sub_epi32(sumi, _mm256_madd_epi16(bsums, ones));
+        acc = _mm256_fmadd_ps(_mm256_set1_ps(y->d * _cvtsh_ss(x->d)), _mm256_cvtepi32_ps(sumi), acc);
+    }
+    return hsum(acc);
+}
+
+} // namespace
+
+QuantizedDotFn avx2QuantizedDot(GgmlType type) {
+    switch (type) {
+    case GgmlType::Q4_K:
+        return dotQ4K;
+    case GgmlType::Q5_K:
+        return dotQ5K;
+    case GgmlType::Q6_K:
+        return dotQ6K;
+    case GgmlType::Q8_0:
+        return dotQ8_0;
+    case GgmlType::Q4_0:
+        return dotNibbles<BlockQ4_0, kQ4_0Values>;
+    case GgmlType::IQ4_NL:
+        return dotNibbles<BlockIq4Nl, kIq4Values>;
+    case GgmlType::MXFP4:
+        return dotNibbles<BlockMxfp4, kMxfp4Values>;
+    case GgmlType::TQ2_0:
+        return dotTq2_0;
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace qf::eval::detail
