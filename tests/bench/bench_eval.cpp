@@ -84,7 +84,7 @@ const std::map<std::string, double> kLlamaSpeed = {{"F16", 19.2}, {"Q8_0", 23.2}
 // ../shared beside the repository (or $QF_SHARED_DIR).
 fs::path sharedDir() {
     if (const char* env = std::getenv("QF_SHARED_DIR")) return env;
-    return (fs::path(__FILE__).parent_path() / "../../../shared").lexically_normal();
+    return QF_SHARED_DIR; // not __FILE__: a compiler cache may record the source path relative to the build
 }
 
 std::string readFile(const fs::path& p) {
