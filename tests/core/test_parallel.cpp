@@ -4,6 +4,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -132,11 +133,22 @@ private slots:
 
     void firstExceptionIsRethrownAndItemsStop() {
         std::atomic<int64_t> ran{0};
+        std::atomic<bool> thrown{false};
         bool caught = false;
         try {
+            // Items after the failing one wait for it and then take a little time, so that a thread put to
+            // sleep between claiming item 10 and throwing (a loaded 2-core machine, a sanitizer) cannot be
+            // overtaken by the others running all 100000 items before the failure is seen.
             parallelFor(100000, 4, [&](int64_t i) {
                 ++ran;
-                if (i == 10) throw std::runtime_error("item 10");
+                if (i == 10) {
+                    thrown = true;
+                    throw std::runtime_error("item 10");
+                }
+                if (i > 10) {
+                    while (!thrown.load()) std::this_thread::yield();
+                    std::this_thread::sleep_for(std::chrono::microseconds(100));
+                }
             });
         } catch (const std::runtime_error& e) {
             caught = QByteArray(e.what()) == "item 10";
