@@ -23,9 +23,9 @@ namespace {
 const fs::path kDataDir = fs::path(QF_SOURCE_DIR) / "tests/data/vocab";
 
 // The families of issue 15's "done when", with their tokenizer model and pre-tokenizer.
-const char* const kClaimed[] = {"llama-spm", "llama-bpe",      "qwen2",        "qwen35",    "gemma-4",
-                                "phi-3",     "deepseek-llm",   "deepseek-coder", "gpt-2",   "starcoder",
-                                "falcon",    "command-r",      "refact",       "mpt"};
+const char* const kClaimed[] = {"llama-spm", "llama-bpe",    "qwen2",          "qwen35", "gemma-4",
+                                "phi-3",     "deepseek-llm", "deepseek-coder", "gpt-2",  "starcoder",
+                                "falcon",    "command-r",    "refact",         "mpt"};
 
 std::string readFile(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -71,7 +71,8 @@ private slots:
     void extracts() {
         QFETCH(QString, family);
         const fs::path base = kDataDir / family.toStdString();
-        auto cases = test::parseVocabSuite(readFile(base.string() + ".inp"), readFile(base.string() + ".out"));
+        auto cases =
+            test::parseVocabSuite(readFile(base.string() + ".inp"), readFile(base.string() + ".out"));
         QVERIFY2(cases.ok(), cases.ok() ? "" : cases.error().message.c_str());
         QVERIFY(cases->size() >= 40);
         auto file = gguf::GgufFile::open(base.string() + ".gguf");
@@ -82,11 +83,10 @@ private slots:
         QVERIFY2(tokenizer.ok(), tokenizer.ok() ? "" : tokenizer.error().message.c_str());
         std::string failure;
         const size_t passed = runSuite(*tokenizer, *cases, failure);
-        QVERIFY2(passed == cases->size(),
-                 qPrintable(QStringLiteral("%1 of %2 pass; first failure: %3")
-                                .arg(passed)
-                                .arg(cases->size())
-                                .arg(QString::fromStdString(failure))));
+        QVERIFY2(passed == cases->size(), qPrintable(QStringLiteral("%1 of %2 pass; first failure: %3")
+                                                         .arg(passed)
+                                                         .arg(cases->size())
+                                                         .arg(QString::fromStdString(failure))));
     }
 
     // The full vocabulary files of a llama.cpp checkout, when QF_LLAMA_VOCAB_DIR names its models/ folder.
@@ -101,7 +101,8 @@ private slots:
         const QByteArray dir = qgetenv("QF_LLAMA_VOCAB_DIR");
         if (dir.isEmpty()) QSKIP("QF_LLAMA_VOCAB_DIR is not set");
         const fs::path base = fs::path(dir.toStdString()) / ("ggml-vocab-" + family.toStdString() + ".gguf");
-        auto cases = test::parseVocabSuite(readFile(base.string() + ".inp"), readFile(base.string() + ".out"));
+        auto cases =
+            test::parseVocabSuite(readFile(base.string() + ".inp"), readFile(base.string() + ".out"));
         QVERIFY2(cases.ok(), cases.ok() ? "" : cases.error().message.c_str());
         auto file = gguf::GgufFile::open(base);
         QVERIFY2(file.ok(), file.ok() ? "" : file.error().message.c_str());
@@ -110,9 +111,9 @@ private slots:
         std::string failure;
         const size_t passed = runSuite(*tokenizer, *cases, failure);
         QVERIFY2(passed == cases->size(), qPrintable(QStringLiteral("%1 of %2 pass; first failure: %3")
-                                                          .arg(passed)
-                                                          .arg(cases->size())
-                                                          .arg(QString::fromStdString(failure))));
+                                                         .arg(passed)
+                                                         .arg(cases->size())
+                                                         .arg(QString::fromStdString(failure))));
     }
 };
 

@@ -57,7 +57,8 @@ inline Result<gguf::Metadata> makeVocabExtract(const gguf::Metadata& full,
     };
     for (const auto& ids : expected)
         for (int32_t id : ids) {
-            if (id < 0 || size_t(id) >= n) return makeError("expected token {} is outside the vocabulary", id);
+            if (id < 0 || size_t(id) >= n)
+                return makeError("expected token {} is outside the vocabulary", id);
             keep(id);
         }
     for (size_t i = 0; i < n; ++i) {
@@ -103,7 +104,8 @@ inline Result<gguf::Metadata> makeVocabExtract(const gguf::Metadata& full,
         }
         // SentencePiece: the symbols are characters and merged tokens.
         std::vector<size_t> bounds;
-        for (size_t i = 0; i < text.size(); i += std::max<size_t>(1, text::utf8SequenceLength(uint8_t(text[i]))))
+        for (size_t i = 0; i < text.size();
+             i += std::max<size_t>(1, text::utf8SequenceLength(uint8_t(text[i]))))
             bounds.push_back(i);
         auto symbol = [&](const std::string& piece) {
             return byText.count(piece) || text::decodeUtf8(piece).size() == 1;
@@ -133,13 +135,16 @@ inline Result<gguf::Metadata> makeVocabExtract(const gguf::Metadata& full,
     }
     out.set("tokenizer.ggml.tokens", gguf::Value::array(gguf::Array::ofStrings(std::move(keptTexts))));
     if (scores)
-        out.set("tokenizer.ggml.scores", gguf::Value::array(gguf::Array::of(gguf::ValueType::Float32, keptScores)));
-    out.set("tokenizer.ggml.token_type", gguf::Value::array(gguf::Array::of(gguf::ValueType::Int32, keptTypes)));
+        out.set("tokenizer.ggml.scores",
+                gguf::Value::array(gguf::Array::of(gguf::ValueType::Float32, keptScores)));
+    out.set("tokenizer.ggml.token_type",
+            gguf::Value::array(gguf::Array::of(gguf::ValueType::Int32, keptTypes)));
     if (bpe) {
         std::vector<std::string> keptMergeTexts;
         for (size_t m : keptMerges)
             keptMergeTexts.push_back(merges->stringAt(m));
-        out.set("tokenizer.ggml.merges", gguf::Value::array(gguf::Array::ofStrings(std::move(keptMergeTexts))));
+        out.set("tokenizer.ggml.merges",
+                gguf::Value::array(gguf::Array::ofStrings(std::move(keptMergeTexts))));
     }
     out.set(kExtractIdsKey, gguf::Value::array(gguf::Array::of(gguf::ValueType::Int32, keptIds)));
     out.set(kExtractSizeKey, gguf::Value::u32(uint32_t(n)));
@@ -152,8 +157,8 @@ inline Result<gguf::Metadata> expandVocabExtract(const gguf::Metadata& extract) 
     const gguf::Array* types = extract.getArray("tokenizer.ggml.token_type");
     const gguf::Array* scores = extract.getArray("tokenizer.ggml.scores");
     const auto size = extract.getUInt(kExtractSizeKey);
-    if (!ids || !tokens || !types || !size || ids->size() != tokens->size() || types->size() != tokens->size() ||
-        (scores && scores->size() != tokens->size()) || *size > (1u << 24))
+    if (!ids || !tokens || !types || !size || ids->size() != tokens->size() ||
+        types->size() != tokens->size() || (scores && scores->size() != tokens->size()) || *size > (1u << 24))
         return makeError("not a vocabulary extract");
     const size_t n = size_t(*size);
     std::vector<std::string> allTokens(n);

@@ -407,9 +407,9 @@ std::vector<std::string> bpePreTokenize(BpePreTokenizer type, std::string_view t
 bool bpePreTokenizerRegexesCompile() {
     for (BpePreTokenizer type :
          {BpePreTokenizer::Gpt2, BpePreTokenizer::Llama3, BpePreTokenizer::Qwen2, BpePreTokenizer::Qwen35,
-          BpePreTokenizer::Newlines, BpePreTokenizer::Default,
-          BpePreTokenizer::Starcoder, BpePreTokenizer::Falcon, BpePreTokenizer::DeepseekLlm,
-          BpePreTokenizer::DeepseekCoder, BpePreTokenizer::Deepseek3, BpePreTokenizer::Gpt4o})
+          BpePreTokenizer::Newlines, BpePreTokenizer::Default, BpePreTokenizer::Starcoder,
+          BpePreTokenizer::Falcon, BpePreTokenizer::DeepseekLlm, BpePreTokenizer::DeepseekCoder,
+          BpePreTokenizer::Deepseek3, BpePreTokenizer::Gpt4o})
         for (const Stage& stage : stagesFor(type))
             if (stage.regex && !stage.regex->ok()) return false;
     return true;

@@ -88,7 +88,8 @@ void BpeEncoder::encode(std::string_view text, const std::unordered_map<std::str
             // llama.cpp's fallback: the piece's single bytes that happen to be tokens (as <0xXX> when
             // SentencePiece-style); the rest is lost.
             for (char c : piece) {
-                const std::string byte = m_pre.spmStyle ? fmt::format("<0x{:02X}>", uint8_t(c)) : std::string(1, c);
+                const std::string byte =
+                    m_pre.spmStyle ? fmt::format("<0x{:02X}>", uint8_t(c)) : std::string(1, c);
                 if (const Token token = find(vocabulary, byte); token >= 0) out.push_back(token);
             }
         });

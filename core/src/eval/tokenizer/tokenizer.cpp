@@ -54,7 +54,8 @@ Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
     for (const auto& [key, type] : {std::pair{"tokenizer.ggml.scores", gguf::ValueType::Float32},
                                     std::pair{"tokenizer.ggml.token_type", gguf::ValueType::Int32}})
         if (metadata.find(key) && !arrayOf(metadata, key, type))
-            return makeError("{} is not an array of {}", key, type == gguf::ValueType::Float32 ? "float32" : "int32");
+            return makeError("{} is not an array of {}", key,
+                             type == gguf::ValueType::Float32 ? "float32" : "int32");
     const gguf::Array* scores = arrayOf(metadata, "tokenizer.ggml.scores", gguf::ValueType::Float32);
     if (scores && scores->size() != n)
         return makeError("tokenizer.ggml.scores has {} entries, expected {}", scores->size(), n);
