@@ -31,13 +31,16 @@ constexpr const char* kUsage =
     "  intermediate F16 file.\n"
     "  --threads N         worker threads (default: all)        --dry-run   plan only, write nothing\n"
     "  --overwrite         replace existing output files        --reference-kernels  force the scalar path\n"
-    "  --sync              wait until each file is on disk before naming it (slower; safe across power loss)\n";
+    "  --sync              wait until each file is on disk before naming it (slower; safe across power loss)\n"
+    "  --split-max-size S  write each output as <name>-00001-of-0000N.gguf shards of at most S tensor bytes\n"
+    "                      (50G = 50*10^9, 500M), as llama.cpp's gguf-split; the shards open as one model\n"
+    "  --split-max-tensors N  the same, N tensors per shard\n";
 
 } // namespace
 
 int runQuantize(const std::vector<std::string>& argv) {
     ArgSpec spec{.flags = {"--json", "--dry-run", "--overwrite", "--reference-kernels", "--sync", "--help"},
-                 .valued = {"--out-dir", "--output", "--threads"},
+                 .valued = {"--out-dir", "--output", "--threads", "--split-max-size", "--split-max-tensors"},
                  .aliases = {{"-o", "--output"}}};
     addPlanOptions(spec);
     auto args = Args::parse(argv, spec);
@@ -98,6 +101,27 @@ int runQuantize(const std::vector<std::string>& argv) {
     params.threads = threads;
     params.durable = args->has("--sync");
     params.overwrite = args->has("--overwrite");
+    gguf::SplitOptions split;
+    if (args->value("--split-max-size") && args->value("--split-max-tensors")) {
+        fmt::print(stderr, "error: --split-max-size and --split-max-tensors cannot be combined\n");
+        return 2;
+    }
+    if (auto size = args->value("--split-max-size")) {
+        auto bytes = gguf::parseSplitSize(*size);
+        if (!bytes) {
+            fmt::print(stderr, "error: --split-max-size: {}\n", bytes.error().message);
+            return 2;
+        }
+        split.maxBytes = *bytes;
+    }
+    if (args->value("--split-max-tensors")) {
+        auto n = wholeNumberOption(*args, "--split-max-tensors", 0, 1u << 20);
+        if (!n || *n == 0) {
+            fmt::print(stderr, "error: --split-max-tensors needs a whole number from 1\n");
+            return 2;
+        }
+        split.maxTensors = uint32_t(*n);
+    }
     std::vector<fs::path> inputs = source.inputPaths();
     if (request->imatrix && !request->imatrix->sourcePath.empty()) inputs.push_back(request->imatrix->sourcePath);
     const io::OutputPolicy policy = io::commandOutput(params.overwrite, inputs);
@@ -122,7 +146,7 @@ int runQuantize(const std::vector<std::string>& argv) {
         for (const auto& o : params.outputs)
             if (quant::sameTensorTypes(o.plan, *plan))
                 fmt::print(stderr, "note: {} gives the same tensors as {} on this model\n", preset->name, o.plan.preset.name);
-        params.outputs.push_back({std::move(*plan), out});
+        params.outputs.push_back({std::move(*plan), out, split});
     }
 
     const bool json = args->has("--json");
@@ -161,13 +185,22 @@ int runQuantize(const std::vector<std::string>& argv) {
         j.beginObject().field("source", input.string()).field("seconds", result->seconds);
         j.field("kernels", quant::kernelPathName(quant::activePath())).key("files").beginArray();
         for (size_t i = 0; i < result->files.size(); ++i)
+        {
             j.beginObject().field("preset", params.outputs[i].plan.preset.name)
-                .field("path", result->files[i].path.string()).field("bytes", result->files[i].bytes).endObject();
+                .field("path", result->files[i].path.string()).field("bytes", result->files[i].bytes);
+            if (split.enabled()) {
+                j.key("shards").beginArray();
+                for (const auto& shard : result->files[i].shards) j.value(shard.string());
+                j.endArray();
+            }
+            j.endObject();
+        }
         fmt::print("{}\n", j.endArray().endObject().str());
     } else {
         for (size_t i = 0; i < result->files.size(); ++i)
-            fmt::print("{:<8} {} ({})\n", params.outputs[i].plan.preset.name, result->files[i].path.string(),
-                       humanBytes(result->files[i].bytes));
+            fmt::print("{:<8} {} ({}{})\n", params.outputs[i].plan.preset.name, result->files[i].path.string(),
+                       humanBytes(result->files[i].bytes),
+                       split.enabled() ? fmt::format(", {} shards", result->files[i].shards.size()) : std::string());
         fmt::print("done in {:.2f} s ({} kernels, {} threads)\n", result->seconds,
                    quant::kernelPathName(quant::activePath()), threads ? threads : qf::hardwareThreads());
     }

@@ -204,6 +204,19 @@ private slots:
                                                     "b"};
         QTest::newRow("q2 digits one by one") << Q2 << QByteArray("12345") << Words{"1", "2", "3", "4", "5"};
         QTest::newRow("q2 contraction") << Q2 << QByteArray("We'Ve") << Words{"We", "'Ve"};
+        // Qwen3.5: a combining mark (U+0301) stays in the letter run; Qwen2 cuts before it.
+        const auto Q35 = BpePreTokenizer::Qwen35;
+        QTest::newRow("q2 combining mark") << Q2 << QByteArray("cafe\xcc\x81s") << Words{"cafe", "\xcc\x81s"};
+        QTest::newRow("q35 combining mark")
+            << Q35 << QByteArray("cafe\xcc\x81s ok") << Words{"cafe\xcc\x81s", " ok"};
+        QTest::newRow("q35 mark starts a word")
+            << Q35 << QByteArray("1\xcc\x81\xcc\x81") << Words{"1", "\xcc\x81\xcc\x81"};
+        QTest::newRow("q35 mark after punctuation") << Q35
+                                                    << QByteArray("!!\xcc\x81"
+                                                                  "b")
+                                                    << Words{"!!", "\xcc\x81"
+                                                                   "b"};
+        QTest::newRow("q35 digits one by one") << Q35 << QByteArray("123") << Words{"1", "2", "3"};
         QTest::newRow("g2 words") << G2 << QByteArray("Hello world") << Words{"Hello", " world"};
         QTest::newRow("g2 case-sensitive contraction") << G2 << QByteArray("I'M") << Words{"I", "'", "M"};
         QTest::newRow("g2 contraction") << G2 << QByteArray("you'll") << Words{"you", "'ll"};

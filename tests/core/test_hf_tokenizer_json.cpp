@@ -262,6 +262,11 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("llama3") << QString::fromStdString(splitThenByteLevel(kLlama3Regex)) << "llama-bpe";
         QTest::newRow("qwen2") << QString::fromStdString(splitThenByteLevel(kQwen2Regex)) << "qwen2";
+        // Qwen/Qwen3.5-9B-Instruct (and Qwen3.6): \p{M} joins letter runs.
+        QTest::newRow("qwen35")
+            << QString::fromStdString(splitThenByteLevel(
+                   R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+|\p{N}| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re"))
+            << "qwen35";
         QTest::newRow("gpt2")
             << R"({"type":"ByteLevel","add_prefix_space":false,"trim_offsets":true,"use_regex":true})"
             << "gpt-2";

@@ -86,6 +86,9 @@ std::string preTokenizerName(const JsonValue* pre, bool cleanUpSpaces) {
         R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re";
     constexpr std::string_view kQwen2 =
         R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re";
+    // Qwen/Qwen3.5-9B-Instruct: letter runs take combining marks.
+    constexpr std::string_view kQwen35 =
+        R"re((?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+|\p{N}| ?[^\s\p{L}\p{M}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+)re";
     // o200k (openai/gpt-oss-20b, meta-llama/Llama-4-Scout-17B-16E, MiniMaxAI/MiniMax-M2).
     constexpr std::string_view kO200k =
         R"re([^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]*[\p{Ll}\p{Lm}\p{Lo}\p{M}]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?|[^\r\n\p{L}\p{N}]?[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]+[\p{Ll}\p{Lm}\p{Lo}\p{M}]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n/]*|\s*[\r\n]+|\s+(?!\S)|\s+)re";
@@ -96,6 +99,7 @@ std::string preTokenizerName(const JsonValue* pre, bool cleanUpSpaces) {
     const Known known[] = {
         {{split(kLlama3), "bytelevel"}, "llama-bpe"}, // meta-llama/Llama-3.2-1B
         {{split(kQwen2), "bytelevel"}, "qwen2"},      // Qwen/Qwen2.5-0.5B
+        {{split(kQwen35), "bytelevel"}, "qwen35"},    // Qwen/Qwen3.5-9B-Instruct, Qwen3.6
         {{"bytelevel+regex"}, "gpt-2"},               // openai-community/gpt2
         // HuggingFaceTB/SmolLM2-135M, bigcode/starcoder2-3b: llama.cpp names them smollm and starcoder
         // (same regexes; only clean_spaces differs, which is tokenizer_config.json's
@@ -171,7 +175,7 @@ Status addTokenizerJsonVocab(gguf::Metadata& md, const fs::path& folder, const J
         tokenizerConfig && boolOf(tokenizerConfig->find("clean_up_tokenization_spaces"), false);
     const std::string pre = preTokenizerName(preTokenizer, cleanUpSpaces);
     if (pre.empty())
-        return makeError("{}: pre-tokenizer {} is not supported yet (known: Llama 3, Qwen2, GPT-2, "
+        return makeError("{}: pre-tokenizer {} is not supported yet (known: Llama 3, Qwen2, Qwen3.5, GPT-2, "
                          "StarCoder/SmolLM, DeepSeek LLM/Coder/V3, o200k)",
                          path.string(), preTokenizer ? describe(*preTokenizer) : std::string("(none)"));
 

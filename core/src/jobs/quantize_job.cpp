@@ -98,7 +98,7 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
                              out.plan.preset.name);
     const auto started = std::chrono::steady_clock::now();
 
-    std::vector<gguf::GgufStreamWriter> writers;
+    std::vector<gguf::SplitStreamWriter> writers;
     for (const auto& out : params.outputs) {
         auto wp = out.plan.writeParams(out.path);
         wp.protectedInputs = source.inputPaths();
@@ -106,7 +106,7 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
             wp.protectedInputs.push_back(out.plan.options.imatrix->sourcePath);
         wp.overwrite = params.overwrite;
         wp.durable = params.durable;
-        auto writer = gguf::GgufStreamWriter::create(wp);
+        auto writer = gguf::SplitStreamWriter::create(wp, out.split);
         if (!writer) return writer.error();
         writers.push_back(std::move(*writer));
     }
@@ -208,7 +208,7 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
     QuantizeResult result;
     for (size_t o = 0; o < writers.size(); ++o) {
         QF_TRY(writers[o].finish());
-        result.files.push_back({params.outputs[o].path, writers[o].plannedBytes()});
+        result.files.push_back({writers[o].paths().front(), writers[o].plannedBytes(), writers[o].paths()});
     }
     result.sourceBytesRead = totalBytes;
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

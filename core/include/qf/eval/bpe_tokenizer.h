@@ -30,6 +30,7 @@ enum class BpePreTokenizer {
     Llama3,    // (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|
                // \s*[\r\n]+|\s+(?!\S)|\s+
     Qwen2,     // as Llama3 with \p{N} (one digit per word) instead of \p{N}{1,3}
+    Qwen35,    // as Qwen2, letter runs take combining marks: [\p{L}\p{M}]+ (Qwen3.5/3.6)
     Default,   // no/"default" tokenizer.ggml.pre: punctuation runs, GPT-2, \p{N}+, [0-9]{3}
     Starcoder, // digits one by one, then GPT-2 (starcoder, refact, smollm, command-r, ...)
     Falcon,    // punctuation runs, GPT-2, [0-9]{3}
@@ -37,6 +38,7 @@ enum class BpePreTokenizer {
     DeepseekCoder, // newlines, \s?\p{L}+, \s?\p{P}+, CJK, single digits
     Deepseek3, // \p{N}{1,3}, CJK/kana, then a Llama-3-like regex on \p{P}\p{S} (deepseek-v3, hunyuan-dense)
     Gpt4o,     // o200k: case-aware words with contractions, \p{N}{1,3} (gpt-4o, llama4, minimax-m2)
+    Newlines,  // [^\n]+|[\n]+ : SentencePiece-style BPE merges whole lines (gemma4)
 };
 
 struct BpePreTokenizerInfo {
@@ -44,6 +46,10 @@ struct BpePreTokenizerInfo {
     bool ignoreMerges; // a word that is itself a token is taken whole
     bool addBos;       // llama.cpp's add_bos_token when the key is absent
     bool cleanSpaces;  // llama.cpp's clean_spaces (llama_detokenize's clean-up; Tokenizer does not apply it)
+    // SentencePiece-style BPE (Gemma 4): ' ' becomes U+2581 before the split, words stay raw UTF-8 (no
+    // byte-level spelling), a word of newlines that is a token is taken whole, a piece that is not a token
+    // falls back to <0xXX> byte tokens, and BOS is added even when the vocabulary says not to.
+    bool spmStyle = false;
 };
 // What llama.cpp's llama-vocab.cpp selects for a tokenizer.ggml.pre name ("llama-bpe", "qwen2", "gpt-2",
 // ...); nullopt for names whose regex is not implemented here.
@@ -64,7 +70,8 @@ bool bpePreTokenizerRegexesCompile();
 
 class BpeEncoder {
 public:
-    // Reads tokenizer.ggml.pre (absent: "default", as llama.cpp) and tokenizer.ggml.merges.
+    // Reads tokenizer.ggml.pre (absent: "default", as llama.cpp) and tokenizer.ggml.merges; for the
+    // tokenizer model "gemma4" the pre-tokenizer is always "gemma4".
     static Result<BpeEncoder> fromMetadata(const gguf::Metadata& metadata);
 
     const BpePreTokenizerInfo& preTokenizer() const { return m_pre; }
@@ -76,7 +83,8 @@ public:
                 std::vector<Token>& out) const;
 
     // A normal token's text back to its bytes; a character outside the byte-level alphabet comes out as
-    // "[UNK_BYTE_0x..]" as in llama.cpp.
+    // "[UNK_BYTE_0x..]" as in llama.cpp. SentencePiece-style: U+2581 back to ' '.
+    std::string decodeNormalToken(std::string_view text) const;
     static std::string decodeTokenText(std::string_view text);
 
 private:

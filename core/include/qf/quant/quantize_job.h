@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "qf/gguf/gguf_file.h"
+#include "qf/gguf/gguf_split_writer.h"
 #include "qf/job.h"
 #include "qf/quant/plan.h"
 #include "qf/quant/tensor_source.h"
@@ -19,6 +20,8 @@ namespace qf::quant {
 struct QuantizeOutput {
     QuantPlan plan;               // made from the same source (makeQuantPlan)
     std::filesystem::path path;   // where the file goes
+    // Several files "<path stem>-00001-of-0000N.gguf" as gguf-split writes them (see gguf_split_writer.h).
+    gguf::SplitOptions split;
 };
 
 struct QuantizeParams {
@@ -34,8 +37,9 @@ struct QuantizeParams {
 
 struct QuantizeResult {
     struct File {
-        std::filesystem::path path;
-        uint64_t bytes = 0;
+        std::filesystem::path path; // a split output: its first shard
+        uint64_t bytes = 0;         // a split output: all shards
+        std::vector<std::filesystem::path> shards; // every file written for this output
     };
     std::vector<File> files;
     double seconds = 0.0;

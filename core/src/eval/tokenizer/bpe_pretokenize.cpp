@@ -132,7 +132,10 @@ void splitGpt2(Splitter& s) {
 
 // (?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,maxDigits}| ?[^\s\p{L}\p{N}]+[\r\n]*|
 // \s*[\r\n]+|\s+(?!\S)|\s+
-void splitLlama3(Splitter& s, size_t maxDigits) {
+// With `marks` (Qwen3.5): [^\r\n\p{L}\p{N}]?[\p{L}\p{M}]+ and  ?[^\s\p{L}\p{M}\p{N}]+[\r\n]* instead.
+void splitLlama3(Splitter& s, size_t maxDigits, bool marks = false) {
+    const uint16_t word = marks ? uint16_t(kLetter | kMark) : uint16_t(kLetter);
+    auto inWord = [&](size_t i) { return (s.flags(i) & word) != 0; };
     auto newline = [](uint32_t cp) { return cp == '\r' || cp == '\n'; };
     for (size_t pos = s.begin(); pos < s.end();) {
         const uint32_t cp = s.cp(pos);
@@ -141,9 +144,9 @@ void splitLlama3(Splitter& s, size_t maxDigits) {
             pos += s.cut(pos + n);
             continue;
         }
-        if (!newline(cp) && !(flags & kNumber) && ((flags & kLetter) || s.letter(pos + 1))) {
+        if (!newline(cp) && !(flags & kNumber) && ((flags & word) || inWord(pos + 1))) {
             ++pos; // the optional non-letter, or the first letter
-            while (s.letter(pos))
+            while (inWord(pos))
                 ++pos;
             s.cut(pos);
             continue;
@@ -162,9 +165,10 @@ void splitLlama3(Splitter& s, size_t maxDigits) {
         // llama.cpp tests the current codepoint's flags here, not the one after the space; the only
         // difference is a lone space at the end, which is one word either way.
         uint16_t head = cp == ' ' ? s.flags(pos + 1) : flags;
-        if (!(head & (kWhitespace | kLetter | kNumber)) && flags != 0) {
+        auto other = [&](uint16_t f) { return f != 0 && !(f & (kWhitespace | kNumber | word)); };
+        if (!(head & (kWhitespace | kNumber | word)) && flags != 0) {
             pos += cp == ' ';
-            while (Splitter::other(head))
+            while (other(head))
                 head = s.flags(++pos);
             while (newline(s.cp(pos)))
                 ++pos;
@@ -207,7 +211,7 @@ constexpr const char* kGpt4oRegex =
 // clang-format on
 // One link of the chain: a hand-written splitter, or a regex.
 struct Stage {
-    enum class Hand { None, Gpt2, Llama3, Qwen2 } hand = Hand::None;
+    enum class Hand { None, Gpt2, Llama3, Qwen2, Qwen35 } hand = Hand::None;
     std::shared_ptr<const detail::SplitRegex> regex;
 };
 
@@ -232,6 +236,14 @@ const std::vector<Stage>& stagesFor(BpePreTokenizer type) {
     }
     case BpePreTokenizer::Qwen2: {
         static const std::vector<Stage> stages{hand(Stage::Hand::Qwen2)};
+        return stages;
+    }
+    case BpePreTokenizer::Qwen35: {
+        static const std::vector<Stage> stages{hand(Stage::Hand::Qwen35)};
+        return stages;
+    }
+    case BpePreTokenizer::Newlines: {
+        static const std::vector<Stage> stages{regex("[^\\n]+|[\\n]+")};
         return stages;
     }
     case BpePreTokenizer::Default: {
@@ -306,6 +318,7 @@ std::optional<BpePreTokenizerInfo> bpePreTokenizerFromName(std::string_view name
         {"dbrx", kLlama3Regex},
         {"smaug-bpe", kLlama3Regex},
         {"qwen2", kQwen2},
+        {"qwen35", {P::Qwen35, false, false, false}},
         {"deepseek-r1-qwen", kQwen2},
         {"kormo", kQwen2},
         {"f2llmv2", kQwen2},
@@ -344,6 +357,9 @@ std::optional<BpePreTokenizerInfo> bpePreTokenizerFromName(std::string_view name
         {"kanana2", kGpt4o},
         {"talkie", kGpt4o},
         {"minimax-m2", kGpt4o},
+        // SentencePiece-style BPE (tokenizer.ggml.model "gemma4", whatever tokenizer.ggml.pre says).
+        {"gemma4", {P::Newlines, false, true, true, true}},
+        {"granite-embed-multi-311m", {P::Newlines, false, true, true, true}},
     };
     for (const auto& e : kNames)
         if (e.name == name) return e.info;
@@ -370,7 +386,7 @@ std::vector<std::string> bpePreTokenize(BpePreTokenizer type, std::string_view t
             if (stage.hand == Stage::Hand::Gpt2)
                 splitGpt2(s);
             else
-                splitLlama3(s, stage.hand == Stage::Hand::Llama3 ? 3 : 1);
+                splitLlama3(s, stage.hand == Stage::Hand::Llama3 ? 3 : 1, stage.hand == Stage::Hand::Qwen35);
             start += length;
         }
         pieces = std::move(next);
@@ -390,9 +406,10 @@ std::vector<std::string> bpePreTokenize(BpePreTokenizer type, std::string_view t
 
 bool bpePreTokenizerRegexesCompile() {
     for (BpePreTokenizer type :
-         {BpePreTokenizer::Gpt2, BpePreTokenizer::Llama3, BpePreTokenizer::Qwen2, BpePreTokenizer::Default,
-          BpePreTokenizer::Starcoder, BpePreTokenizer::Falcon, BpePreTokenizer::DeepseekLlm,
-          BpePreTokenizer::DeepseekCoder, BpePreTokenizer::Deepseek3, BpePreTokenizer::Gpt4o})
+         {BpePreTokenizer::Gpt2, BpePreTokenizer::Llama3, BpePreTokenizer::Qwen2, BpePreTokenizer::Qwen35,
+          BpePreTokenizer::Newlines, BpePreTokenizer::Default, BpePreTokenizer::Starcoder,
+          BpePreTokenizer::Falcon, BpePreTokenizer::DeepseekLlm, BpePreTokenizer::DeepseekCoder,
+          BpePreTokenizer::Deepseek3, BpePreTokenizer::Gpt4o})
         for (const Stage& stage : stagesFor(type))
             if (stage.regex && !stage.regex->ok()) return false;
     return true;

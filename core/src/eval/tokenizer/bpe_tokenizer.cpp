@@ -31,7 +31,8 @@ Result<BpeEncoder> BpeEncoder::fromMetadata(const gguf::Metadata& metadata) {
     BpeEncoder e;
     // Without the key llama.cpp falls back to its "default" regexes (and warns that quality suffers).
     const auto key = metadata.getString("tokenizer.ggml.pre");
-    const std::string pre = key ? std::string(*key) : std::string("default");
+    std::string pre = key ? std::string(*key) : std::string("default");
+    if (metadata.getString("tokenizer.ggml.model").value_or("") == "gemma4") pre = "gemma4";
     const auto info = bpePreTokenizerFromName(pre);
     if (!info) return makeError("BPE pre-tokenizer '{}' is not supported yet", pre);
     e.m_pre = *info;
@@ -59,9 +60,17 @@ int BpeEncoder::mergeRank(std::string_view left, std::string_view right) const {
 
 void BpeEncoder::encode(std::string_view text, const std::unordered_map<std::string_view, Token>& vocabulary,
                         std::vector<Token>& out) const {
+    std::string escaped;
+    if (m_pre.spmStyle) {
+        escaped.reserve(text.size() + text.size() / 4);
+        for (char c : text)
+            escaped += c == ' ' ? std::string_view("\xe2\x96\x81") : std::string_view(&c, 1);
+        text = escaped;
+    }
     for (const std::string& raw : bpePreTokenize(m_pre.regex, text)) {
-        const std::string word = text::byteLevelEncode(raw);
-        if (m_pre.ignoreMerges) {
+        const std::string word = m_pre.spmStyle ? raw : text::byteLevelEncode(raw);
+        const bool newlines = m_pre.spmStyle && word.find_first_not_of('\n') == std::string::npos;
+        if (m_pre.ignoreMerges || newlines) {
             if (const Token whole = find(vocabulary, word); whole >= 0) {
                 out.push_back(whole);
                 continue;
@@ -76,12 +85,29 @@ void BpeEncoder::encode(std::string_view text, const std::unordered_map<std::str
                 out.push_back(token);
                 return;
             }
-            // llama.cpp's fallback: the piece's single bytes that happen to be tokens; the rest is lost.
-            for (char c : piece)
-                if (const Token token = find(vocabulary, std::string_view(&c, 1)); token >= 0)
-                    out.push_back(token);
+            // llama.cpp's fallback: the piece's single bytes that happen to be tokens (as <0xXX> when
+            // SentencePiece-style); the rest is lost.
+            for (char c : piece) {
+                const std::string byte =
+                    m_pre.spmStyle ? fmt::format("<0x{:02X}>", uint8_t(c)) : std::string(1, c);
+                if (const Token token = find(vocabulary, byte); token >= 0) out.push_back(token);
+            }
         });
     }
+}
+
+std::string BpeEncoder::decodeNormalToken(std::string_view text) const {
+    if (!m_pre.spmStyle) return decodeTokenText(text);
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        if (text.substr(i, 3) == "\xe2\x96\x81") {
+            out += ' ';
+            i += 3;
+        } else {
+            out += text[i++];
+        }
+    }
+    return out;
 }
 
 std::string BpeEncoder::decodeTokenText(std::string_view text) {

@@ -38,11 +38,12 @@ const gguf::Array* arrayOf(const gguf::Metadata& metadata, std::string_view key,
 Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
     const auto model = metadata.getString("tokenizer.ggml.model");
     if (!model) return makeError("no tokenizer in the model (tokenizer.ggml.model is missing)");
-    if (*model != "llama" && *model != "gpt2")
-        return makeError(
-            "tokenizer '{}' is not supported yet (only SentencePiece 'llama' and byte-level BPE 'gpt2')",
-            *model);
-    const bool bpe = *model == "gpt2";
+    if (*model != "llama" && *model != "gpt2" && *model != "gemma4")
+        return makeError("tokenizer '{}' is not supported yet (only SentencePiece 'llama', byte-level BPE "
+                         "'gpt2' and SentencePiece-style BPE 'gemma4')",
+                         *model);
+    const bool bpe = *model != "llama";
+    const bool gemma4 = *model == "gemma4";
     const gguf::Array* tokens = arrayOf(metadata, "tokenizer.ggml.tokens", gguf::ValueType::String);
     if (!tokens || tokens->size() == 0)
         return makeError("tokenizer.ggml.tokens is missing or not a string array");
@@ -53,7 +54,8 @@ Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
     for (const auto& [key, type] : {std::pair{"tokenizer.ggml.scores", gguf::ValueType::Float32},
                                     std::pair{"tokenizer.ggml.token_type", gguf::ValueType::Int32}})
         if (metadata.find(key) && !arrayOf(metadata, key, type))
-            return makeError("{} is not an array of {}", key, type == gguf::ValueType::Float32 ? "float32" : "int32");
+            return makeError("{} is not an array of {}", key,
+                             type == gguf::ValueType::Float32 ? "float32" : "int32");
     const gguf::Array* scores = arrayOf(metadata, "tokenizer.ggml.scores", gguf::ValueType::Float32);
     if (scores && scores->size() != n)
         return makeError("tokenizer.ggml.scores has {} entries, expected {}", scores->size(), n);
@@ -93,10 +95,10 @@ Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
             return makeError("{} = {} is outside the vocabulary of {}", key, *id, n);
         return Token(*id);
     };
-    // llama.cpp's defaults: 1/2/0 for SentencePiece, 11/11/none for BPE.
-    auto bos = tokenId("tokenizer.ggml.bos_token_id", bpe ? 11 : 1);
+    // llama.cpp's defaults: 1/2/0 for SentencePiece, 11/11/none for BPE, none for gemma4.
+    auto bos = tokenId("tokenizer.ggml.bos_token_id", gemma4 ? -1 : bpe ? 11 : 1);
     if (!bos) return bos.error();
-    auto eos = tokenId("tokenizer.ggml.eos_token_id", bpe ? 11 : 2);
+    auto eos = tokenId("tokenizer.ggml.eos_token_id", gemma4 ? -1 : bpe ? 11 : 2);
     if (!eos) return eos.error();
     auto unk = tokenId("tokenizer.ggml.unknown_token_id", bpe ? -1 : 0);
     if (!unk) return unk.error();
@@ -108,6 +110,8 @@ Result<Tokenizer> Tokenizer::fromMetadata(const gguf::Metadata& metadata) {
     t.m_unknown = *unk;
     t.m_addBos = metadata.getBool("tokenizer.ggml.add_bos_token")
                      .value_or(bpe ? t.m_bpe->preTokenizer().addBos : true);
+    // llama.cpp overrides a false add_bos_token for Gemma 4's pre-tokenizer.
+    if (bpe && t.m_bpe->preTokenizer().spmStyle) t.m_addBos = true;
     t.m_addEos = metadata.getBool("tokenizer.ggml.add_eos_token").value_or(false);
     t.m_addSpacePrefix = metadata.getBool("tokenizer.ggml.add_space_prefix").value_or(!bpe);
     if (t.m_addBos && t.m_bos < 0)
@@ -222,7 +226,7 @@ std::string Tokenizer::tokenToPiece(Token token) const {
     const std::string& text = tokenText(token);
     switch (tokenType(token)) {
     case TokenType::Normal: {
-        if (m_bpe) return BpeEncoder::decodeTokenText(text);
+        if (m_bpe) return m_bpe->decodeNormalToken(text);
         std::string piece;
         for (size_t i = 0; i < text.size();) {
             if (text.compare(i, kSpaceEscape.size(), kSpaceEscape) == 0) {

@@ -1,0 +1,119 @@
+#include "qf/gguf/gguf_split_writer.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace qf::gguf {
+
+Result<uint64_t> parseSplitSize(std::string_view text) {
+    auto bad = [&] {
+        return makeError(
+            "split size '{}' is not a number followed by M or G (megabytes or gigabytes of 10^6 and "
+            "10^9 bytes, as gguf-split), e.g. 50G",
+            text);
+    };
+    if (text.size() < 2) return bad();
+    const char unit = text.back();
+    const uint64_t scale = unit == 'M' ? 1000ull * 1000 : unit == 'G' ? 1000ull * 1000 * 1000 : 0;
+    if (!scale) return bad();
+    uint64_t n = 0;
+    const auto digits = text.substr(0, text.size() - 1);
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
+    if (ec != std::errc() || end != digits.data() + digits.size() || n == 0 || n > (1ull << 40)) return bad();
+    return n * scale;
+}
+
+std::filesystem::path splitShardPath(const std::filesystem::path& output, int index, int count) {
+    std::string stem = output.filename().string();
+    if (stem.size() > 5 && stem.ends_with(".gguf")) stem.resize(stem.size() - 5);
+    return output.parent_path() / fmt::format("{}-{:05d}-of-{:05d}.gguf", stem, index + 1, count);
+}
+
+Result<std::vector<int>> planSplit(const WriteParams& params, const SplitOptions& split) {
+    std::vector<int> shardOf(params.tensors.size(), 0);
+    int shard = 0;
+    size_t inShard = 0;
+    uint64_t shardBytes = 0;
+    for (size_t i = 0; i < params.tensors.size(); ++i) {
+        auto size = tensorByteSize(params.tensors[i]);
+        if (!size) return size.error();
+        const uint64_t padded = (*size + 31) / 32 * 32; // gguf-split counts GGUF_DEFAULT_ALIGNMENT
+        const bool full = split.maxBytes ? shardBytes + padded > split.maxBytes
+                                         : split.maxTensors && i > 0 && i % split.maxTensors == 0;
+        if (full) {
+            if (inShard == 0)
+                return makeError("tensor {} ({} bytes) alone is larger than the split size of {} bytes",
+                                 params.tensors[i].name, *size, split.maxBytes);
+            ++shard;
+            inShard = 0;
+            shardBytes = 0;
+        }
+        shardOf[i] = shard;
+        ++inShard;
+        shardBytes += padded;
+    }
+    if (shard + 1 > 65535) return makeError("{} shards are more than a split model can have", shard + 1);
+    return shardOf;
+}
+
+Result<SplitStreamWriter> SplitStreamWriter::create(const WriteParams& params, const SplitOptions& split) {
+    SplitStreamWriter w;
+    if (!split.enabled()) {
+        auto single = GgufStreamWriter::create(params);
+        if (!single) return single.error();
+        w.m_writers.push_back(std::move(*single));
+        w.m_paths.push_back(params.output);
+        w.m_shardOf.assign(params.tensors.size(), 0);
+        return w;
+    }
+    auto shardOf = planSplit(params, split);
+    if (!shardOf) return shardOf.error();
+    const int count = shardOf->empty() ? 1 : shardOf->back() + 1;
+    for (int s = 0; s < count; ++s) {
+        WriteParams shard;
+        shard.output = splitShardPath(params.output, s, count);
+        shard.version = params.version;
+        shard.alignment = s == 0 ? params.alignment : 32; // later shards: no general.alignment, the default
+        shard.protectedInputs = params.protectedInputs;
+        shard.overwrite = params.overwrite;
+        shard.durable = params.durable;
+        if (s == 0)
+            for (const auto& e : params.metadata.entries())
+                if (e.key != "split.no" && e.key != "split.count" && e.key != "split.tensors.count")
+                    shard.metadata.set(e.key, e.value);
+        shard.metadata.set("split.no", Value{Value::Storage{std::in_place_index<2>, uint16_t(s)}});
+        shard.metadata.set("split.count", Value{Value::Storage{std::in_place_index<2>, uint16_t(count)}});
+        shard.metadata.set("split.tensors.count", Value::i32(int32_t(params.tensors.size())));
+        for (size_t i = 0; i < params.tensors.size(); ++i)
+            if ((*shardOf)[i] == s) shard.tensors.push_back(params.tensors[i]);
+        auto writer = GgufStreamWriter::create(shard);
+        if (!writer) return writer.error();
+        w.m_writers.push_back(std::move(*writer));
+        w.m_paths.push_back(shard.output);
+    }
+    w.m_shardOf = std::move(*shardOf);
+    return w;
+}
+
+Status SplitStreamWriter::writeTensor(std::span<const uint8_t> bytes) {
+    if (m_next >= m_shardOf.size()) return makeError("internal error: more tensors written than planned");
+    QF_TRY(m_writers[size_t(m_shardOf[m_next])].writeTensor(bytes));
+    ++m_next;
+    return {};
+}
+
+Status SplitStreamWriter::finish() {
+    for (auto& w : m_writers)
+        QF_TRY(w.finish());
+    return {};
+}
+
+uint64_t SplitStreamWriter::plannedBytes() const {
+    uint64_t total = 0;
+    for (const auto& w : m_writers)
+        total += w.plannedBytes();
+    return total;
+}
+
+} // namespace qf::gguf
