@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "eval/kernels/ggml_order.h"
 #include "qf/eval/vector_ops.h"
 #include "qf/fp16.h"
 
@@ -102,12 +103,12 @@ void applyRope(RopeKind kind, float* rows, int64_t tokens, int64_t stride, uint3
     }
 }
 
-void gatedActivation(Activation act, float* gate, const float* up, int64_t n) {
+void gatedActivation(Activation act, float* gate, const float* up, int64_t n, int64_t width) {
     if (act == Activation::Silu) {
-        for (int64_t i = 0; i < n; ++i) {
-            const float g = gate[i];
-            gate[i] = g / (1.0f + std::exp(-g)) * up[i];
-        }
+        // ggml_vec_swiglu_f32 row by row: its vector exp on whole groups of 16 from the row's start.
+        if (width <= 0) width = n;
+        for (int64_t r = 0; r < n; r += width)
+            eval::ggmlSwiglu(gate + r, up + r, gate + r, std::min(width, n - r));
         return;
     }
     if (act == Activation::SwigluOai) {
@@ -147,7 +148,7 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
     } else if (gating == ExpertGating::Softmax) {
         // ggml_soft_max: exp of the shifted values in float, their sum in double, then 1/sum in float.
         const eval::VectorOps& ops = eval::vectorOps();
-        const double sum = ops.expShifted(logits.data(), ops.maxOf(logits.data(), n), probs.data(), n);
+        const double sum = eval::ggmlSoftmaxExp(logits.data(), ops.maxOf(logits.data(), n), probs.data(), n);
         const float inv = float(1.0 / sum);
         for (float& p : probs)
             p *= inv;
@@ -170,8 +171,8 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
         out.weights[k] = probs[size_t(out.experts[k])];
     if (gating == ExpertGating::SoftmaxWeight) {
         const eval::VectorOps& ops = eval::vectorOps();
-        const double sum = ops.expShifted(out.weights.data(), ops.maxOf(out.weights.data(), used),
-                                          out.weights.data(), used);
+        const double sum = eval::ggmlSoftmaxExp(out.weights.data(), ops.maxOf(out.weights.data(), used),
+                                                out.weights.data(), used);
         const float inv = float(1.0 / sum);
         for (float& w : out.weights)
             w *= inv;
