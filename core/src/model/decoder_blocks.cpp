@@ -74,7 +74,8 @@ void ropeCache(int64_t first, int64_t tokens, uint32_t dims, float freqBase, flo
             if (yarn.extFactor != 0.0f) {
                 const float y = (float(i / 2) - low) / std::max(0.001f, high - low);
                 const float rampMix = (1.0f - std::min(1.0f, std::max(0.0f, y))) * yarn.extFactor;
-                angle = angle * (1.0f - rampMix) + extrapolated * rampMix;
+                // ggml's CPU backend is compiled with floating-point contraction: this is one fused step.
+                angle = std::fma(angle, 1.0f - rampMix, extrapolated * rampMix);
             }
             cs[i] = std::cos(angle) * mscale;
             cs[i + 1] = std::sin(angle) * mscale;
@@ -96,8 +97,10 @@ void applyRope(RopeKind kind, float* rows, int64_t tokens, int64_t stride, uint3
                 float& a = kind == RopeKind::Normal ? v[2 * i] : v[i];
                 float& b = kind == RopeKind::Normal ? v[2 * i + 1] : v[i + half];
                 const float x0 = a, x1 = b;
-                a = x0 * c - x1 * s;
-                b = x0 * s + x1 * c;
+                // As ggml's rotate_pairs compiles (contracted): the first product fused with the second's
+                // rounded value.
+                a = std::fma(x0, c, -(x1 * s));
+                b = std::fma(x0, s, x1 * c);
             }
         }
     }
