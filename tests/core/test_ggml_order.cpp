@@ -205,6 +205,54 @@ private slots:
         }
     }
 
+    // Flash attention (ggml's tiled CPU kernel) for a row whose keys fit one tile of 64: F32 query, fused
+    // chains over the head for the scores, ggml's softmax of the scaled scores, fused chains over the keys
+    // for the values, then 1 / sum; a second tile rescales by expf of the change of maximum.
+    void flashAttentionRow() {
+        const int64_t dk = 32, dv = 16, keys = 100;
+        const std::vector<float> q = randomValues(size_t(dk), 31, 1.0f);
+        std::vector<float> k = randomValues(size_t(keys * dk), 32, 1.0f), vT = randomValues(size_t(dv * keys), 33, 1.0f);
+        for (float& x : k)
+            x = fp16ToFp32(fp32ToFp16(x));
+        for (float& x : vT)
+            x = fp16ToFp32(fp32ToFp16(x));
+        const float scale = 0.2f;
+        for (const int64_t visible : {int64_t(40), keys}) {
+            FlashAttentionRow row{q.data(), k.data(), dk, vT.data(), keys, dk, dv, 0, visible, scale, 0.0f, nullptr};
+            std::vector<float> out(static_cast<size_t>(dv));
+            ggmlFlashAttentionRow(row, out.data());
+            float m = -INFINITY, sum = 0.0f;
+            std::vector<float> acc(static_cast<size_t>(dv), 0.0f);
+            for (int64_t ic = 0; ic < visible; ic += 64) {
+                std::vector<float> e(64, -INFINITY);
+                for (int64_t j = ic; j < std::min(ic + 64, visible); ++j) {
+                    float dot = 0.0f;
+                    for (int64_t d = 0; d < dk; ++d)
+                        dot = std::fma(q[size_t(d)], k[size_t(j * dk + d)], dot);
+                    e[size_t(j - ic)] = dot * scale;
+                }
+                const float mNew = std::max(m, *std::max_element(e.begin(), e.end()));
+                const float ms = std::exp(m - mNew);
+                for (float& a : acc)
+                    a *= ms;
+                sum *= ms;
+                m = mNew;
+                double tileSum = 0.0;
+                for (int g = 0; g < 64; g += 16) {
+                    for (int l = 0; l < 16; ++l)
+                        e[size_t(g + l)] = detail::ggmlExp(e[size_t(g + l)] - m);
+                    tileSum += double(tree(e.data() + g));
+                }
+                sum = float(double(sum) + tileSum);
+                for (int64_t c = 0; c < dv; ++c)
+                    for (int64_t j = ic; j < std::min(ic + 64, visible); ++j)
+                        acc[size_t(c)] = std::fma(e[size_t(j - ic)], vT[size_t(c * keys + j)], acc[size_t(c)]);
+            }
+            for (int64_t c = 0; c < dv; ++c)
+                QVERIFY(sameBits(out[size_t(c)], acc[size_t(c)] * (1.0f / sum)));
+        }
+    }
+
     // MXFP4 experts in the repacked order: block sums in integers, each added with one fused multiply-add of
     // (weight scale x activation scale); the same bits whatever the thread count, close to the exact product.
     void mxfp4RepackedOrder() {

@@ -127,6 +127,62 @@ void ggmlSwiglu(const float* x, const float* g, float* y, int64_t n) {
     detail::activeKernels().swiglu(x, g, y, n);
 }
 
+void ggmlFlashAttentionRow(const FlashAttentionRow& r, float* out) {
+    constexpr int64_t kTile = 64;
+    const detail::GgmlOrderKernels& ks = detail::activeKernels();
+    thread_local std::vector<float> kT, v, kq, vkq;
+    kT.assign(size_t(r.dk * kTile), 0.0f);
+    v.assign(size_t(kTile * r.dv), 0.0f);
+    kq.resize(kTile);
+    vkq.assign(size_t(r.dv), 0.0f);
+    // ggml divides the scale by the cap and multiplies the tanh by it.
+    const float scale = r.softcap != 0.0f ? r.scale / r.softcap : r.scale;
+    float m = -INFINITY, s = 0.0f;
+    for (int64_t ic = r.first / kTile * kTile; ic < r.visible; ic += kTile) {
+        const int64_t tile = std::min(kTile, r.visible - ic); // cells past `visible` are masked anyway
+        for (int64_t j = 0; j < tile; ++j)
+            for (int64_t d = 0; d < r.dk; ++d)
+                kT[size_t(d * kTile + j)] = r.keys[(ic + j) * r.keyStride + d];
+        ks.faKq(r.query, kT.data(), r.dk, kq.data());
+        float tileMax = -INFINITY;
+        for (int64_t j = 0; j < kTile; ++j) {
+            float x = kq[size_t(j)] * scale;
+            if (r.softcap != 0.0f) x = std::tanh(x) * r.softcap;
+            const int64_t pos = ic + j;
+            kq[size_t(j)] = pos >= r.first && pos < r.visible ? x + 0.0f : -INFINITY;
+            tileMax = std::max(tileMax, kq[size_t(j)]);
+        }
+        if (tileMax == -INFINITY) continue;
+        const float mNew = std::max(m, tileMax);
+        if (mNew > m) {
+            const float ms = std::exp(m - mNew);
+            for (float& x : vkq)
+                x *= ms;
+            s *= ms;
+        }
+        m = mNew;
+        s = float(double(s) + ks.softmaxExp(kq.data(), mNew, kq.data(), kTile));
+        for (int64_t j = 0; j < tile; ++j)
+            for (int64_t c = 0; c < r.dv; ++c)
+                v[size_t(j * r.dv + c)] = r.values[c * r.valueStride + ic + j];
+        ks.faVkq(kq.data(), v.data(), r.dv, vkq.data());
+    }
+    if (r.sink) {
+        // S * ms + vs is contracted to one fused step in ggml's build.
+        if (*r.sink > m) {
+            const float ms = std::exp(m - *r.sink);
+            for (float& x : vkq)
+                x *= ms;
+            s = std::fma(s, ms, 1.0f);
+        } else {
+            s = std::fma(s, 1.0f, std::exp(*r.sink - m));
+        }
+    }
+    const float inv = s == 0.0f ? 0.0f : 1.0f / s;
+    for (int64_t c = 0; c < r.dv; ++c)
+        out[c] = vkq[size_t(c)] * inv;
+}
+
 bool ggmlRepacksMxfp4(int64_t rows, int64_t depth) {
     return rows % 8 == 0 && depth % 32 == 0;
 }

@@ -51,6 +51,22 @@ bool ggmlRepacksMxfp4(int64_t rows, int64_t depth);
 void ggmlMxfp4RepackedProduct(const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
                               int64_t ldy, unsigned threads);
 
+// llama.cpp's CPU flash attention for one query row (ggml_compute_forward_flash_attn_ext_tiled, used
+// for batches of 64 or more queries): the query in F32, keys and values in F16 (given as F32 rows of F16
+// values), KV tiles of 64 with an online softmax, probabilities kept in F32. Positions [first, visible)
+// are seen. `softcap` 0: none.
+struct FlashAttentionRow {
+    const float* query;        // dk values
+    const float* keys;         // key j at keys + j * keyStride
+    int64_t keyStride;
+    const float* values;       // value c of position j at values + c * valueStride + j (transposed cache)
+    int64_t valueStride;
+    int64_t dk, dv, first, visible;
+    float scale, softcap;
+    const float* sink;         // nullptr: none
+};
+void ggmlFlashAttentionRow(const FlashAttentionRow& row, float* out);
+
 namespace detail {
 
 // One path's kernels of the above.
@@ -60,6 +76,11 @@ struct GgmlOrderKernels {
                     int64_t tokens, float* y, int64_t ldy, bool zeroPadded);
     double (*softmaxExp)(const float* x, float max, float* out, int64_t n);
     void (*swiglu)(const float* x, const float* g, float* y, int64_t n);
+    // Flash attention's tile products (simd_gemm: one fused chain per output over the inner index, in
+    // order): kq[j] = sum_d q[d] * kT[d * 64 + j] for j < 64; vkq[c] += sum_j kq[j] * v[j * dv + c] for c < dv
+    // (dv a multiple of 16).
+    void (*faKq)(const float* q, const float* kT, int64_t dk, float* kq);
+    void (*faVkq)(const float* kq, const float* v, int64_t dv, float* vkq);
 };
 
 const GgmlOrderKernels& referenceGgmlOrderKernels();

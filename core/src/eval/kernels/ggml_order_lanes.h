@@ -101,8 +101,26 @@ template <class Ops> struct GgmlOrderLanes {
             y[i] = x[i] / (1.0f + std::exp(-x[i])) * g[i];
     }
 
+    static void faKq(const float* q, const float* kT, int64_t dk, float* kq) {
+        for (int jb = 0; jb < 64; jb += 16) {
+            V acc = Ops::zero();
+            for (int64_t d = 0; d < dk; ++d)
+                acc = Ops::fma(Ops::set1(q[d]), Ops::loadF32(kT + d * 64 + jb, 16), acc);
+            Ops::store(kq + jb, acc);
+        }
+    }
+
+    static void faVkq(const float* kq, const float* v, int64_t dv, float* vkq) {
+        for (int64_t c = 0; c < dv; c += 16) {
+            V acc = Ops::loadF32(vkq + c, 16);
+            for (int j = 0; j < 64; ++j)
+                acc = Ops::fma(Ops::set1(kq[j]), Ops::loadF32(v + j * dv + c, 16), acc);
+            Ops::store(vkq + c, acc);
+        }
+    }
+
     static const GgmlOrderKernels& kernels() {
-        static const GgmlOrderKernels set{f16Rows, softmaxExp, swiglu};
+        static const GgmlOrderKernels set{f16Rows, softmaxExp, swiglu, faKq, faVkq};
         return set;
     }
 };

@@ -33,7 +33,7 @@ void addExpertBias(float* rows, int64_t tokens, int64_t width, const std::vector
 InferenceSession::InferenceSession(const LlamaModel& model, const SessionOptions& options)
     : m_model(model), m_p(model.params()), m_threads(options.threads ? options.threads : hardwareThreads()),
       m_capacity(options.contextLength ? options.contextLength : std::max<uint32_t>(m_p.trainedContext, 1)),
-      m_llamaCppRounding(options.llamaCppRounding) {
+      m_llamaCppRounding(options.llamaCppRounding), m_flashAttention(options.flashAttention) {
     m_keys.resize(m_p.layers);
     m_values.resize(m_p.layers);
     for (uint32_t l = 0; l < m_p.layers; ++l) {
@@ -61,6 +61,11 @@ void InferenceSession::project(int layer, MatrixKind kind, const WeightMatrix& w
         ggmlMatmul(w, x, ldx, tokens, y, ldy, m_threads, m_rounded);
     else
         matmul(w, x, ldx, tokens, y, ldy, m_threads);
+}
+
+bool InferenceSession::flashAttentionFor(int64_t tokens) const {
+    return m_llamaCppRounding && m_flashAttention && tokens >= 64 && m_p.headDim % 16 == 0 &&
+           !m_p.info->latentAttention;
 }
 
 AttentionShape InferenceSession::standardAttentionShape() {
@@ -101,6 +106,27 @@ void InferenceSession::attention(int layer, int64_t tokens, const AttentionShape
     // queries and probabilities rounded to F16), the softmax runs over the whole padded KV row with the
     // masked cells at -inf, so that its groups of 16 start where ggml's do.
     const bool ggmlOrder = m_llamaCppRounding;
+    if (flashAttentionFor(tokens)) {
+        const int64_t rows = int64_t(shape.heads) * tokens;
+        parallelFor(rows, attentionThreads, [&](int64_t i) {
+            const int64_t h = i % shape.heads, t = i / shape.heads, g = h / group;
+            const int64_t visible = past + t + 1;
+            FlashAttentionRow row{shape.queries + t * qWidth + h * hd,
+                                  kCache + g * hd,
+                                  kvWidth,
+                                  vCache + g * vd * m_capacity,
+                                  int64_t(m_capacity),
+                                  hd,
+                                  vd,
+                                  window > 0 ? std::max<int64_t>(0, visible - window) : 0,
+                                  visible,
+                                  scale,
+                                  cap,
+                                  sinks ? sinks + h : nullptr};
+            ggmlFlashAttentionRow(row, shape.out + t * shape.outStride + h * vd);
+        });
+        return;
+    }
     const GgmlDotOrder kqOrder = tokens >= 2 && hd % 16 == 0 ? GgmlDotOrder::TinyBlas : GgmlDotOrder::VecDot;
     const GgmlDotOrder kqvOrder = tokens >= 2 ? GgmlDotOrder::TinyBlas : GgmlDotOrder::VecDot;
     const int64_t paddedKeys = (keys + 15) / 16 * 16;
@@ -193,7 +219,7 @@ void InferenceSession::attentionBlock(int layer, int64_t n) {
             m_q[size_t(i)] *= m_p.queryScale;
     if (m_llamaCppRounding) {
         const VectorOps& ops = vectorOps();
-        ops.roundToHalf(m_q.data(), n * Q);
+        if (!flashAttentionFor(n)) ops.roundToHalf(m_q.data(), n * Q); // flash attention reads F32 queries
         ops.roundToHalf(m_k.data(), n * KV);
         ops.roundToHalf(m_v.data(), n * KV);
     }
