@@ -19,57 +19,134 @@ template <class Ops> struct GgmlOrderLanes {
         return reinterpret_cast<const float*>(row)[k];
     }
 
+    // One tile of NR rows x NT tokens in tinyBLAS's order (each output its own 16-lane accumulator).
+    template <int NR, int NT>
+    static void tinyBlasTile(const RowMatrix& w, int64_t r, int nr, const float* x, int64_t ldx, int64_t t0, int nt,
+                             float* y, int64_t ldy) {
+        const int64_t depth = w.cols;
+        const int rows = NR > 0 ? NR : nr, toks = NT > 0 ? NT : nt;
+        V acc[4][4];
+        for (int i = 0; i < rows; ++i)
+            for (int t = 0; t < toks; ++t)
+                acc[i][t] = Ops::zero();
+        for (int64_t k = 0; k < depth; k += 16) {
+            const int valid = int(std::min<int64_t>(16, depth - k));
+            V xv[4];
+            for (int t = 0; t < toks; ++t)
+                xv[t] = Ops::loadF32(x + (t0 + t) * ldx + k, valid);
+            for (int i = 0; i < rows; ++i) {
+                const V wv = loadRow(w, w.data + uint64_t(r + i) * w.rowBytes, k, valid);
+                for (int t = 0; t < toks; ++t)
+                    acc[i][t] = Ops::fma(wv, xv[t], acc[i][t]);
+            }
+        }
+        for (int i = 0; i < rows; ++i)
+            for (int t = 0; t < toks; ++t)
+                y[(t0 + t) * ldy + r + i] = Ops::hsum(acc[i][t]);
+    }
+
+    // The full 4 x 4 tile, branch-free so that the 16 accumulators stay in registers.
+    template <bool Half>
+    static void fullTile(const RowMatrix& w, int64_t r, const float* x, int64_t ldx, int64_t t0, float* y, int64_t ldy) {
+        const int64_t depth = w.cols;
+        const uint8_t* rows[4];
+        const float* xs[4];
+        for (int i = 0; i < 4; ++i) {
+            rows[i] = w.data + uint64_t(r + i) * w.rowBytes;
+            xs[i] = x + (t0 + i) * ldx;
+        }
+        auto load = [&](int i, int64_t k, int valid) {
+            if constexpr (Half) return Ops::loadF16(reinterpret_cast<const uint16_t*>(rows[i]) + k, valid);
+            else return Ops::loadF32(reinterpret_cast<const float*>(rows[i]) + k, valid);
+        };
+        V acc[4][4];
+        for (int i = 0; i < 4; ++i)
+            for (int t = 0; t < 4; ++t)
+                acc[i][t] = Ops::zero();
+        int64_t k = 0;
+        for (; k + 16 <= depth; k += 16) {
+            const V x0 = Ops::loadF32(xs[0] + k, 16), x1 = Ops::loadF32(xs[1] + k, 16);
+            const V x2 = Ops::loadF32(xs[2] + k, 16), x3 = Ops::loadF32(xs[3] + k, 16);
+            for (int i = 0; i < 4; ++i) {
+                const V wv = load(i, k, 16);
+                acc[i][0] = Ops::fma(wv, x0, acc[i][0]);
+                acc[i][1] = Ops::fma(wv, x1, acc[i][1]);
+                acc[i][2] = Ops::fma(wv, x2, acc[i][2]);
+                acc[i][3] = Ops::fma(wv, x3, acc[i][3]);
+            }
+        }
+        if (k < depth) {
+            const int valid = int(depth - k);
+            for (int t = 0; t < 4; ++t) {
+                const V xv = Ops::loadF32(xs[t] + k, valid);
+                for (int i = 0; i < 4; ++i)
+                    acc[i][t] = Ops::fma(load(i, k, valid), xv, acc[i][t]);
+            }
+        }
+        for (int i = 0; i < 4; ++i)
+            for (int t = 0; t < 4; ++t)
+                y[(t0 + t) * ldy + r + i] = Ops::hsum(acc[i][t]);
+    }
+
+    // One row x up to 4 tokens in ggml_vec_dot_f16's order.
+    static void vecDotRow(const RowMatrix& w, int64_t r, const float* x, int64_t ldx, int64_t t0, int nt, float* y,
+                          int64_t ldy, bool zeroPadded) {
+        const int64_t depth = w.cols;
+        const uint8_t* row = w.data + uint64_t(r) * w.rowBytes;
+        V acc[4][4];
+        for (int i = 0; i < nt; ++i)
+            for (int j = 0; j < 4; ++j)
+                acc[i][j] = Ops::zero();
+        const int64_t whole = depth & ~int64_t(63);
+        for (int64_t k = 0; k < whole; k += 64)
+            for (int j = 0; j < 4; ++j) {
+                const V wv = loadRow(w, row, k + 16 * j, 16);
+                for (int i = 0; i < nt; ++i)
+                    acc[i][j] = Ops::fma(wv, Ops::loadF32(x + (t0 + i) * ldx + k + 16 * j, 16), acc[i][j]);
+            }
+        if (zeroPadded)
+            for (int j = 0; j < 4 && whole + 16 * j < depth; ++j) {
+                const int64_t k = whole + 16 * j;
+                const int valid = int(std::min<int64_t>(16, depth - k));
+                const V wv = loadRow(w, row, k, valid);
+                for (int i = 0; i < nt; ++i)
+                    acc[i][j] = Ops::fma(wv, Ops::loadF32(x + (t0 + i) * ldx + k, valid), acc[i][j]);
+            }
+        for (int i = 0; i < nt; ++i) {
+            const V sum = Ops::add(Ops::add(acc[i][0], acc[i][2]), Ops::add(acc[i][1], acc[i][3]));
+            double s = double(Ops::hsum(sum));
+            if (!zeroPadded) {
+                const float* xt = x + (t0 + i) * ldx;
+                for (int64_t k = whole; k < depth; ++k)
+                    s += double(element(w, row, k) * xt[k]);
+            }
+            y[(t0 + i) * ldy + r] = float(s);
+        }
+    }
+
+    // Rows in blocks that stay in cache while every group of 4 tokens passes over them.
     static void f16Rows(GgmlDotOrder order, const RowMatrix& w, int64_t r0, int64_t r1, const float* x, int64_t ldx,
                         int64_t tokens, float* y, int64_t ldy, bool zeroPadded) {
-        constexpr int kTokens = 4;
-        const int64_t depth = w.cols;
-        for (int64_t r = r0; r < r1; ++r) {
-            const uint8_t* row = w.data + uint64_t(r) * w.rowBytes;
-            for (int64_t t0 = 0; t0 < tokens; t0 += kTokens) {
-                const int nt = int(std::min<int64_t>(kTokens, tokens - t0));
-                if (order == GgmlDotOrder::TinyBlas) {
-                    V acc[kTokens];
-                    for (int i = 0; i < nt; ++i)
-                        acc[i] = Ops::zero();
-                    for (int64_t k = 0; k < depth; k += 16) {
-                        const int valid = int(std::min<int64_t>(16, depth - k));
-                        const V wv = loadRow(w, row, k, valid);
-                        for (int i = 0; i < nt; ++i)
-                            acc[i] = Ops::fma(wv, Ops::loadF32(x + (t0 + i) * ldx + k, valid), acc[i]);
-                    }
-                    for (int i = 0; i < nt; ++i)
-                        y[(t0 + i) * ldy + r] = Ops::hsum(acc[i]);
+        constexpr int64_t kRowBlock = 64;
+        for (int64_t rb = r0; rb < r1; rb += kRowBlock) {
+            const int64_t rEnd = std::min(rb + kRowBlock, r1);
+            for (int64_t t0 = 0; t0 < tokens; t0 += 4) {
+                const int nt = int(std::min<int64_t>(4, tokens - t0));
+                if (order == GgmlDotOrder::VecDot) {
+                    for (int64_t r = rb; r < rEnd; ++r)
+                        vecDotRow(w, r, x, ldx, t0, nt, y, ldy, zeroPadded);
                     continue;
                 }
-                V acc[kTokens][4];
-                for (int i = 0; i < nt; ++i)
-                    for (int j = 0; j < 4; ++j)
-                        acc[i][j] = Ops::zero();
-                const int64_t whole = depth & ~int64_t(63);
-                for (int64_t k = 0; k < whole; k += 64)
-                    for (int j = 0; j < 4; ++j) {
-                        const V wv = loadRow(w, row, k + 16 * j, 16);
-                        for (int i = 0; i < nt; ++i)
-                            acc[i][j] = Ops::fma(wv, Ops::loadF32(x + (t0 + i) * ldx + k + 16 * j, 16), acc[i][j]);
+                int64_t r = rb;
+                if (nt == 4)
+                    for (; r + 4 <= rEnd; r += 4) {
+                        if (w.type == GgmlType::F16)
+                            fullTile<true>(w, r, x, ldx, t0, y, ldy);
+                        else
+                            fullTile<false>(w, r, x, ldx, t0, y, ldy);
                     }
-                if (zeroPadded)
-                    for (int j = 0; j < 4 && whole + 16 * j < depth; ++j) {
-                        const int64_t k = whole + 16 * j;
-                        const int valid = int(std::min<int64_t>(16, depth - k));
-                        const V wv = loadRow(w, row, k, valid);
-                        for (int i = 0; i < nt; ++i)
-                            acc[i][j] = Ops::fma(wv, Ops::loadF32(x + (t0 + i) * ldx + k, valid), acc[i][j]);
-                    }
-                for (int i = 0; i < nt; ++i) {
-                    const V sum = Ops::add(Ops::add(acc[i][0], acc[i][2]), Ops::add(acc[i][1], acc[i][3]));
-                    double s = double(Ops::hsum(sum));
-                    if (!zeroPadded) {
-                        const float* xt = x + (t0 + i) * ldx;
-                        for (int64_t k = whole; k < depth; ++k)
-                            s += double(element(w, row, k) * xt[k]);
-                    }
-                    y[(t0 + i) * ldy + r] = float(s);
-                }
+                for (; r < rEnd; r += 4)
+                    tinyBlasTile<0, 0>(w, r, int(std::min<int64_t>(4, rEnd - r)), x, ldx, t0, nt, y, ldy);
             }
         }
     }
