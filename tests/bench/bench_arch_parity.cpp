@@ -13,10 +13,11 @@
 // undecided routers) do under any change of rounding, and so the floor for any other implementation.
 //
 // llama.cpp's outputs are cached in the work dir (default ZOO_DIR/parity) and reused on the next run.
-// Why -fa off: llama-perplexity's default (-fa auto) turns flash attention on for the CPU, whose kernel
-// rounds elsewhere (F16 Q in the KQ dot, online softmax, F16 value accumulation); our decoder rounds as
-// the CPU attention without flash attention does. --fa: the base is written with -fa on (llama-perplexity's
-// default on a CPU) and our decoder computes attention as that kernel does (SessionOptions::flashAttention).
+// -fa off by default: llama-perplexity's default (-fa auto) turns flash attention on for the CPU, whose
+// tiled kernel rounds elsewhere (F32 queries, KV tiles of 64 with an online softmax, F32 probabilities).
+// --fa: the base is written with -fa on and our decoder computes attention as that kernel does
+// (SessionOptions::flashAttention). Either way the decoder follows ggml's order of operations where the
+// zoo's mixture-of-experts models amplify rounding (eval/kernels/ggml_order.h), so their logits match.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
