@@ -166,6 +166,7 @@ int runKld(const std::vector<std::string>& argv) {
     params.maxChunks = request->chunks;
     params.threads = request->threads;
     params.llamaCppRounding = request->llamaCppRounding;
+    params.flashAttention = request->flashAttention;
     if (auto dir = args->value("--cache-dir")) params.cacheFolder = *dir;
     if (!json) params.onChunk = printChunk;
     ProgressLine line;

@@ -65,6 +65,7 @@ int runPerplexity(const std::vector<std::string>& argv) {
     params.maxChunks = request->chunks;
     params.threads = request->threads;
     params.llamaCppRounding = request->llamaCppRounding;
+    params.flashAttention = request->flashAttention;
     if (!json) {
         params.onChunk = [](int chunk, double ppl) {
             fmt::print("[{}]{:.4f},", chunk, ppl);

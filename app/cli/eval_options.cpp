@@ -20,11 +20,13 @@ const char* const kEvalOptionsHelp =
     "  -t, --threads N     threads (default: all)\n"
     "  --reference-kernels use the portable scalar kernels\n"
     "  --no-llamacpp-rounding  keep activations in F32 instead of rounding them as llama.cpp's CPU backend\n"
-    "                      does (numbers then differ slightly from llama-perplexity's)\n";
+    "                      does (numbers then differ slightly from llama-perplexity's)\n"
+    "  --flash-attn        attention as llama.cpp computes it with flash attention on (llama-perplexity's\n"
+    "                      default -fa auto on a CPU); without it, as with -fa off\n";
 
 void addEvalOptions(ArgSpec& spec) {
     spec.valued.insert({"--file", "--ctx-size", "--chunks", "--threads"});
-    spec.flags.insert({"--reference-kernels", "--no-llamacpp-rounding"});
+    spec.flags.insert({"--reference-kernels", "--no-llamacpp-rounding", "--flash-attn"});
     spec.aliases.insert({{"-f", "--file"}, {"-c", "--ctx-size"}, {"-t", "--threads"}});
 }
 
@@ -49,6 +51,7 @@ Result<EvalRequest> evalRequestFrom(const Args& args) {
     r.chunks = args.value("--chunks") ? int(std::min<uint64_t>(*chunks, 1u << 30)) : -1;
     r.threads = unsigned(*threads);
     r.llamaCppRounding = !args.has("--no-llamacpp-rounding");
+    r.flashAttention = args.has("--flash-attn");
     if (args.has("--reference-kernels")) quant::forceReferencePath(true);
 
     if (const auto file = args.value("--file"))

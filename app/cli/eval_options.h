@@ -20,6 +20,7 @@ struct EvalRequest {
     int chunks = -1;
     unsigned threads = 0;
     bool llamaCppRounding = true;
+    bool flashAttention = false;
 };
 
 // Reads the options and the text (-f, or the bundled books-eval.txt when -f is absent; one trailing

@@ -6,16 +6,18 @@
 // Targets (issue 11): KLD <= 1e-4, same top >= 99.5 %, |PPL diff| <= 0.05 %, Q4_K_M KLD ratio within 2 %.
 //
 //   bench_arch_parity ZOO_DIR --llama-bin DIR --text FILE [--work-dir DIR] [--context 256] [--chunks 4]
-//                     [--threads 2] [--models a,b,...] [--no-quant] [--no-llama-fa]
+//                     [--threads 2] [--models a,b,...] [--no-quant] [--no-llama-fa] [--fa]
 //
 // The "llama FA" columns are llama.cpp against itself: the same model with -fa on, measured against the
 // -fa off base. Two valid roundings of one computation: what the zoo's mixture-of-experts models (random,
 // undecided routers) do under any change of rounding, and so the floor for any other implementation.
 //
 // llama.cpp's outputs are cached in the work dir (default ZOO_DIR/parity) and reused on the next run.
-// Why -fa off: llama-perplexity's default (-fa auto) turns flash attention on for the CPU, whose kernel
-// rounds elsewhere (F16 Q in the KQ dot, online softmax, F16 value accumulation); our decoder rounds as
-// the CPU attention without flash attention does.
+// -fa off by default: llama-perplexity's default (-fa auto) turns flash attention on for the CPU, whose
+// tiled kernel rounds elsewhere (F32 queries, KV tiles of 64 with an online softmax, F32 probabilities).
+// --fa: the base is written with -fa on and our decoder computes attention as that kernel does
+// (SessionOptions::flashAttention). Either way the decoder follows ggml's order of operations where the
+// zoo's mixture-of-experts models amplify rounding (eval/kernels/ggml_order.h), so their logits match.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -43,6 +45,7 @@ struct Options {
     std::vector<std::string> models;
     bool quant = true;
     bool llamaFa = true;
+    bool fa = false; // base with -fa on, ours with flash attention
 };
 
 std::string quoted(const fs::path& p) {
@@ -73,8 +76,8 @@ bool run(const std::string& command) {
 }
 
 std::string perplexityCommand(const Options& o, const fs::path& model) {
-    return fmt::format("{} -m {} -f {} -c {} --chunks {} -t {} -fa off", quoted(o.llamaBin / "llama-perplexity"),
-                       quoted(model), quoted(o.text), o.context, o.chunks, o.threads);
+    return fmt::format("{} -m {} -f {} -c {} --chunks {} -t {} -fa {}", quoted(o.llamaBin / "llama-perplexity"),
+                       quoted(model), quoted(o.text), o.context, o.chunks, o.threads, o.fa ? "on" : "off");
 }
 
 struct Row {
@@ -84,11 +87,12 @@ struct Row {
     double faKld = NAN, faSameTop = NAN; // llama.cpp -fa on against its -fa off base
 };
 
-Result<eval::KldSummary> ours(const fs::path& model, const fs::path& base, unsigned threads) {
+Result<eval::KldSummary> ours(const fs::path& model, const fs::path& base, unsigned threads, bool fa) {
     auto opened = eval::LlamaModel::open(model);
     if (!opened) return opened.error();
     eval::KldParams params;
     params.threads = threads;
+    params.flashAttention = fa;
     auto result = eval::computeKldAgainstLlamaLogits(**opened, base, params);
     if (!result) return result.error();
     return result->summary;
@@ -97,14 +101,15 @@ Result<eval::KldSummary> ours(const fs::path& model, const fs::path& base, unsig
 Row measure(const Options& o, const std::string& name) {
     Row row{.model = name};
     const fs::path model = o.zoo / (name + ".gguf");
-    const fs::path base = o.work / (name + ".kld"), baseLog = o.work / (name + ".log");
+    const std::string stem = o.fa ? name + "-fa" : name;
+    const fs::path base = o.work / (stem + ".kld"), baseLog = o.work / (stem + ".log");
     if (!fs::exists(base) &&
         !run(perplexityCommand(o, model) + " --kl-divergence-base " + quoted(base) + " > " + quoted(baseLog) + " 2>&1")) {
         row.error = "llama-perplexity failed, see " + baseLog.string();
         return row;
     }
     row.llamaPpl = logNumber(baseLog, R"(Final estimate: PPL = ([0-9.]+))");
-    auto summary = ours(model, base, o.threads);
+    auto summary = ours(model, base, o.threads, o.fa);
     if (!summary) {
         row.error = summary.error().message;
         return row;
@@ -112,7 +117,7 @@ Row measure(const Options& o, const std::string& name) {
     row.kld = summary->meanKld.value;
     row.sameTop = summary->sameTop.value;
     row.ppl = summary->perplexity.value;
-    if (o.llamaFa) {
+    if (o.llamaFa && !o.fa) {
         const fs::path faLog = o.work / (name + "-fa-on.log");
         if (!fs::exists(faLog) || std::isnan(logNumber(faLog, R"(Mean +KLD: +([0-9.]+))"))) {
             std::string command = perplexityCommand(o, model);
@@ -124,7 +129,7 @@ Row measure(const Options& o, const std::string& name) {
     }
     if (!o.quant) return row;
 
-    const fs::path q4 = o.work / (name + "-Q4_K_M.gguf"), q4Log = o.work / (name + "-Q4_K_M.log");
+    const fs::path q4 = o.work / (name + "-Q4_K_M.gguf"), q4Log = o.work / (stem + "-Q4_K_M.log");
     if (!fs::exists(q4) && !run(fmt::format("{} {} {} Q4_K_M {} > {} 2>&1", quoted(o.llamaBin / "llama-quantize"),
                                             quoted(model), quoted(q4), o.threads, quoted(o.work / (name + "-quantize.log"))))) {
         std::error_code ignored;
@@ -137,7 +142,7 @@ Row measure(const Options& o, const std::string& name) {
         run(perplexityCommand(o, q4) + " --kl-divergence-base " + quoted(base) + " --kl-divergence > " +
             quoted(q4Log) + " 2>&1");
     row.llamaQ4 = logNumber(q4Log, R"(Mean +KLD: +([0-9.]+))");
-    auto q4Summary = ours(q4, base, o.threads);
+    auto q4Summary = ours(q4, base, o.threads, o.fa);
     if (!q4Summary) {
         row.error = q4Summary.error().message;
         return row;
@@ -176,6 +181,7 @@ int main(int argc, char** argv) {
         else if (a == "--models") o.models = split(value());
         else if (a == "--no-quant") o.quant = false;
         else if (a == "--no-llama-fa") o.llamaFa = false;
+        else if (a == "--fa") o.fa = true;
         else if (o.zoo.empty()) o.zoo = a;
         else {
             std::fprintf(stderr, "unexpected argument %s\n", a.c_str());

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "eval/kernels/ggml_order.h"
 #include "qf/eval/vector_ops.h"
 #include "qf/fp16.h"
 
@@ -73,7 +74,8 @@ void ropeCache(int64_t first, int64_t tokens, uint32_t dims, float freqBase, flo
             if (yarn.extFactor != 0.0f) {
                 const float y = (float(i / 2) - low) / std::max(0.001f, high - low);
                 const float rampMix = (1.0f - std::min(1.0f, std::max(0.0f, y))) * yarn.extFactor;
-                angle = angle * (1.0f - rampMix) + extrapolated * rampMix;
+                // ggml's CPU backend is compiled with floating-point contraction: this is one fused step.
+                angle = std::fma(angle, 1.0f - rampMix, extrapolated * rampMix);
             }
             cs[i] = std::cos(angle) * mscale;
             cs[i + 1] = std::sin(angle) * mscale;
@@ -95,19 +97,21 @@ void applyRope(RopeKind kind, float* rows, int64_t tokens, int64_t stride, uint3
                 float& a = kind == RopeKind::Normal ? v[2 * i] : v[i];
                 float& b = kind == RopeKind::Normal ? v[2 * i + 1] : v[i + half];
                 const float x0 = a, x1 = b;
-                a = x0 * c - x1 * s;
-                b = x0 * s + x1 * c;
+                // As ggml's rotate_pairs compiles (contracted): the first product fused with the second's
+                // rounded value.
+                a = std::fma(x0, c, -(x1 * s));
+                b = std::fma(x0, s, x1 * c);
             }
         }
     }
 }
 
-void gatedActivation(Activation act, float* gate, const float* up, int64_t n) {
+void gatedActivation(Activation act, float* gate, const float* up, int64_t n, int64_t width) {
     if (act == Activation::Silu) {
-        for (int64_t i = 0; i < n; ++i) {
-            const float g = gate[i];
-            gate[i] = g / (1.0f + std::exp(-g)) * up[i];
-        }
+        // ggml_vec_swiglu_f32 row by row: its vector exp on whole groups of 16 from the row's start.
+        if (width <= 0) width = n;
+        for (int64_t r = 0; r < n; r += width)
+            eval::ggmlSwiglu(gate + r, up + r, gate + r, std::min(width, n - r));
         return;
     }
     if (act == Activation::SwigluOai) {
@@ -147,7 +151,7 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
     } else if (gating == ExpertGating::Softmax) {
         // ggml_soft_max: exp of the shifted values in float, their sum in double, then 1/sum in float.
         const eval::VectorOps& ops = eval::vectorOps();
-        const double sum = ops.expShifted(logits.data(), ops.maxOf(logits.data(), n), probs.data(), n);
+        const double sum = eval::ggmlSoftmaxExp(logits.data(), ops.maxOf(logits.data(), n), probs.data(), n);
         const float inv = float(1.0 / sum);
         for (float& p : probs)
             p *= inv;
@@ -170,8 +174,8 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
         out.weights[k] = probs[size_t(out.experts[k])];
     if (gating == ExpertGating::SoftmaxWeight) {
         const eval::VectorOps& ops = eval::vectorOps();
-        const double sum = ops.expShifted(out.weights.data(), ops.maxOf(out.weights.data(), used),
-                                          out.weights.data(), used);
+        const double sum = eval::ggmlSoftmaxExp(out.weights.data(), ops.maxOf(out.weights.data(), used),
+                                                out.weights.data(), used);
         const float inv = float(1.0 / sum);
         for (float& w : out.weights)
             w *= inv;

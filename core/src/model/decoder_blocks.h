@@ -35,8 +35,9 @@ void applyRope(RopeKind kind, float* rows, int64_t tokens, int64_t stride, uint3
                uint32_t dims, const float* cosSin);
 
 // gate[i] = act(gate[i]) * up[i], as ggml_swiglu_split / ggml_geglu_split (GELU through ggml's F16 table)
-// / ggml_swiglu_oai (alpha 1.702, limit 7).
-void gatedActivation(Activation act, float* gate, const float* up, int64_t n);
+// / ggml_swiglu_oai (alpha 1.702, limit 7), over rows of `width` values (0: one row of n), as ggml's row
+// by row operations.
+void gatedActivation(Activation act, float* gate, const float* up, int64_t n, int64_t width = 0);
 
 // x = cap * tanh(x / cap), as ggml_scale + ggml_tanh + ggml_scale.
 void softcap(float* x, int64_t n, float cap);

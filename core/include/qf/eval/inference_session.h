@@ -51,6 +51,10 @@ struct SessionOptions {
     // F16 for their half-precision products. Off: F32 throughout (closer to the real model, further
     // from llama-perplexity's numbers).
     bool llamaCppRounding = true;
+    // With llamaCppRounding: attention as llama.cpp computes it with flash attention on (llama-perplexity's
+    // default, -fa auto on a CPU) for batches of 64 or more tokens: F32 queries, KV tiles of 64 with an
+    // online softmax, F32 probabilities. Off: as with -fa off.
+    bool flashAttention = false;
 };
 
 // The shape of one attention call: `heads` query heads of keyDim values (queryStride apart per token),
@@ -95,6 +99,7 @@ private:
     void project(int layer, MatrixKind kind, const WeightMatrix& w, const float* x, int64_t tokens,
                  int64_t ldx, float* y, int64_t ldy, int expert = -1, int slices = 0);
     AttentionShape standardAttentionShape();
+    bool flashAttentionFor(int64_t tokens) const;
     void attention(int layer, int64_t tokens, const AttentionShape& shape);
     void attentionBlock(int layer, int64_t tokens);
     void latentAttentionBlock(int layer, int64_t tokens); // latent_attention.cpp
@@ -109,6 +114,7 @@ private:
     unsigned m_threads;
     uint32_t m_capacity;
     bool m_llamaCppRounding;
+    bool m_flashAttention;
     int64_t m_position = 0;
     MatmulHook m_hook;
     std::vector<std::vector<float>>* m_capture = nullptr;

@@ -85,6 +85,7 @@ struct KldParams {
     int maxChunks = -1;
     unsigned threads = 0;
     bool llamaCppRounding = true; // see SessionOptions (the base cache records which was used)
+    bool flashAttention = false;  // see SessionOptions (recorded too)
     // Where the base cache goes; empty = beside the base model.
     std::filesystem::path cacheFolder;
     // After every chunk: its 1-based number and the running statistics (no percentiles).

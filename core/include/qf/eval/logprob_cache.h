@@ -43,6 +43,7 @@ struct BaseCacheHeader {
     uint32_t flags = 0;   // kLlamaCppRounding when the base ran with SessionOptions::llamaCppRounding
 
     static constexpr uint32_t kLlamaCppRounding = 1;
+    static constexpr uint32_t kFlashAttention = 2; // SessionOptions::flashAttention
 
     // Same text, context, model and flags, and at least `chunks` chunks stored.
     bool covers(const BaseCacheHeader& wanted) const;

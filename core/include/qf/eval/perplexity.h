@@ -54,6 +54,7 @@ struct PerplexityParams {
     int maxChunks = -1;           // --chunks; < 0 = all
     unsigned threads = 0;         // 0 = all hardware threads
     bool llamaCppRounding = true; // see SessionOptions
+    bool flashAttention = false;  // see SessionOptions
     // Called after every chunk with its 1-based number and the running perplexity ("[1]150.3235,").
     std::function<void(int chunk, double runningPerplexity)> onChunk;
 };

@@ -34,7 +34,8 @@ Result<Prepared> prepare(const LlamaModel& base, std::string_view text, const Kl
     p.header.textTokens = p.tokens.size();
     p.header.textDigest = textDigest(text);
     p.header.modelDigest = baseModelDigest(base);
-    p.header.flags = params.llamaCppRounding ? BaseCacheHeader::kLlamaCppRounding : 0;
+    p.header.flags = (params.llamaCppRounding ? BaseCacheHeader::kLlamaCppRounding : 0) |
+                     (params.llamaCppRounding && params.flashAttention ? BaseCacheHeader::kFlashAttention : 0);
     p.path = baseCachePath(base.file().path(), plan->context, p.header.textDigest, params.cacheFolder);
     return p;
 }
@@ -48,7 +49,7 @@ Result<std::filesystem::path> buildCache(const LlamaModel& base, const Prepared&
     if (reused) *reused = false;
     auto writer = BaseCacheWriter::create(p.path, p.header);
     if (!writer) return writer.error();
-    InferenceSession session(base, {p.plan.context, params.threads, params.llamaCppRounding});
+    InferenceSession session(base, {p.plan.context, params.threads, params.llamaCppRounding, params.flashAttention});
     std::vector<float> hidden;
     const size_t rowValues = size_t(p.plan.scoredPerChunk) * base.params().embedding;
     for (int c = 0; c < p.plan.chunks; ++c) {
@@ -90,7 +91,7 @@ Result<KldResult> computeKld(const LlamaModel& model, const LlamaModel& base, st
     if (!reader->header().covers(p.header)) return makeError("{} does not match this run", path->string());
 
     const unsigned threads = params.threads ? params.threads : hardwareThreads();
-    InferenceSession session(model, {p.plan.context, threads, params.llamaCppRounding});
+    InferenceSession session(model, {p.plan.context, threads, params.llamaCppRounding, params.flashAttention});
     KldAccumulator accumulator;
     std::vector<float> logits, hidden, baseLogits, rounded;
     std::vector<KldToken> rows(p.plan.scoredPerChunk);

@@ -116,7 +116,7 @@ Result<KldResult> computeKldAgainstLlamaLogits(const LlamaModel& model, const st
     const uint32_t firstScored = context / 2, scored = base->rowsPerChunk();
 
     const unsigned threads = params.threads ? params.threads : hardwareThreads();
-    InferenceSession session(model, {context, threads, params.llamaCppRounding});
+    InferenceSession session(model, {context, threads, params.llamaCppRounding, params.flashAttention});
     KldAccumulator accumulator;
     std::vector<float> logits;
     std::vector<uint16_t> stored;

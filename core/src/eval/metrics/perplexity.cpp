@@ -58,7 +58,7 @@ Result<PerplexityResult> computePerplexity(const LlamaModel& model, std::string_
     auto plan = planChunks(tokens.size(), params.context, params.maxChunks);
     if (!plan) return plan.error();
 
-    InferenceSession session(model, {params.context, params.threads, params.llamaCppRounding});
+    InferenceSession session(model, {params.context, params.threads, params.llamaCppRounding, params.flashAttention});
     PerplexityResult result;
     result.context = plan->context;
     result.textTokens = tokens.size();

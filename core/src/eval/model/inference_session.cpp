@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "eval/kernels/ggml_order.h"
 #include "eval/kernels/matmul_kernels.h"
 #include "model/decoder_blocks.h"
 #include "qf/parallel.h"
@@ -32,7 +33,7 @@ void addExpertBias(float* rows, int64_t tokens, int64_t width, const std::vector
 InferenceSession::InferenceSession(const LlamaModel& model, const SessionOptions& options)
     : m_model(model), m_p(model.params()), m_threads(options.threads ? options.threads : hardwareThreads()),
       m_capacity(options.contextLength ? options.contextLength : std::max<uint32_t>(m_p.trainedContext, 1)),
-      m_llamaCppRounding(options.llamaCppRounding) {
+      m_llamaCppRounding(options.llamaCppRounding), m_flashAttention(options.flashAttention) {
     m_keys.resize(m_p.layers);
     m_values.resize(m_p.layers);
     for (uint32_t l = 0; l < m_p.layers; ++l) {
@@ -47,10 +48,24 @@ void InferenceSession::project(int layer, MatrixKind kind, const WeightMatrix& w
         const int count = expert < 0 ? 0 : slices > 0 ? slices : int(m_p.experts);
         m_hook({layer, expert, count, kind, &w, x, tokens, w.cols, ldx});
     }
-    if (m_llamaCppRounding)
+    if (m_llamaCppRounding && w.type == GgmlType::F16) {
+        // ggml's F16 products in their summation order: expert products (ggml_mul_mat_id) always by
+        // ggml_vec_dot_f16, dense ones by tinyBLAS where llamafile takes them.
+        m_rounded.resize(size_t(tokens * w.cols));
+        roundActivations(w.type, x, ldx, tokens, w.cols, m_rounded.data(), w.cols);
+        const GgmlDotOrder order = expert >= 0 ? GgmlDotOrder::VecDot : ggmlDenseOrder(w.rows, w.cols, tokens);
+        ggmlF16Product(order, w, m_rounded.data(), w.cols, tokens, y, ldy, m_threads);
+    } else if (m_llamaCppRounding && w.type == GgmlType::MXFP4 && expert >= 0 && ggmlRepacksMxfp4(w.rows, w.cols))
+        ggmlMxfp4RepackedProduct(w, x, ldx, tokens, y, ldy, m_threads);
+    else if (m_llamaCppRounding)
         ggmlMatmul(w, x, ldx, tokens, y, ldy, m_threads, m_rounded);
     else
         matmul(w, x, ldx, tokens, y, ldy, m_threads);
+}
+
+bool InferenceSession::flashAttentionFor(int64_t tokens) const {
+    return m_llamaCppRounding && m_flashAttention && tokens >= 64 && m_p.headDim % 16 == 0 &&
+           !m_p.info->latentAttention;
 }
 
 AttentionShape InferenceSession::standardAttentionShape() {
@@ -87,13 +102,45 @@ void InferenceSession::attention(int layer, int64_t tokens, const AttentionShape
 
     // One new token against a short context is less work than starting a thread (see matmul()).
     const unsigned attentionThreads = tokens * keys * hd * shape.heads < (int64_t(1) << 20) ? 1 : m_threads;
+    // llama.cpp's attention without flash attention: KQ and KQV are F16 products in ggml's order (the
+    // queries and probabilities rounded to F16), the softmax runs over the whole padded KV row with the
+    // masked cells at -inf, so that its groups of 16 start where ggml's do.
+    const bool ggmlOrder = m_llamaCppRounding;
+    if (flashAttentionFor(tokens)) {
+        const int64_t rows = int64_t(shape.heads) * tokens;
+        parallelFor(rows, attentionThreads, [&](int64_t i) {
+            const int64_t h = i % shape.heads, t = i / shape.heads, g = h / group;
+            const int64_t visible = past + t + 1;
+            FlashAttentionRow row{shape.queries + t * qWidth + h * hd,
+                                  kCache + g * hd,
+                                  kvWidth,
+                                  vCache + g * vd * m_capacity,
+                                  int64_t(m_capacity),
+                                  hd,
+                                  vd,
+                                  window > 0 ? std::max<int64_t>(0, visible - window) : 0,
+                                  visible,
+                                  scale,
+                                  cap,
+                                  sinks ? sinks + h : nullptr};
+            ggmlFlashAttentionRow(row, shape.out + t * shape.outStride + h * vd);
+        });
+        return;
+    }
+    const GgmlDotOrder kqOrder = tokens >= 2 && hd % 16 == 0 ? GgmlDotOrder::TinyBlas : GgmlDotOrder::VecDot;
+    const GgmlDotOrder kqvOrder = tokens >= 2 ? GgmlDotOrder::TinyBlas : GgmlDotOrder::VecDot;
+    const int64_t paddedKeys = (keys + 15) / 16 * 16;
     parallelFor(shape.heads, attentionThreads, [&](int64_t h) {
-        thread_local std::vector<float> scores;
+        thread_local std::vector<float> scores, padded;
         if (scores.size() < size_t(tokens * keys)) scores.resize(size_t(tokens * keys));
+        if (padded.size() < size_t(paddedKeys)) padded.resize(size_t(paddedKeys));
         const int64_t g = h / group;
         // scores = Q_h · K_gᵀ
         const RowMatrix k = RowMatrix::f32(kCache + g * hd, keys, hd, kvWidth);
-        matmul(k, shape.queries + h * hd, qWidth, tokens, scores.data(), keys, 1);
+        if (ggmlOrder)
+            ggmlF16Product(kqOrder, k, shape.queries + h * hd, qWidth, tokens, scores.data(), keys, 1);
+        else
+            matmul(k, shape.queries + h * hd, qWidth, tokens, scores.data(), keys, 1);
         // Masked softmax as ggml_soft_max_ext: x * scale with -inf after the query position, exp in float,
         // the sum in double.
         for (int64_t t = 0; t < tokens; ++t) {
@@ -108,7 +155,15 @@ void InferenceSession::attention(int layer, int64_t tokens, const AttentionShape
             // An attention sink joins the softmax as one more logit with no value (ggml_soft_max_ext).
             float maxLogit = ops.maxOf(seen, count);
             if (sinks) maxLogit = std::max(maxLogit, sinks[h]);
-            double sum = ops.expShifted(seen, maxLogit, seen, count);
+            double sum;
+            if (ggmlOrder) {
+                std::fill(padded.begin(), padded.begin() + paddedKeys, -INFINITY);
+                std::copy(seen, seen + count, padded.begin() + first);
+                sum = ggmlSoftmaxExp(padded.data(), maxLogit, padded.data(), paddedKeys);
+                std::copy(padded.begin(), padded.begin() + keys, row);
+            } else {
+                sum = ops.expShifted(seen, maxLogit, seen, count);
+            }
             if (sinks) sum += double(std::exp(sinks[h] - maxLogit));
             const float inv = float(1.0 / sum);
             for (int64_t j = 0; j < count; ++j)
@@ -119,7 +174,10 @@ void InferenceSession::attention(int layer, int64_t tokens, const AttentionShape
         }
         // out_h = P · V_g: the transposed value cache gives V_g as vd rows of `keys` values.
         const RowMatrix v = RowMatrix::f32(vCache + g * vd * m_capacity, vd, keys, m_capacity);
-        matmul(v, scores.data(), keys, tokens, shape.out + h * vd, shape.outStride, 1);
+        if (ggmlOrder)
+            ggmlF16Product(kqvOrder, v, scores.data(), keys, tokens, shape.out + h * vd, shape.outStride, 1, true);
+        else
+            matmul(v, scores.data(), keys, tokens, shape.out + h * vd, shape.outStride, 1);
     });
 }
 
@@ -161,7 +219,7 @@ void InferenceSession::attentionBlock(int layer, int64_t n) {
             m_q[size_t(i)] *= m_p.queryScale;
     if (m_llamaCppRounding) {
         const VectorOps& ops = vectorOps();
-        ops.roundToHalf(m_q.data(), n * Q);
+        if (!flashAttentionFor(n)) ops.roundToHalf(m_q.data(), n * Q); // flash attention reads F32 queries
         ops.roundToHalf(m_k.data(), n * KV);
         ops.roundToHalf(m_v.data(), n * KV);
     }
@@ -198,7 +256,7 @@ void InferenceSession::ffnBlock(int layer, int64_t n) {
     } else {
         project(layer, MatrixKind::FfnGate, w.ffnGate, m_norm.data(), n, E, m_gate.data(), F);
         project(layer, MatrixKind::FfnUp, w.ffnUp, m_norm.data(), n, E, m_up.data(), F);
-        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), n * F);
+        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), n * F, F);
     }
     project(layer, MatrixKind::FfnDown, w.ffnDown, m_gate.data(), n, F, m_norm.data(), E);
 }
@@ -224,7 +282,7 @@ void InferenceSession::moeBlock(int layer, int64_t n) {
         m_shared.resize(size_t(n * E));
         project(layer, MatrixKind::FfnGateShexp, w.ffnGateShexp, m_norm.data(), n, E, m_gate.data(), FS);
         project(layer, MatrixKind::FfnUpShexp, w.ffnUpShexp, m_norm.data(), n, E, m_up.data(), FS);
-        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), n * FS);
+        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), n * FS, FS);
         project(layer, MatrixKind::FfnDownShexp, w.ffnDownShexp, m_gate.data(), n, FS, m_shared.data(), E);
     }
 
@@ -251,7 +309,7 @@ void InferenceSession::moeBlock(int layer, int64_t n) {
                 m_up.data(), FE, ex);
         addExpertBias(m_gate.data(), m, FE, w.ffnGateExpsBias, e);
         addExpertBias(m_up.data(), m, FE, w.ffnUpExpsBias, e);
-        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), m * FE);
+        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), m * FE, FE);
         project(layer, MatrixKind::FfnDownExps, w.ffnDownExps.experts[size_t(e)], m_gate.data(), m, FE,
                 m_gatheredOut.data(), E, ex);
         addExpertBias(m_gatheredOut.data(), m, E, w.ffnDownExpsBias, e);
