@@ -131,7 +131,9 @@ private slots:
 
         // A smaller budget, typed in: solved again from the measured table, without measuring.
         recommend->setMixBudget(12'000'000);
-        QTRY_VERIFY(recommend->mixPrediction() && recommend->mixPrediction()->budget == 12'000'000);
+        QTRY_VERIFY2_WITH_TIMEOUT(recommend->mixPrediction() && recommend->mixPrediction()->budget == 12'000'000,
+                                  qPrintable(table->index(mixRow, RecommendTableModel::QualityColumn).data().toString()),
+                                  60000);
         QVERIFY(recommend->mixPrediction()->table == prediction.table);
         QVERIFY(recommend->mixPrediction()->predictedKld > prediction.predictedKld);
         QVERIFY(recommend->mixPrediction()->plan->fileBytes <= 12'000'000);
