@@ -302,6 +302,10 @@
         <source>Size against KL divergence (lower is better)</source>
         <translation>Größe gegen KL-Divergenz (niedriger ist besser)</translation>
     </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Eigene Mischung</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -403,6 +407,10 @@
     <message>
         <source>Generation</source>
         <translation>Generierung</translation>
+    </message>
+    <message>
+        <source>Custom mix: predicted mean KLD %1 before it was made</source>
+        <translation>Eigene Mischung: vor dem Erzeugen vorhergesagte mittlere KLD %1</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1236,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::MixPredictJob</name>
+    <message>
+        <source>A custom mix is made from a GGUF file; convert this folder first.</source>
+        <translation>Eine eigene Mischung entsteht aus einer GGUF-Datei; wandeln Sie diesen Ordner zuerst um.</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ModelCardWidget</name>
     <message>
         <source>Architecture</source>
@@ -1364,6 +1379,10 @@
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Eigene Mischung</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1834,18 @@ Ersetzen?</translation>
         <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
         <translation>%1 braucht eine Wichtigkeitsmatrix: Wählen Sie eine aus oder berechnen Sie eine aus Text.</translation>
     </message>
+    <message>
+        <source>Measures how sensitive each tensor is (cached), chooses a type per tensor within the budget, and writes the file</source>
+        <translation>Misst, wie empfindlich jeder Tensor ist (zwischengespeichert), wählt je Tensor einen Typ innerhalb des Budgets und schreibt die Datei</translation>
+    </message>
+    <message>
+        <source>Custom mix within %1 (from Recommend)</source>
+        <translation>Eigene Mischung innerhalb von %1 (aus Empfehlen)</translation>
+    </message>
+    <message>
+        <source>Custom mix (%1)</source>
+        <translation>Eigene Mischung (%1)</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1825,6 +1856,18 @@ Ersetzen?</translation>
     <message>
         <source>Unexpected error while quantizing: %1</source>
         <translation>Unerwarteter Fehler beim Quantisieren: %1</translation>
+    </message>
+    <message>
+        <source>Custom mix: %1</source>
+        <translation>Eigene Mischung: %1</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Eigene Mischung</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity: %1</source>
+        <translation>Empfindlichkeit wird gemessen: %1</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1963,58 @@ Ersetzen?</translation>
     <message>
         <source>Expected quality: %1.</source>
         <translation>Erwartete Qualität: %1.</translation>
+    </message>
+    <message>
+        <source>Fit This Machine</source>
+        <translation>An diesen Rechner anpassen</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>The custom mix&apos;s whole file size; by default what fits this machine at this context</source>
+        <translation>Die gesamte Dateigröße der eigenen Mischung; standardmäßig, was bei diesem Kontext auf diesen Rechner passt</translation>
+    </message>
+    <message>
+        <source>Make the budget what fits this machine at this context again</source>
+        <translation>Das Budget wieder auf das setzen, was bei diesem Kontext auf diesen Rechner passt</translation>
+    </message>
+    <message>
+        <source>Custom mix budget:</source>
+        <translation>Budget der eigenen Mischung:</translation>
+    </message>
+    <message>
+        <source>Measure Sensitivity</source>
+        <translation>Empfindlichkeit messen</translation>
+    </message>
+    <message>
+        <source>Stop Measuring</source>
+        <translation>Messung anhalten</translation>
+    </message>
+    <message>
+        <source>Made from GGUF files only</source>
+        <translation>Nur aus GGUF-Dateien</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity…</source>
+        <translation>Empfindlichkeit wird gemessen…</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity… %1 %</source>
+        <translation>Empfindlichkeit wird gemessen… %1 %</translation>
+    </message>
+    <message>
+        <source>Not measured yet: Measure Sensitivity predicts its quality</source>
+        <translation>Noch nicht gemessen: Empfindlichkeit messen sagt die Qualität voraus</translation>
+    </message>
+    <message>
+        <source>Measuring stopped: Measure Sensitivity starts again</source>
+        <translation>Messung angehalten: Empfindlichkeit messen beginnt von vorn</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>Wird vorhergesagt…</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2370,38 @@ Ersetzen?</translation>
     <message>
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>Bei diesem Modell dieselbe Datei wie %1: Jeder Tensor erhält denselben Typ.</translation>
+    </message>
+    <message>
+        <source>Custom mix — fits this machine exactly</source>
+        <translation>Eigene Mischung — passt genau auf diesen Rechner</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured) · %3 predicted</source>
+        <translation>KLD %1 ± %2 (gemessen) · %3 vorhergesagt</translation>
+    </message>
+    <message>
+        <source>KLD %1 (predicted)</source>
+        <translation>KLD %1 (vorhergesagt)</translation>
+    </message>
+    <message>
+        <source>Standard GGUF types chosen tensor by tensor from this model&apos;s measured sensitivity, so that the predicted loss (KL divergence) is least within %1: the largest file this machine holds at this context%2.</source>
+        <translation>Standard-GGUF-Typen, Tensor für Tensor nach der gemessenen Empfindlichkeit dieses Modells gewählt, sodass der vorhergesagte Verlust (KL-Divergenz) innerhalb von %1 am kleinsten ist: die größte Datei, die dieser Rechner bei diesem Kontext fasst%2.</translation>
+    </message>
+    <message>
+        <source>, at most the largest preset&apos;s size</source>
+        <translation>, höchstens so groß wie die größte Voreinstellung</translation>
+    </message>
+    <message>
+        <source>Budget: %1 bytes</source>
+        <translation>Budget: %1 Byte</translation>
+    </message>
+    <message>
+        <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
+        <translation>Vorhergesagt: die Summe der am Kalibrierungstext gemessenen KL-Divergenz jedes Tensors. Gemessen: die erzeugte Datei, auf der Seite Vergleichen ausgewertet.</translation>
     </message>
 </context>
 <context>

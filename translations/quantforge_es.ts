@@ -302,6 +302,10 @@
         <source>Size against KL divergence (lower is better)</source>
         <translation>Tamaño frente a divergencia KL (menor es mejor)</translation>
     </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Mezcla a medida</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -403,6 +407,10 @@
     <message>
         <source>Generation</source>
         <translation>Generación</translation>
+    </message>
+    <message>
+        <source>Custom mix: predicted mean KLD %1 before it was made</source>
+        <translation>Mezcla a medida: KLD media prevista antes de crearla %1</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1236,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::MixPredictJob</name>
+    <message>
+        <source>A custom mix is made from a GGUF file; convert this folder first.</source>
+        <translation>Una mezcla a medida se hace a partir de un archivo GGUF; convierta antes esta carpeta.</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ModelCardWidget</name>
     <message>
         <source>Architecture</source>
@@ -1364,6 +1379,10 @@
     <message>
         <source>Size</source>
         <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Mezcla a medida</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1834,18 @@ Replace them?</source>
         <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
         <translation>%1 necesita una matriz de importancia: elija una o calcule una a partir de un texto.</translation>
     </message>
+    <message>
+        <source>Measures how sensitive each tensor is (cached), chooses a type per tensor within the budget, and writes the file</source>
+        <translation>Mide la sensibilidad de cada tensor (en caché), elige un tipo por tensor dentro del presupuesto y escribe el archivo</translation>
+    </message>
+    <message>
+        <source>Custom mix within %1 (from Recommend)</source>
+        <translation>Mezcla a medida dentro de %1 (desde Recomendar)</translation>
+    </message>
+    <message>
+        <source>Custom mix (%1)</source>
+        <translation>Mezcla a medida (%1)</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1825,6 +1856,18 @@ Replace them?</source>
     <message>
         <source>Unexpected error while quantizing: %1</source>
         <translation>Error inesperado al cuantizar: %1</translation>
+    </message>
+    <message>
+        <source>Custom mix: %1</source>
+        <translation>Mezcla a medida: %1</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Mezcla a medida</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity: %1</source>
+        <translation>Midiendo la sensibilidad: %1</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1963,58 @@ Replace them?</source>
     <message>
         <source>Expected quality: %1.</source>
         <translation>Calidad esperada: %1.</translation>
+    </message>
+    <message>
+        <source>Fit This Machine</source>
+        <translation>Ajustar a este equipo</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>The custom mix&apos;s whole file size; by default what fits this machine at this context</source>
+        <translation>El tamaño total del archivo de la mezcla; por defecto, lo que cabe en este equipo con este contexto</translation>
+    </message>
+    <message>
+        <source>Make the budget what fits this machine at this context again</source>
+        <translation>Volver a fijar el presupuesto en lo que cabe en este equipo con este contexto</translation>
+    </message>
+    <message>
+        <source>Custom mix budget:</source>
+        <translation>Presupuesto de la mezcla:</translation>
+    </message>
+    <message>
+        <source>Measure Sensitivity</source>
+        <translation>Medir la sensibilidad</translation>
+    </message>
+    <message>
+        <source>Stop Measuring</source>
+        <translation>Detener la medición</translation>
+    </message>
+    <message>
+        <source>Made from GGUF files only</source>
+        <translation>Solo a partir de archivos GGUF</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity…</source>
+        <translation>Midiendo la sensibilidad…</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity… %1 %</source>
+        <translation>Midiendo la sensibilidad… %1 %</translation>
+    </message>
+    <message>
+        <source>Not measured yet: Measure Sensitivity predicts its quality</source>
+        <translation>Aún sin medir: Medir la sensibilidad predice su calidad</translation>
+    </message>
+    <message>
+        <source>Measuring stopped: Measure Sensitivity starts again</source>
+        <translation>Medición detenida: Medir la sensibilidad vuelve a empezar</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>Prediciendo…</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2370,38 @@ Replace them?</source>
     <message>
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>En este modelo, el mismo archivo que %1: cada tensor recibe el mismo tipo.</translation>
+    </message>
+    <message>
+        <source>Custom mix — fits this machine exactly</source>
+        <translation>Mezcla a medida — cabe exactamente en este equipo</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured) · %3 predicted</source>
+        <translation>KLD %1 ± %2 (medida) · %3 prevista</translation>
+    </message>
+    <message>
+        <source>KLD %1 (predicted)</source>
+        <translation>KLD %1 (prevista)</translation>
+    </message>
+    <message>
+        <source>Standard GGUF types chosen tensor by tensor from this model&apos;s measured sensitivity, so that the predicted loss (KL divergence) is least within %1: the largest file this machine holds at this context%2.</source>
+        <translation>Tipos GGUF estándar elegidos tensor a tensor según la sensibilidad medida de este modelo, para que la pérdida prevista (divergencia KL) sea mínima dentro de %1: el mayor archivo que cabe en este equipo con este contexto%2.</translation>
+    </message>
+    <message>
+        <source>, at most the largest preset&apos;s size</source>
+        <translation>, como máximo el tamaño del mayor preajuste</translation>
+    </message>
+    <message>
+        <source>Budget: %1 bytes</source>
+        <translation>Presupuesto: %1 bytes</translation>
+    </message>
+    <message>
+        <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
+        <translation>Prevista: la suma de la divergencia KL medida de cada tensor en el texto de calibración. Medida: el archivo producido, evaluado en la página Comparar.</translation>
     </message>
 </context>
 <context>

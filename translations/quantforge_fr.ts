@@ -302,6 +302,10 @@
         <source>Size against KL divergence (lower is better)</source>
         <translation>Taille contre divergence KL (plus bas est meilleur)</translation>
     </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Mélange sur mesure</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -403,6 +407,10 @@
     <message>
         <source>Generation</source>
         <translation>Génération</translation>
+    </message>
+    <message>
+        <source>Custom mix: predicted mean KLD %1 before it was made</source>
+        <translation>Mélange sur mesure : KLD moyenne prévue avant sa création %1</translation>
     </message>
 </context>
 <context>
@@ -1228,6 +1236,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::MixPredictJob</name>
+    <message>
+        <source>A custom mix is made from a GGUF file; convert this folder first.</source>
+        <translation>Un mélange sur mesure se fait à partir d&apos;un fichier GGUF ; convertissez d&apos;abord ce dossier.</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ModelCardWidget</name>
     <message>
         <source>Architecture</source>
@@ -1364,6 +1379,10 @@
     <message>
         <source>Size</source>
         <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Mélange sur mesure</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1834,18 @@ Les remplacer ?</translation>
         <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
         <translation>%1 nécessite une matrice d&apos;importance : choisissez-en une ou calculez-en une à partir d&apos;un texte.</translation>
     </message>
+    <message>
+        <source>Measures how sensitive each tensor is (cached), chooses a type per tensor within the budget, and writes the file</source>
+        <translation>Mesure la sensibilité de chaque tenseur (en cache), choisit un type par tenseur dans le budget et écrit le fichier</translation>
+    </message>
+    <message>
+        <source>Custom mix within %1 (from Recommend)</source>
+        <translation>Mélange sur mesure dans %1 (depuis Recommander)</translation>
+    </message>
+    <message>
+        <source>Custom mix (%1)</source>
+        <translation>Mélange sur mesure (%1)</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1825,6 +1856,18 @@ Les remplacer ?</translation>
     <message>
         <source>Unexpected error while quantizing: %1</source>
         <translation>Erreur inattendue pendant la quantification : %1</translation>
+    </message>
+    <message>
+        <source>Custom mix: %1</source>
+        <translation>Mélange sur mesure : %1</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Mélange sur mesure</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity: %1</source>
+        <translation>Mesure de la sensibilité : %1</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +1963,58 @@ Les remplacer ?</translation>
     <message>
         <source>Expected quality: %1.</source>
         <translation>Qualité attendue : %1.</translation>
+    </message>
+    <message>
+        <source>Fit This Machine</source>
+        <translation>Adapter à cette machine</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> Mo</translation>
+    </message>
+    <message>
+        <source>The custom mix&apos;s whole file size; by default what fits this machine at this context</source>
+        <translation>La taille totale du fichier du mélange ; par défaut, ce qui tient sur cette machine avec ce contexte</translation>
+    </message>
+    <message>
+        <source>Make the budget what fits this machine at this context again</source>
+        <translation>Ramener le budget à ce qui tient sur cette machine avec ce contexte</translation>
+    </message>
+    <message>
+        <source>Custom mix budget:</source>
+        <translation>Budget du mélange :</translation>
+    </message>
+    <message>
+        <source>Measure Sensitivity</source>
+        <translation>Mesurer la sensibilité</translation>
+    </message>
+    <message>
+        <source>Stop Measuring</source>
+        <translation>Arrêter la mesure</translation>
+    </message>
+    <message>
+        <source>Made from GGUF files only</source>
+        <translation>Uniquement à partir de fichiers GGUF</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity…</source>
+        <translation>Mesure de la sensibilité…</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity… %1 %</source>
+        <translation>Mesure de la sensibilité… %1 %</translation>
+    </message>
+    <message>
+        <source>Not measured yet: Measure Sensitivity predicts its quality</source>
+        <translation>Pas encore mesuré : Mesurer la sensibilité prévoit sa qualité</translation>
+    </message>
+    <message>
+        <source>Measuring stopped: Measure Sensitivity starts again</source>
+        <translation>Mesure arrêtée : Mesurer la sensibilité recommence</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>Prévision…</translation>
     </message>
 </context>
 <context>
@@ -2275,6 +2370,38 @@ Les remplacer ?</translation>
     <message>
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>Sur ce modèle, le même fichier que %1 : chaque tenseur reçoit le même type.</translation>
+    </message>
+    <message>
+        <source>Custom mix — fits this machine exactly</source>
+        <translation>Mélange sur mesure — tient exactement sur cette machine</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured) · %3 predicted</source>
+        <translation>KLD %1 ± %2 (mesurée) · %3 prévue</translation>
+    </message>
+    <message>
+        <source>KLD %1 (predicted)</source>
+        <translation>KLD %1 (prévue)</translation>
+    </message>
+    <message>
+        <source>Standard GGUF types chosen tensor by tensor from this model&apos;s measured sensitivity, so that the predicted loss (KL divergence) is least within %1: the largest file this machine holds at this context%2.</source>
+        <translation>Types GGUF standard choisis tenseur par tenseur d&apos;après la sensibilité mesurée de ce modèle, pour que la perte prévue (divergence KL) soit minimale dans %1 : le plus grand fichier que cette machine peut contenir avec ce contexte%2.</translation>
+    </message>
+    <message>
+        <source>, at most the largest preset&apos;s size</source>
+        <translation>, au plus la taille du plus grand préréglage</translation>
+    </message>
+    <message>
+        <source>Budget: %1 bytes</source>
+        <translation>Budget : %1 octets</translation>
+    </message>
+    <message>
+        <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
+        <translation>Prévue : la somme des divergences KL mesurées de chaque tenseur sur le texte de calibration. Mesurée : le fichier produit, évalué sur la page Comparer.</translation>
     </message>
 </context>
 <context>

@@ -300,6 +300,10 @@
         <source>Size against KL divergence (lower is better)</source>
         <translation>サイズと KL ダイバージェンス（低いほど良い）</translation>
     </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>カスタムミックス</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -400,6 +404,10 @@
     <message>
         <source>Generation</source>
         <translation>生成</translation>
+    </message>
+    <message>
+        <source>Custom mix: predicted mean KLD %1 before it was made</source>
+        <translation>カスタムミックス：作成前に予測した平均 KLD %1</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1228,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::MixPredictJob</name>
+    <message>
+        <source>A custom mix is made from a GGUF file; convert this folder first.</source>
+        <translation>カスタムミックスは GGUF ファイルから作成します。先にこのフォルダーを変換してください。</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ModelCardWidget</name>
     <message>
         <source>Architecture</source>
@@ -1354,6 +1369,10 @@
     <message>
         <source>Size</source>
         <translation>サイズ</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>カスタムミックス</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +1816,18 @@ Replace them?</source>
         <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
         <translation>%1 には重要度行列が必要です: 選ぶか、テキストから計算してください。</translation>
     </message>
+    <message>
+        <source>Measures how sensitive each tensor is (cached), chooses a type per tensor within the budget, and writes the file</source>
+        <translation>各テンソルの感度を測定し（キャッシュあり）、予算内でテンソルごとに型を選び、ファイルを書き出します</translation>
+    </message>
+    <message>
+        <source>Custom mix within %1 (from Recommend)</source>
+        <translation>%1 以内のカスタムミックス（「推奨」から）</translation>
+    </message>
+    <message>
+        <source>Custom mix (%1)</source>
+        <translation>カスタムミックス（%1）</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1807,6 +1838,18 @@ Replace them?</source>
     <message>
         <source>Unexpected error while quantizing: %1</source>
         <translation>量子化中に予期しないエラー: %1</translation>
+    </message>
+    <message>
+        <source>Custom mix: %1</source>
+        <translation>カスタムミックス：%1</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>カスタムミックス</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity: %1</source>
+        <translation>感度を測定中：%1</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +1945,58 @@ Replace them?</source>
     <message>
         <source>Expected quality: %1.</source>
         <translation>期待される品質: %1。</translation>
+    </message>
+    <message>
+        <source>Fit This Machine</source>
+        <translation>このマシンに合わせる</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>The custom mix&apos;s whole file size; by default what fits this machine at this context</source>
+        <translation>カスタムミックスのファイル全体のサイズ。既定ではこのコンテキストでこのマシンに収まるサイズ</translation>
+    </message>
+    <message>
+        <source>Make the budget what fits this machine at this context again</source>
+        <translation>予算をこのコンテキストでこのマシンに収まるサイズに戻す</translation>
+    </message>
+    <message>
+        <source>Custom mix budget:</source>
+        <translation>カスタムミックスの予算：</translation>
+    </message>
+    <message>
+        <source>Measure Sensitivity</source>
+        <translation>感度を測定</translation>
+    </message>
+    <message>
+        <source>Stop Measuring</source>
+        <translation>測定を停止</translation>
+    </message>
+    <message>
+        <source>Made from GGUF files only</source>
+        <translation>GGUF ファイルからのみ作成できます</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity…</source>
+        <translation>感度を測定中…</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity… %1 %</source>
+        <translation>感度を測定中… %1 %</translation>
+    </message>
+    <message>
+        <source>Not measured yet: Measure Sensitivity predicts its quality</source>
+        <translation>未測定：「感度を測定」で品質を予測します</translation>
+    </message>
+    <message>
+        <source>Measuring stopped: Measure Sensitivity starts again</source>
+        <translation>測定を停止しました：「感度を測定」でやり直せます</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>予測中…</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2349,38 @@ Replace them?</source>
     <message>
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>このモデルでは %1 と同じファイルです: すべてのテンソルが同じ型になります。</translation>
+    </message>
+    <message>
+        <source>Custom mix — fits this machine exactly</source>
+        <translation>カスタムミックス — このマシンにぴったり</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured) · %3 predicted</source>
+        <translation>KLD %1 ± %2（実測）· 予測 %3</translation>
+    </message>
+    <message>
+        <source>KLD %1 (predicted)</source>
+        <translation>KLD %1（予測）</translation>
+    </message>
+    <message>
+        <source>Standard GGUF types chosen tensor by tensor from this model&apos;s measured sensitivity, so that the predicted loss (KL divergence) is least within %1: the largest file this machine holds at this context%2.</source>
+        <translation>このモデルで測定した感度に基づきテンソルごとに標準 GGUF 型を選び、%1 以内で予測損失（KL ダイバージェンス）を最小にします：このコンテキストでこのマシンが保持できる最大のファイル%2。</translation>
+    </message>
+    <message>
+        <source>, at most the largest preset&apos;s size</source>
+        <translation>（最大のプリセットのサイズまで）</translation>
+    </message>
+    <message>
+        <source>Budget: %1 bytes</source>
+        <translation>予算：%1 バイト</translation>
+    </message>
+    <message>
+        <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
+        <translation>予測：キャリブレーションテキストで測定した各テンソルの KL ダイバージェンスの合計。実測：生成したファイルを「比較」ページで評価した値。</translation>
     </message>
 </context>
 <context>

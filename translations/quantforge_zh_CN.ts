@@ -300,6 +300,10 @@
         <source>Size against KL divergence (lower is better)</source>
         <translation>大小与 KL 散度（越低越好）</translation>
     </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>自定义混合</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -400,6 +404,10 @@
     <message>
         <source>Generation</source>
         <translation>生成</translation>
+    </message>
+    <message>
+        <source>Custom mix: predicted mean KLD %1 before it was made</source>
+        <translation>自定义混合：生成前预测的平均 KLD 为 %1</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1228,13 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::MixPredictJob</name>
+    <message>
+        <source>A custom mix is made from a GGUF file; convert this folder first.</source>
+        <translation>自定义混合需要 GGUF 文件；请先转换此文件夹。</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::ModelCardWidget</name>
     <message>
         <source>Architecture</source>
@@ -1354,6 +1369,10 @@
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>自定义混合</translation>
     </message>
 </context>
 <context>
@@ -1797,6 +1816,18 @@ Replace them?</source>
         <source>%1 needs an importance matrix: choose one, or compute one from text.</source>
         <translation>%1 需要重要性矩阵：选择一个，或从文本计算一个。</translation>
     </message>
+    <message>
+        <source>Measures how sensitive each tensor is (cached), chooses a type per tensor within the budget, and writes the file</source>
+        <translation>测量每个张量的敏感度（有缓存），在预算内为每个张量选择类型，然后写入文件</translation>
+    </message>
+    <message>
+        <source>Custom mix within %1 (from Recommend)</source>
+        <translation>%1 以内的自定义混合（来自“推荐”）</translation>
+    </message>
+    <message>
+        <source>Custom mix (%1)</source>
+        <translation>自定义混合（%1）</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1807,6 +1838,18 @@ Replace them?</source>
     <message>
         <source>Unexpected error while quantizing: %1</source>
         <translation>量化时发生意外错误：%1</translation>
+    </message>
+    <message>
+        <source>Custom mix: %1</source>
+        <translation>自定义混合：%1</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>自定义混合</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity: %1</source>
+        <translation>正在测量敏感度：%1</translation>
     </message>
 </context>
 <context>
@@ -1902,6 +1945,58 @@ Replace them?</source>
     <message>
         <source>Expected quality: %1.</source>
         <translation>预期质量：%1。</translation>
+    </message>
+    <message>
+        <source>Fit This Machine</source>
+        <translation>适配本机</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>The custom mix&apos;s whole file size; by default what fits this machine at this context</source>
+        <translation>自定义混合的完整文件大小；默认为本机在此上下文下能容纳的大小</translation>
+    </message>
+    <message>
+        <source>Make the budget what fits this machine at this context again</source>
+        <translation>将预算重新设为本机在此上下文下能容纳的大小</translation>
+    </message>
+    <message>
+        <source>Custom mix budget:</source>
+        <translation>自定义混合预算：</translation>
+    </message>
+    <message>
+        <source>Measure Sensitivity</source>
+        <translation>测量敏感度</translation>
+    </message>
+    <message>
+        <source>Stop Measuring</source>
+        <translation>停止测量</translation>
+    </message>
+    <message>
+        <source>Made from GGUF files only</source>
+        <translation>仅能从 GGUF 文件生成</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity…</source>
+        <translation>正在测量敏感度…</translation>
+    </message>
+    <message>
+        <source>Measuring sensitivity… %1 %</source>
+        <translation>正在测量敏感度… %1 %</translation>
+    </message>
+    <message>
+        <source>Not measured yet: Measure Sensitivity predicts its quality</source>
+        <translation>尚未测量：“测量敏感度”可预测其质量</translation>
+    </message>
+    <message>
+        <source>Measuring stopped: Measure Sensitivity starts again</source>
+        <translation>测量已停止：“测量敏感度”可重新开始</translation>
+    </message>
+    <message>
+        <source>Predicting…</source>
+        <translation>正在预测…</translation>
     </message>
 </context>
 <context>
@@ -2254,6 +2349,38 @@ Replace them?</source>
     <message>
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>在此模型上与 %1 是同一文件：每个张量的类型都相同。</translation>
+    </message>
+    <message>
+        <source>Custom mix — fits this machine exactly</source>
+        <translation>自定义混合 — 恰好适合本机</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured) · %3 predicted</source>
+        <translation>KLD %1 ± %2（实测）· 预测 %3</translation>
+    </message>
+    <message>
+        <source>KLD %1 (predicted)</source>
+        <translation>KLD %1（预测）</translation>
+    </message>
+    <message>
+        <source>Standard GGUF types chosen tensor by tensor from this model&apos;s measured sensitivity, so that the predicted loss (KL divergence) is least within %1: the largest file this machine holds at this context%2.</source>
+        <translation>根据本模型实测的敏感度逐个张量选择标准 GGUF 类型，使预测损失（KL 散度）在 %1 内最小：本机在此上下文下能容纳的最大文件%2。</translation>
+    </message>
+    <message>
+        <source>, at most the largest preset&apos;s size</source>
+        <translation>，不超过最大预设的大小</translation>
+    </message>
+    <message>
+        <source>Budget: %1 bytes</source>
+        <translation>预算：%1 字节</translation>
+    </message>
+    <message>
+        <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
+        <translation>预测：各张量在校准文本上实测的 KL 散度之和。实测：在“比较”页面评估生成的文件。</translation>
     </message>
 </context>
 <context>

@@ -224,6 +224,8 @@ void MainWindow::createPages() {
     m_producePage = new ProducePage(m_settings, &m_loadPool, &m_jobPool, m_sourceView);
     connect(m_producePage, &ProducePage::filesProduced, this, &MainWindow::addProducedFiles);
     m_sourceView->addPage(m_producePage);
+    connect(recommendPage, &RecommendPage::produceMixRequested, this,
+            [this](quint64 budget, const MixSettings& settings) { m_producePage->setMixTarget(budget, settings); });
     connect(recommendPage, &RecommendPage::produceRequested, this, [this](const QStringList& presets) {
         m_producePage->setChosenPresets(presets);
         m_sourceView->setCurrentPage(m_producePage);

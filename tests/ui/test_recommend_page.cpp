@@ -92,7 +92,9 @@ private slots:
         QCOMPARE(page.context(), quint64(256));
 
         auto* model = page.tableModel();
-        QCOMPARE(model->rowCount(), int(qf::quant::allPresets().size())); // every preset, MXFP4_MOE too
+        // Every preset, MXFP4_MOE too, and the custom mix below them (issue 16).
+        QCOMPARE(model->rowCount(), int(qf::quant::allPresets().size()) + 1);
+        QCOMPARE(model->mixRowIndex(), int(qf::quant::allPresets().size()));
         const int row = model->recommendedRow();
         QVERIFY(row >= 0);
         // Q8_0 (60.7 MB) does not fit in 58 MB; Q6_K (55.6 MB) does.

@@ -4,10 +4,12 @@
 #include <optional>
 
 #include <QElapsedTimer>
+#include <QStringList>
 
 #include "format.h"
 #include "jobs/throughput_meter.h"
 #include "qf/hf/hf_tensor_source.h"
+#include "qf/mix/mix_plan.h"
 #include "qf/quant/plan.h"
 #include "qf/quant/quantize_job.h"
 
@@ -51,7 +53,24 @@ void QuantizeJobRunner::report() {
         params.source = m_request.hf ? nullptr : m_request.source.get();
         params.tensorSource = hfSource ? &*hfSource : nullptr;
         params.threads = m_request.threads;
+        QElapsedTimer clock;
+        clock.start();
+        QStringList names;
         for (const QuantizeTarget& target : m_request.targets) {
+            if (target.mix) {
+                auto plan = planMixTarget(*target.mix, clock);
+                if (!plan) {
+                    if (isCancelled(plan.error()))
+                        emit cancelled(m_jobId);
+                    else
+                        emit failed(m_jobId, tr("Custom mix: %1").arg(QString::fromStdString(plan.error().message)));
+                    return;
+                }
+                params.outputs.push_back({std::move(plan).value(), target.path.toStdU16String()});
+                names << tr("Custom mix");
+                continue;
+            }
+            names << toQString(target.preset->name);
             auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), *target.preset, options);
             if (!plan) {
                 emit failed(m_jobId, tr("%1: %2").arg(toQString(target.preset->name),
@@ -61,8 +80,6 @@ void QuantizeJobRunner::report() {
             params.outputs.push_back({std::move(plan).value(), target.path.toStdU16String()});
         }
 
-        QElapsedTimer clock;
-        clock.start();
         ThroughputMeter meter;
         qint64 lastEmitMs = -1;
         constexpr qint64 kMinIntervalMs = 1000 / kMaxProgressPerSecond;
@@ -92,7 +109,7 @@ void QuantizeJobRunner::report() {
         QList<ProducedFile> files;
         for (size_t i = 0; i < result->files.size(); ++i) {
             const auto& file = result->files[i];
-            files.append({toQString(params.outputs[i].plan.preset.name),
+            files.append({names.value(int(i)),
                           QString::fromStdU16String(file.path.u16string()), file.bytes});
         }
         emit succeeded(m_jobId, files, result->seconds);
@@ -101,6 +118,36 @@ void QuantizeJobRunner::report() {
         emit failed(m_jobId,
                     tr("Unexpected error while quantizing: %1").arg(QString::fromLocal8Bit(e.what())));
     }
+}
+
+Result<quant::QuantPlan> QuantizeJobRunner::planMixTarget(const MixTarget& target, const QElapsedTimer& clock) {
+    if (!m_request.source) return makeError("a custom mix is made from a GGUF file; convert this folder first");
+    ThroughputMeter meter;
+    qint64 lastEmitMs = -1;
+    auto onProgress = [&](const Progress& progress) {
+        const qint64 nowMs = clock.elapsed();
+        meter.addSample(double(nowMs) / 1000.0, progress.done);
+        if (lastEmitMs >= 0 && nowMs - lastEmitMs < 1000 / kMaxProgressPerSecond) return;
+        lastEmitMs = nowMs;
+        JobProgress report;
+        report.inBytes = false;
+        report.done = progress.done;
+        report.total = progress.total;
+        report.stage = tr("Measuring sensitivity: %1").arg(QString::fromStdString(progress.stage));
+        report.elapsedSeconds = double(nowMs) / 1000.0;
+        if (const auto left = meter.secondsLeft(progress.total)) report.secondsLeft = *left;
+        emit progressed(m_jobId, report);
+    };
+    MixSettings settings = target.settings;
+    if (!settings.threads) settings.threads = m_request.threads;
+    auto table = mixSensitivity(settings, m_request.imatrix.get(), false, onProgress, m_stop.get_token());
+    if (!table) return table.error();
+    mix::MixRequest request;
+    request.budgetBytes = target.budget;
+    request.imatrix = m_request.imatrix.get();
+    auto planned = mix::planMix(m_request.source->metadata(), m_request.source->tensors(), *table, request);
+    if (!planned) return planned.error();
+    return std::move(planned->plan);
 }
 
 } // namespace qf::ui

@@ -11,9 +11,11 @@
 // The job deletes itself (deleteLater) once run() is over; a job taken back from the pool's queue before it
 // ran (QThreadPool::tryTake) must be deleted by whoever took it.
 #include <memory>
+#include <optional>
 #include <stop_token>
 #include <vector>
 
+#include <QElapsedTimer>
 #include <QList>
 #include <QMetaType>
 #include <QObject>
@@ -23,13 +25,22 @@
 #include "qf/gguf/gguf_file.h"
 #include "qf/hf/hf_convert.h"
 #include "qf/quant/imatrix.h"
+#include "qf/quant/plan.h"
 #include "qf/quant/preset.h"
+#include "jobs/mix_settings.h"
 
 namespace qf::ui {
+
+// A budget mix (qf/mix): the sensitivity table (cached, else measured), the solver, then the file.
+struct MixTarget {
+    MixSettings settings;
+    quint64 budget = 0; // the whole file's bytes
+};
 
 struct QuantizeTarget {
     const quant::Preset* preset = nullptr; // from quant::allPresets(): lives for the whole program
     QString path;                          // the output file
+    std::optional<MixTarget> mix;          // set instead of `preset` for a custom mix
 };
 
 struct QuantizeRequest {
@@ -50,6 +61,7 @@ struct JobProgress {
     double elapsedSeconds = 0.0;
     double bytesPerSecond = 0.0; // smoothed; 0 while unknown
     double secondsLeft = -1.0;   // < 0 while unknown
+    bool inBytes = true;         // false: done/total count measurements (a mix's sensitivity pass)
 
     double fraction() const { return total ? double(done) / double(total) : 0.0; }
 };
@@ -87,6 +99,8 @@ signals:
 private:
     // Plans, quantizes and emits exactly one of succeeded / failed / cancelled.
     void report();
+    // A custom mix's plan: sensitivity (cached or measured, with progress), then the solver.
+    Result<quant::QuantPlan> planMixTarget(const MixTarget& target, const QElapsedTimer& clock);
 
     const quint64 m_jobId;
     const QuantizeRequest m_request;

@@ -116,6 +116,9 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const {
         return valueData(row, index.column());
     case Qt::ToolTipRole:
         if (index.column() == FileColumn) return row.path;
+        if (row.mixPredictedKld && (index.column() == TypeColumn || index.column() == KldColumn))
+            return tr("Custom mix: predicted mean KLD %1 before it was made")
+                .arg(QLocale().toString(*row.mixPredictedKld, 'g', 3));
         if (row.evaluation && index.column() >= PerplexityColumn)
             return tr("%1, context %2, %n chunk(s)", nullptr, row.evaluation->chunks)
                 .arg(QString::fromStdString(row.evaluation->textName))

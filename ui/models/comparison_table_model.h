@@ -18,6 +18,7 @@ struct ComparisonRow {
     quint64 bytes = 0;
     double bitsPerWeight = 0.0;
     bool isSource = false;
+    std::optional<double> mixPredictedKld; // a budget mix: the solver's prediction
     std::optional<eval::StoredEvaluation> evaluation;
 
     QString fileName() const;

@@ -7,6 +7,7 @@
 #include <QStyle>
 
 #include "format.h"
+#include "jobs/mix_settings.h"
 
 namespace qf::ui {
 
@@ -64,6 +65,7 @@ QVariant ModelListModel::displayData(const ModelEntry& entry, int column) const 
     case TypeColumn:
         if (entry.state == LoadState::Loading) return tr("Loading…");
         if (entry.state == LoadState::Failed) return tr("Error");
+        if (mixPredictedKld(entry.model->metadata())) return tr("Custom mix");
         return toQString(entry.model->summary.fileTypeName);
     case SizeColumn:
         if (entry.state == LoadState::Ready) return formatBytes(entry.model->summary.fileBytes);

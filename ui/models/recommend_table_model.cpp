@@ -136,13 +136,127 @@ int RecommendTableModel::recommendedRow() const {
 }
 
 int RecommendTableModel::rowOf(const QString& preset) const {
-    for (int row = 0; row < rowCount(); ++row)
+    for (int row = 0; row < presetRowCount(); ++row)
         if (presetName(m_result->presets[size_t(row)]) == preset) return row;
     return -1;
 }
 
+int RecommendTableModel::presetRowCount() const {
+    return m_result ? int(m_result->presets.size()) : 0;
+}
+
 int RecommendTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() || !m_result ? 0 : int(m_result->presets.size());
+    return parent.isValid() || !m_result ? 0 : presetRowCount() + (m_mix ? 1 : 0);
+}
+
+int RecommendTableModel::mixRowIndex() const {
+    return m_result && m_mix ? presetRowCount() : -1;
+}
+
+void RecommendTableModel::setMixRow(std::optional<MixRowData> mix) {
+    const bool rowsChange = m_mix.has_value() != mix.has_value();
+    if (rowsChange && m_result) {
+        if (mix) beginInsertRows({}, presetRowCount(), presetRowCount());
+        else beginRemoveRows({}, presetRowCount(), presetRowCount());
+    }
+    m_mix = std::move(mix);
+    if (rowsChange && m_result) {
+        if (m_mix) endInsertRows();
+        else endRemoveRows();
+    } else if (m_mix && m_result) {
+        emit dataChanged(index(presetRowCount(), 0), index(presetRowCount(), ColumnCount - 1));
+    }
+}
+
+void RecommendTableModel::setMixChecked(bool checked) {
+    m_mixChecked = checked;
+    if (const int row = mixRowIndex(); row >= 0)
+        emit dataChanged(index(row, PresetColumn), index(row, PresetColumn), {Qt::CheckStateRole});
+}
+
+QVariant RecommendTableModel::mixData(int column, int role) const {
+    const MixRowData& mix = *m_mix;
+    const recommend::PresetVerdict* v = mix.verdict ? &*mix.verdict : nullptr;
+    const QLocale locale;
+    auto kld = [&](double value) { return locale.toString(value, 'g', 3); };
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (column) {
+        case PresetColumn: return tr("Custom mix — fits this machine exactly");
+        case SizeColumn:
+            return v ? formatBytes(v->fileBytes) : tr("≤ %1").arg(formatBytes(mix.budget));
+        case MemoryColumn: return v ? memoryText(*v) : QVariant();
+        case FitColumn: {
+            if (v) return fitText(*v);
+            recommend::PresetVerdict placed;
+            placed.fit = mix.budgetFit;
+            return fitText(placed);
+        }
+        case QualityColumn:
+            if (mix.measuredKld && mix.predictedKld)
+                return tr("KLD %1 ± %2 (measured) · %3 predicted")
+                    .arg(kld(*mix.measuredKld), kld(mix.measuredKldError.value_or(0.0)), kld(*mix.predictedKld));
+            if (mix.predictedKld) return tr("KLD %1 (predicted)").arg(kld(*mix.predictedKld));
+            return mix.status;
+        case SpeedColumn:
+            return v && v->relativeSpeed > 0 ? tr("%1×").arg(locale.toString(v->relativeSpeed, 'f', 1))
+                                             : QStringLiteral("–");
+        default: return {};
+        }
+    case Qt::ToolTipRole:
+        switch (column) {
+        case PresetColumn:
+            return tr("Standard GGUF types chosen tensor by tensor from this model's measured sensitivity, so that "
+                      "the predicted loss (KL divergence) is least within %1: the largest file this machine holds "
+                      "at this context%2.")
+                .arg(formatBytes(mix.budget),
+                     mix.cappedAtLargestPreset ? tr(", at most the largest preset's size") : QString());
+        case SizeColumn:
+            return v ? tr("Exact file size: %1 bytes, %2 bits per weight")
+                           .arg(formatCount(v->fileBytes), formatBitsPerWeight(v->bitsPerWeight))
+                     : tr("Budget: %1 bytes").arg(formatCount(mix.budget));
+        case MemoryColumn:
+        case FitColumn:
+            if (!v) return {};
+            return tr("Weights %1 (exact) + KV cache %2 (exact) + compute buffer about %3 (estimate) = %4")
+                .arg(formatBytes(v->weightBytes), formatBytes(v->kvBytes), formatBytes(v->computeBytes),
+                     formatBytes(v->totalBytes));
+        case QualityColumn:
+            return tr("Predicted: the sum of each tensor's measured KL divergence on the calibration text. "
+                      "Measured: the produced file evaluated on the Compare page.");
+        default: return {};
+        }
+    case Qt::CheckStateRole:
+        if (column != PresetColumn) return {};
+        return m_mixChecked ? Qt::Checked : Qt::Unchecked;
+    case Qt::FontRole: {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    case Qt::TextAlignmentRole:
+        if (column == SizeColumn || column == SpeedColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (column == FitColumn) {
+            const recommend::Fit fit = v ? v->fit : mix.budgetFit;
+            const QPalette palette = QGuiApplication::palette();
+            if (fit == recommend::Fit::DoesNotFit) return QBrush(errorTextColor(palette));
+            if (fit == recommend::Fit::PartialOffload) return QBrush(warningTextColor(palette));
+        }
+        return {};
+    case IsMixRole: return true;
+    case FitRole: return int(v ? v->fit : mix.budgetFit);
+    case RecommendedRole: return false;
+    case SortRole:
+        switch (column) {
+        case SizeColumn: return qulonglong(v ? v->fileBytes : mix.budget);
+        case MemoryColumn: return qulonglong(v ? v->totalBytes : 0);
+        case QualityColumn: return mix.measuredKld.value_or(mix.predictedKld.value_or(1.0));
+        default: return presetRowCount();
+        }
+    default: return {};
+    }
 }
 
 int RecommendTableModel::columnCount(const QModelIndex& parent) const {
@@ -212,6 +326,8 @@ QVariant RecommendTableModel::toolTip(const recommend::PresetVerdict& v, int col
 
 QVariant RecommendTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || !m_result || index.row() >= rowCount()) return {};
+    if (index.row() == mixRowIndex()) return mixData(index.column(), role);
+    if (role == IsMixRole) return false;
     const auto& v = m_result->presets[size_t(index.row())];
     const bool recommended = index.row() == recommendedRow();
     switch (role) {
@@ -273,6 +389,12 @@ QVariant RecommendTableModel::data(const QModelIndex& index, int role) const {
 
 bool RecommendTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (role != Qt::CheckStateRole || index.column() != PresetColumn || !m_result) return false;
+    if (index.row() == mixRowIndex()) {
+        m_mixChecked = value.value<Qt::CheckState>() == Qt::Checked;
+        emit dataChanged(index, index, {Qt::CheckStateRole});
+        emit checkedPresetsEdited();
+        return true;
+    }
     const auto& v = m_result->presets[size_t(index.row())];
     if (!v.available) return false;
     const QString name = presetName(v);
@@ -287,6 +409,11 @@ bool RecommendTableModel::setData(const QModelIndex& index, const QVariant& valu
 
 Qt::ItemFlags RecommendTableModel::flags(const QModelIndex& index) const {
     if (!index.isValid() || !m_result) return Qt::NoItemFlags;
+    if (index.row() == mixRowIndex()) {
+        Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+        if (index.column() == PresetColumn) f |= Qt::ItemIsUserCheckable;
+        return f;
+    }
     const auto& v = m_result->presets[size_t(index.row())];
     Qt::ItemFlags f = Qt::ItemIsSelectable;
     if (v.available) f |= Qt::ItemIsEnabled;
@@ -342,8 +469,8 @@ QStringList RecommendTableModel::checkedPresets() const {
 
 void RecommendTableModel::setCheckedPresets(const QStringList& names) {
     m_checked = QSet<QString>(names.begin(), names.end());
-    if (rowCount() > 0)
-        emit dataChanged(index(0, PresetColumn), index(rowCount() - 1, PresetColumn), {Qt::CheckStateRole});
+    if (presetRowCount() > 0)
+        emit dataChanged(index(0, PresetColumn), index(presetRowCount() - 1, PresetColumn), {Qt::CheckStateRole});
 }
 
 } // namespace qf::ui

@@ -17,6 +17,18 @@ QString qualityDescription(const recommend::QualityEstimate& quality);
 // "Q4_K → Q5_0 for 12 tensors, Q6_K → Q8_0 for 1 tensor", in the person's language.
 QString fallbackDescription(const std::vector<quant::FallbackGroup>& groups);
 
+// The custom mix's row (issue 16): below the presets, for the budget that fits the machine.
+struct MixRowData {
+    quint64 budget = 0;                             // the whole file's bytes
+    recommend::Fit budgetFit = recommend::Fit::DoesNotFit; // where a file of the budget's size goes
+    bool cappedAtLargestPreset = false;
+    std::optional<recommend::PresetVerdict> verdict; // the solved mix, placed like a preset (exact size)
+    std::optional<double> predictedKld;
+    std::optional<double> measuredKld; // of the produced file of this size, from Compare
+    std::optional<double> measuredKldError;
+    QString status; // while there is no prediction: why ("not measured yet", progress, an error)
+};
+
 class RecommendTableModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -35,6 +47,7 @@ public:
         FitRole,         // int(recommend::Fit)
         RecommendedRole, // bool
         SortRole,
+        IsMixRole, // bool: the custom mix's row
     };
 
     explicit RecommendTableModel(QObject* parent = nullptr);
@@ -54,6 +67,13 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // The custom mix's row (the last one), or none.
+    void setMixRow(std::optional<MixRowData> mix);
+    const std::optional<MixRowData>& mixRow() const { return m_mix; }
+    int mixRowIndex() const; // -1 without one
+    bool isMixChecked() const { return m_mix && m_mixChecked; }
+    void setMixChecked(bool checked);
+
     // Checked presets that can be made, in table order.
     QStringList checkedPresets() const;
     void setCheckedPresets(const QStringList& names);
@@ -65,9 +85,13 @@ signals:
 private:
     QVariant display(const recommend::PresetVerdict& v, int column) const;
     QVariant toolTip(const recommend::PresetVerdict& v, int column) const;
+    QVariant mixData(int column, int role) const;
+    int presetRowCount() const;
 
     std::optional<recommend::RecommendResult> m_result;
     QSet<QString> m_checked;
+    std::optional<MixRowData> m_mix;
+    bool m_mixChecked = false;
 };
 
 } // namespace qf::ui

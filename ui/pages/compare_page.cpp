@@ -29,6 +29,7 @@
 
 #include "cache_storage.h"
 #include "format.h"
+#include "jobs/mix_settings.h"
 #include "models/comparison_table_model.h"
 #include "models/model_list_model.h"
 #include "sample_model.h"
@@ -399,6 +400,9 @@ void ComparePage::refreshRows() {
         ComparisonRow row;
         row.path = entry.path;
         row.typeName = toQString(entry.model->summary.fileTypeName);
+        // A budget mix's general.file_type only names its commonest type: it is a mix, not that preset.
+        row.mixPredictedKld = mixPredictedKld(entry.model->metadata());
+        if (row.mixPredictedKld) row.typeName = tr("Custom mix");
         row.bytes = entry.model->summary.fileBytes;
         row.bitsPerWeight = entry.model->summary.bitsPerWeight;
         row.isSource = isSource;
@@ -488,7 +492,7 @@ void ComparePage::emitMeasuredQuality() {
         for (const ComparisonRow& row : m_table->rows()) {
             if (row.isSource || !row.evaluation) continue;
             recommend::MeasuredQuality q;
-            q.preset = row.typeName.toStdString();
+            q.preset = row.mixPredictedKld ? mixQualityKey(row.bytes) : row.typeName.toStdString();
             q.perplexity = row.evaluation->perplexity;
             q.perplexityError = row.evaluation->perplexityError;
             q.basePerplexity = *base;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -57,7 +58,7 @@ QLabel* makeHint(QWidget* parent, const QString& objectName) {
 ProducePage::ProducePage(AppSettings settings, QThreadPool* taskPool, QThreadPool* jobPool, QWidget* parent)
     : SourcePage(parent), m_settings(settings), m_taskPool(taskPool),
       m_customOutputDirectory(settings.produceOutputDirectory()), m_presets(new PresetTableModel(this)),
-      m_queue(new JobQueueWidget(jobPool, this)) {
+      m_queue(new JobQueueWidget(jobPool, this)), m_mixCheck(new QCheckBox(this)) {
     Q_ASSERT(taskPool && jobPool);
     setObjectName(QStringLiteral("producePage"));
 
@@ -215,6 +216,13 @@ QWidget* ProducePage::createOptions() {
     form->addRow(tr("&Importance matrix:"), m_imatrixChooser);
     form->addRow(tr("&Output folder:"), outputRow);
     form->addRow(tr("&Threads:"), threadsRow);
+    // The custom mix, when the Recommend page sent one.
+    m_mixCheck->setObjectName(QStringLiteral("mixCheck"));
+    m_mixCheck->setToolTip(tr("Measures how sensitive each tensor is (cached), chooses a type per tensor "
+                              "within the budget, and writes the file"));
+    m_mixCheck->hide();
+    connect(m_mixCheck, &QCheckBox::toggled, this, &ProducePage::updateStartState);
+    form->addRow(QString(), m_mixCheck);
     // Buddies for the mnemonics.
     for (auto [row, buddy] : {std::pair{0, static_cast<QWidget*>(m_imatrixChooser->sourceCombo())},
                               std::pair{1, static_cast<QWidget*>(m_outputDirectory)},
@@ -252,6 +260,9 @@ void ProducePage::setEntry(const ModelEntry& entry) {
     updateOutputDirectoryField();
     m_imatrixChooser->setModel(m_entryPath, m_model); // recomputes a matrix computed from text
     if (!sameModel) replan();
+    // A mix sent for another model is not offered here.
+    m_mixCheck->setVisible(m_mixBudget > 0 && !m_mixSettings.modelPath.isEmpty() &&
+                           QFileInfo(m_mixSettings.modelPath) == QFileInfo(m_entryPath));
     updateStartState();
 }
 
@@ -261,6 +272,39 @@ int ProducePage::activeJobCount() const {
 
 void ProducePage::cancelAllJobs() {
     m_queue->cancelAll();
+}
+
+void ProducePage::setMixTarget(quint64 budget, const MixSettings& settings) {
+    m_mixBudget = budget;
+    m_mixSettings = settings;
+    m_mixCheck->setText(tr("Custom mix within %1 (from Recommend)").arg(formatBytes(budget)));
+    m_mixCheck->setVisible(budget > 0);
+    m_mixCheck->setChecked(budget > 0);
+    updateStartState();
+}
+
+void ProducePage::setMixChosen(bool chosen) {
+    m_mixCheck->setChecked(chosen && m_mixBudget > 0);
+}
+
+bool ProducePage::isMixChosen() const {
+    return m_mixBudget > 0 && m_mixCheck->isChecked() && !m_mixSettings.modelPath.isEmpty() &&
+           QFileInfo(m_mixSettings.modelPath) == QFileInfo(m_entryPath);
+}
+
+QString ProducePage::mixOutputPath() const {
+    if (m_entryPath.isEmpty() || m_mixBudget == 0) return {};
+    // Decimal units, one decimal, in the C locale: a file name does not change with the language.
+    const double mb = double(m_mixBudget) / 1e6;
+    const QString size = mb >= 1000.0 ? QString::number(mb / 1000.0, 'f', 1) + QStringLiteral("GB")
+                                      : QString::number(mb, 'f', 1) + QStringLiteral("MB");
+    const QFileInfo source(m_entryPath);
+    QString stem = source.isDir() ? source.fileName() : source.completeBaseName();
+    // "model-F16" -> "model": the mix replaces the source's type in the name.
+    for (const char* suffix : {"-f16", "-F16", "-bf16", "-BF16", "-f32", "-F32"})
+        if (stem.endsWith(QLatin1String(suffix))) stem.chop(int(qstrlen(suffix)));
+    return QDir::cleanPath(QDir(QFileInfo(outputDirectory()).absoluteFilePath())
+                               .filePath(stem + QStringLiteral("-mix-") + size + QStringLiteral(".gguf")));
 }
 
 void ProducePage::setChosenPresets(const QStringList& names) {
@@ -403,7 +447,9 @@ QString ProducePage::blockingReason() const {
     if (m_presets->isPending()) return tr("Working out the sizes…");
     if (m_presets->noneAvailable()) return tr("Nothing can be produced from this model (see above).");
     const QStringList chosen = m_presets->checkedPresets() + m_presets->checkedWaitingForImatrix();
-    if (chosen.isEmpty()) return tr("Choose one or more presets above.");
+    if (chosen.isEmpty() && !isMixChosen()) return tr("Choose one or more presets above.");
+    if (isMixChosen() && m_queue->pendingOutputPaths().contains(mixOutputPath()))
+        return tr("%1 is already being produced by a job in the queue.").arg(QFileInfo(mixOutputPath()).fileName());
     if (const QStringList waiting = m_presets->checkedWaitingForImatrix();
         !waiting.isEmpty() && !m_imatrixChooser->needsComputation())
         return tr("%1 needs an importance matrix: choose one, or compute one from text.").arg(waiting.join(QStringLiteral(", ")));
@@ -446,7 +492,9 @@ void ProducePage::updateStartState() {
     quint64 total = 0;
     for (const QString& name : chosen)
         if (const PresetPlanSummary* summary = m_presets->summary(name)) total += summary->fileBytes;
-    const QString files = chosen.size() == 1 ? tr("1 file") : tr("%n files", nullptr, int(chosen.size()));
+    const int count = int(chosen.size()) + (isMixChosen() ? 1 : 0);
+    if (isMixChosen()) total += m_mixBudget; // at most
+    const QString files = count == 1 ? tr("1 file") : tr("%n files", nullptr, count);
     m_startHint->setText(tr("%1, %2 in total, into %3")
                              .arg(files, formatBytes(total), QDir::toNativeSeparators(outputDirectory())));
 }
@@ -474,13 +522,15 @@ bool ProducePage::start() {
     QStringList chosen = m_presets->checkedPresets();
     const QString folder = QFileInfo(outputDirectory()).absoluteFilePath();
 
+    bool withMix = isMixChosen();
     QStringList existing;
     for (const QString& name : chosen) {
         const QString output = outputPathFor(name);
         if (QFileInfo::exists(output)) existing << QFileInfo(output).fileName();
     }
+    if (withMix && QFileInfo::exists(mixOutputPath())) existing << QFileInfo(mixOutputPath()).fileName();
     if (!existing.isEmpty()) {
-        const bool someAreNew = existing.size() < chosen.size();
+        const bool someAreNew = existing.size() < chosen.size() + (withMix ? 1 : 0);
         const QString question =
             existing.size() == 1
                 ? tr("%1 already exists in %2. Replace it?")
@@ -496,7 +546,8 @@ bool ProducePage::start() {
         replace->setObjectName(QStringLiteral("replaceButton"));
         QPushButton* skip = nullptr;
         if (someAreNew) {
-            box.setInformativeText(tr("The other %n file(s) are new.", nullptr, int(chosen.size() - existing.size())));
+            box.setInformativeText(tr("The other %n file(s) are new.", nullptr,
+                                      int(chosen.size() + (withMix ? 1 : 0) - existing.size())));
             skip = box.addButton(tr("Skip Existing"), QMessageBox::ActionRole);
             skip->setObjectName(QStringLiteral("skipExistingButton"));
         }
@@ -508,6 +559,7 @@ bool ProducePage::start() {
             chosen.removeIf([&](const QString& name) {
                 return existing.contains(QFileInfo(outputPathFor(name)).fileName());
             });
+            if (withMix && existing.contains(QFileInfo(mixOutputPath()).fileName())) withMix = false;
         } else if (box.clickedButton() != replace) {
             m_startHint->setText(tr("Nothing produced: the existing files were kept."));
             return false;
@@ -521,9 +573,15 @@ bool ProducePage::start() {
     request.imatrix = m_imatrixChooser->imatrix();
     request.threads = unsigned(m_threads->value());
     for (const QString& name : chosen)
-        request.targets.push_back({quant::findPreset(name.toStdString()), outputPathFor(name)});
+        request.targets.push_back({quant::findPreset(name.toStdString()), outputPathFor(name), std::nullopt});
+    QStringList titles = chosen;
+    if (withMix) {
+        request.targets.push_back({nullptr, mixOutputPath(), MixTarget{m_mixSettings, m_mixBudget}});
+        titles << tr("Custom mix (%1)").arg(formatBytes(m_mixBudget));
+    }
+    if (request.targets.empty()) return false;
 
-    JobRowWidget* row = m_queue->enqueue(std::move(request), chosen.join(QStringLiteral(" + ")),
+    JobRowWidget* row = m_queue->enqueue(std::move(request), titles.join(QStringLiteral(" + ")),
                                          QFileInfo(m_entryPath).fileName());
     // Esc now cancels the job just started.
     row->setFocus(Qt::OtherFocusReason);

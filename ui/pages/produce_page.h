@@ -7,11 +7,13 @@
 #include <QStringList>
 
 #include "app_settings.h"
+#include "jobs/mix_settings.h"
 #include "jobs/preset_plan_job.h"
 #include "pages/source_page.h"
 #include "widgets/imatrix_chooser.h"
 
 class QAction;
+class QCheckBox;
 class QLabel;
 class QThreadPool;
 class QLineEdit;
@@ -41,6 +43,14 @@ public:
     void setEntry(const ModelEntry& entry) override;
     int activeJobCount() const override;
     void cancelAllJobs() override;
+
+    // The custom mix to produce with the presets (from the Recommend page): shown checked with its budget.
+    void setMixTarget(quint64 budget, const MixSettings& settings);
+    void setMixChosen(bool chosen);
+    bool isMixChosen() const;
+    quint64 mixBudget() const { return m_mixBudget; }
+    // Where the mix is written: "<model>-mix-<size>.gguf" in the output folder.
+    QString mixOutputPath() const;
 
     // The presets to produce (names as in quant::allPresets()); e.g. from the Recommend page.
     void setChosenPresets(const QStringList& names);
@@ -123,6 +133,9 @@ private:
     bool m_splitterSized = false;
     QAction* m_startAction;
     JobQueueWidget* m_queue;
+    QCheckBox* m_mixCheck;
+    quint64 m_mixBudget = 0;
+    MixSettings m_mixSettings;
 };
 
 } // namespace qf::ui

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -20,6 +21,7 @@
 #include "models/recommend_table_model.h"
 #include "recommend_phrases.h"
 #include "pages/machine_card_widget.h"
+#include "qf/mix/machine_budget.h"
 #include "widgets/palette_colors.h"
 
 namespace qf::ui {
@@ -64,7 +66,9 @@ RecommendPage::RecommendPage(QThreadPool* taskPool, bool detectHardware, QWidget
       m_explanation(wrappedLabel(this, "recommendationExplanation")),
       m_warnings(wrappedLabel(this, "recommendationWarnings")),
       m_suggestions(wrappedLabel(this, "recommendationSuggestions")), m_view(new QTableView(this)),
-      m_table(new RecommendTableModel(this)), m_produceButton(new QPushButton(tr("Produce Selected"), this)) {
+      m_table(new RecommendTableModel(this)), m_produceButton(new QPushButton(tr("Produce Selected"), this)),
+      m_mixBudgetSpin(new QDoubleSpinBox(this)), m_mixMeasureButton(new QPushButton(this)),
+      m_mixResetButton(new QPushButton(tr("Fit This Machine"), this)) {
     setObjectName(QStringLiteral("recommendPage"));
     connect(m_machineCard, &MachineCardWidget::machineChanged, this, &RecommendPage::recompute);
 
@@ -96,7 +100,13 @@ RecommendPage::RecommendPage(QThreadPool* taskPool, bool detectHardware, QWidget
     m_produceButton->setToolTip(tr("Open the Produce page with the checked presets"));
     connect(m_produceButton, &QPushButton::clicked, this, [this] {
         const QStringList presets = selectedPresets();
-        if (!presets.isEmpty()) emit produceRequested(presets);
+        const bool mix = m_table->isMixChecked() && m_file && m_file->file;
+        if (mix) {
+            MixSettings settings = m_mixSettings;
+            settings.modelPath = m_file->displayPath();
+            emit produceMixRequested(m_mixBudget, settings);
+        }
+        if (!presets.isEmpty() || mix) emit produceRequested(presets);
     });
 
     auto* bottom = new QHBoxLayout;
@@ -113,6 +123,7 @@ RecommendPage::RecommendPage(QThreadPool* taskPool, bool detectHardware, QWidget
     layout->addWidget(m_warnings);
     layout->addWidget(m_suggestions);
     layout->addWidget(m_view, 1);
+    layout->addWidget(createMixRow());
     layout->addLayout(bottom);
 
     updateContextLabel();
@@ -168,6 +179,41 @@ QWidget* RecommendPage::createSettingsRow() {
     return row;
 }
 
+QWidget* RecommendPage::createMixRow() {
+    auto* row = new QWidget(this);
+    row->setObjectName(QStringLiteral("mixRow"));
+    m_mixBudgetSpin->setObjectName(QStringLiteral("mixBudgetSpin"));
+    m_mixBudgetSpin->setDecimals(1);
+    m_mixBudgetSpin->setRange(0.1, 1e7);
+    m_mixBudgetSpin->setSuffix(tr(" MB"));
+    m_mixBudgetSpin->setKeyboardTracking(false);
+    m_mixBudgetSpin->setToolTip(tr("The custom mix's whole file size; by default what fits this machine at this "
+                                   "context"));
+    connect(m_mixBudgetSpin, &QDoubleSpinBox::valueChanged, this,
+            [this](double mb) { setMixBudget(quint64(mb * 1e6)); });
+    m_mixResetButton->setObjectName(QStringLiteral("mixFitMachineButton"));
+    m_mixResetButton->setToolTip(tr("Make the budget what fits this machine at this context again"));
+    connect(m_mixResetButton, &QPushButton::clicked, this, &RecommendPage::resetMixBudget);
+    m_mixMeasureButton->setObjectName(QStringLiteral("mixMeasureButton"));
+    connect(m_mixMeasureButton, &QPushButton::clicked, this, [this] {
+        if (m_mixMeasuring) {
+            if (m_mixJob) m_mixJob->cancel();
+        } else {
+            measureMixSensitivity();
+        }
+    });
+    auto* label = new QLabel(tr("Custom mix budget:"), row);
+    label->setBuddy(m_mixBudgetSpin);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(label);
+    layout->addWidget(m_mixBudgetSpin);
+    layout->addWidget(m_mixResetButton);
+    layout->addStretch(1);
+    layout->addWidget(m_mixMeasureButton);
+    return row;
+}
+
 QString RecommendPage::title() const {
     return tr("Recommend");
 }
@@ -178,6 +224,16 @@ void RecommendPage::setEntry(const ModelEntry& entry) {
     m_fileName = entry.fileName();
     m_checksEdited = false;
     m_measured.clear();
+    ++m_mixGeneration; // results for the previous model are dropped
+    if (m_mixJob) m_mixJob->cancel();
+    m_mixMeasuring = false;
+    m_mixTable.reset();
+    m_mixPrediction.reset();
+    m_mixCacheTried = false;
+    m_mixBudgetEdited = false;
+    m_mixStatus.clear();
+    m_table->setMixRow(std::nullopt);
+    m_table->setMixChecked(false);
     if (!m_contextChosen) {
         const quint64 trained = entry.model->summary.contextLength.value_or(0);
         m_context = trained ? std::min(kDefaultContext, trained) : kDefaultContext;
@@ -281,6 +337,7 @@ void RecommendPage::recompute() {
         m_table->setCheckedPresets(row >= 0 ? QStringList{toQString(result->recommendation.preset)}
                                             : QStringList{});
     }
+    updateMix();
     showRecommendation();
     if (const int row = m_table->recommendedRow(); row >= 0)
         m_view->scrollTo(m_table->index(row, 0), QAbstractItemView::EnsureVisible);
@@ -338,9 +395,156 @@ void RecommendPage::updateContextLabel() {
 }
 
 void RecommendPage::updateProduceButton() {
-    const int count = int(selectedPresets().size());
+    const int count = int(selectedPresets().size()) + (m_table->isMixChecked() ? 1 : 0);
     m_produceButton->setEnabled(count > 0);
     m_produceButton->setText(count > 1 ? tr("Produce %1 Selected").arg(count) : tr("Produce Selected"));
+}
+
+} // namespace qf::ui
+
+namespace qf::ui {
+
+RecommendPage::~RecommendPage() {
+    // A measurement still running has nothing to report to.
+    if (m_mixJob) m_mixJob->cancel();
+}
+
+void RecommendPage::setMixSettings(const MixSettings& settings) {
+    m_mixSettings = settings;
+    ++m_mixGeneration;
+    m_mixTable.reset();
+    m_mixPrediction.reset();
+    m_mixCacheTried = false;
+    updateMix();
+}
+
+void RecommendPage::setMixBudget(quint64 bytes) {
+    if (bytes == 0 || bytes == m_mixBudget) return;
+    m_mixBudget = bytes;
+    m_mixBudgetEdited = true;
+    {
+        const QSignalBlocker blocker(m_mixBudgetSpin);
+        m_mixBudgetSpin->setValue(double(bytes) / 1e6);
+    }
+    if (m_planned) m_mixBudgetFit = mix::fitForBudget(*m_planned, bytes, m_context, m_kvType, machine());
+    m_mixCapped = false;
+    updateMix();
+}
+
+void RecommendPage::resetMixBudget() {
+    m_mixBudgetEdited = false;
+    updateMix();
+}
+
+void RecommendPage::measureMixSensitivity() {
+    if (m_mixMeasuring || !m_file) return;
+    startMixJob(MixPredictJob::Mode::Measure);
+}
+
+void RecommendPage::updateMix() {
+    m_mixResetButton->setEnabled(m_mixBudgetEdited);
+    if (!m_planned || !m_table->result()) {
+        m_table->setMixRow(std::nullopt);
+        m_mixMeasureButton->setEnabled(false);
+        m_mixMeasureButton->setText(tr("Measure Sensitivity"));
+        return;
+    }
+    if (!m_mixBudgetEdited) {
+        auto budget = mix::machineBudget(*m_planned, m_context, m_kvType, machine());
+        if (!budget) {
+            m_table->setMixRow(std::nullopt);
+            m_mixMeasureButton->setEnabled(false);
+            return;
+        }
+        m_mixBudget = budget->fileBytes;
+        m_mixBudgetFit = budget->fit;
+        m_mixCapped = budget->cappedAtLargestPreset;
+        const QSignalBlocker blocker(m_mixBudgetSpin);
+        m_mixBudgetSpin->setValue(double(m_mixBudget) / 1e6);
+    } else {
+        m_mixBudgetFit = mix::fitForBudget(*m_planned, m_mixBudget, m_context, m_kvType, machine());
+    }
+    const bool haveGguf = m_file && m_file->file;
+    m_mixMeasureButton->setEnabled(haveGguf && (m_mixMeasuring || !m_mixTable));
+    m_mixMeasureButton->setText(m_mixMeasuring ? tr("Stop Measuring") : tr("Measure Sensitivity"));
+    if (!haveGguf) m_mixStatus = tr("Made from GGUF files only");
+    else if (m_mixTable && (!m_mixPrediction || m_mixPrediction->budget != m_mixBudget)) {
+        if (!m_mixJob) startMixJob(MixPredictJob::Mode::CacheOnly); // solves with the table it has
+    } else if (!m_mixTable && !m_mixCacheTried && !m_mixMeasuring) {
+        m_mixCacheTried = true;
+        startMixJob(MixPredictJob::Mode::CacheOnly);
+    }
+    publishMixRow();
+}
+
+void RecommendPage::startMixJob(MixPredictJob::Mode mode) {
+    if (!m_file || !m_file->file || !m_taskPool) return;
+    if (m_mixJob) m_mixJob->cancel();
+    const quint64 generation = ++m_mixGeneration;
+    MixSettings settings = m_mixSettings;
+    settings.modelPath = m_file->displayPath();
+    auto* job = new MixPredictJob(generation, m_file, settings, m_mixBudget, mode, m_mixTable, m_taskPool);
+    m_mixJob = job;
+    if (mode == MixPredictJob::Mode::Measure && !m_mixTable) {
+        m_mixMeasuring = true;
+        m_mixStatus = tr("Measuring sensitivity…");
+        m_mixMeasureButton->setText(tr("Stop Measuring"));
+    }
+    connect(job, &MixPredictJob::progressed, this, [this](quint64 g, double fraction, const QString&) {
+        if (g != m_mixGeneration || !m_mixMeasuring) return;
+        m_mixStatus = tr("Measuring sensitivity… %1 %").arg(qRound(fraction * 100));
+        publishMixRow();
+    });
+    connect(job, &MixPredictJob::finished, this, &RecommendPage::onMixPredicted);
+    connect(job, &MixPredictJob::notCached, this, [this](quint64 g) {
+        onMixEnded(g, tr("Not measured yet: Measure Sensitivity predicts its quality"));
+    });
+    connect(job, &MixPredictJob::failed, this, [this](quint64 g, const QString& message) { onMixEnded(g, message); });
+    connect(job, &MixPredictJob::cancelled, this,
+            [this](quint64 g) { onMixEnded(g, tr("Measuring stopped: Measure Sensitivity starts again")); });
+    m_taskPool->start(job);
+    publishMixRow();
+}
+
+void RecommendPage::onMixPredicted(quint64 generation, const MixPredictionPtr& prediction) {
+    if (generation != m_mixGeneration) return;
+    m_mixJob.clear();
+    m_mixMeasuring = false;
+    m_mixTable = prediction->table;
+    m_mixPrediction = prediction;
+    m_mixStatus.clear();
+    updateMix(); // solves again if the budget moved meanwhile
+}
+
+void RecommendPage::onMixEnded(quint64 generation, const QString& status) {
+    if (generation != m_mixGeneration) return;
+    m_mixJob.clear();
+    m_mixMeasuring = false;
+    m_mixStatus = status;
+    updateMix();
+}
+
+void RecommendPage::publishMixRow() {
+    MixRowData row;
+    row.budget = m_mixBudget;
+    row.budgetFit = m_mixBudgetFit;
+    row.cappedAtLargestPreset = m_mixCapped;
+    row.status = m_mixStatus;
+    if (m_mixPrediction && m_mixPrediction->budget == m_mixBudget && m_planned) {
+        row.verdict = mix::evaluateMix(*m_planned, *m_mixPrediction->plan, m_context, m_kvType, machine());
+        row.predictedKld = m_mixPrediction->predictedKld;
+        // The produced file of exactly this size, evaluated on the Compare page.
+        const std::string key = mixQualityKey(m_mixPrediction->plan->fileBytes);
+        for (const auto& q : m_measured)
+            if (q.preset == key && q.meanKld) {
+                row.measuredKld = q.meanKld;
+                row.measuredKldError = q.meanKldError;
+            }
+    } else if (row.status.isEmpty()) {
+        row.status = tr("Predicting…");
+    }
+    m_table->setMixRow(row);
+    updateProduceButton();
 }
 
 } // namespace qf::ui

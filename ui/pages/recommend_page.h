@@ -11,12 +11,16 @@
 
 #include <QStringList>
 
+#include <QPointer>
+
 #include "jobs/hardware_detect_job.h"
+#include "jobs/mix_predict_job.h"
 #include "jobs/recommend_plan_job.h"
 #include "pages/source_page.h"
 #include "qf/recommend/recommendation.h"
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 class QSlider;
@@ -28,6 +32,7 @@ namespace qf::ui {
 class MachineCardWidget;
 class RecommendTableModel;
 
+
 class RecommendPage : public SourcePage {
     Q_OBJECT
 
@@ -35,6 +40,7 @@ public:
     // `taskPool` runs hardware detection and planning; it belongs to the window and outlives the jobs.
     // With `detectHardware` false the page waits for setDetectedHardware() (tests).
     explicit RecommendPage(QThreadPool* taskPool, bool detectHardware = true, QWidget* parent = nullptr);
+    ~RecommendPage() override;
 
     QString title() const override;
     void setEntry(const ModelEntry& entry) override;
@@ -60,9 +66,25 @@ public:
     const recommend::RecommendResult* result() const;
     QStringList selectedPresets() const;
 
+    // The custom mix (issue 16). Its budget follows the machine and the context until a person edits it.
+    void setMixBudget(quint64 bytes);
+    quint64 mixBudget() const { return m_mixBudget; }
+    void resetMixBudget(); // back to what fits this machine
+    // How the sensitivity is measured (tests choose few short chunks); the model path is filled in.
+    void setMixSettings(const MixSettings& settings);
+    // Measures the sensitivity now (the Measure button); the prediction appears when it is done.
+    void measureMixSensitivity();
+    bool isMeasuringMix() const { return m_mixMeasuring; }
+    const MixPrediction* mixPrediction() const { return m_mixPrediction.get(); }
+    // Every preset planned for the shown model; nullptr while planning.
+    const recommend::PlannedModel* plannedModel() const { return m_planned.get(); }
+
 signals:
-    // "Produce Selected": the checked presets, by name (as quant::allPresets() spells them).
+    // "Produce Selected": the checked presets, by name (as quant::allPresets() spells them); may be empty
+    // when only the custom mix is checked (then produceMixRequested came first).
     void produceRequested(const QStringList& presets);
+    // "Produce Selected" with the custom mix checked: its budget and settings.
+    void produceMixRequested(quint64 budget, const qf::ui::MixSettings& settings);
 
 private:
     void startPlanning();
@@ -73,6 +95,14 @@ private:
     void updateContextLabel();
     void updateProduceButton();
     QWidget* createSettingsRow();
+    QWidget* createMixRow();
+    // The mix's budget for the current machine and context, then its prediction (from the table it has,
+    // else from the cache).
+    void updateMix();
+    void startMixJob(MixPredictJob::Mode mode);
+    void onMixPredicted(quint64 generation, const MixPredictionPtr& prediction);
+    void onMixEnded(quint64 generation, const QString& status);
+    void publishMixRow();
 
     QThreadPool* m_taskPool;
     LoadedModelPtr m_file; // a GGUF file or a Hugging Face folder
@@ -97,6 +127,23 @@ private:
     QTableView* m_view;
     RecommendTableModel* m_table;
     QPushButton* m_produceButton;
+
+    // The custom mix.
+    MixSettings m_mixSettings;
+    quint64 m_mixBudget = 0;
+    bool m_mixBudgetEdited = false;
+    recommend::Fit m_mixBudgetFit = recommend::Fit::DoesNotFit;
+    bool m_mixCapped = false;
+    SensitivityTablePtr m_mixTable;
+    MixPredictionPtr m_mixPrediction;
+    bool m_mixCacheTried = false; // for the shown model
+    bool m_mixMeasuring = false;
+    quint64 m_mixGeneration = 0;
+    QPointer<MixPredictJob> m_mixJob;
+    QString m_mixStatus;
+    QDoubleSpinBox* m_mixBudgetSpin;
+    QPushButton* m_mixMeasureButton;
+    QPushButton* m_mixResetButton;
 };
 
 } // namespace qf::ui

@@ -116,9 +116,12 @@ void JobRowWidget::setProgress(const JobProgress& progress) {
     if (m_state != JobState::Running) return;
     m_progress->setValue(static_cast<int>(progress.fraction() * kProgressSteps));
     QStringList parts;
-    if (progress.bytesPerSecond > 0.0) parts << formatRate(progress.bytesPerSecond);
+    if (progress.inBytes && progress.bytesPerSecond > 0.0) parts << formatRate(progress.bytesPerSecond);
     if (progress.secondsLeft >= 0.0) parts << formatTimeLeft(progress.secondsLeft);
-    parts << tr("%1 of %2").arg(formatBytes(progress.done), formatBytes(progress.total));
+    if (progress.inBytes)
+        parts << tr("%1 of %2").arg(formatBytes(progress.done), formatBytes(progress.total));
+    else
+        parts << tr("%1 of %2").arg(formatCount(progress.done), formatCount(progress.total));
     if (!progress.stage.isEmpty()) parts << progress.stage;
     setDetail(parts.join(QStringLiteral("  ·  ")));
 }

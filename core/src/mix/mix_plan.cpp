@@ -8,6 +8,7 @@
 #include "qf/gguf/gguf_writer.h"
 #include "qf/quant/kernels.h"
 #include "qf/quant/preset.h"
+#include "plan/tensor_rules.h"
 
 namespace qf::mix {
 namespace {
@@ -74,7 +75,11 @@ Result<std::vector<MixItem>> mixItems(const gguf::Metadata& metadata, const std:
             for (size_t k = 0; k < table.candidates.size(); ++k) {
                 const GgmlType type = table.candidates[k];
                 if (s->kld[k] < 0 || cols % ggmlTypeTraits(type).blockSize != 0) continue;
-                if (quant::requiresImportance(type) && !t.usesImatrix) continue;
+                // Without a matrix (the plan above only assumes one) llama-quantize refuses these types.
+                const bool withMatrix = request.imatrix != nullptr && t.usesImatrix;
+                if (!withMatrix && (quant::requiresImportance(type) ||
+                                    quant::detail::typeRequiresImatrix(type, t.name, quant::LlamaFileType::MostlyQ8_0)))
+                    continue;
                 item.options.push_back({type, alignUp(ggmlRowBytes(type, cols) * rows, base->alignment), s->kld[k]});
             }
             if (request.allowSourceType && (t.sourceType == GgmlType::F32 || t.sourceType == GgmlType::F16 || t.sourceType == GgmlType::BF16))

@@ -28,6 +28,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr std::string_view kFormatVersion = "qf-mix-sensitivity 1";
+constexpr std::string_view kNotCached = "the sensitivity of this model to this text is not measured yet";
 
 // What the base model produced for one sampled chunk.
 struct BaseChunk {
@@ -147,6 +148,10 @@ std::optional<SensitivityTable> readCache(const std::filesystem::path& path, con
 
 } // namespace
 
+bool isNotCached(const Error& error) {
+    return error.message == kNotCached;
+}
+
 std::vector<GgmlType> defaultCandidateTypes() {
     using T = GgmlType;
     return {T::IQ2_XXS, T::IQ2_XS, T::Q2_K, T::IQ2_S, T::IQ3_XXS, T::Q3_K, T::IQ3_S,
@@ -182,8 +187,9 @@ Result<SensitivityTable> measureSensitivity(eval::LlamaModel& model, std::string
 
     const std::string key = digestKey(model, text, params, candidates, probes);
     const std::filesystem::path cachePath = cachePathFor(model, params, key);
-    if (params.useCache)
+    if (params.useCache || params.cacheOnly)
         if (auto cached = readCache(cachePath, key)) return std::move(*cached);
+    if (params.cacheOnly) return makeError("{}", kNotCached);
 
     const eval::LlamaHyperParams& hp = model.params();
     const size_t vocab = hp.vocabulary;

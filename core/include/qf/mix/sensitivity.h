@@ -44,7 +44,13 @@ struct SensitivityParams {
     const quant::Imatrix* imatrix = nullptr; // quantize with it, as the mix will be made
     std::filesystem::path cacheFolder;       // empty: beside the model (or the user cache when read-only)
     bool useCache = true;
+    // Only read the cache: when the table is not there, fail with notCachedError() instead of measuring
+    // (for a window that shows a prediction only when it costs nothing).
+    bool cacheOnly = false;
 };
+
+// The error measureSensitivity() returns with cacheOnly when nothing is cached.
+bool isNotCached(const Error& error);
 
 struct TensorSensitivity {
     std::string name;
