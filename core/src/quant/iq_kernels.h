@@ -46,6 +46,17 @@ int iqTrials8Ref(const IqFitTables& grid, int n, const float* xval, const float*
 int iqTrials4Ref(const IqFitTables& grid, int n, const float* xval, const float* weight, const float* waux,
                  const float* ids, int count, float* scale, int8_t* levels, bool* onGrid);
 
+// IQ1_S's exhaustive split of a sorted 32-value group into three levels (ggml quantize_row_iq1_s_impl's
+// i1/i2 loop): from the prefix sums sumx and sumw (n + 1 entries, readable up to n + 17), tries every
+// i1 <= i2 with the +delta then the -delta level values, keeping a candidate when "sumq2 > 0 && sumqx *
+// sumqx > best * sumq2" (best starts at -FLT_MAX). For the last kept it writes *scale = sumqx / sumq2, i1,
+// i2 and shift (1 or -1); writes nothing when none is kept.
+using Iq1SplitFn = void (*)(const float* sumx, const float* sumw, int n, float* scale, int* i1, int* i2,
+                            int* shift);
+void iq1SplitRef(const float* sumx, const float* sumw, int n, float* scale, int* i1, int* i2, int* shift);
+void quantizeIq1SWith(Iq1SplitFn split, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                      const float* importance);
+
 void quantizeIq2XxsWith(const IqKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                         const float* importance);
 void quantizeIq2XsWith(const IqKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,

@@ -141,6 +141,73 @@ template <class Ops> struct IqLanes {
         return kept;
     }
 
+    // IQ1_S's split search (Iq1SplitFn): lane k is i2 + k for one i1. The candidates of a pass are
+    // compared with the best at its start; when none beats it, the scalar loop would have kept none of
+    // them either (it compares each with that same best), so the pass is done. Otherwise the pass's sums
+    // go through the reference's comparisons in order.
+    static void iq1Split(const float* sumx, const float* sumw, int n, float* scale, int* besti1, int* besti2,
+                         int* bestShift) {
+        constexpr float kDelta = 0.125f; // quant_iq1.cpp's kXp, kXm
+        constexpr float xp[3] = {-1 + kDelta, kDelta, 1 + kDelta};
+        constexpr float xm[3] = {-1 - kDelta, -kDelta, 1 - kDelta};
+        alignas(64) static constexpr float kIota[64] = {
+            0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+            22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
+            44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63};
+        static_assert(N <= 16, "sums are padded for 16 lanes");
+        alignas(64) float qxP[N], q2P[N], qxM[N], q2M[N];
+        float bestScore = -FLT_MAX;
+        const F sxn = Ops::set1(sumx[n]), swn = Ops::set1(sumw[n]);
+        const F p1 = Ops::set1(xp[1]), p2 = Ops::set1(xp[2]), m1 = Ops::set1(xm[1]), m2 = Ops::set1(xm[2]);
+        const F last = Ops::set1(float(n));
+        const F iota = Ops::load(kIota);
+        for (int i1 = 0; i1 <= n; ++i1) {
+            const float dx = sumx[i1] - sumx[0], dw = sumw[i1] - sumw[0];
+            const F xP0 = Ops::set1(dx * xp[0]), wP0 = Ops::set1(dw * xp[0] * xp[0]);
+            const F xM0 = Ops::set1(dx * xm[0]), wM0 = Ops::set1(dw * xm[0] * xm[0]);
+            const F sx1 = Ops::set1(sumx[i1]), sw1 = Ops::set1(sumw[i1]);
+            for (int i2 = i1; i2 <= n; i2 += N) {
+                const F sx2 = Ops::loadu(sumx + i2), sw2 = Ops::loadu(sumw + i2);
+                const F midX = Ops::sub(sx2, sx1), topX = Ops::sub(sxn, sx2);
+                const F midW = Ops::sub(sw2, sw1), topW = Ops::sub(swn, sw2);
+                const F qxp = Ops::add(Ops::add(xP0, Ops::mul(midX, p1)), Ops::mul(topX, p2));
+                const F q2p = Ops::add(Ops::add(wP0, Ops::mul(Ops::mul(midW, p1), p1)), Ops::mul(Ops::mul(topW, p2), p2));
+                const F qxm = Ops::add(Ops::add(xM0, Ops::mul(midX, m1)), Ops::mul(topX, m2));
+                const F q2m = Ops::add(Ops::add(wM0, Ops::mul(Ops::mul(midW, m1), m1)), Ops::mul(Ops::mul(topW, m2), m2));
+                const F best = Ops::set1(bestScore), zero = Ops::zero();
+                const M valid = Ops::le(Ops::add(Ops::set1(float(i2)), iota), last);
+                const M beatsP = Ops::mand(Ops::gt(q2p, zero), Ops::gt(Ops::mul(qxp, qxp), Ops::mul(best, q2p)));
+                const M beatsM = Ops::mand(Ops::gt(q2m, zero), Ops::gt(Ops::mul(qxm, qxm), Ops::mul(best, q2m)));
+                if (!Ops::any(Ops::mand(valid, Ops::mor(beatsP, beatsM)))) continue;
+                Ops::store(qxP, qxp);
+                Ops::store(q2P, q2p);
+                Ops::store(qxM, qxm);
+                Ops::store(q2M, q2m);
+                const int lanes = n + 1 - i2 < N ? n + 1 - i2 : N;
+                for (int k = 0; k < lanes; ++k) {
+                    if (q2P[k] > 0 && qxP[k] * qxP[k] > bestScore * q2P[k]) {
+                        *scale = qxP[k] / q2P[k];
+                        bestScore = *scale * qxP[k];
+                        *besti1 = i1;
+                        *besti2 = i2 + k;
+                        *bestShift = 1;
+                    }
+                    if (q2M[k] > 0 && qxM[k] * qxM[k] > bestScore * q2M[k]) {
+                        *scale = qxM[k] / q2M[k];
+                        bestScore = *scale * qxM[k];
+                        *besti1 = i1;
+                        *besti2 = i2 + k;
+                        *bestShift = -1;
+                    }
+                }
+            }
+        }
+    }
+
+    static void iq1s(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+        quantizeIq1SWith(iq1Split, src, dst, nrows, rowLen, importance);
+    }
+
     static constexpr bool kLaneFits = requires(const int32_t* table, I k) { Ops::gather32(table, k); };
 
     static IqKernels kernels8() {
@@ -185,6 +252,9 @@ template <class Ops> struct IqLanes {
             return iq3xxs;
         case GgmlType::IQ3_S:
             return iq3s;
+        case GgmlType::IQ1_S:
+            if constexpr (kLaneFits) return iq1s;
+            return nullptr;
         default:
             return nullptr;
         }
