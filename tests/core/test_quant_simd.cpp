@@ -21,9 +21,10 @@ namespace {
 const GgmlType kTypes[] = {GgmlType::F32, GgmlType::F16, GgmlType::BF16, GgmlType::Q4_0, GgmlType::Q4_1,
                            GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q8_0, GgmlType::Q2_K, GgmlType::Q3_K,
                            GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K, GgmlType::IQ4_NL, GgmlType::IQ4_XS,
-                           // the codebook types: their SIMD neighbour searches (simd_iq_search.h)
+                           // the codebook types: their SIMD neighbour searches and trial-scale fits
+                           // (simd_iq_search.h), IQ1_S's split search
                            GgmlType::IQ2_XXS, GgmlType::IQ2_XS, GgmlType::IQ2_S, GgmlType::IQ3_XXS,
-                           GgmlType::IQ3_S};
+                           GgmlType::IQ3_S, GgmlType::IQ1_S};
 
 // Rows whose 16- and 32-value groups each get a character of their own.
 std::vector<float> heavyTailedRows(std::mt19937& rng, int64_t rows, int64_t rowLen) {

@@ -3,6 +3,7 @@
 // ggml sorts all grid points by (squared distance, index) and keeps those at the `nwant` smallest distinct
 // distances. Distances are small integers, so a counting pass gives the same order without sorting.
 #include "iq_grids.h"
+#include "iq_kernels.h"
 
 #include <array>
 
@@ -154,6 +155,10 @@ const IqGrid& iqGrid(IqGridKind kind) {
     }
     static const IqGrid grid = buildGrid(IqGridKind::Iq3S);
     return grid;
+}
+
+IqFitTables IqGrid::fitTables() const {
+    return {neighbourTables(), map.data()};
 }
 
 const int8_t* iqGridValues(IqGridKind kind, int index) {

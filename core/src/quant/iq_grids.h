@@ -24,6 +24,8 @@ struct IqNeighbourTables {
     int dim;
 };
 
+struct IqFitTables;
+
 struct IqGrid {
     int size = 0;                     // grid points
     int dim = 0;                      // coordinates per point: 8 or 4
@@ -41,6 +43,7 @@ struct IqGrid {
     IqNeighbourTables neighbourTables() const {
         return {neighbours.data(), neighbourKeys.data(), points.data(), dim};
     }
+    IqFitTables fitTables() const; // IqFitTables: iq_kernels.h
 };
 
 const IqGrid& iqGrid(IqGridKind kind);

@@ -1,7 +1,8 @@
 #pragma once
 // The seam between the codebook quantizers (quant_iq2.cpp, quant_iq3.cpp) and the SIMD kernel files: the
-// quantizers run the nearest-neighbour search through a function pointer, so a kernel file hands them its
-// vectorized search and the rest of the algorithm (and so every byte) stays the reference's.
+// quantizers run the nearest-neighbour search and the trial-scale fits through function pointers, so a
+// kernel file hands them its vectorized versions and the rest of the algorithm (and so every byte) stays
+// the reference's.
 #include <cstdint>
 
 #include "iq_grids.h"
@@ -15,15 +16,56 @@ namespace qf::quant::detail {
 using IqNeighbourFn = int (*)(const IqNeighbourTables& grid, int32_t mapValue, const float* xval,
                               const float* weight, float scale);
 
-void quantizeIq2XxsWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
-                        const float* importance);
-void quantizeIq2XsWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
-                       const float* importance);
-void quantizeIq2SWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+// What the trial-scale fits read of a grid (plain pointers, see IqNeighbourTables).
+struct IqFitTables {
+    IqNeighbourTables neighbours;
+    const int32_t* map; // IqGrid::map
+};
+
+// The trial-scale loop of the codebook quantizers (ggml's "for (int is = -N; is <= N; ++is)"), on the n
+// folded values xval of one group (n / dim grid points; n <= 32): for each inverse scale ids[t] in order,
+// rounds to levels 0 .. maxQ-1, snaps each off-grid point to its nearest listed neighbour at 1 / ids[t],
+// fits sumqx = sum w*x*q and sumq2 = sum w*q*q (q = 2l+1) in value order, and keeps the trial when
+// "sumq2 > 0 && sumqx * sumqx > best * sumq2" (best starts at 0 and becomes scale * sumqx). For the last
+// trial kept it writes *scale = sumqx / sumq2, its levels (n) and which points were on the grid (n / dim),
+// and returns its number; returns -1 (and writes nothing) when none is kept.
+using IqTrialsFn = int (*)(const IqFitTables& grid, int n, const float* xval, const float* weight,
+                           const float* waux, const float* ids, int count, float* scale, int8_t* levels,
+                           bool* onGrid);
+
+// The kernels one quantizer runs. trials must match the grid: 8-value points with 3 levels (IQ2_*) or
+// 4-value points with 8 levels (IQ3_*).
+struct IqKernels {
+    IqNeighbourFn nearest;
+    IqTrialsFn trials;
+};
+
+// The scalar references (quant_iq_fit.cpp): 8-value points, 2-bit keys, 3 levels; 4-value, 3-bit, 8.
+int iqTrials8Ref(const IqFitTables& grid, int n, const float* xval, const float* weight, const float* waux,
+                 const float* ids, int count, float* scale, int8_t* levels, bool* onGrid);
+int iqTrials4Ref(const IqFitTables& grid, int n, const float* xval, const float* weight, const float* waux,
+                 const float* ids, int count, float* scale, int8_t* levels, bool* onGrid);
+
+// IQ1_S's exhaustive split of a sorted 32-value group into three levels (ggml quantize_row_iq1_s_impl's
+// i1/i2 loop): from the prefix sums sumx and sumw (n + 1 entries, readable up to n + 17), tries every
+// i1 <= i2 with the +delta then the -delta level values, keeping a candidate when "sumq2 > 0 && sumqx *
+// sumqx > best * sumq2" (best starts at -FLT_MAX). For the last kept it writes *scale = sumqx / sumq2, i1,
+// i2 and shift (1 or -1); writes nothing when none is kept.
+using Iq1SplitFn = void (*)(const float* sumx, const float* sumw, int n, float* scale, int* i1, int* i2,
+                            int* shift);
+void iq1SplitRef(const float* sumx, const float* sumw, int n, float* scale, int* i1, int* i2, int* shift);
+void quantizeIq1SWith(Iq1SplitFn split, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                       const float* importance);
-void quantizeIq3XxsWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+
+void quantizeIq2XxsWith(const IqKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                         const float* importance);
-void quantizeIq3SWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+void quantizeIq2XsWith(const IqKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                       const float* importance);
+void quantizeIq2SWith(const IqKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                      const float* importance);
+void quantizeIq3XxsWith(const IqKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                        const float* importance);
+void quantizeIq3SWith(const IqKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                       const float* importance);
 
 } // namespace qf::quant::detail

@@ -211,6 +211,23 @@ template <int G> struct Ops {
     static I srli(I a, int bits) {
         return mapI([&](int g) { return _mm256_srli_epi32(a.v[g], bits); });
     }
+    // The trial-scale fits (simd_iq_search.h): level keys, map lookups, level storage.
+    static I slli(I a, int bits) {
+        return mapI([&](int g) { return _mm256_slli_epi32(a.v[g], bits); });
+    }
+    static I ori(I a, I b) {
+        return mapI([&](int g) { return _mm256_or_si256(a.v[g], b.v[g]); });
+    }
+    static I loadi(const int32_t* p) {
+        return mapI([&](int g) { return _mm256_load_si256(reinterpret_cast<const __m256i*>(p + 8 * g)); });
+    }
+    static void storei(int32_t* p, I a) {
+        for (int g = 0; g < G; ++g)
+            _mm256_store_si256(reinterpret_cast<__m256i*>(p + 8 * g), a.v[g]);
+    }
+    static I gather32(const int32_t* table, I index) {
+        return mapI([&](int g) { return _mm256_i32gather_epi32(table, index.v[g], 4); });
+    }
     static F lookup8(const float* table, I index) {
         const __m256 t = _mm256_load_ps(table);
         return mapF([&](int g) { return _mm256_permutevar8x32_ps(t, index.v[g]); });

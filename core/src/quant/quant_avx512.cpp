@@ -215,6 +215,23 @@ template <int G> struct Ops {
     static I srli(I a, int bits) {
         return mapI([&](int g) { return _mm512_srli_epi32(a.v[g], unsigned(bits)); });
     }
+    // The trial-scale fits (simd_iq_search.h): level keys, map lookups, level storage.
+    static I slli(I a, int bits) {
+        return mapI([&](int g) { return _mm512_slli_epi32(a.v[g], unsigned(bits)); });
+    }
+    static I ori(I a, I b) {
+        return mapI([&](int g) { return _mm512_or_si512(a.v[g], b.v[g]); });
+    }
+    static I loadi(const int32_t* p) {
+        return mapI([&](int g) { return _mm512_load_si512(p + 16 * g); });
+    }
+    static void storei(int32_t* p, I a) {
+        for (int g = 0; g < G; ++g)
+            _mm512_store_si512(p + 16 * g, a.v[g]);
+    }
+    static I gather32(const int32_t* table, I index) {
+        return mapI([&](int g) { return _mm512_i32gather_epi32(index.v[g], table, 4); });
+    }
     // Indices are below 8, so the upper half of the widened table is never read.
     static F lookup8(const float* table, I index) {
         const __m512 t = _mm512_castps256_ps512(_mm256_load_ps(table));

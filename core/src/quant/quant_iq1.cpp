@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "iq_grids.h"
+#include "iq_kernels.h"
 #include "quant_reference.h"
 
 namespace qf::quant::detail {
@@ -82,9 +83,47 @@ float maxAbs(const float* xb, int n) {
     return max;
 }
 
-void quantizeIq1SBlock(const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq1S* y) {
+} // namespace
+
+void iq1SplitRef(const float* sumx, const float* sumw, int n, float* scale, int* besti1, int* besti2,
+                 int* bestShift) {
+    float bestScore = -FLT_MAX;
+    for (int i1 = 0; i1 <= n; ++i1) {
+        for (int i2 = i1; i2 <= n; ++i2) {
+            float sumqx = (sumx[i1] - sumx[0]) * kXp[0] + (sumx[i2] - sumx[i1]) * kXp[1] +
+                          (sumx[n] - sumx[i2]) * kXp[2];
+            float sumq2 = (sumw[i1] - sumw[0]) * kXp[0] * kXp[0] +
+                          (sumw[i2] - sumw[i1]) * kXp[1] * kXp[1] +
+                          (sumw[n] - sumw[i2]) * kXp[2] * kXp[2];
+            if (sumq2 > 0 && sumqx * sumqx > bestScore * sumq2) {
+                *scale = sumqx / sumq2;
+                bestScore = *scale * sumqx;
+                *besti1 = i1;
+                *besti2 = i2;
+                *bestShift = 1;
+            }
+            sumqx = (sumx[i1] - sumx[0]) * kXm[0] + (sumx[i2] - sumx[i1]) * kXm[1] +
+                    (sumx[n] - sumx[i2]) * kXm[2];
+            sumq2 = (sumw[i1] - sumw[0]) * kXm[0] * kXm[0] + (sumw[i2] - sumw[i1]) * kXm[1] * kXm[1] +
+                    (sumw[n] - sumw[i2]) * kXm[2] * kXm[2];
+            if (sumq2 > 0 && sumqx * sumqx > bestScore * sumq2) {
+                *scale = sumqx / sumq2;
+                bestScore = *scale * sumqx;
+                *besti1 = i1;
+                *besti2 = i2;
+                *bestShift = -1;
+            }
+        }
+    }
+}
+
+namespace {
+
+void quantizeIq1SBlock(Iq1SplitFn split, const IqGrid& grid, const float* xbl, const float* qwBlock,
+                       BlockIq1S* y) {
     constexpr int kBlock = 32;
-    float scales[kQKK / kBlock], weight[kBlock], sumx[kBlock + 1], sumw[kBlock + 1];
+    float scales[kQKK / kBlock], weight[kBlock];
+    float sumx[kBlock + 17] = {}, sumw[kBlock + 17] = {}; // padded for whole-vector reads (Iq1SplitFn)
     int8_t levels[kBlock], shifts[kQKK / kBlock];
     int order[kBlock];
     uint16_t index[kBlock / 8];
@@ -111,35 +150,9 @@ void quantizeIq1SBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
             sumx[j + 1] = sumx[j] + weight[i] * xb[i];
             sumw[j + 1] = sumw[j] + weight[i];
         }
-        float bestScore = -FLT_MAX, scale = max;
+        float scale = max;
         int besti1 = -1, besti2 = -1, bestShift = 0;
-        for (int i1 = 0; i1 <= kBlock; ++i1) {
-            for (int i2 = i1; i2 <= kBlock; ++i2) {
-                float sumqx = (sumx[i1] - sumx[0]) * kXp[0] + (sumx[i2] - sumx[i1]) * kXp[1] +
-                              (sumx[kBlock] - sumx[i2]) * kXp[2];
-                float sumq2 = (sumw[i1] - sumw[0]) * kXp[0] * kXp[0] +
-                              (sumw[i2] - sumw[i1]) * kXp[1] * kXp[1] +
-                              (sumw[kBlock] - sumw[i2]) * kXp[2] * kXp[2];
-                if (sumq2 > 0 && sumqx * sumqx > bestScore * sumq2) {
-                    scale = sumqx / sumq2;
-                    bestScore = scale * sumqx;
-                    besti1 = i1;
-                    besti2 = i2;
-                    bestShift = 1;
-                }
-                sumqx = (sumx[i1] - sumx[0]) * kXm[0] + (sumx[i2] - sumx[i1]) * kXm[1] +
-                        (sumx[kBlock] - sumx[i2]) * kXm[2];
-                sumq2 = (sumw[i1] - sumw[0]) * kXm[0] * kXm[0] + (sumw[i2] - sumw[i1]) * kXm[1] * kXm[1] +
-                        (sumw[kBlock] - sumw[i2]) * kXm[2] * kXm[2];
-                if (sumq2 > 0 && sumqx * sumqx > bestScore * sumq2) {
-                    scale = sumqx / sumq2;
-                    bestScore = scale * sumqx;
-                    besti1 = i1;
-                    besti2 = i2;
-                    bestShift = -1;
-                }
-            }
-        }
+        split(sumx, sumw, kBlock, &scale, &besti1, &besti2, &bestShift);
         if (besti1 < 0 || besti2 < 0 || bestShift == 0) {
             scales[ib] = 0;
             shifts[ib] = 1;
@@ -382,11 +395,16 @@ void quantizeIq1MBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
 } // namespace
 
 void quantizeIq1SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+    quantizeIq1SWith(iq1SplitRef, src, dst, nrows, rowLen, importance);
+}
+
+void quantizeIq1SWith(Iq1SplitFn split, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                      const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq1S);
     auto* y = static_cast<BlockIq1S*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq1SBlock(grid, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
+        quantizeIq1SBlock(split, grid, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
 }
 
 void quantizeIq1MRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {

@@ -17,18 +17,17 @@ namespace {
 constexpr int kMaxQ = 3;
 
 // Rounds xval * id to levels 0..kMaxQ-1 for `groups` groups of 8, snapping off-grid groups to the nearest
-// neighbour at `scale`. onGrid (optional) records which groups were on the grid.
-void roundToGrid(const IqGrid& grid, IqNeighbourFn nearest, const float* xval, const float* waux, float id,
-                 float scale, int groups, int8_t* levels, bool* onGrid) {
+// neighbour at `scale` (the trial scales run through IqKernels::trials; this is the final pass).
+void roundToGrid(const IqGrid& grid, const IqKernels& kern, const float* xval, const float* waux, float id,
+                 float scale, int groups, int8_t* levels) {
     for (int k = 0; k < groups; ++k) {
         for (int i = 0; i < 8; ++i) {
             const int l = nearestInt(0.5f * (id * xval[8 * k + i] - 1));
             levels[8 * k + i] = int8_t(std::max(0, std::min(kMaxQ - 1, l)));
         }
         const int32_t index = grid.map[iqKey(levels + 8 * k, 8, 2)];
-        if (onGrid) onGrid[k] = index >= 0;
         if (index < 0)
-            iqBestNeighbour(grid, nearest, index, xval + 8 * k, waux + 8 * k, scale, levels + 8 * k);
+            iqBestNeighbour(grid, kern.nearest, index, xval + 8 * k, waux + 8 * k, scale, levels + 8 * k);
     }
 }
 
@@ -56,12 +55,13 @@ float blockSigma2(const float* xbl, float factor) {
     return factor * sumx2 / kQKK;
 }
 
-void quantizeIq2XxsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+void quantizeIq2XxsBlock(const IqGrid& grid, const IqKernels& kern, const float* xbl, const float* qwBlock,
                          BlockIq2Xxs* y) {
     float scales[kQKK / 32];
     float weight[32], xval[32], waux[32];
-    int8_t levels[32], aux[32];
+    int8_t levels[32];
     uint8_t blockSigns[4];
+    const IqFitTables fit = grid.fitTables();
     uint32_t q2[2 * (kQKK / 32)] = {};
     y->d = fp32ToFp16(0.f);
     float maxScale = 0;
@@ -88,20 +88,13 @@ void quantizeIq2XxsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float*
             scales[ib] = 0;
             continue;
         }
-        float best = 0;
-        for (int is = -6; is <= 6; ++is) {
-            const float id = (2 * kMaxQ - 1 + float(is) * 0.1f) / effMax;
-            roundToGrid(grid, nearest, xval, waux, id, 1 / id, 4, aux, nullptr);
-            float sumqx, sumq2;
-            weightedFit(weight, xval, aux, 32, &sumqx, &sumq2);
-            if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
-                scale = sumqx / sumq2;
-                best = scale * sumqx;
-                std::memcpy(levels, aux, 32);
-            }
-        }
+        float ids[13];
+        for (int is = -6; is <= 6; ++is)
+            ids[is + 6] = (2 * kMaxQ - 1 + float(is) * 0.1f) / effMax;
+        bool onGrid[4];
+        kern.trials(fit, 32, xval, weight, waux, ids, 13, &scale, levels, onGrid);
         if (scale > 0) {
-            roundToGrid(grid, nearest, xval, waux, 1 / scale, scale, 4, levels, nullptr);
+            roundToGrid(grid, kern, xval, waux, 1 / scale, scale, 4, levels);
             float sumqx, sumq2;
             weightedFit(weight, xval, levels, 32, &sumqx, &sumq2);
             if (sumq2 > 0) scale = sumqx / sumq2;
@@ -141,12 +134,11 @@ struct Iq2Group {
     uint8_t signs[2] = {};
 };
 
-Iq2Group searchIq2Group16(const IqGrid& grid, IqNeighbourFn nearest, const float* xb, const float* weight,
+Iq2Group searchIq2Group16(const IqGrid& grid, const IqKernels& kern, const float* xb, const float* weight,
                           bool evenParity, float maxEps) {
     Iq2Group out;
     float xval[16], waux[16];
-    int8_t aux[16];
-    bool onGrid[2], onGridAux[2];
+    bool onGrid[2];
     for (int i = 0; i < 16; ++i)
         waux[i] = std::sqrt(weight[i]);
     for (int k = 0; k < 2; ++k) {
@@ -157,22 +149,12 @@ Iq2Group searchIq2Group16(const IqGrid& grid, IqNeighbourFn nearest, const float
     for (int i = 1; i < 16; ++i)
         max = std::max(max, xval[i]);
     if (max < maxEps) return out;
-    float best = 0;
     float scale = max / (2 * kMaxQ - 1);
     onGrid[0] = onGrid[1] = true;
-    for (int is = -9; is <= 9; ++is) {
-        const float id = (2 * kMaxQ - 1 + float(is) * 0.1f) / max;
-        roundToGrid(grid, nearest, xval, waux, id, 1 / id, 2, aux, onGridAux);
-        float sumqx, sumq2;
-        weightedFit(weight, xval, aux, 16, &sumqx, &sumq2);
-        if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
-            scale = sumqx / sumq2;
-            best = scale * sumqx;
-            std::memcpy(out.levels, aux, 16);
-            onGrid[0] = onGridAux[0];
-            onGrid[1] = onGridAux[1];
-        }
-    }
+    float ids[19];
+    for (int is = -9; is <= 9; ++is)
+        ids[is + 9] = (2 * kMaxQ - 1 + float(is) * 0.1f) / max;
+    kern.trials(grid.fitTables(), 16, xval, weight, waux, ids, 19, &scale, out.levels, onGrid);
     if ((!onGrid[0] || !onGrid[1]) && scale > 0) {
         const float id = 1 / scale;
         for (int k = 0; k < 2; ++k) {
@@ -183,7 +165,7 @@ Iq2Group searchIq2Group16(const IqGrid& grid, IqNeighbourFn nearest, const float
             }
             const int32_t index = grid.map[iqKey(out.levels + 8 * k, 8, 2)];
             if (index < 0)
-                iqBestNeighbour(grid, nearest, index, xval + 8 * k, waux + 8 * k, scale, out.levels + 8 * k);
+                iqBestNeighbour(grid, kern.nearest, index, xval + 8 * k, waux + 8 * k, scale, out.levels + 8 * k);
         }
         float sumqx, sumq2;
         weightedFit(weight, xval, out.levels, 16, &sumqx, &sumq2);
@@ -210,7 +192,7 @@ void packScales16(const float* scales, float maxScale, uint8_t* packed) {
     }
 }
 
-void quantizeIq2XsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+void quantizeIq2XsBlock(const IqGrid& grid, const IqKernels& kern, const float* xbl, const float* qwBlock,
                         BlockIq2Xs* y) {
     float scales[kQKK / 16], weight[16];
     uint16_t q2[2 * (kQKK / 16)] = {};
@@ -223,7 +205,7 @@ void quantizeIq2XsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* 
         const float* qw = qwBlock + 16 * ib;
         for (int i = 0; i < 16; ++i)
             weight[i] = qw[i] * std::sqrt(sigma2 + xb[i] * xb[i]);
-        const Iq2Group g = searchIq2Group16(grid, nearest, xb, weight, true, kGroupMaxEps);
+        const Iq2Group g = searchIq2Group16(grid, kern, xb, weight, true, kGroupMaxEps);
         scales[ib] = g.scale;
         if (!g.stored) continue;
         for (int k = 0; k < 2; ++k)
@@ -239,7 +221,7 @@ void quantizeIq2XsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* 
     std::memcpy(y->qs, q2, sizeof(y->qs));
 }
 
-void quantizeIq2SBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+void quantizeIq2SBlock(const IqGrid& grid, const IqKernels& kern, const float* xbl, const float* qwBlock,
                        BlockIq2S* y) {
     float scales[kQKK / 16], weight[16];
     std::memset(y, 0, sizeof(*y));
@@ -255,7 +237,7 @@ void quantizeIq2SBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* x
             for (int i = 0; i < 16; ++i)
                 weight[i] = 0.25f * sigma2 + xb[i] * xb[i];
         }
-        const Iq2Group g = searchIq2Group16(grid, nearest, xb, weight, false, 1e-8f);
+        const Iq2Group g = searchIq2Group16(grid, kern, xb, weight, false, 1e-8f);
         scales[ib] = g.scale;
         if (!g.stored) continue;
         for (int k = 0; k < 2; ++k) {
@@ -274,44 +256,44 @@ void quantizeIq2SBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* x
 
 } // namespace
 
-void quantizeIq2XxsWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+void quantizeIq2XxsWith(const IqKernels& kern, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                         const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq2Xxs);
     auto* y = static_cast<BlockIq2Xxs*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq2XxsBlock(grid, nearest, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
+        quantizeIq2XxsBlock(grid, kern, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
 }
 
-void quantizeIq2XsWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+void quantizeIq2XsWith(const IqKernels& kern, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                        const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq2Xs);
     auto* y = static_cast<BlockIq2Xs*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq2XsBlock(grid, nearest, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
+        quantizeIq2XsBlock(grid, kern, src + kQKK * ib, importance + kQKK * (ib % perRow), y + ib);
 }
 
-void quantizeIq2SWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+void quantizeIq2SWith(const IqKernels& kern, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                       const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq2S);
     auto* y = static_cast<BlockIq2S*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq2SBlock(grid, nearest, src + kQKK * ib,
+        quantizeIq2SBlock(grid, kern, src + kQKK * ib,
                           importance ? importance + kQKK * (ib % perRow) : nullptr, y + ib);
 }
 
 void quantizeIq2XxsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-    quantizeIq2XxsWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
+    quantizeIq2XxsWith({iqNeighbourRef, iqTrials8Ref}, src, dst, nrows, rowLen, importance);
 }
 
 void quantizeIq2XsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-    quantizeIq2XsWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
+    quantizeIq2XsWith({iqNeighbourRef, iqTrials8Ref}, src, dst, nrows, rowLen, importance);
 }
 
 void quantizeIq2SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-    quantizeIq2SWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
+    quantizeIq2SWith({iqNeighbourRef, iqTrials8Ref}, src, dst, nrows, rowLen, importance);
 }
 
 } // namespace qf::quant::detail

@@ -22,12 +22,12 @@ struct Iq3Group {
 
 // One 32-value group. xxs: IQ3_XXS (even sign parity, 31 trial scales, only off-grid groups redone);
 // otherwise IQ3_S (all signs, 19 trial scales, every group redone).
-Iq3Group searchIq3Group(const IqGrid& grid, IqNeighbourFn nearest, const float* xb, const float* weight,
+Iq3Group searchIq3Group(const IqGrid& grid, const IqKernels& kern, const float* xb, const float* weight,
                         bool xxs) {
     Iq3Group out;
     float xval[32], waux[32];
-    int8_t levels[32] = {}, aux[32];
-    bool onGrid[8], onGridAux[8];
+    int8_t levels[32] = {};
+    bool onGrid[8];
     for (int i = 0; i < 32; ++i)
         waux[i] = std::sqrt(weight[i]);
     for (int k = 0; k < 4; ++k) {
@@ -38,37 +38,13 @@ Iq3Group searchIq3Group(const IqGrid& grid, IqNeighbourFn nearest, const float* 
     for (int i = 1; i < 32; ++i)
         max = std::max(max, xval[i]);
     if (xxs ? max < 1e-8f : !max) return out;
-    float best = 0;
     float scale = max / (2 * kMaxQ - 1);
     std::fill(onGrid, onGrid + 8, xxs);
     const int tries = xxs ? 15 : 9;
-    for (int is = -tries; is <= tries; ++is) {
-        const float id = (2 * kMaxQ - 1 + float(is) * 0.2f) / max;
-        const float thisScale = 1 / id;
-        for (int k = 0; k < 8; ++k) {
-            for (int i = 0; i < 4; ++i) {
-                const int l = nearestInt(0.5f * (id * xval[4 * k + i] - 1));
-                aux[4 * k + i] = int8_t(std::max(0, std::min(kMaxQ - 1, l)));
-            }
-            const int32_t index = grid.map[iqKey(aux + 4 * k, 4, 3)];
-            onGridAux[k] = index >= 0;
-            if (index < 0)
-                iqBestNeighbour(grid, nearest, index, xval + 4 * k, waux + 4 * k, thisScale, aux + 4 * k);
-        }
-        float sumqx = 0, sumq2 = 0;
-        for (int i = 0; i < 32; ++i) {
-            const float w = weight[i];
-            const float q = float(2 * aux[i] + 1);
-            sumqx += w * xval[i] * q;
-            sumq2 += w * q * q;
-        }
-        if (sumq2 > 0 && sumqx * sumqx > best * sumq2) {
-            scale = sumqx / sumq2;
-            best = scale * sumqx;
-            std::memcpy(levels, aux, 32);
-            std::copy(onGridAux, onGridAux + 8, onGrid);
-        }
-    }
+    float ids[31];
+    for (int is = -tries; is <= tries; ++is)
+        ids[is + tries] = (2 * kMaxQ - 1 + float(is) * 0.2f) / max;
+    kern.trials(grid.fitTables(), 32, xval, weight, waux, ids, 2 * tries + 1, &scale, levels, onGrid);
     const bool anyOffGrid = std::find(onGrid, onGrid + 8, false) != onGrid + 8;
     if (anyOffGrid && scale > 0) {
         const float id = 1 / scale;
@@ -82,7 +58,7 @@ Iq3Group searchIq3Group(const IqGrid& grid, IqNeighbourFn nearest, const float* 
             int32_t index = grid.map[iqKey(l4, 4, 3)];
             if (index < 0)
                 index =
-                    iqBestNeighbour(grid, nearest, index, xval + 4 * k, waux + 4 * k, scale, levels + 4 * k);
+                    iqBestNeighbour(grid, kern.nearest, index, xval + 4 * k, waux + 4 * k, scale, levels + 4 * k);
             const int8_t* pg = grid.point(index);
             for (int i = 0; i < 4; ++i)
                 levels[4 * k + i] = int8_t((pg[i] - 1) / 2);
@@ -125,7 +101,7 @@ float iq3Sigma2(const float* xbl) {
     return 2 * sumx2 / kQKK;
 }
 
-void quantizeIq3XxsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+void quantizeIq3XxsBlock(const IqGrid& grid, const IqKernels& kern, const float* xbl, const float* qwBlock,
                          BlockIq3Xxs* y) {
     float scales[kQKK / 32], weight[32];
     uint8_t q3[3 * (kQKK / 8)] = {};
@@ -136,7 +112,7 @@ void quantizeIq3XxsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float*
     for (int ib = 0; ib < kQKK / 32; ++ib) {
         const float* xb = xbl + 32 * ib;
         iq3Weights(xb, qwBlock ? qwBlock + 32 * ib : nullptr, sigma2, weight);
-        const Iq3Group g = searchIq3Group(grid, nearest, xb, weight, true);
+        const Iq3Group g = searchIq3Group(grid, kern, xb, weight, true);
         scales[ib] = g.scale;
         if (!g.stored) continue;
         for (int k = 0; k < 8; ++k)
@@ -160,7 +136,7 @@ void quantizeIq3XxsBlock(const IqGrid& grid, IqNeighbourFn nearest, const float*
     std::memcpy(y->qs + kQKK / 4, scalesAndSigns, sizeof(scalesAndSigns));
 }
 
-void quantizeIq3SBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* xbl, const float* qwBlock,
+void quantizeIq3SBlock(const IqGrid& grid, const IqKernels& kern, const float* xbl, const float* qwBlock,
                        BlockIq3S* y) {
     float scales[kQKK / 32], weight[32];
     std::memset(y, 0, sizeof(*y));
@@ -173,7 +149,7 @@ void quantizeIq3SBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* x
     for (int ib = 0; ib < kQKK / 32; ++ib) {
         const float* xb = xbl + 32 * ib;
         iq3Weights(xb, qwBlock ? qwBlock + 32 * ib : nullptr, sigma2, weight);
-        const Iq3Group g = searchIq3Group(grid, nearest, xb, weight, false);
+        const Iq3Group g = searchIq3Group(grid, kern, xb, weight, false);
         scales[ib] = g.scale;
         if (!g.stored) continue;
         for (int k = 0; k < 8; ++k) {
@@ -199,32 +175,32 @@ void quantizeIq3SBlock(const IqGrid& grid, IqNeighbourFn nearest, const float* x
 
 } // namespace
 
-void quantizeIq3XxsWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+void quantizeIq3XxsWith(const IqKernels& kern, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                         const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq3Xxs);
     auto* y = static_cast<BlockIq3Xxs*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq3XxsBlock(grid, nearest, src + kQKK * ib,
+        quantizeIq3XxsBlock(grid, kern, src + kQKK * ib,
                             importance ? importance + kQKK * (ib % perRow) : nullptr, y + ib);
 }
 
-void quantizeIq3SWith(IqNeighbourFn nearest, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+void quantizeIq3SWith(const IqKernels& kern, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                       const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq3S);
     auto* y = static_cast<BlockIq3S*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq3SBlock(grid, nearest, src + kQKK * ib,
+        quantizeIq3SBlock(grid, kern, src + kQKK * ib,
                           importance ? importance + kQKK * (ib % perRow) : nullptr, y + ib);
 }
 
 void quantizeIq3XxsRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-    quantizeIq3XxsWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
+    quantizeIq3XxsWith({iqNeighbourRef, iqTrials4Ref}, src, dst, nrows, rowLen, importance);
 }
 
 void quantizeIq3SRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-    quantizeIq3SWith(iqNeighbourRef, src, dst, nrows, rowLen, importance);
+    quantizeIq3SWith({iqNeighbourRef, iqTrials4Ref}, src, dst, nrows, rowLen, importance);
 }
 
 } // namespace qf::quant::detail
