@@ -302,6 +302,10 @@
         <source>Size against KL divergence (lower is better)</source>
         <translation>Tamaño frente a divergencia KL (menor es mejor)</translation>
     </message>
+    <message>
+        <source>Chart and table</source>
+        <translation>Gráfico y tabla</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -389,20 +393,16 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 tokens/s</translation>
-    </message>
-    <message>
         <source>Generation speed: %1 tokens one at a time after the start of the text</source>
         <translation>Velocidad de generación: %1 tokens de uno en uno tras el comienzo del texto</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
+        <source>Prompt tok/s</source>
+        <translation>Indicación tokens/s</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>Generación</translation>
+        <source>Generation tok/s</source>
+        <translation>Generación tokens/s</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2276,26 @@ Replace them?</source>
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>En este modelo, el mismo archivo que %1: cada tensor recibe el mismo tipo.</translation>
     </message>
+    <message>
+        <source>within ± %1 %</source>
+        <translation>dentro de ± %1 %</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1 (est.)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SettingsDialog</name>
@@ -2543,6 +2563,10 @@ Replace them?</source>
     <message>
         <source>Output of %1</source>
         <translation>Salida de %1</translation>
+    </message>
+    <message>
+        <source>Once upon a time, in a small town by the sea,</source>
+        <translation>Érase una vez, en un pequeño pueblo junto al mar,</translation>
     </message>
 </context>
 <context>

@@ -302,6 +302,10 @@
         <source>Size against KL divergence (lower is better)</source>
         <translation>Taille contre divergence KL (plus bas est meilleur)</translation>
     </message>
+    <message>
+        <source>Chart and table</source>
+        <translation>Graphique et tableau</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -389,20 +393,16 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 jetons/s</translation>
-    </message>
-    <message>
         <source>Generation speed: %1 tokens one at a time after the start of the text</source>
         <translation>Vitesse de génération : %1 jetons un par un après le début du texte</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
+        <source>Prompt tok/s</source>
+        <translation>Invite jetons/s</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>Génération</translation>
+        <source>Generation tok/s</source>
+        <translation>Génération jetons/s</translation>
     </message>
 </context>
 <context>
@@ -2276,6 +2276,26 @@ Les remplacer ?</translation>
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>Sur ce modèle, le même fichier que %1 : chaque tenseur reçoit le même type.</translation>
     </message>
+    <message>
+        <source>within ± %1 %</source>
+        <translation>dans ± %1 %</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1 (est.)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SettingsDialog</name>
@@ -2543,6 +2563,10 @@ Les remplacer ?</translation>
     <message>
         <source>Output of %1</source>
         <translation>Sortie de %1</translation>
+    </message>
+    <message>
+        <source>Once upon a time, in a small town by the sea,</source>
+        <translation>Il était une fois, dans une petite ville au bord de la mer,</translation>
     </message>
 </context>
 <context>

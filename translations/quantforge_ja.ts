@@ -300,6 +300,10 @@
         <source>Size against KL divergence (lower is better)</source>
         <translation>サイズと KL ダイバージェンス（低いほど良い）</translation>
     </message>
+    <message>
+        <source>Chart and table</source>
+        <translation>グラフと表</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -386,20 +390,16 @@
         <translation>%1%</translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 トークン/秒</translation>
-    </message>
-    <message>
         <source>Generation speed: %1 tokens one at a time after the start of the text</source>
         <translation>生成速度: テキストの冒頭に続けて %1 トークンを 1 つずつ生成</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>プロンプト</translation>
+        <source>Prompt tok/s</source>
+        <translation>プロンプト トークン/秒</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>生成</translation>
+        <source>Generation tok/s</source>
+        <translation>生成 トークン/秒</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2255,26 @@ Replace them?</source>
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>このモデルでは %1 と同じファイルです: すべてのテンソルが同じ型になります。</translation>
     </message>
+    <message>
+        <source>within ± %1 %</source>
+        <translation>± %1 % 以内</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1（推定）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SettingsDialog</name>
@@ -2521,6 +2541,10 @@ Replace them?</source>
     <message>
         <source>Output of %1</source>
         <translation>%1 の出力</translation>
+    </message>
+    <message>
+        <source>Once upon a time, in a small town by the sea,</source>
+        <translation>昔々、海辺の小さな町で、</translation>
     </message>
 </context>
 <context>

@@ -300,6 +300,10 @@
         <source>Size against KL divergence (lower is better)</source>
         <translation>大小与 KL 散度（越低越好）</translation>
     </message>
+    <message>
+        <source>Chart and table</source>
+        <translation>图表和表格</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -386,20 +390,16 @@
         <translation>%1%</translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 词元/秒</translation>
-    </message>
-    <message>
         <source>Generation speed: %1 tokens one at a time after the start of the text</source>
         <translation>生成速度：在文本开头之后逐个生成 %1 个词元</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>提示词</translation>
+        <source>Prompt tok/s</source>
+        <translation>提示词 词元/秒</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>生成</translation>
+        <source>Generation tok/s</source>
+        <translation>生成 词元/秒</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2255,26 @@ Replace them?</source>
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>在此模型上与 %1 是同一文件：每个张量的类型都相同。</translation>
     </message>
+    <message>
+        <source>within ± %1 %</source>
+        <translation>在 ± %1 % 以内</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1（估计）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SettingsDialog</name>
@@ -2521,6 +2541,10 @@ Replace them?</source>
     <message>
         <source>Output of %1</source>
         <translation>%1 的输出</translation>
+    </message>
+    <message>
+        <source>Once upon a time, in a small town by the sea,</source>
+        <translation>很久以前，在海边的一个小镇上，</translation>
     </message>
 </context>
 <context>
