@@ -2,6 +2,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -64,8 +65,23 @@ int main(int argc, char* argv[]) {
     }
     if (parser.isSet(screenshots)) {
         const QString out = QDir(parser.value(screenshots)).absolutePath();
-        const qf::ui::ScreenshotResult result = qf::ui::takeScreenshots(
-            window, scratch.filePath(QStringLiteral("tour")), out, kScreenshotStepTimeoutMs);
+        // A work folder named the same on every machine, since the pictures show its paths (a random
+        // scratch folder's name is this machine's). Ours when it holds the marker; never someone else's.
+        QDir tour(QDir(QDir::tempPath()).filePath(QStringLiteral("quantforge-tour")));
+        const QString marker = QStringLiteral(".quantforge-screenshots");
+        if (tour.exists() && !tour.exists(marker)) {
+            QTextStream(stderr) << "screenshots FAILED: " << QDir::toNativeSeparators(tour.path())
+                                << " exists and is not a screenshot folder; remove it first" << Qt::endl;
+            return 1;
+        }
+        tour.removeRecursively();
+        if (!tour.mkpath(QStringLiteral(".")) || !QFile(tour.filePath(marker)).open(QIODevice::WriteOnly)) {
+            QTextStream(stderr) << "screenshots FAILED: cannot create " << tour.path() << Qt::endl;
+            return 1;
+        }
+        const qf::ui::ScreenshotResult result =
+            qf::ui::takeScreenshots(window, tour.path(), out, kScreenshotStepTimeoutMs);
+        tour.removeRecursively();
         QTextStream(result.ok ? stdout : stderr)
             << (result.ok ? "screenshots written: " : "screenshots FAILED: ") << result.message << Qt::endl;
         return result.ok ? 0 : 1;

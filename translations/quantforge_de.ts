@@ -306,6 +306,10 @@
         <source>Custom mix</source>
         <translation>Eigene Mischung</translation>
     </message>
+    <message>
+        <source>Chart and table</source>
+        <translation>Diagramm und Tabelle</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -363,7 +367,7 @@
     </message>
     <message>
         <source>Same top</source>
-        <translation>Gleiches Top-Token</translation>
+        <translation>Top gleich</translation>
     </message>
     <message numerus="yes">
         <source>%1, context %2, %n chunk(s)</source>
@@ -393,20 +397,16 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 Token/s</translation>
-    </message>
-    <message>
         <source>Generation speed: %1 tokens one at a time after the start of the text</source>
         <translation>Generierungsgeschwindigkeit: %1 Token einzeln nach dem Anfang des Textes</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
+        <source>Prompt tok/s</source>
+        <translation>Prompt Token/s</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>Generierung</translation>
+        <source>Generation tok/s</source>
+        <translation>Erzeugung Token/s</translation>
     </message>
     <message>
         <source>Custom mix: predicted mean KLD %1 before it was made</source>
@@ -2403,6 +2403,26 @@ Ersetzen?</translation>
         <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
         <translation>Vorhergesagt: die Summe der am Kalibrierungstext gemessenen KL-Divergenz jedes Tensors. Gemessen: die erzeugte Datei, auf der Seite Vergleichen ausgewertet.</translation>
     </message>
+    <message>
+        <source>within ± %1 %</source>
+        <translation>innerhalb ± %1 %</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1 (gesch.)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SettingsDialog</name>
@@ -2670,6 +2690,10 @@ Ersetzen?</translation>
     <message>
         <source>Output of %1</source>
         <translation>Ausgabe von %1</translation>
+    </message>
+    <message>
+        <source>Once upon a time, in a small town by the sea,</source>
+        <translation>Es war einmal, in einer kleinen Stadt am Meer,</translation>
     </message>
 </context>
 <context>

@@ -306,6 +306,10 @@
         <source>Custom mix</source>
         <translation>Mezcla a medida</translation>
     </message>
+    <message>
+        <source>Chart and table</source>
+        <translation>Gráfico y tabla</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -393,20 +397,16 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 tokens/s</translation>
-    </message>
-    <message>
         <source>Generation speed: %1 tokens one at a time after the start of the text</source>
         <translation>Velocidad de generación: %1 tokens de uno en uno tras el comienzo del texto</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
+        <source>Prompt tok/s</source>
+        <translation>Indicación tokens/s</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>Generación</translation>
+        <source>Generation tok/s</source>
+        <translation>Generación tokens/s</translation>
     </message>
     <message>
         <source>Custom mix: predicted mean KLD %1 before it was made</source>
@@ -2403,6 +2403,26 @@ Replace them?</source>
         <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
         <translation>Prevista: la suma de la divergencia KL medida de cada tensor en el texto de calibración. Medida: el archivo producido, evaluado en la página Comparar.</translation>
     </message>
+    <message>
+        <source>within ± %1 %</source>
+        <translation>dentro de ± %1 %</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1 (est.)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SettingsDialog</name>
@@ -2670,6 +2690,10 @@ Replace them?</source>
     <message>
         <source>Output of %1</source>
         <translation>Salida de %1</translation>
+    </message>
+    <message>
+        <source>Once upon a time, in a small town by the sea,</source>
+        <translation>Érase una vez, en un pequeño pueblo junto al mar,</translation>
     </message>
 </context>
 <context>

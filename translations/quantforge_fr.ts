@@ -306,6 +306,10 @@
         <source>Custom mix</source>
         <translation>Mélange sur mesure</translation>
     </message>
+    <message>
+        <source>Chart and table</source>
+        <translation>Graphique et tableau</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -393,20 +397,16 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 jetons/s</translation>
-    </message>
-    <message>
         <source>Generation speed: %1 tokens one at a time after the start of the text</source>
         <translation>Vitesse de génération : %1 jetons un par un après le début du texte</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>Prompt</translation>
+        <source>Prompt tok/s</source>
+        <translation>Invite jetons/s</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>Génération</translation>
+        <source>Generation tok/s</source>
+        <translation>Génération jetons/s</translation>
     </message>
     <message>
         <source>Custom mix: predicted mean KLD %1 before it was made</source>
@@ -2403,6 +2403,26 @@ Les remplacer ?</translation>
         <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
         <translation>Prévue : la somme des divergences KL mesurées de chaque tenseur sur le texte de calibration. Mesurée : le fichier produit, évalué sur la page Comparer.</translation>
     </message>
+    <message>
+        <source>within ± %1 %</source>
+        <translation>dans ± %1 %</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1 (est.)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SettingsDialog</name>
@@ -2670,6 +2690,10 @@ Les remplacer ?</translation>
     <message>
         <source>Output of %1</source>
         <translation>Sortie de %1</translation>
+    </message>
+    <message>
+        <source>Once upon a time, in a small town by the sea,</source>
+        <translation>Il était une fois, dans une petite ville au bord de la mer,</translation>
     </message>
 </context>
 <context>

@@ -304,6 +304,10 @@
         <source>Custom mix</source>
         <translation>カスタムミックス</translation>
     </message>
+    <message>
+        <source>Chart and table</source>
+        <translation>グラフと表</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -390,20 +394,16 @@
         <translation>%1%</translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 トークン/秒</translation>
-    </message>
-    <message>
         <source>Generation speed: %1 tokens one at a time after the start of the text</source>
         <translation>生成速度: テキストの冒頭に続けて %1 トークンを 1 つずつ生成</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>プロンプト</translation>
+        <source>Prompt tok/s</source>
+        <translation>プロンプト トークン/秒</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>生成</translation>
+        <source>Generation tok/s</source>
+        <translation>生成 トークン/秒</translation>
     </message>
     <message>
         <source>Custom mix: predicted mean KLD %1 before it was made</source>
@@ -2382,6 +2382,26 @@ Replace them?</source>
         <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
         <translation>予測：キャリブレーションテキストで測定した各テンソルの KL ダイバージェンスの合計。実測：生成したファイルを「比較」ページで評価した値。</translation>
     </message>
+    <message>
+        <source>within ± %1 %</source>
+        <translation>± %1 % 以内</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1（推定）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SettingsDialog</name>
@@ -2648,6 +2668,10 @@ Replace them?</source>
     <message>
         <source>Output of %1</source>
         <translation>%1 の出力</translation>
+    </message>
+    <message>
+        <source>Once upon a time, in a small town by the sea,</source>
+        <translation>昔々、海辺の小さな町で、</translation>
     </message>
 </context>
 <context>

@@ -304,6 +304,10 @@
         <source>Custom mix</source>
         <translation>自定义混合</translation>
     </message>
+    <message>
+        <source>Chart and table</source>
+        <translation>图表和表格</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -390,20 +394,16 @@
         <translation>%1%</translation>
     </message>
     <message>
-        <source>%1 tok/s</source>
-        <translation>%1 词元/秒</translation>
-    </message>
-    <message>
         <source>Generation speed: %1 tokens one at a time after the start of the text</source>
         <translation>生成速度：在文本开头之后逐个生成 %1 个词元</translation>
     </message>
     <message>
-        <source>Prompt</source>
-        <translation>提示词</translation>
+        <source>Prompt tok/s</source>
+        <translation>提示词 词元/秒</translation>
     </message>
     <message>
-        <source>Generation</source>
-        <translation>生成</translation>
+        <source>Generation tok/s</source>
+        <translation>生成 词元/秒</translation>
     </message>
     <message>
         <source>Custom mix: predicted mean KLD %1 before it was made</source>
@@ -2382,6 +2382,26 @@ Replace them?</source>
         <source>Predicted: the sum of each tensor&apos;s measured KL divergence on the calibration text. Measured: the produced file evaluated on the Compare page.</source>
         <translation>预测：各张量在校准文本上实测的 KL 散度之和。实测：在“比较”页面评估生成的文件。</translation>
     </message>
+    <message>
+        <source>within ± %1 %</source>
+        <translation>在 ± %1 % 以内</translation>
+    </message>
+    <message>
+        <source>%1 ± %2 %</source>
+        <translation>%1 ± %2 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 (est.)</source>
+        <translation>%1（估计）</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::SettingsDialog</name>
@@ -2648,6 +2668,10 @@ Replace them?</source>
     <message>
         <source>Output of %1</source>
         <translation>%1 的输出</translation>
+    </message>
+    <message>
+        <source>Once upon a time, in a small town by the sea,</source>
+        <translation>很久以前，在海边的一个小镇上，</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "screenshot_tour.h"
 
 #include <functional>
+#include <iterator>
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -8,7 +9,6 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
-#include <QLineEdit>
 #include <QPixmap>
 #include <QTimer>
 #include <QTreeView>
@@ -34,7 +34,6 @@ constexpr int kWindowHeight = 800;
 // Enough of the evaluation text for stable numbers while the tour stays short.
 constexpr int kCompareChunks = 40;
 const char* const kPresets[] = {"Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "IQ4_XS", "Q3_K_M", "Q2_K"};
-const char* const kPrompt = "The old house at the end of the lane";
 
 // Runs the event loop until `done` holds; false after `timeoutMs`.
 bool waitUntil(const std::function<bool()>& done, int timeoutMs) {
@@ -145,6 +144,18 @@ ScreenshotResult takeScreenshots(MainWindow& window, const QString& workFolder, 
         return fail(QStringLiteral("producing could not start"));
     if (!waitUntil([&] { return produce->activeJobCount() == 0; }, stepTimeoutMs))
         return fail(QStringLiteral("producing did not finish"));
+    // Every quant listed and read, not "Loading…" in the picture.
+    auto quantsReady = [&] {
+        const QModelIndex source = window.modelList()->findPath(QFileInfo(model).canonicalFilePath());
+        const int count = window.modelList()->rowCount(source);
+        if (count < int(std::size(kPresets))) return false;
+        for (int i = 0; i < count; ++i) {
+            const ModelEntry* quant = window.modelList()->entry(window.modelList()->index(i, 0, source));
+            if (!quant || quant->state != LoadState::Ready) return false;
+        }
+        return true;
+    };
+    if (!waitUntil(quantsReady, stepTimeoutMs)) return fail(QStringLiteral("the quants were not listed"));
     if (!grab(QStringLiteral("produce.png"))) return fail(QStringLiteral("cannot write produce.png"));
 
     selectModel();
@@ -156,12 +167,16 @@ ScreenshotResult takeScreenshots(MainWindow& window, const QString& workFolder, 
         return fail(QStringLiteral("the evaluation could not start"));
     if (!waitUntil([&] { return !compare->isEvaluating(); }, stepTimeoutMs))
         return fail(QStringLiteral("the evaluation did not finish"));
-    if (auto* sideBySide = compare->findChild<SideBySideView*>(QStringLiteral("sideBySideView"))) {
-        if (auto* prompt = sideBySide->findChild<QLineEdit*>(QStringLiteral("promptEdit")))
-            prompt->setText(QString::fromLatin1(kPrompt));
-        if (sideBySide->run()) waitUntil([&] { return !sideBySide->isRunning(); }, stepTimeoutMs);
-    }
+    compare->showResultView(ComparePage::ResultView::ChartAndTable);
     if (!grab(QStringLiteral("compare.png"))) return fail(QStringLiteral("cannot write compare.png"));
+
+    // The prompt the view starts with, answered by every file at once.
+    compare->showResultView(ComparePage::ResultView::SideBySide);
+    SideBySideView* sideBySide = compare->sideBySideView();
+    if (!sideBySide->run() || !waitUntil([&] { return !sideBySide->isRunning(); }, stepTimeoutMs))
+        return fail(QStringLiteral("the side-by-side prompt did not run"));
+    if (!grab(QStringLiteral("side-by-side.png"))) return fail(QStringLiteral("cannot write side-by-side.png"));
+    compare->showResultView(ComparePage::ResultView::ChartAndTable);
 
     return {true, written.join(QStringLiteral(", "))};
 }

@@ -16,6 +16,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include "qf/gguf/gguf_file.h"
 #include "qf/quant/plan.h"
@@ -37,6 +38,7 @@ class TestSideBySideView : public QObject {
 private slots:
     void initTestCase();
     void greedyRunFillsBothPanesDeterministically();
+    void defaultPromptRunsWithOneClick();
     void stopCancelsMidWay();
     void updatesAreThrottled();
     void panesWrapIntoRows();
@@ -121,6 +123,29 @@ void TestSideBySideView::greedyRunFillsBothPanesDeterministically() {
     qInfo().noquote() << "greedy answers:" << first.join(QStringLiteral(" | "));
     const QStringList second = runOnce(*view, QStringLiteral("The whale"), 12);
     QCOMPARE(second, first);
+}
+
+// Issue 13: the prompt was empty, so Run only said "Type a prompt first.". A new view has a prompt
+// (in the person's language) that one click runs on every file.
+void TestSideBySideView::defaultPromptRunsWithOneClick() {
+    auto view = makeView();
+    auto* prompt = view->findChild<QLineEdit*>(QStringLiteral("promptEdit"));
+    QVERIFY(!prompt->text().trimmed().isEmpty());
+    QCOMPARE(view->prompt(), SideBySideView::defaultPrompt());
+    view->findChild<QSpinBox*>(QStringLiteral("maxTokensSpin"))->setValue(6);
+    QSignalSpy finished(view.get(), &SideBySideView::runFinished);
+    QTest::mouseClick(view->findChild<QPushButton*>(QStringLiteral("runPromptButton")), Qt::LeftButton);
+    QVERIFY(view->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kGenerationTimeoutMs);
+    for (int i = 0; i < view->paneCount(); ++i)
+        QVERIFY2(!view->paneText(i).trimmed().isEmpty(), qPrintable(QString::number(i)));
+
+    QTranslator german;
+    QVERIFY(german.load(QStringLiteral(QF_BUILD_DATA_DIR "/translations/quantforge_de.qm")));
+    QCoreApplication::installTranslator(&german);
+    const QString translated = SideBySideView().prompt();
+    QCoreApplication::removeTranslator(&german);
+    QVERIFY2(!translated.trimmed().isEmpty() && translated != view->prompt(), qPrintable(translated));
 }
 
 void TestSideBySideView::stopCancelsMidWay() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -12,6 +13,7 @@
 #include <QLocale>
 
 #include "format.h"
+#include "widgets/fitting_text_delegate.h"
 
 namespace qf::ui {
 
@@ -23,11 +25,31 @@ QString numberWithError(double value, double error, int decimals) {
         .arg(locale.toString(value, 'f', decimals), locale.toString(error, 'f', decimals));
 }
 
+// Four significant digits of a perplexity (at most three decimals): "98.98 ± 4.39", "154,246 ± 2,218"
+// (a new model's first quants can be in the thousands; three decimals there only widened the table).
+int perplexityDecimals(double value) {
+    if (!(value > 0.0) || !std::isfinite(value)) return 3;
+    return std::clamp(3 - int(std::floor(std::log10(value))), 0, 3);
+}
+
 // Three significant digits of the value (KL divergences span 1e-6 .. 1), at least four decimals, so
 // that small values and their ± stay readable instead of rounding to 0.0000.
 int kldDecimals(double value) {
     if (!(value > 0.0)) return 4;
     return std::clamp(2 - int(std::floor(std::log10(value))), 4, 9);
+}
+
+// A KL divergence and its ±: fixed decimals ("0.00240 ± 0.00004"), or both with the value's power of ten
+// ("5.41e-5 ± 0.08e-5" rather than "0.0000541 ± 0.0000008", which widened the table). The column uses
+// one form for all its rows: powers of ten once any value is below 0.001.
+QString kldWithError(double value, double error, bool scientific) {
+    if (!(value > 0.0) || !scientific) return numberWithError(value, error, kldDecimals(value));
+    const int exponent = int(std::floor(std::log10(value)));
+    const double scale = std::pow(10.0, exponent);
+    const QLocale locale;
+    const QString power = QStringLiteral("e%1").arg(exponent);
+    return QCoreApplication::translate("qf::ui::ComparisonTableModel", "%1 ± %2")
+        .arg(locale.toString(value / scale, 'f', 2) + power, locale.toString(error / scale, 'f', 2) + power);
 }
 
 QString csvField(const QString& text) {
@@ -80,6 +102,10 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
         }
     }
     if (role != Qt::DisplayRole) return {};
+    return twoLineTitle(title(section));
+}
+
+QString ComparisonTableModel::title(int section) {
     switch (section) {
     case FileColumn:
         return tr("File");
@@ -98,9 +124,9 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
     case SameTopColumn:
         return tr("Same top");
     case SpeedColumn:
-        return tr("Prompt");
+        return tr("Prompt tok/s");
     case GenerationSpeedColumn:
-        return tr("Generation");
+        return tr("Generation tok/s");
     default:
         return {};
     }
@@ -152,7 +178,10 @@ QVariant ComparisonTableModel::displayData(const ComparisonRow& row, int column)
     case BitsColumn:
         return formatBitsPerWeight(row.bitsPerWeight);
     case PerplexityColumn:
-        return e ? numberWithError(e->perplexity, e->perplexityError, 3) : QVariant();
+        // As many decimals in every row (those of the smallest perplexity).
+        return e ? numberWithError(e->perplexity, e->perplexityError,
+                                   perplexityDecimals(columnMinimum(PerplexityColumn)))
+                 : QVariant();
     case DeltaPerplexityColumn: {
         if (row.isSource) return e ? tr("baseline") : QVariant();
         const auto delta = deltaPerplexityPercent(row);
@@ -164,19 +193,29 @@ QVariant ComparisonTableModel::displayData(const ComparisonRow& row, int column)
         if (!e) return {};
         if (row.isSource) return tr("—");
         if (!e->meanKld) return {};
-        return numberWithError(*e->meanKld, e->meanKldError.value_or(0.0), kldDecimals(*e->meanKld));
+        return kldWithError(*e->meanKld, e->meanKldError.value_or(0.0), columnMinimum(KldColumn) < 1e-3);
     case SameTopColumn:
         if (!e || row.isSource || !e->sameTop) return {};
         return tr("%1 %").arg(locale.toString(*e->sameTop * 100.0, 'f', 1));
     case SpeedColumn:
         if (!e || e->tokensPerSecond <= 0) return {};
-        return tr("%1 tok/s").arg(locale.toString(qRound64(e->tokensPerSecond)));
+        return locale.toString(qRound64(e->tokensPerSecond)); // the unit is in the header
     case GenerationSpeedColumn:
         if (!e || !e->generationTokensPerSecond) return {};
-        return tr("%1 tok/s").arg(locale.toString(*e->generationTokensPerSecond, 'f', 1));
+        return locale.toString(*e->generationTokensPerSecond, 'f', 1);
     default:
         return {};
     }
+}
+
+// The smallest measured value of a column, so that all its rows show the same number of decimals.
+double ComparisonTableModel::columnMinimum(int column) const {
+    double minimum = std::numeric_limits<double>::infinity();
+    for (const ComparisonRow& row : m_rows) {
+        const QVariant value = valueData(row, column);
+        if (value.isValid() && value.toDouble() > 0.0) minimum = std::min(minimum, value.toDouble());
+    }
+    return minimum;
 }
 
 QVariant ComparisonTableModel::valueData(const ComparisonRow& row, int column) const {

@@ -49,7 +49,9 @@ public:
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    // Long titles come on two lines; title() is the one-line form.
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    static QString title(int section);
 
     void setRows(std::vector<ComparisonRow> rows);
     const std::vector<ComparisonRow>& rows() const { return m_rows; }
@@ -67,6 +69,7 @@ public:
 private:
     QVariant displayData(const ComparisonRow& row, int column) const;
     QVariant valueData(const ComparisonRow& row, int column) const;
+    double columnMinimum(int column) const;
 
     std::vector<ComparisonRow> m_rows;
 };

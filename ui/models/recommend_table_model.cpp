@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include "format.h"
+#include "widgets/fitting_text_delegate.h"
 #include "preset_text.h"
 #include "widgets/palette_colors.h"
 
@@ -80,6 +81,26 @@ QString qualityText(const recommend::QualityEstimate& q) {
     case QualityBasis::FromThisModel: return RecommendTableModel::tr("%1 (est. from this model)").arg(text);
     default: return RecommendTableModel::tr("%1 (typical, est.)").arg(text);
     }
+}
+
+// Shorter forms of qualityText for a narrow column, longest first: the quality word and the numbers with a
+// short label, then the numbers alone with it. Estimates stay labelled as estimates; the tooltip has all.
+QStringList shorterQualityTexts(const recommend::QualityEstimate& q) {
+    using recommend::QualityBasis;
+    if (!q.known || q.basis == QualityBasis::Unquantized) return {};
+    QString numbers;
+    if (q.withinError && q.deltaPplPercentError)
+        numbers = RecommendTableModel::tr("within ± %1 %").arg(percent(*q.deltaPplPercentError, false));
+    else if (q.deltaPplPercentError)
+        numbers = RecommendTableModel::tr("%1 ± %2 %").arg(percent(q.deltaPplPercent, true),
+                                                           percent(*q.deltaPplPercentError, false));
+    else
+        numbers = RecommendTableModel::tr("%1 %").arg(percent(q.deltaPplPercent, true));
+    const auto labelled = [&](const QString& text) {
+        return q.basis == QualityBasis::Measured ? RecommendTableModel::tr("%1 (measured)").arg(text)
+                                                 : RecommendTableModel::tr("%1 (est.)").arg(text);
+    };
+    return {labelled(RecommendTableModel::tr("%1 · %2").arg(qualityWord(q.tierId), numbers)), labelled(numbers)};
 }
 
 QString qualitySource(const recommend::QualityEstimate& q) {
@@ -361,6 +382,9 @@ QVariant RecommendTableModel::data(const QModelIndex& index, int role) const {
         if (index.column() == SizeColumn || index.column() == SpeedColumn)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         return {};
+    case FittingTextDelegate::ShorterTextsRole:
+        if (index.column() == QualityColumn && v.available) return shorterQualityTexts(v.quality);
+        return {};
     case PresetNameRole:
         return presetName(v);
     case FitRole:
@@ -424,6 +448,8 @@ Qt::ItemFlags RecommendTableModel::flags(const QModelIndex& index) const {
 QVariant RecommendTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
     if (role == Qt::DisplayRole) {
+        // Long titles on two lines: the numbers under them are narrower (issue 13).
+        return twoLineTitle([section]() -> QString {
         switch (section) {
         case PresetColumn:
             return tr("Preset");
@@ -440,6 +466,7 @@ QVariant RecommendTableModel::headerData(int section, Qt::Orientation orientatio
         default:
             return {};
         }
+        }());
     }
     if (role == Qt::ToolTipRole) {
         switch (section) {

@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -22,6 +21,7 @@
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QThreadPool>
@@ -228,7 +228,14 @@ QWidget* ComparePage::createProgressRow() {
 }
 
 QWidget* ComparePage::createResultsArea() {
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    // Two views of the results, one at a time: the chart above the table, or one prompt answered by every
+    // file. All three in one column left the table scrolling sideways and the answers two lines tall at
+    // 1180x760 (issue 13).
+    m_resultViews = new QTabWidget(this);
+    m_resultViews->setObjectName(QStringLiteral("compareViews"));
+    m_resultViews->setDocumentMode(true);
+
+    auto* splitter = new QSplitter(Qt::Vertical, m_resultViews);
     splitter->setObjectName(QStringLiteral("compareSplitter"));
 
     auto* chartBox = new QWidget(splitter);
@@ -251,7 +258,7 @@ QWidget* ComparePage::createResultsArea() {
     chartBar->addWidget(m_exportChartButton);
     chartLayout->addLayout(chartBar);
     m_chart = new SizeQualityChart(chartBox);
-    m_chart->setMinimumHeight(220);
+    m_chart->setMinimumHeight(200);
     chartLayout->addWidget(m_chart, 1);
 
     auto* tableBox = new QWidget(splitter);
@@ -264,14 +271,16 @@ QWidget* ComparePage::createResultsArea() {
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->setWordWrap(false);
-    // Names differ at their ends ("…-Q4_K_M.gguf"): elide in the middle, and keep the column wide enough
-    // to tell them apart (the numbers take their contents' width; the table scrolls if it must).
+    // The numbers take their contents' width; the file name takes what is left and elides in the middle
+    // (names differ at their ends, "…-Q4_K_M.gguf", and the Type column says the same), so the table
+    // does not scroll sideways at the default window size. The whole name is the cell's tooltip.
     m_view->setTextElideMode(Qt::ElideMiddle);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ComparisonTableModel::FileColumn, QHeaderView::Interactive);
-    m_view->horizontalHeader()->resizeSection(ComparisonTableModel::FileColumn,
-                                              m_view->fontMetrics().averageCharWidth() * 26);
+    QHeaderView* header = m_view->horizontalHeader();
+    header->setMinimumSectionSize(m_view->fontMetrics().averageCharWidth() * 4);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ComparisonTableModel::FileColumn, QHeaderView::Stretch);
     auto* tableBar = new QHBoxLayout;
     tableBar->addStretch(1);
     m_exportTableButton = new QPushButton(tr("Export Table…"), tableBox);
@@ -280,21 +289,25 @@ QWidget* ComparePage::createResultsArea() {
     tableBar->addWidget(m_exportTableButton);
     tableLayout->addWidget(m_view, 1);
     tableLayout->addLayout(tableBar);
+    splitter->addWidget(chartBox);
+    splitter->addWidget(tableBox);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
 
-    auto* sideBySideBox = new QGroupBox(tr("Same prompt, side by side"), splitter);
+    auto* sideBySideBox = new QWidget(m_resultViews);
     sideBySideBox->setObjectName(QStringLiteral("sideBySideBox"));
     auto* sideBySideLayout = new QVBoxLayout(sideBySideBox);
     m_sideBySide = new SideBySideView(sideBySideBox);
     sideBySideLayout->addWidget(m_sideBySide);
 
-    splitter->addWidget(chartBox);
-    splitter->addWidget(tableBox);
-    splitter->addWidget(sideBySideBox);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 2);
-    splitter->setChildrenCollapsible(false);
-    return splitter;
+    m_resultViews->addTab(splitter, tr("Chart and table"));
+    m_resultViews->addTab(sideBySideBox, tr("Same prompt, side by side"));
+    return m_resultViews;
+}
+
+void ComparePage::showResultView(ResultView view) {
+    m_resultViews->setCurrentIndex(view == ResultView::SideBySide ? 1 : 0);
 }
 
 void ComparePage::setEntry(const ModelEntry& entry) {

@@ -24,6 +24,7 @@ class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTabWidget;
 class QTableView;
 class QThreadPool;
 
@@ -62,6 +63,9 @@ public:
     ComparisonTableModel* tableModel() const { return m_table; }
     SizeQualityChart* chart() const { return m_chart; }
     SideBySideView* sideBySideView() const { return m_sideBySide; }
+    // The results show as the chart above the table, or as one prompt answered side by side.
+    enum class ResultView { ChartAndTable, SideBySide };
+    void showResultView(ResultView view);
 
     // Exports without a dialog; an error text, empty on success.
     QString exportTableCsv(const QString& path) const;
@@ -137,6 +141,7 @@ private:
     QPushButton* m_exportTableButton;
     SizeQualityChart* m_chart;
     QTableView* m_view;
+    QTabWidget* m_resultViews = nullptr;
     ComparisonTableModel* m_table;
     SideBySideView* m_sideBySide;
 };

@@ -22,6 +22,7 @@
 #include "recommend_phrases.h"
 #include "pages/machine_card_widget.h"
 #include "qf/mix/machine_budget.h"
+#include "widgets/fitting_text_delegate.h"
 #include "widgets/palette_colors.h"
 
 namespace qf::ui {
@@ -87,6 +88,8 @@ RecommendPage::RecommendPage(QThreadPool* taskPool, bool detectHardware, QWidget
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(false);
+    // The quality column takes what is left; where its text does not fit, a shorter form shows (issue 13).
+    m_view->setItemDelegate(new FittingTextDelegate(m_view));
     for (int c = 0; c < RecommendTableModel::ColumnCount; ++c)
         m_view->horizontalHeader()->setSectionResizeMode(c, c == RecommendTableModel::QualityColumn
                                                                 ? QHeaderView::Stretch

@@ -1,6 +1,7 @@
 #include "widgets/side_by_side_view.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QDoubleSpinBox>
 #include <QFrame>
@@ -14,6 +15,7 @@
 #include <QStyle>
 #include <QSpinBox>
 #include <QTextCursor>
+#include <QTextDocument>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -25,6 +27,7 @@ namespace {
 
 constexpr int kDefaultMaxTokens = 64;
 constexpr int kPaneMinimumWidth = 220;
+constexpr int kPaneMinimumLines = 6; // a readable part of an answer, whatever the page leaves
 
 } // namespace
 
@@ -63,14 +66,20 @@ SideBySideView::~SideBySideView() {
 }
 
 QWidget* SideBySideView::createSettingsRow() {
-    auto* row = new QWidget(this);
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto* box = new QWidget(this);
+    auto* rows = new QVBoxLayout(box);
+    rows->setContentsMargins(0, 0, 0, 0);
+    auto* layout = new QHBoxLayout;
+    rows->addLayout(layout);
+    QWidget* row = box;
 
     auto* promptLabel = new QLabel(tr("&Prompt:"), row);
     m_promptEdit = new QLineEdit(row);
     m_promptEdit->setObjectName(QStringLiteral("promptEdit"));
     m_promptEdit->setPlaceholderText(tr("Text every file continues"));
+    // One click on Run shows something: a start any text model can continue.
+    m_promptEdit->setText(defaultPrompt());
+    m_promptEdit->setCursorPosition(0);
     promptLabel->setBuddy(m_promptEdit);
     connect(m_promptEdit, &QLineEdit::returnPressed, this, [this] {
         if (!isRunning()) run();
@@ -113,17 +122,23 @@ QWidget* SideBySideView::createSettingsRow() {
     m_stopButton->setToolTip(tr("Stop every generation; the text so far stays"));
     connect(m_stopButton, &QPushButton::clicked, this, &SideBySideView::stop);
 
+    // The prompt gets a line of its own, wide enough to read it whole; how to sample goes below it.
     layout->addWidget(promptLabel);
     layout->addWidget(m_promptEdit, 1);
-    layout->addWidget(maxTokensLabel);
-    layout->addWidget(m_maxTokensSpin);
-    layout->addWidget(temperatureLabel);
-    layout->addWidget(m_temperatureSpin);
-    layout->addWidget(seedLabel);
-    layout->addWidget(m_seedSpin);
     layout->addWidget(m_runButton);
     layout->addWidget(m_stopButton);
-    return row;
+    auto* sampling = new QHBoxLayout;
+    sampling->addWidget(maxTokensLabel);
+    sampling->addWidget(m_maxTokensSpin);
+    sampling->addSpacing(12);
+    sampling->addWidget(temperatureLabel);
+    sampling->addWidget(m_temperatureSpin);
+    sampling->addSpacing(12);
+    sampling->addWidget(seedLabel);
+    sampling->addWidget(m_seedSpin);
+    sampling->addStretch(1);
+    rows->addLayout(sampling);
+    return box;
 }
 
 void SideBySideView::setFiles(const std::vector<SideBySideFile>& files) {
@@ -171,8 +186,10 @@ void SideBySideView::rebuildPanes() {
         layout->addWidget(pane.header);
         layout->addWidget(pane.text, 1);
         layout->addWidget(pane.footer);
-        // Room for a few lines of an answer, whatever the splitter leaves.
-        pane.text->setMinimumHeight(pane.text->fontMetrics().lineSpacing() * 5 + 8);
+        // Room for a readable part of an answer: kPaneMinimumLines lines inside the frame and margins.
+        pane.text->setMinimumHeight(pane.text->fontMetrics().lineSpacing() * kPaneMinimumLines +
+                                    2 * (pane.text->frameWidth() +
+                                         int(std::ceil(pane.text->document()->documentMargin()))));
     }
     m_paneColumns = 0;
     layoutPanes();
@@ -198,6 +215,14 @@ void SideBySideView::layoutPanes() {
         m_paneLayout->addWidget(m_panes[i].box, int(i) / columns, int(i) % columns);
     for (int c = 0; c < columns; ++c)
         m_paneLayout->setColumnStretch(c, 1);
+}
+
+QString SideBySideView::defaultPrompt() {
+    return tr("Once upon a time, in a small town by the sea,");
+}
+
+QString SideBySideView::prompt() const {
+    return m_promptEdit->text();
 }
 
 int SideBySideView::paneColumns() const {

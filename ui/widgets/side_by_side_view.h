@@ -43,6 +43,9 @@ public:
     void setFiles(const std::vector<SideBySideFile>& files);
     int paneCount() const { return int(m_panes.size()); }
     QString paneText(int pane) const;
+    // The prompt shown at first, so that Run works with one click (translated).
+    static QString defaultPrompt();
+    QString prompt() const;
 
     // Starts every file on the prompt; false (with the reason shown) if it cannot.
     bool run();
