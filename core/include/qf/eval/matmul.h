@@ -82,8 +82,17 @@ bool hasQuantizedDot(KernelPath path, GgmlType type);
 bool quantizedMatvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
                      int64_t ldy, unsigned threads, std::vector<float>& scratch);
 
+// The same integer products for many tokens (K-quant weights): the activations are quantized once, each
+// weight row is unpacked once per call and reused by up to 8 tokens at a time. Returns false, writing
+// nothing, when `path` has no integer GEMM for w.type. Results differ from the F32 product of the rounded
+// activations only in float rounding (~1e-6 relative) and do not depend on the thread count.
+bool hasQuantizedGemm(KernelPath path, GgmlType type);
+bool quantizedGemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+                   int64_t ldy, unsigned threads);
+
 // The product as llama.cpp's CPU backend computes it: quantizedMatvec() for up to kMatVecMaxTokens tokens
-// where there is an integer kernel, else roundActivations() into `scratch`, then matmul().
+// and quantizedGemm() for more where there is an integer kernel, else roundActivations() into `scratch`,
+// then matmul().
 void ggmlMatmul(const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy,
                 unsigned threads, std::vector<float>& scratch);
 

@@ -188,7 +188,9 @@ const GemmKernelSet& avx512GemmKernels() {
     static const GemmKernelSet set{kMr,         kNr,
                                    kernel12x32, SmallKernelLanes<SmallKernelOps>::kernel,
                                    convertRow,  MatVecLanes<MatVecOps>::row,
-                                   avx2QuantizedDot}; // the AVX2 integer kernels: 256-bit bytes suffice here
+                                   avx2QuantizedDot, // the AVX2 integer kernels: 256-bit bytes suffice here
+                                   avx512PrepareRow,
+                                   avx512QuantizedGemm};
     return set;
 }
 

@@ -36,4 +36,39 @@ QuantizedDotFn referenceQuantizedDot(GgmlType type);
 QuantizedDotFn avx2QuantizedDot(GgmlType type);
 #endif
 
+// The integer GEMM of many tokens (quantizedGemm) for the K-quants. Each weight row is unpacked once per
+// call into PreparedBlockK blocks, which every kernel path reads the same way: value k of a block is
+// d * scales[k / 2] * q[k] - mins[k / 16], so that its dot with Q8_K activations a = dy * qa is
+//   d * dy * sum_k scales[k / 2] * q[k] * qa[k]  -  sum_g mins[g] * dy * sum_{k in group g} qa[k]
+// with the first sum exact in integers (unsigned codes times signed activations, as vpmaddubsw takes
+// them) and the second read from GemmActivationQ8K::groupSums.
+struct alignas(64) PreparedBlockK {
+    uint8_t q[256];      // unsigned codes: Q4_K 0..15, Q5_K 0..31, Q6_K 0..63 (the value + 32)
+    int16_t scales[128]; // the scale of values 2i and 2i + 1 (their 16-value group's)
+    float mins[16];      // per group of 16: dmin * min (Q4_K, Q5_K), 32 * d * scale (Q6_K)
+    float d;
+};
+// One Q8_K block of a token's activations for the GEMM (the values of quantizeActivationsQ8K).
+struct alignas(64) GemmActivationQ8K {
+    int8_t qs[256];
+    float groupSums[16]; // d * (sum of qs[16g .. 16g + 15])
+    float d;
+};
+void quantizeGemmActivationsQ8K(const float* x, GemmActivationQ8K* out, int64_t n);
+
+// PrepareRowFn (matmul_kernels.h) unpacks n values (whole blocks) of a weight row. QuantizedGemmFn:
+// y[t * ldy] = the dot of one prepared row (`blocks` blocks) with token t's activations (act + t * blocks),
+// for t < tokens <= kGemmTokens.
+inline constexpr int kGemmTokens = 8;
+
+// The scalar preparers (every K-quant) and kernel; the SIMD paths' versions (nullptr where a path has none).
+PrepareRowFn referencePrepareRow(GgmlType type);
+void referenceQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
+                            float* y, int64_t ldy);
+#if defined(QF_HAVE_X86_KERNELS)
+PrepareRowFn avx512PrepareRow(GgmlType type);
+void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
+                         float* y, int64_t ldy);
+#endif
+
 } // namespace qf::eval::detail
