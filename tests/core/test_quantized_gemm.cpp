@@ -5,11 +5,15 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
 #include <random>
 #include <vector>
 
+#include "matmul_kernels.h"
+#include "qf/cpu_features.h"
 #include "qf/eval/matmul.h"
 #include "qf/quant/kernels.h"
+#include "quantized_dot.h"
 
 using namespace qf;
 using namespace qf::eval;
@@ -97,6 +101,53 @@ private slots:
             }
         }
         QVERIFY(pathsRun >= 1);
+    }
+
+    // Below the public API: every compiled-in row preparer writes the scalar one's bytes, and every kernel
+    // (AVX-512 with and without VNNI where the CPU runs them) gives the scalar kernel's sums for 1 to 8 tokens.
+    void everyKernelMatchesTheReference() {
+        using namespace qf::eval::detail;
+        const int64_t rows = 3, cols = 768, blocks = cols / 256, tokens = 8;
+        std::vector<float> x = randomValues(size_t(tokens * cols), 5, 1.0f);
+        std::vector<GemmActivationQ8K> act(size_t(tokens * blocks));
+        for (int64_t t = 0; t < tokens; ++t)
+            quantizeGemmActivationsQ8K(x.data() + t * cols, act.data() + t * blocks, cols);
+        for (GgmlType t : kTypes) {
+            const std::vector<float> values = randomValues(size_t(rows * cols), 3, 0.02f);
+            const uint64_t rowBytes = ggmlRowBytes(t, uint64_t(cols));
+            std::vector<uint8_t> bytes(rowBytes * uint64_t(rows));
+            quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
+            std::vector<PreparedBlockK> prepared(size_t(rows * blocks));
+            for (int64_t r = 0; r < rows; ++r)
+                referencePrepareRow(t)(bytes.data() + uint64_t(r) * rowBytes, cols, prepared.data() + r * blocks);
+            std::vector<QuantizedGemmFn> kernels;
+            std::vector<PrepareRowFn> preparers;
+#if defined(QF_HAVE_X86_KERNELS)
+            if (cpuFeatures().hasAvx512Kernels()) {
+                kernels.push_back(avx512QuantizedGemm);
+                if (cpuFeatures().avx512vnni) kernels.push_back(avx512VnniQuantizedGemm);
+                if (avx512PrepareRow(t)) preparers.push_back(avx512PrepareRow(t));
+            }
+#endif
+            for (PrepareRowFn prepare : preparers) {
+                std::vector<PreparedBlockK> mine(prepared.size());
+                for (int64_t r = 0; r < rows; ++r)
+                    prepare(bytes.data() + uint64_t(r) * rowBytes, cols, mine.data() + r * blocks);
+                QVERIFY(std::memcmp(mine.data(), prepared.data(), mine.size() * sizeof(PreparedBlockK)) == 0);
+            }
+            for (QuantizedGemmFn kernel : kernels)
+                for (int64_t n = 1; n <= tokens; ++n)
+                    for (int64_t r = 0; r < rows; ++r) {
+                        std::vector<float> expected(static_cast<size_t>(n)), got(static_cast<size_t>(n));
+                        referenceQuantizedGemm(prepared.data() + r * blocks, blocks, act.data(), n, expected.data(), 1);
+                        kernel(prepared.data() + r * blocks, blocks, act.data(), n, got.data(), 1);
+                        for (int64_t k = 0; k < n; ++k)
+                            QVERIFY2(std::fabs(got[size_t(k)] - expected[size_t(k)]) <= 1e-5f * (1.0f + std::fabs(expected[size_t(k)])),
+                                     qPrintable(QStringLiteral("%1 tokens %2 row %3: %4 vs %5")
+                                                    .arg(QString::fromLatin1(ggmlTypeName(t).data())).arg(n).arg(r)
+                                                    .arg(got[size_t(k)]).arg(expected[size_t(k)])));
+                    }
+        }
     }
 
     void refusesWhatItCannotDo() {

@@ -12,6 +12,7 @@
 #endif
 
 #include "matmul_kernels.h"
+#include "qf/cpu_features.h"
 #include "quantized_dot.h"
 #include "quant/quant_blocks.h"
 
@@ -190,7 +191,7 @@ const GemmKernelSet& avx512GemmKernels() {
                                    convertRow,  MatVecLanes<MatVecOps>::row,
                                    avx2QuantizedDot, // the AVX2 integer kernels: 256-bit bytes suffice here
                                    avx512PrepareRow,
-                                   avx512QuantizedGemm};
+                                   cpuFeatures().avx512vnni ? avx512VnniQuantizedGemm : avx512QuantizedGemm};
     return set;
 }
 

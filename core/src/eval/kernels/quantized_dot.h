@@ -37,23 +37,26 @@ QuantizedDotFn avx2QuantizedDot(GgmlType type);
 #endif
 
 // The integer GEMM of many tokens (quantizedGemm) for the K-quants. Each weight row is unpacked once per
-// call into PreparedBlockK blocks, which every kernel path reads the same way: value k of a block is
-// d * scales[k / 2] * q[k] - mins[k / 16], so that its dot with Q8_K activations a = dy * qa is
-//   d * dy * sum_k scales[k / 2] * q[k] * qa[k]  -  sum_g mins[g] * dy * sum_{k in group g} qa[k]
-// with the first sum exact in integers (unsigned codes times signed activations, as vpmaddubsw takes
-// them) and the second read from GemmActivationQ8K::groupSums.
+// call into PreparedBlockK blocks, which every kernel path reads the same way. The 256 values of a block
+// sit in lane order: byte 64 i + 4 L + j holds value 16 L + 4 i + j, so that 32-bit lane L of each of the
+// four 64-byte steps covers four values of the 16-value group L (one vpdpbusd per step sums them).
+// The weight value at group g is dscales[g] * q - mins[g], so its dot with Q8_K activations dy * qa is
+//   sum_g dy * dscales[g] * (sum_{k in g} q[k] * qa[k])  -  sum_g mins[g] * dy * (sum_{k in g} qa[k])
+// with the inner sums exact in integers (unsigned codes times signed activation bytes) and the last
+// factor read from GemmActivationQ8K::groupSums.
 struct alignas(64) PreparedBlockK {
-    uint8_t q[256];      // unsigned codes: Q4_K 0..15, Q5_K 0..31, Q6_K 0..63 (the value + 32)
-    int16_t scales[128]; // the scale of values 2i and 2i + 1 (their 16-value group's)
-    float mins[16];      // per group of 16: dmin * min (Q4_K, Q5_K), 32 * d * scale (Q6_K)
-    float d;
+    uint8_t q[256];     // unsigned codes in lane order: Q4_K 0..15, Q5_K 0..31, Q6_K 0..63 (the value + 32)
+    float dscales[16];  // d * the group's scale
+    float mins[16];     // dmin * min (Q4_K, Q5_K), 32 * d * scale (Q6_K)
 };
-// One Q8_K block of a token's activations for the GEMM (the values of quantizeActivationsQ8K).
+// One Q8_K block of a token's activations for the GEMM (the values of quantizeActivationsQ8K), in lane order.
 struct alignas(64) GemmActivationQ8K {
     int8_t qs[256];
-    float groupSums[16]; // d * (sum of qs[16g .. 16g + 15])
+    float groupSums[16]; // d * (sum of the 16 values of group g)
     float d;
 };
+// Writes 256 bytes in natural order into lane order.
+void toLaneOrder(const uint8_t* natural, uint8_t* out);
 void quantizeGemmActivationsQ8K(const float* x, GemmActivationQ8K* out, int64_t n);
 
 // PrepareRowFn (matmul_kernels.h) unpacks n values (whole blocks) of a weight row. QuantizedGemmFn:
@@ -69,6 +72,9 @@ void referenceQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmA
 PrepareRowFn avx512PrepareRow(GgmlType type);
 void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
                          float* y, int64_t ldy);
+// The same with vpdpbusd (AVX-512 VNNI; only call when cpuFeatures().avx512vnni).
+void avx512VnniQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
+                             int64_t tokens, float* y, int64_t ldy);
 #endif
 
 } // namespace qf::eval::detail

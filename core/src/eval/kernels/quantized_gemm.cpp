@@ -17,53 +17,50 @@ namespace {
 
 using namespace quant::detail;
 
-// Scale of the 16-value groups g and g + 1 (a 32-value sub-block) into the pair lanes they cover.
-void setSubBlockScale(PreparedBlockK& p, int subBlock, int scale) {
-    for (int i = 0; i < 16; ++i)
-        p.scales[16 * subBlock + i] = int16_t(scale);
-}
-
+// The codes of a block in natural order are unpacked into `natural`, then put in lane order.
 void prepareQ4K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
     const auto* x = reinterpret_cast<const BlockQ4K*>(row);
+    alignas(64) uint8_t natural[256];
     for (int64_t b = 0; b < n / 256; ++b, ++x, ++out) {
-        const float dmin = fp16ToFp32(x->dmin);
+        const float d = fp16ToFp32(x->d), dmin = fp16ToFp32(x->dmin);
         for (int j = 0; j < 8; ++j) {
             uint8_t sc, m;
             unpackScaleMinK4(j, x->scales, &sc, &m);
-            setSubBlockScale(*out, j, sc);
+            out->dscales[2 * j] = out->dscales[2 * j + 1] = d * float(sc);
             out->mins[2 * j] = out->mins[2 * j + 1] = dmin * float(m);
             const uint8_t* q = x->qs + 32 * (j / 2);
             for (int l = 0; l < 32; ++l)
-                out->q[32 * j + l] = uint8_t((q[l] >> (4 * (j % 2))) & 0xF);
+                natural[32 * j + l] = uint8_t((q[l] >> (4 * (j % 2))) & 0xF);
         }
-        out->d = fp16ToFp32(x->d);
+        toLaneOrder(natural, out->q);
     }
 }
 
 void prepareQ5K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
     const auto* x = reinterpret_cast<const BlockQ5K*>(row);
+    alignas(64) uint8_t natural[256];
     for (int64_t b = 0; b < n / 256; ++b, ++x, ++out) {
-        const float dmin = fp16ToFp32(x->dmin);
+        const float d = fp16ToFp32(x->d), dmin = fp16ToFp32(x->dmin);
         for (int j = 0; j < 8; ++j) {
             uint8_t sc, m;
             unpackScaleMinK4(j, x->scales, &sc, &m);
-            setSubBlockScale(*out, j, sc);
+            out->dscales[2 * j] = out->dscales[2 * j + 1] = d * float(sc);
             out->mins[2 * j] = out->mins[2 * j + 1] = dmin * float(m);
             const uint8_t* q = x->qs + 32 * (j / 2);
             for (int l = 0; l < 32; ++l)
-                out->q[32 * j + l] = uint8_t(((q[l] >> (4 * (j % 2))) & 0xF) | (((x->qh[l] >> j) & 1) << 4));
+                natural[32 * j + l] = uint8_t(((q[l] >> (4 * (j % 2))) & 0xF) | (((x->qh[l] >> j) & 1) << 4));
         }
-        out->d = fp16ToFp32(x->d);
+        toLaneOrder(natural, out->q);
     }
 }
 
 void prepareQ6K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
     const auto* x = reinterpret_cast<const BlockQ6K*>(row);
+    alignas(64) uint8_t natural[256];
     for (int64_t b = 0; b < n / 256; ++b, ++x, ++out) {
         const float d = fp16ToFp32(x->d);
         for (int g = 0; g < 16; ++g) {
-            for (int i = 0; i < 8; ++i)
-                out->scales[8 * g + i] = x->scales[g];
+            out->dscales[g] = d * float(x->scales[g]);
             out->mins[g] = 32.0f * d * float(x->scales[g]);
         }
         for (int part = 0; part < 2; ++part) {
@@ -72,10 +69,10 @@ void prepareQ6K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
             for (int j = 0; j < 4; ++j)
                 for (int l = 0; l < 32; ++l) {
                     const int low = j < 2 ? ql[l + 32 * (j % 2)] & 0xF : ql[l + 32 * (j % 2)] >> 4;
-                    out->q[128 * part + 32 * j + l] = uint8_t(low | (((qh[l] >> (2 * j)) & 3) << 4));
+                    natural[128 * part + 32 * j + l] = uint8_t(low | (((qh[l] >> (2 * j)) & 3) << 4));
                 }
         }
-        out->d = d;
+        toLaneOrder(natural, out->q);
     }
 }
 
@@ -99,24 +96,29 @@ void referenceQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmA
     for (int64_t t = 0; t < tokens; ++t) {
         const GemmActivationQ8K* a = act + t * blocks;
         float sum = 0.0f;
-        for (int64_t b = 0; b < blocks; ++b) {
-            int32_t sumi = 0;
-            for (int k = 0; k < 256; ++k)
-                sumi += int32_t(w[b].scales[k / 2]) * w[b].q[k] * a[b].qs[k];
-            float mins = 0.0f;
-            for (int g = 0; g < 16; ++g)
-                mins += w[b].mins[g] * a[b].groupSums[g];
-            sum += w[b].d * a[b].d * float(sumi) - mins;
-        }
+        for (int64_t b = 0; b < blocks; ++b)
+            for (int g = 0; g < 16; ++g) {
+                int32_t dot = 0; // lane g of the four steps
+                for (int i = 0; i < 4; ++i)
+                    for (int j = 0; j < 4; ++j)
+                        dot += w[b].q[64 * i + 4 * g + j] * a[b].qs[64 * i + 4 * g + j];
+                sum += w[b].dscales[g] * a[b].d * float(dot) - w[b].mins[g] * a[b].groupSums[g];
+            }
         y[t * ldy] = sum;
     }
+}
+
+void toLaneOrder(const uint8_t* natural, uint8_t* out) {
+    for (int i = 0; i < 4; ++i)
+        for (int lane = 0; lane < 16; ++lane)
+            std::memcpy(out + 64 * i + 4 * lane, natural + 16 * lane + 4 * i, 4);
 }
 
 void quantizeGemmActivationsQ8K(const float* x, GemmActivationQ8K* out, int64_t n) {
     ActivationQ8K block;
     for (int64_t b = 0; b < n / 256; ++b, x += 256, ++out) {
         quantizeActivationsQ8K(x, &block, 256);
-        std::memcpy(out->qs, block.qs, sizeof out->qs);
+        toLaneOrder(reinterpret_cast<const uint8_t*>(block.qs), reinterpret_cast<uint8_t*>(out->qs));
         for (int g = 0; g < 16; ++g)
             out->groupSums[g] = block.d * float(block.bsums[g]);
         out->d = block.d;
