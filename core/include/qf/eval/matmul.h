@@ -8,6 +8,7 @@
 // (the reference path, also the fallback on CPUs without the SIMD sets) and AVX2+FMA / AVX-512 ones
 // chosen at run time. They differ only in float summation order; row unpacking is exact on every path.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "qf/ggml_type.h"
@@ -81,6 +82,20 @@ void roundActivations(GgmlType weightType, const float* x, int64_t ldx, int64_t 
 bool hasQuantizedDot(KernelPath path, GgmlType type);
 bool quantizedMatvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
                      int64_t ldy, unsigned threads, std::vector<float>& scratch);
+
+// Several quantizedMatvec() products handed to the threads at once (one wake-up instead of one per product,
+// as the experts of a token need); products reading the same activations (same x, ldx, tokens and
+// activation type) quantize them once. Returns false, writing nothing, when any product has no integer
+// kernel. Every output has quantizedMatvec()'s bits.
+struct MatvecJob {
+    const RowMatrix* w;
+    const float* x;
+    int64_t ldx;
+    int64_t tokens;
+    float* y;
+    int64_t ldy;
+};
+bool quantizedMatvecs(KernelPath path, std::span<const MatvecJob> jobs, unsigned threads, std::vector<float>& scratch);
 
 // The same integer products for many tokens (K-quant weights): the activations are quantized once, each
 // weight row is unpacked once per call and reused by up to 8 tokens at a time. Returns false, writing

@@ -278,4 +278,80 @@ bool quantizedMatvec(quant::KernelPath path, const RowMatrix& w, const float* x,
     return true;
 }
 
+bool quantizedMatvecs(quant::KernelPath path, std::span<const MatvecJob> jobs, unsigned threads,
+                      std::vector<float>& scratch) {
+    using namespace detail;
+    struct Prepared {
+        QuantizedDotFn dot;
+        GgmlType actType;
+        int64_t rowBytes; // of one token's activation blocks
+        int64_t offset;   // of the job's activations in the scratch bytes
+        bool owner;       // the first job reading them quantizes them
+    };
+    std::vector<Prepared> prepared(jobs.size());
+    int64_t bytes = 0, weights = 0;
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        const RowMatrix& w = *jobs[j].w;
+        const GgmlType actType = ggmlActivationType(w.type);
+        const int64_t blockValues = actType == GgmlType::Q8_K ? 256 : 32;
+        if ((actType != GgmlType::Q8_K && actType != GgmlType::Q8_0) || w.cols % blockValues != 0) return false;
+        Prepared& p = prepared[j];
+        p.dot = gemmKernels(path).quantizedDot(w.type);
+        if (!p.dot) return false;
+        p.actType = actType;
+        p.rowBytes = actType == GgmlType::Q8_K ? int64_t(sizeof(ActivationQ8K)) * (w.cols / 256)
+                                               : int64_t(sizeof(ActivationQ8_0)) * (w.cols / 32);
+        p.offset = -1;
+        for (size_t k = 0; k < j && p.offset < 0; ++k)
+            if (jobs[k].x == jobs[j].x && jobs[k].ldx == jobs[j].ldx && jobs[k].tokens == jobs[j].tokens &&
+                jobs[k].w->cols == w.cols && prepared[k].actType == actType)
+                p.offset = prepared[k].offset;
+        p.owner = p.offset < 0;
+        if (p.owner) {
+            p.offset = bytes;
+            bytes += p.rowBytes * std::max<int64_t>(jobs[j].tokens, 0);
+        }
+        weights += w.rows * w.cols;
+    }
+    scratch.resize(size_t((bytes + 3) / 4));
+    auto* act = reinterpret_cast<uint8_t*>(scratch.data());
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        const Prepared& p = prepared[j];
+        if (!p.owner) continue;
+        for (int64_t t = 0; t < jobs[j].tokens; ++t) {
+            const float* x = jobs[j].x + t * jobs[j].ldx;
+            uint8_t* out = act + p.offset + t * p.rowBytes;
+            if (p.actType == GgmlType::Q8_K)
+                quantizeActivationsQ8K(x, reinterpret_cast<ActivationQ8K*>(out), jobs[j].w->cols);
+            else
+                quantizeActivationsQ8_0(x, reinterpret_cast<ActivationQ8_0*>(out), jobs[j].w->cols);
+        }
+    }
+    if (threads == 0) threads = hardwareThreads();
+    constexpr int64_t kMinWeightsPerThread = int64_t(1) << 18; // as quantizedMatvec()
+    threads = unsigned(std::clamp<int64_t>(weights / kMinWeightsPerThread, 1, threads));
+    struct Item {
+        size_t job;
+        int64_t begin, end;
+    };
+    std::vector<Item> items;
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        const int64_t rows = jobs[j].w->rows;
+        const int64_t perItem = std::max<int64_t>(16, (rows + 8 * threads - 1) / (8 * threads));
+        for (int64_t r = 0; r < rows; r += perItem)
+            items.push_back({j, r, std::min(rows, r + perItem)});
+    }
+    parallelFor(int64_t(items.size()), threads, [&](int64_t i) {
+        const Item& item = items[size_t(i)];
+        const MatvecJob& job = jobs[item.job];
+        const Prepared& p = prepared[item.job];
+        for (int64_t r = item.begin; r < item.end; ++r) {
+            const uint8_t* row = job.w->data + uint64_t(r) * job.w->rowBytes;
+            for (int64_t t = 0; t < job.tokens; ++t)
+                job.y[t * job.ldy + r] = p.dot(row, act + p.offset + t * p.rowBytes, job.w->cols);
+        }
+    });
+    return true;
+}
+
 } // namespace qf::eval
