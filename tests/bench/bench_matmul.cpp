@@ -3,13 +3,15 @@
 // tokens and for one token at a time (generation). Prints milliseconds per layer and the tokens per second
 // that 22 such layers would allow (attention scores, norms and the output matrix left out).
 //
-// "matvec tok/s" is the fused matrix-vector path for one token, which matmul() takes up to
+// "int prompt" is the integer GEMM of K-quant weights with Q8_K activations (quantizedGemm(), what
+// ggmlMatmul() takes for a chunk; "-" for types without one). "matvec tok/s" is the fused matrix-vector path for one token, which matmul() takes up to
 // kMatVecMaxTokens tokens; "gen" is what matmul() does for one token. --threshold instead prints, for 1 to 24
 // tokens, milliseconds per layer of the GEMM and of the matrix-vector path, to choose kMatVecMaxTokens.
 //
 //   bench_matmul [--types Q4_0,Q4_K,...] [--threads N] [--tokens N] [--seconds S] [--threshold]
 //                [--path reference|avx2|avx512]
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <random>
@@ -86,6 +88,11 @@ double layerSeconds(Product product, KernelPath path, const std::vector<Weights>
     return best;
 }
 
+void integerGemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+                 int64_t ldy, unsigned threads) {
+    quantizedGemm(path, w, x, ldx, tokens, y, ldy, threads);
+}
+
 std::vector<std::string> split(const std::string& s) {
     std::vector<std::string> out;
     size_t p = 0;
@@ -133,8 +140,8 @@ int main(int argc, char** argv) {
     }
     fmt::print("path {}, {} threads, prompt chunk of {} tokens, {} layers of 2048/5632\n",
                quant::kernelPathName(path), threads, promptTokens, kLayers);
-    fmt::print("{:<8} {:>12} {:>12} {:>12} {:>12} {:>14}\n", "type", "prompt ms/L", "prompt tok/s",
-               "gen ms/L", "gen tok/s", "matvec tok/s");
+    fmt::print("{:<8} {:>12} {:>12} {:>12} {:>12} {:>12} {:>14}\n", "type", "prompt ms/L", "prompt tok/s",
+               "int prompt", "gen ms/L", "gen tok/s", "matvec tok/s");
     for (const std::string& name : split(types)) {
         const auto type = ggmlTypeFromName(name);
         if (!type || !quant::canQuantize(*type)) {
@@ -156,11 +163,14 @@ int main(int argc, char** argv) {
             continue;
         }
         const double prompt = layerSeconds(matmul, path, layer, promptTokens, threads, seconds);
+        const double integer = hasQuantizedGemm(path, *type)
+                                   ? layerSeconds(integerGemm, path, layer, promptTokens, threads, seconds)
+                                   : std::nan("");
         const double gen = layerSeconds(matmul, path, layer, 1, threads, seconds);
         // The matrix-vector path alone (matmul() takes it up to kMatVecMaxTokens tokens).
         const double fused = layerSeconds(matvec, path, layer, 1, threads, seconds);
-        fmt::print("{:<8} {:>12.2f} {:>12.1f} {:>12.3f} {:>12.2f} {:>14.2f}\n", name, prompt * 1e3,
-                   double(promptTokens) / (prompt * kLayers), gen * 1e3, 1.0 / (gen * kLayers),
+        fmt::print("{:<8} {:>12.2f} {:>12.1f} {:>12.1f} {:>12.3f} {:>12.2f} {:>14.2f}\n", name, prompt * 1e3,
+                   double(promptTokens) / (prompt * kLayers), double(promptTokens) / (integer * kLayers), gen * 1e3, 1.0 / (gen * kLayers),
                    1.0 / (fused * kLayers));
         std::fflush(stdout);
     }

@@ -275,6 +275,25 @@ private slots:
         QCOMPARE(calls[MatrixKind::Output], 1);
     }
 
+    // Generation hands the products that read the same activations (Q/K/V, gate/up) to the threads together;
+    // with a hook they run one by one. Both give the same bits, with llama.cpp's rounding on K-quant weights.
+    void productsTogetherMatchOneByOne() {
+        const auto model = openModel(test::sharedPath("reference/qf-books-22m-Q4_K_M.gguf"));
+        const auto tokens = someTokens(6, model->params().vocabulary);
+        std::vector<std::vector<float>> runs;
+        for (bool hooked : {false, true}) {
+            InferenceSession session(*model, {64, 2, true});
+            if (hooked) session.setMatmulHook([](const MatmulInput&) {});
+            std::vector<float> all, out;
+            for (size_t i = 0; i < tokens.size(); ++i) {
+                QVERIFY(session.decode(std::span(tokens).subspan(i, 1), 0, out).ok());
+                all.insert(all.end(), out.begin(), out.end());
+            }
+            runs.push_back(all);
+        }
+        QCOMPARE(runs[0], runs[1]);
+    }
+
     // A stop request takes effect inside the chunk (between layers), and the cache stays usable.
     void cancelWithinChunk() {
         const auto model = openModel(test::sharedModel());

@@ -104,6 +104,51 @@ private slots:
         }
     }
 
+    // Several products at once (quantizedMatvecs): each output has quantizedMatvec()'s bits, whether or not
+    // the products share activations; a product without an integer kernel refuses the whole batch.
+    void batchesMatchSingleProducts() {
+        const int64_t cols = 512, tokens = 2;
+        struct Matrix {
+            std::vector<uint8_t> bytes;
+            RowMatrix m;
+        };
+        auto make = [&](GgmlType t, int64_t rows, uint32_t seed) {
+            const std::vector<float> values = randomValues(size_t(rows * cols), seed, 0.02f);
+            Matrix out;
+            const uint64_t rowBytes = ggmlRowBytes(t, uint64_t(cols));
+            out.bytes.resize(rowBytes * uint64_t(rows));
+            quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), out.bytes.data(), rows, cols, nullptr);
+            out.m = {t, out.bytes.data(), rowBytes, rows, cols};
+            return out;
+        };
+        const Matrix a = make(GgmlType::Q4_K, 40, 1), b = make(GgmlType::Q6_K, 24, 2), c = make(GgmlType::Q8_0, 33, 3);
+        const std::vector<float> x = randomValues(size_t(2 * tokens * cols), 9, 1.0f);
+        const float* x1 = x.data();
+        const float* x2 = x.data() + tokens * cols;
+        for (KernelPath path : matmulPaths()) {
+            std::vector<float> ya(size_t(tokens * 40)), yb(size_t(tokens * 24)), yc(size_t(tokens * 33)), scratch;
+            const MatvecJob jobs[] = {{&a.m, x1, cols, tokens, ya.data(), 40},
+                                      {&b.m, x1, cols, tokens, yb.data(), 24},
+                                      {&c.m, x2, cols, tokens, yc.data(), 33}};
+            QVERIFY(quantizedMatvecs(path, jobs, 2, scratch));
+            auto single = [&](const RowMatrix& m, const float* xs) {
+                std::vector<float> y(size_t(tokens * m.rows));
+                std::vector<float> s;
+                if (!quantizedMatvec(path, m, xs, cols, tokens, y.data(), m.rows, 1, s)) y.clear();
+                return y;
+            };
+            QCOMPARE(ya, single(a.m, x1));
+            QCOMPARE(yb, single(b.m, x1));
+            QCOMPARE(yc, single(c.m, x2));
+        }
+        const std::vector<float> f16Weights(size_t(4 * cols), 0.5f);
+        const RowMatrix f32 = RowMatrix::f32(f16Weights.data(), 4, cols, cols);
+        std::vector<float> ya(size_t(tokens * 40), -1.0f), yf(size_t(tokens * 4), -1.0f), scratch;
+        const MatvecJob mixed[] = {{&a.m, x1, cols, tokens, ya.data(), 40}, {&f32, x1, cols, tokens, yf.data(), 4}};
+        QVERIFY(!quantizedMatvecs(KernelPath::Reference, mixed, 1, scratch));
+        QCOMPARE(ya[0], -1.0f);
+    }
+
     void refusesWhatItCannotDo() {
         std::vector<float> scratch, y(4);
         const std::vector<float> x(300, 1.0f);

@@ -18,6 +18,7 @@ struct CpuFeatures {
     bool avx512bw = false;
     bool avx512dq = false;
     bool avx512vl = false;
+    bool avx512vnni = false; // vpdpbusd: the integer GEMM uses it when present (a function-level target)
     // arm64
     bool neon = false;
     bool dotprod = false;

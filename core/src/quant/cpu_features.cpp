@@ -76,6 +76,7 @@ CpuFeatures detect() {
         f.avx512dq = f.avx512f && bit(l7.ebx, 17);
         f.avx512bw = f.avx512f && bit(l7.ebx, 30);
         f.avx512vl = f.avx512f && bit(l7.ebx, 31);
+        f.avx512vnni = f.avx512f && bit(l7.ecx, 11);
     }
     return f;
 }
@@ -118,6 +119,7 @@ std::string CpuFeatures::describe() const {
     add(bmi2, "bmi2");
     add(avx512f, "avx512f");
     add(avx512bw, "avx512bw");
+    add(avx512vnni, "avx512vnni");
     add(avx512dq, "avx512dq");
     add(avx512vl, "avx512vl");
     add(neon, "neon");

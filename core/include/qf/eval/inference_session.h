@@ -98,6 +98,18 @@ public:
 private:
     void project(int layer, MatrixKind kind, const WeightMatrix& w, const float* x, int64_t tokens,
                  int64_t ldx, float* y, int64_t ldy, int expert = -1, int slices = 0);
+    // Products of a few tokens handed to the threads at once (quantizedMatvecs) when the integer kernels
+    // take them all (llama.cpp's rounding, no hook); otherwise one project() each. Same bits either way.
+    struct Projection {
+        MatrixKind kind;
+        const WeightMatrix* w;
+        const float* x;
+        int64_t tokens, ldx;
+        float* y;
+        int64_t ldy;
+        int expert = -1;
+    };
+    void projectMany(int layer, std::span<const Projection> products);
     AttentionShape standardAttentionShape();
     bool flashAttentionFor(int64_t tokens) const;
     void attention(int layer, int64_t tokens, const AttentionShape& shape);

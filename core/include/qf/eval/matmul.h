@@ -8,6 +8,7 @@
 // (the reference path, also the fallback on CPUs without the SIMD sets) and AVX2+FMA / AVX-512 ones
 // chosen at run time. They differ only in float summation order; row unpacking is exact on every path.
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "qf/ggml_type.h"
@@ -82,8 +83,31 @@ bool hasQuantizedDot(KernelPath path, GgmlType type);
 bool quantizedMatvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
                      int64_t ldy, unsigned threads, std::vector<float>& scratch);
 
+// Several quantizedMatvec() products handed to the threads at once (one wake-up instead of one per product,
+// as the experts of a token need); products reading the same activations (same x, ldx, tokens and
+// activation type) quantize them once. Returns false, writing nothing, when any product has no integer
+// kernel. Every output has quantizedMatvec()'s bits.
+struct MatvecJob {
+    const RowMatrix* w;
+    const float* x;
+    int64_t ldx;
+    int64_t tokens;
+    float* y;
+    int64_t ldy;
+};
+bool quantizedMatvecs(KernelPath path, std::span<const MatvecJob> jobs, unsigned threads, std::vector<float>& scratch);
+
+// The same integer products for many tokens (K-quant weights): the activations are quantized once, each
+// weight row is unpacked once per call and reused by up to 8 tokens at a time. Returns false, writing
+// nothing, when `path` has no integer GEMM for w.type. Results differ from the F32 product of the rounded
+// activations only in float rounding (~1e-6 relative) and do not depend on the thread count.
+bool hasQuantizedGemm(KernelPath path, GgmlType type);
+bool quantizedGemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+                   int64_t ldy, unsigned threads);
+
 // The product as llama.cpp's CPU backend computes it: quantizedMatvec() for up to kMatVecMaxTokens tokens
-// where there is an integer kernel, else roundActivations() into `scratch`, then matmul().
+// and quantizedGemm() for more where there is an integer kernel, else roundActivations() into `scratch`,
+// then matmul().
 void ggmlMatmul(const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy,
                 unsigned threads, std::vector<float>& scratch);
 

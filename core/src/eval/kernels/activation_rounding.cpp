@@ -136,6 +136,7 @@ void ggmlMatmul(const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens,
                 unsigned threads, std::vector<float>& scratch) {
     if (tokens <= kMatVecMaxTokens && quantizedMatvec(activeMatmulPath(), w, x, ldx, tokens, y, ldy, threads, scratch))
         return;
+    if (tokens > kMatVecMaxTokens && quantizedGemm(activeMatmulPath(), w, x, ldx, tokens, y, ldy, threads)) return;
     if (ggmlActivationType(w.type) != GgmlType::F32) {
         scratch.resize(size_t(tokens * w.cols));
         roundActivations(w.type, x, ldx, tokens, w.cols, scratch.data(), w.cols);

@@ -312,7 +312,9 @@ const GemmKernelSet& referenceGemmKernels() {
     static const GemmKernelSet set{kRefMr,           kRefNr,
                                    referenceKernel,  SmallKernelLanes<ReferenceSmallKernelOps>::kernel,
                                    referenceConvert, MatVecLanes<ReferenceMatVecOps>::row,
-                                   referenceQuantizedDot};
+                                   referenceQuantizedDot,
+                                   referencePrepareRow,
+                                   referenceQuantizedGemm};
     return set;
 }
 

@@ -12,6 +12,7 @@
 #endif
 
 #include "matmul_kernels.h"
+#include "qf/cpu_features.h"
 #include "quantized_dot.h"
 #include "quant/quant_blocks.h"
 
@@ -188,7 +189,9 @@ const GemmKernelSet& avx512GemmKernels() {
     static const GemmKernelSet set{kMr,         kNr,
                                    kernel12x32, SmallKernelLanes<SmallKernelOps>::kernel,
                                    convertRow,  MatVecLanes<MatVecOps>::row,
-                                   avx2QuantizedDot}; // the AVX2 integer kernels: 256-bit bytes suffice here
+                                   avx2QuantizedDot, // the AVX2 integer kernels: 256-bit bytes suffice here
+                                   avx512PrepareRow,
+                                   cpuFeatures().avx512vnni ? avx512VnniQuantizedGemm : avx512QuantizedGemm};
     return set;
 }
 

@@ -42,6 +42,14 @@ inline constexpr int kMatVecTokens = 4;
 // when the set has none for the type.
 using QuantizedDotFn = float (*)(const uint8_t* row, const void* act, int64_t n);
 using QuantizedDotLookupFn = QuantizedDotFn (*)(GgmlType type);
+// The integer GEMM of many tokens (quantized_dot.h): a row preparer per type and the kernel (nullptr:
+// the set has none, the caller takes the F32 GEMM of the rounded activations).
+struct PreparedBlockK;
+struct GemmActivationQ8K;
+using PrepareRowFn = void (*)(const uint8_t* row, int64_t n, PreparedBlockK* out);
+using PrepareRowLookupFn = PrepareRowFn (*)(GgmlType type);
+using QuantizedGemmFn = void (*)(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
+                                 int64_t tokens, float* y, int64_t ldy);
 
 // Every per-instruction-set kernel of the products, one record per path, chosen once (kernelsFor()).
 struct GemmKernelSet {
@@ -52,6 +60,8 @@ struct GemmKernelSet {
     ConvertRowFn convert;
     MatVecRowFn matvecRow;
     QuantizedDotLookupFn quantizedDot;
+    PrepareRowLookupFn prepareRow = nullptr;
+    QuantizedGemmFn quantizedGemm = nullptr;
 };
 
 // Whether this build and CPU can run a path's kernels.

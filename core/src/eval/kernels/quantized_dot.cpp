@@ -1,6 +1,7 @@
 // Activation quantizers (the values of activation_rounding.cpp, kept as integers and a scale) and the
 // scalar reference of the integer dot products: ggml's scalar vec_dot formulas, block by block.
 #include "quantized_dot.h"
+#include "quantized_dot_loop.h"
 
 #include <algorithm>
 #include <cmath>
@@ -27,89 +28,77 @@ int nearestInt(float value) {
 }
 
 float dotQ4K(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ4K*>(row);
-    const auto* y = static_cast<const ActivationQ8K*>(act);
-    float sum = 0.0f;
-    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
-        int32_t sumi = 0, mins = 0;
-        for (int j = 0; j < 8; ++j) {
-            uint8_t sc, m;
-            unpackScaleMinK4(j, x->scales, &sc, &m);
-            const uint8_t* q = x->qs + 32 * (j / 2);
-            const int shift = 4 * (j % 2);
-            int32_t s = 0;
-            for (int l = 0; l < 32; ++l)
-                s += ((q[l] >> shift) & 0xF) * y->qs[32 * j + l];
-            sumi += int32_t(sc) * s;
-            mins += int32_t(m) * (y->bsums[2 * j] + y->bsums[2 * j + 1]);
-        }
-        sum += y->d * fp16ToFp32(x->d) * float(sumi) - y->d * fp16ToFp32(x->dmin) * float(mins);
-    }
-    return sum;
+    return blockLoop<BlockQ4K, ActivationQ8K, 256, ScalarSum>(
+        row, act, n, [](const BlockQ4K& x, const ActivationQ8K* y, ScalarSum& acc) {
+            int32_t sumi = 0, mins = 0;
+            for (int j = 0; j < 8; ++j) {
+                uint8_t sc, m;
+                unpackScaleMinK4(j, x.scales, &sc, &m);
+                const uint8_t* q = x.qs + 32 * (j / 2);
+                const int shift = 4 * (j % 2);
+                int32_t s = 0;
+                for (int l = 0; l < 32; ++l)
+                    s += ((q[l] >> shift) & 0xF) * y->qs[32 * j + l];
+                sumi += int32_t(sc) * s;
+                mins += int32_t(m) * (y->bsums[2 * j] + y->bsums[2 * j + 1]);
+            }
+            acc.sum += y->d * fp16ToFp32(x.d) * float(sumi) - y->d * fp16ToFp32(x.dmin) * float(mins);
+        });
 }
 
 float dotQ5K(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ5K*>(row);
-    const auto* y = static_cast<const ActivationQ8K*>(act);
-    float sum = 0.0f;
-    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
-        int32_t sumi = 0, mins = 0;
-        for (int j = 0; j < 8; ++j) {
-            uint8_t sc, m;
-            unpackScaleMinK4(j, x->scales, &sc, &m);
-            const uint8_t* q = x->qs + 32 * (j / 2);
-            const int shift = 4 * (j % 2);
-            int32_t s = 0;
-            for (int l = 0; l < 32; ++l) {
-                const int v = ((q[l] >> shift) & 0xF) | (((x->qh[l] >> j) & 1) << 4);
-                s += v * y->qs[32 * j + l];
+    return blockLoop<BlockQ5K, ActivationQ8K, 256, ScalarSum>(
+        row, act, n, [](const BlockQ5K& x, const ActivationQ8K* y, ScalarSum& acc) {
+            int32_t sumi = 0, mins = 0;
+            for (int j = 0; j < 8; ++j) {
+                uint8_t sc, m;
+                unpackScaleMinK4(j, x.scales, &sc, &m);
+                const uint8_t* q = x.qs + 32 * (j / 2);
+                const int shift = 4 * (j % 2);
+                int32_t s = 0;
+                for (int l = 0; l < 32; ++l) {
+                    const int v = ((q[l] >> shift) & 0xF) | (((x.qh[l] >> j) & 1) << 4);
+                    s += v * y->qs[32 * j + l];
+                }
+                sumi += int32_t(sc) * s;
+                mins += int32_t(m) * (y->bsums[2 * j] + y->bsums[2 * j + 1]);
             }
-            sumi += int32_t(sc) * s;
-            mins += int32_t(m) * (y->bsums[2 * j] + y->bsums[2 * j + 1]);
-        }
-        sum += y->d * fp16ToFp32(x->d) * float(sumi) - y->d * fp16ToFp32(x->dmin) * float(mins);
-    }
-    return sum;
+            acc.sum += y->d * fp16ToFp32(x.d) * float(sumi) - y->d * fp16ToFp32(x.dmin) * float(mins);
+        });
 }
 
 float dotQ6K(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ6K*>(row);
-    const auto* y = static_cast<const ActivationQ8K*>(act);
-    float sum = 0.0f;
-    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
-        int32_t sumi = 0;
-        for (int part = 0; part < 2; ++part) {
-            const uint8_t* ql = x->ql + 64 * part;
-            const uint8_t* qh = x->qh + 32 * part;
-            const int8_t* sc = x->scales + 8 * part;
-            const int8_t* q8 = y->qs + 128 * part;
-            for (int j = 0; j < 4; ++j)
-                for (int half = 0; half < 2; ++half) {
-                    int32_t s = 0;
-                    for (int l = 16 * half; l < 16 * half + 16; ++l) {
-                        const int low = j < 2 ? ql[l + 32 * (j % 2)] & 0xF : ql[l + 32 * (j % 2)] >> 4;
-                        const int v = (low | (((qh[l] >> (2 * j)) & 3) << 4)) - 32;
-                        s += v * q8[32 * j + l];
+    return blockLoop<BlockQ6K, ActivationQ8K, 256, ScalarSum>(
+        row, act, n, [](const BlockQ6K& x, const ActivationQ8K* y, ScalarSum& acc) {
+            int32_t sumi = 0;
+            for (int part = 0; part < 2; ++part) {
+                const uint8_t* ql = x.ql + 64 * part;
+                const uint8_t* qh = x.qh + 32 * part;
+                const int8_t* sc = x.scales + 8 * part;
+                const int8_t* q8 = y->qs + 128 * part;
+                for (int j = 0; j < 4; ++j)
+                    for (int half = 0; half < 2; ++half) {
+                        int32_t s = 0;
+                        for (int l = 16 * half; l < 16 * half + 16; ++l) {
+                            const int low = j < 2 ? ql[l + 32 * (j % 2)] & 0xF : ql[l + 32 * (j % 2)] >> 4;
+                            const int v = (low | (((qh[l] >> (2 * j)) & 3) << 4)) - 32;
+                            s += v * q8[32 * j + l];
+                        }
+                        sumi += int32_t(sc[half + 2 * j]) * s;
                     }
-                    sumi += int32_t(sc[half + 2 * j]) * s;
-                }
-        }
-        sum += y->d * fp16ToFp32(x->d) * float(sumi);
-    }
-    return sum;
+            }
+            acc.sum += y->d * fp16ToFp32(x.d) * float(sumi);
+        });
 }
 
 float dotQ8_0(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ8_0*>(row);
-    const auto* y = static_cast<const ActivationQ8_0*>(act);
-    float sum = 0.0f;
-    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
-        int32_t s = 0;
-        for (int l = 0; l < 32; ++l)
-            s += int32_t(x->qs[l]) * y->qs[l];
-        sum += float(s) * (fp16ToFp32(x->d) * y->d);
-    }
-    return sum;
+    return blockLoop<BlockQ8_0, ActivationQ8_0, 32, ScalarSum>(
+        row, act, n, [](const BlockQ8_0& x, const ActivationQ8_0* y, ScalarSum& acc) {
+            int32_t s = 0;
+            for (int l = 0; l < 32; ++l)
+                s += int32_t(x.qs[l]) * y->qs[l];
+            acc.sum += float(s) * (fp16ToFp32(x.d) * y->d);
+        });
 }
 
 // The 32-value blocks of 4-bit codes into a table (Q4_0: code - 8, IQ4_NL, MXFP4): value j in the low
@@ -127,66 +116,54 @@ float scaleOf(const BlockMxfp4& b) {
 }
 
 template <class Block, const int8_t* Values> float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const Block*>(row);
-    const auto* y = static_cast<const ActivationQ8_0*>(act);
-    float sum = 0.0f;
-    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
-        int32_t s = 0;
-        for (int j = 0; j < 16; ++j)
-            s += Values[x->qs[j] & 0xF] * y->qs[j] + Values[x->qs[j] >> 4] * y->qs[j + 16];
-        sum += float(s) * (scaleOf(*x) * y->d);
-    }
-    return sum;
+    return blockLoop<Block, ActivationQ8_0, 32, ScalarSum>(
+        row, act, n, [](const Block& x, const ActivationQ8_0* y, ScalarSum& acc) {
+            int32_t s = 0;
+            for (int j = 0; j < 16; ++j)
+                s += Values[x.qs[j] & 0xF] * y->qs[j] + Values[x.qs[j] >> 4] * y->qs[j + 16];
+            acc.sum += float(s) * (scaleOf(x) * y->d);
+        });
 }
 
 float dotTq2_0(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockTq2_0*>(row);
-    const auto* y = static_cast<const ActivationQ8K*>(act);
-    float sum = 0.0f;
-    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
-        int32_t s = 0;
-        for (int j = 0; j < 64; j += 32)
-            for (int l = 0; l < 4; ++l)
-                for (int k = 0; k < 32; ++k)
-                    s += y->qs[4 * j + 32 * l + k] * (((x->qs[j + k] >> (2 * l)) & 3) - 1);
-        sum += float(s) * (y->d * fp16ToFp32(x->d));
-    }
-    return sum;
+    return blockLoop<BlockTq2_0, ActivationQ8K, 256, ScalarSum>(
+        row, act, n, [](const BlockTq2_0& x, const ActivationQ8K* y, ScalarSum& acc) {
+            int32_t s = 0;
+            for (int j = 0; j < 64; j += 32)
+                for (int l = 0; l < 4; ++l)
+                    for (int k = 0; k < 32; ++k)
+                        s += y->qs[4 * j + 32 * l + k] * (((x.qs[j + k] >> (2 * l)) & 3) - 1);
+            acc.sum += float(s) * (y->d * fp16ToFp32(x.d));
+        });
 }
 
 // Q1_0 (128 signs) and Q2_0 (64 values of -1..2) span several 32-value activation blocks.
 float dotQ1_0(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ1_0*>(row);
-    const auto* y = static_cast<const ActivationQ8_0*>(act);
-    float sum = 0.0f;
-    for (int64_t b = 0; b < n / 128; ++b, ++x) {
-        const float d = fp16ToFp32(x->d);
-        for (int a = 0; a < 4; ++a, ++y) {
-            int32_t s = 0;
-            for (int j = 0; j < 32; ++j)
-                s += (x->qs[4 * a + j / 8] >> (j % 8)) & 1 ? y->qs[j] : -y->qs[j];
-            sum += float(s) * (d * y->d);
-        }
-    }
-    return sum;
+    return blockLoop<BlockQ1_0, ActivationQ8_0, 128, ScalarSum>(
+        row, act, n, [](const BlockQ1_0& x, const ActivationQ8_0* y, ScalarSum& acc) {
+            const float d = fp16ToFp32(x.d);
+            for (int a = 0; a < 4; ++a, ++y) {
+                int32_t s = 0;
+                for (int j = 0; j < 32; ++j)
+                    s += (x.qs[4 * a + j / 8] >> (j % 8)) & 1 ? y->qs[j] : -y->qs[j];
+                acc.sum += float(s) * (d * y->d);
+            }
+        });
 }
 
 float dotQ2_0(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ2_0*>(row);
-    const auto* y = static_cast<const ActivationQ8_0*>(act);
-    float sum = 0.0f;
-    for (int64_t b = 0; b < n / 64; ++b, ++x) {
-        const float d = fp16ToFp32(x->d);
-        for (int a = 0; a < 2; ++a, ++y) {
-            int32_t s = 0;
-            for (int j = 0; j < 32; ++j) {
-                const int k = 32 * a + j;
-                s += (((x->qs[k / 4] >> (k % 4) * 2) & 3) - 1) * y->qs[j];
+    return blockLoop<BlockQ2_0, ActivationQ8_0, 64, ScalarSum>(
+        row, act, n, [](const BlockQ2_0& x, const ActivationQ8_0* y, ScalarSum& acc) {
+            const float d = fp16ToFp32(x.d);
+            for (int a = 0; a < 2; ++a, ++y) {
+                int32_t s = 0;
+                for (int j = 0; j < 32; ++j) {
+                    const int k = 32 * a + j;
+                    s += (((x.qs[k / 4] >> (k % 4) * 2) & 3) - 1) * y->qs[j];
+                }
+                acc.sum += float(s) * (d * y->d);
             }
-            sum += float(s) * (d * y->d);
-        }
-    }
-    return sum;
+        });
 }
 
 } // namespace
@@ -296,6 +273,82 @@ bool quantizedMatvec(quant::KernelPath path, const RowMatrix& w, const float* x,
             const uint8_t* row = w.data + uint64_t(r) * w.rowBytes;
             for (int64_t t = 0; t < tokens; ++t)
                 y[t * ldy + r] = dot(row, act + t * rowBytes, w.cols);
+        }
+    });
+    return true;
+}
+
+bool quantizedMatvecs(quant::KernelPath path, std::span<const MatvecJob> jobs, unsigned threads,
+                      std::vector<float>& scratch) {
+    using namespace detail;
+    struct Prepared {
+        QuantizedDotFn dot;
+        GgmlType actType;
+        int64_t rowBytes; // of one token's activation blocks
+        int64_t offset;   // of the job's activations in the scratch bytes
+        bool owner;       // the first job reading them quantizes them
+    };
+    std::vector<Prepared> prepared(jobs.size());
+    int64_t bytes = 0, weights = 0;
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        const RowMatrix& w = *jobs[j].w;
+        const GgmlType actType = ggmlActivationType(w.type);
+        const int64_t blockValues = actType == GgmlType::Q8_K ? 256 : 32;
+        if ((actType != GgmlType::Q8_K && actType != GgmlType::Q8_0) || w.cols % blockValues != 0) return false;
+        Prepared& p = prepared[j];
+        p.dot = gemmKernels(path).quantizedDot(w.type);
+        if (!p.dot) return false;
+        p.actType = actType;
+        p.rowBytes = actType == GgmlType::Q8_K ? int64_t(sizeof(ActivationQ8K)) * (w.cols / 256)
+                                               : int64_t(sizeof(ActivationQ8_0)) * (w.cols / 32);
+        p.offset = -1;
+        for (size_t k = 0; k < j && p.offset < 0; ++k)
+            if (jobs[k].x == jobs[j].x && jobs[k].ldx == jobs[j].ldx && jobs[k].tokens == jobs[j].tokens &&
+                jobs[k].w->cols == w.cols && prepared[k].actType == actType)
+                p.offset = prepared[k].offset;
+        p.owner = p.offset < 0;
+        if (p.owner) {
+            p.offset = bytes;
+            bytes += p.rowBytes * std::max<int64_t>(jobs[j].tokens, 0);
+        }
+        weights += w.rows * w.cols;
+    }
+    scratch.resize(size_t((bytes + 3) / 4));
+    auto* act = reinterpret_cast<uint8_t*>(scratch.data());
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        const Prepared& p = prepared[j];
+        if (!p.owner) continue;
+        for (int64_t t = 0; t < jobs[j].tokens; ++t) {
+            const float* x = jobs[j].x + t * jobs[j].ldx;
+            uint8_t* out = act + p.offset + t * p.rowBytes;
+            if (p.actType == GgmlType::Q8_K)
+                quantizeActivationsQ8K(x, reinterpret_cast<ActivationQ8K*>(out), jobs[j].w->cols);
+            else
+                quantizeActivationsQ8_0(x, reinterpret_cast<ActivationQ8_0*>(out), jobs[j].w->cols);
+        }
+    }
+    if (threads == 0) threads = hardwareThreads();
+    constexpr int64_t kMinWeightsPerThread = int64_t(1) << 18; // as quantizedMatvec()
+    threads = unsigned(std::clamp<int64_t>(weights / kMinWeightsPerThread, 1, threads));
+    struct Item {
+        size_t job;
+        int64_t begin, end;
+    };
+    std::vector<Item> items;
+    for (size_t j = 0; j < jobs.size(); ++j) {
+        const int64_t rows = jobs[j].w->rows;
+        const int64_t perItem = std::max<int64_t>(16, (rows + 8 * threads - 1) / (8 * threads));
+        for (int64_t r = 0; r < rows; r += perItem)
+            items.push_back({j, r, std::min(rows, r + perItem)});
+    }
+    parallelFor(int64_t(items.size()), threads, [&](int64_t i) {
+        const Item& item = items[size_t(i)];
+        const MatvecJob& job = jobs[item.job];
+        const Prepared& p = prepared[item.job];
+        for (int64_t r = item.begin; r < item.end; ++r) {
+            const uint8_t* row = job.w->data + uint64_t(r) * job.w->rowBytes;
+            for (int64_t t = 0; t < job.tokens; ++t)
+                job.y[t * job.ldy + r] = p.dot(row, act + p.offset + t * p.rowBytes, job.w->cols);
         }
     });
     return true;

@@ -36,4 +36,45 @@ QuantizedDotFn referenceQuantizedDot(GgmlType type);
 QuantizedDotFn avx2QuantizedDot(GgmlType type);
 #endif
 
+// The integer GEMM of many tokens (quantizedGemm) for the K-quants. Each weight row is unpacked once per
+// call into PreparedBlockK blocks, which every kernel path reads the same way. The 256 values of a block
+// sit in lane order: byte 64 i + 4 L + j holds value 16 L + 4 i + j, so that 32-bit lane L of each of the
+// four 64-byte steps covers four values of the 16-value group L (one vpdpbusd per step sums them).
+// The weight value at group g is dscales[g] * q - mins[g], so its dot with Q8_K activations dy * qa is
+//   sum_g dy * dscales[g] * (sum_{k in g} q[k] * qa[k])  -  sum_g mins[g] * dy * (sum_{k in g} qa[k])
+// with the inner sums exact in integers (unsigned codes times signed activation bytes) and the last
+// factor read from GemmActivationQ8K::groupSums.
+struct alignas(64) PreparedBlockK {
+    uint8_t q[256];     // unsigned codes in lane order: Q4_K 0..15, Q5_K 0..31, Q6_K 0..63 (the value + 32)
+    float dscales[16];  // d * the group's scale
+    float mins[16];     // dmin * min (Q4_K, Q5_K), 32 * d * scale (Q6_K)
+};
+// One Q8_K block of a token's activations for the GEMM (the values of quantizeActivationsQ8K), in lane order.
+struct alignas(64) GemmActivationQ8K {
+    int8_t qs[256];
+    float groupSums[16]; // d * (sum of the 16 values of group g)
+    float d;
+};
+// Writes 256 bytes in natural order into lane order.
+void toLaneOrder(const uint8_t* natural, uint8_t* out);
+void quantizeGemmActivationsQ8K(const float* x, GemmActivationQ8K* out, int64_t n);
+
+// PrepareRowFn (matmul_kernels.h) unpacks n values (whole blocks) of a weight row. QuantizedGemmFn:
+// y[t * ldy] = the dot of one prepared row (`blocks` blocks) with token t's activations (act + t * blocks),
+// for t < tokens <= kGemmTokens.
+inline constexpr int kGemmTokens = 8;
+
+// The scalar preparers (every K-quant) and kernel; the SIMD paths' versions (nullptr where a path has none).
+PrepareRowFn referencePrepareRow(GgmlType type);
+void referenceQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
+                            float* y, int64_t ldy);
+#if defined(QF_HAVE_X86_KERNELS)
+PrepareRowFn avx512PrepareRow(GgmlType type);
+void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
+                         float* y, int64_t ldy);
+// The same with vpdpbusd (AVX-512 VNNI; only call when cpuFeatures().avx512vnni).
+void avx512VnniQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
+                             int64_t tokens, float* y, int64_t ldy);
+#endif
+
 } // namespace qf::eval::detail

@@ -8,6 +8,7 @@
 #include "quant/quant_blocks.h"
 #include "quant/quant_mxfp4.h"
 #include "quantized_dot.h"
+#include "quantized_dot_loop.h"
 
 namespace qf::eval::detail {
 namespace {
@@ -47,106 +48,99 @@ int32_t minsDot(const uint8_t* mins, const int16_t* bsums) {
     return _mm_cvtsi128_si32(p);
 }
 
-float dotQ4K(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ4K*>(row);
-    const auto* y = static_cast<const ActivationQ8K*>(act);
-    const __m256i low = _mm256_set1_epi8(0xF);
+// The accumulator of the AVX2 block bodies: a vector sum, and a float one that is subtracted at the end.
+struct VectorSum {
     __m256 acc = _mm256_setzero_ps();
     float minSum = 0.0f;
-    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
-        alignas(16) uint8_t scales[8], mins[8];
-        unpackK4(x->scales, scales, mins);
-        __m256i sumi = _mm256_setzero_si256();
-        for (int s = 0; s < 4; ++s) {
-            const __m256i q4 = load32(x->qs + 32 * s);
-            const __m256i pl = _mm256_maddubs_epi16(_mm256_and_si256(q4, low), load32(y->qs + 64 * s));
-            const __m256i ph =
-                _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(q4, 4), low), load32(y->qs + 64 * s + 32));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(scales[2 * s])));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(ph, _mm256_set1_epi16(scales[2 * s + 1])));
-        }
-        const float d = y->d * _cvtsh_ss(x->d);
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
-        minSum += y->d * _cvtsh_ss(x->dmin) * float(minsDot(mins, y->bsums));
-    }
-    return hsum(acc) - minSum;
+    float finish() const { return hsum(acc) - minSum; }
+};
+
+float dotQ4K(const uint8_t* row, const void* act, int64_t n) {
+    const __m256i low = _mm256_set1_epi8(0xF);
+    return blockLoop<BlockQ4K, ActivationQ8K, 256, VectorSum>(
+        row, act, n, [low](const BlockQ4K& x, const ActivationQ8K* y, VectorSum& v) {
+            alignas(16) uint8_t scales[8], mins[8];
+            unpackK4(x.scales, scales, mins);
+            __m256i sumi = _mm256_setzero_si256();
+            for (int s = 0; s < 4; ++s) {
+                const __m256i q4 = load32(x.qs + 32 * s);
+                const __m256i pl = _mm256_maddubs_epi16(_mm256_and_si256(q4, low), load32(y->qs + 64 * s));
+                const __m256i ph = _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(q4, 4), low),
+                                                        load32(y->qs + 64 * s + 32));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(scales[2 * s])));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(ph, _mm256_set1_epi16(scales[2 * s + 1])));
+            }
+            const float d = y->d * _cvtsh_ss(x.d);
+            v.acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), v.acc);
+            v.minSum += y->d * _cvtsh_ss(x.dmin) * float(minsDot(mins, y->bsums));
+        });
 }
 
 float dotQ5K(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ5K*>(row);
-    const auto* y = static_cast<const ActivationQ8K*>(act);
     const __m256i low = _mm256_set1_epi8(0xF);
     const __m256i bit = _mm256_set1_epi8(0x10);
-    __m256 acc = _mm256_setzero_ps();
-    float minSum = 0.0f;
-    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
-        alignas(16) uint8_t scales[8], mins[8];
-        unpackK4(x->scales, scales, mins);
-        const __m256i qh = load32(x->qh);
-        __m256i sumi = _mm256_setzero_si256();
-        for (int s = 0; s < 4; ++s) {
-            const __m256i q4 = load32(x->qs + 32 * s);
-            // Bit j of qh[l] is the fifth bit of value l of sub-block j.
-            const __m256i hl = _mm256_and_si256(_mm256_slli_epi16(_mm256_srli_epi16(qh, 2 * s), 4), bit);
-            const __m256i hh = _mm256_and_si256(_mm256_slli_epi16(_mm256_srli_epi16(qh, 2 * s + 1), 4), bit);
-            const __m256i vl = _mm256_or_si256(_mm256_and_si256(q4, low), hl);
-            const __m256i vh = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q4, 4), low), hh);
-            const __m256i pl = _mm256_maddubs_epi16(vl, load32(y->qs + 64 * s));
-            const __m256i ph = _mm256_maddubs_epi16(vh, load32(y->qs + 64 * s + 32));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(scales[2 * s])));
-            sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(ph, _mm256_set1_epi16(scales[2 * s + 1])));
-        }
-        const float d = y->d * _cvtsh_ss(x->d);
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), acc);
-        minSum += y->d * _cvtsh_ss(x->dmin) * float(minsDot(mins, y->bsums));
-    }
-    return hsum(acc) - minSum;
+    return blockLoop<BlockQ5K, ActivationQ8K, 256, VectorSum>(
+        row, act, n, [low, bit](const BlockQ5K& x, const ActivationQ8K* y, VectorSum& v) {
+            alignas(16) uint8_t scales[8], mins[8];
+            unpackK4(x.scales, scales, mins);
+            const __m256i qh = load32(x.qh);
+            __m256i sumi = _mm256_setzero_si256();
+            for (int s = 0; s < 4; ++s) {
+                const __m256i q4 = load32(x.qs + 32 * s);
+                // Bit j of qh[l] is the fifth bit of value l of sub-block j.
+                const __m256i hl = _mm256_and_si256(_mm256_slli_epi16(_mm256_srli_epi16(qh, 2 * s), 4), bit);
+                const __m256i hh = _mm256_and_si256(_mm256_slli_epi16(_mm256_srli_epi16(qh, 2 * s + 1), 4), bit);
+                const __m256i vl = _mm256_or_si256(_mm256_and_si256(q4, low), hl);
+                const __m256i vh = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q4, 4), low), hh);
+                const __m256i pl = _mm256_maddubs_epi16(vl, load32(y->qs + 64 * s));
+                const __m256i ph = _mm256_maddubs_epi16(vh, load32(y->qs + 64 * s + 32));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(scales[2 * s])));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(ph, _mm256_set1_epi16(scales[2 * s + 1])));
+            }
+            const float d = y->d * _cvtsh_ss(x.d);
+            v.acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), v.acc);
+            v.minSum += y->d * _cvtsh_ss(x.dmin) * float(minsDot(mins, y->bsums));
+        });
 }
 
 float dotQ6K(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ6K*>(row);
-    const auto* y = static_cast<const ActivationQ8K*>(act);
     const __m256i low = _mm256_set1_epi8(0xF);
     const __m256i two = _mm256_set1_epi8(3);
     const __m256i bias = _mm256_set1_epi8(32);
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
-        __m256i sumi = _mm256_setzero_si256();
-        for (int part = 0; part < 2; ++part) {
-            const __m256i ql0 = load32(x->ql + 64 * part), ql1 = load32(x->ql + 64 * part + 32);
-            const __m256i qh = load32(x->qh + 32 * part);
-            const int8_t* sc = x->scales + 8 * part;
-            const int8_t* q8 = y->qs + 128 * part;
-            for (int j = 0; j < 4; ++j) {
-                const __m256i l4 = j == 0   ? _mm256_and_si256(ql0, low)
-                                   : j == 1 ? _mm256_and_si256(ql1, low)
-                                   : j == 2 ? _mm256_and_si256(_mm256_srli_epi16(ql0, 4), low)
-                                            : _mm256_and_si256(_mm256_srli_epi16(ql1, 4), low);
-                const __m256i h2 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, 2 * j), two), 4);
-                const __m256i v = _mm256_or_si256(l4, h2); // value + 32, in [0, 64)
-                const __m256i a = load32(q8 + 32 * j);
-                const __m256i p = _mm256_sub_epi16(_mm256_maddubs_epi16(v, a), _mm256_maddubs_epi16(bias, a));
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, twoScales(sc[2 * j], sc[2 * j + 1])));
+    return blockLoop<BlockQ6K, ActivationQ8K, 256, VectorSum>(
+        row, act, n, [low, two, bias](const BlockQ6K& x, const ActivationQ8K* y, VectorSum& v) {
+            __m256i sumi = _mm256_setzero_si256();
+            for (int part = 0; part < 2; ++part) {
+                const __m256i ql0 = load32(x.ql + 64 * part), ql1 = load32(x.ql + 64 * part + 32);
+                const __m256i qh = load32(x.qh + 32 * part);
+                const int8_t* sc = x.scales + 8 * part;
+                const int8_t* q8 = y->qs + 128 * part;
+                for (int j = 0; j < 4; ++j) {
+                    const __m256i l4 = j == 0   ? _mm256_and_si256(ql0, low)
+                                       : j == 1 ? _mm256_and_si256(ql1, low)
+                                       : j == 2 ? _mm256_and_si256(_mm256_srli_epi16(ql0, 4), low)
+                                                : _mm256_and_si256(_mm256_srli_epi16(ql1, 4), low);
+                    const __m256i h2 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, 2 * j), two), 4);
+                    const __m256i val = _mm256_or_si256(l4, h2); // value + 32, in [0, 64)
+                    const __m256i a = load32(q8 + 32 * j);
+                    const __m256i p = _mm256_sub_epi16(_mm256_maddubs_epi16(val, a), _mm256_maddubs_epi16(bias, a));
+                    sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, twoScales(sc[2 * j], sc[2 * j + 1])));
+                }
             }
-        }
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(y->d * _cvtsh_ss(x->d)), _mm256_cvtepi32_ps(sumi), acc);
-    }
-    return hsum(acc);
+            v.acc = _mm256_fmadd_ps(_mm256_set1_ps(y->d * _cvtsh_ss(x.d)), _mm256_cvtepi32_ps(sumi), v.acc);
+        });
 }
 
 float dotQ8_0(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockQ8_0*>(row);
-    const auto* y = static_cast<const ActivationQ8_0*>(act);
     const __m256i ones = _mm256_set1_epi16(1);
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
-        const __m256i qx = load32(x->qs), qy = load32(y->qs);
-        // |x| * (y with x's sign): the unsigned-by-signed product gives x * y.
-        const __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(qx, qx), _mm256_sign_epi8(qy, qx));
-        const __m256 s = _mm256_cvtepi32_ps(_mm256_madd_epi16(p, ones));
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(_cvtsh_ss(x->d) * y->d), s, acc);
-    }
-    return hsum(acc);
+    return blockLoop<BlockQ8_0, ActivationQ8_0, 32, VectorSum>(
+        row, act, n, [ones](const BlockQ8_0& x, const ActivationQ8_0* y, VectorSum& v) {
+            const __m256i qx = load32(x.qs), qy = load32(y->qs);
+            // |x| * (y with x's sign): the unsigned-by-signed product gives x * y.
+            const __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(qx, qx), _mm256_sign_epi8(qy, qx));
+            const __m256 s = _mm256_cvtepi32_ps(_mm256_madd_epi16(p, ones));
+            v.acc = _mm256_fmadd_ps(_mm256_set1_ps(_cvtsh_ss(x.d) * y->d), s, v.acc);
+        });
 }
 
 // 32-value blocks of 4-bit codes looked up in a 16-entry table (Q4_0, IQ4_NL, MXFP4).
@@ -163,47 +157,41 @@ float scaleOf(const BlockMxfp4& b) {
 }
 
 template <class Block, const int8_t* Values> float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const Block*>(row);
-    const auto* y = static_cast<const ActivationQ8_0*>(act);
     const __m128i table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(Values));
     const __m128i low = _mm_set1_epi8(0xF);
     const __m256i ones = _mm256_set1_epi16(1);
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t b = 0; b < n / 32; ++b, ++x, ++y) {
-        const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x->qs));
-        const __m128i lo = _mm_shuffle_epi8(table, _mm_and_si128(q, low));
-        const __m128i hi = _mm_shuffle_epi8(table, _mm_and_si128(_mm_srli_epi16(q, 4), low));
-        const __m256i qx = _mm256_set_m128i(hi, lo), qy = load32(y->qs);
-        const __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(qx, qx), _mm256_sign_epi8(qy, qx));
-        const __m256 s = _mm256_cvtepi32_ps(_mm256_madd_epi16(p, ones));
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(scaleOf(*x) * y->d), s, acc);
-    }
-    return hsum(acc);
+    return blockLoop<Block, ActivationQ8_0, 32, VectorSum>(
+        row, act, n, [table, low, ones](const Block& x, const ActivationQ8_0* y, VectorSum& v) {
+            const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x.qs));
+            const __m128i lo = _mm_shuffle_epi8(table, _mm_and_si128(q, low));
+            const __m128i hi = _mm_shuffle_epi8(table, _mm_and_si128(_mm_srli_epi16(q, 4), low));
+            const __m256i qx = _mm256_set_m128i(hi, lo), qy = load32(y->qs);
+            const __m256i p = _mm256_maddubs_epi16(_mm256_sign_epi8(qx, qx), _mm256_sign_epi8(qy, qx));
+            const __m256 s = _mm256_cvtepi32_ps(_mm256_madd_epi16(p, ones));
+            v.acc = _mm256_fmadd_ps(_mm256_set1_ps(scaleOf(x) * y->d), s, v.acc);
+        });
 }
 
 // Ternary codes 0..2 (value + 1): sum (q - 1) * y = sum q * y - sum y, the last from the block sums.
 float dotTq2_0(const uint8_t* row, const void* act, int64_t n) {
-    const auto* x = reinterpret_cast<const BlockTq2_0*>(row);
-    const auto* y = static_cast<const ActivationQ8K*>(act);
     const __m256i three = _mm256_set1_epi8(3);
     const __m256i ones = _mm256_set1_epi16(1);
-    __m256 acc = _mm256_setzero_ps();
-    for (int64_t b = 0; b < n / 256; ++b, ++x, ++y) {
-        __m256i sum16 = _mm256_setzero_si256();
-        for (int j = 0; j < 2; ++j) {
-            const __m256i q = load32(x->qs + 32 * j);
-            for (int l = 0; l < 4; ++l) {
-                const __m256i v = _mm256_and_si256(_mm256_srli_epi16(q, 2 * l), three);
-                sum16 = _mm256_add_epi16(sum16, _mm256_maddubs_epi16(v, load32(y->qs + 128 * j + 32 * l)));
+    return blockLoop<BlockTq2_0, ActivationQ8K, 256, VectorSum>(
+        row, act, n, [three, ones](const BlockTq2_0& x, const ActivationQ8K* y, VectorSum& v) {
+            __m256i sum16 = _mm256_setzero_si256();
+            for (int j = 0; j < 2; ++j) {
+                const __m256i q = load32(x.qs + 32 * j);
+                for (int l = 0; l < 4; ++l) {
+                    const __m256i c = _mm256_and_si256(_mm256_srli_epi16(q, 2 * l), three);
+                    sum16 = _mm256_add_epi16(sum16, _mm256_maddubs_epi16(c, load32(y->qs + 128 * j + 32 * l)));
+                }
             }
-        }
-        // Eight maddubs sums of at most 2 * 2 * 128 each stay within 16 bits.
-        __m256i sumi = _mm256_madd_epi16(sum16, ones);
-        const __m256i bsums = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y->bsums));
-        sumi = _mm256_sub_epi32(sumi, _mm256_madd_epi16(bsums, ones));
-        acc = _mm256_fmadd_ps(_mm256_set1_ps(y->d * _cvtsh_ss(x->d)), _mm256_cvtepi32_ps(sumi), acc);
-    }
-    return hsum(acc);
+            // Eight maddubs sums of at most 2 * 2 * 128 each stay within 16 bits.
+            __m256i sumi = _mm256_madd_epi16(sum16, ones);
+            const __m256i bsums = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(y->bsums));
+            sumi = _mm256_sub_epi32(sumi, _mm256_madd_epi16(bsums, ones));
+            v.acc = _mm256_fmadd_ps(_mm256_set1_ps(y->d * _cvtsh_ss(x.d)), _mm256_cvtepi32_ps(sumi), v.acc);
+        });
 }
 
 } // namespace

@@ -7,6 +7,7 @@
 #include "eval/kernels/ggml_order.h"
 #include "eval/kernels/matmul_kernels.h"
 #include "model/decoder_blocks.h"
+#include "qf/eval/matmul.h"
 #include "qf/parallel.h"
 
 namespace qf::eval {
@@ -26,6 +27,12 @@ void addExpertBias(float* rows, int64_t tokens, int64_t width, const std::vector
     for (int64_t t = 0; t < tokens; ++t)
         for (int64_t i = 0; i < width; ++i)
             rows[t * width + i] += bias[i];
+}
+
+// Products that project() computes in ggml's own summation order (F16 weights, MXFP4 experts repacked as
+// ggml-cpu repacks them): the batched integer path would round them differently.
+bool inGgmlOrder(const WeightMatrix& w, int expert) {
+    return w.type == GgmlType::F16 || (w.type == GgmlType::MXFP4 && expert >= 0 && ggmlRepacksMxfp4(w.rows, w.cols));
 }
 
 } // namespace
@@ -66,6 +73,21 @@ void InferenceSession::project(int layer, MatrixKind kind, const WeightMatrix& w
 bool InferenceSession::flashAttentionFor(int64_t tokens) const {
     return m_llamaCppRounding && m_flashAttention && tokens >= 64 && m_p.headDim % 16 == 0 &&
            !m_p.info->latentAttention;
+}
+
+void InferenceSession::projectMany(int layer, std::span<const Projection> products) {
+    bool few = m_llamaCppRounding && !m_hook;
+    for (const Projection& p : products)
+        few &= p.tokens <= kMatVecMaxTokens && !inGgmlOrder(*p.w, p.expert);
+    if (few) {
+        std::vector<MatvecJob> jobs;
+        jobs.reserve(products.size());
+        for (const Projection& p : products)
+            jobs.push_back({p.w, p.x, p.ldx, p.tokens, p.y, p.ldy});
+        if (quantizedMatvecs(activeMatmulPath(), jobs, m_threads, m_rounded)) return;
+    }
+    for (const Projection& p : products)
+        project(layer, p.kind, *p.w, p.x, p.tokens, p.ldx, p.y, p.ldy, p.expert);
 }
 
 AttentionShape InferenceSession::standardAttentionShape() {
@@ -199,9 +221,10 @@ void InferenceSession::attentionBlock(int layer, int64_t n) {
             std::memcpy(m_v.data() + t * KV, row + Q + KV, size_t(KV) * sizeof(float));
         }
     } else {
-        project(layer, MatrixKind::AttnQ, w.attnQ, m_norm.data(), n, E, m_q.data(), Q);
-        project(layer, MatrixKind::AttnK, w.attnK, m_norm.data(), n, E, m_k.data(), KV);
-        project(layer, MatrixKind::AttnV, w.attnV, m_norm.data(), n, E, m_v.data(), KV);
+        const Projection qkv[] = {{MatrixKind::AttnQ, &w.attnQ, m_norm.data(), n, E, m_q.data(), Q},
+                                  {MatrixKind::AttnK, &w.attnK, m_norm.data(), n, E, m_k.data(), KV},
+                                  {MatrixKind::AttnV, &w.attnV, m_norm.data(), n, E, m_v.data(), KV}};
+        projectMany(layer, qkv);
         addBias(m_q.data(), n, Q, w.attnQBias);
         addBias(m_k.data(), n, KV, w.attnKBias);
         addBias(m_v.data(), n, KV, w.attnVBias);
@@ -254,8 +277,9 @@ void InferenceSession::ffnBlock(int layer, int64_t n) {
             std::memcpy(m_gate.data() + t * F, row, size_t(F) * sizeof(float));
         }
     } else {
-        project(layer, MatrixKind::FfnGate, w.ffnGate, m_norm.data(), n, E, m_gate.data(), F);
-        project(layer, MatrixKind::FfnUp, w.ffnUp, m_norm.data(), n, E, m_up.data(), F);
+        const Projection gateUp[] = {{MatrixKind::FfnGate, &w.ffnGate, m_norm.data(), n, E, m_gate.data(), F},
+                                     {MatrixKind::FfnUp, &w.ffnUp, m_norm.data(), n, E, m_up.data(), F}};
+        projectMany(layer, gateUp);
         model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), n * F, F);
     }
     project(layer, MatrixKind::FfnDown, w.ffnDown, m_gate.data(), n, F, m_norm.data(), E);
@@ -287,37 +311,74 @@ void InferenceSession::moeBlock(int layer, int64_t n) {
     }
 
     m_expertOut.resize(size_t(n) * used * size_t(E));
-    m_gathered.resize(size_t(n * E));
-    m_gatheredOut.resize(size_t(n * E));
-    m_gate.resize(size_t(n * FE));
-    m_up.resize(size_t(n * FE));
-    std::vector<std::pair<int64_t, uint32_t>> slots; // (token, choice index) routed to the expert
+    // Each routed expert's rows get their own place in the work buffers (row0 of `total`), so that all the
+    // experts' gate and up products go to the threads together, then all their down products.
+    struct Routed {
+        int64_t expert, row0;
+        std::vector<std::pair<int64_t, uint32_t>> slots; // (token, choice index) routed to the expert
+    };
+    std::vector<Routed> routed;
+    int64_t total = 0;
     for (int64_t e = 0; e < X; ++e) {
-        slots.clear();
+        Routed r{e, total, {}};
         for (int64_t t = 0; t < n; ++t)
             for (uint32_t k = 0; k < used; ++k)
-                if (choices[size_t(t)].experts[k] == e) slots.emplace_back(t, k);
-        if (slots.empty()) continue;
-        const int64_t m = int64_t(slots.size());
-        for (int64_t i = 0; i < m; ++i)
-            std::memcpy(m_gathered.data() + i * E, m_norm.data() + slots[size_t(i)].first * E,
-                        size_t(E) * sizeof(float));
-        const int ex = int(e);
-        project(layer, MatrixKind::FfnGateExps, w.ffnGateExps.experts[size_t(e)], m_gathered.data(), m, E,
-                m_gate.data(), FE, ex);
-        project(layer, MatrixKind::FfnUpExps, w.ffnUpExps.experts[size_t(e)], m_gathered.data(), m, E,
-                m_up.data(), FE, ex);
-        addExpertBias(m_gate.data(), m, FE, w.ffnGateExpsBias, e);
-        addExpertBias(m_up.data(), m, FE, w.ffnUpExpsBias, e);
-        model::gatedActivation(m_p.info->activation, m_gate.data(), m_up.data(), m * FE, FE);
-        project(layer, MatrixKind::FfnDownExps, w.ffnDownExps.experts[size_t(e)], m_gate.data(), m, FE,
-                m_gatheredOut.data(), E, ex);
-        addExpertBias(m_gatheredOut.data(), m, E, w.ffnDownExpsBias, e);
-        for (int64_t i = 0; i < m; ++i) {
-            const auto [t, k] = slots[size_t(i)];
+                if (choices[size_t(t)].experts[k] == e) r.slots.emplace_back(t, k);
+        if (r.slots.empty()) continue;
+        total += int64_t(r.slots.size());
+        routed.push_back(std::move(r));
+    }
+    m_gathered.resize(size_t(total * E));
+    m_gatheredOut.resize(size_t(total * E));
+    m_gate.resize(size_t(total * FE));
+    m_up.resize(size_t(total * FE));
+    std::vector<Projection> gateUp, down;
+    for (const Routed& r : routed) {
+        const int64_t m = int64_t(r.slots.size());
+        // One token reads its normed row in place (and every expert then shares its quantized activations).
+        float* gathered = m_gathered.data() + r.row0 * E;
+        const float* x = m == 1 ? m_norm.data() + r.slots[0].first * E : gathered;
+        for (int64_t i = 0; m > 1 && i < m; ++i)
+            std::memcpy(gathered + i * E, m_norm.data() + r.slots[size_t(i)].first * E, size_t(E) * sizeof(float));
+        const int ex = int(r.expert);
+        float* gate = m_gate.data() + r.row0 * FE;
+        gateUp.push_back({MatrixKind::FfnGateExps, &w.ffnGateExps.experts[size_t(ex)], x, m, E, gate, FE, ex});
+        gateUp.push_back({MatrixKind::FfnUpExps, &w.ffnUpExps.experts[size_t(ex)], x, m, E,
+                          m_up.data() + r.row0 * FE, FE, ex});
+        down.push_back({MatrixKind::FfnDownExps, &w.ffnDownExps.experts[size_t(ex)], gate, m, FE,
+                        m_gatheredOut.data() + r.row0 * E, E, ex});
+    }
+    // With a hook, each expert's products run in the order the hook has always seen them.
+    const bool together = !m_hook;
+    auto gateUpOf = [&](const Routed& r) {
+        const int64_t m = int64_t(r.slots.size());
+        float* gate = m_gate.data() + r.row0 * FE;
+        float* up = m_up.data() + r.row0 * FE;
+        addExpertBias(gate, m, FE, w.ffnGateExpsBias, r.expert);
+        addExpertBias(up, m, FE, w.ffnUpExpsBias, r.expert);
+        model::gatedActivation(m_p.info->activation, gate, up, m * FE, FE);
+    };
+    if (together) {
+        projectMany(layer, gateUp);
+        for (const Routed& r : routed)
+            gateUpOf(r);
+        projectMany(layer, down);
+    }
+    for (size_t i = 0; i < routed.size(); ++i) {
+        const Routed& r = routed[i];
+        const int64_t m = int64_t(r.slots.size());
+        if (!together) {
+            projectMany(layer, std::span(gateUp).subspan(2 * i, 2));
+            gateUpOf(r);
+            projectMany(layer, std::span(down).subspan(i, 1));
+        }
+        float* out = m_gatheredOut.data() + r.row0 * E;
+        addExpertBias(out, m, E, w.ffnDownExpsBias, r.expert);
+        for (int64_t j = 0; j < m; ++j) {
+            const auto [t, k] = r.slots[size_t(j)];
             const float weight = choices[size_t(t)].weights[k];
             float* dst = m_expertOut.data() + (size_t(t) * used + k) * size_t(E);
-            const float* src = m_gatheredOut.data() + i * E;
+            const float* src = out + j * E;
             for (int64_t c = 0; c < E; ++c)
                 dst[c] = src[c] * weight;
         }

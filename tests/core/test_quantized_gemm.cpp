@@ -1,0 +1,167 @@
+// The integer GEMM of many tokens (quantizedGemm): on every kernel path this CPU can run, for each K-quant
+// type it has, the result equals a double-precision product of the dequantized weights with the activations
+// as roundActivations() leaves them (ggml's values, up to float rounding); results do not depend on the
+// thread count, and ggmlMatmul() gives the same bits for more than kMatVecMaxTokens tokens.
+#include <QTest>
+
+#include <cmath>
+#include <cstring>
+#include <random>
+#include <vector>
+
+#include "matmul_kernels.h"
+#include "qf/cpu_features.h"
+#include "qf/eval/matmul.h"
+#include "qf/quant/kernels.h"
+#include "quantized_dot.h"
+
+using namespace qf;
+using namespace qf::eval;
+
+namespace {
+
+std::vector<float> randomValues(size_t n, uint32_t seed, float scale) {
+    std::mt19937 rng(seed);
+    std::student_t_distribution<float> dist(4.0f); // heavy tails, as real weights and activations have
+    std::vector<float> v(n);
+    for (float& x : v)
+        x = scale * dist(rng);
+    return v;
+}
+
+constexpr GgmlType kTypes[] = {GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K};
+
+} // namespace
+
+class TestQuantizedGemm : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesRoundedProduct_data() {
+        QTest::addColumn<int>("type");
+        for (GgmlType t : kTypes)
+            QTest::newRow(ggmlTypeName(t).data()) << int(t);
+    }
+
+    void matchesRoundedProduct() {
+        QFETCH(int, type);
+        const auto t = GgmlType(type);
+        // 21 tokens: two full groups of eight and a partial one; 37 rows: two items of 16 and a partial one.
+        const int64_t rows = 37, cols = 1024, tokens = 21, ldx = 1030, ldy = 41;
+        const std::vector<float> values = randomValues(size_t(rows * cols), 7, 0.02f);
+        const uint64_t rowBytes = ggmlRowBytes(t, uint64_t(cols));
+        std::vector<uint8_t> bytes(rowBytes * uint64_t(rows));
+        quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
+        std::vector<float> w(values.size());
+        for (int64_t r = 0; r < rows; ++r)
+            quant::dequantizeRow(t, bytes.data() + uint64_t(r) * rowBytes, w.data() + r * cols, cols);
+        const RowMatrix m{t, bytes.data(), rowBytes, rows, cols};
+
+        std::vector<float> x = randomValues(size_t(tokens * ldx), 11, 1.0f);
+        std::fill(x.begin() + 3 * ldx, x.begin() + 3 * ldx + 256, 0.0f); // an all-zero activation block
+        std::vector<float> rounded(size_t(tokens * cols));
+        roundActivations(t, x.data(), ldx, tokens, cols, rounded.data(), cols);
+
+        QVERIFY(hasQuantizedGemm(KernelPath::Reference, t));
+        int pathsRun = 0;
+        for (KernelPath path : matmulPaths()) {
+            // The AVX-512 path unpacks Q4_K and Q6_K rows with vector instructions and has the GEMM for them.
+            if (path == KernelPath::Avx512 && t != GgmlType::Q5_K) QVERIFY(hasQuantizedGemm(path, t));
+            if (!hasQuantizedGemm(path, t)) continue;
+            ++pathsRun;
+            const std::string pathName(quant::kernelPathName(path));
+            std::vector<float> y(size_t(tokens * ldy), -1.0f);
+            QVERIFY(quantizedGemm(path, m, x.data(), ldx, tokens, y.data(), ldy, 2));
+            for (int64_t k = 0; k < tokens; ++k)
+                for (int64_t r = 0; r < rows; ++r) {
+                    double exact = 0.0, magnitude = 0.0;
+                    for (int64_t c = 0; c < cols; ++c) {
+                        const double p = double(w[size_t(r * cols + c)]) * rounded[size_t(k * cols + c)];
+                        exact += p;
+                        magnitude += std::fabs(p);
+                    }
+                    const double err = std::fabs(double(y[size_t(k * ldy + r)]) - exact);
+                    QVERIFY2(err <= 1e-5 * magnitude + 1e-30,
+                             qPrintable(QStringLiteral("%1 token %2 row %3: %4 vs %5")
+                                            .arg(QString::fromStdString(pathName))
+                                            .arg(k)
+                                            .arg(r)
+                                            .arg(y[size_t(k * ldy + r)])
+                                            .arg(exact)));
+                }
+            QCOMPARE(y[size_t(rows)], -1.0f); // outputs outside the product are untouched
+
+            std::vector<float> one(size_t(tokens * ldy), -1.0f);
+            QVERIFY(quantizedGemm(path, m, x.data(), ldx, tokens, one.data(), ldy, 1));
+            QCOMPARE(one, y);
+            if (path == activeMatmulPath()) {
+                std::vector<float> viaMatmul(size_t(tokens * ldy), -1.0f), scratch;
+                ggmlMatmul(m, x.data(), ldx, tokens, viaMatmul.data(), ldy, 2, scratch);
+                QCOMPARE(viaMatmul, y);
+            }
+        }
+        QVERIFY(pathsRun >= 1);
+    }
+
+    // Below the public API: every compiled-in row preparer writes the scalar one's bytes, and every kernel
+    // (AVX-512 with and without VNNI where the CPU runs them) gives the scalar kernel's sums for 1 to 8 tokens.
+    void everyKernelMatchesTheReference() {
+        using namespace qf::eval::detail;
+        const int64_t rows = 3, cols = 768, blocks = cols / 256, tokens = 8;
+        std::vector<float> x = randomValues(size_t(tokens * cols), 5, 1.0f);
+        std::vector<GemmActivationQ8K> act(size_t(tokens * blocks));
+        for (int64_t t = 0; t < tokens; ++t)
+            quantizeGemmActivationsQ8K(x.data() + t * cols, act.data() + t * blocks, cols);
+        for (GgmlType t : kTypes) {
+            const std::vector<float> values = randomValues(size_t(rows * cols), 3, 0.02f);
+            const uint64_t rowBytes = ggmlRowBytes(t, uint64_t(cols));
+            std::vector<uint8_t> bytes(rowBytes * uint64_t(rows));
+            quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
+            std::vector<PreparedBlockK> prepared(size_t(rows * blocks));
+            for (int64_t r = 0; r < rows; ++r)
+                referencePrepareRow(t)(bytes.data() + uint64_t(r) * rowBytes, cols, prepared.data() + r * blocks);
+            std::vector<QuantizedGemmFn> kernels;
+            std::vector<PrepareRowFn> preparers;
+#if defined(QF_HAVE_X86_KERNELS)
+            if (cpuFeatures().hasAvx512Kernels()) {
+                kernels.push_back(avx512QuantizedGemm);
+                if (cpuFeatures().avx512vnni) kernels.push_back(avx512VnniQuantizedGemm);
+                if (avx512PrepareRow(t)) preparers.push_back(avx512PrepareRow(t));
+            }
+#endif
+            for (PrepareRowFn prepare : preparers) {
+                std::vector<PreparedBlockK> mine(prepared.size());
+                for (int64_t r = 0; r < rows; ++r)
+                    prepare(bytes.data() + uint64_t(r) * rowBytes, cols, mine.data() + r * blocks);
+                QVERIFY(std::memcmp(mine.data(), prepared.data(), mine.size() * sizeof(PreparedBlockK)) == 0);
+            }
+            for (QuantizedGemmFn kernel : kernels)
+                for (int64_t n = 1; n <= tokens; ++n)
+                    for (int64_t r = 0; r < rows; ++r) {
+                        std::vector<float> expected(static_cast<size_t>(n)), got(static_cast<size_t>(n));
+                        referenceQuantizedGemm(prepared.data() + r * blocks, blocks, act.data(), n, expected.data(), 1);
+                        kernel(prepared.data() + r * blocks, blocks, act.data(), n, got.data(), 1);
+                        for (int64_t k = 0; k < n; ++k)
+                            QVERIFY2(std::fabs(got[size_t(k)] - expected[size_t(k)]) <= 1e-5f * (1.0f + std::fabs(expected[size_t(k)])),
+                                     qPrintable(QStringLiteral("%1 tokens %2 row %3: %4 vs %5")
+                                                    .arg(QString::fromLatin1(ggmlTypeName(t).data())).arg(n).arg(r)
+                                                    .arg(got[size_t(k)]).arg(expected[size_t(k)])));
+                    }
+        }
+    }
+
+    void refusesWhatItCannotDo() {
+        std::vector<float> y(4, -1.0f);
+        const std::vector<float> x(600, 1.0f);
+        const RowMatrix f32 = RowMatrix::f32(x.data(), 1, 256, 256);
+        QVERIFY(!hasQuantizedGemm(KernelPath::Reference, GgmlType::F32));
+        QVERIFY(!quantizedGemm(KernelPath::Reference, f32, x.data(), 256, 2, y.data(), 1, 1));
+        std::vector<uint8_t> bytes(ggmlRowBytes(GgmlType::Q8_0, 64));
+        const RowMatrix odd{GgmlType::Q4_K, bytes.data(), bytes.size(), 1, 64};
+        QVERIFY(!quantizedGemm(KernelPath::Reference, odd, x.data(), 64, 2, y.data(), 1, 1));
+        QCOMPARE(y[0], -1.0f);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQuantizedGemm)
+#include "test_quantized_gemm.moc"
