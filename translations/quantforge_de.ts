@@ -2016,6 +2016,18 @@ Ersetzen?</translation>
         <source>Predicting…</source>
         <translation>Wird vorhergesagt…</translation>
     </message>
+    <message>
+        <source>Not measured yet</source>
+        <translation>Noch nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendPhrase</name>
@@ -2422,6 +2434,22 @@ Ersetzen?</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured)</source>
+        <translation>KLD %1 ± %2 (gemessen)</translation>
+    </message>
+    <message>
+        <source>KLD %1 (measured)</source>
+        <translation>KLD %1 (gemessen)</translation>
+    </message>
+    <message>
+        <source>KLD %1 (pred.)</source>
+        <translation>KLD %1 (Prognose)</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Eigene Mischung</translation>
     </message>
 </context>
 <context>

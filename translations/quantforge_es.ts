@@ -2016,6 +2016,18 @@ Replace them?</source>
         <source>Predicting…</source>
         <translation>Prediciendo…</translation>
     </message>
+    <message>
+        <source>Not measured yet</source>
+        <translation>Aún no medido</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Error</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendPhrase</name>
@@ -2422,6 +2434,22 @@ Replace them?</source>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured)</source>
+        <translation>KLD %1 ± %2 (medido)</translation>
+    </message>
+    <message>
+        <source>KLD %1 (measured)</source>
+        <translation>KLD %1 (medido)</translation>
+    </message>
+    <message>
+        <source>KLD %1 (pred.)</source>
+        <translation>KLD %1 (previsto)</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Mezcla a medida</translation>
     </message>
 </context>
 <context>

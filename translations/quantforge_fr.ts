@@ -2016,6 +2016,18 @@ Les remplacer ?</translation>
         <source>Predicting…</source>
         <translation>Prévision…</translation>
     </message>
+    <message>
+        <source>Not measured yet</source>
+        <translation>Pas encore mesuré</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Arrêté</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendPhrase</name>
@@ -2422,6 +2434,22 @@ Les remplacer ?</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured)</source>
+        <translation>KLD %1 ± %2 (mesuré)</translation>
+    </message>
+    <message>
+        <source>KLD %1 (measured)</source>
+        <translation>KLD %1 (mesuré)</translation>
+    </message>
+    <message>
+        <source>KLD %1 (pred.)</source>
+        <translation>KLD %1 (prévu)</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>Mélange sur mesure</translation>
     </message>
 </context>
 <context>

@@ -1998,6 +1998,18 @@ Replace them?</source>
         <source>Predicting…</source>
         <translation>予測中…</translation>
     </message>
+    <message>
+        <source>Not measured yet</source>
+        <translation>未測定</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendPhrase</name>
@@ -2401,6 +2413,22 @@ Replace them?</source>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured)</source>
+        <translation>KLD %1 ± %2（実測）</translation>
+    </message>
+    <message>
+        <source>KLD %1 (measured)</source>
+        <translation>KLD %1（実測）</translation>
+    </message>
+    <message>
+        <source>KLD %1 (pred.)</source>
+        <translation>KLD %1（予測）</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>カスタムミックス</translation>
     </message>
 </context>
 <context>

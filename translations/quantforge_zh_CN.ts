@@ -1998,6 +1998,18 @@ Replace them?</source>
         <source>Predicting…</source>
         <translation>正在预测…</translation>
     </message>
+    <message>
+        <source>Not measured yet</source>
+        <translation>尚未测量</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::RecommendPhrase</name>
@@ -2401,6 +2413,22 @@ Replace them?</source>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>KLD %1 ± %2 (measured)</source>
+        <translation>KLD %1 ± %2（实测）</translation>
+    </message>
+    <message>
+        <source>KLD %1 (measured)</source>
+        <translation>KLD %1（实测）</translation>
+    </message>
+    <message>
+        <source>KLD %1 (pred.)</source>
+        <translation>KLD %1（预测）</translation>
+    </message>
+    <message>
+        <source>Custom mix</source>
+        <translation>自定义混合</translation>
     </message>
 </context>
 <context>

@@ -87,7 +87,8 @@ QString qualityText(const recommend::QualityEstimate& q) {
 // short label, then the numbers alone with it. Estimates stay labelled as estimates; the tooltip has all.
 QStringList shorterQualityTexts(const recommend::QualityEstimate& q) {
     using recommend::QualityBasis;
-    if (!q.known || q.basis == QualityBasis::Unquantized) return {};
+    if (q.basis == QualityBasis::Unquantized) return {RecommendTableModel::tr("lossless")};
+    if (!q.known) return {};
     QString numbers;
     if (q.withinError && q.deltaPplPercentError)
         numbers = RecommendTableModel::tr("within ± %1 %").arg(percent(*q.deltaPplPercentError, false));
@@ -242,9 +243,11 @@ QVariant RecommendTableModel::mixData(int column, int role) const {
             return tr("Weights %1 (exact) + KV cache %2 (exact) + compute buffer about %3 (estimate) = %4")
                 .arg(formatBytes(v->weightBytes), formatBytes(v->kvBytes), formatBytes(v->computeBytes),
                      formatBytes(v->totalBytes));
-        case QualityColumn:
-            return tr("Predicted: the sum of each tensor's measured KL divergence on the calibration text. "
-                      "Measured: the produced file evaluated on the Compare page.");
+        case QualityColumn: {
+            const QString what = tr("Predicted: the sum of each tensor's measured KL divergence on the calibration "
+                                    "text. Measured: the produced file evaluated on the Compare page.");
+            return mix.predictedKld || mix.status.isEmpty() ? what : mix.status + QLatin1Char('\n') + what;
+        }
         default: return {};
         }
     case Qt::CheckStateRole:
@@ -266,6 +269,15 @@ QVariant RecommendTableModel::mixData(int column, int role) const {
             if (fit == recommend::Fit::PartialOffload) return QBrush(warningTextColor(palette));
         }
         return {};
+    case FittingTextDelegate::ShorterTextsRole:
+        if (column == PresetColumn) return QStringList{tr("Custom mix")};
+        if (column != QualityColumn) return {};
+        if (mix.measuredKld && mix.predictedKld)
+            return QStringList{tr("KLD %1 ± %2 (measured)").arg(kld(*mix.measuredKld),
+                                                                kld(mix.measuredKldError.value_or(0.0))),
+                               tr("KLD %1 (measured)").arg(kld(*mix.measuredKld))};
+        if (mix.predictedKld) return QStringList{tr("KLD %1 (pred.)").arg(kld(*mix.predictedKld))};
+        return mix.shorterStatus;
     case IsMixRole: return true;
     case FitRole: return int(v ? v->fit : mix.budgetFit);
     case RecommendedRole: return false;

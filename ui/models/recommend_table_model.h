@@ -27,6 +27,7 @@ struct MixRowData {
     std::optional<double> measuredKld; // of the produced file of this size, from Compare
     std::optional<double> measuredKldError;
     QString status; // while there is no prediction: why ("not measured yet", progress, an error)
+    QStringList shorterStatus; // shorter forms of status for a narrow column, longest first
 };
 
 class RecommendTableModel : public QAbstractTableModel {

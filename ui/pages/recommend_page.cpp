@@ -235,6 +235,7 @@ void RecommendPage::setEntry(const ModelEntry& entry) {
     m_mixCacheTried = false;
     m_mixBudgetEdited = false;
     m_mixStatus.clear();
+    m_mixShorterStatus.clear();
     m_table->setMixRow(std::nullopt);
     m_table->setMixChecked(false);
     if (!m_contextChosen) {
@@ -470,7 +471,10 @@ void RecommendPage::updateMix() {
     const bool haveGguf = m_file && m_file->file;
     m_mixMeasureButton->setEnabled(haveGguf && (m_mixMeasuring || !m_mixTable));
     m_mixMeasureButton->setText(m_mixMeasuring ? tr("Stop Measuring") : tr("Measure Sensitivity"));
-    if (!haveGguf) m_mixStatus = tr("Made from GGUF files only");
+    if (!haveGguf) {
+        m_mixStatus = tr("Made from GGUF files only");
+        m_mixShorterStatus.clear();
+    }
     else if (m_mixTable && (!m_mixPrediction || m_mixPrediction->budget != m_mixBudget)) {
         if (!m_mixJob) startMixJob(MixPredictJob::Mode::CacheOnly); // solves with the table it has
     } else if (!m_mixTable && !m_mixCacheTried && !m_mixMeasuring) {
@@ -490,21 +494,26 @@ void RecommendPage::startMixJob(MixPredictJob::Mode mode) {
     m_mixJob = job;
     if (mode == MixPredictJob::Mode::Measure && !m_mixTable) {
         m_mixMeasuring = true;
+        m_mixShorterStatus.clear();
         m_mixStatus = tr("Measuring sensitivity…");
         m_mixMeasureButton->setText(tr("Stop Measuring"));
     }
     connect(job, &MixPredictJob::progressed, this, [this](quint64 g, double fraction, const QString&) {
         if (g != m_mixGeneration || !m_mixMeasuring) return;
+        m_mixShorterStatus.clear();
         m_mixStatus = tr("Measuring sensitivity… %1 %").arg(qRound(fraction * 100));
         publishMixRow();
     });
     connect(job, &MixPredictJob::finished, this, &RecommendPage::onMixPredicted);
     connect(job, &MixPredictJob::notCached, this, [this](quint64 g) {
-        onMixEnded(g, tr("Not measured yet: Measure Sensitivity predicts its quality"));
+        onMixEnded(g, tr("Not measured yet: Measure Sensitivity predicts its quality"), {tr("Not measured yet")});
     });
-    connect(job, &MixPredictJob::failed, this, [this](quint64 g, const QString& message) { onMixEnded(g, message); });
+    connect(job, &MixPredictJob::failed, this,
+            [this](quint64 g, const QString& message) { onMixEnded(g, message, {tr("Failed")}); });
     connect(job, &MixPredictJob::cancelled, this,
-            [this](quint64 g) { onMixEnded(g, tr("Measuring stopped: Measure Sensitivity starts again")); });
+            [this](quint64 g) {
+                onMixEnded(g, tr("Measuring stopped: Measure Sensitivity starts again"), {tr("Stopped")});
+            });
     m_taskPool->start(job);
     publishMixRow();
 }
@@ -516,14 +525,16 @@ void RecommendPage::onMixPredicted(quint64 generation, const MixPredictionPtr& p
     m_mixTable = prediction->table;
     m_mixPrediction = prediction;
     m_mixStatus.clear();
+    m_mixShorterStatus.clear();
     updateMix(); // solves again if the budget moved meanwhile
 }
 
-void RecommendPage::onMixEnded(quint64 generation, const QString& status) {
+void RecommendPage::onMixEnded(quint64 generation, const QString& status, const QStringList& shorterStatus) {
     if (generation != m_mixGeneration) return;
     m_mixJob.clear();
     m_mixMeasuring = false;
     m_mixStatus = status;
+    m_mixShorterStatus = shorterStatus;
     updateMix();
 }
 
@@ -533,6 +544,7 @@ void RecommendPage::publishMixRow() {
     row.budgetFit = m_mixBudgetFit;
     row.cappedAtLargestPreset = m_mixCapped;
     row.status = m_mixStatus;
+    row.shorterStatus = m_mixShorterStatus;
     if (m_mixPrediction && m_mixPrediction->budget == m_mixBudget && m_planned) {
         row.verdict = mix::evaluateMix(*m_planned, *m_mixPrediction->plan, m_context, m_kvType, machine());
         row.predictedKld = m_mixPrediction->predictedKld;

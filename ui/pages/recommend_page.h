@@ -101,7 +101,7 @@ private:
     void updateMix();
     void startMixJob(MixPredictJob::Mode mode);
     void onMixPredicted(quint64 generation, const MixPredictionPtr& prediction);
-    void onMixEnded(quint64 generation, const QString& status);
+    void onMixEnded(quint64 generation, const QString& status, const QStringList& shorterStatus);
     void publishMixRow();
 
     QThreadPool* m_taskPool;
@@ -141,6 +141,7 @@ private:
     quint64 m_mixGeneration = 0;
     QPointer<MixPredictJob> m_mixJob;
     QString m_mixStatus;
+    QStringList m_mixShorterStatus; // for a narrow column; the tooltip has m_mixStatus
     QDoubleSpinBox* m_mixBudgetSpin;
     QPushButton* m_mixMeasureButton;
     QPushButton* m_mixResetButton;

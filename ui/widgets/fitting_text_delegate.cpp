@@ -39,6 +39,17 @@ void FittingTextDelegate::initStyleOption(QStyleOptionViewItem* option, const QM
     }
 }
 
+QSize FittingTextDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+    const QStringList shorter = index.data(ShorterTextsRole).toStringList();
+    if (shorter.isEmpty()) return QStyledItemDelegate::sizeHint(option, index);
+    QStyleOptionViewItem shortest = option;
+    QStyledItemDelegate::initStyleOption(&shortest, index);
+    shortest.text = shorter.last();
+    const QWidget* widget = option.widget;
+    const QStyle* style = widget ? widget->style() : QApplication::style();
+    return style->sizeFromContents(QStyle::CT_ItemViewItem, &shortest, QSize(), widget);
+}
+
 namespace {
 
 // The option a view paints `index` with (what QAbstractItemView::initViewItemOption gives, for a cell).

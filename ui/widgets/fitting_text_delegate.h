@@ -28,6 +28,10 @@ public:
     };
     static Shown shown(const QAbstractItemView* view, const QModelIndex& index);
 
+    // A cell with shorter forms asks only for the room of its shortest: a column sized to its contents is
+    // then as wide as the other cells need, and the longer forms show where that room allows.
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 };
