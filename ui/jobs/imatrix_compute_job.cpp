@@ -4,6 +4,7 @@
 #include <exception>
 #include <filesystem>
 
+#include <QLocale>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -86,7 +87,7 @@ void ImatrixComputeJob::report() {
             const QString stage = lastChunk > 0 ? tr("chunk %1 of %2, perplexity %3")
                                                       .arg(lastChunk)
                                                       .arg(p.total / std::max<quint64>(1, m_request.context))
-                                                      .arg(lastPerplexity, 0, 'f', 2)
+                                                      .arg(QLocale().toString(lastPerplexity, 'f', 2))
                                                 : tr("reading %1").arg(textName);
             emit progressed(m_generation, p.fraction(), stage);
         };

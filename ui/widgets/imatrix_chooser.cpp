@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <QLocale>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -434,8 +435,8 @@ void ImatrixChooser::onComputed(quint64 generation, const ImatrixPtr& imatrix,
         tr("%n entries over %1 chunks of %2, perplexity %3", nullptr, int(imatrix->entries().size()))
             .arg(summary.chunks)
             .arg(QFileInfo(calibrationText()).fileName())
-            .arg(summary.perplexity, 0, 'f', 2);
-    text += summary.fromCache ? tr(" (computed before)") : tr(" (%1 s)").arg(summary.seconds, 0, 'f', 1);
+            .arg(QLocale().toString(summary.perplexity, 'f', 2));
+    text += summary.fromCache ? tr(" (computed before)") : tr(" (%1 s)").arg(QLocale().toString(summary.seconds, 'f', 1));
     if (!summary.savedPath.isEmpty())
         text += QLatin1Char('\n') + tr("Saved as %1").arg(QDir::toNativeSeparators(summary.savedPath));
     showStatus(text);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QLocale>
 #include <QDoubleSpinBox>
 #include <QFrame>
 #include <QGridLayout>
@@ -265,7 +266,7 @@ bool SideBySideView::run() {
                 m_panes[size_t(found->second)].footer->setText(stage);
         });
         connect(job, &GenerateJobRunner::succeeded, this, [this](quint64 id, const GenerateStats& stats) {
-            endJob(id, tr("%1 tokens · %2 tok/s").arg(stats.tokens).arg(stats.tokensPerSecond, 0, 'f', 1));
+            endJob(id, tr("%1 tokens · %2 tok/s").arg(stats.tokens).arg(QLocale().toString(stats.tokensPerSecond, 'f', 1)));
         });
         connect(job, &GenerateJobRunner::failed, this,
                 [this](quint64 id, const QString& message) { endJob(id, tr("Failed: %1").arg(message)); });
