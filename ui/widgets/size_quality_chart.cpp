@@ -259,20 +259,33 @@ void SizeQualityChart::hideCollidingLabels() {
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         return rank(a) != rank(b) ? rank(a) < rank(b) : sizes[a] < sizes[b];
     });
+    auto position = [&](size_t k) {
+        return QPointF(plot.left() + (sizes[k] - m_axisX->min()) / xSpan * plot.width(),
+                       plot.bottom() - (values[k] - m_axisY->min()) / ySpan * plot.height());
+    };
+    // Every point's marker is an obstacle too: a name printed across another quant's point reads as its.
+    std::vector<QRectF> markers(scatter.size());
+    for (size_t k = 0; k < scatter.size(); ++k) {
+        if (!scatter[k]) continue;
+        const double r = scatter[k]->markerSize() / 2;
+        markers[k] = QRectF(position(k) - QPointF(r, r), QSizeF(2 * r, 2 * r));
+    }
     std::vector<QRectF> placed;
     for (size_t k : order) {
         QScatterSeries* series = scatter[k];
         if (!series) continue;
         const QFontMetricsF metrics(series->pointLabelsFont());
-        const double x = plot.left() + (sizes[k] - m_axisX->min()) / xSpan * plot.width();
-        const double y = plot.bottom() - (values[k] - m_axisY->min()) / ySpan * plot.height();
+        const double x = position(k).x();
+        const double y = position(k).y();
         const double width = metrics.horizontalAdvance(m_points[m_plotted[k]].label) + 4.0;
         const QRectF box(x - width / 2, y - series->markerSize() / 2 - metrics.height() - 2, width,
                          metrics.height());
         // A little air around each label: Qt Charts places them a few pixels differently than estimated.
         const QRectF padded = box.adjusted(-3, -4, 3, 4);
-        const bool free = std::none_of(placed.begin(), placed.end(),
-                                       [&](const QRectF& other) { return other.intersects(padded); });
+        bool free = std::none_of(placed.begin(), placed.end(),
+                                 [&](const QRectF& other) { return other.intersects(padded); });
+        for (size_t other = 0; free && other < markers.size(); ++other)
+            free = other == k || !scatter[other] || !markers[other].intersects(box);
         series->setPointLabelsVisible(free);
         if (free) placed.push_back(box);
     }
