@@ -39,6 +39,9 @@ QString installTranslations(QCoreApplication& app, const QString& language) {
         return {};
     }
     QCoreApplication::installTranslator(own);
+    // A language chosen in Settings also sets how numbers read ("42,9 MB" in German), as a system in that
+    // language would; without a choice the system's locale already does.
+    if (!language.isEmpty()) QLocale::setDefault(locale);
     // Qt's own strings (standard buttons, file dialogs), from the Qt installation or the deployed copy.
     auto* qt = new QTranslator(&app);
     const QStringList qtDirs{QLibraryInfo::path(QLibraryInfo::TranslationsPath),
