@@ -11,20 +11,14 @@
 
 #include "qf/eval/matmul.h"
 #include "qf/quant/kernels.h"
+#include "quantized_product_fixture.h"
 
 using namespace qf;
 using namespace qf::eval;
+using qf::test::randomValues;
 
 namespace {
 
-std::vector<float> randomValues(size_t n, uint32_t seed, float scale) {
-    std::mt19937 rng(seed);
-    std::student_t_distribution<float> dist(4.0f); // heavy tails, as real weights and activations have
-    std::vector<float> v(n);
-    for (float& x : v)
-        x = scale * dist(rng);
-    return v;
-}
 
 // Types with an integer kernel on every path, and those with only the scalar one (the SIMD paths take the
 // F32 product of the rounded activations for them).
@@ -48,20 +42,10 @@ private slots:
     void matchesRoundedProduct() {
         QFETCH(int, type);
         const auto t = GgmlType(type);
-        const int64_t rows = 37, cols = 1024, tokens = 4, ldx = 1030, ldy = 41;
-        const std::vector<float> values = randomValues(size_t(rows * cols), 7, 0.02f);
-        const uint64_t rowBytes = ggmlRowBytes(t, uint64_t(cols));
-        std::vector<uint8_t> bytes(rowBytes * uint64_t(rows));
-        quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
-        std::vector<float> w(values.size());
-        for (int64_t r = 0; r < rows; ++r)
-            quant::dequantizeRow(t, bytes.data() + uint64_t(r) * rowBytes, w.data() + r * cols, cols);
-        const RowMatrix m{t, bytes.data(), rowBytes, rows, cols};
-
-        std::vector<float> x = randomValues(size_t(tokens * ldx), 11, 1.0f);
-        std::fill(x.begin() + 3 * ldx, x.begin() + 3 * ldx + 256, 0.0f); // an all-zero activation block
-        std::vector<float> rounded(size_t(tokens * cols));
-        roundActivations(t, x.data(), ldx, tokens, cols, rounded.data(), cols);
+        const test::QuantizedProductCase c(t, 4);
+        const int64_t rows = c.rows, tokens = c.tokens, ldx = c.ldx, ldy = c.ldy;
+        const std::vector<float>& x = c.x;
+        const RowMatrix m = c.matrix();
 
         for (KernelPath path : matmulPaths()) {
             const std::string pathName(quant::kernelPathName(path));
@@ -74,23 +58,8 @@ private slots:
             QVERIFY2(hasQuantizedDot(path, t), pathName.c_str());
             std::vector<float> y(size_t(tokens * ldy), -1.0f), scratch;
             QVERIFY(quantizedMatvec(path, m, x.data(), ldx, tokens, y.data(), ldy, 2, scratch));
-            for (int64_t k = 0; k < tokens; ++k)
-                for (int64_t r = 0; r < rows; ++r) {
-                    double exact = 0.0, magnitude = 0.0;
-                    for (int64_t c = 0; c < cols; ++c) {
-                        const double p = double(w[size_t(r * cols + c)]) * rounded[size_t(k * cols + c)];
-                        exact += p;
-                        magnitude += std::fabs(p);
-                    }
-                    const double err = std::fabs(double(y[size_t(k * ldy + r)]) - exact);
-                    QVERIFY2(err <= 1e-5 * magnitude + 1e-30,
-                             qPrintable(QStringLiteral("%1 token %2 row %3: %4 vs %5")
-                                            .arg(QString::fromStdString(pathName))
-                                            .arg(k)
-                                            .arg(r)
-                                            .arg(y[size_t(k * ldy + r)])
-                                            .arg(exact)));
-                }
+            const QString inexact = c.firstInexact(y, pathName);
+            QVERIFY2(inexact.isEmpty(), qPrintable(inexact));
             // Outputs outside the product are untouched.
             QCOMPARE(y[size_t(rows)], -1.0f);
 

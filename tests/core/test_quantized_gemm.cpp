@@ -13,21 +13,15 @@
 #include "qf/cpu_features.h"
 #include "qf/eval/matmul.h"
 #include "qf/quant/kernels.h"
+#include "quantized_product_fixture.h"
 #include "quantized_dot.h"
 
 using namespace qf;
 using namespace qf::eval;
+using qf::test::randomValues;
 
 namespace {
 
-std::vector<float> randomValues(size_t n, uint32_t seed, float scale) {
-    std::mt19937 rng(seed);
-    std::student_t_distribution<float> dist(4.0f); // heavy tails, as real weights and activations have
-    std::vector<float> v(n);
-    for (float& x : v)
-        x = scale * dist(rng);
-    return v;
-}
 
 constexpr GgmlType kTypes[] = {GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K};
 
@@ -47,20 +41,10 @@ private slots:
         QFETCH(int, type);
         const auto t = GgmlType(type);
         // 21 tokens: two full groups of eight and a partial one; 37 rows: two items of 16 and a partial one.
-        const int64_t rows = 37, cols = 1024, tokens = 21, ldx = 1030, ldy = 41;
-        const std::vector<float> values = randomValues(size_t(rows * cols), 7, 0.02f);
-        const uint64_t rowBytes = ggmlRowBytes(t, uint64_t(cols));
-        std::vector<uint8_t> bytes(rowBytes * uint64_t(rows));
-        quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
-        std::vector<float> w(values.size());
-        for (int64_t r = 0; r < rows; ++r)
-            quant::dequantizeRow(t, bytes.data() + uint64_t(r) * rowBytes, w.data() + r * cols, cols);
-        const RowMatrix m{t, bytes.data(), rowBytes, rows, cols};
-
-        std::vector<float> x = randomValues(size_t(tokens * ldx), 11, 1.0f);
-        std::fill(x.begin() + 3 * ldx, x.begin() + 3 * ldx + 256, 0.0f); // an all-zero activation block
-        std::vector<float> rounded(size_t(tokens * cols));
-        roundActivations(t, x.data(), ldx, tokens, cols, rounded.data(), cols);
+        const test::QuantizedProductCase c(t, 21);
+        const int64_t rows = c.rows, tokens = c.tokens, ldx = c.ldx, ldy = c.ldy;
+        const std::vector<float>& x = c.x;
+        const RowMatrix m = c.matrix();
 
         QVERIFY(hasQuantizedGemm(KernelPath::Reference, t));
         int pathsRun = 0;
@@ -72,23 +56,8 @@ private slots:
             const std::string pathName(quant::kernelPathName(path));
             std::vector<float> y(size_t(tokens * ldy), -1.0f);
             QVERIFY(quantizedGemm(path, m, x.data(), ldx, tokens, y.data(), ldy, 2));
-            for (int64_t k = 0; k < tokens; ++k)
-                for (int64_t r = 0; r < rows; ++r) {
-                    double exact = 0.0, magnitude = 0.0;
-                    for (int64_t c = 0; c < cols; ++c) {
-                        const double p = double(w[size_t(r * cols + c)]) * rounded[size_t(k * cols + c)];
-                        exact += p;
-                        magnitude += std::fabs(p);
-                    }
-                    const double err = std::fabs(double(y[size_t(k * ldy + r)]) - exact);
-                    QVERIFY2(err <= 1e-5 * magnitude + 1e-30,
-                             qPrintable(QStringLiteral("%1 token %2 row %3: %4 vs %5")
-                                            .arg(QString::fromStdString(pathName))
-                                            .arg(k)
-                                            .arg(r)
-                                            .arg(y[size_t(k * ldy + r)])
-                                            .arg(exact)));
-                }
+            const QString inexact = c.firstInexact(y, pathName);
+            QVERIFY2(inexact.isEmpty(), qPrintable(inexact));
             QCOMPARE(y[size_t(rows)], -1.0f); // outputs outside the product are untouched
 
             std::vector<float> one(size_t(tokens * ldy), -1.0f);
