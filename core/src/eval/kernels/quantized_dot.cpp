@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 
 #include "matmul_kernels.h"
 #include "qf/eval/matmul.h"
@@ -27,28 +28,12 @@ int nearestInt(float value) {
     return (bits & 0x007fffff) - 0x00400000;
 }
 
-float dotQ4K(const uint8_t* row, const void* act, int64_t n) {
-    return blockLoop<BlockQ4K, ActivationQ8K, 256, ScalarSum>(
-        row, act, n, [](const BlockQ4K& x, const ActivationQ8K* y, ScalarSum& acc) {
-            int32_t sumi = 0, mins = 0;
-            for (int j = 0; j < 8; ++j) {
-                uint8_t sc, m;
-                unpackScaleMinK4(j, x.scales, &sc, &m);
-                const uint8_t* q = x.qs + 32 * (j / 2);
-                const int shift = 4 * (j % 2);
-                int32_t s = 0;
-                for (int l = 0; l < 32; ++l)
-                    s += ((q[l] >> shift) & 0xF) * y->qs[32 * j + l];
-                sumi += int32_t(sc) * s;
-                mins += int32_t(m) * (y->bsums[2 * j] + y->bsums[2 * j + 1]);
-            }
-            acc.sum += y->d * fp16ToFp32(x.d) * float(sumi) - y->d * fp16ToFp32(x.dmin) * float(mins);
-        });
-}
-
-float dotQ5K(const uint8_t* row, const void* act, int64_t n) {
-    return blockLoop<BlockQ5K, ActivationQ8K, 256, ScalarSum>(
-        row, act, n, [](const BlockQ5K& x, const ActivationQ8K* y, ScalarSum& acc) {
+// Q4_K and Q5_K (whose codes take a fifth bit from qh) share the scales, the mins and the low nibbles.
+template <typename Block>
+float dotK4(const uint8_t* row, const void* act, int64_t n) {
+    constexpr bool kFifthBit = std::is_same_v<Block, BlockQ5K>;
+    return blockLoop<Block, ActivationQ8K, 256, ScalarSum>(
+        row, act, n, [](const Block& x, const ActivationQ8K* y, ScalarSum& acc) {
             int32_t sumi = 0, mins = 0;
             for (int j = 0; j < 8; ++j) {
                 uint8_t sc, m;
@@ -57,7 +42,8 @@ float dotQ5K(const uint8_t* row, const void* act, int64_t n) {
                 const int shift = 4 * (j % 2);
                 int32_t s = 0;
                 for (int l = 0; l < 32; ++l) {
-                    const int v = ((q[l] >> shift) & 0xF) | (((x.qh[l] >> j) & 1) << 4);
+                    int v = (q[l] >> shift) & 0xF;
+                    if constexpr (kFifthBit) v |= ((x.qh[l] >> j) & 1) << 4;
                     s += v * y->qs[32 * j + l];
                 }
                 sumi += int32_t(sc) * s;
@@ -210,9 +196,9 @@ void quantizeActivationsQ8_0(const float* x, ActivationQ8_0* out, int64_t n) {
 QuantizedDotFn referenceQuantizedDot(GgmlType type) {
     switch (type) {
     case GgmlType::Q4_K:
-        return dotQ4K;
+        return dotK4<BlockQ4K>;
     case GgmlType::Q5_K:
-        return dotQ5K;
+        return dotK4<BlockQ5K>;
     case GgmlType::Q6_K:
         return dotQ6K;
     case GgmlType::Q8_0:

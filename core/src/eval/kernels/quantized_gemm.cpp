@@ -4,6 +4,7 @@
 // the scalar preparers and the scalar kernel (the reference path).
 #include <algorithm>
 #include <cstring>
+#include <type_traits>
 
 #include "matmul_kernels.h"
 #include "qf/eval/matmul.h"
@@ -17,9 +18,12 @@ namespace {
 
 using namespace quant::detail;
 
-// The codes of a block in natural order are unpacked into `natural`, then put in lane order.
-void prepareQ4K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
-    const auto* x = reinterpret_cast<const BlockQ4K*>(row);
+// The 4-bit codes of a Q4_K block, or Q5_K's with their fifth bit from qh, in natural order into
+// `natural`, then put in lane order. The two formats share the scales and the low nibbles.
+template <typename Block>
+void prepareK4(const uint8_t* row, int64_t n, PreparedBlockK* out) {
+    constexpr bool kFifthBit = std::is_same_v<Block, BlockQ5K>;
+    const auto* x = reinterpret_cast<const Block*>(row);
     alignas(64) uint8_t natural[256];
     for (int64_t b = 0; b < n / 256; ++b, ++x, ++out) {
         const float d = fp16ToFp32(x->d), dmin = fp16ToFp32(x->dmin);
@@ -29,26 +33,11 @@ void prepareQ4K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
             out->dscales[2 * j] = out->dscales[2 * j + 1] = d * float(sc);
             out->mins[2 * j] = out->mins[2 * j + 1] = dmin * float(m);
             const uint8_t* q = x->qs + 32 * (j / 2);
-            for (int l = 0; l < 32; ++l)
-                natural[32 * j + l] = uint8_t((q[l] >> (4 * (j % 2))) & 0xF);
-        }
-        toLaneOrder(natural, out->q);
-    }
-}
-
-void prepareQ5K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
-    const auto* x = reinterpret_cast<const BlockQ5K*>(row);
-    alignas(64) uint8_t natural[256];
-    for (int64_t b = 0; b < n / 256; ++b, ++x, ++out) {
-        const float d = fp16ToFp32(x->d), dmin = fp16ToFp32(x->dmin);
-        for (int j = 0; j < 8; ++j) {
-            uint8_t sc, m;
-            unpackScaleMinK4(j, x->scales, &sc, &m);
-            out->dscales[2 * j] = out->dscales[2 * j + 1] = d * float(sc);
-            out->mins[2 * j] = out->mins[2 * j + 1] = dmin * float(m);
-            const uint8_t* q = x->qs + 32 * (j / 2);
-            for (int l = 0; l < 32; ++l)
-                natural[32 * j + l] = uint8_t(((q[l] >> (4 * (j % 2))) & 0xF) | (((x->qh[l] >> j) & 1) << 4));
+            for (int l = 0; l < 32; ++l) {
+                uint8_t code = uint8_t((q[l] >> (4 * (j % 2))) & 0xF);
+                if constexpr (kFifthBit) code |= uint8_t(((x->qh[l] >> j) & 1) << 4);
+                natural[32 * j + l] = code;
+            }
         }
         toLaneOrder(natural, out->q);
     }
@@ -81,9 +70,9 @@ void prepareQ6K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
 PrepareRowFn referencePrepareRow(GgmlType type) {
     switch (type) {
     case GgmlType::Q4_K:
-        return prepareQ4K;
+        return prepareK4<BlockQ4K>;
     case GgmlType::Q5_K:
-        return prepareQ5K;
+        return prepareK4<BlockQ5K>;
     case GgmlType::Q6_K:
         return prepareQ6K;
     default:
