@@ -134,4 +134,19 @@ inline SyntheticModel makeModel(const ModelShape& s) {
     return m;
 }
 
+// Llama-2-7B: 32 layers, 4096 wide, 32 heads without grouped-query attention, 11008 feed-forward.
+inline SyntheticModel llama7B() {
+    ModelShape s;
+    s.layers = 32;
+    s.embd = 4096;
+    s.ff = 11008;
+    s.heads = 32;
+    s.headsKv = 32;
+    s.vocab = 32000;
+    auto m = makeModel(s);
+    m.metadata.set("llama.feed_forward_length", gguf::Value::u32(11008));
+    m.metadata.set("llama.context_length", gguf::Value::u32(4096));
+    return m;
+}
+
 } // namespace qf::test

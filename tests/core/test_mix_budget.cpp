@@ -9,24 +9,12 @@
 
 using namespace qf;
 using namespace qf::recommend;
+using qf::test::llama7B;
 
 namespace {
 
 constexpr uint64_t kGB = 1000ull * 1000 * 1000;
 
-test::SyntheticModel llama7B() {
-    test::ModelShape s;
-    s.layers = 32;
-    s.embd = 4096;
-    s.ff = 11008;
-    s.heads = 32;
-    s.headsKv = 32;
-    s.vocab = 32000;
-    auto m = test::makeModel(s);
-    m.metadata.set("llama.feed_forward_length", gguf::Value::u32(11008));
-    m.metadata.set("llama.context_length", gguf::Value::u32(4096));
-    return m;
-}
 
 Machine cpu(uint64_t usable) {
     Machine m;

@@ -16,26 +16,13 @@
 
 using namespace qf;
 using namespace qf::recommend;
+using qf::test::llama7B;
 namespace fs = std::filesystem;
 
 namespace {
 
 constexpr uint64_t kGiB = 1ull << 30;
 
-// Llama-2-7B: 32 layers, 4096 wide, 32 heads without grouped-query attention, 11008 feed-forward.
-test::SyntheticModel llama7B() {
-    test::ModelShape s;
-    s.layers = 32;
-    s.embd = 4096;
-    s.ff = 11008;
-    s.heads = 32;
-    s.headsKv = 32;
-    s.vocab = 32000;
-    auto m = test::makeModel(s);
-    m.metadata.set("llama.feed_forward_length", gguf::Value::u32(11008));
-    m.metadata.set("llama.context_length", gguf::Value::u32(4096));
-    return m;
-}
 
 // Llama-2-70B: 80 layers, 8192 wide, 64 heads sharing 8 KV heads, 28672 feed-forward.
 test::SyntheticModel llama70B() {
