@@ -126,42 +126,55 @@ void emitSigned(const int8_t* grid, uint8_t signs, int count, int8_t* out) {
         out[j] = int8_t(signs & (1 << j) ? -grid[j] : grid[j]);
 }
 
+// Grid point `index` of a kind: the values are contiguous, so the table is looked up once per block.
+struct GridValues {
+    const int8_t* base;
+    int dim;
+    explicit GridValues(IqGridKind kind)
+        : base(iqGridValues(kind, 0)), dim(kind == IqGridKind::Iq3Xxs || kind == IqGridKind::Iq3S ? 4 : 8) {}
+    const int8_t* operator()(int index) const { return base + dim * index; }
+};
+
 template <GgmlType Type> bool signedIntegers(const uint8_t* block, int8_t* out) {
     if constexpr (Type == GgmlType::IQ2_XXS) {
         BlockIq2Xxs x;
         std::memcpy(&x, block, sizeof(x));
+        const GridValues grid(IqGridKind::Iq2Xxs);
         for (int ib = 0; ib < 8; ++ib) {
             uint32_t aux32[2];
             std::memcpy(aux32, x.qs + 4 * ib, sizeof(aux32));
             for (int l = 0; l < 4; ++l, out += 8)
-                emitSigned(iqGridValues(IqGridKind::Iq2Xxs, (aux32[0] >> 8 * l) & 255),
+                emitSigned(grid((aux32[0] >> 8 * l) & 255),
                            iqSignsWithParity(aux32[1] >> 7 * l), 8, out);
         }
         return true;
     } else if constexpr (Type == GgmlType::IQ2_XS) {
         BlockIq2Xs x;
         std::memcpy(&x, block, sizeof(x));
+        const GridValues grid(IqGridKind::Iq2Xs);
         for (int c = 0; c < 32; ++c, out += 8)
-            emitSigned(iqGridValues(IqGridKind::Iq2Xs, x.qs[c] & 511), iqSignsWithParity(x.qs[c] >> 9), 8, out);
+            emitSigned(grid(x.qs[c] & 511), iqSignsWithParity(x.qs[c] >> 9), 8, out);
         return true;
     } else if constexpr (Type == GgmlType::IQ2_S) {
         BlockIq2S x;
         std::memcpy(&x, block, sizeof(x));
+        const GridValues grid(IqGridKind::Iq2S);
         for (int ib = 0; ib < 8; ++ib)
             for (int l = 0; l < 4; ++l, out += 8)
-                emitSigned(iqGridValues(IqGridKind::Iq2S, x.qs[4 * ib + l] | ((x.qh[ib] << (8 - 2 * l)) & 0x300)),
+                emitSigned(grid(x.qs[4 * ib + l] | ((x.qh[ib] << (8 - 2 * l)) & 0x300)),
                            x.qs[32 + 4 * ib + l], 8, out);
         return true;
     } else if constexpr (Type == GgmlType::IQ3_XXS) {
         BlockIq3Xxs x;
         std::memcpy(&x, block, sizeof(x));
+        const GridValues grid(IqGridKind::Iq3Xxs);
         for (int ib = 0; ib < 8; ++ib) {
             uint32_t aux32;
             std::memcpy(&aux32, x.qs + 64 + 4 * ib, sizeof(aux32));
             for (int l = 0; l < 4; ++l, out += 8) {
                 const uint8_t signs = iqSignsWithParity(aux32 >> 7 * l);
-                emitSigned(iqGridValues(IqGridKind::Iq3Xxs, x.qs[8 * ib + 2 * l]), signs, 4, out);
-                emitSigned(iqGridValues(IqGridKind::Iq3Xxs, x.qs[8 * ib + 2 * l + 1]), uint8_t(signs >> 4), 4,
+                emitSigned(grid(x.qs[8 * ib + 2 * l]), signs, 4, out);
+                emitSigned(grid(x.qs[8 * ib + 2 * l + 1]), uint8_t(signs >> 4), 4,
                            out + 4);
             }
         }
@@ -169,13 +182,14 @@ template <GgmlType Type> bool signedIntegers(const uint8_t* block, int8_t* out) 
     } else if constexpr (Type == GgmlType::IQ3_S) {
         BlockIq3S x;
         std::memcpy(&x, block, sizeof(x));
+        const GridValues grid(IqGridKind::Iq3S);
         for (int ib = 0; ib < 8; ++ib) {
             const uint8_t* qs = x.qs + 8 * ib;
             const int qh = x.qh[ib];
             for (int l = 0; l < 4; ++l, out += 8) {
                 const uint8_t signs = x.signs[4 * ib + l];
-                emitSigned(iqGridValues(IqGridKind::Iq3S, qs[2 * l] | ((qh << (8 - 2 * l)) & 256)), signs, 4, out);
-                emitSigned(iqGridValues(IqGridKind::Iq3S, qs[2 * l + 1] | ((qh << (7 - 2 * l)) & 256)),
+                emitSigned(grid(qs[2 * l] | ((qh << (8 - 2 * l)) & 256)), signs, 4, out);
+                emitSigned(grid(qs[2 * l + 1] | ((qh << (7 - 2 * l)) & 256)),
                            uint8_t(signs >> 4), 4, out + 4);
             }
         }
