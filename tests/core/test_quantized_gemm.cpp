@@ -1,7 +1,8 @@
 // The integer GEMM of many tokens (quantizedGemm): on every kernel path this CPU can run, for each K-quant,
-// codebook (IQ1-IQ3) and ternary type it has, the result equals a double-precision product of the dequantized weights with the activations
-// as roundActivations() leaves them (ggml's values, up to float rounding); results do not depend on the
-// thread count, and ggmlMatmul() gives the same bits for more than kMatVecMaxTokens tokens.
+// codebook (IQ1-IQ3) and ternary type it has, the result equals a double-precision product of the
+// dequantized weights with the activations as roundActivations() leaves them (ggml's values, up to float
+// rounding); results do not depend on the thread count, and ggmlMatmul() gives the same bits for more than
+// kMatVecMaxTokens tokens.
 #include <QTest>
 
 #include <cmath>

@@ -5,11 +5,12 @@
 // Every value of these formats is a group scale times a small integer: the signed codebook coordinate
 // (IQ2: +-8, 25, 43; IQ3_XXS: +-4 .. 62; IQ3_S: +-1 .. 15), 8 * (coordinate + delta) for the IQ1 formats
 // (delta = +-1/8, so the integer is -9 .. 9 and the scale is the group's scale / 8, an exact power-of-two
-// step), or the trit -1, 0, 1 (TQ2_0's two bits also allow 2). The scale is constant over each 16-value group. A prepared code is that
-// integer plus the type's largest magnitude (so it is unsigned), and the group's `mins` entry takes the
-// offset back out: dscale * code - dscale * offset. The IQ2/IQ3 integers are read from the blocks as the
-// dequantizer reads them; the IQ1 and ternary ones back from the dequantized values (value / scale,
-// rounded: exact, the integers are small). test_quantized_gemm checks both against the dequantizer.
+// step), or the trit -1, 0, 1 (TQ2_0's two bits also allow 2). The scale is constant over each 16-value
+// group. A prepared code is that integer plus the type's largest magnitude (so it is unsigned), and the
+// group's `mins` entry takes the offset back out: dscale * code - dscale * offset. The IQ2/IQ3 integers are
+// read from the blocks as the dequantizer reads them; the IQ1 and ternary ones back from the dequantized
+// values (value / scale, rounded: exact, the integers are small). test_quantized_gemm checks both against the
+// dequantizer.
 #include <cmath>
 #include <cstring>
 
@@ -99,7 +100,8 @@ template <> int groupScales<GgmlType::IQ1_M>(const uint8_t* block, float* dscale
         uint16_t((sc[0] >> 12) | ((sc[1] >> 8) & 0x00f0) | ((sc[2] >> 4) & 0x0f00) | (sc[3] & 0xf000)));
     for (int ib = 0; ib < 8; ++ib)
         for (int half = 0; half < 2; ++half)
-            dscales[2 * ib + half] = d * float(2 * ((sc[ib / 2] >> (6 * (ib % 2) + 3 * half)) & 0x7) + 1) * 0.125f;
+            dscales[2 * ib + half] =
+                d * float(2 * ((sc[ib / 2] >> (6 * (ib % 2) + 3 * half)) & 0x7) + 1) * 0.125f;
     return 9;
 }
 
@@ -144,8 +146,7 @@ template <GgmlType Type> bool signedIntegers(const uint8_t* block, int8_t* out) 
             uint32_t aux32[2];
             std::memcpy(aux32, x.qs + 4 * ib, sizeof(aux32));
             for (int l = 0; l < 4; ++l, out += 8)
-                emitSigned(grid((aux32[0] >> 8 * l) & 255),
-                           iqSignsWithParity(aux32[1] >> 7 * l), 8, out);
+                emitSigned(grid((aux32[0] >> 8 * l) & 255), iqSignsWithParity(aux32[1] >> 7 * l), 8, out);
         }
         return true;
     } else if constexpr (Type == GgmlType::IQ2_XS) {
@@ -174,8 +175,7 @@ template <GgmlType Type> bool signedIntegers(const uint8_t* block, int8_t* out) 
             for (int l = 0; l < 4; ++l, out += 8) {
                 const uint8_t signs = iqSignsWithParity(aux32 >> 7 * l);
                 emitSigned(grid(x.qs[8 * ib + 2 * l]), signs, 4, out);
-                emitSigned(grid(x.qs[8 * ib + 2 * l + 1]), uint8_t(signs >> 4), 4,
-                           out + 4);
+                emitSigned(grid(x.qs[8 * ib + 2 * l + 1]), uint8_t(signs >> 4), 4, out + 4);
             }
         }
         return true;
@@ -189,8 +189,8 @@ template <GgmlType Type> bool signedIntegers(const uint8_t* block, int8_t* out) 
             for (int l = 0; l < 4; ++l, out += 8) {
                 const uint8_t signs = x.signs[4 * ib + l];
                 emitSigned(grid(qs[2 * l] | ((qh << (8 - 2 * l)) & 256)), signs, 4, out);
-                emitSigned(grid(qs[2 * l + 1] | ((qh << (7 - 2 * l)) & 256)),
-                           uint8_t(signs >> 4), 4, out + 4);
+                emitSigned(grid(qs[2 * l + 1] | ((qh << (7 - 2 * l)) & 256)), uint8_t(signs >> 4), 4,
+                           out + 4);
             }
         }
         return true;
