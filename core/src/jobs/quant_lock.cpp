@@ -115,6 +115,8 @@ Result<QuantLock> makeLock(const QuantPlan& plan, const fs::path& lockPath, cons
     for (const auto& r : o.tensorTypes) lock.tensorTypeRules.emplace_back(r.pattern, std::string(ggmlTypeName(r.type)));
     lock.includeWeights = o.includeWeights;
     lock.excludeWeights = o.excludeWeights;
+    lock.provenanceKeys = o.writeProvenance;
+    lock.digestsInFile = o.writeProvenance && !o.sourceSha256.empty();
     if (o.imatrix) {
         if (!imatrix || imatrix->files.size() != 1)
             return makeError("the lock needs the importance matrix file's digest (digestFiles of its one file)");
@@ -168,6 +170,7 @@ std::string serializeLock(const QuantLock& lock) {
     strings(lock.includeWeights);
     j.key("exclude_weights");
     strings(lock.excludeWeights);
+    j.field("provenance_keys", lock.provenanceKeys).field("digests_in_file", lock.digestsInFile);
     j.endObject();
     j.key("imatrix");
     if (lock.imatrix) {
@@ -286,6 +289,10 @@ Result<QuantLock> parseLock(std::string_view text, const std::string& fileName) 
     QF_LOCK_GET(outType, r.str(*options, "output_tensor_type"));
     QF_LOCK_GET(embType, r.str(*options, "token_embedding_type"));
     QF_LOCK_GET(include, r.strings(*options, "include_weights"));
+    QF_LOCK_GET(provenance, r.flag(*options, "provenance_keys"));
+    QF_LOCK_GET(digests, r.flag(*options, "digests_in_file"));
+    lock.provenanceKeys = *provenance;
+    lock.digestsInFile = *digests;
     QF_LOCK_GET(exclude, r.strings(*options, "exclude_weights"));
     lock.leaveOutputTensor = *leave;
     lock.pure = *pure;
@@ -358,9 +365,10 @@ PlanOptions lockedPlanOptions(const QuantLock& lock) {
         if (auto t = ggmlTypeFromName(type)) o.tensorTypes.push_back({pattern, *t});
     o.includeWeights = lock.includeWeights;
     o.excludeWeights = lock.excludeWeights;
-    o.sourceSha256 = lock.source.sha256;
+    o.writeProvenance = lock.provenanceKeys;
+    if (lock.digestsInFile) o.sourceSha256 = lock.source.sha256;
     if (lock.imatrix) {
-        o.imatrixSha256 = lock.imatrix->file.sha256;
+        if (lock.digestsInFile) o.imatrixSha256 = lock.imatrix->file.sha256;
         o.imatrixFileLabel = lock.imatrix->label;
     }
     return o;

@@ -5,7 +5,8 @@
 // sha256 of every file written. It is JSON, "<output>.lock" beside the output. verifyLock() quantizes again
 // from the recorded inputs into a temporary file and checks that the bytes are the same, or says which input
 // changed. The source and imatrix digests are also written into the GGUF (quantforge.source.sha256,
-// quantforge.imatrix.sha256) when provenance keys are on.
+// quantforge.imatrix.sha256) when the plan's options carry them (the CLI does; the app writes the lock only,
+// so that the sizes it shows before hashing stay exact); the lock records which.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -59,6 +60,9 @@ struct QuantLock {
     std::string outputTensorType, tokenEmbeddingType; // empty: default
     std::vector<std::pair<std::string, std::string>> tensorTypeRules; // --tensor-type REGEX=TYPE
     std::vector<std::string> includeWeights, excludeWeights;
+    // What the output's metadata carries: the quantforge.* keys, and the inputs' digests among them.
+    bool provenanceKeys = true;
+    bool digestsInFile = true;
     struct ImatrixRecord {
         std::string path; // as sourcePath
         std::string label; // quantize.imatrix.file
