@@ -224,6 +224,13 @@ int runQuantize(const std::vector<std::string>& argv) {
         }
         locks.push_back(lockPath);
     }
+    // A lock left by an earlier run describes another file now.
+    for (size_t i = 0; !writeLock && i < result->files.size(); ++i) {
+        std::error_code ec;
+        if (fs::remove(quant::lockPathFor(result->files[i].path), ec))
+            fmt::print(stderr, "note: removed {}, which described the file replaced\n",
+                       quant::lockPathFor(result->files[i].path).string());
+    }
     if (json) {
         JsonWriter j;
         j.beginObject().field("source", input.string()).field("seconds", result->seconds);

@@ -231,6 +231,14 @@ private slots:
         QVERIFY2(run.exitCode == 0, run.err.constData());
         QVERIFY(fs::exists(dir() / "cli" / "model-Q8_0.gguf"));
         QVERIFY(!fs::exists(dir() / "cli" / "model-Q8_0.gguf.lock"));
+        // Replacing a locked output without a lock removes the lock, which would describe another file.
+        run = test::runCli({QStringLiteral("quantize"), QString::fromStdString(m_source.string()),
+                            QStringLiteral("--types"), QStringLiteral("Q5_K_M"), QStringLiteral("--out-dir"),
+                            d + QStringLiteral("/cli"), QStringLiteral("--no-lock"), QStringLiteral("--overwrite")},
+                           300000);
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QVERIFY(!fs::exists(lockPath));
+        QVERIFY(run.err.contains("removed"));
         auto noLock = gguf::GgufFile::open(dir() / "cli" / "model-Q8_0.gguf");
         QVERIFY(noLock.ok());
         QVERIFY(!noLock->metadata().find("quantforge.source.sha256"));

@@ -149,8 +149,13 @@ void QuantizeJobRunner::report() {
                 emit failed(m_jobId, QString::fromStdString(result.error().message));
             return;
         }
-        for (size_t i = 0; writeLock && i < result->files.size(); ++i) {
-            if (m_request.targets[i].mix) continue;
+        for (size_t i = 0; i < result->files.size(); ++i) {
+            if (!writeLock || m_request.targets[i].mix) {
+                // A lock left by an earlier run describes another file now.
+                std::error_code ec;
+                std::filesystem::remove(quant::lockPathFor(result->files[i].path), ec);
+                continue;
+            }
             const auto lockPath = quant::lockPathFor(result->files[i].path);
             auto lock = quant::makeLock(params.outputs[i].plan, lockPath, sourcePath, sourceDigest, imatrixDigest,
                                         m_request.split, result->files[i].shards);
