@@ -35,6 +35,7 @@ const std::map<std::string, Command>& commands() {
         {"mix", {qf::cli::runMix, "the best mix of standard types for a byte budget, from measured sensitivity"}},
         {"plan", {qf::cli::runPlan, "show the exact per-tensor types and sizes a preset would give"}},
         {"quantize", {qf::cli::runQuantize, "produce GGUF quants (one or more presets in one pass)"}},
+        {"verify-lock", {qf::cli::runVerifyLock, "quantize again from a quant's .lock file and check the bytes are the same"}},
         {"synth", {qf::cli::runSynth, "write a llama-shaped model with random weights, for benchmarks"}},
     };
     return table;

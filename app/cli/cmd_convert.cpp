@@ -9,6 +9,7 @@
 #include "qf/io/output_policy.h"
 #include "cli/commands.h"
 #include "qf/hf/hf_convert.h"
+#include "qf/hf/lora_adapter.h"
 
 namespace qf::cli {
 namespace fs = std::filesystem;
@@ -23,13 +24,52 @@ constexpr const char* kUsage =
     "  convert_hf_to_gguf.py does. Supported: LlamaForCausalLM, MistralForCausalLM.\n"
     "  -o FILE        output (default: <folder>-<outtype>.gguf beside the folder)\n"
     "  --outtype T    f16 (default), bf16 or f32; 1-D tensors and norms stay f32\n"
-    "  --name NAME    general.name (default: from the folder's name, as llama.cpp's --model-name default)\n";
+    "  --name NAME    general.name (default: from the folder's name, as llama.cpp's --model-name default)\n"
+    "  A PEFT LoRA adapter folder (adapter_config.json + adapter_model.safetensors) converts to a GGUF LoRA as\n"
+    "  llama.cpp's convert_lora_to_gguf.py writes it (default --outtype f32, output <folder>-lora-f32.gguf):\n"
+    "  --base DIR     the base model's folder (only its config.json is read); default: the adapter's\n"
+    "                 base_model_name_or_path when that is a local folder\n";
+
+int convertLora(const Args& args, const fs::path& input) {
+    hf::LoraOptions options;
+    if (auto t = args.value("--outtype")) {
+        const auto type = hf::parseOutType(*t);
+        if (!type) {
+            fmt::print(stderr, "quantforge-cli convert: --outtype must be f32, f16 or bf16, not '{}'\n", *t);
+            return 2;
+        }
+        options.outType = *type;
+    }
+    options.base = args.value("--base").value_or("");
+    auto adapter = hf::LoraAdapter::open(input, options);
+    if (!adapter) {
+        fmt::print(stderr, "error: {}\n", adapter.error().message);
+        return 1;
+    }
+    const fs::path out = args.value("--output") ? fs::path(*args.value("--output"))
+                                                : hf::defaultAdapterPath(adapter->folder(), options.outType);
+    const bool overwrite = args.has("--overwrite");
+    auto status = adapter->write(out, {}, {}, overwrite);
+    if (!status) {
+        fmt::print(stderr, "error: {}\n", status.error().message);
+        return 1;
+    }
+    std::error_code ec;
+    fmt::print("{} -> {} (LoRA adapter, {} tensors, rank {}, alpha {}, {}, {} bytes)\n", adapter->folder().string(),
+               out.string(), adapter->tensors().size(), adapter->rank(), adapter->alpha(),
+               hf::outTypeName(options.outType), fs::file_size(out, ec));
+    if (!adapter->quantizedBaseEvidence().empty())
+        fmt::print("note: trained on a 4-bit base ({}): ship it beside the base (Ollama: FROM base + ADAPTER; "
+                   "llama.cpp: --lora) rather than merging it into a quantized model\n",
+                   adapter->quantizedBaseEvidence());
+    return 0;
+}
 
 } // namespace
 
 int runConvert(const std::vector<std::string>& argv) {
     ArgSpec spec{.flags = {"--overwrite", "--help"},
-                 .valued = {"--output", "--outtype", "--name"},
+                 .valued = {"--output", "--outtype", "--name", "--base"},
                  .aliases = {{"-o", "--output"}}};
     auto args = Args::parse(argv, spec);
     if (!args || args->has("--help") || args->positional().size() != 1) {
@@ -37,6 +77,7 @@ int runConvert(const std::vector<std::string>& argv) {
         fmt::print(stderr, "{}", kUsage);
         return args && args->has("--help") ? 0 : 2;
     }
+    if (hf::isLoraAdapterFolder(args->positional()[0])) return convertLora(*args, args->positional()[0]);
     hf::ConvertOptions options;
     if (auto t = args->value("--outtype")) {
         const auto type = hf::parseOutType(*t);

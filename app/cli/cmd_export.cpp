@@ -37,11 +37,13 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: quantforge-cli export MODEL.gguf --ollama [-o MODELFILE] [--create NAME] [--overwrite] [--json]\n"
+    "usage: quantforge-cli export MODEL.gguf --ollama [-o MODELFILE] [--adapter A.gguf] [--create NAME] [--overwrite]\n"
+    "                                         [--json]\n"
     "       quantforge-cli export MODEL.gguf --lm-studio [DIR] [--overwrite] [--json]\n"
     "  Makes a model usable in a local runtime.\n"
     "  --ollama        write an Ollama Modelfile (FROM, TEMPLATE for known chat formats, PARAMETER stop)\n"
     "  -o FILE         where to write it (default: <model>.Modelfile beside the model; '-' prints it)\n"
+    "  --adapter A.gguf  a GGUF LoRA adapter for the model (from `convert ADAPTER_DIR`): ADAPTER after FROM\n"
     "  --create NAME   also run 'ollama create NAME -f MODELFILE' (without -o the Modelfile is temporary)\n"
     "  --lm-studio     copy the model into LM Studio's models folder as publisher/model/file.gguf;\n"
     "                  DIR defaults to ~/.lmstudio/models, else ~/.cache/lm-studio/models\n"
@@ -102,13 +104,27 @@ int exportOllama(const Args& args, const gguf::GgufFile& file, const fs::path& m
     const bool json = args.has("--json");
     const auto output = args.value("--output");
     const auto createName = args.value("--create");
+    // A LoRA adapter on top of the model: ADAPTER after FROM.
+    const auto adapterPath = args.value("--adapter");
+    if (adapterPath) {
+        auto adapter = gguf::GgufFile::open(*adapterPath);
+        if (!adapter) {
+            fmt::print(stderr, "error: {}\n", adapter.error().message);
+            return 1;
+        }
+        if (auto fits = ollama::checkAdapterFits(file.metadata(), adapter->metadata()); !fits) {
+            fmt::print(stderr, "error: {}: {}\n", *adapterPath, fits.error().message);
+            return 1;
+        }
+    }
     if (output && *output == "-") {
         if (createName) {
             fmt::print(stderr, "quantforge-cli export: --create needs a Modelfile on disk, not -o -\n");
             return 2;
         }
         std::error_code ec;
-        const auto modelfile = ollama::makeModelfile(file.metadata(), fs::absolute(model, ec).string());
+        const auto modelfile = ollama::makeModelfile(file.metadata(), fs::absolute(model, ec).string(),
+                                                     adapterPath ? fs::absolute(*adapterPath, ec).string() : "");
         if (!modelfile) {
             fmt::print(stderr, "error: {}\n", modelfile.error().message);
             return 1;
@@ -142,7 +158,11 @@ int exportOllama(const Args& args, const gguf::GgufFile& file, const fs::path& m
     } cleanup{temporaryFolder};
 
     const auto policy = io::commandOutput(args.has("--overwrite") || !temporaryFolder.empty(), file.shardPaths());
-    const auto made = ollama::makeModelfile(file.metadata(), ollama::fromPathFor(modelfilePath, model));
+    const std::string adapterFrom =
+        !adapterPath ? std::string()
+        : temporaryFolder.empty() ? ollama::fromPathFor(modelfilePath, *adapterPath)
+                                  : fs::absolute(*adapterPath).string();
+    const auto made = ollama::makeModelfile(file.metadata(), ollama::fromPathFor(modelfilePath, model), adapterFrom);
     if (!made) {
         fmt::print(stderr, "error: {}\n", made.error().message);
         return 1;
@@ -246,7 +266,7 @@ int exportLmStudio(const Args& args, const gguf::GgufFile& file) {
 
 int runExport(const std::vector<std::string>& argv) {
     ArgSpec spec{.flags = {"--ollama", "--lm-studio", "--overwrite", "--json", "--help"},
-                 .valued = {"--output", "--create"},
+                 .valued = {"--output", "--create", "--adapter"},
                  .aliases = {{"-o", "--output"}}};
     auto args = Args::parse(argv, spec);
     const bool ollama = args && args->has("--ollama");
@@ -255,7 +275,7 @@ int runExport(const std::vector<std::string>& argv) {
     const size_t maxPositional = lmStudio ? 2 : 1;
     if (!args || args->has("--help") || args->positional().empty() ||
         args->positional().size() > maxPositional || ollama == lmStudio ||
-        (!ollama && (args->value("--output") || args->value("--create")))) {
+        (!ollama && (args->value("--output") || args->value("--create") || args->value("--adapter")))) {
         if (!args)
             fmt::print(stderr, "quantforge-cli export: {}\n", args.error().message);
         else if (!args->has("--help") && ollama == lmStudio)

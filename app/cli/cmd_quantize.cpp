@@ -15,6 +15,7 @@
 #include "qf/parallel.h"
 #include "qf/quant/kernels.h"
 #include "qf/quant/plan_fallbacks.h"
+#include "qf/quant/quant_lock.h"
 #include "qf/quant/quantize_job.h"
 
 namespace qf::cli {
@@ -34,12 +35,15 @@ constexpr const char* kUsage =
     "  --sync              wait until each file is on disk before naming it (slower; safe across power loss)\n"
     "  --split-max-size S  write each output as <name>-00001-of-0000N.gguf shards of at most S tensor bytes\n"
     "                      (50G = 50*10^9, 500M), as llama.cpp's gguf-split; the shards open as one model\n"
-    "  --split-max-tensors N  the same, N tensors per shard\n";
+    "  --split-max-tensors N  the same, N tensors per shard\n"
+    "  --no-lock           do not write <output>.lock (the reproducibility record: source, imatrix and output\n"
+    "                      sha256, preset, options, per-tensor types, version; check it with `verify-lock`),\n"
+    "                      nor the source/imatrix digests into the GGUF (saves reading the source twice)\n";
 
 } // namespace
 
 int runQuantize(const std::vector<std::string>& argv) {
-    ArgSpec spec{.flags = {"--json", "--dry-run", "--overwrite", "--reference-kernels", "--sync", "--help"},
+    ArgSpec spec{.flags = {"--json", "--dry-run", "--overwrite", "--reference-kernels", "--sync", "--no-lock", "--help"},
                  .valued = {"--out-dir", "--output", "--threads", "--split-max-size", "--split-max-tensors"},
                  .aliases = {{"-o", "--output"}}};
     addPlanOptions(spec);
@@ -122,6 +126,34 @@ int runQuantize(const std::vector<std::string>& argv) {
         }
         split.maxTensors = uint32_t(*n);
     }
+    // The reproducibility record: digests of the inputs first, so that they go into the GGUF too.
+    const bool writeLock = !args->has("--no-lock") && !args->has("--dry-run");
+    fs::path lockSource = conversion ? conversion->folder() : input;
+    quant::FileDigest sourceDigest;
+    std::optional<quant::FileDigest> imatrixDigest;
+    if (writeLock) {
+        ProgressLine hashLine;
+        auto hashProgress = [&](const Progress& p) {
+            if (!args->has("--json")) hashLine.show(fmt::format("{:5.1f}%  {}", 100.0 * p.fraction(), p.stage));
+        };
+        auto files = quant::sourceFilesOf(lockSource);
+        auto digest = files ? quant::digestFiles(files->files, files->root, hashProgress)
+                            : Result<quant::FileDigest>(files.error());
+        if (digest && request->imatrix) {
+            auto im = quant::digestFiles({request->imatrix->sourcePath}, request->imatrix->sourcePath.parent_path());
+            if (!im) digest = im.error();
+            else imatrixDigest = std::move(*im);
+        }
+        hashLine.clear();
+        if (!digest) {
+            fmt::print(stderr, "error: {} (pass --no-lock to quantize without a reproducibility record)\n",
+                       digest.error().message);
+            return 1;
+        }
+        sourceDigest = std::move(*digest);
+        request->options.sourceSha256 = sourceDigest.sha256;
+        if (imatrixDigest) request->options.imatrixSha256 = imatrixDigest->sha256;
+    }
     std::vector<fs::path> inputs = source.inputPaths();
     if (request->imatrix && !request->imatrix->sourcePath.empty()) inputs.push_back(request->imatrix->sourcePath);
     const io::OutputPolicy policy = io::commandOutput(params.overwrite, inputs);
@@ -180,6 +212,25 @@ int runQuantize(const std::vector<std::string>& argv) {
         fmt::print(stderr, "error: {}\n", result.error().message);
         return 1;
     }
+    std::vector<fs::path> locks;
+    for (size_t i = 0; writeLock && i < result->files.size(); ++i) {
+        const fs::path lockPath = quant::lockPathFor(result->files[i].path);
+        auto lock = quant::makeLock(params.outputs[i].plan, lockPath, lockSource, sourceDigest, imatrixDigest, split,
+                                    result->files[i].shards);
+        Status saved = lock ? quant::saveLock(*lock, lockPath) : Status(lock.error());
+        if (!saved) {
+            fmt::print(stderr, "error: the quant was written but its lock was not: {}\n", saved.error().message);
+            return 1;
+        }
+        locks.push_back(lockPath);
+    }
+    // A lock left by an earlier run describes another file now.
+    for (size_t i = 0; !writeLock && i < result->files.size(); ++i) {
+        std::error_code ec;
+        if (fs::remove(quant::lockPathFor(result->files[i].path), ec))
+            fmt::print(stderr, "note: removed {}, which described the file replaced\n",
+                       quant::lockPathFor(result->files[i].path).string());
+    }
     if (json) {
         JsonWriter j;
         j.beginObject().field("source", input.string()).field("seconds", result->seconds);
@@ -188,6 +239,7 @@ int runQuantize(const std::vector<std::string>& argv) {
         {
             j.beginObject().field("preset", params.outputs[i].plan.preset.name)
                 .field("path", result->files[i].path.string()).field("bytes", result->files[i].bytes);
+            if (writeLock) j.field("lock", locks[i].string());
             if (split.enabled()) {
                 j.key("shards").beginArray();
                 for (const auto& shard : result->files[i].shards) j.value(shard.string());
@@ -201,6 +253,7 @@ int runQuantize(const std::vector<std::string>& argv) {
             fmt::print("{:<8} {} ({}{})\n", params.outputs[i].plan.preset.name, result->files[i].path.string(),
                        humanBytes(result->files[i].bytes),
                        split.enabled() ? fmt::format(", {} shards", result->files[i].shards.size()) : std::string());
+        for (const auto& l : locks) fmt::print("lock     {}\n", l.string());
         fmt::print("done in {:.2f} s ({} kernels, {} threads)\n", result->seconds,
                    quant::kernelPathName(quant::activePath()), threads ? threads : qf::hardwareThreads());
     }

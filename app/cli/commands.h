@@ -20,5 +20,6 @@ int runImatrix(const std::vector<std::string>& args);
 int runGenerate(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runMix(const std::vector<std::string>& args);
+int runVerifyLock(const std::vector<std::string>& args);
 
 } // namespace qf::cli

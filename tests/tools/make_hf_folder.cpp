@@ -1,10 +1,12 @@
 // Writes the synthetic Hugging Face folders of test_hf_architectures, for the reference run with llama.cpp's
 // converter (tests/tools/hf_reference/README.md).
 //   qf_make_hf_folder ARCH OUT_DIR TOKENIZER_DIR [f32|f16|bf16|fp8|mxfp4] [SHARDS]
+//   qf_make_hf_folder lora OUT_DIR BASE_NAME_OR_PATH      (the LoRA adapter of hf_synthetic_lora.h)
 #include <cstdio>
 #include <string>
 
 #include "hf_synthetic_folder.h"
+#include "hf_synthetic_lora.h"
 
 int main(int argc, char** argv) {
     using namespace qf::test::hf;
@@ -13,6 +15,7 @@ int main(int argc, char** argv) {
                      argv[0]);
         return 2;
     }
+    if (std::string(argv[1]) == "lora") return writeSyntheticLoraAdapter(argv[2], argv[3]) ? 0 : 1;
     SyntheticOptions options;
     options.tokenizerDir = argv[3];
     const std::string dtype = argc > 4 ? argv[4] : "bf16";

@@ -187,7 +187,8 @@ void TestHfOneStep::quantMatchesTheOneOfTheF16File() {
     const QString fromFolder = row->files().front().path;
     QCOMPARE(QFileInfo(fromFolder).fileName(), QStringLiteral("qf-books-22m-hf-Q4_K_M.gguf"));
     // Quantized straight from the safetensors: no F16 file beside the outputs, the folder or in the cache.
-    QCOMPARE(QDir(outDir).entryList(QDir::Files), QStringList{QFileInfo(fromFolder).fileName()});
+    QCOMPARE(QDir(outDir).entryList(QDir::Files),
+             QStringList({QFileInfo(fromFolder).fileName(), QFileInfo(fromFolder).fileName() + QStringLiteral(".lock")}));
     QVERIFY(!QFile::exists(convertedModelPath(m_folder)));
     QCOMPARE(cacheListing(), cacheBefore);
 
@@ -322,7 +323,8 @@ void TestHfOneStep::dottedFolderNameIsKeptWhole() {
     QVERIFY(page->start());
     JobRowWidget* row = page->jobQueue()->rows().back();
     QTRY_COMPARE_WITH_TIMEOUT(row->state(), JobState::Succeeded, 120000);
-    QCOMPARE(QDir(outDir).entryList(QDir::Files), QStringList{QStringLiteral("books-v1.5-22m-Q8_0.gguf")});
+    QCOMPARE(QDir(outDir).entryList(QDir::Files), QStringList({QStringLiteral("books-v1.5-22m-Q8_0.gguf"),
+                                                               QStringLiteral("books-v1.5-22m-Q8_0.gguf.lock")}));
 }
 
 QTEST_MAIN(TestHfOneStep)

@@ -6,7 +6,9 @@
 
 #include <QAbstractItemModel>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDesktopServices>
 #include <QDateTime>
 #include <QDir>
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -36,6 +39,7 @@
 #include "pages/source_view.h"
 #include "qf/quant/imatrix.h"
 #include "qf/quant/plan.h"
+#include "qf/quant/quant_lock.h"
 #include "widgets/job_queue_widget.h"
 #include "widgets/job_row_widget.h"
 #include "window_fixture.h"
@@ -125,6 +129,7 @@ private slots:
     void existingFileIsReplacedOnlyAfterAsking();
     void optionsPersist();
     void closingWithJobsAsksOnceAndCancels();
+    void splitOutputInParts();
 
 private:
     std::unique_ptr<MainWindow> makeWindow();
@@ -327,8 +332,11 @@ void TestProducePage::producesChosenPresetsAsChildren() {
     const QString q4Path = dir + QStringLiteral("/qf-books-22m-Q4_K_M.gguf");
     QCOMPARE(quint64(QFileInfo(q8Path).size()), q8Bytes);
     QCOMPARE(quint64(QFileInfo(q4Path).size()), q4Bytes);
+    // Each with its reproducibility record.
     QCOMPARE(filesIn(dir), QStringList({QStringLiteral("qf-books-22m-Q4_K_M.gguf"),
+                                        QStringLiteral("qf-books-22m-Q4_K_M.gguf.lock"),
                                         QStringLiteral("qf-books-22m-Q8_0.gguf"),
+                                        QStringLiteral("qf-books-22m-Q8_0.gguf.lock"),
                                         QStringLiteral("qf-books-22m-f16.gguf")}));
 
     // Both appear under their source with type and size, and read like any GGUF.
@@ -678,6 +686,46 @@ void TestProducePage::closingWithJobsAsksOnceAndCancels() {
     QCOMPARE(filesIn(QFileInfo(m_model).absolutePath()),
              QStringList{QStringLiteral("qf-books-22m-f16.gguf")});
     QVERIFY(filesIn(other).isEmpty());
+}
+
+// "Split into parts of at most N GB": the core's split writer, shards as gguf-split names them, one model
+// in the list, and a lock that verify-lock reproduces.
+void TestProducePage::splitOutputInParts() {
+    auto window = makeWindow();
+    ProducePage* page = openOnProducePage(*window, m_model);
+    QVERIFY(page);
+    page->setChosenPresets({QStringLiteral("Q8_0")});
+    auto* split = child<QCheckBox>(page, "splitCheck");
+    auto* size = child<QDoubleSpinBox>(page, "splitSize");
+    QVERIFY(!size->isEnabled());
+    QTest::mouseClick(split, Qt::LeftButton, {}, QPoint(4, split->height() / 2));
+    QVERIFY(split->isChecked() && size->isEnabled());
+    size->setValue(0.01); // 10 MB: the 23 MB Q8_0 file in three parts
+    QVERIFY(page->start());
+    JobRowWidget* row = lastRow(page);
+    QTRY_COMPARE_WITH_TIMEOUT(row->state(), JobState::Succeeded, 60000);
+    const QString dir = QFileInfo(m_model).absolutePath();
+    const QStringList files = filesIn(dir);
+    QStringList parts = files.filter(QRegularExpression(QStringLiteral("^qf-books-22m-Q8_0-0000.*gguf$")));
+    QVERIFY2(parts.size() >= 3, qPrintable(files.join(QLatin1Char(' '))));
+    const int n = int(parts.size());
+    for (int i = 0; i < n; ++i)
+        QCOMPARE(parts[i], QStringLiteral("qf-books-22m-Q8_0-%1-of-%2.gguf").arg(i + 1, 5, 10, QLatin1Char('0'))
+                               .arg(n, 5, 10, QLatin1Char('0')));
+    QVERIFY(!files.contains(QStringLiteral("qf-books-22m-Q8_0.gguf")));
+    for (const QString& p : parts) QVERIFY(QFileInfo(dir + QLatin1Char('/') + p).size() < 11'000'000);
+    // The parts open as one model, equal to the unsplit plan.
+    auto opened = qf::gguf::GgufFile::open((dir + QLatin1Char('/') + parts.front()).toStdU16String());
+    QVERIFY(opened.ok());
+    QCOMPARE(opened->shardPaths().size(), size_t(n));
+    auto source = qf::gguf::GgufFile::open(m_model.toStdU16String());
+    auto plan = qf::quant::makeQuantPlan(source->metadata(), source->tensors(), *qf::quant::findPreset("Q8_0"));
+    QCOMPARE(opened->tensors().size(), plan->tensors.size());
+    const QString lock = dir + QLatin1Char('/') + parts.front() + QStringLiteral(".lock");
+    QVERIFY2(files.contains(QFileInfo(lock).fileName()), qPrintable(files.join(QLatin1Char(' '))));
+    auto verified = qf::quant::verifyLock(lock.toStdU16String(), 2);
+    QVERIFY2(verified.ok(), verified.ok() ? "" : verified.error().message.c_str());
+    QVERIFY(verified->identical);
 }
 
 QTEST_MAIN(TestProducePage)

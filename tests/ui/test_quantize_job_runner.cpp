@@ -13,6 +13,7 @@
 
 #include "jobs/quantize_job_runner.h"
 #include "qf/quant/plan.h"
+#include "qf/quant/quant_lock.h"
 
 using namespace qf::ui;
 
@@ -114,7 +115,12 @@ void TestQuantizeJobRunner::succeedsWithPlannedFiles() {
     QCOMPARE(files[1].bytes, plannedBytes(*m_source, "Q4_K_M"));
     for (const ProducedFile& file : files)
         QCOMPARE(quint64(QFileInfo(file.path).size()), file.bytes);
-    QCOMPARE(filesInDir().size(), 2); // no temporary files left
+    // Each with its reproducibility record; no temporary files left.
+    QCOMPARE(filesInDir().size(), 4);
+    for (const ProducedFile& file : files) {
+        auto verified = qf::quant::verifyLock(qf::quant::lockPathFor(file.path.toStdU16String()), 2);
+        QVERIFY2(verified.ok() && verified->identical, verified.ok() ? "different" : verified.error().message.c_str());
+    }
 
     // Progress: throttled, never backwards, measured in source bytes.
     QVERIFY(progressed.count() >= 1);
@@ -123,6 +129,10 @@ void TestQuantizeJobRunner::succeedsWithPlannedFiles() {
     quint64 lastDone = 0;
     for (const auto& arguments : progressed) {
         const auto progress = arguments.at(1).value<JobProgress>();
+        if (progress.stage == QuantizeJobRunner::checkingStage()) { // hashing for the lock, first
+            QCOMPARE(lastDone, 0ull);
+            continue;
+        }
         QCOMPARE(progress.total, m_source->tensorDataBytes());
         QVERIFY(progress.done >= lastDone);
         QVERIFY(progress.done <= progress.total);

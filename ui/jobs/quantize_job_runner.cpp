@@ -11,6 +11,7 @@
 #include "qf/hf/hf_tensor_source.h"
 #include "qf/mix/mix_plan.h"
 #include "qf/quant/plan.h"
+#include "qf/quant/quant_lock.h"
 #include "qf/quant/quantize_job.h"
 
 namespace qf::ui {
@@ -19,6 +20,10 @@ QuantizeJobRunner::QuantizeJobRunner(quint64 jobId, QuantizeRequest request, QOb
     : QObject(parent), m_jobId(jobId), m_request(std::move(request)) {
     // Not deleted by the pool on its worker thread: the QObject lives on the owner's thread, see run().
     setAutoDelete(false);
+}
+
+QString QuantizeJobRunner::checkingStage() {
+    return tr("Checking the source (sha256 for the reproducibility record)");
 }
 
 void QuantizeJobRunner::cancel() {
@@ -55,6 +60,46 @@ void QuantizeJobRunner::report() {
         params.threads = m_request.threads;
         QElapsedTimer clock;
         clock.start();
+        // The reproducibility record: the inputs' digests first, so that they go into the files too.
+        const std::filesystem::path sourcePath = m_request.hf ? m_request.hf->folder() : m_request.source->path();
+        quant::FileDigest sourceDigest;
+        std::optional<quant::FileDigest> imatrixDigest;
+        // An imatrix computed in the app and never saved has no file to name: no lock then.
+        const bool writeLock = m_request.writeLock && !(m_request.imatrix && m_request.imatrix->sourcePath.empty());
+        // One throttle for both phases (hashing, then quantizing).
+        qint64 lastEmitMs = -1;
+        constexpr qint64 kMinIntervalMs = 1000 / kMaxProgressPerSecond;
+        if (writeLock) {
+            auto hashProgress = [&](const Progress& progress) {
+                const qint64 nowMs = clock.elapsed();
+                if (lastEmitMs >= 0 && nowMs - lastEmitMs < kMinIntervalMs) return;
+                lastEmitMs = nowMs;
+                JobProgress report;
+                report.done = progress.done;
+                report.total = progress.total;
+                report.stage = checkingStage();
+                report.elapsedSeconds = double(nowMs) / 1000.0;
+                emit progressed(m_jobId, report);
+            };
+            auto files = quant::sourceFilesOf(sourcePath);
+            auto digest = files ? quant::digestFiles(files->files, files->root, hashProgress, m_stop.get_token())
+                                : Result<quant::FileDigest>(files.error());
+            if (digest && m_request.imatrix) {
+                auto im = quant::digestFiles({m_request.imatrix->sourcePath},
+                                             m_request.imatrix->sourcePath.parent_path());
+                if (im) imatrixDigest = std::move(*im);
+                else digest = im.error();
+            }
+            if (!digest) {
+                if (isCancelled(digest.error()))
+                    emit cancelled(m_jobId);
+                else
+                    emit failed(m_jobId, QString::fromStdString(digest.error().message));
+                return;
+            }
+            // Into the lock only: the sizes the page showed (planned before hashing) stay exact.
+            sourceDigest = std::move(*digest);
+        }
         QStringList names;
         for (const QuantizeTarget& target : m_request.targets) {
             if (target.mix) {
@@ -66,7 +111,7 @@ void QuantizeJobRunner::report() {
                         emit failed(m_jobId, tr("Custom mix: %1").arg(QString::fromStdString(plan.error().message)));
                     return;
                 }
-                params.outputs.push_back({std::move(plan).value(), target.path.toStdU16String()});
+                params.outputs.push_back({std::move(plan).value(), target.path.toStdU16String(), m_request.split});
                 names << tr("Custom mix");
                 continue;
             }
@@ -77,12 +122,10 @@ void QuantizeJobRunner::report() {
                                                       QString::fromStdString(plan.error().message)));
                 return;
             }
-            params.outputs.push_back({std::move(plan).value(), target.path.toStdU16String()});
+            params.outputs.push_back({std::move(plan).value(), target.path.toStdU16String(), m_request.split});
         }
 
         ThroughputMeter meter;
-        qint64 lastEmitMs = -1;
-        constexpr qint64 kMinIntervalMs = 1000 / kMaxProgressPerSecond;
         auto onProgress = [&](const Progress& progress) {
             const qint64 nowMs = clock.elapsed();
             meter.addSample(double(nowMs) / 1000.0, progress.done);
@@ -105,6 +148,23 @@ void QuantizeJobRunner::report() {
             else
                 emit failed(m_jobId, QString::fromStdString(result.error().message));
             return;
+        }
+        for (size_t i = 0; i < result->files.size(); ++i) {
+            if (!writeLock || m_request.targets[i].mix) {
+                // A lock left by an earlier run describes another file now.
+                std::error_code ec;
+                std::filesystem::remove(quant::lockPathFor(result->files[i].path), ec);
+                continue;
+            }
+            const auto lockPath = quant::lockPathFor(result->files[i].path);
+            auto lock = quant::makeLock(params.outputs[i].plan, lockPath, sourcePath, sourceDigest, imatrixDigest,
+                                        m_request.split, result->files[i].shards);
+            Status saved = lock ? quant::saveLock(*lock, lockPath) : Status(lock.error());
+            if (!saved) {
+                emit failed(m_jobId, tr("The files were written, but not the reproducibility record: %1")
+                                         .arg(QString::fromStdString(saved.error().message)));
+                return;
+            }
         }
         QList<ProducedFile> files;
         for (size_t i = 0; i < result->files.size(); ++i) {

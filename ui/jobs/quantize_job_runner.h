@@ -23,6 +23,7 @@
 #include <QString>
 
 #include "qf/gguf/gguf_file.h"
+#include "qf/gguf/gguf_split_writer.h"
 #include "qf/hf/hf_convert.h"
 #include "qf/quant/imatrix.h"
 #include "qf/quant/plan.h"
@@ -52,6 +53,13 @@ struct QuantizeRequest {
     std::shared_ptr<const quant::Imatrix> imatrix; // nullptr: none; kept alive for the plans that use it
     std::vector<QuantizeTarget> targets;
     unsigned threads = 0; // 0: all hardware threads
+    // Every output as "<name>-00001-of-0000N.gguf" parts (the core's split writer); off by default.
+    gguf::SplitOptions split;
+    // Beside each preset's output, its reproducibility record "<output>.lock" (quant_lock.h), reading the
+    // source once more to hash it; the digests stay out of the GGUF so that the planned sizes shown stay
+    // exact. A custom mix gets no lock (its plan is not a preset that verify-lock can plan again), nor does
+    // a quant made with an importance matrix that was computed here and never saved.
+    bool writeLock = true;
 };
 
 struct JobProgress {
@@ -87,6 +95,9 @@ public:
     // Thread-safe. A running job stops within one block of rows; one that has not started yet reports
     // cancelled as soon as it is run.
     void cancel();
+    // The stage of the reports sent while the source is hashed for the lock (before quantizing starts;
+    // done/total then count the source files' bytes).
+    static QString checkingStage();
     bool isCancelRequested() const { return m_stop.stop_requested(); }
 
 signals:

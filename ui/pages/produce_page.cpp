@@ -4,6 +4,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDoubleSpinBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -210,12 +211,32 @@ QWidget* ProducePage::createOptions() {
     threadsRow->addWidget(threadsNote);
     threadsRow->addStretch(1);
 
+    // Split output (gguf-split's --split-max-size): Hugging Face takes files of at most 50 GB.
+    m_splitCheck = new QCheckBox(tr("Split into parts of at most"), options);
+    m_splitCheck->setObjectName(QStringLiteral("splitCheck"));
+    m_splitCheck->setToolTip(tr("Writes each file as name-00001-of-0000N.gguf parts, as llama.cpp's gguf-split "
+                                "does; llama.cpp and Quantforge open the first part as the whole model"));
+    m_splitSize = new QDoubleSpinBox(options);
+    m_splitSize->setObjectName(QStringLiteral("splitSize"));
+    m_splitSize->setAccessibleName(tr("Largest part in GB"));
+    m_splitSize->setRange(0.001, 1000.0);
+    m_splitSize->setDecimals(3);
+    m_splitSize->setValue(50.0);
+    m_splitSize->setSuffix(tr(" GB"));
+    m_splitSize->setEnabled(false);
+    connect(m_splitCheck, &QCheckBox::toggled, m_splitSize, &QWidget::setEnabled);
+    auto* splitRow = new QHBoxLayout;
+    splitRow->addWidget(m_splitCheck);
+    splitRow->addWidget(m_splitSize);
+    splitRow->addStretch(1);
+
     auto* form = new QFormLayout(options);
     form->setContentsMargins(0, 0, 0, 0);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(tr("&Importance matrix:"), m_imatrixChooser);
     form->addRow(tr("&Output folder:"), outputRow);
     form->addRow(tr("&Threads:"), threadsRow);
+    form->addRow(tr("Large files:"), splitRow);
     // The custom mix, when the Recommend page sent one.
     m_mixCheck->setObjectName(QStringLiteral("mixCheck"));
     m_mixCheck->setToolTip(tr("Measures how sensitive each tensor is (cached), chooses a type per tensor "
@@ -572,6 +593,7 @@ bool ProducePage::start() {
     request.hf = m_model->hf;
     request.imatrix = m_imatrixChooser->imatrix();
     request.threads = unsigned(m_threads->value());
+    if (m_splitCheck->isChecked()) request.split.maxBytes = quint64(m_splitSize->value() * 1e9 + 0.5);
     for (const QString& name : chosen)
         request.targets.push_back({quant::findPreset(name.toStdString()), outputPathFor(name), std::nullopt});
     QStringList titles = chosen;

@@ -19,6 +19,7 @@ class QThreadPool;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class QDoubleSpinBox;
 class QSplitter;
 class QToolButton;
 class QTreeView;
@@ -126,6 +127,8 @@ private:
     QPushButton* m_outputBrowse;
     QToolButton* m_outputReset;
     QSpinBox* m_threads;
+    QCheckBox* m_splitCheck = nullptr;     // "Split into parts of at most"
+    QDoubleSpinBox* m_splitSize = nullptr; // GB (10^9 bytes, as gguf-split's 50G)
     QLabel* m_startHint;
     bool m_startWhenImatrixReady = false; // start() is waiting for the matrix it asked for
     QPushButton* m_startButton;

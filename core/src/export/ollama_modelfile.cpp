@@ -113,22 +113,41 @@ Result<std::string> quotedValue(std::string_view value) {
     return out + '"';
 }
 
-Result<Modelfile> makeModelfile(const gguf::Metadata& metadata, std::string_view fromPath) {
+Status checkAdapterFits(const gguf::Metadata& base, const gguf::Metadata& adapter) {
+    if (adapter.getString("general.type").value_or("") != "adapter" ||
+        adapter.getString("adapter.type").value_or("") != "lora")
+        return makeError("the adapter file is not a GGUF LoRA adapter (general.type \"adapter\", adapter.type "
+                         "\"lora\"); convert a PEFT adapter folder with `quantforge-cli convert ADAPTER_DIR --base "
+                         "BASE_DIR`");
+    const std::string a = adapter.getString("general.architecture").value_or("?");
+    const std::string b = base.getString("general.architecture").value_or("?");
+    if (a != b) return makeError("the adapter is for a {} model, the base is a {} model", a, b);
+    return {};
+}
+
+Result<Modelfile> makeModelfile(const gguf::Metadata& metadata, std::string_view fromPath,
+                                std::string_view adapterPath) {
     Modelfile result;
-    std::string from;
-    if (isPlainPath(fromPath)) {
-        from = std::string(fromPath);
-    } else {
-        auto quoted = quotedValue(fromPath);
-        if (!quoted) return makeError("cannot name the model file in a Modelfile: {}", quoted.error().message);
-        from = std::move(*quoted);
-    }
+    auto pathValue = [](std::string_view path) -> Result<std::string> {
+        if (isPlainPath(path)) return std::string(path);
+        auto quoted = quotedValue(path);
+        if (!quoted) return makeError("cannot name the file {} in a Modelfile: {}", path, quoted.error().message);
+        return std::move(*quoted);
+    };
+    auto fromValue = pathValue(fromPath);
+    if (!fromValue) return fromValue.error();
+    const std::string from = std::move(*fromValue);
     result.text = "# Ollama Modelfile";
     // The name is only a comment; one that cannot be quoted is left out rather than refused.
     if (auto name = quotedValue(metadata.getString("general.name").value_or(std::string())); name && *name != "\"\"")
         result.text += " for " + *name;
     result.text += ", written by Quantforge. Create the model with: ollama create <name> -f Modelfile\n";
     result.text += "FROM " + from + "\n";
+    if (!adapterPath.empty()) {
+        auto adapter = pathValue(adapterPath);
+        if (!adapter) return adapter.error();
+        result.text += "ADAPTER " + *adapter + "\n";
+    }
 
     const std::string jinja = metadata.getString("tokenizer.chat_template").value_or(std::string());
     result.family = detectTemplateFamily(jinja);

@@ -36,6 +36,13 @@ Result<std::string> quotedValue(std::string_view value);
 // `fromPath` is written as is when it is a plain path (letters, digits, "./-_+~:"), else quoted
 // (Ollama resolves a relative path against the Modelfile's folder). Fails for a path with a control
 // character. The model's name (a comment) and stop texts that cannot be quoted are left out.
-Result<Modelfile> makeModelfile(const gguf::Metadata& metadata, std::string_view fromPath);
+// `adapterPath`: a GGUF LoRA adapter to apply on top of the model (an ADAPTER line after FROM), written
+// like fromPath; empty: none.
+Result<Modelfile> makeModelfile(const gguf::Metadata& metadata, std::string_view fromPath,
+                                std::string_view adapterPath = {});
+
+// Whether `adapter` (a GGUF's metadata) is a LoRA adapter for a model with `base`'s metadata: an error that
+// says what is wrong (not an adapter, another architecture).
+Status checkAdapterFits(const gguf::Metadata& base, const gguf::Metadata& adapter);
 
 } // namespace qf::ollama

@@ -43,6 +43,9 @@ struct PlanOptions {
     std::vector<std::string> includeWeights;     // --include-weights: imatrix only for names containing one
     std::vector<std::string> excludeWeights;     // --exclude-weights: no imatrix for names containing one
     bool writeProvenance = true;                 // add the quantforge.* keys (see provenanceKeys())
+    // Digests of the inputs (quant_lock.h's digestFiles), written as provenance keys when not empty.
+    std::string sourceSha256;
+    std::string imatrixSha256;
     // Plan as if an imatrix were given (llama-quantize --dry-run without --imatrix): the mix rules that
     // depend on one apply and presets that need one are not refused. For sizes only: such a plan cannot
     // be quantized (quantize refuses it), and its file size leaves out the imatrix metadata.
@@ -130,6 +133,7 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
 //   quantforge.version  string  the Quantforge version, e.g. "0.1.0"
 //   quantforge.preset   string  the preset name, e.g. "Q4_K_M"
 //   quantforge.options  string  non-default options in llama-quantize syntax; absent when all are default
+//   quantforge.source.sha256, quantforge.imatrix.sha256  string  the inputs' digests, when given
 gguf::Metadata provenanceKeys(const Preset& preset, const PlanOptions& options);
 // The non-default options as llama-quantize arguments, e.g. "--pure --output-tensor-type Q8_0".
 std::string describeOptions(const PlanOptions& options);
