@@ -34,6 +34,13 @@ void quantizeActivationsQ8_0(const float* x, ActivationQ8_0* out, int64_t n);
 QuantizedDotFn referenceQuantizedDot(GgmlType type);
 #if defined(QF_HAVE_X86_KERNELS)
 QuantizedDotFn avx2QuantizedDot(GgmlType type);
+// The AVX-512 path's: its own Q4_K and Q6_K kernels (with VNNI when the CPU has it), the AVX2 ones for the
+// other types; every result has the AVX2 kernel's bits. The two variants of its own kernels (nullptr for
+// the other types), for the tests: avx512OwnQuantizedDot without VNNI, avx512VnniQuantizedDot with (only
+// call its functions when cpuFeatures().avx512vnni).
+QuantizedDotFn avx512QuantizedDot(GgmlType type);
+QuantizedDotFn avx512OwnQuantizedDot(GgmlType type);
+QuantizedDotFn avx512VnniQuantizedDot(GgmlType type);
 #endif
 
 // The integer GEMM of many tokens (quantizedGemm) for the K-quants. Each weight row is unpacked once per
