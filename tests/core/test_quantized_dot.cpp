@@ -199,6 +199,48 @@ private slots:
 #endif
     }
 
+    // The AVX-512 Q8_K activation quantizer writes the scalar one's bytes: heavy-tailed blocks, an all-zero
+    // block, a block whose largest magnitude appears with both signs (the first sets the scale), values on
+    // rounding ties (exact and after an inexact scale), blocks with NaN and infinity.
+    void activationQuantizersAgree() {
+#if defined(QF_HAVE_X86_KERNELS)
+        if (!cpuFeatures().hasAvx512Kernels()) QSKIP("this CPU has no AVX-512");
+        const int64_t blocks = 40;
+        std::vector<float> x = randomValues(size_t(256 * blocks), 23, 1.0f);
+        std::fill(x.begin() + 256, x.begin() + 512, 0.0f);
+        x[512 + 3] = -2.5f;
+        x[512 + 200] = 2.5f;
+        x[768 + 10] = 127.0f; // scale 1: the others land on .5 ties
+        for (int j = 0; j < 256; ++j)
+            if (j != 10) x[size_t(768 + j)] = float(j % 64) - 31.5f;
+        x[1024 + 5] = std::nanf("");
+        x[1280 + 7] = INFINITY;
+        for (int j = 0; j < 256; ++j)
+            x[size_t(1536 + j)] = std::nanf(""); // all NaN: a zero block, as the scalar one's
+        x[1792 + 100] = -0.0f;
+        // Scale -127 / 381 is inexact: its products with 3 (k + 1/2) round to the tie k + 1/2 only when the
+        // multiply is rounded before the add (a fused multiply-add rounds them away from it).
+        x[2048] = 381.0f;
+        for (int j = 1; j < 256; ++j)
+            x[size_t(2048 + j)] = (j % 2 ? 3.0f : -3.0f) * (float(j % 40) + 0.5f);
+        std::vector<detail::ActivationQ8K> expected(blocks), got(blocks);
+        detail::referenceQuantizeActivationsQ8K(x.data(), expected.data(), 256 * blocks);
+        detail::avx512QuantizeActivationsQ8K(x.data(), got.data(), 256 * blocks);
+        for (int64_t b = 0; b < blocks; ++b) {
+            const auto& e = expected[size_t(b)];
+            const auto& g = got[size_t(b)];
+            QVERIFY2(std::memcmp(&e.d, &g.d, sizeof e.d) == 0,
+                     qPrintable(QStringLiteral("block %1: d").arg(b)));
+            QVERIFY2(std::memcmp(e.qs, g.qs, sizeof e.qs) == 0,
+                     qPrintable(QStringLiteral("block %1: qs").arg(b)));
+            QVERIFY2(std::memcmp(e.bsums, g.bsums, sizeof e.bsums) == 0,
+                     qPrintable(QStringLiteral("block %1: bsums").arg(b)));
+        }
+#else
+        QSKIP("no x86 kernels in this build");
+#endif
+    }
+
     void refusesWhatItCannotDo() {
         std::vector<float> scratch, y(4);
         const std::vector<float> x(300, 1.0f);
