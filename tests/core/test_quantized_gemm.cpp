@@ -1,7 +1,8 @@
-// The integer GEMM of many tokens (quantizedGemm): on every kernel path this CPU can run, for each K-quant
-// type it has, the result equals a double-precision product of the dequantized weights with the activations
-// as roundActivations() leaves them (ggml's values, up to float rounding); results do not depend on the
-// thread count, and ggmlMatmul() gives the same bits for more than kMatVecMaxTokens tokens.
+// The integer GEMM of many tokens (quantizedGemm): on every kernel path this CPU can run, for each K-quant,
+// codebook (IQ1-IQ3) and ternary type it has, the result equals a double-precision product of the
+// dequantized weights with the activations as roundActivations() leaves them (ggml's values, up to float
+// rounding); results do not depend on the thread count, and ggmlMatmul() gives the same bits for more than
+// kMatVecMaxTokens tokens.
 #include <QTest>
 
 #include <cmath>
@@ -23,7 +24,9 @@ using qf::test::randomValues;
 namespace {
 
 
-constexpr GgmlType kTypes[] = {GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K};
+constexpr GgmlType kTypes[] = {GgmlType::Q4_K,    GgmlType::Q5_K,  GgmlType::Q6_K,   GgmlType::IQ1_S,
+                               GgmlType::IQ1_M,   GgmlType::IQ2_XXS, GgmlType::IQ2_XS, GgmlType::IQ2_S,
+                               GgmlType::IQ3_XXS, GgmlType::IQ3_S, GgmlType::TQ1_0,  GgmlType::TQ2_0};
 
 } // namespace
 
@@ -49,7 +52,8 @@ private slots:
         QVERIFY(hasQuantizedGemm(KernelPath::Reference, t));
         int pathsRun = 0;
         for (KernelPath path : matmulPaths()) {
-            // The AVX-512 path unpacks Q4_K and Q6_K rows with vector instructions and has the GEMM for them.
+            // The AVX-512 path unpacks Q4_K and Q6_K rows with vector instructions and has the GEMM for them
+            // and for the codebook and ternary types.
             if (path == KernelPath::Avx512 && t != GgmlType::Q5_K) QVERIFY(hasQuantizedGemm(path, t));
             if (!hasQuantizedGemm(path, t)) continue;
             ++pathsRun;

@@ -126,6 +126,11 @@ template <int G> struct Ops {
             all = _mm256_or_ps(all, m.v[g]);
         return _mm256_movemask_ps(all) != 0;
     }
+    // The first true lane (m has one).
+    static int firstLane(M m) {
+        for (int g = 0;; ++g)
+            if (const int bits = _mm256_movemask_ps(m.v[g])) return 8 * g + __builtin_ctz(unsigned(bits));
+    }
 
     static I selecti(M m, I a, I b) {
         return mapI([&](int g) { return _mm256_blendv_epi8(b.v[g], a.v[g], _mm256_castps_si256(m.v[g])); });

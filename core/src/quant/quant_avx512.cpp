@@ -129,6 +129,11 @@ template <int G> struct Ops {
             all |= m.v[g];
         return all != 0;
     }
+    // The first true lane (m has one).
+    static int firstLane(M m) {
+        for (int g = 0;; ++g)
+            if (m.v[g]) return 16 * g + __builtin_ctz(unsigned(m.v[g]));
+    }
 
     static I selecti(M m, I a, I b) {
         return mapI([&](int g) { return _mm512_mask_blend_epi32(m.v[g], b.v[g], a.v[g]); });

@@ -12,6 +12,7 @@
 // Included by the per-instruction-set kernel files after simd_drivers.h, inside their own namespace, after
 // they define Ops with loadKeys (N uint16 keys to ints), srli (logical shift right), lookup8 (lane-wise
 // entry of an 8-float table), levelTerms (the 8 table entries of one coordinate) and minOf (smallest lane),
+// optionally firstLane (the first true lane of a mask: one-vector lists then take a single pass),
 // and after including iq_kernels.h and <cfloat> at namespace scope. Calls no inline function shared with
 // baseline code (see simd_drivers.h).
 //
@@ -45,6 +46,23 @@ template <class Ops> struct IqLanes {
         static_assert(N <= 64);
         const I mask = Ops::set1i((1 << Bits) - 1);
         const F countF = Ops::set1(float(count));
+        if constexpr (kFirstLane) {
+            // Most lists fit one vector: one pass, one reduction. A distance is a candidate only where
+            // the reference would keep it (below FLT_MAX, so never NaN); the smallest candidate's first
+            // position is the reference's choice.
+            if (count <= N) {
+                const I k = Ops::loadKeys(keys);
+                F d2 = Ops::lookup8(table[0], Ops::andi(k, mask));
+                for (int i = 1; i < Dim; ++i)
+                    d2 = Ops::add(d2, Ops::lookup8(table[i], Ops::andi(Ops::srli(k, Bits * i), mask)));
+                const F none = Ops::set1(FLT_MAX);
+                const M kept = Ops::mand(Ops::lt(Ops::load(kIota), countF), Ops::lt(d2, none));
+                d2 = Ops::select(kept, d2, none);
+                const float bestD2 = Ops::minOf(d2);
+                if (!(bestD2 < FLT_MAX)) return -1;
+                return list[1 + Ops::firstLane(Ops::mand(kept, Ops::eq(d2, Ops::set1(bestD2))))];
+            }
+        }
         const F step = Ops::set1(float(N));
         F pos = Ops::load(kIota);
         F best = Ops::set1(FLT_MAX);
@@ -67,6 +85,8 @@ template <class Ops> struct IqLanes {
             Ops::minOf(Ops::select(Ops::eq(best, Ops::set1(bestD2)), bestPos, Ops::set1(FLT_MAX)));
         return list[1 + int(first)];
     }
+
+    static constexpr bool kFirstLane = requires(M m) { Ops::firstLane(m); };
 
     static int nearest8(const IqNeighbourTables& grid, int32_t mapValue, const float* xval,
                         const float* weight, float scale) {

@@ -78,8 +78,11 @@ inline constexpr int kGemmTokens = 8;
 
 // The scalar preparers (every K-quant) and kernel; the SIMD paths' versions (nullptr where a path has none).
 PrepareRowFn referencePrepareRow(GgmlType type);
-void referenceQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
-                            int64_t tokens, float* y, int64_t ldy);
+// The preparers of the 1-3-bit codebook and ternary types (quantized_gemm_codebook.cpp), which every path
+// shares: scalar, their cost is spread over all the tokens of a call.
+PrepareRowFn codebookPrepareRow(GgmlType type);
+void referenceQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
+                            float* y, int64_t ldy);
 #if defined(QF_HAVE_X86_KERNELS)
 PrepareRowFn avx512PrepareRow(GgmlType type);
 void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,

@@ -76,7 +76,7 @@ PrepareRowFn referencePrepareRow(GgmlType type) {
     case GgmlType::Q6_K:
         return prepareQ6K;
     default:
-        return nullptr;
+        return codebookPrepareRow(type);
     }
 }
 

@@ -112,7 +112,7 @@ PrepareRowFn avx512PrepareRow(GgmlType type) {
     case GgmlType::Q6_K:
         return prepareQ6K;
     default:
-        return nullptr;
+        return codebookPrepareRow(type);
     }
 }
 
