@@ -189,7 +189,7 @@ const GemmKernelSet& avx512GemmKernels() {
     static const GemmKernelSet set{kMr,         kNr,
                                    kernel12x32, SmallKernelLanes<SmallKernelOps>::kernel,
                                    convertRow,  MatVecLanes<MatVecOps>::row,
-                                   avx2QuantizedDot, // the AVX2 integer kernels: 256-bit bytes suffice here
+                                   avx512QuantizedDot,
                                    avx512PrepareRow,
                                    cpuFeatures().avx512vnni ? avx512VnniQuantizedGemm : avx512QuantizedGemm};
     return set;

@@ -10,10 +10,10 @@
 
 #include "matmul_kernels.h"
 #include "qf/eval/matmul.h"
+#include "qf/fp16.h"
 #include "qf/parallel.h"
 #include "quant/quant_blocks.h"
 #include "quant/quant_mxfp4.h"
-#include "qf/fp16.h"
 
 namespace qf::eval::detail {
 namespace {
@@ -29,8 +29,7 @@ int nearestInt(float value) {
 }
 
 // Q4_K and Q5_K (whose codes take a fifth bit from qh) share the scales, the mins and the low nibbles.
-template <typename Block>
-float dotK4(const uint8_t* row, const void* act, int64_t n) {
+template <typename Block> float dotK4(const uint8_t* row, const void* act, int64_t n) {
     constexpr bool kFifthBit = std::is_same_v<Block, BlockQ5K>;
     return blockLoop<Block, ActivationQ8K, 256, ScalarSum>(
         row, act, n, [](const Block& x, const ActivationQ8K* y, ScalarSum& acc) {
@@ -101,7 +100,8 @@ float scaleOf(const BlockMxfp4& b) {
     return mxfp4HalfScale(b.e);
 }
 
-template <class Block, const int8_t* Values> float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
+template <class Block, const int8_t* Values>
+float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
     return blockLoop<Block, ActivationQ8_0, 32, ScalarSum>(
         row, act, n, [](const Block& x, const ActivationQ8_0* y, ScalarSum& acc) {
             int32_t s = 0;
@@ -154,7 +154,7 @@ float dotQ2_0(const uint8_t* row, const void* act, int64_t n) {
 
 } // namespace
 
-void quantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n) {
+void referenceQuantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n) {
     for (int64_t b = 0; b < n / 256; ++b, x += 256, ++out) {
         float maxAbs = 0.0f, max = 0.0f;
         for (int j = 0; j < 256; ++j) {
@@ -179,6 +179,16 @@ void quantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n) {
             out->bsums[g] = int16_t(sum);
         }
     }
+}
+
+void quantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n) {
+#if defined(QF_HAVE_X86_KERNELS)
+    // The same bytes either way; the scalar one when the portable kernels are forced.
+    static const bool avx512 = pathUsable(quant::KernelPath::Avx512);
+    if (avx512 && quant::activePath() != quant::KernelPath::Reference)
+        return avx512QuantizeActivationsQ8K(x, out, n);
+#endif
+    referenceQuantizeActivationsQ8K(x, out, n);
 }
 
 void quantizeActivationsQ8_0(const float* x, ActivationQ8_0* out, int64_t n) {
@@ -245,7 +255,8 @@ bool quantizedMatvec(quant::KernelPath path, const RowMatrix& w, const float* x,
         if (actType == GgmlType::Q8_K)
             quantizeActivationsQ8K(x + t * ldx, reinterpret_cast<ActivationQ8K*>(act + t * rowBytes), w.cols);
         else
-            quantizeActivationsQ8_0(x + t * ldx, reinterpret_cast<ActivationQ8_0*>(act + t * rowBytes), w.cols);
+            quantizeActivationsQ8_0(x + t * ldx, reinterpret_cast<ActivationQ8_0*>(act + t * rowBytes),
+                                    w.cols);
     }
     if (threads == 0) threads = hardwareThreads();
     // Below this many weights a thread costs more to wake than it saves.
@@ -280,7 +291,8 @@ bool quantizedMatvecs(quant::KernelPath path, std::span<const MatvecJob> jobs, u
         const RowMatrix& w = *jobs[j].w;
         const GgmlType actType = ggmlActivationType(w.type);
         const int64_t blockValues = actType == GgmlType::Q8_K ? 256 : 32;
-        if ((actType != GgmlType::Q8_K && actType != GgmlType::Q8_0) || w.cols % blockValues != 0) return false;
+        if ((actType != GgmlType::Q8_K && actType != GgmlType::Q8_0) || w.cols % blockValues != 0)
+            return false;
         Prepared& p = prepared[j];
         p.dot = gemmKernels(path).quantizedDot(w.type);
         if (!p.dot) return false;

@@ -24,8 +24,13 @@ struct ActivationQ8_0 {
     int8_t qs[32];
 };
 
-// Writes n / 256 (Q8_K) or n / 32 (Q8_0) blocks; n must be a multiple of the block size.
+// Writes n / 256 (Q8_K) or n / 32 (Q8_0) blocks; n must be a multiple of the block size. Q8_K takes the
+// AVX-512 quantizer where the CPU has it (the reference's bytes, bit for bit).
 void quantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n);
+void referenceQuantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n);
+#if defined(QF_HAVE_X86_KERNELS)
+void avx512QuantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n); // only with AVX-512
+#endif
 void quantizeActivationsQ8_0(const float* x, ActivationQ8_0* out, int64_t n);
 
 // QuantizedDotFn (matmul_kernels.h): sum_k w[k] * a[k] over a row of n values (whole blocks), `row` in the
@@ -34,6 +39,13 @@ void quantizeActivationsQ8_0(const float* x, ActivationQ8_0* out, int64_t n);
 QuantizedDotFn referenceQuantizedDot(GgmlType type);
 #if defined(QF_HAVE_X86_KERNELS)
 QuantizedDotFn avx2QuantizedDot(GgmlType type);
+// The AVX-512 path's: its own Q4_K and Q6_K kernels (with VNNI when the CPU has it), the AVX2 ones for the
+// other types; every result has the AVX2 kernel's bits. The two variants of its own kernels (nullptr for
+// the other types), for the tests: avx512OwnQuantizedDot without VNNI, avx512VnniQuantizedDot with (only
+// call its functions when cpuFeatures().avx512vnni).
+QuantizedDotFn avx512QuantizedDot(GgmlType type);
+QuantizedDotFn avx512OwnQuantizedDot(GgmlType type);
+QuantizedDotFn avx512VnniQuantizedDot(GgmlType type);
 #endif
 
 // The integer GEMM of many tokens (quantizedGemm) for the K-quants. Each weight row is unpacked once per
@@ -45,9 +57,9 @@ QuantizedDotFn avx2QuantizedDot(GgmlType type);
 // with the inner sums exact in integers (unsigned codes times signed activation bytes) and the last
 // factor read from GemmActivationQ8K::groupSums.
 struct alignas(64) PreparedBlockK {
-    uint8_t q[256];     // unsigned codes in lane order: Q4_K 0..15, Q5_K 0..31, Q6_K 0..63 (the value + 32)
-    float dscales[16];  // d * the group's scale
-    float mins[16];     // dmin * min (Q4_K, Q5_K), 32 * d * scale (Q6_K)
+    uint8_t q[256];    // unsigned codes in lane order: Q4_K 0..15, Q5_K 0..31, Q6_K 0..63 (the value + 32)
+    float dscales[16]; // d * the group's scale
+    float mins[16];    // dmin * min (Q4_K, Q5_K), 32 * d * scale (Q6_K)
 };
 // One Q8_K block of a token's activations for the GEMM (the values of quantizeActivationsQ8K), in lane order.
 struct alignas(64) GemmActivationQ8K {
@@ -73,8 +85,8 @@ void referenceQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmA
                             float* y, int64_t ldy);
 #if defined(QF_HAVE_X86_KERNELS)
 PrepareRowFn avx512PrepareRow(GgmlType type);
-void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
-                         float* y, int64_t ldy);
+void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
+                         int64_t tokens, float* y, int64_t ldy);
 // The same with vpdpbusd (AVX-512 VNNI; only call when cpuFeatures().avx512vnni).
 void avx512VnniQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
                              int64_t tokens, float* y, int64_t ldy);

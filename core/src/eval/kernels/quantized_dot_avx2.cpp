@@ -1,9 +1,11 @@
 // AVX2 integer dot products (quantized_dot.h): unsigned weight bytes times signed activation bytes with
 // vpmaddubsw (pairs into 16 bits, no overflow for these ranges), then vpmaddwd with the sub-block scales
-// into 32-bit sums, one float multiply-add per block. The AVX-512 path uses them too.
+// into 32-bit sums, one float multiply-add per block. The AVX-512 path uses them for the types it has no
+// kernel of its own for (quantized_dot_avx512.cpp, whose results have these kernels' bits).
 #include <immintrin.h>
 
 #include <cstdint>
+#include <cstring>
 
 #include "quant/quant_blocks.h"
 #include "quant/quant_mxfp4.h"
@@ -15,64 +17,32 @@ namespace {
 
 using namespace quant::detail;
 
-float hsum(__m256 v) {
-    __m128 s = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
-    s = _mm_add_ps(s, _mm_movehl_ps(s, s));
-    s = _mm_add_ss(s, _mm_movehdup_ps(s));
-    return _mm_cvtss_f32(s);
-}
-
-__m256i load32(const void* p) {
-    return _mm256_loadu_si256(static_cast<const __m256i*>(p));
-}
+#include "quantized_dot_x86.h"
 
 // Lanes 0-7 get scale a, lanes 8-15 scale b (16-bit), for vpmaddwd over two 16-value groups.
 __m256i twoScales(int a, int b) {
     return _mm256_set_m128i(_mm_set1_epi16(int16_t(b)), _mm_set1_epi16(int16_t(a)));
 }
 
-// The eight 6-bit scales and mins of a Q4_K/Q5_K block as bytes: scales in [0, 8), mins in [8, 16).
-void unpackK4(const uint8_t* s, uint8_t* scales, uint8_t* mins) {
-    for (int j = 0; j < 8; ++j)
-        unpackScaleMinK4(j, s, scales + j, mins + j);
-}
-
-// sum_j mins[j] * (bsums[2j] + bsums[2j + 1]).
-int32_t minsDot(const uint8_t* mins, const int16_t* bsums) {
-    const __m128i m = _mm_cvtepu8_epi16(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(mins)));
-    const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums));
-    const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums + 8));
-    __m128i p = _mm_madd_epi16(m, _mm_hadd_epi16(b0, b1));
-    p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0x4E));
-    p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0xB1));
-    return _mm_cvtsi128_si32(p);
-}
-
-// The accumulator of the AVX2 block bodies: a vector sum, and a float one that is subtracted at the end.
-struct VectorSum {
-    __m256 acc = _mm256_setzero_ps();
-    float minSum = 0.0f;
-    float finish() const { return hsum(acc) - minSum; }
-};
-
 float dotQ4K(const uint8_t* row, const void* act, int64_t n) {
     const __m256i low = _mm256_set1_epi8(0xF);
     return blockLoop<BlockQ4K, ActivationQ8K, 256, VectorSum>(
         row, act, n, [low](const BlockQ4K& x, const ActivationQ8K* y, VectorSum& v) {
-            alignas(16) uint8_t scales[8], mins[8];
-            unpackK4(x.scales, scales, mins);
+            const ScalesMinsK4 sm = unpackK4(x.scales);
             __m256i sumi = _mm256_setzero_si256();
             for (int s = 0; s < 4; ++s) {
                 const __m256i q4 = load32(x.qs + 32 * s);
                 const __m256i pl = _mm256_maddubs_epi16(_mm256_and_si256(q4, low), load32(y->qs + 64 * s));
                 const __m256i ph = _mm256_maddubs_epi16(_mm256_and_si256(_mm256_srli_epi16(q4, 4), low),
                                                         load32(y->qs + 64 * s + 32));
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(scales[2 * s])));
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(ph, _mm256_set1_epi16(scales[2 * s + 1])));
+                sumi = _mm256_add_epi32(
+                    sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(int16_t(uint8_t(sm.scales >> (16 * s))))));
+                sumi = _mm256_add_epi32(
+                    sumi,
+                    _mm256_madd_epi16(ph, _mm256_set1_epi16(int16_t(uint8_t(sm.scales >> (16 * s + 8))))));
             }
-            const float d = y->d * _cvtsh_ss(x.d);
-            v.acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), v.acc);
-            v.minSum += y->d * _cvtsh_ss(x.dmin) * float(minsDot(mins, y->bsums));
+            v.add(sumi, y->d, x.d);
+            v.subtractMins(y->d, x.dmin, minsDot(sm.mins, y->bsums));
         });
 }
 
@@ -81,25 +51,27 @@ float dotQ5K(const uint8_t* row, const void* act, int64_t n) {
     const __m256i bit = _mm256_set1_epi8(0x10);
     return blockLoop<BlockQ5K, ActivationQ8K, 256, VectorSum>(
         row, act, n, [low, bit](const BlockQ5K& x, const ActivationQ8K* y, VectorSum& v) {
-            alignas(16) uint8_t scales[8], mins[8];
-            unpackK4(x.scales, scales, mins);
+            const ScalesMinsK4 sm = unpackK4(x.scales);
             const __m256i qh = load32(x.qh);
             __m256i sumi = _mm256_setzero_si256();
             for (int s = 0; s < 4; ++s) {
                 const __m256i q4 = load32(x.qs + 32 * s);
                 // Bit j of qh[l] is the fifth bit of value l of sub-block j.
                 const __m256i hl = _mm256_and_si256(_mm256_slli_epi16(_mm256_srli_epi16(qh, 2 * s), 4), bit);
-                const __m256i hh = _mm256_and_si256(_mm256_slli_epi16(_mm256_srli_epi16(qh, 2 * s + 1), 4), bit);
+                const __m256i hh =
+                    _mm256_and_si256(_mm256_slli_epi16(_mm256_srli_epi16(qh, 2 * s + 1), 4), bit);
                 const __m256i vl = _mm256_or_si256(_mm256_and_si256(q4, low), hl);
                 const __m256i vh = _mm256_or_si256(_mm256_and_si256(_mm256_srli_epi16(q4, 4), low), hh);
                 const __m256i pl = _mm256_maddubs_epi16(vl, load32(y->qs + 64 * s));
                 const __m256i ph = _mm256_maddubs_epi16(vh, load32(y->qs + 64 * s + 32));
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(scales[2 * s])));
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(ph, _mm256_set1_epi16(scales[2 * s + 1])));
+                sumi = _mm256_add_epi32(
+                    sumi, _mm256_madd_epi16(pl, _mm256_set1_epi16(int16_t(uint8_t(sm.scales >> (16 * s))))));
+                sumi = _mm256_add_epi32(
+                    sumi,
+                    _mm256_madd_epi16(ph, _mm256_set1_epi16(int16_t(uint8_t(sm.scales >> (16 * s + 8))))));
             }
-            const float d = y->d * _cvtsh_ss(x.d);
-            v.acc = _mm256_fmadd_ps(_mm256_set1_ps(d), _mm256_cvtepi32_ps(sumi), v.acc);
-            v.minSum += y->d * _cvtsh_ss(x.dmin) * float(minsDot(mins, y->bsums));
+            v.add(sumi, y->d, x.d);
+            v.subtractMins(y->d, x.dmin, minsDot(sm.mins, y->bsums));
         });
 }
 
@@ -120,14 +92,16 @@ float dotQ6K(const uint8_t* row, const void* act, int64_t n) {
                                        : j == 1 ? _mm256_and_si256(ql1, low)
                                        : j == 2 ? _mm256_and_si256(_mm256_srli_epi16(ql0, 4), low)
                                                 : _mm256_and_si256(_mm256_srli_epi16(ql1, 4), low);
-                    const __m256i h2 = _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, 2 * j), two), 4);
+                    const __m256i h2 =
+                        _mm256_slli_epi16(_mm256_and_si256(_mm256_srli_epi16(qh, 2 * j), two), 4);
                     const __m256i val = _mm256_or_si256(l4, h2); // value + 32, in [0, 64)
                     const __m256i a = load32(q8 + 32 * j);
-                    const __m256i p = _mm256_sub_epi16(_mm256_maddubs_epi16(val, a), _mm256_maddubs_epi16(bias, a));
+                    const __m256i p =
+                        _mm256_sub_epi16(_mm256_maddubs_epi16(val, a), _mm256_maddubs_epi16(bias, a));
                     sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(p, twoScales(sc[2 * j], sc[2 * j + 1])));
                 }
             }
-            v.acc = _mm256_fmadd_ps(_mm256_set1_ps(y->d * _cvtsh_ss(x.d)), _mm256_cvtepi32_ps(sumi), v.acc);
+            v.add(sumi, y->d, x.d);
         });
 }
 
@@ -156,7 +130,8 @@ float scaleOf(const BlockMxfp4& b) {
     return mxfp4HalfScale(b.e);
 }
 
-template <class Block, const int8_t* Values> float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
+template <class Block, const int8_t* Values>
+float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
     const __m128i table = _mm_loadu_si128(reinterpret_cast<const __m128i*>(Values));
     const __m128i low = _mm_set1_epi8(0xF);
     const __m256i ones = _mm256_set1_epi16(1);
@@ -183,7 +158,8 @@ float dotTq2_0(const uint8_t* row, const void* act, int64_t n) {
                 const __m256i q = load32(x.qs + 32 * j);
                 for (int l = 0; l < 4; ++l) {
                     const __m256i c = _mm256_and_si256(_mm256_srli_epi16(q, 2 * l), three);
-                    sum16 = _mm256_add_epi16(sum16, _mm256_maddubs_epi16(c, load32(y->qs + 128 * j + 32 * l)));
+                    sum16 =
+                        _mm256_add_epi16(sum16, _mm256_maddubs_epi16(c, load32(y->qs + 128 * j + 32 * l)));
                 }
             }
             // Eight maddubs sums of at most 2 * 2 * 128 each stay within 16 bits.

@@ -2,6 +2,7 @@
 // for CPUs without VNNI, and the row preparers of Q4_K and Q6_K (vector unpacking into lane order) that
 // both kernels use.
 #include <cstdint>
+#include <cstring>
 
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic push
@@ -21,6 +22,8 @@ namespace {
 
 using namespace quant::detail;
 
+#include "quantized_dot_x86.h"
+
 struct BwDot {
     static __m512i first(__m512i codes, __m512i activations) {
         return _mm512_madd_epi16(_mm512_maddubs_epi16(codes, activations), _mm512_set1_epi16(1));
@@ -36,8 +39,8 @@ struct BwDot {
 // is dword 4 L + i of the block.
 void storeLaneOrder(__m512i n0, __m512i n1, __m512i n2, __m512i n3, uint8_t* out) {
     for (int i = 0; i < 4; ++i) {
-        const __m512i idx = _mm512_add_epi32(_mm512_set_epi32(28, 24, 20, 16, 12, 8, 4, 0, 28, 24, 20, 16, 12, 8, 4, 0),
-                                             _mm512_set1_epi32(i));
+        const __m512i idx = _mm512_add_epi32(
+            _mm512_set_epi32(28, 24, 20, 16, 12, 8, 4, 0, 28, 24, 20, 16, 12, 8, 4, 0), _mm512_set1_epi32(i));
         const __m512i low = _mm512_permutex2var_epi32(n0, idx, n1);  // lanes 0-7: groups 0-7
         const __m512i high = _mm512_permutex2var_epi32(n2, idx, n3); // lanes 0-7: groups 8-15
         _mm512_store_si512(out + 64 * i, _mm512_shuffle_i64x2(low, high, 0x44));
@@ -57,17 +60,15 @@ void prepareQ4K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
                                             _mm256_and_si256(_mm256_srli_epi16(v, 4), low), 1);
         }
         storeLaneOrder(natural[0], natural[1], natural[2], natural[3], out->q);
-        alignas(16) uint8_t sc[8], m[8];
-        for (int j = 0; j < 8; ++j)
-            unpackScaleMinK4(j, x->scales, sc + j, m + j);
-        auto widen = [](const uint8_t* bytes, float scale) {
-            const __m256 v = _mm256_mul_ps(_mm256_set1_ps(scale),
-                                           _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(
-                                               _mm_loadl_epi64(reinterpret_cast<const __m128i*>(bytes)))));
+        const ScalesMinsK4 sm = unpackK4(x->scales);
+        auto widen = [](uint64_t bytes, float scale) {
+            const __m256 v =
+                _mm256_mul_ps(_mm256_set1_ps(scale),
+                              _mm256_cvtepi32_ps(_mm256_cvtepu8_epi32(_mm_cvtsi64_si128(int64_t(bytes)))));
             return _mm512_castps256_ps512(v);
         };
-        _mm512_store_ps(out->dscales, _mm512_permutexvar_ps(pairs, widen(sc, _cvtsh_ss(x->d))));
-        _mm512_store_ps(out->mins, _mm512_permutexvar_ps(pairs, widen(m, _cvtsh_ss(x->dmin))));
+        _mm512_store_ps(out->dscales, _mm512_permutexvar_ps(pairs, widen(sm.scales, _cvtsh_ss(x->d))));
+        _mm512_store_ps(out->mins, _mm512_permutexvar_ps(pairs, widen(sm.mins, _cvtsh_ss(x->dmin))));
     }
 }
 
@@ -90,11 +91,13 @@ void prepareQ6K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
                 quarter[4 * part + j] = _mm256_or_si256(l4, h2);
             }
         }
-        auto join = [&](int k) { return _mm512_inserti64x4(_mm512_castsi256_si512(quarter[2 * k]), quarter[2 * k + 1], 1); };
+        auto join = [&](int k) {
+            return _mm512_inserti64x4(_mm512_castsi256_si512(quarter[2 * k]), quarter[2 * k + 1], 1);
+        };
         storeLaneOrder(join(0), join(1), join(2), join(3), out->q);
-        const __m512 scales = _mm512_mul_ps(
-            _mm512_set1_ps(_cvtsh_ss(x->d)),
-            _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x->scales)))));
+        const __m512 scales = _mm512_mul_ps(_mm512_set1_ps(_cvtsh_ss(x->d)),
+                                            _mm512_cvtepi32_ps(_mm512_cvtepi8_epi32(_mm_loadu_si128(
+                                                reinterpret_cast<const __m128i*>(x->scales)))));
         _mm512_store_ps(out->dscales, scales);
         _mm512_store_ps(out->mins, _mm512_mul_ps(_mm512_set1_ps(32.0f), scales));
     }
@@ -113,8 +116,8 @@ PrepareRowFn avx512PrepareRow(GgmlType type) {
     }
 }
 
-void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
-                         float* y, int64_t ldy) {
+void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
+                         int64_t tokens, float* y, int64_t ldy) {
     GemmLanes<BwDot>::kernel(w, blocks, act, tokens, y, ldy);
 }
 
