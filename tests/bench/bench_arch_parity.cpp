@@ -119,6 +119,14 @@ Result<eval::KldSummary> ours(const fs::path& model, const fs::path& base, unsig
     return result->summary;
 }
 
+bool hasMxfp4Tensors(const fs::path& model) {
+    auto file = gguf::GgufFile::open(model);
+    if (!file) return false;
+    for (const gguf::TensorInfo& t : file->tensors())
+        if (t.type == GgmlType::MXFP4) return true;
+    return false;
+}
+
 Row measure(const Options& o, const std::string& name) {
     Row row{.model = name + (o.fa ? " -fa on" : "")};
     const fs::path model = o.zoo / (name + ".gguf");
@@ -151,11 +159,13 @@ Row measure(const Options& o, const std::string& name) {
     if (!o.quant) return row;
 
     const fs::path q4 = o.work / (name + "-Q4_K_M.gguf"), q4Log = o.work / (stem + "-Q4_K_M.log");
-    if (!fs::exists(q4) && !run(fmt::format("{} {} {} Q4_K_M {} > {} 2>&1", quoted(o.llamaBin / "llama-quantize"),
-                                            quoted(model), quoted(q4), o.threads, quoted(o.work / (name + "-quantize.log"))))) {
+    // Experts stored as MXFP4 (published gpt-oss files) are requantized, as a person asks llama-quantize to.
+    const char* requantize = hasMxfp4Tensors(model) ? " --allow-requantize" : "";
+    if (!fs::exists(q4) && !run(fmt::format("{}{} {} {} Q4_K_M {} > {} 2>&1", quoted(o.llamaBin / "llama-quantize"),
+                                            requantize, quoted(model), quoted(q4), o.threads,
+                                            quoted(o.work / (name + "-quantize.log"))))) {
         std::error_code ignored;
         fs::remove(q4, ignored); // llama-quantize may leave a partial file
-        // e.g. MXFP4 experts: llama-quantize refuses to requantize them; the base comparison still stands.
         row.quantNote = "Q4_K_M: llama-quantize failed, see " + (o.work / (name + "-quantize.log")).string();
         return row;
     }
@@ -216,10 +226,7 @@ Identity compareQuantization(const Options& o, const std::string& name, const st
     if (!source) return id.note = source.error().message, id;
     const quant::Preset* preset = quant::findPreset(presetName);
     if (!preset) return id.note = "unknown preset", id;
-    bool mxfp4Experts = false;
-    for (const gguf::TensorInfo& t : source->tensors())
-        mxfp4Experts |= t.type == GgmlType::MXFP4;
-    const bool requantize = mxfp4Experts && presetName != "MXFP4_MOE";
+    const bool requantize = hasMxfp4Tensors(model) && presetName != "MXFP4_MOE";
     const fs::path imatrixFile = o.imatrixDir / (name + ".imatrix.gguf");
     if (withImatrix && !fs::exists(imatrixFile)) return id.note = "no " + imatrixFile.string(), id;
 
