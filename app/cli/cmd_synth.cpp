@@ -20,7 +20,9 @@ constexpr const char* kUsage =
     "  --seed N              random seed (default 1)        --threads N\n"
     "  --tokenizer FILE      copy the vocabulary from this GGUF when its size matches\n"
     "  --arch NAME           instead: a tiny model of an architecture (llama, mixtral, qwen2, qwen3, qwen3moe,\n"
-    "                        gemma2, gemma3, phi3) with a 259-token byte vocabulary, as the parity tests make;\n"
+    "                        gemma2, gemma3, phi3, gpt-oss, gpt-oss-mxfp4, deepseek2) with a 259-token byte\n"
+    "                        vocabulary, as the parity tests make; --zoo-weights draws them as the zoo does\n"
+    "                        with ZOO_STD=0.06 (undecided routers, 8 experts);\n"
     "                        --embd --layers --ff --heads --kv-heads --head-dim --experts --experts-used\n"
     "                        --expert-ff resize it (e.g. a Qwen3-MoE of ~1B active parameters to benchmark)\n"
     "  --overwrite           replace OUT.gguf if it exists\n";
@@ -33,7 +35,7 @@ Result<uint64_t> number(const Args& args, const char* option, uint64_t fallback)
 } // namespace
 
 int runSynth(const std::vector<std::string>& argv) {
-    auto args = Args::parse(argv, {.flags = {"--tied", "--overwrite", "--help"},
+    auto args = Args::parse(argv, {.flags = {"--tied", "--overwrite", "--help", "--zoo-weights"},
                                    .valued = {"--embd", "--layers", "--ff", "--heads", "--kv-heads", "--vocab",
                                               "--ctx", "--type", "--seed", "--threads", "--tokenizer", "--arch",
                                               "--head-dim", "--experts", "--experts-used", "--expert-ff"}});
@@ -58,7 +60,9 @@ int runSynth(const std::vector<std::string>& argv) {
             *target = uint32_t(*v);
         }
         auto done = seed ? model::writeSyntheticArchitecture(*arch, args->positional()[0], *seed,
-                                                             args->has("--overwrite"), sizes)
+                                                             args->has("--overwrite"), sizes,
+                                                             args->has("--zoo-weights") ? model::SyntheticWeights::Zoo
+                                                                                        : model::SyntheticWeights::Decisive)
                          : Status(seed.error());
         if (!done) {
             fmt::print(stderr, "error: {}\n", done.error().message);

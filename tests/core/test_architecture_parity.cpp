@@ -4,6 +4,9 @@
 // -fa off --kl-divergence-base <name>.kld` wrote for `quantforge-cli synth <name>.gguf --arch <name>`
 // (see tests/data/arch_parity/README.md). The same generator and seed give the same bytes, so a stored file
 // stays valid until the generator changes, and then the test fails until it is regenerated.
+// Two sets: decisive weights (clear tops, decisive routers: parity within rounding, KLD <= 1e-4) and the
+// zoo's weights (tests/data/arch_parity/zoo: routers near ties, where one last-bit difference from
+// llama.cpp's order of arithmetic picks another expert), checked for exact agreement with -fa off and on.
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,14 +28,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path referenceLogits(const std::string& name) {
-    return fs::path(QF_SOURCE_DIR) / "tests" / "data" / "arch_parity" / (name + ".kld");
+fs::path referenceFolder(bool zooWeights) {
+    const fs::path folder = fs::path(QF_SOURCE_DIR) / "tests" / "data" / "arch_parity";
+    return zooWeights ? folder / "zoo" : folder;
 }
 
-// llama-perplexity's final PPL of a model (tests/data/arch_parity/perplexity.txt); 0 when absent. The
+fs::path referenceLogits(const std::string& name, bool zooWeights = false) {
+    return referenceFolder(zooWeights) / (name + ".kld");
+}
+
+// llama-perplexity's final PPL of a model (perplexity.txt beside the .kld files); 0 when absent. The
 // stored log-probabilities cannot give it: they are clamped 16 nats below each row's top.
 double llamaCppPerplexity(const std::string& name) {
-    std::ifstream in(fs::path(QF_SOURCE_DIR) / "tests" / "data" / "arch_parity" / "perplexity.txt");
+    std::ifstream in(referenceFolder(false) / "perplexity.txt");
     std::string line;
     while (std::getline(in, line)) {
         std::istringstream fields(line);
@@ -49,10 +57,11 @@ class TestArchitectureParity : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    fs::path makeModel(const std::string& name) {
-        const fs::path path = fs::path(m_dir.path().toStdString()) / (name + ".gguf");
+    fs::path makeModel(const std::string& name, bool zooWeights = false) {
+        const fs::path path = fs::path(m_dir.path().toStdString()) / (name + (zooWeights ? "-zoo.gguf" : ".gguf"));
         if (!fs::exists(path)) {
-            auto written = model::writeSyntheticArchitecture(name, path);
+            auto written = model::writeSyntheticArchitecture(
+                name, path, 1, true, {}, zooWeights ? model::SyntheticWeights::Zoo : model::SyntheticWeights::Decisive);
             if (!written) qWarning("%s", written.error().message.c_str());
         }
         return path;
@@ -93,12 +102,64 @@ private slots:
         QVERIFY2(std::abs(s.perplexity.value / reference - 1) <= 5e-4, report.constData());
     }
 
+    void matchesLlamaCppExactly_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("flashAttention");
+        for (const std::string& name : model::syntheticArchitectureNames()) {
+            QTest::newRow(name.c_str()) << QString::fromStdString(name) << false;
+            QTest::newRow((name + " -fa on").c_str()) << QString::fromStdString(name) << true;
+        }
+    }
+
+    // The zoo's weights: our logits are llama.cpp's up to the 16-bit rounding of its stored log-probabilities
+    // (mean KLD <= 1e-6, no token above 1e-4, the same top token everywhere, the PPL within 0.01 % of the
+    // one llama.cpp's --kl-divergence reports for the stored base). One router tie decided otherwise moves a
+    // token's KLD to 1e-3..1e-1: with activations kept in F32 (quantforge-cli kld --no-llamacpp-rounding, the
+    // decoder before it followed ggml's order) qwen3moe gives mean 4.1e-4, max 2.6e-2, 99.21 % same top and
+    // gpt-oss-mxfp4 6.4e-3, 0.40, 93.65 %.
+    // Known gap: DeepSeek-2's latent attention with flash attention is 1.2e-4 off in PPL (KLD 5e-7, every
+    // top the same: within issue 11's targets, not exact); marked as an expected failure until found.
+    void matchesLlamaCppExactly() {
+        QFETCH(QString, name);
+        QFETCH(bool, flashAttention);
+        const std::string stem = name.toStdString() + (flashAttention ? "-fa" : "");
+        auto model = eval::LlamaModel::open(makeModel(name.toStdString(), true));
+        QVERIFY2(model.ok(), model ? "" : model.error().message.c_str());
+        eval::KldParams params;
+        params.threads = 2;
+        params.flashAttention = flashAttention;
+        auto result = eval::computeKldAgainstLlamaLogits(**model, referenceLogits(stem, true), params);
+        QVERIFY2(result.ok(), result ? "" : result.error().message.c_str());
+        const eval::KldSummary& s = result->summary;
+        QCOMPARE(s.tokens, int64_t(result->chunks * 63));
+        const QByteArray report = QStringLiteral("%1: KLD mean %2 max %3, same top %4%, PPL %5 vs %6")
+                                      .arg(QString::fromStdString(stem))
+                                      .arg(s.meanKld.value)
+                                      .arg(s.maxKld)
+                                      .arg(100 * s.sameTop.value)
+                                      .arg(s.perplexity.value, 0, 'f', 4)
+                                      .arg(s.basePerplexity.value, 0, 'f', 4)
+                                      .toUtf8();
+        qInfo("%s", report.constData());
+        QVERIFY2(s.meanKld.value <= 1e-6, report.constData());
+        QVERIFY2(s.maxKld <= 1e-4, report.constData());
+        QVERIFY2(s.sameTop.value == 1.0, report.constData());
+        if (stem == "deepseek2-fa") {
+            QVERIFY2(std::abs(s.perplexity.value / s.basePerplexity.value - 1) <= 5e-4, report.constData());
+            QEXPECT_FAIL("", "latent attention with flash attention not yet in llama.cpp's exact order", Continue);
+        }
+        QVERIFY2(std::abs(s.perplexity.value / s.basePerplexity.value - 1) <= 1e-4, report.constData());
+    }
+
     // The generator is deterministic: the stored logits belong to exactly these bytes.
     void generatorIsDeterministic() {
         const fs::path a = fs::path(m_dir.path().toStdString()) / "again-a.gguf";
         const fs::path b = fs::path(m_dir.path().toStdString()) / "again-b.gguf";
         QVERIFY(model::writeSyntheticArchitecture("gemma3", a).ok());
         QVERIFY(model::writeSyntheticArchitecture("gemma3", b).ok());
+        QCOMPARE(test::readAll(a), test::readAll(b));
+        for (const fs::path& p : {a, b})
+            QVERIFY(model::writeSyntheticArchitecture("gpt-oss-mxfp4", p, 1, true, {}, model::SyntheticWeights::Zoo).ok());
         QCOMPARE(test::readAll(a), test::readAll(b));
         QVERIFY(!model::writeSyntheticArchitecture("falcon", a).ok());
     }

@@ -9,6 +9,7 @@
 #include "qf/fp16.h"
 #include "qf/gguf/gguf_writer.h"
 #include "qf/model/architecture.h"
+#include "qf/quant/kernels.h"
 
 namespace qf::model {
 namespace {
@@ -33,6 +34,7 @@ struct Shape {
     uint32_t qLoraRank = 0, kvLoraRank = 0, ropeDims = 0, valueDim = 0;
     uint32_t leadingDense = 0, sharedExperts = 0;
     bool sigmoidGating = false; // with exp_probs_b, renormalized and scaled weights (DeepSeek-V3 style)
+    bool mxfp4Experts = false;  // expert matrices stored as MXFP4 (file type MOSTLY_MXFP4_MOE)
 };
 
 std::vector<Shape> shapes() {
@@ -50,9 +52,13 @@ std::vector<Shape> shapes() {
     s.push_back({.name = "gemma3", .architecture = "gemma3", .layers = 6, .headsKv = 1, .headDim = 32, .tied = true,
                  .ropeBase = 1000000.0f, .ropeBaseSwa = 10000.0f, .slidingWindow = 32});
     s.push_back({.name = "phi3", .architecture = "phi3", .headsKv = 4});
-    s.push_back({.name = "gpt-oss", .architecture = "gpt-oss", .feedForward = 64, .experts = 4, .expertsUsed = 2,
+    Shape gptOss{.name = "gpt-oss", .architecture = "gpt-oss", .feedForward = 64, .experts = 4, .expertsUsed = 2,
                  .expertFeedForward = 64, .biases = true, .outputBias = true, .expertBiases = true, .yarn = true,
-                 .ropeBase = 150000.0f, .slidingWindow = 32});
+                 .ropeBase = 150000.0f, .slidingWindow = 32};
+    s.push_back(gptOss);
+    gptOss.name = "gpt-oss-mxfp4";
+    gptOss.mxfp4Experts = true;
+    s.push_back(gptOss);
     s.push_back({.name = "deepseek2", .architecture = "deepseek2", .headsKv = 1, .headDim = 24, .experts = 4,
                  .expertsUsed = 2, .expertFeedForward = 32, .yarn = true, .qLoraRank = 48, .kvLoraRank = 32,
                  .ropeDims = 8, .valueDim = 16, .leadingDense = 1, .sharedExperts = 1, .sigmoidGating = true});
@@ -87,15 +93,22 @@ struct Planned {
     double scale = 1.0;
 };
 
-std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vocabulary) {
+constexpr double kZooSpread = 0.06; // make_zoo.py's ZOO_STD for parity checks
+
+std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vocabulary, SyntheticWeights style) {
     std::vector<Planned> out;
-    auto weight = [&](std::string name, std::vector<uint64_t> shape, double gain = 1.0) {
-        const double scale = gain / std::sqrt(double(shape[0]));
-        out.push_back({{std::move(name), std::move(shape), GgmlType::F16}, Fill::Weight, scale});
+    const bool zoo = style == SyntheticWeights::Zoo;
+    auto weight = [&](std::string name, std::vector<uint64_t> shape, double gain = 1.0,
+                      GgmlType type = GgmlType::F16) {
+        // The zoo's spread at its width of 256: every product moves its input as much as there.
+        const double scale = (zoo ? kZooSpread * 16.0 : gain) / std::sqrt(double(shape[0]));
+        out.push_back({{std::move(name), std::move(shape), type}, Fill::Weight, scale});
     };
     auto f32 = [&](std::string name, std::vector<uint64_t> shape, Fill fill, double scale = 0.1) {
+        if (zoo && scale != 1.0) scale = kZooSpread; // attention sinks keep their unit spread, as in the zoo
         out.push_back({{std::move(name), std::move(shape), GgmlType::F32}, fill, scale});
     };
+    const GgmlType expertType = s.mxfp4Experts ? GgmlType::MXFP4 : GgmlType::F16;
     const uint64_t E = s.embedding, Q = uint64_t(s.heads) * s.headDim, KV = uint64_t(s.headsKv) * s.headDim;
     // Embeddings of unit-ish size; the output projection sharper, so that distributions have clear tops.
     weight("token_embd.weight", {E, vocabulary}, s.tied ? 2.5 : std::sqrt(double(E)) * 0.5);
@@ -140,9 +153,9 @@ std::vector<Planned> plan(const Shape& s, const ArchitectureInfo& a, uint32_t vo
             // Decisive routers, as trained ones are: near-ties between experts would pick different experts
             // under the rounding differences of any two implementations.
             weight(b + "ffn_gate_inp.weight", {E, s.experts}, 8.0);
-            weight(b + "ffn_gate_exps.weight", {E, F, s.experts});
-            weight(b + "ffn_up_exps.weight", {E, F, s.experts});
-            weight(b + "ffn_down_exps.weight", {F, E, s.experts});
+            weight(b + "ffn_gate_exps.weight", {E, F, s.experts}, 1.0, expertType);
+            weight(b + "ffn_up_exps.weight", {E, F, s.experts}, 1.0, expertType);
+            weight(b + "ffn_down_exps.weight", {F, E, s.experts}, 1.0, expertType);
             if (s.expertBiases) {
                 f32(b + "ffn_gate_inp.bias", {s.experts}, Fill::Bias);
                 f32(b + "ffn_gate_exps.bias", {F, s.experts}, Fill::Bias);
@@ -202,7 +215,7 @@ std::vector<std::string> syntheticArchitectureNames() {
 }
 
 Status writeSyntheticArchitecture(const std::string& name, const std::filesystem::path& output, uint64_t seed,
-                                  bool overwrite, const SyntheticSizes& sizes) {
+                                  bool overwrite, const SyntheticSizes& sizes, SyntheticWeights weights) {
     const Shape* shape = nullptr;
     const auto all = shapes();
     for (const Shape& s : all)
@@ -210,6 +223,10 @@ Status writeSyntheticArchitecture(const std::string& name, const std::filesystem
     if (!shape)
         return makeError("no synthetic model of '{}' (known: {})", name, fmt::join(syntheticArchitectureNames(), ", "));
     Shape s = *shape;
+    if (weights == SyntheticWeights::Zoo && s.experts > 0) { // the zoo's expert count and top-k
+        s.experts = 8;
+        s.expertsUsed = 2;
+    }
     for (auto [field, value] : {std::pair{&s.embedding, sizes.embedding}, {&s.layers, sizes.layers},
                                 {&s.heads, sizes.heads}, {&s.headsKv, sizes.headsKv}, {&s.headDim, sizes.headDim},
                                 {&s.feedForward, sizes.feedForward}, {&s.experts, sizes.experts},
@@ -229,7 +246,7 @@ Status writeSyntheticArchitecture(const std::string& name, const std::filesystem
     md.set("general.type", Value::string("model"));
     // No architecture in the name: llama.cpp gives names containing "phi3" Phi-3's special tokens.
     md.set("general.name", Value::string("Quantforge synthetic model"));
-    md.set("general.file_type", Value::u32(1));
+    md.set("general.file_type", Value::u32(s.mxfp4Experts ? 38 : 1)); // MOSTLY_MXFP4_MOE or MOSTLY_F16
     md.set(p + "context_length", Value::u32(4096));
     md.set(p + "embedding_length", Value::u32(s.embedding));
     md.set(p + "block_count", Value::u32(s.layers));
@@ -277,7 +294,7 @@ Status writeSyntheticArchitecture(const std::string& name, const std::filesystem
     }
     setByteVocabulary(md);
 
-    const std::vector<Planned> planned = plan(s, a, kVocabulary);
+    const std::vector<Planned> planned = plan(s, a, kVocabulary, weights);
     for (const Planned& t : planned)
         w.tensors.push_back(t.spec);
     auto fill = [&](size_t index, std::span<uint8_t> out) -> Status {
@@ -297,6 +314,11 @@ Status writeSyntheticArchitecture(const std::string& name, const std::filesystem
         }
         if (t.spec.type == GgmlType::F32)
             std::memcpy(out.data(), values.data(), count * 4);
+        else if (t.spec.type == GgmlType::MXFP4) {
+            const int64_t rowLen = int64_t(t.spec.shape[0]);
+            if (quant::quantizeRows(GgmlType::MXFP4, values.data(), out.data(), int64_t(count) / rowLen, rowLen, nullptr) == 0)
+                return makeError("synthetic {}: cannot write {} as MXFP4", name, t.spec.name);
+        }
         else
             fp32ToFp16Row(values.data(), reinterpret_cast<uint16_t*>(out.data()), int64_t(count));
         return {};

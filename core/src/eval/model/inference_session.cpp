@@ -70,9 +70,11 @@ void InferenceSession::project(int layer, MatrixKind kind, const WeightMatrix& w
         matmul(w, x, ldx, tokens, y, ldy, m_threads);
 }
 
+// ggml-cpu's tiled kernel (the one modelled) runs for 64 queries or more and a value width that is a whole
+// number of AVX-512 vectors; latent attention's values are the cache rows' latent part.
 bool InferenceSession::flashAttentionFor(int64_t tokens) const {
-    return m_llamaCppRounding && m_flashAttention && tokens >= 64 && m_p.headDim % 16 == 0 &&
-           !m_p.info->latentAttention;
+    const int64_t valueWidth = m_p.info->latentAttention ? int64_t(m_p.kvLoraRank) : int64_t(m_p.headDim);
+    return m_llamaCppRounding && m_flashAttention && tokens >= 64 && valueWidth % 16 == 0;
 }
 
 void InferenceSession::projectMany(int layer, std::span<const Projection> products) {

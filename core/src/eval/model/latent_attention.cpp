@@ -60,7 +60,7 @@ void InferenceSession::latentAttentionBlock(int layer, int64_t n) {
                         m_latentQ.data() + t * H * D + h * D + nope, size_t(R) * sizeof(float));
     if (m_llamaCppRounding) {
         const VectorOps& ops = vectorOps();
-        ops.roundToHalf(m_latentQueries.data(), n * queryWidth);
+        if (!flashAttentionFor(n)) ops.roundToHalf(m_latentQueries.data(), n * queryWidth); // flash: F32 queries
         ops.roundToHalf(m_latentKv.data(), n * rowWidth);
     }
 
