@@ -235,6 +235,7 @@ void MainWindow::createPages() {
     m_sourceView->addPage(comparePage);
     connect(comparePage, &ComparePage::measuredQualityChanged, recommendPage,
             &RecommendPage::setMeasuredQuality);
+    connect(recommendPage, &RecommendPage::mixCurveChanged, comparePage, &ComparePage::setPredictedMixCurve);
 }
 
 void MainWindow::restoreWindowState() {

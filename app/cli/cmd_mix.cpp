@@ -13,12 +13,12 @@
 #include "qf/eval/llama_model.h"
 #include "qf/io/atomic_file.h"
 #include "qf/io/output_policy.h"
+#include "qf/mix/machine_budget.h"
 #include "qf/mix/mix_plan.h"
 #include "qf/quant/imatrix.h"
 #include "qf/quant/quantize_job.h"
 #include "qf/recommend/machine.h"
-#include "qf/recommend/memory_model.h"
-#include "qf/recommend/model_shape.h"
+#include "qf/recommend/recommendation.h"
 
 namespace qf::cli {
 namespace {
@@ -29,8 +29,10 @@ constexpr const char* kUsage =
     "  The mix of standard GGUF types that the measured sensitivity of each tensor predicts to lose least\n"
     "  (KL divergence) within a byte budget; an ordinary GGUF file, recipe in its metadata.\n"
     "  --budget SIZE      the whole file's size: 11.5MB, 700MiB, 4GB, or bytes\n"
-    "  --fit-ram SIZE     instead: what fits this much RAM after the OS reserve, the KV cache and compute\n"
-    "                     buffers of --ctx tokens (default 4096)\n"
+    "  --fit-ram SIZE     instead: the largest file that fits this much RAM (no GPU) with the OS reserve,\n"
+    "                     the KV cache and compute buffers of --ctx tokens (default 4096), by the memory\n"
+    "                     model of `recommend` (at most the largest preset's size)\n"
+    "  --kv-type T        KV cache type for --fit-ram: F16 (default), Q8_0, Q4_0\n"
     "  --imatrix FILE     importance matrix (needed for IQ2/IQ3 types; used for all as llama-quantize)\n"
     "  --text FILE        calibration text (default: the bundled books-calibration.txt; never the\n"
     "                     evaluation text)\n"
@@ -93,7 +95,7 @@ Result<std::vector<GgmlType>> parseTypes(const std::string& list) {
 int runMix(const std::vector<std::string>& argv) {
     ArgSpec spec{.flags = {"--help", "--no-cache", "--overwrite", "--dry-run"},
                  .valued = {"--budget", "--fit-ram", "--ctx", "--imatrix", "--text", "--output", "--recipe-out",
-                            "--types", "--probe", "--sens-ctx", "--sens-chunks", "--front", "--cache-dir", "--threads"},
+                            "--types", "--probe", "--sens-ctx", "--kv-type", "--sens-chunks", "--front", "--cache-dir", "--threads"},
                  .aliases = {{"-o", "--output"}, {"-c", "--ctx"}, {"-t", "--threads"}, {"-f", "--text"}}};
     auto args = Args::parse(argv, spec);
     if (!args) return usageError(args.error().message);
@@ -166,27 +168,44 @@ int runMix(const std::vector<std::string>& argv) {
     if (*sensChunks == 0) sp.chunks = large ? 2 : 8;
     if (large && !args->value("--probe")) sp.probeTypes = {GgmlType::Q3_K, GgmlType::Q5_K};
 
+    GgmlType kvType = GgmlType::F16;
+    if (auto kv = args->value("--kv-type")) {
+        auto t = ggmlTypeFromName(*kv);
+        if (!t || (*t != GgmlType::F16 && *t != GgmlType::Q8_0 && *t != GgmlType::Q4_0))
+            return usageError(fmt::format("--kv-type must be F16, Q8_0 or Q4_0, got '{}'", *kv));
+        kvType = *t;
+    }
     uint64_t budget = 0;
+    std::optional<recommend::Machine> fitMachine;
+    std::optional<recommend::PlannedModel> fitModel;
     if (auto b = args->value("--budget")) {
         auto parsed = parseByteSize(*b);
         if (!parsed) return usageError(parsed.error().message);
         budget = *parsed;
     } else {
+        // The same memory model as Recommend's custom mix row (qf/mix/machine_budget.h): a machine with
+        // this much RAM and no GPU, the KV cache and compute buffers of --ctx tokens.
         auto ram = parseByteSize(*args->value("--fit-ram"));
         if (!ram) return usageError(ram.error().message);
-        auto shape = recommend::modelShapeFrom(source.metadata(), source.tensors());
-        if (!shape) return fail(shape.error().message);
-        auto kv = recommend::kvCacheBytes(*shape, *context, GgmlType::F16);
-        if (!kv) return fail(kv.error().message);
-        const uint64_t reserve = recommend::defaultOsReserve(*ram);
-        const uint64_t runtime = *kv + recommend::computeBufferEstimate(*shape, *context);
-        if (*ram <= reserve + runtime)
-            return fail(fmt::format("{} of RAM leaves nothing for weights: the OS reserve is {}, the KV cache and "
-                                    "buffers of {} tokens take {}",
-                                    humanBytes(*ram), humanBytes(reserve), *context, humanBytes(runtime)));
-        budget = *ram - reserve - runtime;
-        fmt::print("fit {} RAM at context {}: OS reserve {}, KV cache + buffers {} -> file budget {}\n",
-                   humanBytes(*ram), *context, humanBytes(reserve), humanBytes(runtime), humanBytes(budget));
+        recommend::Machine machine;
+        machine.label = fmt::format("{} RAM", humanBytes(*ram));
+        machine.ramBytes = *ram;
+        auto planned = recommend::planModel(source.metadata(), source.tensors(), modelPath.filename().string(),
+                                            imatrix ? &*imatrix : nullptr);
+        if (!planned) return fail(planned.error().message);
+        auto fitted = mix::machineBudget(*planned, *context, kvType, machine);
+        if (!fitted) return fail(fitted.error().message);
+        if (fitted->fit == recommend::Fit::DoesNotFit)
+            return fail(fmt::format("{} of RAM does not hold even the smallest preset ({}) with the KV cache and "
+                                    "buffers of {} tokens (OS reserve {})",
+                                    humanBytes(*ram), humanBytes(fitted->fileBytes), *context,
+                                    humanBytes(machine.osReserve())));
+        budget = fitted->fileBytes;
+        fmt::print("fit {} RAM at context {} ({} KV cache, OS reserve {}): file budget {} bytes ({}){}\n",
+                   humanBytes(*ram), *context, ggmlTypeName(kvType), humanBytes(machine.osReserve()), budget,
+                   humanBytes(budget), fitted->cappedAtLargestPreset ? ", the largest preset's size" : "");
+        fitMachine = machine;
+        fitModel = std::move(*planned);
     }
 
     ProgressLine line;
@@ -215,6 +234,11 @@ int runMix(const std::vector<std::string>& argv) {
     std::string summary;
     for (const auto& [type, n] : counts) summary += fmt::format(" {}x{}", n, ggmlTypeName(type));
     fmt::print("types:{}\n", summary);
+    if (fitMachine) {
+        const recommend::PresetVerdict placed = mix::evaluateMix(*fitModel, plan, *context, kvType, *fitMachine);
+        fmt::print("placement: {}, {} of memory at context {}\n", recommend::fitName(placed.fit),
+                   humanBytes(placed.totalBytes), *context);
+    }
     if (*front > 0) {
         for (const auto& p : mix::paretoFront(mixed->items, mixed->solution.bytes, int(*front)))
             fmt::print("front: {} tensor bytes -> predicted KLD {:.6f}\n", p.bytes, p.cost);

@@ -6,6 +6,7 @@
 //             [--presets P,P,...]  (compare only with these presets besides the targets; default: every
 //             preset up to the largest target's size)
 //             [--keep DIR]   (keep the files, the caches and the recipes there)
+//             [--llamacpp-rounding 0|1]  (sensitivity with llama.cpp's activation rounding; default 0)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -73,6 +74,7 @@ int main(int argc, char** argv) {
     std::vector<GgmlType> probes;
     std::vector<std::string> compared;
     fs::path keep;
+    bool rounding = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--targets") targets = split(v);
@@ -80,6 +82,7 @@ int main(int argc, char** argv) {
         else if (a == "--sens-chunks") sensChunks = std::atoi(v.c_str());
         else if (a == "--threads") threads = unsigned(std::atoi(v.c_str()));
         else if (a == "--keep") keep = v;
+        else if (a == "--llamacpp-rounding") rounding = v == "1";
         else if (a == "--presets") compared = split(v);
         else if (a == "--probe")
             for (const auto& name : split(v))
@@ -107,6 +110,7 @@ int main(int argc, char** argv) {
     sp.imatrix = &*imatrix;
     sp.cacheFolder = work;
     sp.probeTypes = probes;
+    sp.llamaCppRounding = rounding;
     auto table = mix::measureSensitivity(**base, *calibration, sp);
     if (!table) {
         fmt::print(stderr, "sensitivity: {}\n", table.error().message);

@@ -5,8 +5,12 @@
 #include <QTest>
 
 #include <filesystem>
+#include <optional>
 
 #include "cli_runner.h"
+#include "qf/gguf/gguf_file.h"
+#include "qf/mix/machine_budget.h"
+#include "qf/recommend/recommendation.h"
 #include "qf/synthetic_model.h"
 
 using namespace qf;
@@ -73,12 +77,53 @@ private slots:
         QCOMPARE(r.exitCode, 1);
     }
 
-    void fitRam() {
-        auto r = test::runCli(common() + QStringList{QStringLiteral("--fit-ram"), QStringLiteral("8.3MB"),
-                                                     QStringLiteral("--ctx"), QStringLiteral("64"),
+    // --fit-ram plans like Recommend's custom mix row (mix::machineBudget over the presets' memory model):
+    // the budget printed is that one, to the byte, and the mix stays within it.
+    void fitRamUsesTheAppsMemoryModel() {
+        auto source = gguf::GgufFile::open(m_model.toStdString());
+        QVERIFY(source.ok());
+        auto planned = recommend::planModel(source->metadata(), source->tensors(), "cli-mix.gguf");
+        QVERIFY(planned.ok());
+        const uint64_t context = 8192;
+        auto budgetFor = [&](uint64_t ram) {
+            recommend::Machine machine;
+            machine.ramBytes = ram;
+            return mix::machineBudget(*planned, context, GgmlType::F16, machine);
+        };
+        // The least RAM (in 100 kB steps) whose budget is below the largest preset's size and above the
+        // smallest mix of the candidate types (330 kB, as above).
+        std::optional<mix::MachineBudget> expected;
+        uint64_t ram = 0;
+        for (ram = 100'000; ram < 1'000'000'000 && !expected; ram += 100'000) {
+            auto b = budgetFor(ram);
+            QVERIFY(b.ok());
+            if (b->fit != recommend::Fit::DoesNotFit && !b->cappedAtLargestPreset && b->fileBytes >= 330'000)
+                expected = *b;
+        }
+        QVERIFY(expected);
+        ram -= 100'000;
+        QCOMPARE(expected->fit, recommend::Fit::CpuOnly);
+
+        auto r = test::runCli(common() + QStringList{QStringLiteral("--fit-ram"), QString::number(ram),
+                                                     QStringLiteral("--ctx"), QString::number(context),
                                                      QStringLiteral("--dry-run")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(r.out.contains("file budget"));
+        QVERIFY2(r.out.contains(QByteArray("file budget ") + QByteArray::number(qulonglong(expected->fileBytes)) +
+                                " bytes"),
+                 r.out.constData());
+        const qsizetype at = r.out.indexOf("mix: ");
+        QVERIFY(at >= 0);
+        const qulonglong mixBytes = r.out.mid(at + 5).split(' ').front().toULongLong();
+        QVERIFY(mixBytes > 0 && mixBytes <= expected->fileBytes);
+        QVERIFY2(r.out.contains("placement: CPU only"), r.out.constData());
+
+        // 100 kB of RAM holds no preset at all: said so, nothing planned.
+        QCOMPARE(budgetFor(100'000)->fit, recommend::Fit::DoesNotFit);
+        r = test::runCli(common() + QStringList{QStringLiteral("--fit-ram"), QStringLiteral("100000"),
+                                                QStringLiteral("--ctx"), QString::number(context),
+                                                QStringLiteral("--dry-run")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("does not hold even the smallest preset"), r.err.constData());
     }
 
     void usageErrors() {

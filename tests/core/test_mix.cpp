@@ -82,7 +82,11 @@ private slots:
     // One tensor's cost is the KL divergence of the model with only that tensor quantized.
     void sensitivityIsTheKldOfThatTensorAlone() {
         auto model = open(m_model);
-        auto table = mix::measureSensitivity(*model, m_text, params());
+        // With llama.cpp's rounding, as the KL runs below compute it (the default's F32 products differ by
+        // about 1 %).
+        mix::SensitivityParams rounded = params();
+        rounded.llamaCppRounding = true;
+        auto table = mix::measureSensitivity(*model, m_text, rounded);
         QVERIFY2(table.ok(), table ? "" : table.error().message.c_str());
         QVERIFY(!table->fromCache);
         QCOMPARE(table->tensors.size(), size_t(2 * 7 + 2));
@@ -128,9 +132,15 @@ private slots:
 
     void cachedByContent() {
         auto model = open(m_model);
-        auto first = mix::measureSensitivity(*model, m_text, params());
+        mix::SensitivityParams rounded = params();
+        rounded.llamaCppRounding = true; // measured by the test above
+        auto first = mix::measureSensitivity(*model, m_text, rounded);
         QVERIFY(first.ok());
         QVERIFY(first->fromCache);
+        auto unrounded = mix::measureSensitivity(*model, m_text, params());
+        QVERIFY(unrounded.ok());
+        QVERIFY(!unrounded->fromCache); // the rounding is part of the key
+        QVERIFY(unrounded->key != first->key);
         QCOMPARE(mix::serializeSensitivity(*first).substr(0, 200),
                  mix::serializeSensitivity(*first).substr(0, 200));
         auto p = params();
@@ -180,6 +190,35 @@ private slots:
     }
 
     // The file is exactly the planned size, within the budget; the recipe reproduces its types.
+    // The curve the app draws beside the presets: increasing sizes, falling KLD, and a mix planned for a
+    // point's size predicts no more than the point (the solver's own front, in whole-file bytes).
+    void predictedCurveFollowsTheSolver() {
+        auto model = eval::LlamaModel::open(m_model);
+        QVERIFY(model.ok());
+        auto table = mix::measureSensitivity(**model, m_text, params());
+        QVERIFY(table.ok());
+        auto source = gguf::GgufFile::open(m_model);
+        QVERIFY(source.ok());
+        mix::MixRequest request;
+        request.budgetBytes = fs::file_size(m_model) / 2;
+        auto mixed = mix::planMix(source->metadata(), source->tensors(), *table, request);
+        QVERIFY2(mixed.ok(), mixed ? "" : mixed.error().message.c_str());
+        const std::vector<mix::CurvePoint> curve = mix::predictedCurve(*mixed, 0, 8);
+        QVERIFY(curve.size() >= 4 && curve.size() <= 8);
+        QVERIFY(curve.back().predictedKld == 0.0); // every tensor at the source's type
+        for (size_t i = 1; i < curve.size(); ++i) {
+            QVERIFY(curve[i].fileBytes > curve[i - 1].fileBytes);
+            QVERIFY(curve[i].predictedKld <= curve[i - 1].predictedKld);
+        }
+        for (size_t i = 1; i + 1 < curve.size(); ++i) {
+            request.budgetBytes = curve[i].fileBytes + 4096; // the recipe's metadata
+            auto atPoint = mix::planMix(source->metadata(), source->tensors(), *table, request);
+            QVERIFY(atPoint.ok());
+            QVERIFY2(atPoint->predictedKld <= curve[i].predictedKld * 1.02 + 1e-12,
+                     qPrintable(QString::number(i)));
+        }
+    }
+
     void budgetIsExactAndRecipeRoundTrips() {
         auto model = open(m_model);
         auto table = mix::measureSensitivity(*model, m_text, params());

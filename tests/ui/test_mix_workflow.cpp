@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLineSeries>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QSettings>
@@ -202,6 +203,29 @@ private slots:
         for (QScatterSeries* s : compare->chart()->pointSeries())
             charted = charted || s->name().contains(QStringLiteral("Custom mix"));
         QVERIFY(charted);
+
+        // Beside the measured points, the mix's predicted KLD over budgets (from Recommend's table): a
+        // line falling with size that passes through the prediction for the mix that was made.
+        QLineSeries* curve = compare->chart()->predictedSeries();
+        QVERIFY(curve);
+        QVERIFY(curve->name().contains(QStringLiteral("predicted")));
+        const QList<QPointF> line = curve->points();
+        QVERIFY(line.size() >= 10);
+        for (qsizetype i = 1; i < line.size(); ++i) {
+            QVERIFY(line[i].x() > line[i - 1].x());
+            QVERIFY(line[i].y() <= line[i - 1].y());
+        }
+        const double mixMB = double(recommend->mixPrediction()->plan->fileBytes) / 1e6;
+        const double mixKld = recommend->mixPrediction()->predictedKld;
+        QVERIFY(line.front().x() < mixMB && line.back().x() > mixMB);
+        for (const QPointF& p : line) {
+            if (p.x() < mixMB * 0.99) QVERIFY2(p.y() >= mixKld * 0.98, qPrintable(QString::number(p.x())));
+            if (p.x() > mixMB * 1.01) QVERIFY2(p.y() <= mixKld * 1.02, qPrintable(QString::number(p.x())));
+        }
+        compare->chart()->setMetric(SizeQualityChart::Metric::Perplexity);
+        QVERIFY(!compare->chart()->predictedSeries()); // perplexity is not predicted
+        compare->chart()->setMetric(SizeQualityChart::Metric::Kld);
+        QVERIFY(compare->chart()->predictedSeries());
 
         // Back on Recommend, the custom row shows the measured KLD beside the prediction.
         window->sourceView()->setCurrentPage(recommend);

@@ -56,6 +56,8 @@ void MixPredictJob::report() {
     prediction->table = m_table;
     prediction->budget = m_budget;
     prediction->predictedKld = planned->predictedKld;
+    constexpr int kCurvePoints = 24;
+    prediction->curve = mix::predictedCurve(*planned, 0, kCurvePoints);
     prediction->plan = std::make_shared<const quant::QuantPlan>(std::move(planned->plan));
     emit finished(m_generation, prediction);
 }

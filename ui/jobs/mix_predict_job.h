@@ -23,6 +23,9 @@ struct MixPrediction {
     quint64 budget = 0;
     std::shared_ptr<const quant::QuantPlan> plan; // the mix for `budget`; its fileBytes are exact
     double predictedKld = 0.0;
+    // The predicted KLD over budgets from the smallest mix to every tensor at its largest type (the
+    // solver's front, for the size-quality chart beside the presets' points).
+    std::vector<mix::CurvePoint> curve;
 };
 using MixPredictionPtr = std::shared_ptr<const MixPrediction>;
 

@@ -450,6 +450,10 @@ void ComparePage::refreshRows() {
     emitMeasuredQuality();
 }
 
+void ComparePage::setPredictedMixCurve(const std::vector<std::pair<quint64, double>>& curve) {
+    m_chart->setPredictedCurve(tr("Custom mix (predicted)"), curve);
+}
+
 void ComparePage::updateChart() {
     std::vector<ChartPoint> points;
     for (const ComparisonRow& row : m_table->rows()) {

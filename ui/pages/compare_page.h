@@ -62,6 +62,8 @@ public:
 
     ComparisonTableModel* tableModel() const { return m_table; }
     SizeQualityChart* chart() const { return m_chart; }
+    // The custom mix's predicted KLD over file sizes (from Recommend), drawn on the KLD chart.
+    void setPredictedMixCurve(const std::vector<std::pair<quint64, double>>& curve);
     SideBySideView* sideBySideView() const { return m_sideBySide; }
     // The results show as the chart above the table, or as one prompt answered side by side.
     enum class ResultView { ChartAndTable, SideBySide };

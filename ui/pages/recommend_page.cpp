@@ -232,6 +232,7 @@ void RecommendPage::setEntry(const ModelEntry& entry) {
     m_mixMeasuring = false;
     m_mixTable.reset();
     m_mixPrediction.reset();
+    emit mixCurveChanged({});
     m_mixCacheTried = false;
     m_mixBudgetEdited = false;
     m_mixStatus.clear();
@@ -418,6 +419,7 @@ void RecommendPage::setMixSettings(const MixSettings& settings) {
     ++m_mixGeneration;
     m_mixTable.reset();
     m_mixPrediction.reset();
+    emit mixCurveChanged({});
     m_mixCacheTried = false;
     updateMix();
 }
@@ -524,6 +526,9 @@ void RecommendPage::onMixPredicted(quint64 generation, const MixPredictionPtr& p
     m_mixMeasuring = false;
     m_mixTable = prediction->table;
     m_mixPrediction = prediction;
+    std::vector<std::pair<quint64, double>> curve;
+    for (const mix::CurvePoint& p : prediction->curve) curve.emplace_back(p.fileBytes, p.predictedKld);
+    emit mixCurveChanged(curve);
     m_mixStatus.clear();
     m_mixShorterStatus.clear();
     updateMix(); // solves again if the budget moved meanwhile

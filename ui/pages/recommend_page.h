@@ -85,6 +85,9 @@ signals:
     void produceRequested(const QStringList& presets);
     // "Produce Selected" with the custom mix checked: its budget and settings.
     void produceMixRequested(quint64 budget, const qf::ui::MixSettings& settings);
+    // The custom mix's predicted KLD over budgets for the shown model (file bytes, KLD); empty when there
+    // is no prediction (nothing measured, another model).
+    void mixCurveChanged(const std::vector<std::pair<quint64, double>>& curve);
 
 private:
     void startPlanning();

@@ -147,6 +147,12 @@ QString SizeQualityChart::tooltipFor(const ChartPoint& point) const {
     return text;
 }
 
+void SizeQualityChart::setPredictedCurve(const QString& label, std::vector<std::pair<quint64, double>> points) {
+    m_predictedLabel = label;
+    m_predictedPoints = std::move(points);
+    rebuild();
+}
+
 void SizeQualityChart::rebuild() {
     QChart* chart = m_view->chart();
     chart->removeAllSeries(); // deletes them
@@ -155,6 +161,7 @@ void SizeQualityChart::rebuild() {
     m_values.clear();
     m_frontPlotted.clear();
     m_front = nullptr;
+    m_predicted = nullptr;
     m_plotted.clear();
     m_frontIndices.clear();
     m_axisY->setTitleText(axisTitle());
@@ -193,6 +200,30 @@ void SizeQualityChart::rebuild() {
     chart->addSeries(m_front);
     m_front->attachAxis(m_axisX);
     m_front->attachAxis(m_axisY);
+
+    if (m_metric == Metric::Kld && !m_predictedPoints.empty()) {
+        m_predicted = new QLineSeries(chart);
+        m_predicted->setObjectName(QStringLiteral("predictedMix"));
+        m_predicted->setName(m_predictedLabel);
+        QPen pen(kSourceColorLight);
+        pen.setWidthF(1.5);
+        pen.setStyle(Qt::DotLine);
+        m_predicted->setPen(pen);
+        for (const auto& [bytes, kld] : m_predictedPoints)
+            m_predicted->append(double(bytes) / kBytesPerMB, kld);
+        const QString tip = m_predictedLabel;
+        connect(m_predicted, &QLineSeries::hovered, this, [tip](const QPointF& at, bool state) {
+            if (state)
+                QToolTip::showText(QCursor::pos(), tr("%1: %2 MB, KLD %3")
+                                                       .arg(tip, QLocale().toString(at.x(), 'f', 1),
+                                                            QLocale().toString(at.y(), 'g', 3)));
+            else
+                QToolTip::hideText();
+        });
+        chart->addSeries(m_predicted);
+        m_predicted->attachAxis(m_axisX);
+        m_predicted->attachAxis(m_axisY);
+    }
 
     std::vector<QScatterSeries*> scatter(m_plotted.size(), nullptr);
     for (size_t k = 0; k < m_plotted.size(); ++k) {

@@ -4,6 +4,7 @@
 // and quality) drawn as a line through them. Hovering a point shows its numbers. Exports PNG (rendered)
 // and SVG (written from the data, so it stays vector without the Qt SVG module).
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include <QString>
@@ -36,6 +37,9 @@ public:
 
     void setPoints(std::vector<ChartPoint> points);
     void setMetric(Metric metric);
+    // The custom mix's predicted KLD over file sizes (bytes, KLD), drawn as a line beside the measured
+    // points when the metric is KLD; empty: none. The axes follow the measured points.
+    void setPredictedCurve(const QString& label, std::vector<std::pair<quint64, double>> points);
     Metric metric() const { return m_metric; }
 
     // Indices (into `values`, paired with `sizes`) of the Pareto front, smallest size first: each has a
@@ -48,6 +52,7 @@ public:
     // The series drawn for the points (one per point) and the front.
     QList<QScatterSeries*> pointSeries() const;
     QLineSeries* frontSeries() const { return m_front; }
+    QLineSeries* predictedSeries() const { return m_predicted; } // null when not drawn
     int plottedCount() const { return int(m_plotted.size()); }
 
     // Both return an error text, empty on success.
@@ -73,6 +78,9 @@ private:
     Metric m_metric = Metric::Perplexity;
     QChartView* m_view;
     QLineSeries* m_front = nullptr;
+    QString m_predictedLabel;
+    std::vector<std::pair<quint64, double>> m_predictedPoints;
+    QLineSeries* m_predicted = nullptr;
     QValueAxis* m_axisX;
     QValueAxis* m_axisY;
 };

@@ -141,6 +141,22 @@ Result<MixPlan> planMix(const gguf::Metadata& metadata, const std::vector<gguf::
     return makeError("could not fit the mix into {} bytes", request.budgetBytes);
 }
 
+std::vector<CurvePoint> predictedCurve(const MixPlan& mix, uint64_t maxFileBytes, int points) {
+    const uint64_t fixed = mix.plan.fileBytes > mix.solution.bytes ? mix.plan.fileBytes - mix.solution.bytes : 0;
+    uint64_t largest = 0;
+    for (const MixItem& item : mix.items) {
+        uint64_t most = 0;
+        for (const MixOption& o : item.options) most = std::max(most, o.bytes);
+        largest += most;
+    }
+    const uint64_t maxTensorBytes = maxFileBytes == 0 ? largest : maxFileBytes > fixed ? maxFileBytes - fixed : 0;
+    std::vector<CurvePoint> out;
+    for (const FrontPoint& p : paretoFront(mix.items, std::min(maxTensorBytes, largest), points))
+        if (out.empty() || (p.bytes + fixed > out.back().fileBytes && p.cost <= out.back().predictedKld))
+            out.push_back({p.bytes + fixed, p.cost}); // budgets that end at the same mix give one point
+    return out;
+}
+
 std::string recipeText(const quant::QuantPlan& plan) {
     std::string out;
     for (const auto& o : plan.options.tensorTypes)

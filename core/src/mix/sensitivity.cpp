@@ -27,7 +27,7 @@ namespace qf::mix {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-constexpr std::string_view kFormatVersion = "qf-mix-sensitivity 1";
+constexpr std::string_view kFormatVersion = "qf-mix-sensitivity 2";
 constexpr std::string_view kNotCached = "the sensitivity of this model to this text is not measured yet";
 
 // What the base model produced for one sampled chunk.
@@ -37,6 +37,19 @@ struct BaseChunk {
     std::vector<float> logProbs;               // scored rows x vocabulary
     std::vector<float> probs;
 };
+
+// Rows a tensor's quantization error is measured on: evenly spread, at least kSampleElements values
+// (every row of a smaller tensor). The error is a mean over hundreds of thousands of values either way,
+// and the I-quants that are not run through the model cost only these rows.
+constexpr int64_t kSampleElements = int64_t(1) << 19;
+
+std::vector<int64_t> sampledRows(int64_t rows, int64_t cols) {
+    const int64_t count = std::min(rows, std::max<int64_t>(1, (kSampleElements + cols - 1) / cols));
+    std::vector<int64_t> out(static_cast<size_t>(count));
+    for (int64_t i = 0; i < count; ++i)
+        out[size_t(i)] = i * rows / count;
+    return out;
+}
 
 int layerOf(const std::string& name) {
     unsigned layer = 0;
@@ -111,7 +124,7 @@ std::string digestKey(eval::LlamaModel& model, std::string_view text, const Sens
     const eval::Digest t = eval::textDigest(text);
     h.update(m.data(), m.size());
     h.update(t.data(), t.size());
-    const std::string settings = fmt::format("c{} n{}", p.context, p.chunks);
+    const std::string settings = fmt::format("c{} n{} r{}", p.context, p.chunks, p.llamaCppRounding ? 1 : 0);
     h.update(settings.data(), settings.size());
     for (GgmlType c : candidates) h.update(ggmlTypeName(c).data(), ggmlTypeName(c).size()), h.update("|", 1);
     h.update("probes", 6);
@@ -212,7 +225,7 @@ Result<SensitivityTable> measureSensitivity(eval::LlamaModel& model, std::string
 
     // Base pass: log-probabilities, residual streams, and the mean squared activation of every weight's
     // input columns (the same statistic as an importance matrix, used to weigh quantization errors).
-    eval::InferenceSession session(model, {chunkPlan->context, threads, true});
+    eval::InferenceSession session(model, {chunkPlan->context, threads, params.llamaCppRounding});
     std::map<std::string, std::vector<double>, std::less<>> activations;
     session.setMatmulHook([&](const eval::MatmulInput& in) {
         if (!in.weight || in.expert >= 0) return;
@@ -261,8 +274,8 @@ Result<SensitivityTable> measureSensitivity(eval::LlamaModel& model, std::string
     const uint64_t totalSteps = targets.size() * candidates.size();
     uint64_t step = 0;
 
-    std::vector<float> source, restored;
-    std::vector<uint8_t> quantized;
+    std::vector<float> source, sampleSource;
+    std::vector<uint8_t> quantized, sampleQuantized;
     for (const quant::TensorPlan* target : targets) {
         const gguf::TensorInfo& info = model.file().tensors()[target->sourceIndex];
         const int64_t cols = int64_t(info.shape[0]);
@@ -273,6 +286,13 @@ Result<SensitivityTable> measureSensitivity(eval::LlamaModel& model, std::string
             quant::dequantizeRow(info.type, bytes.data() + uint64_t(r) * ggmlRowBytes(info.type, uint64_t(cols)),
                                  source.data() + r * cols, cols);
         });
+        // The rows the errors are measured on, evenly spread (all of a small tensor); gathered so that a
+        // type that is not run through the model is quantized on these rows only.
+        const std::vector<int64_t> sampleRows = sampledRows(rows, cols);
+        const int64_t sampleCount = int64_t(sampleRows.size());
+        sampleSource.resize(size_t(sampleCount * cols));
+        for (int64_t i = 0; i < sampleCount; ++i)
+            std::copy_n(source.data() + sampleRows[size_t(i)] * cols, cols, sampleSource.data() + i * cols);
 
         std::vector<float> importance;
         if (params.imatrix)
@@ -311,21 +331,39 @@ Result<SensitivityTable> measureSensitivity(eval::LlamaModel& model, std::string
             if (cols % int64_t(ggmlTypeTraits(type).blockSize) != 0) continue;
             if (quant::requiresImportance(type) && importance.empty()) continue;
             const uint64_t rowBytes = ggmlRowBytes(type, uint64_t(cols));
-            quantized.assign(size_t(rowBytes * uint64_t(rows)), 0);
-            restored.resize(source.size());
+            const bool probe = std::find(probes.begin(), probes.end(), type) != probes.end();
+            const float* weights = importance.empty() ? nullptr : importance.data();
             constexpr int64_t kRowsPerTask = 16;
-            const int64_t tasks = (rows + kRowsPerTask - 1) / kRowsPerTask;
+            // A probe runs through the model: the whole tensor is quantized, and its error read on the
+            // sampled rows like every other type's (rows are quantized independently, so the bytes of a
+            // sampled row are the same either way).
+            if (probe) {
+                quantized.assign(size_t(rowBytes * uint64_t(rows)), 0);
+                parallelFor((rows + kRowsPerTask - 1) / kRowsPerTask, threads, [&](int64_t task) {
+                    const int64_t r0 = task * kRowsPerTask, n = std::min(kRowsPerTask, rows - r0);
+                    quant::quantizeRows(type, source.data() + r0 * cols, quantized.data() + uint64_t(r0) * rowBytes,
+                                        n, cols, weights);
+                });
+            } else {
+                sampleQuantized.assign(size_t(rowBytes * uint64_t(sampleCount)), 0);
+            }
+            const int64_t tasks = (sampleCount + kRowsPerTask - 1) / kRowsPerTask;
             std::vector<double> errors(size_t(tasks), 0.0);
             parallelFor(tasks, threads, [&](int64_t task) {
-                const int64_t r0 = task * kRowsPerTask, n = std::min(kRowsPerTask, rows - r0);
-                quant::quantizeRows(type, source.data() + r0 * cols, quantized.data() + uint64_t(r0) * rowBytes,
-                                    n, cols, importance.empty() ? nullptr : importance.data());
+                const int64_t i0 = task * kRowsPerTask, n = std::min(kRowsPerTask, sampleCount - i0);
+                if (!probe)
+                    quant::quantizeRows(type, sampleSource.data() + i0 * cols,
+                                        sampleQuantized.data() + uint64_t(i0) * rowBytes, n, cols, weights);
+                thread_local std::vector<float> restored;
+                restored.resize(size_t(cols));
                 double err = 0.0;
-                for (int64_t r = r0; r < r0 + n; ++r) {
-                    quant::dequantizeRow(type, quantized.data() + uint64_t(r) * rowBytes, restored.data() + r * cols,
-                                         cols);
+                for (int64_t i = i0; i < i0 + n; ++i) {
+                    const uint8_t* row = probe ? quantized.data() + uint64_t(sampleRows[size_t(i)]) * rowBytes
+                                               : sampleQuantized.data() + uint64_t(i) * rowBytes;
+                    quant::dequantizeRow(type, row, restored.data(), cols);
+                    const float* original = sampleSource.data() + i * cols;
                     for (int64_t c = 0; c < cols; ++c) {
-                        const double d = double(source[size_t(r * cols + c)]) - restored[size_t(r * cols + c)];
+                        const double d = double(original[c]) - restored[size_t(c)];
                         err += columnWeight[size_t(c)] * d * d;
                     }
                 }
@@ -333,8 +371,8 @@ Result<SensitivityTable> measureSensitivity(eval::LlamaModel& model, std::string
             });
             double err = 0.0;
             for (double e : errors) err += e;
-            ts.weightedError[k] = err / double(rows * cols);
-            if (std::find(probes.begin(), probes.end(), type) == probes.end()) continue;
+            ts.weightedError[k] = err / double(sampleCount * cols);
+            if (!probe) continue;
 
             // Run the model with this tensor quantized.
             std::vector<eval::WeightMatrix> saved;

@@ -47,6 +47,16 @@ Result<std::vector<MixItem>> mixItems(const gguf::Metadata& metadata, const std:
 Result<MixPlan> planMix(const gguf::Metadata& metadata, const std::vector<gguf::TensorInfo>& tensors,
                         const SensitivityTable& table, const MixRequest& request);
 
+// One point of the predicted curve: the least predicted KLD a mix of about `fileBytes` reaches.
+struct CurvePoint {
+    uint64_t fileBytes = 0;
+    double predictedKld = 0.0;
+};
+// The predicted KLD over (at most) `points` budgets spread evenly from the smallest mix to `maxFileBytes` (0: every
+// tensor at its largest option): the solver's front over `mix`'s items, in whole-file bytes (`mix`'s
+// metadata and unquantized tensors added; a mix planned for that budget differs by its recipe's length).
+std::vector<CurvePoint> predictedCurve(const MixPlan& mix, uint64_t maxFileBytes, int points);
+
 // llama-quantize --tensor-type-file text: one `REGEX=type` per line, names matched exactly.
 std::string recipeText(const quant::QuantPlan& plan);
 // Reads such a file back (whitespace separated, as llama-quantize does) into --tensor-type rules.

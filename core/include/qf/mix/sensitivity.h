@@ -9,6 +9,8 @@
 // only the final projection). Types not in `probeTypes` are not run through the model: their cost is the
 // tensor's measured KL divergence per unit of activation-weighted squared error, times their own error
 // (the second-order picture of a small weight change), which makes a 1B model's table take minutes.
+// Quantization errors are measured on a sample of each tensor's rows (kSampleElements in sensitivity.cpp),
+// so a type that is not run through the model is quantized on those rows only.
 // Results are cached per model x text x imatrix x settings (content digests, not paths).
 #include <cstdint>
 #include <filesystem>
@@ -41,6 +43,10 @@ struct SensitivityParams {
     uint32_t context = 256; // tokens per chunk; the second half of each is scored, as in KL runs
     int chunks = 8;         // chunks sampled evenly across the text (fewer when the text is short)
     unsigned threads = 0;   // 0: all hardware threads
+    // Round activations as llama.cpp's CPU backend does (SessionOptions::llamaCppRounding). Off: F32
+    // products, which run a 1B model's re-runs about 1.7x faster; a tensor's cost is then its weights'
+    // loss alone, without the rounding of its activations that every type shares.
+    bool llamaCppRounding = false;
     const quant::Imatrix* imatrix = nullptr; // quantize with it, as the mix will be made
     std::filesystem::path cacheFolder;       // empty: beside the model (or the user cache when read-only)
     bool useCache = true;
