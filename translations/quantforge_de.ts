@@ -310,6 +310,10 @@
         <source>Chart and table</source>
         <translation>Diagramm und Tabelle</translation>
     </message>
+    <message>
+        <source>Custom mix (predicted)</source>
+        <translation>Eigene Mischung (vorhergesagt)</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -1846,6 +1850,26 @@ Ersetzen?</translation>
         <source>Custom mix (%1)</source>
         <translation>Eigene Mischung (%1)</translation>
     </message>
+    <message>
+        <source>Split into parts of at most</source>
+        <translation>In Teile aufteilen, höchstens</translation>
+    </message>
+    <message>
+        <source>Writes each file as name-00001-of-0000N.gguf parts, as llama.cpp&apos;s gguf-split does; llama.cpp and Quantforge open the first part as the whole model</source>
+        <translation>Schreibt jede Datei in Teilen name-00001-of-0000N.gguf, wie llama.cpps gguf-split; llama.cpp und Quantforge öffnen den ersten Teil als ganzes Modell</translation>
+    </message>
+    <message>
+        <source>Largest part in GB</source>
+        <translation>Größter Teil in GB</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Large files:</source>
+        <translation>Große Dateien:</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1868,6 +1892,14 @@ Ersetzen?</translation>
     <message>
         <source>Measuring sensitivity: %1</source>
         <translation>Empfindlichkeit wird gemessen: %1</translation>
+    </message>
+    <message>
+        <source>Checking the source (sha256 for the reproducibility record)</source>
+        <translation>Quelle wird geprüft (sha256 für den Reproduzierbarkeitsnachweis)</translation>
+    </message>
+    <message>
+        <source>The files were written, but not the reproducibility record: %1</source>
+        <translation>Die Dateien wurden geschrieben, der Reproduzierbarkeitsnachweis aber nicht: %1</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +2805,10 @@ Ersetzen?</translation>
     <message>
         <source>Mean KLD</source>
         <translation>Mittlere KLD</translation>
+    </message>
+    <message>
+        <source>%1: %2 MB, KLD %3</source>
+        <translation>%1: %2 MB, KLD %3</translation>
     </message>
 </context>
 <context>

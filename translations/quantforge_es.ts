@@ -310,6 +310,10 @@
         <source>Chart and table</source>
         <translation>Gráfico y tabla</translation>
     </message>
+    <message>
+        <source>Custom mix (predicted)</source>
+        <translation>Mezcla a medida (prevista)</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -1846,6 +1850,26 @@ Replace them?</source>
         <source>Custom mix (%1)</source>
         <translation>Mezcla a medida (%1)</translation>
     </message>
+    <message>
+        <source>Split into parts of at most</source>
+        <translation>Dividir en partes de como máximo</translation>
+    </message>
+    <message>
+        <source>Writes each file as name-00001-of-0000N.gguf parts, as llama.cpp&apos;s gguf-split does; llama.cpp and Quantforge open the first part as the whole model</source>
+        <translation>Escribe cada archivo en partes name-00001-of-0000N.gguf, como gguf-split de llama.cpp; llama.cpp y Quantforge abren la primera parte como el modelo completo</translation>
+    </message>
+    <message>
+        <source>Largest part in GB</source>
+        <translation>Parte más grande en GB</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Large files:</source>
+        <translation>Archivos grandes:</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1868,6 +1892,14 @@ Replace them?</source>
     <message>
         <source>Measuring sensitivity: %1</source>
         <translation>Midiendo la sensibilidad: %1</translation>
+    </message>
+    <message>
+        <source>Checking the source (sha256 for the reproducibility record)</source>
+        <translation>Comprobando el origen (sha256 para el registro de reproducibilidad)</translation>
+    </message>
+    <message>
+        <source>The files were written, but not the reproducibility record: %1</source>
+        <translation>Los archivos se escribieron, pero no el registro de reproducibilidad: %1</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +2805,10 @@ Replace them?</source>
     <message>
         <source>Mean KLD</source>
         <translation>KLD media</translation>
+    </message>
+    <message>
+        <source>%1: %2 MB, KLD %3</source>
+        <translation>%1: %2 MB, KLD %3</translation>
     </message>
 </context>
 <context>

@@ -310,6 +310,10 @@
         <source>Chart and table</source>
         <translation>Graphique et tableau</translation>
     </message>
+    <message>
+        <source>Custom mix (predicted)</source>
+        <translation>Mélange sur mesure (prévu)</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -1846,6 +1850,26 @@ Les remplacer ?</translation>
         <source>Custom mix (%1)</source>
         <translation>Mélange sur mesure (%1)</translation>
     </message>
+    <message>
+        <source>Split into parts of at most</source>
+        <translation>Découper en parties d’au plus</translation>
+    </message>
+    <message>
+        <source>Writes each file as name-00001-of-0000N.gguf parts, as llama.cpp&apos;s gguf-split does; llama.cpp and Quantforge open the first part as the whole model</source>
+        <translation>Écrit chaque fichier en parties name-00001-of-0000N.gguf, comme gguf-split de llama.cpp ; llama.cpp et Quantforge ouvrent la première partie comme le modèle entier</translation>
+    </message>
+    <message>
+        <source>Largest part in GB</source>
+        <translation>Plus grande partie en Go</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> Go</translation>
+    </message>
+    <message>
+        <source>Large files:</source>
+        <translation>Gros fichiers :</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1868,6 +1892,14 @@ Les remplacer ?</translation>
     <message>
         <source>Measuring sensitivity: %1</source>
         <translation>Mesure de la sensibilité : %1</translation>
+    </message>
+    <message>
+        <source>Checking the source (sha256 for the reproducibility record)</source>
+        <translation>Vérification de la source (sha256 pour l’enregistrement de reproductibilité)</translation>
+    </message>
+    <message>
+        <source>The files were written, but not the reproducibility record: %1</source>
+        <translation>Les fichiers ont été écrits, mais pas l’enregistrement de reproductibilité : %1</translation>
     </message>
 </context>
 <context>
@@ -2773,6 +2805,10 @@ Les remplacer ?</translation>
     <message>
         <source>Mean KLD</source>
         <translation>KLD moyenne</translation>
+    </message>
+    <message>
+        <source>%1: %2 MB, KLD %3</source>
+        <translation>%1 : %2 Mo, KLD %3</translation>
     </message>
 </context>
 <context>

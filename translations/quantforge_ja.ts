@@ -308,6 +308,10 @@
         <source>Chart and table</source>
         <translation>グラフと表</translation>
     </message>
+    <message>
+        <source>Custom mix (predicted)</source>
+        <translation>カスタムミックス（予測）</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -1828,6 +1832,26 @@ Replace them?</source>
         <source>Custom mix (%1)</source>
         <translation>カスタムミックス（%1）</translation>
     </message>
+    <message>
+        <source>Split into parts of at most</source>
+        <translation>分割する（各部分の上限）</translation>
+    </message>
+    <message>
+        <source>Writes each file as name-00001-of-0000N.gguf parts, as llama.cpp&apos;s gguf-split does; llama.cpp and Quantforge open the first part as the whole model</source>
+        <translation>各ファイルを llama.cpp の gguf-split と同じく name-00001-of-0000N.gguf の部分に分けて書きます。llama.cpp と Quantforge は最初の部分をモデル全体として開きます</translation>
+    </message>
+    <message>
+        <source>Largest part in GB</source>
+        <translation>最大の部分（GB）</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Large files:</source>
+        <translation>大きなファイル:</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1850,6 +1874,14 @@ Replace them?</source>
     <message>
         <source>Measuring sensitivity: %1</source>
         <translation>感度を測定中：%1</translation>
+    </message>
+    <message>
+        <source>Checking the source (sha256 for the reproducibility record)</source>
+        <translation>ソースを確認中（再現性記録用の sha256）</translation>
+    </message>
+    <message>
+        <source>The files were written, but not the reproducibility record: %1</source>
+        <translation>ファイルは書き込まれましたが、再現性記録は書き込まれませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -2751,6 +2783,10 @@ Replace them?</source>
     <message>
         <source>Mean KLD</source>
         <translation>平均 KLD</translation>
+    </message>
+    <message>
+        <source>%1: %2 MB, KLD %3</source>
+        <translation>%1: %2 MB、KLD %3</translation>
     </message>
 </context>
 <context>

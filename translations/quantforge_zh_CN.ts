@@ -308,6 +308,10 @@
         <source>Chart and table</source>
         <translation>图表和表格</translation>
     </message>
+    <message>
+        <source>Custom mix (predicted)</source>
+        <translation>自定义混合（预测）</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::ComparisonTableModel</name>
@@ -1828,6 +1832,26 @@ Replace them?</source>
         <source>Custom mix (%1)</source>
         <translation>自定义混合（%1）</translation>
     </message>
+    <message>
+        <source>Split into parts of at most</source>
+        <translation>拆分为每部分最多</translation>
+    </message>
+    <message>
+        <source>Writes each file as name-00001-of-0000N.gguf parts, as llama.cpp&apos;s gguf-split does; llama.cpp and Quantforge open the first part as the whole model</source>
+        <translation>将每个文件写成 name-00001-of-0000N.gguf 分片，与 llama.cpp 的 gguf-split 相同；llama.cpp 和 Quantforge 打开第一个分片即为整个模型</translation>
+    </message>
+    <message>
+        <source>Largest part in GB</source>
+        <translation>最大分片（GB）</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Large files:</source>
+        <translation>大文件：</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::QuantizeJobRunner</name>
@@ -1850,6 +1874,14 @@ Replace them?</source>
     <message>
         <source>Measuring sensitivity: %1</source>
         <translation>正在测量敏感度：%1</translation>
+    </message>
+    <message>
+        <source>Checking the source (sha256 for the reproducibility record)</source>
+        <translation>正在检查源文件（用于可复现记录的 sha256）</translation>
+    </message>
+    <message>
+        <source>The files were written, but not the reproducibility record: %1</source>
+        <translation>文件已写入，但可复现记录未写入：%1</translation>
     </message>
 </context>
 <context>
@@ -2751,6 +2783,10 @@ Replace them?</source>
     <message>
         <source>Mean KLD</source>
         <translation>平均 KLD</translation>
+    </message>
+    <message>
+        <source>%1: %2 MB, KLD %3</source>
+        <translation>%1：%2 MB，KLD %3</translation>
     </message>
 </context>
 <context>

@@ -442,6 +442,8 @@ inline const char* dtypeName(WeightDtype d) {
         return "BF16";
     case WeightDtype::F8E4M3:
         return "F8_E4M3";
+    case WeightDtype::MXFP4: // the expert blocks and scales are stored as bytes
+        return "U8";
     }
     return "F32";
 }

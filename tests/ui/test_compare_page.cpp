@@ -45,15 +45,6 @@ const QString kTextPath = QStringLiteral(QF_SHARED_DIR "/data/books-eval.txt");
 constexpr uint32_t kContext = 256;
 constexpr int kChunks = 3;
 
-LoadedModelPtr loadModel(const QString& path) {
-    auto file = qf::gguf::GgufFile::open(path.toStdU16String());
-    if (!file) return nullptr;
-    auto loaded = std::make_shared<LoadedModel>();
-    loaded->file = std::make_shared<const qf::gguf::GgufFile>(std::move(file).value());
-    loaded->summary = qf::summarize(*loaded->file);
-    return loaded;
-}
-
 } // namespace
 
 class TestComparePage : public QObject {
