@@ -43,7 +43,8 @@ case "${1:-}" in
     ;;
   tsan)
     # Data races in the worker pool (parallelFor) and in the jobs that use it from several threads.
-    configure build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
+    # -O1: ThreadSanitizer's recommended level, and a lighter build of the whole core for five tests.
+    configure build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
       -DQF_BUILD_GUI=OFF -DQF_BUILD_BENCHMARKS=OFF \
       -DCMAKE_CXX_FLAGS="-fsanitize=thread" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
     tsan_tests="test_parallel test_quantize_job test_hostile_outputs test_hostile_sources test_model_copy"
@@ -58,7 +59,9 @@ case "${1:-}" in
     ;;
   fuzz)
     seconds=${2:-60}
-    CC=clang CXX=clang++ configure build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQF_FUZZ=ON \
+    # -g1 as in the sanitizer builds: file:line in crash reports, a much lighter build.
+    CC=clang CXX=clang++ configure build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DQF_FUZZ=ON \
       -DQF_BUILD_GUI=OFF -DQF_BUILD_TESTS=OFF -DQF_BUILD_BENCHMARKS=OFF \
       -DCMAKE_CXX_FLAGS="-fsanitize=fuzzer-no-link,address,undefined"
     cmake --build build-fuzz -j"$jobs" --target fuzz_gguf_reader fuzz_safetensors_header fuzz_tokenizer \
