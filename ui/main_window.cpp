@@ -203,7 +203,7 @@ void MainWindow::createCentralArea() {
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(1, 1);
     // Wide enough for "qf-books-22m-Q4_K_M.gguf" under its source with its type and size (test_layout).
-    m_splitter->setSizes({380, 800});
+    m_splitter->setSizes({345, 835});
 
     m_central = new QStackedWidget(this);
     m_central->setObjectName(QStringLiteral("centralStack"));

@@ -169,8 +169,13 @@ QVariant ComparisonTableModel::displayData(const ComparisonRow& row, int column)
     const QLocale locale;
     const auto& e = row.evaluation;
     switch (column) {
-    case FileColumn:
-        return row.isSource ? tr("%1 (source)").arg(row.fileName()) : row.fileName();
+    case FileColumn: {
+        // Every row is a GGUF file: the extension is left out so the part that differs has the room
+        // (the tooltip has the whole path).
+        QString name = row.fileName();
+        if (name.endsWith(QStringLiteral(".gguf"), Qt::CaseInsensitive)) name.chop(5);
+        return row.isSource ? tr("%1 (source)").arg(name) : name;
+    }
     case TypeColumn:
         return row.typeName;
     case SizeColumn:
