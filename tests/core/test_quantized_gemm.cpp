@@ -123,6 +123,45 @@ private slots:
         }
     }
 
+    // The two-row kernels (activations loaded once for two rows) give each output the one-row kernel's bits,
+    // so that perplexity does not depend on which rows happen to be paired.
+    void pairKernelsHaveTheOneRowBits() {
+#if defined(QF_HAVE_X86_KERNELS)
+        using namespace qf::eval::detail;
+        if (!cpuFeatures().hasAvx512Kernels()) QSKIP("this CPU has no AVX-512");
+        const int64_t rows = 6, cols = 1024, blocks = cols / 256, tokens = 8;
+        std::vector<float> x = randomValues(size_t(tokens * cols), 7, 1.0f);
+        std::vector<GemmActivationQ8K> act(size_t(tokens * blocks));
+        for (int64_t t = 0; t < tokens; ++t)
+            quantizeGemmActivationsQ8K(x.data() + t * cols, act.data() + t * blocks, cols);
+        std::vector<std::pair<QuantizedGemmFn, QuantizedGemmFn>> kernels{{avx512QuantizedGemm, avx512QuantizedGemmPair}};
+        if (cpuFeatures().avx512vnni) kernels.emplace_back(avx512VnniQuantizedGemm, avx512VnniQuantizedGemmPair);
+        QVERIFY(gemmKernels(KernelPath::Avx512).quantizedGemmPair == kernels.back().second);
+        for (GgmlType t : kTypes) {
+            const std::vector<float> values = randomValues(size_t(rows * cols), 11, 0.02f);
+            const uint64_t rowBytes = ggmlRowBytes(t, uint64_t(cols));
+            std::vector<uint8_t> bytes(rowBytes * uint64_t(rows));
+            quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
+            std::vector<PreparedBlockK> prepared(size_t(rows * blocks));
+            for (int64_t r = 0; r < rows; ++r)
+                referencePrepareRow(t)(bytes.data() + uint64_t(r) * rowBytes, cols, prepared.data() + r * blocks);
+            for (const auto& [one, pair] : kernels)
+                for (int64_t n = 1; n <= tokens; ++n) {
+                    // Outputs token-major with a stride of `rows`, as the GEMM driver writes them.
+                    std::vector<float> expected(size_t(n * rows)), got(size_t(n * rows));
+                    for (int64_t r = 0; r < rows; ++r)
+                        one(prepared.data() + r * blocks, blocks, act.data(), n, expected.data() + r, rows);
+                    for (int64_t r = 0; r < rows; r += 2)
+                        pair(prepared.data() + r * blocks, blocks, act.data(), n, got.data() + r, rows);
+                    QVERIFY2(std::memcmp(got.data(), expected.data(), got.size() * sizeof(float)) == 0,
+                             qPrintable(QStringLiteral("%1, %2 tokens").arg(QString::fromLatin1(ggmlTypeName(t).data())).arg(n)));
+                }
+        }
+#else
+        QSKIP("no x86 kernels in this build");
+#endif
+    }
+
     void refusesWhatItCannotDo() {
         std::vector<float> y(4, -1.0f);
         const std::vector<float> x(600, 1.0f);

@@ -191,7 +191,8 @@ const GemmKernelSet& avx512GemmKernels() {
                                    convertRow,  MatVecLanes<MatVecOps>::row,
                                    avx512QuantizedDot,
                                    avx512PrepareRow,
-                                   cpuFeatures().avx512vnni ? avx512VnniQuantizedGemm : avx512QuantizedGemm};
+                                   cpuFeatures().avx512vnni ? avx512VnniQuantizedGemm : avx512QuantizedGemm,
+                                   cpuFeatures().avx512vnni ? avx512VnniQuantizedGemmPair : avx512QuantizedGemmPair};
     return set;
 }
 

@@ -62,6 +62,9 @@ struct GemmKernelSet {
     QuantizedDotLookupFn quantizedDot;
     PrepareRowLookupFn prepareRow = nullptr;
     QuantizedGemmFn quantizedGemm = nullptr;
+    // quantizedGemm over two adjacent prepared rows (w, w + blocks) into y[t * ldy], y[t * ldy + 1], with
+    // the bits of two quantizedGemm calls; nullptr: the set has none.
+    QuantizedGemmFn quantizedGemmPair = nullptr;
 };
 
 // Whether this build and CPU can run a path's kernels.

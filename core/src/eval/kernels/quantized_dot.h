@@ -90,6 +90,12 @@ void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActi
 // The same with vpdpbusd (AVX-512 VNNI; only call when cpuFeatures().avx512vnni).
 void avx512VnniQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
                              int64_t tokens, float* y, int64_t ldy);
+// Two adjacent prepared rows (w and w + blocks) into y[t * ldy] and y[t * ldy + 1], each output with the
+// bits the one-row kernel gives it (the activations are loaded once for both rows).
+void avx512QuantizedGemmPair(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
+                             int64_t tokens, float* y, int64_t ldy);
+void avx512VnniQuantizedGemmPair(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
+                                 int64_t tokens, float* y, int64_t ldy);
 #endif
 
 } // namespace qf::eval::detail

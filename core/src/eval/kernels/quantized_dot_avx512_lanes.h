@@ -29,14 +29,29 @@ template <class Acc> struct Avx512DotLanes {
         return _mm256_add_epi32(_mm512_castsi512_si256(v), _mm512_extracti64x4_epi64(v, 1));
     }
 
+    // unpackK4() in one vector: bytes [0, 8) the eight scales, [8, 16) the eight mins (the same integers,
+    // from shuffles instead of scalar mask arithmetic). Reads 16 bytes from `packed` (the 12 scale bytes
+    // are followed by the block's codes).
+    static __m128i unpackK4Vector(const uint8_t* packed) {
+        const __m128i q = _mm_loadu_si128(reinterpret_cast<const __m128i*>(packed));
+        // a: bytes 0-3, 8-11, 4-7, 8-11 of the packed scales; b: bytes 0-3 at 4-7, 4-7 at 12-15.
+        const __m128i a = _mm_shuffle_epi8(q, _mm_setr_epi8(0, 1, 2, 3, 8, 9, 10, 11, 4, 5, 6, 7, 8, 9, 10, 11));
+        const __m128i b = _mm_shuffle_epi8(q, _mm_setr_epi8(-1, -1, -1, -1, 0, 1, 2, 3, -1, -1, -1, -1, 4, 5, 6, 7));
+        // Scales 0-3 and mins 0-3: the low six bits; scales 4-7: the low nibble of bytes 8-11; mins 4-7: their
+        // high nibble; both 4-7 take bits 6-7 of bytes 0-3 (scales) or 4-7 (mins) as bits 4-5.
+        const __m128i lowBits = _mm_and_si128(a, _mm_setr_epi32(0x3f3f3f3f, 0x0f0f0f0f, 0x3f3f3f3f, 0));
+        const __m128i highNibble = _mm_and_si128(_mm_srli_epi16(a, 4), _mm_setr_epi32(0, 0, 0, 0x0f0f0f0f));
+        const __m128i topBits = _mm_and_si128(_mm_srli_epi16(b, 2), _mm_setr_epi32(0, 0x30303030, 0, 0x30303030));
+        return _mm_or_si128(_mm_or_si128(lowBits, highNibble), topBits);
+    }
+
     // Sub-blocks 2s (low nibbles of qs[32s..]) and 2s + 1 (high nibbles) against activations [64s, 64s + 64).
     static float dotQ4K(const uint8_t* row, const void* act, int64_t n) {
         const __m512i low = _mm512_set1_epi8(0xF);
         return blockLoop<quant::detail::BlockQ4K, ActivationQ8K, 256, VectorSum>(
             row, act, n, [&](const quant::detail::BlockQ4K& x, const ActivationQ8K* y, VectorSum& v) {
-                const ScalesMinsK4 sm = unpackK4(x.scales);
-                const __m512i scales =
-                    _mm512_zextsi128_si512(_mm_cvtepu8_epi16(_mm_cvtsi64_si128(int64_t(sm.scales))));
+                const __m128i sm = unpackK4Vector(x.scales);
+                const __m512i scales = _mm512_zextsi128_si512(_mm_cvtepu8_epi16(sm));
                 // Two chains of integer sums (exact, so their order does not matter).
                 __m512i sumi[2] = {_mm512_setzero_si512(), _mm512_setzero_si512()};
                 for (int s = 0; s < 4; ++s) {
@@ -47,8 +62,18 @@ template <class Acc> struct Avx512DotLanes {
                         Acc::add(sumi[s % 2], p, _mm512_permutexvar_epi16(pick(kPickQ4K, s), scales));
                 }
                 v.add(fold(_mm512_add_epi32(sumi[0], sumi[1])), y->d, x.d);
-                v.subtractMins(y->d, x.dmin, minsDot(sm.mins, y->bsums));
+                v.subtractMins(y->d, x.dmin, minsDotVector(_mm_cvtepu8_epi16(_mm_unpackhi_epi64(sm, sm)), y->bsums));
             });
+    }
+
+    // minsDot() with the eight mins already as 16-bit lanes.
+    static int32_t minsDotVector(__m128i m, const int16_t* bsums) {
+        const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums));
+        const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums + 8));
+        __m128i p = _mm_madd_epi16(m, _mm_hadd_epi16(b0, b1));
+        p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0x4E));
+        p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0xB1));
+        return _mm_cvtsi128_si32(p);
     }
 
     // Step m = 2 part + h covers j = 2h and 2h + 1 of the AVX2 kernel's part: values [128 part + 64 h, +64).

@@ -144,7 +144,7 @@ bool quantizedGemm(KernelPath path, const RowMatrix& w, const float* x, int64_t 
     // Rows per work item: their prepared blocks stay in L2 while every token group passes over them.
     constexpr int64_t kRowsPerItem = 16;
     const int64_t items = (w.rows + kRowsPerItem - 1) / kRowsPerItem;
-    const QuantizedGemmFn kernel = ks.quantizedGemm;
+    const QuantizedGemmFn kernel = ks.quantizedGemm, pairKernel = ks.quantizedGemmPair;
     parallelFor(items, threads, [&](int64_t item) {
         thread_local std::vector<PreparedBlockK> prepared;
         const int64_t row0 = item * kRowsPerItem;
@@ -154,7 +154,11 @@ bool quantizedGemm(KernelPath path, const RowMatrix& w, const float* x, int64_t 
             prepare(w.data + uint64_t(row0 + r) * w.rowBytes, w.cols, prepared.data() + r * blocks);
         for (int64_t t0 = 0; t0 < tokens; t0 += kGemmTokens) {
             const int64_t here = std::min<int64_t>(kGemmTokens, tokens - t0);
-            for (int64_t r = 0; r < count; ++r)
+            int64_t r = 0;
+            for (; pairKernel && r + 2 <= count; r += 2)
+                pairKernel(prepared.data() + r * blocks, blocks, act + t0 * blocks, here, y + t0 * ldy + row0 + r,
+                           ldy);
+            for (; r < count; ++r)
                 kernel(prepared.data() + r * blocks, blocks, act + t0 * blocks, here, y + t0 * ldy + row0 + r, ldy);
         }
     });

@@ -121,4 +121,9 @@ void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActi
     GemmLanes<BwDot>::kernel(w, blocks, act, tokens, y, ldy);
 }
 
+void avx512QuantizedGemmPair(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
+                             int64_t tokens, float* y, int64_t ldy) {
+    GemmLanes<BwDot>::pairKernel(w, blocks, act, tokens, y, ldy);
+}
+
 } // namespace qf::eval::detail

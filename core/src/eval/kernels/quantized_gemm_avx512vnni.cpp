@@ -35,4 +35,9 @@ void avx512VnniQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const Gemm
     GemmLanes<VnniDot>::kernel(w, blocks, act, tokens, y, ldy);
 }
 
+void avx512VnniQuantizedGemmPair(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
+                                 int64_t tokens, float* y, int64_t ldy) {
+    GemmLanes<VnniDot>::pairKernel(w, blocks, act, tokens, y, ldy);
+}
+
 } // namespace qf::eval::detail

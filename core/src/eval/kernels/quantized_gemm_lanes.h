@@ -37,6 +37,69 @@ template <class Dot> struct GemmLanes {
             y[t * ldy] = _mm512_reduce_add_ps(acc[t]);
     }
 
+    // Two adjacent prepared rows (w and w + blocks) at once, outputs y[t * ldy] and y[t * ldy + 1]: each
+    // activation vector loaded once serves both rows. Every output has its own accumulator and the same
+    // operations in the same order as row<T>, so the same bits.
+    template <int T>
+    static void rowPair(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, float* y,
+                        int64_t ldy) {
+        __m512 acc0[T], acc1[T];
+#pragma GCC unroll 8
+        for (int t = 0; t < T; ++t)
+            acc0[t] = acc1[t] = _mm512_setzero_ps();
+        for (int64_t b = 0; b < blocks; ++b) {
+            const PreparedBlockK& p = w[b];
+            const PreparedBlockK& r = w[blocks + b];
+#pragma GCC unroll 8
+            for (int t = 0; t < T; ++t) {
+                const GemmActivationQ8K& a = act[t * blocks + b];
+                const __m512i a0 = _mm512_load_si512(a.qs), a1 = _mm512_load_si512(a.qs + 64);
+                const __m512i a2 = _mm512_load_si512(a.qs + 128), a3 = _mm512_load_si512(a.qs + 192);
+                __m512i dot0 = Dot::first(_mm512_load_si512(p.q), a0);
+                __m512i dot1 = Dot::first(_mm512_load_si512(r.q), a0);
+                dot0 = Dot::lanes(dot0, _mm512_load_si512(p.q + 64), a1);
+                dot1 = Dot::lanes(dot1, _mm512_load_si512(r.q + 64), a1);
+                dot0 = Dot::lanes(dot0, _mm512_load_si512(p.q + 128), a2);
+                dot1 = Dot::lanes(dot1, _mm512_load_si512(r.q + 128), a2);
+                dot0 = Dot::lanes(dot0, _mm512_load_si512(p.q + 192), a3);
+                dot1 = Dot::lanes(dot1, _mm512_load_si512(r.q + 192), a3);
+                const __m512 d = _mm512_set1_ps(a.d);
+                const __m512 sums = _mm512_load_ps(a.groupSums);
+                acc0[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot0), _mm512_mul_ps(_mm512_load_ps(p.dscales), d), acc0[t]);
+                acc0[t] = _mm512_fnmadd_ps(sums, _mm512_load_ps(p.mins), acc0[t]);
+                acc1[t] = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot1), _mm512_mul_ps(_mm512_load_ps(r.dscales), d), acc1[t]);
+                acc1[t] = _mm512_fnmadd_ps(sums, _mm512_load_ps(r.mins), acc1[t]);
+            }
+        }
+#pragma GCC unroll 8
+        for (int t = 0; t < T; ++t) {
+            y[t * ldy] = _mm512_reduce_add_ps(acc0[t]);
+            y[t * ldy + 1] = _mm512_reduce_add_ps(acc1[t]);
+        }
+    }
+
+    static void pairKernel(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
+                           float* y, int64_t ldy) {
+        switch (tokens) {
+        case 1:
+            return rowPair<1>(w, blocks, act, y, ldy);
+        case 2:
+            return rowPair<2>(w, blocks, act, y, ldy);
+        case 3:
+            return rowPair<3>(w, blocks, act, y, ldy);
+        case 4:
+            return rowPair<4>(w, blocks, act, y, ldy);
+        case 5:
+            return rowPair<5>(w, blocks, act, y, ldy);
+        case 6:
+            return rowPair<6>(w, blocks, act, y, ldy);
+        case 7:
+            return rowPair<7>(w, blocks, act, y, ldy);
+        default:
+            return rowPair<8>(w, blocks, act, y, ldy);
+        }
+    }
+
     static void kernel(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
                        float* y, int64_t ldy) {
         switch (tokens) {

@@ -124,8 +124,11 @@ void InferenceSession::attention(int layer, int64_t tokens, const AttentionShape
     const float* vCache = m_values[size_t(layer)].data();
     const VectorOps& ops = vectorOps();
 
-    // One new token against a short context is less work than starting a thread (see matmul()).
-    const unsigned attentionThreads = tokens * keys * hd * shape.heads < (int64_t(1) << 20) ? 1 : m_threads;
+    // Heads go to the threads unless the whole attention is less work than a hand-off. In generation a
+    // token's attention at a few hundred positions takes about a tenth of the layer's time, which a single
+    // thread would spend while the others wait. Each head is computed alone, so the thread count does not
+    // change the results.
+    const unsigned attentionThreads = tokens * keys * hd * shape.heads < (int64_t(1) << 16) ? 1 : m_threads;
     // llama.cpp's attention without flash attention: KQ and KQV are F16 products in ggml's order (the
     // queries and probabilities rounded to F16), the softmax runs over the whole padded KV row with the
     // masked cells at -inf, so that its groups of 16 start where ggml's do.
