@@ -7,6 +7,7 @@
 //             preset up to the largest target's size)
 //             [--keep DIR]   (keep the files, the caches and the recipes there)
 //             [--llamacpp-rounding 0|1]  (sensitivity with llama.cpp's activation rounding; default 0)
+//             [--help]
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -75,6 +76,26 @@ int main(int argc, char** argv) {
     std::vector<std::string> compared;
     fs::path keep;
     bool rounding = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--help" || a == "-h") {
+            std::fputs("bench_mix [--targets Q2_K,Q3_K_M,...] [--chunks N] [--sens-chunks N] [--probe T,T]\n"
+                       "          [--threads N] [--presets P,P,...] [--keep DIR] [--llamacpp-rounding 0|1]\n"
+                       "Solves, produces and measures the budget mix at the size of each target preset on the\n"
+                       "shared model (calibration: books-calibration.txt; evaluation: books-eval.txt, c256).\n"
+                       "  --chunks N         evaluation chunks (default: all 301)\n"
+                       "  --sens-chunks N    sensitivity chunks (default: the library's, 8)\n"
+                       "  --presets P,...    compare only with these presets besides the targets\n"
+                       "                     (default: every preset up to the largest target's size)\n"
+                       "  --keep DIR         keep files, caches and recipes in DIR\n",
+                       stdout);
+            return 0;
+        }
+        if (a.rfind("--", 0) == 0 && i + 1 >= argc) {
+            std::fprintf(stderr, "%s needs a value (see --help)\n", a.c_str());
+            return 2;
+        }
+    }
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--targets") targets = split(v);
@@ -84,9 +105,13 @@ int main(int argc, char** argv) {
         else if (a == "--keep") keep = v;
         else if (a == "--llamacpp-rounding") rounding = v == "1";
         else if (a == "--presets") compared = split(v);
-        else if (a == "--probe")
+        else if (a == "--probe") {
             for (const auto& name : split(v))
                 if (auto t = ggmlTypeFromName(name)) probes.push_back(*t);
+        } else {
+            std::fprintf(stderr, "unknown option %s (see --help)\n", a.c_str());
+            return 2;
+        }
     }
     const fs::path shared = sharedDir();
     const fs::path modelPath = shared / "models/qf-books-22m-f16.gguf";
