@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "cli_runner.h"
@@ -56,11 +57,10 @@ std::vector<double> rawMatrix(const hf::SafetensorsModel& st, const std::string&
 }
 
 // GGUF tensor name -> the expected delta (GGUF row order, rows x cols), from the adapter's raw tensors.
-std::map<std::string, std::vector<double>> referenceDeltas(const fs::path& adapter) {
+std::map<std::string, std::vector<double>> referenceDeltas(const fs::path& adapter, double scale) {
     std::map<std::string, std::vector<double>> out;
     auto st = hf::SafetensorsModel::open(adapter / "adapter_model.safetensors");
     if (!st) return out;
-    const double scale = 16.0 / 8.0; // lora_alpha / r of the synthetic adapter
     for (uint32_t layer = 0; layer < 2; ++layer)
         for (const auto& [module, target] : kTargets) {
             const std::string prefix = "base_model.model.model.layers." + std::to_string(layer) + "." + module;
@@ -109,8 +109,9 @@ class TestLoraMerge : public QObject {
     QString q(const fs::path& p) const { return QString::fromStdString(p.string()); }
 
     // Every tensor of `merged` against base + reference delta; `baseFile` gives the base values.
-    void checkMerged(const fs::path& merged, const fs::path& baseFile) {
-        auto deltas = referenceDeltas(adapter());
+    // `scale`: PEFT's scaling, lora_alpha / r = 16 / 8 for the synthetic adapter.
+    void checkMerged(const fs::path& merged, const fs::path& baseFile, double scale = 16.0 / 8.0) {
+        auto deltas = referenceDeltas(adapter(), scale);
         QCOMPARE(deltas.size(), size_t(14));
         auto out = gguf::GgufFile::open(merged);
         auto base = gguf::GgufFile::open(baseFile);
@@ -188,6 +189,21 @@ private slots:
         run = test::runCli({QStringLiteral("merge"), q(baseGguf()), q(baseGguf()), QStringLiteral("-o"), q(dir() / "x.gguf")});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("not a GGUF LoRA adapter"), run.err.constData());
+    }
+
+    void rankStabilizedScale() {
+        // use_rslora: PEFT scales by alpha / sqrt(r).
+        const fs::path rs = dir() / "rslora-adapter";
+        fs::create_directories(rs);
+        fs::copy_file(adapter() / "adapter_model.safetensors", rs / "adapter_model.safetensors");
+        std::string config = test::readAll(adapter() / "adapter_config.json").toStdString();
+        config.insert(config.find('{') + 1, R"("use_rslora": true,)");
+        std::ofstream(rs / "adapter_config.json") << config;
+        const fs::path out = dir() / "merged-rslora.gguf";
+        auto run = test::runCli({QStringLiteral("merge"), q(baseGguf()), q(rs), QStringLiteral("--base"), q(baseFolder()),
+                                 QStringLiteral("-o"), q(out)});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        checkMerged(out, baseGguf(), 16.0 / std::sqrt(8.0));
     }
 
     void quantizedBaseNeedsDequantize() {

@@ -7,6 +7,7 @@
 #include "hf/hf_float.h"
 #include "qf/gguf/gguf_file.h"
 #include "qf/hf/lora_adapter.h"
+#include "qf/json_reader.h"
 #include "qf/quant/kernels.h"
 #include "qf/quant/preset.h"
 
@@ -35,6 +36,15 @@ Result<LoraUpdates> updatesFromPeft(const fs::path& folder, const fs::path& base
     LoraUpdates out;
     out.alpha = adapter->alpha();
     out.name = adapter->folder().string();
+    // PEFT options that change the scale: rank-stabilised LoRA scales by alpha/sqrt(r); per-module alphas.
+    auto config = readJsonFile(adapter->folder() / "adapter_config.json");
+    if (!config) return config.error();
+    if (const JsonValue* p = config->find("alpha_pattern"); p && p->isObject() && !p->asObject()->empty())
+        return makeError("{}: adapter_config.json has an \"alpha_pattern\" (a different alpha per module), which "
+                         "merge does not apply yet; merge it with PEFT's merge_and_unload",
+                         out.name);
+    const JsonValue* rslora = config->find("use_rslora");
+    out.rankStabilized = rslora && rslora->asBool() == std::optional(true);
     out.qloraEvidence = adapter->quantizedBaseEvidence();
     out.architecture = adapter->metadata().getString("general.architecture").value_or("");
     out.inputs = {adapter->folder() / "adapter_model.safetensors", adapter->folder() / "adapter_config.json"};

@@ -3,7 +3,7 @@
 // merge_and_unload computes it, in GGUF layout (the adapter's B rows carry the base's rotary Q/K
 // permutation, as llama.cpp's converters apply it, so the merged GGUF equals converting the merged
 // Hugging Face weights). The scale is alpha/rank with rank = B's inner size, as llama.cpp applies an
-// adapter (alpha 0: scale 1).
+// adapter (alpha 0: scale 1); alpha/sqrt(rank) for a PEFT folder with use_rslora.
 //
 // The adapter is a PEFT folder (adapter_config.json + adapter_model.safetensors, converted as
 // convert_lora_to_gguf.py would) or a GGUF LoRA (general.type "adapter"). The base is any TensorSource (a
@@ -11,6 +11,7 @@
 // (F32/F16/BF16). A block-quantized base is merged only with `dequantize`: every quantized tensor is
 // widened to F16 first (general.file_type becomes MOSTLY_F16), then merged, so that a preset quantizes
 // the merged weights once. The QLoRA gate (checkMergeAllowed) applies.
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -40,7 +41,11 @@ struct LoraUpdates {
     std::string architecture;    // general.architecture the adapter was made for
     std::vector<std::filesystem::path> inputs;
     std::vector<LoraUpdate> updates;
-    float scaleFor(const LoraUpdate& u) const { return alpha != 0.0f ? alpha / float(u.rank) : 1.0f; }
+    bool rankStabilized = false; // PEFT's use_rslora: alpha/sqrt(r) (a GGUF LoRA cannot say so)
+    float scaleFor(const LoraUpdate& u) const {
+        if (alpha == 0.0f) return 1.0f;
+        return rankStabilized ? alpha / std::sqrt(float(u.rank)) : alpha / float(u.rank);
+    }
 };
 
 // `adapter`: a PEFT folder or a GGUF LoRA file. `baseFolder`: for a PEFT folder, the base's Hugging Face
