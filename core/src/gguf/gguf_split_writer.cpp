@@ -82,9 +82,12 @@ Result<SplitStreamWriter> SplitStreamWriter::create(const WriteParams& params, c
             for (const auto& e : params.metadata.entries())
                 if (e.key != "split.no" && e.key != "split.count" && e.key != "split.tensors.count")
                     shard.metadata.set(e.key, e.value);
+        // gguf-split's order: it sets split.no, a placeholder split.count and split.tensors.count, then
+        // split.count again once the shards are known, and ggml's gguf_set_val moves a key set again to
+        // the end: split.no, split.tensors.count, split.count.
         shard.metadata.set("split.no", Value{Value::Storage{std::in_place_index<2>, uint16_t(s)}});
-        shard.metadata.set("split.count", Value{Value::Storage{std::in_place_index<2>, uint16_t(count)}});
         shard.metadata.set("split.tensors.count", Value::i32(int32_t(params.tensors.size())));
+        shard.metadata.set("split.count", Value{Value::Storage{std::in_place_index<2>, uint16_t(count)}});
         for (size_t i = 0; i < params.tensors.size(); ++i)
             if ((*shardOf)[i] == s) shard.tensors.push_back(params.tensors[i]);
         auto writer = GgufStreamWriter::create(shard);

@@ -1,8 +1,8 @@
 #pragma once
 // Writing one model as several GGUF files, as llama.cpp's gguf-split does (for Hugging Face's 50 GB upload
-// limit): "<name>-00001-of-00003.gguf", ... . Every shard carries split.no (uint16, from 0), split.count
-// (uint16) and split.tensors.count (int32, the model's tensors); the first shard also holds all other
-// metadata, before those three keys, and the others hold only them. Tensors keep their order; a new shard
+// limit): "<name>-00001-of-00003.gguf", ... . Every shard carries split.no (uint16, from 0),
+// split.tensors.count (int32, the model's tensors) and split.count (uint16), in that order (gguf-split's);
+// the first shard also holds all other metadata, before those three keys, and the others hold only them. Tensors keep their order; a new shard
 // starts when the next tensor's bytes (padded to 32) would take the current shard's tensor bytes past
 // maxBytes, or every maxTensors tensors. With neither limit set this is one plain file at the given path.
 #include <cstdint>
