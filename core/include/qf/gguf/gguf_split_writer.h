@@ -27,6 +27,12 @@ Result<uint64_t> parseSplitSize(std::string_view text);
 // "dir/name.gguf" -> "dir/name-00002-of-00003.gguf" (index from 0).
 std::filesystem::path splitShardPath(const std::filesystem::path& output, int index, int count);
 
+// The files a write of `params` with `split` creates: params.output alone, or every shard's path. For
+// checking, before the work, that no existing file would be replaced (the shards, not params.output).
+Result<std::vector<std::filesystem::path>> splitOutputPaths(const WriteParams& params, const SplitOptions& split);
+// Files already beside `output` named as its shards ("<stem>-NNNNN-of-NNNNN.gguf", any count), sorted.
+std::vector<std::filesystem::path> existingSplitShards(const std::filesystem::path& output);
+
 // Which shard each tensor goes to (index from 0); an error when a shard would get no tensor.
 Result<std::vector<int>> planSplit(const WriteParams& params, const SplitOptions& split);
 
