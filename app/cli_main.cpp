@@ -28,6 +28,7 @@ const std::map<std::string, Command>& commands() {
         {"perplexity", {qf::cli::runPerplexity, "perplexity over a text, computed as llama-perplexity computes it"}},
         {"tokenize", {qf::cli::runTokenize, "show the tokens llama.cpp makes of a text with a model's vocabulary"}},
         {"convert", {qf::cli::runConvert, "convert a Hugging Face model folder (safetensors) to F16/BF16/F32 GGUF"}},
+        {"merge", {qf::cli::runMerge, "merge a LoRA adapter into its base model (optionally straight into a preset)"}},
         {"imatrix", {qf::cli::runImatrix, "importance matrix over calibration text, computed as llama-imatrix computes it"}},
         {"generate", {qf::cli::runGenerate, "continue a prompt, streaming tokens (greedy or temperature/top-p sampling)"}},
         {"export", {qf::cli::runExport, "write an Ollama Modelfile (and create the model) or copy into LM Studio"}},

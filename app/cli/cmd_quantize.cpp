@@ -170,10 +170,17 @@ int runQuantize(const std::vector<std::string>& argv) {
                                                                           args->value("--out-dir").value_or(""));
         // Checked now so that a refusal comes before the work; the write checks again at the end, and its
         // link-into-place fails if another run took the name meanwhile.
-        if (auto allowed = io::checkOutputAllowed(out, policy); !args->has("--dry-run") && !allowed) {
-            fmt::print(stderr, "error: {}\n", allowed.error().message);
+        // A split output writes the shards, not `out`: those are the names that must be free.
+        auto written = gguf::splitOutputPaths(plan->writeParams(out), split);
+        if (!written) {
+            fmt::print(stderr, "error: {}: {}\n", preset->name, written.error().message);
             return 1;
         }
+        for (const fs::path& path : *written)
+            if (auto allowed = io::checkOutputAllowed(path, policy); !args->has("--dry-run") && !allowed) {
+                fmt::print(stderr, "error: {}\n", allowed.error().message);
+                return 1;
+            }
         if (plan->fallbackCount) fmt::print(stderr, "note: {}: {}\n", preset->name, quant::describeFallbacks(*plan));
         for (const auto& o : params.outputs)
             if (quant::sameTensorTypes(o.plan, *plan))

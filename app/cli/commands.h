@@ -21,5 +21,6 @@ int runGenerate(const std::vector<std::string>& args);
 int runExport(const std::vector<std::string>& args);
 int runMix(const std::vector<std::string>& args);
 int runVerifyLock(const std::vector<std::string>& args);
+int runMerge(const std::vector<std::string>& args);
 
 } // namespace qf::cli

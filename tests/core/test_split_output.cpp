@@ -1,6 +1,6 @@
 // Split output (quantize --split-max-size / --split-max-tensors): the shards are named and keyed as
 // llama.cpp's gguf-split writes them (tools/gguf-split: "-%05d-of-%05d.gguf", split.no u16 from 0,
-// split.count u16, split.tensors.count i32, all other metadata in the first shard only, before the split
+// split.tensors.count i32, split.count u16 (in that order), all other metadata in the first shard only, before the split
 // keys; a new shard when the padded tensor bytes would pass the limit, or every N tensors), and the split
 // model opened again equals the unsplit output tensor for tensor.
 #include <QTemporaryDir>
@@ -129,12 +129,12 @@ private slots:
             QCOMPARE(e[e.size() - 3].key, std::string("split.no"));
             QCOMPARE(e[e.size() - 3].value.type(), gguf::ValueType::UInt16);
             QCOMPARE(e[e.size() - 3].value.asInt(), std::optional<int64_t>(s));
-            QCOMPARE(e[e.size() - 2].key, std::string("split.count"));
-            QCOMPARE(e[e.size() - 2].value.type(), gguf::ValueType::UInt16);
-            QCOMPARE(e[e.size() - 2].value.asInt(), std::optional<int64_t>(n));
-            QCOMPARE(e[e.size() - 1].key, std::string("split.tensors.count"));
-            QCOMPARE(e[e.size() - 1].value.type(), gguf::ValueType::Int32);
-            QCOMPARE(e[e.size() - 1].value.asInt(), std::optional<int64_t>(whole->tensors().size()));
+            QCOMPARE(e[e.size() - 2].key, std::string("split.tensors.count"));
+            QCOMPARE(e[e.size() - 2].value.type(), gguf::ValueType::Int32);
+            QCOMPARE(e[e.size() - 2].value.asInt(), std::optional<int64_t>(whole->tensors().size()));
+            QCOMPARE(e[e.size() - 1].key, std::string("split.count"));
+            QCOMPARE(e[e.size() - 1].value.type(), gguf::ValueType::UInt16);
+            QCOMPARE(e[e.size() - 1].value.asInt(), std::optional<int64_t>(n));
             if (s > 0) QCOMPARE(e.size(), size_t(3));
         }
         QCOMPARE(r->files.front().bytes, total);

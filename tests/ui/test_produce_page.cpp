@@ -726,6 +726,16 @@ void TestProducePage::splitOutputInParts() {
     auto verified = qf::quant::verifyLock(lock.toStdU16String(), 2);
     QVERIFY2(verified.ok(), verified.ok() ? "" : verified.error().message.c_str());
     QVERIFY(verified->identical);
+
+    // Producing again: the parts are what would be replaced (no file has the unsplit name).
+    {
+        MessageBoxAnswerer cancel(MessageBoxAnswerer::withButton(QMessageBox::Cancel));
+        QVERIFY(!page->start());
+        QCOMPARE(cancel.count(), 1);
+        QVERIFY2(cancel.texts().front().contains(parts.front()) && cancel.texts().front().contains(parts.back()),
+                 qPrintable(cancel.texts().front()));
+    }
+    QCOMPARE(filesIn(dir), files);
 }
 
 QTEST_MAIN(TestProducePage)

@@ -28,6 +28,7 @@
 
 #include "format.h"
 #include "models/preset_table_model.h"
+#include "qf/gguf/gguf_split_writer.h"
 #include "qf/quant/quantize_job.h"
 #include "widgets/job_queue_widget.h"
 #include "widgets/job_row_widget.h"
@@ -544,14 +545,29 @@ bool ProducePage::start() {
     const QString folder = QFileInfo(outputDirectory()).absoluteFilePath();
 
     bool withMix = isMixChosen();
-    QStringList existing;
+    // The files an output would replace: the file, or with split output its parts (any count of them).
+    const bool split = m_splitCheck->isChecked();
+    auto existingFor = [&](const QString& output) {
+        QStringList names;
+        if (!split) {
+            if (QFileInfo::exists(output)) names << QFileInfo(output).fileName();
+            return names;
+        }
+        for (const auto& shard : gguf::existingSplitShards(output.toStdU16String()))
+            names << QString::fromStdU16String(shard.filename().u16string());
+        return names;
+    };
+    QStringList existing, presetsWithExisting;
     for (const QString& name : chosen) {
-        const QString output = outputPathFor(name);
-        if (QFileInfo::exists(output)) existing << QFileInfo(output).fileName();
+        const QStringList found = existingFor(outputPathFor(name));
+        if (!found.isEmpty()) presetsWithExisting << name;
+        existing << found;
     }
-    if (withMix && QFileInfo::exists(mixOutputPath())) existing << QFileInfo(mixOutputPath()).fileName();
+    const bool mixExists = withMix && !existingFor(mixOutputPath()).isEmpty();
+    if (mixExists) existing << existingFor(mixOutputPath());
+    const int existingOutputs = int(presetsWithExisting.size()) + (mixExists ? 1 : 0);
     if (!existing.isEmpty()) {
-        const bool someAreNew = existing.size() < chosen.size() + (withMix ? 1 : 0);
+        const bool someAreNew = existingOutputs < chosen.size() + (withMix ? 1 : 0);
         const QString question =
             existing.size() == 1
                 ? tr("%1 already exists in %2. Replace it?")
@@ -568,7 +584,7 @@ bool ProducePage::start() {
         QPushButton* skip = nullptr;
         if (someAreNew) {
             box.setInformativeText(tr("The other %n file(s) are new.", nullptr,
-                                      int(chosen.size() + (withMix ? 1 : 0) - existing.size())));
+                                      int(chosen.size() + (withMix ? 1 : 0) - existingOutputs)));
             skip = box.addButton(tr("Skip Existing"), QMessageBox::ActionRole);
             skip->setObjectName(QStringLiteral("skipExistingButton"));
         }
@@ -577,10 +593,8 @@ bool ProducePage::start() {
         box.setEscapeButton(cancel);
         box.exec();
         if (box.clickedButton() == skip && skip) {
-            chosen.removeIf([&](const QString& name) {
-                return existing.contains(QFileInfo(outputPathFor(name)).fileName());
-            });
-            if (withMix && existing.contains(QFileInfo(mixOutputPath()).fileName())) withMix = false;
+            chosen.removeIf([&](const QString& name) { return presetsWithExisting.contains(name); });
+            if (mixExists) withMix = false;
         } else if (box.clickedButton() != replace) {
             m_startHint->setText(tr("Nothing produced: the existing files were kept."));
             return false;

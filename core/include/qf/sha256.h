@@ -20,8 +20,14 @@ public:
 
     static std::string toHex(const Digest& digest);
 
+    // The compression runs on x86's SHA extensions (SHA-NI) when the CPU has them, else the portable
+    // code; both give the same digests. forceScalar(true) selects the portable code (tests, comparisons).
+    static bool hardwareAvailable();
+    static void forceScalar(bool scalar);
+    static bool usingHardware();
+
 private:
-    void compress(const uint8_t* block);
+    void compress(const uint8_t* blocks, size_t count);
 
     std::array<uint32_t, 8> m_state;
     std::array<uint8_t, 64> m_buffer{};

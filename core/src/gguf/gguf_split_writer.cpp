@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 
 namespace qf::gguf {
@@ -57,6 +58,35 @@ Result<std::vector<int>> planSplit(const WriteParams& params, const SplitOptions
     return shardOf;
 }
 
+Result<std::vector<std::filesystem::path>> splitOutputPaths(const WriteParams& params, const SplitOptions& split) {
+    if (!split.enabled()) return std::vector<std::filesystem::path>{params.output};
+    auto shardOf = planSplit(params, split);
+    if (!shardOf) return shardOf.error();
+    const int count = shardOf->empty() ? 1 : shardOf->back() + 1;
+    std::vector<std::filesystem::path> paths;
+    for (int s = 0; s < count; ++s) paths.push_back(splitShardPath(params.output, s, count));
+    return paths;
+}
+
+std::vector<std::filesystem::path> existingSplitShards(const std::filesystem::path& output) {
+    std::string stem = output.filename().string();
+    if (stem.size() > 5 && stem.ends_with(".gguf")) stem.resize(stem.size() - 5);
+    std::vector<std::filesystem::path> found;
+    std::error_code ec;
+    const std::filesystem::path dir = output.parent_path().empty() ? "." : output.parent_path();
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        // "<stem>-00001-of-00003.gguf": the stem, then 21 characters.
+        if (name.size() != stem.size() + 21 || !name.starts_with(stem) || !name.ends_with(".gguf")) continue;
+        const std::string_view tail = std::string_view(name).substr(stem.size(), 16); // "-00001-of-00003"
+        bool shaped = tail[0] == '-' && tail.substr(6, 4) == "-of-";
+        for (size_t i : {1, 2, 3, 4, 5, 10, 11, 12, 13, 14}) shaped = shaped && tail[i] >= '0' && tail[i] <= '9';
+        if (shaped) found.push_back(output.parent_path() / name);
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
 Result<SplitStreamWriter> SplitStreamWriter::create(const WriteParams& params, const SplitOptions& split) {
     SplitStreamWriter w;
     if (!split.enabled()) {
@@ -82,9 +112,12 @@ Result<SplitStreamWriter> SplitStreamWriter::create(const WriteParams& params, c
             for (const auto& e : params.metadata.entries())
                 if (e.key != "split.no" && e.key != "split.count" && e.key != "split.tensors.count")
                     shard.metadata.set(e.key, e.value);
+        // gguf-split's order: it sets split.no, a placeholder split.count and split.tensors.count, then
+        // split.count again once the shards are known, and ggml's gguf_set_val moves a key set again to
+        // the end: split.no, split.tensors.count, split.count.
         shard.metadata.set("split.no", Value{Value::Storage{std::in_place_index<2>, uint16_t(s)}});
-        shard.metadata.set("split.count", Value{Value::Storage{std::in_place_index<2>, uint16_t(count)}});
         shard.metadata.set("split.tensors.count", Value::i32(int32_t(params.tensors.size())));
+        shard.metadata.set("split.count", Value{Value::Storage{std::in_place_index<2>, uint16_t(count)}});
         for (size_t i = 0; i < params.tensors.size(); ++i)
             if ((*shardOf)[i] == s) shard.tensors.push_back(params.tensors[i]);
         auto writer = GgufStreamWriter::create(shard);

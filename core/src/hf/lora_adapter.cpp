@@ -271,14 +271,19 @@ Status LoraAdapter::write(const fs::path& output, const ProgressFn& progress, st
 }
 
 Status checkMergeAllowed(const LoraAdapter& adapter, bool baseIsQuantized, bool dequantize) {
-    if (adapter.quantizedBaseEvidence().empty() || !baseIsQuantized || dequantize) return {};
+    return checkMergeAllowed(adapter.folder().string(), adapter.quantizedBaseEvidence(), baseIsQuantized, dequantize);
+}
+
+Status checkMergeAllowed(const std::string& adapterName, const std::string& quantizedBaseEvidence,
+                         bool baseIsQuantized, bool dequantize) {
+    if (quantizedBaseEvidence.empty() || !baseIsQuantized || dequantize) return {};
     return makeError(
         "{} was trained with QLoRA on a 4-bit base ({}); merging it into a quantized model would add its "
         "low-rank update to weights it never saw and compound two roundings. Either merge it into the F16 base "
         "first (--dequantize: the base is widened to F16, the adapter merged, then quantized once), or ship the "
         "base and the adapter side by side (convert the adapter to GGUF; Ollama: FROM base + ADAPTER "
         "adapter.gguf; llama.cpp: --lora).",
-        adapter.folder().string(), adapter.quantizedBaseEvidence());
+        adapterName, quantizedBaseEvidence);
 }
 
 } // namespace qf::hf

@@ -1,7 +1,13 @@
 #include "qf/sha256.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
+#include <immintrin.h>
+#endif
 
 namespace qf {
 namespace {
@@ -20,13 +26,93 @@ constexpr uint32_t rotr(uint32_t x, int n) {
     return (x >> n) | (x << (32 - n));
 }
 
+void compressScalar(std::array<uint32_t, 8>& state, const uint8_t* block);
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define QF_SHA256_X86 1
+// FIPS 180-4 rounds on the SHA extensions: the state as ABEF/CDGH, four rounds per message vector.
+__attribute__((target("sha,sse4.1,ssse3"))) void compressShaNi(std::array<uint32_t, 8>& state,
+                                                               const uint8_t* data, size_t count) {
+    const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i tmp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[0]));
+    __m128i state1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(&state[4]));
+    tmp = _mm_shuffle_epi32(tmp, 0xB1);          // CDAB
+    state1 = _mm_shuffle_epi32(state1, 0x1B);    // EFGH
+    __m128i state0 = _mm_alignr_epi8(tmp, state1, 8); // ABEF
+    state1 = _mm_blend_epi16(state1, tmp, 0xF0);      // CDGH
+    for (; count > 0; --count, data += 64) {
+        const __m128i abef = state0, cdgh = state1;
+        __m128i w[16];
+        for (int i = 0; i < 4; ++i)
+            w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * i)), byteSwap);
+        for (int i = 4; i < 16; ++i)
+            w[i] = _mm_sha256msg2_epu32(
+                _mm_add_epi32(_mm_sha256msg1_epu32(w[i - 4], w[i - 3]), _mm_alignr_epi8(w[i - 1], w[i - 2], 4)),
+                w[i - 1]);
+        for (int i = 0; i < 16; ++i) {
+            __m128i msg = _mm_add_epi32(w[i], _mm_loadu_si128(reinterpret_cast<const __m128i*>(&kRound[size_t(4 * i)])));
+            state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
+            msg = _mm_shuffle_epi32(msg, 0x0E);
+            state0 = _mm_sha256rnds2_epu32(state0, state1, msg);
+        }
+        state0 = _mm_add_epi32(state0, abef);
+        state1 = _mm_add_epi32(state1, cdgh);
+    }
+    tmp = _mm_shuffle_epi32(state0, 0x1B);          // FEBA
+    state1 = _mm_shuffle_epi32(state1, 0xB1);       // DCHG
+    state0 = _mm_blend_epi16(tmp, state1, 0xF0);    // DCBA
+    state1 = _mm_alignr_epi8(state1, tmp, 8);       // HGFE
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[0]), state0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&state[4]), state1);
+}
+
+bool cpuHasShaNi() {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    if (!__get_cpuid(1, &a, &b, &c, &d)) return false;
+    const bool ssse3 = c & (1u << 9), sse41 = c & (1u << 19);
+    if (!__get_cpuid_count(7, 0, &a, &b, &c, &d)) return false;
+    return ssse3 && sse41 && (b & (1u << 29));
+}
+#endif
+
+const bool kHardware =
+#ifdef QF_SHA256_X86
+    cpuHasShaNi();
+#else
+    false;
+#endif
+std::atomic<bool> gForceScalar{false};
+
 } // namespace
+
+bool Sha256::hardwareAvailable() {
+    return kHardware;
+}
+
+void Sha256::forceScalar(bool scalar) {
+    gForceScalar.store(scalar);
+}
+
+bool Sha256::usingHardware() {
+    return kHardware && !gForceScalar.load(std::memory_order_relaxed);
+}
+
+void Sha256::compress(const uint8_t* blocks, size_t count) {
+#ifdef QF_SHA256_X86
+    if (usingHardware()) {
+        compressShaNi(m_state, blocks, count);
+        return;
+    }
+#endif
+    for (size_t i = 0; i < count; ++i) compressScalar(m_state, blocks + 64 * i);
+}
 
 Sha256::Sha256()
     : m_state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
-void Sha256::compress(const uint8_t* block) {
+namespace {
+void compressScalar(std::array<uint32_t, 8>& m_state, const uint8_t* block) {
     uint32_t w[64];
     for (int i = 0; i < 16; ++i)
         w[i] = uint32_t(block[4 * i]) << 24 | uint32_t(block[4 * i + 1]) << 16 |
@@ -60,6 +146,7 @@ void Sha256::compress(const uint8_t* block) {
     m_state[6] += g;
     m_state[7] += h;
 }
+} // namespace
 
 void Sha256::update(const void* data, size_t size) {
     const auto* bytes = static_cast<const uint8_t*>(data);
@@ -71,11 +158,13 @@ void Sha256::update(const void* data, size_t size) {
         bytes += take;
         size -= take;
         if (m_buffered < m_buffer.size()) return;
-        compress(m_buffer.data());
+        compress(m_buffer.data(), 1);
         m_buffered = 0;
     }
-    for (; size >= 64; bytes += 64, size -= 64)
-        compress(bytes);
+    const size_t blocks = size / 64;
+    if (blocks) compress(bytes, blocks);
+    bytes += 64 * blocks;
+    size -= 64 * blocks;
     std::memcpy(m_buffer.data(), bytes, size);
     m_buffered = size;
 }

@@ -1,8 +1,8 @@
 #pragma once
 // Writing one model as several GGUF files, as llama.cpp's gguf-split does (for Hugging Face's 50 GB upload
-// limit): "<name>-00001-of-00003.gguf", ... . Every shard carries split.no (uint16, from 0), split.count
-// (uint16) and split.tensors.count (int32, the model's tensors); the first shard also holds all other
-// metadata, before those three keys, and the others hold only them. Tensors keep their order; a new shard
+// limit): "<name>-00001-of-00003.gguf", ... . Every shard carries split.no (uint16, from 0),
+// split.tensors.count (int32, the model's tensors) and split.count (uint16), in that order (gguf-split's);
+// the first shard also holds all other metadata, before those three keys, and the others hold only them. Tensors keep their order; a new shard
 // starts when the next tensor's bytes (padded to 32) would take the current shard's tensor bytes past
 // maxBytes, or every maxTensors tensors. With neither limit set this is one plain file at the given path.
 #include <cstdint>
@@ -26,6 +26,12 @@ Result<uint64_t> parseSplitSize(std::string_view text);
 
 // "dir/name.gguf" -> "dir/name-00002-of-00003.gguf" (index from 0).
 std::filesystem::path splitShardPath(const std::filesystem::path& output, int index, int count);
+
+// The files a write of `params` with `split` creates: params.output alone, or every shard's path. For
+// checking, before the work, that no existing file would be replaced (the shards, not params.output).
+Result<std::vector<std::filesystem::path>> splitOutputPaths(const WriteParams& params, const SplitOptions& split);
+// Files already beside `output` named as its shards ("<stem>-NNNNN-of-NNNNN.gguf", any count), sorted.
+std::vector<std::filesystem::path> existingSplitShards(const std::filesystem::path& output);
 
 // Which shard each tensor goes to (index from 0); an error when a shard would get no tensor.
 Result<std::vector<int>> planSplit(const WriteParams& params, const SplitOptions& split);

@@ -74,5 +74,8 @@ std::filesystem::path defaultAdapterPath(const std::filesystem::path& folder, Ou
 // The QLoRA gate for merging `adapter` into a base. `baseIsQuantized`: the base to merge into is a
 // block-quantized GGUF (not F32/F16/BF16). `dequantize`: the user asked to merge into the F16 base first.
 Status checkMergeAllowed(const LoraAdapter& adapter, bool baseIsQuantized, bool dequantize);
+// The same from the adapter's name and its quantizedBaseEvidence() (a merge that has no LoraAdapter object).
+Status checkMergeAllowed(const std::string& adapterName, const std::string& quantizedBaseEvidence,
+                         bool baseIsQuantized, bool dequantize);
 
 } // namespace qf::hf
