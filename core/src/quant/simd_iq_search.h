@@ -97,66 +97,272 @@ template <class Ops> struct IqLanes {
         return nearest<4, 3, 8>(grid, mapValue, xval, weight, scale);
     }
 
-    // The trial-scale fits (IqTrialsFn): lane k of a pass tries ids[t + k]. Lanes past count repeat the
-    // last trial and are never kept.
+    // The trial-scale fits (IqTrialsFn), point by point. Lane k of a pass rounds trial t + k; lanes past
+    // count repeat the last trial and are never kept. A point's key cannot come back once it changed (each
+    // level moves one way as the trial scale moves one way), so its off-grid trials come in runs of one
+    // key, i.e. one neighbour list searched at several scales. For a run, runWinner proves (or fails to
+    // prove) that one listed point is the reference's choice at every scale of the run; otherwise each
+    // trial of the run takes the exact search. The fits then sum each trial's levels in value order, and
+    // the choice among trials is the reference's scalar comparison in trial order.
+    static constexpr int kSlots = 32; // trials per group: 31 at most in every quantizer
+    static constexpr int kMaxList = 320; // longest neighbour list runWinner takes (IQ2_XS: 292)
+
+    // What runWinner needs of one point: per coordinate i and level l, wq2[i][l] = w*q*q and
+    // wqx[i][l] = (w*q)*x (q = 2l+1), and C = sum w*x*x.
+    struct PointTerms {
+        alignas(64) float wq2[8][8];
+        alignas(64) float wqx[8][8];
+        float c;
+    };
+
+    // One off-grid key's neighbour list with A = sum w*q*q and B = sum w*q*x of every listed point (w the
+    // search weights), from which prove() tells the reference's choice over a range of scales.
+    template <int Dim, int Bits> struct RunSearch {
+        const uint16_t* list;
+        int count;
+        float c;
+        alignas(64) float a[kMaxList + 64], b[kMaxList + 64];
+
+        // False when the list is too long to take.
+        bool init(const IqNeighbourTables& nb, int32_t mapValue, const PointTerms& pt) {
+            list = nb.lists + (-mapValue - 1);
+            count = list[0];
+            c = pt.c;
+            if (count > kMaxList) return false;
+            const uint16_t* keys = nb.keys + (-mapValue - 1) + 1;
+            const I mask = Ops::set1i((1 << Bits) - 1);
+            for (int j = 0; j < count; j += N) {
+                const I k = Ops::loadKeys(keys + j);
+                I l = Ops::andi(k, mask);
+                F sa = Ops::lookup8(pt.wq2[0], l), sb = Ops::lookup8(pt.wqx[0], l);
+                for (int i = 1; i < Dim; ++i) {
+                    l = Ops::andi(Ops::srli(k, Bits * i), mask);
+                    sa = Ops::add(sa, Ops::lookup8(pt.wq2[i], l));
+                    sb = Ops::add(sb, Ops::lookup8(pt.wqx[i], l));
+                }
+                Ops::store(a + j, sa);
+                Ops::store(b + j, sb);
+            }
+            return true;
+        }
+
+        // The grid index the reference's search picks at every scale of [sLo, sHi] (0 < sLo <= sHi), or
+        // -1 when that is not proven. Why it is exact: the exact distance of candidate j at scale s is
+        // R_j(s) = s*s*A_j - 2*s*B_j + C (C = sum w*x*x), and the reference's float sum F_j(s) is within
+        // 14u * sum w*(s*q + |x|)^2 <= 14u * (2*s*s*A_j + 2*C) of it (u = 2^-24: two roundings in
+        // diff = s*q - x, two in w*diff*diff, at most 7 in the sum). So candidate j loses to k at scale s
+        // (F_j > F_k, strictly: the first listed of equals is never at stake) when
+        // L(s) = (R_j - R_k) / s = s*(A_j - A_k) - 2*(B_j - B_k) > 28u * T(s), T(s) = s*(A_j + A_k) + 2*C/s.
+        // L is linear in s and T convex, so the ends of the range decide: L at an end computed here in
+        // floats from the float A and B is within 24u * T of the exact one, and the test asks L > 64u * T
+        // at both ends against the larger T (52u would do). Any NaN or infinity fails the test.
+        int prove(float sLo, float sHi) const {
+            if (count == 1) return list[1];
+            alignas(64) static constexpr float kIota[64] = {
+                0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+                22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
+                44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63};
+            const F countF = Ops::set1(float(count)), step = Ops::set1(float(N));
+            const F hi = Ops::set1(sHi), lo = Ops::set1(sLo);
+            // The first candidate with the smallest R(sHi) - C: the one to test.
+            F pos = Ops::load(kIota);
+            F best = Ops::set1(FLT_MAX), bestPos = Ops::set1(-1.f);
+            for (int j = 0; j < count; j += N) {
+                const F sa = Ops::load(a + j), sb = Ops::load(b + j);
+                const F r = Ops::mul(hi, Ops::sub(Ops::mul(hi, sa), Ops::add(sb, sb)));
+                const M better = Ops::mand(Ops::lt(pos, countF), Ops::lt(r, best));
+                best = Ops::select(better, r, best);
+                bestPos = Ops::select(better, pos, bestPos);
+                pos = Ops::add(pos, step);
+            }
+            const float bestR = Ops::minOf(best);
+            if (!(bestR < FLT_MAX)) return -1;
+            const int w =
+                int(Ops::minOf(Ops::select(Ops::eq(best, Ops::set1(bestR)), bestPos, Ops::set1(FLT_MAX))));
+            // Every other candidate must lose to w at both ends.
+            const F aw = Ops::set1(a[w]), bw = Ops::set1(b[w]);
+            const F cHi = Ops::set1(2 * c / sHi), cLo = Ops::set1(2 * c / sLo);
+            const F m = Ops::set1(0x1p-18f), wF = Ops::set1(float(w)); // 64u
+            pos = Ops::load(kIota);
+            for (int j = 0; j < count; j += N) {
+                const F sa = Ops::load(a + j), sb = Ops::load(b + j);
+                const F da = Ops::sub(sa, aw), db = Ops::sub(sb, bw), ta = Ops::add(sa, aw);
+                const F lHi = Ops::sub(Ops::mul(hi, da), Ops::add(db, db));
+                const F lLo = Ops::sub(Ops::mul(lo, da), Ops::add(db, db));
+                const F tHi = Ops::mul(m, Ops::add(Ops::mul(hi, ta), cHi));
+                const F tLo = Ops::mul(m, Ops::add(Ops::mul(lo, ta), cLo));
+                const M loses = Ops::mand(Ops::mand(Ops::gt(lHi, tHi), Ops::gt(lHi, tLo)),
+                                          Ops::mand(Ops::gt(lLo, tHi), Ops::gt(lLo, tLo)));
+                const M other = Ops::mand(Ops::lt(pos, countF), Ops::neq(pos, wF));
+                if (Ops::any(Ops::mand(other, Ops::mnot(loses)))) return -1;
+                pos = Ops::add(pos, step);
+            }
+            return list[1 + w];
+        }
+    };
+
+    // Writes grid point b's levels to trials [t0, t1) of lv (lv[i * kSlots + t]).
+    template <int Dim> static void putLevels(const IqNeighbourTables& nb, int b, int t0, int t1, int32_t* lv) {
+        const int8_t* pg = nb.points + Dim * b;
+        int32_t l[Dim];
+        for (int i = 0; i < Dim; ++i)
+            l[i] = (pg[i] - 1) >> 1; // coordinates are odd and positive
+        for (int t = t0; t < t1; ++t)
+            for (int i = 0; i < Dim; ++i)
+                lv[i * kSlots + t] = l[i];
+    }
+
+    // Resolves one point's off-grid trials: lv[i * kSlots + t] holds coordinate i's rounded level of
+    // trial t and receives the chosen neighbour's; keys and index are the trials' keys and map entries.
+    // A run of one key is proven whole when it can be, else halved, down to single trials, which take
+    // the exact search when not proven either.
+    template <int Dim, int Bits, int MaxQ>
+    static void resolvePoint(const IqNeighbourTables& nb, const float* x, const float* w, const float* scales,
+                             float sMax, bool scalesPositive, bool falling, int count, const int32_t* keys,
+                             const int32_t* index, int32_t* lv, bool* onGridOut) {
+        PointTerms pt;
+        int terms = -1; // -1: not yet computed, 0: unsafe (exact searches only), 1: ready
+        RunSearch<Dim, Bits> run;
+        for (int t0 = 0; t0 < count;) {
+            int t1 = t0 + 1;
+            while (t1 < count && keys[t1] == keys[t0])
+                ++t1;
+            const int32_t mapValue = index[t0];
+            const bool on = mapValue >= 0;
+            for (int t = t0; t < t1; ++t)
+                onGridOut[t] = on;
+            if (on) {
+                t0 = t1;
+                continue;
+            }
+            if (t1 - t0 > 1 && terms < 0) {
+                // Every candidate distance stays far below FLT_MAX (the reference then never returns
+                // -1) when sum w*(sMax*qMax + |x|)^2 does; NaN fails too.
+                constexpr float qMax = float(2 * MaxQ - 1);
+                float bound = 0, c = 0;
+                for (int i = 0; i < Dim; ++i) {
+                    const float ax = x[i] < 0 ? -x[i] : x[i];
+                    const float m = sMax * qMax + ax;
+                    bound += w[i] * m * m;
+                    c += w[i] * x[i] * x[i];
+                    for (int l = 0; l < 8; ++l) {
+                        const float q = float(2 * l + 1);
+                        pt.wq2[i][l] = w[i] * (q * q);
+                        pt.wqx[i][l] = w[i] * q * x[i];
+                    }
+                }
+                pt.c = c;
+                terms = scalesPositive && bound < 1e30f ? 1 : 0;
+            }
+            if (t1 - t0 > 1 && terms == 1 && run.init(nb, mapValue, pt)) {
+                int stack[2 * kSlots];
+                int top = 0;
+                stack[top++] = t0;
+                stack[top++] = t1;
+                while (top) {
+                    const int e = stack[--top], b = stack[--top];
+                    float sLo = scales[e - 1], sHi = scales[b];
+                    if (!falling) {
+                        sLo = sHi;
+                        for (int t = b; t < e; ++t) {
+                            sLo = scales[t] < sLo ? scales[t] : sLo;
+                            sHi = scales[t] > sHi ? scales[t] : sHi;
+                        }
+                    }
+                    const int winner = run.prove(sLo, sHi);
+                    if (winner >= 0) {
+                        putLevels<Dim>(nb, winner, b, e, lv);
+                    } else if (e - b == 1) {
+                        putLevels<Dim>(nb, nearest<Dim, Bits, MaxQ>(nb, mapValue, x, w, scales[b]), b, e, lv);
+                    } else {
+                        const int mid = (b + e) / 2;
+                        stack[top++] = b;
+                        stack[top++] = mid;
+                        stack[top++] = mid;
+                        stack[top++] = e;
+                    }
+                }
+            } else {
+                for (int t = t0; t < t1; ++t)
+                    putLevels<Dim>(nb, nearest<Dim, Bits, MaxQ>(nb, mapValue, x, w, scales[t]), t, t + 1, lv);
+            }
+            t0 = t1;
+        }
+    }
+
     template <int Dim, int Bits, int MaxQ>
     static int trials(const IqFitTables& grid, int n, const float* xval, const float* weight, const float* waux,
                       const float* ids, int count, float* scale, int8_t* levels, bool* onGrid) {
-        alignas(64) int32_t lv[32 * N];      // lv[i * N + k]: level of value i in lane k
-        alignas(64) int32_t index[N];        // map entries of one point, by lane
-        alignas(64) float idLanes[N], scaleLanes[N], qx[N], q2[N];
-        bool onGridLanes[(32 / Dim) * N];    // [point * N + lane]
+        static_assert(kSlots % N == 0);
+        if (count < 1 || count > kSlots) {
+            if constexpr (Dim == 8)
+                return iqTrials8Ref(grid, n, xval, weight, waux, ids, count, scale, levels, onGrid);
+            else
+                return iqTrials4Ref(grid, n, xval, weight, waux, ids, count, scale, levels, onGrid);
+        }
+        constexpr int kPoints = 32 / Dim;
+        alignas(64) int32_t lv[32 * kSlots];                    // lv[i * kSlots + t]: level of value i
+        alignas(64) int32_t keys[kPoints * kSlots], index[kPoints * kSlots]; // [point * kSlots + t]
+        alignas(64) float idLanes[kSlots], scales[kSlots], qx[kSlots], q2[kSlots];
+        bool onGridAll[kPoints * kSlots];
+        const int slots = (count + N - 1) / N * N;
+        for (int t = 0; t < slots; ++t)
+            idLanes[t] = ids[t < count ? t : count - 1];
         const F half = Ops::set1(0.5f), one = Ops::set1(1.f);
         const I onei = Ops::set1i(1);
-        float best = 0;
-        int kept = -1;
-        for (int t = 0; t < count; t += N) {
-            const int lanes = count - t < N ? count - t : N;
-            for (int k = 0; k < N; ++k)
-                idLanes[k] = ids[t + (k < lanes ? k : lanes - 1)];
-            const F id = Ops::load(idLanes);
-            Ops::store(scaleLanes, Ops::div(one, id));
+        for (int c = 0; c < slots; c += N) {
+            const F id = Ops::load(idLanes + c);
+            Ops::store(scales + c, Ops::div(one, id));
             for (int p = 0; p < n / Dim; ++p) {
                 I key = Ops::set1i(0);
                 for (int i = 0; i < Dim; ++i) {
                     const F v = Ops::mul(half, Ops::sub(Ops::mul(id, Ops::set1(xval[Dim * p + i])), one));
                     const I l = Lanes<Ops>::clampi(Lanes<Ops>::nearestInt(v), 0, MaxQ - 1);
-                    Ops::storei(lv + (Dim * p + i) * N, l);
+                    Ops::storei(lv + (Dim * p + i) * kSlots + c, l);
                     key = Ops::ori(key, Ops::slli(l, Bits * i));
                 }
-                Ops::storei(index, Ops::gather32(grid.map, key));
-                for (int k = 0; k < lanes; ++k) {
-                    onGridLanes[p * N + k] = index[k] >= 0;
-                    if (index[k] >= 0) continue;
-                    const int b = nearest<Dim, Bits, MaxQ>(grid.neighbours, index[k], xval + Dim * p,
-                                                           waux + Dim * p, scaleLanes[k]);
-                    const int8_t* pg = grid.neighbours.points + Dim * b;
-                    for (int i = 0; i < Dim; ++i)
-                        lv[(Dim * p + i) * N + k] = (pg[i] - 1) / 2;
-                }
+                Ops::storei(keys + p * kSlots + c, key);
+                Ops::storei(index + p * kSlots + c, Ops::gather32(grid.map, key));
             }
+        }
+        float sMax = scales[0];
+        bool scalesPositive = true, falling = true; // falling: scales[t + 1] <= scales[t]
+        for (int t = 0; t < count; ++t) {
+            scalesPositive = scalesPositive && scales[t] > 0 && scales[t] < FLT_MAX;
+            falling = falling && (t == 0 || scales[t] <= scales[t - 1]);
+            sMax = scales[t] > sMax ? scales[t] : sMax;
+        }
+        for (int p = 0; p < n / Dim; ++p)
+            resolvePoint<Dim, Bits, MaxQ>(grid.neighbours, xval + Dim * p, waux + Dim * p, scales, sMax,
+                                          scalesPositive, falling, count, keys + p * kSlots, index + p * kSlots,
+                                          lv + Dim * p * kSlots, onGridAll + p * kSlots);
+        for (int c = 0; c < slots; c += N) {
             F sumqx = Ops::zero(), sumq2 = Ops::zero();
             for (int i = 0; i < n; ++i) {
-                const I l = Ops::loadi(lv + i * N);
+                const I l = Ops::loadi(lv + i * kSlots + c);
                 const F q = Ops::toFloat(Ops::addi(Ops::addi(l, l), onei));
                 const float w = weight[i];
                 const float wx = w * xval[i];
                 sumqx = Ops::add(sumqx, Ops::mul(Ops::set1(wx), q));
                 sumq2 = Ops::add(sumq2, Ops::mul(Ops::mul(Ops::set1(w), q), q));
             }
-            Ops::store(qx, sumqx);
-            Ops::store(q2, sumq2);
-            for (int k = 0; k < lanes; ++k) {
-                if (q2[k] > 0 && qx[k] * qx[k] > best * q2[k]) {
-                    *scale = qx[k] / q2[k];
-                    best = *scale * qx[k];
-                    for (int i = 0; i < n; ++i)
-                        levels[i] = int8_t(lv[i * N + k]);
-                    for (int p = 0; p < n / Dim; ++p)
-                        onGrid[p] = onGridLanes[p * N + k];
-                    kept = t + k;
-                }
+            Ops::store(qx + c, sumqx);
+            Ops::store(q2 + c, sumq2);
+        }
+        float best = 0;
+        int kept = -1;
+        for (int t = 0; t < count; ++t) {
+            if (q2[t] > 0 && qx[t] * qx[t] > best * q2[t]) {
+                *scale = qx[t] / q2[t];
+                best = *scale * qx[t];
+                kept = t;
             }
+        }
+        if (kept >= 0) {
+            for (int i = 0; i < n; ++i)
+                levels[i] = int8_t(lv[i * kSlots + kept]);
+            for (int p = 0; p < n / Dim; ++p)
+                onGrid[p] = onGridAll[p * kSlots + kept];
         }
         return kept;
     }
