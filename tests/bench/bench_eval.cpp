@@ -396,7 +396,10 @@ double median(std::vector<double> v) {
 }
 
 std::string quoted(const fs::path& p) {
-    return "'" + p.string() + "'";
+    std::string s = "'";
+    s += p.string();
+    s += '\'';
+    return s;
 }
 
 bool versus(const fs::path& llamaBin, const std::vector<fs::path>& models, unsigned threads, int chunks,

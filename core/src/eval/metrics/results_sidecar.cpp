@@ -24,15 +24,20 @@ constexpr uint32_t kMaxDepth = 16;
 std::optional<StoredEvaluation> evaluationFromJson(const JsonValue& item) {
     StoredEvaluation e;
     const JsonValue* sha = item.find("text_sha256");
-    const auto context = item.find("context") ? item.find("context")->asDouble() : std::nullopt;
-    const auto limit = item.find("chunk_limit") ? item.find("chunk_limit")->asDouble() : std::nullopt;
-    const auto ppl = item.find("perplexity") ? item.find("perplexity")->asDouble() : std::nullopt;
-    if (!sha || !sha->asString() || sha->asString()->size() != 64 || !context || !limit || !ppl)
+    // Plain doubles (NaN when absent): GCC 12 misreads optionals here as maybe-uninitialized.
+    auto field = [&](const char* name) {
+        const JsonValue* v = item.find(name);
+        return v ? v->asDouble().value_or(std::nan("")) : std::nan("");
+    };
+    const double context = field("context");
+    const double limit = field("chunk_limit");
+    const double ppl = field("perplexity");
+    if (!sha || !sha->asString() || sha->asString()->size() != 64 || !std::isfinite(context) ||
+        !std::isfinite(limit) || !std::isfinite(ppl))
         return std::nullopt;
-    if (*context < 1 || *context > 1e7 || *limit < -1 || *limit > 1e9 || !std::isfinite(*ppl))
-        return std::nullopt;
-    e.key = {*sha->asString(), uint32_t(*context), int(*limit)};
-    e.perplexity = *ppl;
+    if (context < 1 || context > 1e7 || limit < -1 || limit > 1e9) return std::nullopt;
+    e.key = {*sha->asString(), uint32_t(context), int(limit)};
+    e.perplexity = ppl;
     auto number = [&](const char* name) -> std::optional<double> {
         const JsonValue* v = item.find(name);
         const auto d = v ? v->asDouble() : std::nullopt;
