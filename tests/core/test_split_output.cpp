@@ -3,6 +3,7 @@
 // split.tensors.count i32, split.count u16 (in that order), all other metadata in the first shard only, before the split
 // keys; a new shard when the padded tensor bytes would pass the limit, or every N tensors), and the split
 // model opened again equals the unsplit output tensor for tensor.
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -182,6 +183,22 @@ private slots:
         auto parsed = gguf::parseSplitSize(text.toStdString());
         QCOMPARE(parsed.ok(), bytes != 0);
         if (bytes) QCOMPARE(qulonglong(*parsed), bytes);
+    }
+    // The replace-existing check of split output finds the parts of any count by their names, and nothing else.
+    void existingShardsAreFoundByName() {
+        QTemporaryDir dir;
+        const fs::path base = fs::path(dir.path().toStdU16String());
+        for (const char* name :
+             {"m-Q8_0-00001-of-00002.gguf", "m-Q8_0-00002-of-00002.gguf", "m-Q8_0.gguf", "m-Q8_0-0001-of-0002.gguf",
+              "m-Q8_0-00001-of-00002.gguf.lock", "m-Q8_0-x0001-of-00002.gguf", "m-Q4_0-00001-of-00002.gguf",
+              "m-Q8_0-00003-of-00007.gguf"})
+            QVERIFY(QFile(QString::fromStdU16String((base / name).u16string())).open(QIODevice::WriteOnly));
+        const auto found = gguf::existingSplitShards(base / "m-Q8_0.gguf");
+        std::vector<std::string> names;
+        for (const auto& p : found) names.push_back(p.filename().string());
+        QCOMPARE(names, (std::vector<std::string>{"m-Q8_0-00001-of-00002.gguf", "m-Q8_0-00002-of-00002.gguf",
+                                                  "m-Q8_0-00003-of-00007.gguf"}));
+        QVERIFY(gguf::existingSplitShards(base / "other.gguf").empty());
     }
 };
 

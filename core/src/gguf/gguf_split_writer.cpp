@@ -76,9 +76,9 @@ std::vector<std::filesystem::path> existingSplitShards(const std::filesystem::pa
     const std::filesystem::path dir = output.parent_path().empty() ? "." : output.parent_path();
     for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
         const std::string name = it->path().filename().string();
-        // "<stem>-00001-of-00003.gguf": the stem, then 21 characters.
-        if (name.size() != stem.size() + 21 || !name.starts_with(stem) || !name.ends_with(".gguf")) continue;
-        const std::string_view tail = std::string_view(name).substr(stem.size(), 16); // "-00001-of-00003"
+        // "<stem>-00001-of-00003.gguf": the stem, then 20 characters.
+        if (name.size() != stem.size() + 20 || !name.starts_with(stem) || !name.ends_with(".gguf")) continue;
+        const std::string_view tail = std::string_view(name).substr(stem.size(), 15); // "-00001-of-00003"
         bool shaped = tail[0] == '-' && tail.substr(6, 4) == "-of-";
         for (size_t i : {1, 2, 3, 4, 5, 10, 11, 12, 13, 14}) shaped = shaped && tail[i] >= '0' && tail[i] <= '9';
         if (shaped) found.push_back(output.parent_path() / name);

@@ -89,13 +89,6 @@ constexpr ArchitectureInfo deepseek2() {
     return a;
 }
 
-constexpr ArchitectureInfo pending(std::string_view name, std::string_view why) {
-    ArchitectureInfo a;
-    a.name = name;
-    a.notEvaluableWhy = why;
-    return a;
-}
-
 constexpr std::array kArchitectures = {
     llamaLike("llama"),
     llamaLike("mistral"),

@@ -149,6 +149,7 @@ void compressScalar(std::array<uint32_t, 8>& m_state, const uint8_t* block) {
 } // namespace
 
 void Sha256::update(const void* data, size_t size) {
+    if (size == 0) return; // an empty piece may come with a null pointer (memcpy must not see it)
     const auto* bytes = static_cast<const uint8_t*>(data);
     m_totalBytes += size;
     if (m_buffered > 0) {
