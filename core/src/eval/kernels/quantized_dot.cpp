@@ -332,10 +332,17 @@ bool quantizedMatvecs(quant::KernelPath path, std::span<const MatvecJob> jobs, u
         size_t job;
         int64_t begin, end;
     };
+    // Items are cut by bytes over the whole batch (about 8 per thread), not per job: a mixture's experts are
+    // many small matrices, and cutting each into 8 pieces per thread left runs too short for the hardware
+    // prefetcher (the experts' products ran ~25 % slower per byte than a dense layer's).
+    int64_t totalBytes = 0;
+    for (const MatvecJob& job : jobs) totalBytes += job.w->rows * int64_t(job.w->rowBytes);
+    const int64_t itemBytes = std::max<int64_t>(1, totalBytes / (8 * int64_t(threads)));
     std::vector<Item> items;
     for (size_t j = 0; j < jobs.size(); ++j) {
         const int64_t rows = jobs[j].w->rows;
-        const int64_t perItem = std::max<int64_t>(16, (rows + 8 * threads - 1) / (8 * threads));
+        const int64_t pieces = std::max<int64_t>(1, (rows * int64_t(jobs[j].w->rowBytes) + itemBytes / 2) / itemBytes);
+        const int64_t perItem = std::max<int64_t>(16, (rows + pieces - 1) / pieces);
         for (int64_t r = 0; r < rows; r += perItem)
             items.push_back({j, r, std::min(rows, r + perItem)});
     }
