@@ -19,9 +19,10 @@ namespace {
 constexpr const char* kUsage =
     "usage: quantforge-cli convert HF_DIR [-o OUT.gguf] [--outtype f16|bf16|f32] [--name NAME] "
     "[--overwrite]\n"
-    "  Converts a Hugging Face model folder (config.json, *.safetensors, tokenizer.model) to GGUF as "
-    "llama.cpp's\n"
-    "  convert_hf_to_gguf.py does. Supported: LlamaForCausalLM, MistralForCausalLM.\n"
+    "  Converts a Hugging Face model folder (config.json, *.safetensors, tokenizer.json or tokenizer.model)\n"
+    "  to GGUF as llama.cpp's convert_hf_to_gguf.py does. Supported: Llama, Mistral, Mixtral, Qwen2, Qwen3,\n"
+    "  Qwen3-MoE, Gemma 2, Gemma 3, Phi-3, gpt-oss, DeepSeek-V2/V3 (F32/F16/BF16, FP8 with block scales,\n"
+    "  MXFP4 experts).\n"
     "  -o FILE        output (default: <folder>-<outtype>.gguf beside the folder)\n"
     "  --outtype T    f16 (default), bf16 or f32; 1-D tensors and norms stay f32\n"
     "  --name NAME    general.name (default: from the folder's name, as llama.cpp's --model-name default)\n"

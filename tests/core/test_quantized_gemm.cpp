@@ -28,6 +28,29 @@ constexpr GgmlType kTypes[] = {GgmlType::Q4_K,    GgmlType::Q5_K,  GgmlType::Q6_
                                GgmlType::IQ1_M,   GgmlType::IQ2_XXS, GgmlType::IQ2_XS, GgmlType::IQ2_S,
                                GgmlType::IQ3_XXS, GgmlType::IQ3_S, GgmlType::TQ1_0,  GgmlType::TQ2_0};
 
+// Random activations of `tokens` rows in the GEMM's Q8_K form, and random weights of one type as the scalar
+// code quantizes and prepares them (the inputs of the kernel-level checks).
+struct PreparedCase {
+    int64_t blocks;
+    std::vector<detail::GemmActivationQ8K> act;
+    uint64_t rowBytes;
+    std::vector<uint8_t> bytes;
+    std::vector<detail::PreparedBlockK> prepared;
+
+    PreparedCase(GgmlType t, int64_t rows, int64_t cols, int64_t tokens, unsigned activationSeed,
+                 unsigned weightSeed)
+        : blocks(cols / 256), act(size_t(tokens * blocks)), rowBytes(ggmlRowBytes(t, uint64_t(cols))),
+          bytes(rowBytes * uint64_t(rows)), prepared(size_t(rows * blocks)) {
+        const std::vector<float> x = randomValues(size_t(tokens * cols), activationSeed, 1.0f);
+        for (int64_t k = 0; k < tokens; ++k)
+            detail::quantizeGemmActivationsQ8K(x.data() + k * cols, act.data() + k * blocks, cols);
+        const std::vector<float> values = randomValues(size_t(rows * cols), weightSeed, 0.02f);
+        quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
+        for (int64_t r = 0; r < rows; ++r)
+            detail::referencePrepareRow(t)(bytes.data() + uint64_t(r) * rowBytes, cols, prepared.data() + r * blocks);
+    }
+};
+
 } // namespace
 
 class TestQuantizedGemm : public QObject {
@@ -80,19 +103,10 @@ private slots:
     // (AVX-512 with and without VNNI where the CPU runs them) gives the scalar kernel's sums for 1 to 8 tokens.
     void everyKernelMatchesTheReference() {
         using namespace qf::eval::detail;
-        const int64_t rows = 3, cols = 768, blocks = cols / 256, tokens = 8;
-        std::vector<float> x = randomValues(size_t(tokens * cols), 5, 1.0f);
-        std::vector<GemmActivationQ8K> act(size_t(tokens * blocks));
-        for (int64_t t = 0; t < tokens; ++t)
-            quantizeGemmActivationsQ8K(x.data() + t * cols, act.data() + t * blocks, cols);
+        const int64_t rows = 3, cols = 768, tokens = 8;
         for (GgmlType t : kTypes) {
-            const std::vector<float> values = randomValues(size_t(rows * cols), 3, 0.02f);
-            const uint64_t rowBytes = ggmlRowBytes(t, uint64_t(cols));
-            std::vector<uint8_t> bytes(rowBytes * uint64_t(rows));
-            quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
-            std::vector<PreparedBlockK> prepared(size_t(rows * blocks));
-            for (int64_t r = 0; r < rows; ++r)
-                referencePrepareRow(t)(bytes.data() + uint64_t(r) * rowBytes, cols, prepared.data() + r * blocks);
+            const PreparedCase c(t, rows, cols, tokens, 5, 3);
+            const auto& [blocks, act, rowBytes, bytes, prepared] = c;
             std::vector<QuantizedGemmFn> kernels;
             std::vector<PrepareRowFn> preparers;
 #if defined(QF_HAVE_X86_KERNELS)
@@ -129,22 +143,13 @@ private slots:
 #if defined(QF_HAVE_X86_KERNELS)
         using namespace qf::eval::detail;
         if (!cpuFeatures().hasAvx512Kernels()) QSKIP("this CPU has no AVX-512");
-        const int64_t rows = 6, cols = 1024, blocks = cols / 256, tokens = 8;
-        std::vector<float> x = randomValues(size_t(tokens * cols), 7, 1.0f);
-        std::vector<GemmActivationQ8K> act(size_t(tokens * blocks));
-        for (int64_t t = 0; t < tokens; ++t)
-            quantizeGemmActivationsQ8K(x.data() + t * cols, act.data() + t * blocks, cols);
+        const int64_t rows = 6, cols = 1024, tokens = 8;
         std::vector<std::pair<QuantizedGemmFn, QuantizedGemmFn>> kernels{{avx512QuantizedGemm, avx512QuantizedGemmPair}};
         if (cpuFeatures().avx512vnni) kernels.emplace_back(avx512VnniQuantizedGemm, avx512VnniQuantizedGemmPair);
         QVERIFY(gemmKernels(KernelPath::Avx512).quantizedGemmPair == kernels.back().second);
         for (GgmlType t : kTypes) {
-            const std::vector<float> values = randomValues(size_t(rows * cols), 11, 0.02f);
-            const uint64_t rowBytes = ggmlRowBytes(t, uint64_t(cols));
-            std::vector<uint8_t> bytes(rowBytes * uint64_t(rows));
-            quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
-            std::vector<PreparedBlockK> prepared(size_t(rows * blocks));
-            for (int64_t r = 0; r < rows; ++r)
-                referencePrepareRow(t)(bytes.data() + uint64_t(r) * rowBytes, cols, prepared.data() + r * blocks);
+            const PreparedCase c(t, rows, cols, tokens, 7, 11);
+            const auto& [blocks, act, rowBytes, bytes, prepared] = c;
             for (const auto& [one, pair] : kernels)
                 for (int64_t n = 1; n <= tokens; ++n) {
                     // Outputs token-major with a stride of `rows`, as the GEMM driver writes them.

@@ -62,18 +62,8 @@ template <class Acc> struct Avx512DotLanes {
                         Acc::add(sumi[s % 2], p, _mm512_permutexvar_epi16(pick(kPickQ4K, s), scales));
                 }
                 v.add(fold(_mm512_add_epi32(sumi[0], sumi[1])), y->d, x.d);
-                v.subtractMins(y->d, x.dmin, minsDotVector(_mm_cvtepu8_epi16(_mm_unpackhi_epi64(sm, sm)), y->bsums));
+                v.subtractMins(y->d, x.dmin, minsDotLanes(_mm_cvtepu8_epi16(_mm_unpackhi_epi64(sm, sm)), y->bsums));
             });
-    }
-
-    // minsDot() with the eight mins already as 16-bit lanes.
-    static int32_t minsDotVector(__m128i m, const int16_t* bsums) {
-        const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums));
-        const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums + 8));
-        __m128i p = _mm_madd_epi16(m, _mm_hadd_epi16(b0, b1));
-        p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0x4E));
-        p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0xB1));
-        return _mm_cvtsi128_si32(p);
     }
 
     // Step m = 2 part + h covers j = 2h and 2h + 1 of the AVX2 kernel's part: values [128 part + 64 h, +64).

@@ -35,15 +35,19 @@ inline ScalesMinsK4 unpackK4(const uint8_t* packed) {
     return {uint64_t(s0) | uint64_t(s1) << 32, uint64_t(m0) | uint64_t(m1) << 32};
 }
 
-// sum_j mins[j] * (bsums[2j] + bsums[2j + 1]), mins the eight bytes of unpackK4().
-inline int32_t minsDot(uint64_t mins, const int16_t* bsums) {
-    const __m128i m = _mm_cvtepu8_epi16(_mm_cvtsi64_si128(int64_t(mins)));
+// sum_j mins[j] * (bsums[2j] + bsums[2j + 1]), the eight mins as 16-bit lanes.
+inline int32_t minsDotLanes(__m128i m, const int16_t* bsums) {
     const __m128i b0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums));
     const __m128i b1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bsums + 8));
     __m128i p = _mm_madd_epi16(m, _mm_hadd_epi16(b0, b1));
     p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0x4E));
     p = _mm_add_epi32(p, _mm_shuffle_epi32(p, 0xB1));
     return _mm_cvtsi128_si32(p);
+}
+
+// minsDotLanes() with mins the eight bytes of unpackK4().
+inline int32_t minsDot(uint64_t mins, const int16_t* bsums) {
+    return minsDotLanes(_mm_cvtepu8_epi16(_mm_cvtsi64_si128(int64_t(mins))), bsums);
 }
 
 // The accumulator of the block bodies: eight float lanes, each summing d * (its 32-bit integer lane) in

@@ -78,47 +78,37 @@ template <class Dot> struct GemmLanes {
         }
     }
 
-    static void pairKernel(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
-                           float* y, int64_t ldy) {
+    // Calls f(std::integral_constant<int, T>{}) with T = tokens for 1..7 and T = 8 beyond (the callers pass at
+    // most 8): the kernels keep one accumulator per token in registers, so the count is a compile-time constant.
+    template <class F>
+    static void withTokenCount(int64_t tokens, F&& f) {
         switch (tokens) {
         case 1:
-            return rowPair<1>(w, blocks, act, y, ldy);
+            return f(std::integral_constant<int, 1>{});
         case 2:
-            return rowPair<2>(w, blocks, act, y, ldy);
+            return f(std::integral_constant<int, 2>{});
         case 3:
-            return rowPair<3>(w, blocks, act, y, ldy);
+            return f(std::integral_constant<int, 3>{});
         case 4:
-            return rowPair<4>(w, blocks, act, y, ldy);
+            return f(std::integral_constant<int, 4>{});
         case 5:
-            return rowPair<5>(w, blocks, act, y, ldy);
+            return f(std::integral_constant<int, 5>{});
         case 6:
-            return rowPair<6>(w, blocks, act, y, ldy);
+            return f(std::integral_constant<int, 6>{});
         case 7:
-            return rowPair<7>(w, blocks, act, y, ldy);
+            return f(std::integral_constant<int, 7>{});
         default:
-            return rowPair<8>(w, blocks, act, y, ldy);
+            return f(std::integral_constant<int, 8>{});
         }
+    }
+
+    static void pairKernel(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
+                           float* y, int64_t ldy) {
+        withTokenCount(tokens, [&](auto t) { rowPair<decltype(t)::value>(w, blocks, act, y, ldy); });
     }
 
     static void kernel(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
                        float* y, int64_t ldy) {
-        switch (tokens) {
-        case 1:
-            return row<1>(w, blocks, act, y, ldy);
-        case 2:
-            return row<2>(w, blocks, act, y, ldy);
-        case 3:
-            return row<3>(w, blocks, act, y, ldy);
-        case 4:
-            return row<4>(w, blocks, act, y, ldy);
-        case 5:
-            return row<5>(w, blocks, act, y, ldy);
-        case 6:
-            return row<6>(w, blocks, act, y, ldy);
-        case 7:
-            return row<7>(w, blocks, act, y, ldy);
-        default:
-            return row<8>(w, blocks, act, y, ldy);
-        }
+        withTokenCount(tokens, [&](auto t) { row<decltype(t)::value>(w, blocks, act, y, ldy); });
     }
 };
