@@ -1095,6 +1095,14 @@
         <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
         <translation>Die zusammengeführten Gewichte in einem Durchgang direkt in %1 quantisieren; sonst behält das Modell die Gleitkommatypen der Basis</translation>
     </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>Ordner des Basismodells des Adapters (config.json)</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>Basisordner wählen…</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MachineCardWidget</name>

@@ -1095,6 +1095,14 @@
         <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
         <translation>Cuantizar los pesos fusionados directamente en %1, en una pasada; si no, el modelo fusionado conserva los tipos de coma flotante de la base</translation>
     </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>Carpeta del modelo base del adaptador (config.json)</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>Elegir la carpeta base…</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MachineCardWidget</name>

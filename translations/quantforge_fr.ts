@@ -1095,6 +1095,14 @@
         <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
         <translation>Quantifier les poids fusionnés directement en %1, en une passe ; sinon le modèle fusionné garde les types flottants de la base</translation>
     </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>Dossier du modèle de base de l&apos;adaptateur (config.json)</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>Choisir le dossier de base…</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MachineCardWidget</name>

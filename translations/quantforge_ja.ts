@@ -1088,6 +1088,14 @@
         <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
         <translation>マージした重みを 1 回のパスで %1 へ直接量子化します。そうでなければマージ後のモデルはベースの浮動小数点型のままです</translation>
     </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>アダプターのベースモデルのフォルダー（config.json）</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>ベースフォルダーを選択…</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MachineCardWidget</name>

@@ -1088,6 +1088,14 @@
         <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
         <translation>一次处理即将合并后的权重直接量化为 %1；否则合并后的模型保留基础模型的浮点类型</translation>
     </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>适配器的基础模型文件夹（config.json）</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>选择基础模型文件夹…</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MachineCardWidget</name>

@@ -44,11 +44,11 @@ QByteArray readAll(const QString& path) {
 
 // The core's merge, written without the GUI or hf::writeMerged: the float file, or one preset.
 QByteArray referenceMerge(const fs::path& base, const fs::path& adapter, bool dequantize, const char* preset,
-                          const fs::path& out) {
+                          const fs::path& out, const fs::path& adapterBase = {}) {
     auto file = gguf::GgufFile::open(base);
     if (!file) return {};
     quant::GgufTensorSource baseSource(*file);
-    auto updates = hf::loadLoraUpdates(adapter);
+    auto updates = hf::loadLoraUpdates(adapter, adapterBase);
     if (!updates) return {};
     hf::MergeOptions options;
     options.dequantize = dequantize;
@@ -212,6 +212,44 @@ private slots:
             referenceMerge(q8Gguf(), adapter(), true, nullptr, dir() / "reference" / "merged-dequantized.gguf");
         QVERIFY(!reference.isEmpty());
         QCOMPARE(readAll(output), reference);
+        QFile::remove(output);
+    }
+
+    // An adapter trained with QLoRA whose base is not a local folder: the base folder is asked for (as
+    // --base), then the QLoRA gate refuses the Q8_0 base with its own message until dequantize is chosen.
+    void qloraAdapterIntoQuantizedBase() {
+        const fs::path qlora = dir() / "qlora-adapter";
+        QVERIFY(test::hf::writeSyntheticLoraAdapter(qlora, "", true));
+        auto window = test::makeActiveWindow(m_settings.get());
+        LoraMergePanel* panel = openPanel(*window, q8Gguf());
+        QVERIFY(panel);
+        panel->setAdapter(q(qlora));
+        const QString output = q(dir() / "models" / "base-Q8_0-lora-merged.gguf");
+        QFile::remove(output);
+        QVERIFY(panel->start());
+        QVERIFY(waitIdle(panel));
+        QVERIFY2(panel->errorText().contains(QStringLiteral("--base")), qPrintable(panel->errorText()));
+        QVERIFY(panel->errorActionButton());
+        QCOMPARE(panel->errorActionButton()->text(), QStringLiteral("Choose the Base Folder…"));
+
+        panel->setAdapterBaseFolder(q(dir() / "llama-rope")); // what the folder dialog behind the button does
+        QVERIFY(panel->start());
+        QVERIFY(waitIdle(panel));
+        const QString error = panel->errorText();
+        QVERIFY2(error.contains(QStringLiteral("QLoRA")) && error.contains(QStringLiteral("--dequantize")),
+                 qPrintable(error));
+        QVERIFY(!QFile::exists(output));
+        QPushButton* offer = panel->errorActionButton();
+        QVERIFY(offer);
+        QCOMPARE(offer->text(), QStringLiteral("Dequantize and Merge"));
+        QTest::mouseClick(offer, Qt::LeftButton);
+        QVERIFY(waitIdle(panel));
+        QVERIFY2(panel->errorText().isEmpty(), qPrintable(panel->errorText()));
+        const QByteArray reference = referenceMerge(q8Gguf(), qlora, true, nullptr,
+                                                    dir() / "reference" / "qlora-dequantized.gguf", dir() / "llama-rope");
+        QVERIFY(!reference.isEmpty());
+        QCOMPARE(readAll(output), reference);
+        QFile::remove(output);
     }
 
     void cancelLeavesNoFile() {

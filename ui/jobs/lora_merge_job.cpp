@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 
 #include "qf/hf/hf_tensor_source.h"
+#include "qf/hf/lora_adapter.h"
 #include "qf/hf/lora_merge_write.h"
 #include "qf/quant/preset.h"
 
@@ -47,23 +48,27 @@ void LoraMergeJob::merge() {
         } else {
             base = std::make_unique<quant::GgufTensorSource>(*model.file);
         }
+        if (!m_request.adapterBase.isEmpty()) adapterBase = toPath(m_request.adapterBase);
         auto updates = hf::loadLoraUpdates(toPath(m_request.adapter), adapterBase);
         if (!updates) {
-            emit failed(QString::fromStdString(updates.error().message), false);
+            emit failed(QString::fromStdString(updates.error().message), false, hf::needsBaseFolder(updates.error()));
             return;
         }
         hf::MergeOptions options;
         options.dequantize = m_request.dequantize;
         auto source = hf::LoraMergeSource::create(*base, std::move(*updates), options);
         if (!source) {
-            emit failed(QString::fromStdString(source.error().message), !m_request.dequantize && isQuantized(model));
+            emit failed(QString::fromStdString(source.error().message),
+                        !m_request.dequantize && isQuantized(model) &&
+                            source.error().message.find("--dequantize") != std::string::npos,
+                        false);
             return;
         }
         hf::MergeWriteParams params;
         for (const QString& name : m_request.presets) {
             const quant::Preset* preset = quant::findPreset(name.toStdString());
             if (!preset) {
-                emit failed(tr("Unknown preset %1").arg(name), false);
+                emit failed(tr("Unknown preset %1").arg(name), false, false);
                 return;
             }
             params.presets.push_back(preset);
@@ -85,14 +90,14 @@ void LoraMergeJob::merge() {
             if (isCancelled(written.error()))
                 emit cancelled();
             else
-                emit failed(QString::fromStdString(written.error().message), false);
+                emit failed(QString::fromStdString(written.error().message), false, false);
             return;
         }
         QStringList paths;
         for (const auto& f : written->files) paths << QString::fromStdU16String(f.u16string());
         emit succeeded(paths, int((*source)->mergedCount()), int((*source)->widenedCount()));
     } catch (const std::exception& e) {
-        emit failed(tr("Unexpected error while merging: %1").arg(QString::fromLocal8Bit(e.what())), false);
+        emit failed(tr("Unexpected error while merging: %1").arg(QString::fromLocal8Bit(e.what())), false, false);
     }
 }
 

@@ -2,7 +2,8 @@
 // Merges a LoRA adapter into the shown model off the UI thread (qf::hf::writeMerged, as `quantforge-cli
 // merge` does): a float file, or straight into presets. Exactly one of succeeded / failed / cancelled is
 // emitted; a refusal because the base is quantized (and `dequantize` was not chosen) says so with
-// needsDequantize, so that the page can offer that choice. Deletes itself once run() is over.
+// needsDequantize, one for want of a PEFT adapter's base folder with needsBaseFolder, so that the page can
+// offer the way out. Deletes itself once run() is over.
 #include <stop_token>
 
 #include <QObject>
@@ -17,6 +18,7 @@ namespace qf::ui {
 struct LoraMergeRequest {
     LoadedModelPtr base;
     QString adapter;            // a PEFT folder or a GGUF LoRA file
+    QString adapterBase;        // a PEFT adapter's base folder (its config.json); empty: the adapter's own
     bool dequantize = false;    // widen a quantized base to F16 first
     QStringList presets;        // empty: keep the base's float types (one output)
     QStringList outputs;        // one path, or one per preset
@@ -39,7 +41,7 @@ signals:
     void started();
     void progressed(double fraction, const QString& stage);
     void succeeded(const QStringList& paths, int mergedWeights, int widenedTensors);
-    void failed(const QString& message, bool needsDequantize);
+    void failed(const QString& message, bool needsDequantize, bool needsBaseFolder);
     void cancelled();
 
 private:

@@ -171,10 +171,15 @@ void LoraMergePanel::setThreads(int threads) {
 
 void LoraMergePanel::setAdapter(const QString& path) {
     m_adapter = path;
+    m_adapterBase.clear();
     m_overwrite = false;
     m_error->hide();
     m_errorAction->hide();
     updateState();
+}
+
+void LoraMergePanel::setAdapterBaseFolder(const QString& folder) {
+    m_adapterBase = folder;
 }
 
 void LoraMergePanel::setQuantizeIntoPresets(bool on) {
@@ -201,6 +206,14 @@ void LoraMergePanel::chooseFile() {
                                                         QFileInfo(m_entryPath).absolutePath(),
                                                         tr("GGUF files (*.gguf);;All files (*)"));
     if (!chosen.isEmpty()) setAdapter(chosen);
+}
+
+void LoraMergePanel::chooseBaseFolder() {
+    const QString chosen = QFileDialog::getExistingDirectory(
+        this, tr("The Adapter's Base Model Folder (config.json)"), QFileInfo(m_adapter).absolutePath());
+    if (chosen.isEmpty()) return;
+    setAdapterBaseFolder(chosen);
+    start();
 }
 
 QStringList LoraMergePanel::outputPaths() const {
@@ -269,6 +282,7 @@ bool LoraMergePanel::start() {
     LoraMergeRequest request;
     request.base = m_model;
     request.adapter = m_adapter;
+    request.adapterBase = m_adapterBase;
     request.dequantize = m_dequantizeCheck->isChecked();
     if (m_quantizeCheck->isChecked()) request.presets = m_presets;
     request.outputs = outputs;
@@ -303,18 +317,21 @@ bool LoraMergePanel::start() {
         finish();
         emit filesProduced(entry, paths);
     });
-    connect(job, &LoraMergeJob::failed, this, [this](const QString& message, bool needsDequantize) {
-        m_status->hide();
-        finish();
-        if (needsDequantize)
-            showError(message, tr("Dequantize and Merge"), [this] {
-                m_dequantizeCheck->setChecked(true);
-                updateState();
-                start();
+    connect(job, &LoraMergeJob::failed, this,
+            [this](const QString& message, bool needsDequantize, bool needsBaseFolder) {
+                m_status->hide();
+                finish();
+                if (needsBaseFolder)
+                    showError(message, tr("Choose the Base Folder…"), [this] { chooseBaseFolder(); });
+                else if (needsDequantize)
+                    showError(message, tr("Dequantize and Merge"), [this] {
+                        m_dequantizeCheck->setChecked(true);
+                        updateState();
+                        start();
+                    });
+                else
+                    showError(message);
             });
-        else
-            showError(message);
-    });
     connect(job, &LoraMergeJob::cancelled, this, [this] {
         m_status->setText(tr("Merge cancelled."));
         finish();

@@ -45,6 +45,9 @@ public:
     // The adapter to merge: a PEFT folder or a GGUF LoRA file (the action's dialogs end here).
     void setAdapter(const QString& path);
     QString adapter() const { return m_adapter; }
+    // A PEFT adapter's base model folder (its config.json), when the adapter does not name a local one and
+    // the shown model is a GGUF file (`merge --base DIR`). Cleared with a new adapter.
+    void setAdapterBaseFolder(const QString& folder);
     void setQuantizeIntoPresets(bool on);
     void setDequantize(bool on);
     bool dequantize() const;
@@ -69,6 +72,7 @@ signals:
 private:
     void chooseFolder();
     void chooseFile();
+    void chooseBaseFolder();
     void updateState();
     void showError(const QString& message, const QString& actionText = {}, std::function<void()> action = {});
     void finish();
@@ -81,6 +85,7 @@ private:
     QStringList m_presets;
     int m_threads = 0;
     QString m_adapter;
+    QString m_adapterBase;
     bool m_overwrite = false;
 
     QPointer<LoraMergeJob> m_job;
