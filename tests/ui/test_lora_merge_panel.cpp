@@ -66,7 +66,8 @@ QByteArray referenceMerge(const fs::path& base, const fs::path& adapter, bool de
         gguf::WriteParams params;
         params.output = out;
         params.metadata = source.metadata();
-        for (const auto& t : source.tensors()) params.tensors.push_back({t.name, t.shape, t.type});
+        for (const auto& t : source.tensors())
+            params.tensors.push_back({t.name, t.shape, t.type});
         auto data = [&](size_t index, std::span<uint8_t> dst) -> Status {
             auto got = source.tensorBytes(index);
             if (!got) return got.error();
@@ -98,13 +99,16 @@ class TestLoraMergePanel : public QObject {
         return page->loraMergePanel();
     }
 
-    static bool waitIdle(LoraMergePanel* panel) { return QTest::qWaitFor([&] { return !panel->isBusy(); }, 120000); }
+    static bool waitIdle(LoraMergePanel* panel) {
+        return QTest::qWaitFor([&] { return !panel->isBusy(); }, 120000);
+    }
 
 private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        m_settings =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
         test::hf::SyntheticOptions options;
         options.tokenizerDir = fs::path(QF_SOURCE_DIR) / "tests/data/hf_convert/qwen3-tokenizer";
         QVERIFY(test::hf::writeSyntheticHfFolder("llama-rope", dir() / "llama-rope", options));
@@ -174,10 +178,11 @@ private slots:
         QVERIFY2(panel->errorText().isEmpty(), qPrintable(panel->errorText()));
         for (int i = 0; i < 2; ++i) {
             const char* preset = i == 0 ? "Q8_0" : "Q4_K_M";
-            QVERIFY2(outputs[i].endsWith(QStringLiteral("base-f16-lora-merged-%1.gguf").arg(QLatin1String(preset))),
+            QVERIFY2(outputs[i].endsWith(
+                         QStringLiteral("base-f16-lora-merged-%1.gguf").arg(QLatin1String(preset))),
                      qPrintable(outputs[i]));
-            const QByteArray reference = referenceMerge(baseGguf(), adapter(), false, preset,
-                                                        dir() / "reference" / (std::string(preset) + ".gguf"));
+            const QByteArray reference = referenceMerge(
+                baseGguf(), adapter(), false, preset, dir() / "reference" / (std::string(preset) + ".gguf"));
             QVERIFY(!reference.isEmpty());
             QCOMPARE(readAll(outputs[i]), reference);
             QFile::remove(outputs[i]);
@@ -207,9 +212,10 @@ private slots:
         QVERIFY(dequantize->isChecked());
         QVERIFY(waitIdle(panel));
         QVERIFY2(panel->errorText().isEmpty(), qPrintable(panel->errorText()));
-        QVERIFY2(panel->statusText().contains(QStringLiteral("widened to F16")), qPrintable(panel->statusText()));
-        const QByteArray reference =
-            referenceMerge(q8Gguf(), adapter(), true, nullptr, dir() / "reference" / "merged-dequantized.gguf");
+        QVERIFY2(panel->statusText().contains(QStringLiteral("widened to F16")),
+                 qPrintable(panel->statusText()));
+        const QByteArray reference = referenceMerge(q8Gguf(), adapter(), true, nullptr,
+                                                    dir() / "reference" / "merged-dequantized.gguf");
         QVERIFY(!reference.isEmpty());
         QCOMPARE(readAll(output), reference);
         QFile::remove(output);
@@ -245,8 +251,9 @@ private slots:
         QTest::mouseClick(offer, Qt::LeftButton);
         QVERIFY(waitIdle(panel));
         QVERIFY2(panel->errorText().isEmpty(), qPrintable(panel->errorText()));
-        const QByteArray reference = referenceMerge(q8Gguf(), qlora, true, nullptr,
-                                                    dir() / "reference" / "qlora-dequantized.gguf", dir() / "llama-rope");
+        const QByteArray reference =
+            referenceMerge(q8Gguf(), qlora, true, nullptr, dir() / "reference" / "qlora-dequantized.gguf",
+                           dir() / "llama-rope");
         QVERIFY(!reference.isEmpty());
         QCOMPARE(readAll(output), reference);
         QFile::remove(output);

@@ -51,7 +51,8 @@ void LoraMergeJob::merge() {
         if (!m_request.adapterBase.isEmpty()) adapterBase = toPath(m_request.adapterBase);
         auto updates = hf::loadLoraUpdates(toPath(m_request.adapter), adapterBase);
         if (!updates) {
-            emit failed(QString::fromStdString(updates.error().message), false, hf::needsBaseFolder(updates.error()));
+            emit failed(QString::fromStdString(updates.error().message), false,
+                        hf::needsBaseFolder(updates.error()));
             return;
         }
         hf::MergeOptions options;
@@ -73,7 +74,8 @@ void LoraMergeJob::merge() {
             }
             params.presets.push_back(preset);
         }
-        for (const QString& out : m_request.outputs) params.outputs.push_back(toPath(out));
+        for (const QString& out : m_request.outputs)
+            params.outputs.push_back(toPath(out));
         params.threads = m_request.threads;
         params.overwrite = m_request.overwrite;
         QElapsedTimer sinceReport;
@@ -94,10 +96,12 @@ void LoraMergeJob::merge() {
             return;
         }
         QStringList paths;
-        for (const auto& f : written->files) paths << QString::fromStdU16String(f.u16string());
+        for (const auto& f : written->files)
+            paths << QString::fromStdU16String(f.u16string());
         emit succeeded(paths, int((*source)->mergedCount()), int((*source)->widenedCount()));
     } catch (const std::exception& e) {
-        emit failed(tr("Unexpected error while merging: %1").arg(QString::fromLocal8Bit(e.what())), false, false);
+        emit failed(tr("Unexpected error while merging: %1").arg(QString::fromLocal8Bit(e.what())), false,
+                    false);
     }
 }
 

@@ -17,13 +17,13 @@ namespace qf::ui {
 
 struct LoraMergeRequest {
     LoadedModelPtr base;
-    QString adapter;            // a PEFT folder or a GGUF LoRA file
-    QString adapterBase;        // a PEFT adapter's base folder (its config.json); empty: the adapter's own
-    bool dequantize = false;    // widen a quantized base to F16 first
-    QStringList presets;        // empty: keep the base's float types (one output)
-    QStringList outputs;        // one path, or one per preset
+    QString adapter;         // a PEFT folder or a GGUF LoRA file
+    QString adapterBase;     // a PEFT adapter's base folder (its config.json); empty: the adapter's own
+    bool dequantize = false; // widen a quantized base to F16 first
+    QStringList presets;     // empty: keep the base's float types (one output)
+    QStringList outputs;     // one path, or one per preset
     unsigned threads = 0;
-    bool overwrite = false;     // replace files already at the outputs
+    bool overwrite = false; // replace files already at the outputs
 };
 
 class LoraMergeJob : public QObject, public QRunnable {

@@ -37,7 +37,8 @@ QString fromPath(const std::filesystem::path& path) {
 
 LoraMergePanel::LoraMergePanel(QThreadPool* pool, QWidget* parent)
     : QWidget(parent), m_pool(pool), m_applyAction(new QAction(tr("Apply a LoRA adapter…"), this)),
-      m_applyButton(new QToolButton(this)), m_adapterLabel(new QLabel(this)), m_quantizeCheck(new QCheckBox(this)),
+      m_applyButton(new QToolButton(this)), m_adapterLabel(new QLabel(this)),
+      m_quantizeCheck(new QCheckBox(this)),
       m_dequantizeCheck(new QCheckBox(tr("Dequantize the base to F16 first"), this)),
       m_mergeButton(new QPushButton(tr("Merge"), this)), m_status(new QLabel(this)),
       m_progress(new QProgressBar(this)), m_cancel(new QPushButton(tr("Cancel"), this)),
@@ -63,12 +64,14 @@ LoraMergePanel::LoraMergePanel(QThreadPool* pool, QWidget* parent)
     m_adapterLabel->setObjectName(QStringLiteral("adapterLabel"));
     m_adapterLabel->setTextFormat(Qt::PlainText);
     m_adapterLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_adapterLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long name is cut, not widening
+    m_adapterLabel->setSizePolicy(QSizePolicy::Ignored,
+                                  QSizePolicy::Preferred); // a long name is cut, not widening
     m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_quantizeCheck->setObjectName(QStringLiteral("mergeIntoPresetsCheck"));
     m_dequantizeCheck->setObjectName(QStringLiteral("mergeDequantizeCheck"));
-    m_dequantizeCheck->setToolTip(tr("The base is quantized: widen it to F16, merge the adapter, then quantize "
-                                     "once with the chosen presets"));
+    m_dequantizeCheck->setToolTip(
+        tr("The base is quantized: widen it to F16, merge the adapter, then quantize "
+           "once with the chosen presets"));
     m_mergeButton->setObjectName(QStringLiteral("mergeButton"));
     m_mergeButton->setAccessibleName(tr("Merge the adapter into the model"));
     connect(m_mergeButton, &QPushButton::clicked, this, &LoraMergePanel::start);
@@ -202,9 +205,9 @@ void LoraMergePanel::chooseFolder() {
 }
 
 void LoraMergePanel::chooseFile() {
-    const QString chosen = QFileDialog::getOpenFileName(this, tr("GGUF LoRA Adapter"),
-                                                        QFileInfo(m_entryPath).absolutePath(),
-                                                        tr("GGUF files (*.gguf);;All files (*)"));
+    const QString chosen =
+        QFileDialog::getOpenFileName(this, tr("GGUF LoRA Adapter"), QFileInfo(m_entryPath).absolutePath(),
+                                     tr("GGUF files (*.gguf);;All files (*)"));
     if (!chosen.isEmpty()) setAdapter(chosen);
 }
 
@@ -218,12 +221,13 @@ void LoraMergePanel::chooseBaseFolder() {
 
 QStringList LoraMergePanel::outputPaths() const {
     if (m_entryPath.isEmpty()) return {};
-    const QString folder =
-        m_outputDirectory.isEmpty() ? QFileInfo(m_entryPath).absolutePath() : QFileInfo(m_outputDirectory).absoluteFilePath();
+    const QString folder = m_outputDirectory.isEmpty() ? QFileInfo(m_entryPath).absolutePath()
+                                                       : QFileInfo(m_outputDirectory).absoluteFilePath();
     const auto named = toPath(folder) / hf::mergedOutputName(toPath(m_entryPath)).filename();
     if (!m_quantizeCheck->isChecked() || m_presets.isEmpty()) return {fromPath(named)};
     QStringList out;
-    for (const QString& name : m_presets) out << fromPath(quant::defaultOutputPath(named, name.toStdString()));
+    for (const QString& name : m_presets)
+        out << fromPath(quant::defaultOutputPath(named, name.toStdString()));
     return out;
 }
 
@@ -235,20 +239,23 @@ void LoraMergePanel::updateState() {
     m_adapterLabel->setToolTip(QDir::toNativeSeparators(m_adapter));
     m_quantizeCheck->setText(tr("Into the chosen presets"));
     m_quantizeCheck->setToolTip(
-        m_presets.isEmpty() ? tr("Choose presets in the table above to quantize the merged model straight into them")
-                            : tr("Quantize the merged weights straight into %1, in one pass; otherwise the merged "
-                                 "model keeps the base's float types")
-                                  .arg(m_presets.join(QStringLiteral(", "))));
+        m_presets.isEmpty()
+            ? tr("Choose presets in the table above to quantize the merged model straight into them")
+            : tr("Quantize the merged weights straight into %1, in one pass; otherwise the merged "
+                 "model keeps the base's float types")
+                  .arg(m_presets.join(QStringLiteral(", "))));
     m_quantizeCheck->setEnabled(!m_presets.isEmpty() && !busy);
     // Offered where it matters: a quantized base, or a choice already made.
-    m_dequantizeCheck->setVisible((m_model && LoraMergeJob::isQuantized(*m_model)) || m_dequantizeCheck->isChecked());
+    m_dequantizeCheck->setVisible((m_model && LoraMergeJob::isQuantized(*m_model)) ||
+                                  m_dequantizeCheck->isChecked());
     m_dequantizeCheck->setEnabled(!busy);
     m_mergeButton->setEnabled(m_model != nullptr && !m_adapter.isEmpty() && !busy);
     m_progress->setVisible(busy);
     m_cancel->setVisible(busy);
 }
 
-void LoraMergePanel::showError(const QString& message, const QString& actionText, std::function<void()> action) {
+void LoraMergePanel::showError(const QString& message, const QString& actionText,
+                               std::function<void()> action) {
     m_error->showMessage(MessagePanel::Kind::Error, tr("The adapter could not be merged"), message);
     m_error->show();
     m_errorActionFn = std::move(action);
@@ -271,8 +278,8 @@ bool LoraMergePanel::start() {
         for (const QString& out : outputs)
             if (QFileInfo::exists(out)) existing << QDir::toNativeSeparators(out);
         if (!existing.isEmpty()) {
-            showError(tr("%1 exists already.").arg(existing.join(QStringLiteral(", "))), tr("Replace and Merge"),
-                      [this] {
+            showError(tr("%1 exists already.").arg(existing.join(QStringLiteral(", "))),
+                      tr("Replace and Merge"), [this] {
                           m_overwrite = true;
                           start();
                       });
@@ -309,9 +316,12 @@ bool LoraMergePanel::start() {
     });
     connect(job, &LoraMergeJob::succeeded, this, [this](const QStringList& paths, int merged, int widened) {
         QStringList shown;
-        for (const QString& p : paths) shown << QDir::toNativeSeparators(p);
-        QString text = tr("%n weight(s) merged into %1", nullptr, merged).arg(shown.join(QStringLiteral(", ")));
-        if (widened > 0) text += QLatin1Char(' ') + tr("(%n quantized tensor(s) widened to F16)", nullptr, widened);
+        for (const QString& p : paths)
+            shown << QDir::toNativeSeparators(p);
+        QString text =
+            tr("%n weight(s) merged into %1", nullptr, merged).arg(shown.join(QStringLiteral(", ")));
+        if (widened > 0)
+            text += QLatin1Char(' ') + tr("(%n quantized tensor(s) widened to F16)", nullptr, widened);
         m_status->setText(text);
         const quint64 entry = m_jobEntryId;
         finish();

@@ -34,7 +34,8 @@ Result<MergeWriteResult> writeMerged(LoraMergeSource& source, const MergeWritePa
         qp.threads = params.threads;
         qp.overwrite = params.overwrite;
         for (size_t i = 0; i < params.presets.size(); ++i) {
-            auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), *params.presets[i], params.planOptions);
+            auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), *params.presets[i],
+                                             params.planOptions);
             if (!plan) return makeError("{}: {}", params.presets[i]->name, plan.error().message);
             qp.outputs.push_back({std::move(*plan), params.outputs[i], {}});
         }
@@ -50,7 +51,8 @@ Result<MergeWriteResult> writeMerged(LoraMergeSource& source, const MergeWritePa
     gguf::WriteParams wp;
     wp.output = params.outputs[0];
     wp.metadata = source.metadata();
-    for (const auto& t : source.tensors()) wp.tensors.push_back({t.name, t.shape, t.type});
+    for (const auto& t : source.tensors())
+        wp.tensors.push_back({t.name, t.shape, t.type});
     wp.protectedInputs = inputs;
     wp.overwrite = params.overwrite;
     const auto& tensors = source.tensors();
@@ -60,7 +62,8 @@ Result<MergeWriteResult> writeMerged(LoraMergeSource& source, const MergeWritePa
         auto got = source.tensorBytes(index);
         if (!got) return got.error();
         if (got->size() != dst.size())
-            return makeError("tensor {} has {} bytes, expected {}", tensors[index].name, got->size(), dst.size());
+            return makeError("tensor {} has {} bytes, expected {}", tensors[index].name, got->size(),
+                             dst.size());
         std::copy(got->begin(), got->end(), dst.begin());
         source.releaseTensor(index);
         return {};
