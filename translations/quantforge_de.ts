@@ -1398,6 +1398,14 @@
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 ist ein LoRA-Adapter: zuerst das Modell öffnen, in das er eingerechnet werden soll, dann den Adapter erneut hinzufügen</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>LoRA-Adapter %1 gewählt: „Zusammenführen“ rechnet ihn in %2 ein</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MixPredictJob</name>

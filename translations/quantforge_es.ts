@@ -1398,6 +1398,14 @@
         <source>Quit</source>
         <translation>Salir</translation>
     </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 es un adaptador LoRA: abra primero el modelo en el que fusionarlo y después vuelva a añadir el adaptador</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>Adaptador LoRA %1 elegido: «Fusionar» lo incorpora a %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MixPredictJob</name>

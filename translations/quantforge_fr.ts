@@ -1398,6 +1398,14 @@
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 est un adaptateur LoRA : ouvrez d&apos;abord le modèle dans lequel le fusionner, puis ajoutez à nouveau l&apos;adaptateur</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>Adaptateur LoRA %1 choisi : « Fusionner » l&apos;intègre dans %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MixPredictJob</name>

@@ -1388,6 +1388,14 @@
         <source>Quit</source>
         <translation>終了</translation>
     </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 は LoRA アダプターです: 先にマージ先のモデルを開いてから、もう一度アダプターを追加してください</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>LoRA アダプター %1 を選択しました: 「マージ」で %2 に取り込みます</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MixPredictJob</name>

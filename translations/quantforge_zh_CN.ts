@@ -1388,6 +1388,14 @@
         <source>Quit</source>
         <translation>退出</translation>
     </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 是 LoRA 适配器：请先打开要合并到的模型，然后再次添加该适配器</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>已选择 LoRA 适配器 %1：“合并”会将其合并到 %2</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::MixPredictJob</name>

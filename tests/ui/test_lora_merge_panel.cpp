@@ -19,6 +19,8 @@
 #include "models/model_list_model.h"
 #include "models/preset_table_model.h"
 #include "pages/produce_page.h"
+#include "pages/recommend_page.h"
+#include "pages/source_view.h"
 #include "qf/gguf/gguf_file.h"
 #include "qf/gguf/gguf_writer.h"
 #include "qf/hf/hf_convert.h"
@@ -257,6 +259,19 @@ private slots:
         QVERIFY(!reference.isEmpty());
         QCOMPARE(readAll(output), reference);
         QFile::remove(output);
+    }
+
+    // An adapter folder dropped on the window (openFiles, as the drop does) is not listed as a model: it is
+    // chosen for the shown model on the Produce page.
+    void droppedAdapterFolderIsChosen() {
+        auto window = test::makeActiveWindow(m_settings.get());
+        QVERIFY(test::openOnPage(*window, q(baseGguf()), window->recommendPage()));
+        const int sources = window->modelList()->sourceCount();
+        window->openFiles({q(adapter())});
+        QCOMPARE(window->modelList()->sourceCount(), sources);
+        QCOMPARE(window->sourceView()->currentPage(), static_cast<SourcePage*>(window->producePage()));
+        QCOMPARE(window->producePage()->loraMergePanel()->adapter(),
+                 QFileInfo(q(adapter())).absoluteFilePath());
     }
 
     void cancelLeavesNoFile() {
