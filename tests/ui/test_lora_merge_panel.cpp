@@ -164,6 +164,25 @@ private slots:
         QFile::remove(expectedPath);
     }
 
+    // A Hugging Face folder as the base (converted on the fly, its folder is the adapter's base) gives the
+    // same file as its converted F16 GGUF.
+    void mergesIntoAHuggingFaceFolder() {
+        auto window = test::makeActiveWindow(m_settings.get());
+        LoraMergePanel* panel = openPanel(*window, dir() / "llama-rope");
+        QVERIFY(panel);
+        panel->setAdapter(q(adapter()));
+        const QString output = q(dir() / "llama-rope-lora-merged.gguf");
+        QCOMPARE(panel->outputPaths(), QStringList{output});
+        QVERIFY(panel->start());
+        QVERIFY(waitIdle(panel));
+        QVERIFY2(panel->errorText().isEmpty(), qPrintable(panel->errorText()));
+        const QByteArray reference = referenceMerge(baseGguf(), adapter(), false, nullptr,
+                                                    dir() / "reference" / "merged-from-folder.gguf");
+        QVERIFY(!reference.isEmpty());
+        QCOMPARE(readAll(output), reference);
+        QFile::remove(output);
+    }
+
     void mergesStraightIntoPresets() {
         auto window = test::makeActiveWindow(m_settings.get());
         LoraMergePanel* panel = openPanel(*window, baseGguf());
