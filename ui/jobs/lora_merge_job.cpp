@@ -38,6 +38,10 @@ void LoraMergeJob::run() {
 }
 
 void LoraMergeJob::merge() {
+    if (m_stop.stop_requested()) {
+        emit cancelled();
+        return;
+    }
     try {
         const LoadedModel& model = *m_request.base;
         std::unique_ptr<quant::TensorSource> base;

@@ -136,9 +136,8 @@ LoraMergePanel::LoraMergePanel(QThreadPool* pool, QWidget* parent)
 }
 
 LoraMergePanel::~LoraMergePanel() {
-    // A waiting job is taken back; a running one is told to stop (it holds what it reads, and reports to
-    // nobody once this panel is gone).
-    if (m_job && !m_running && m_pool->tryTake(m_job)) delete m_job.data();
+    // The job must not finish its work for nobody: ask it to stop (a waiting one then stops as it starts).
+    // The pool is not touched here: the window that owns it may already have destroyed it (after waiting).
     m_stop.request_stop();
 }
 
