@@ -945,6 +945,166 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::LoraMergeJob</name>
+    <message>
+        <source>Unknown preset %1</source>
+        <translation>Unbekannte Voreinstellung %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while merging: %1</source>
+        <translation>Unerwarteter Fehler beim Zusammenführen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::LoraMergePanel</name>
+    <message>
+        <source>Apply a LoRA adapter…</source>
+        <translation>LoRA-Adapter anwenden…</translation>
+    </message>
+    <message>
+        <source>Dequantize the base to F16 first</source>
+        <translation>Basis zuerst nach F16 dequantisieren</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Merge a LoRA adapter (a PEFT folder or a GGUF LoRA) into this model</source>
+        <translation>Einen LoRA-Adapter (PEFT-Ordner oder GGUF-LoRA) in dieses Modell einrechnen</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder…</source>
+        <translation>PEFT-Adapterordner…</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA File…</source>
+        <translation>GGUF-LoRA-Datei…</translation>
+    </message>
+    <message>
+        <source>Apply a LoRA adapter</source>
+        <translation>LoRA-Adapter anwenden</translation>
+    </message>
+    <message>
+        <source>The base is quantized: widen it to F16, merge the adapter, then quantize once with the chosen presets</source>
+        <translation>Die Basis ist quantisiert: erst nach F16 erweitern, dann den Adapter einrechnen und einmal mit den gewählten Voreinstellungen quantisieren</translation>
+    </message>
+    <message>
+        <source>Merge the adapter into the model</source>
+        <translation>Adapter in das Modell einrechnen</translation>
+    </message>
+    <message>
+        <source>Merge progress</source>
+        <translation>Fortschritt beim Zusammenführen</translation>
+    </message>
+    <message>
+        <source>Cancel the merge</source>
+        <translation>Zusammenführen abbrechen</translation>
+    </message>
+    <message>
+        <source>Merge error</source>
+        <translation>Fehler beim Zusammenführen</translation>
+    </message>
+    <message>
+        <source>LoRA adapter</source>
+        <translation>LoRA-Adapter</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder (adapter_config.json + adapter_model.safetensors)</source>
+        <translation>PEFT-Adapterordner (adapter_config.json + adapter_model.safetensors)</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA Adapter</source>
+        <translation>GGUF-LoRA-Adapter</translation>
+    </message>
+    <message>
+        <source>GGUF files (*.gguf);;All files (*)</source>
+        <translation>GGUF-Dateien (*.gguf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>Keiner gewählt</translation>
+    </message>
+    <message>
+        <source>Into the chosen presets</source>
+        <translation>In die gewählten Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>The adapter could not be merged</source>
+        <translation>Der Adapter konnte nicht eingerechnet werden</translation>
+    </message>
+    <message>
+        <source>Choose a LoRA adapter first: a PEFT folder or a GGUF LoRA file.</source>
+        <translation>Zuerst einen LoRA-Adapter wählen: einen PEFT-Ordner oder eine GGUF-LoRA-Datei.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Replace and Merge</source>
+        <translation>Ersetzen und zusammenführen</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job…</source>
+        <translation>Wartet auf den laufenden Auftrag…</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Wird zusammengeführt…</translation>
+    </message>
+    <message>
+        <source>Merging: %1</source>
+        <translation>Zusammenführen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weight(s) merged into %1</source>
+        <translation>
+            <numerusform>%n Gewicht in %1 eingerechnet</numerusform>
+            <numerusform>%n Gewichte in %1 eingerechnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n quantized tensor(s) widened to F16)</source>
+        <translation>
+            <numerusform>(%n quantisierter Tensor nach F16 erweitert)</numerusform>
+            <numerusform>(%n quantisierte Tensoren nach F16 erweitert)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dequantize and Merge</source>
+        <translation>Dequantisieren und zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merge cancelled.</source>
+        <translation>Zusammenführen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Choose presets in the table above to quantize the merged model straight into them</source>
+        <translation>Voreinstellungen in der Tabelle oben wählen, um das zusammengeführte Modell direkt in sie zu quantisieren</translation>
+    </message>
+    <message>
+        <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
+        <translation>Die zusammengeführten Gewichte in einem Durchgang direkt in %1 quantisieren; sonst behält das Modell die Gleitkommatypen der Basis</translation>
+    </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>Ordner des Basismodells des Adapters (config.json)</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>Basisordner wählen…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::MachineCardWidget</name>
     <message>
         <source>Machine</source>
@@ -1237,6 +1397,14 @@
     <message>
         <source>Quit</source>
         <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 ist ein LoRA-Adapter: zuerst das Modell öffnen, in das er eingerechnet werden soll, dann den Adapter erneut hinzufügen</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>LoRA-Adapter %1 gewählt: „Zusammenführen“ rechnet ihn in %2 ein</translation>
     </message>
 </context>
 <context>

@@ -945,6 +945,166 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::LoraMergeJob</name>
+    <message>
+        <source>Unknown preset %1</source>
+        <translation>Preajuste desconocido %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while merging: %1</source>
+        <translation>Error inesperado al fusionar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::LoraMergePanel</name>
+    <message>
+        <source>Apply a LoRA adapter…</source>
+        <translation>Aplicar un adaptador LoRA…</translation>
+    </message>
+    <message>
+        <source>Dequantize the base to F16 first</source>
+        <translation>Descuantizar primero la base a F16</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Merge a LoRA adapter (a PEFT folder or a GGUF LoRA) into this model</source>
+        <translation>Fusionar un adaptador LoRA (carpeta PEFT o LoRA GGUF) en este modelo</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder…</source>
+        <translation>Carpeta de adaptador PEFT…</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA File…</source>
+        <translation>Archivo LoRA GGUF…</translation>
+    </message>
+    <message>
+        <source>Apply a LoRA adapter</source>
+        <translation>Aplicar un adaptador LoRA</translation>
+    </message>
+    <message>
+        <source>The base is quantized: widen it to F16, merge the adapter, then quantize once with the chosen presets</source>
+        <translation>La base está cuantizada: ampliarla a F16, fusionar el adaptador y cuantizar una sola vez con los preajustes elegidos</translation>
+    </message>
+    <message>
+        <source>Merge the adapter into the model</source>
+        <translation>Fusionar el adaptador en el modelo</translation>
+    </message>
+    <message>
+        <source>Merge progress</source>
+        <translation>Progreso de la fusión</translation>
+    </message>
+    <message>
+        <source>Cancel the merge</source>
+        <translation>Cancelar la fusión</translation>
+    </message>
+    <message>
+        <source>Merge error</source>
+        <translation>Error de fusión</translation>
+    </message>
+    <message>
+        <source>LoRA adapter</source>
+        <translation>Adaptador LoRA</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder (adapter_config.json + adapter_model.safetensors)</source>
+        <translation>Carpeta de adaptador PEFT (adapter_config.json + adapter_model.safetensors)</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA Adapter</source>
+        <translation>Adaptador LoRA GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF files (*.gguf);;All files (*)</source>
+        <translation>Archivos GGUF (*.gguf);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>Ninguno elegido</translation>
+    </message>
+    <message>
+        <source>Into the chosen presets</source>
+        <translation>En los preajustes elegidos</translation>
+    </message>
+    <message>
+        <source>The adapter could not be merged</source>
+        <translation>No se pudo fusionar el adaptador</translation>
+    </message>
+    <message>
+        <source>Choose a LoRA adapter first: a PEFT folder or a GGUF LoRA file.</source>
+        <translation>Elija primero un adaptador LoRA: una carpeta PEFT o un archivo LoRA GGUF.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 ya existe.</translation>
+    </message>
+    <message>
+        <source>Replace and Merge</source>
+        <translation>Reemplazar y fusionar</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job…</source>
+        <translation>Esperando al trabajo en curso…</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusionando…</translation>
+    </message>
+    <message>
+        <source>Merging: %1</source>
+        <translation>Fusionando: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weight(s) merged into %1</source>
+        <translation>
+            <numerusform>%n peso fusionado en %1</numerusform>
+            <numerusform>%n pesos fusionados en %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n quantized tensor(s) widened to F16)</source>
+        <translation>
+            <numerusform>(%n tensor cuantizado ampliado a F16)</numerusform>
+            <numerusform>(%n tensores cuantizados ampliados a F16)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dequantize and Merge</source>
+        <translation>Descuantizar y fusionar</translation>
+    </message>
+    <message>
+        <source>Merge cancelled.</source>
+        <translation>Fusión cancelada.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Choose presets in the table above to quantize the merged model straight into them</source>
+        <translation>Elija preajustes en la tabla de arriba para cuantizar en ellos directamente el modelo fusionado</translation>
+    </message>
+    <message>
+        <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
+        <translation>Cuantizar los pesos fusionados directamente en %1, en una pasada; si no, el modelo fusionado conserva los tipos de coma flotante de la base</translation>
+    </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>Carpeta del modelo base del adaptador (config.json)</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>Elegir la carpeta base…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::MachineCardWidget</name>
     <message>
         <source>Machine</source>
@@ -1237,6 +1397,14 @@
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 es un adaptador LoRA: abra primero el modelo en el que fusionarlo y después vuelva a añadir el adaptador</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>Adaptador LoRA %1 elegido: «Fusionar» lo incorpora a %2</translation>
     </message>
 </context>
 <context>

@@ -945,6 +945,166 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::LoraMergeJob</name>
+    <message>
+        <source>Unknown preset %1</source>
+        <translation>Préréglage inconnu %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while merging: %1</source>
+        <translation>Erreur inattendue pendant la fusion : %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::LoraMergePanel</name>
+    <message>
+        <source>Apply a LoRA adapter…</source>
+        <translation>Appliquer un adaptateur LoRA…</translation>
+    </message>
+    <message>
+        <source>Dequantize the base to F16 first</source>
+        <translation>Déquantifier d&apos;abord la base en F16</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusionner</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Merge a LoRA adapter (a PEFT folder or a GGUF LoRA) into this model</source>
+        <translation>Fusionner un adaptateur LoRA (dossier PEFT ou LoRA GGUF) dans ce modèle</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder…</source>
+        <translation>Dossier d&apos;adaptateur PEFT…</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA File…</source>
+        <translation>Fichier LoRA GGUF…</translation>
+    </message>
+    <message>
+        <source>Apply a LoRA adapter</source>
+        <translation>Appliquer un adaptateur LoRA</translation>
+    </message>
+    <message>
+        <source>The base is quantized: widen it to F16, merge the adapter, then quantize once with the chosen presets</source>
+        <translation>La base est quantifiée : l&apos;élargir en F16, fusionner l&apos;adaptateur, puis quantifier une seule fois avec les préréglages choisis</translation>
+    </message>
+    <message>
+        <source>Merge the adapter into the model</source>
+        <translation>Fusionner l&apos;adaptateur dans le modèle</translation>
+    </message>
+    <message>
+        <source>Merge progress</source>
+        <translation>Progression de la fusion</translation>
+    </message>
+    <message>
+        <source>Cancel the merge</source>
+        <translation>Annuler la fusion</translation>
+    </message>
+    <message>
+        <source>Merge error</source>
+        <translation>Erreur de fusion</translation>
+    </message>
+    <message>
+        <source>LoRA adapter</source>
+        <translation>Adaptateur LoRA</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder (adapter_config.json + adapter_model.safetensors)</source>
+        <translation>Dossier d&apos;adaptateur PEFT (adapter_config.json + adapter_model.safetensors)</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA Adapter</source>
+        <translation>Adaptateur LoRA GGUF</translation>
+    </message>
+    <message>
+        <source>GGUF files (*.gguf);;All files (*)</source>
+        <translation>Fichiers GGUF (*.gguf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>Aucun choisi</translation>
+    </message>
+    <message>
+        <source>Into the chosen presets</source>
+        <translation>Dans les préréglages choisis</translation>
+    </message>
+    <message>
+        <source>The adapter could not be merged</source>
+        <translation>L&apos;adaptateur n&apos;a pas pu être fusionné</translation>
+    </message>
+    <message>
+        <source>Choose a LoRA adapter first: a PEFT folder or a GGUF LoRA file.</source>
+        <translation>Choisissez d&apos;abord un adaptateur LoRA : un dossier PEFT ou un fichier LoRA GGUF.</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>Replace and Merge</source>
+        <translation>Remplacer et fusionner</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job…</source>
+        <translation>En attente de la tâche en cours…</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusion…</translation>
+    </message>
+    <message>
+        <source>Merging: %1</source>
+        <translation>Fusion : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weight(s) merged into %1</source>
+        <translation>
+            <numerusform>%n poids fusionné dans %1</numerusform>
+            <numerusform>%n poids fusionnés dans %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n quantized tensor(s) widened to F16)</source>
+        <translation>
+            <numerusform>(%n tenseur quantifié élargi en F16)</numerusform>
+            <numerusform>(%n tenseurs quantifiés élargis en F16)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dequantize and Merge</source>
+        <translation>Déquantifier et fusionner</translation>
+    </message>
+    <message>
+        <source>Merge cancelled.</source>
+        <translation>Fusion annulée.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Choose presets in the table above to quantize the merged model straight into them</source>
+        <translation>Choisissez des préréglages dans le tableau ci-dessus pour y quantifier directement le modèle fusionné</translation>
+    </message>
+    <message>
+        <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
+        <translation>Quantifier les poids fusionnés directement en %1, en une passe ; sinon le modèle fusionné garde les types flottants de la base</translation>
+    </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>Dossier du modèle de base de l&apos;adaptateur (config.json)</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>Choisir le dossier de base…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::MachineCardWidget</name>
     <message>
         <source>Machine</source>
@@ -1237,6 +1397,14 @@
     <message>
         <source>Quit</source>
         <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 est un adaptateur LoRA : ouvrez d&apos;abord le modèle dans lequel le fusionner, puis ajoutez à nouveau l&apos;adaptateur</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>Adaptateur LoRA %1 choisi : « Fusionner » l&apos;intègre dans %2</translation>
     </message>
 </context>
 <context>

@@ -940,6 +940,164 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::LoraMergeJob</name>
+    <message>
+        <source>Unknown preset %1</source>
+        <translation>不明なプリセット %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while merging: %1</source>
+        <translation>マージ中に予期しないエラー: %1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::LoraMergePanel</name>
+    <message>
+        <source>Apply a LoRA adapter…</source>
+        <translation>LoRA アダプターを適用…</translation>
+    </message>
+    <message>
+        <source>Dequantize the base to F16 first</source>
+        <translation>先にベースを F16 へ逆量子化</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>マージ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Merge a LoRA adapter (a PEFT folder or a GGUF LoRA) into this model</source>
+        <translation>LoRA アダプター（PEFT フォルダーまたは GGUF LoRA）をこのモデルにマージ</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder…</source>
+        <translation>PEFT アダプターフォルダー…</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA File…</source>
+        <translation>GGUF LoRA ファイル…</translation>
+    </message>
+    <message>
+        <source>Apply a LoRA adapter</source>
+        <translation>LoRA アダプターを適用</translation>
+    </message>
+    <message>
+        <source>The base is quantized: widen it to F16, merge the adapter, then quantize once with the chosen presets</source>
+        <translation>ベースは量子化済みです: F16 に広げてからアダプターをマージし、選んだプリセットで 1 回だけ量子化します</translation>
+    </message>
+    <message>
+        <source>Merge the adapter into the model</source>
+        <translation>アダプターをモデルにマージ</translation>
+    </message>
+    <message>
+        <source>Merge progress</source>
+        <translation>マージの進行状況</translation>
+    </message>
+    <message>
+        <source>Cancel the merge</source>
+        <translation>マージをキャンセル</translation>
+    </message>
+    <message>
+        <source>Merge error</source>
+        <translation>マージのエラー</translation>
+    </message>
+    <message>
+        <source>LoRA adapter</source>
+        <translation>LoRA アダプター</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder (adapter_config.json + adapter_model.safetensors)</source>
+        <translation>PEFT アダプターフォルダー（adapter_config.json + adapter_model.safetensors）</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA Adapter</source>
+        <translation>GGUF LoRA アダプター</translation>
+    </message>
+    <message>
+        <source>GGUF files (*.gguf);;All files (*)</source>
+        <translation>GGUF ファイル (*.gguf);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>未選択</translation>
+    </message>
+    <message>
+        <source>Into the chosen presets</source>
+        <translation>選んだプリセットへ</translation>
+    </message>
+    <message>
+        <source>The adapter could not be merged</source>
+        <translation>アダプターをマージできませんでした</translation>
+    </message>
+    <message>
+        <source>Choose a LoRA adapter first: a PEFT folder or a GGUF LoRA file.</source>
+        <translation>先に LoRA アダプターを選んでください: PEFT フォルダーまたは GGUF LoRA ファイル。</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 は既に存在します。</translation>
+    </message>
+    <message>
+        <source>Replace and Merge</source>
+        <translation>置き換えてマージ</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job…</source>
+        <translation>実行中のジョブを待っています…</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>マージ中…</translation>
+    </message>
+    <message>
+        <source>Merging: %1</source>
+        <translation>マージ中: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weight(s) merged into %1</source>
+        <translation>
+            <numerusform>%n 個の重みを %1 にマージしました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n quantized tensor(s) widened to F16)</source>
+        <translation>
+            <numerusform>（量子化テンソル %n 個を F16 に拡張）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dequantize and Merge</source>
+        <translation>逆量子化してマージ</translation>
+    </message>
+    <message>
+        <source>Merge cancelled.</source>
+        <translation>マージをキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>Choose presets in the table above to quantize the merged model straight into them</source>
+        <translation>上の表でプリセットを選ぶと、マージしたモデルをそのまま量子化できます</translation>
+    </message>
+    <message>
+        <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
+        <translation>マージした重みを 1 回のパスで %1 へ直接量子化します。そうでなければマージ後のモデルはベースの浮動小数点型のままです</translation>
+    </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>アダプターのベースモデルのフォルダー（config.json）</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>ベースフォルダーを選択…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::MachineCardWidget</name>
     <message>
         <source>Machine</source>
@@ -1229,6 +1387,14 @@
     <message>
         <source>Quit</source>
         <translation>終了</translation>
+    </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 は LoRA アダプターです: 先にマージ先のモデルを開いてから、もう一度アダプターを追加してください</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>LoRA アダプター %1 を選択しました: 「マージ」で %2 に取り込みます</translation>
     </message>
 </context>
 <context>

@@ -940,6 +940,164 @@
     </message>
 </context>
 <context>
+    <name>qf::ui::LoraMergeJob</name>
+    <message>
+        <source>Unknown preset %1</source>
+        <translation>未知预设 %1</translation>
+    </message>
+    <message>
+        <source>Unexpected error while merging: %1</source>
+        <translation>合并时发生意外错误：%1</translation>
+    </message>
+</context>
+<context>
+    <name>qf::ui::LoraMergePanel</name>
+    <message>
+        <source>Apply a LoRA adapter…</source>
+        <translation>应用 LoRA 适配器…</translation>
+    </message>
+    <message>
+        <source>Dequantize the base to F16 first</source>
+        <translation>先将基础模型反量化为 F16</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Merge a LoRA adapter (a PEFT folder or a GGUF LoRA) into this model</source>
+        <translation>将 LoRA 适配器（PEFT 文件夹或 GGUF LoRA）合并到此模型</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder…</source>
+        <translation>PEFT 适配器文件夹…</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA File…</source>
+        <translation>GGUF LoRA 文件…</translation>
+    </message>
+    <message>
+        <source>Apply a LoRA adapter</source>
+        <translation>应用 LoRA 适配器</translation>
+    </message>
+    <message>
+        <source>The base is quantized: widen it to F16, merge the adapter, then quantize once with the chosen presets</source>
+        <translation>基础模型已量化：先扩展为 F16，合并适配器，再用所选预设量化一次</translation>
+    </message>
+    <message>
+        <source>Merge the adapter into the model</source>
+        <translation>将适配器合并到模型</translation>
+    </message>
+    <message>
+        <source>Merge progress</source>
+        <translation>合并进度</translation>
+    </message>
+    <message>
+        <source>Cancel the merge</source>
+        <translation>取消合并</translation>
+    </message>
+    <message>
+        <source>Merge error</source>
+        <translation>合并错误</translation>
+    </message>
+    <message>
+        <source>LoRA adapter</source>
+        <translation>LoRA 适配器</translation>
+    </message>
+    <message>
+        <source>PEFT Adapter Folder (adapter_config.json + adapter_model.safetensors)</source>
+        <translation>PEFT 适配器文件夹（adapter_config.json + adapter_model.safetensors）</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA Adapter</source>
+        <translation>GGUF LoRA 适配器</translation>
+    </message>
+    <message>
+        <source>GGUF files (*.gguf);;All files (*)</source>
+        <translation>GGUF 文件 (*.gguf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>None chosen</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>Into the chosen presets</source>
+        <translation>直接量化为所选预设</translation>
+    </message>
+    <message>
+        <source>The adapter could not be merged</source>
+        <translation>无法合并适配器</translation>
+    </message>
+    <message>
+        <source>Choose a LoRA adapter first: a PEFT folder or a GGUF LoRA file.</source>
+        <translation>请先选择 LoRA 适配器：PEFT 文件夹或 GGUF LoRA 文件。</translation>
+    </message>
+    <message>
+        <source>%1 exists already.</source>
+        <translation>%1 已存在。</translation>
+    </message>
+    <message>
+        <source>Replace and Merge</source>
+        <translation>替换并合并</translation>
+    </message>
+    <message>
+        <source>Waiting for the running job…</source>
+        <translation>正在等待当前任务…</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>正在合并…</translation>
+    </message>
+    <message>
+        <source>Merging: %1</source>
+        <translation>正在合并：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n weight(s) merged into %1</source>
+        <translation>
+            <numerusform>已将 %n 个权重合并到 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n quantized tensor(s) widened to F16)</source>
+        <translation>
+            <numerusform>（%n 个量化张量已扩展为 F16）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dequantize and Merge</source>
+        <translation>反量化并合并</translation>
+    </message>
+    <message>
+        <source>Merge cancelled.</source>
+        <translation>合并已取消。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Choose presets in the table above to quantize the merged model straight into them</source>
+        <translation>在上方表格中选择预设，即可将合并后的模型直接量化为这些预设</translation>
+    </message>
+    <message>
+        <source>Quantize the merged weights straight into %1, in one pass; otherwise the merged model keeps the base&apos;s float types</source>
+        <translation>一次处理即将合并后的权重直接量化为 %1；否则合并后的模型保留基础模型的浮点类型</translation>
+    </message>
+    <message>
+        <source>The Adapter&apos;s Base Model Folder (config.json)</source>
+        <translation>适配器的基础模型文件夹（config.json）</translation>
+    </message>
+    <message>
+        <source>Choose the Base Folder…</source>
+        <translation>选择基础模型文件夹…</translation>
+    </message>
+</context>
+<context>
     <name>qf::ui::MachineCardWidget</name>
     <message>
         <source>Machine</source>
@@ -1229,6 +1387,14 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>%1 is a LoRA adapter: open the model to merge it into first, then add the adapter again</source>
+        <translation>%1 是 LoRA 适配器：请先打开要合并到的模型，然后再次添加该适配器</translation>
+    </message>
+    <message>
+        <source>LoRA adapter %1 chosen: Merge puts it into %2</source>
+        <translation>已选择 LoRA 适配器 %1：“合并”会将其合并到 %2</translation>
     </message>
 </context>
 <context>

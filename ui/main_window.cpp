@@ -26,6 +26,7 @@
 #include "jobs/model_load_job.h"
 #include "jobs/quant_discovery_job.h"
 #include "qf/eval/quant_lineage.h"
+#include "qf/hf/lora_adapter.h"
 #include "model_paths.h"
 #include "models/model_list_model.h"
 #include "pages/compare_page.h"
@@ -39,6 +40,7 @@
 #include "widgets/drop_overlay.h"
 #include "widgets/empty_state_widget.h"
 #include "widgets/export_panel.h"
+#include "widgets/lora_merge_panel.h"
 
 namespace qf::ui {
 
@@ -305,9 +307,16 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::openFiles(const QStringList& paths) {
+    QStringList models;
+    for (const QString& path : paths) {
+        if (hf::isLoraAdapterFolder(std::filesystem::path(path.toStdU16String())))
+            offerAdapter(path);
+        else
+            models << path;
+    }
     QModelIndex toSelect;
     int started = 0;
-    for (const QString& path : canonicalModelPaths(paths)) {
+    for (const QString& path : canonicalModelPaths(models)) {
         QModelIndex index = m_models->findPath(path);
         if (index.isValid()) {
             const ModelEntry* entry = m_models->entry(index);
@@ -518,6 +527,24 @@ void MainWindow::updateCurrentEntry() {
     m_sourceView->showEntry(entry);
     m_removeAction->setEnabled(entry != nullptr);
     setWindowTitle(entry ? tr("%1 — Quantforge").arg(entry->fileName()) : tr("Quantforge"));
+}
+
+void MainWindow::offerAdapter(const QString& path) {
+    const QFileInfo info(path);
+    const QString folder = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+    const ModelEntry* entry = m_models->entry(m_modelView->currentIndex());
+    if (!entry || !entry->model) {
+        statusBar()->showMessage(tr("%1 is a LoRA adapter: open the model to merge it into first, then add the "
+                                    "adapter again")
+                                     .arg(QDir::toNativeSeparators(folder)),
+                                 kStatusTimeoutMs);
+        return;
+    }
+    m_producePage->loraMergePanel()->setAdapter(folder);
+    m_sourceView->setCurrentPage(m_producePage);
+    statusBar()->showMessage(tr("LoRA adapter %1 chosen: Merge puts it into %2")
+                                 .arg(QFileInfo(folder).fileName(), entry->fileName()),
+                             kStatusTimeoutMs);
 }
 
 void MainWindow::updateEmptyState() {

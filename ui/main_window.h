@@ -85,6 +85,9 @@ private:
     void removeCurrentEntry();
     void updateRecentMenu();
     void updateCurrentEntry();
+    // A dropped or opened PEFT adapter folder is not a model: it goes to the Produce page's merge for the
+    // shown model.
+    void offerAdapter(const QString& path);
     void updateEmptyState();
     void showAbout();
     void showShortcuts();

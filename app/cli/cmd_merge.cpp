@@ -10,10 +10,9 @@
 #include "cli/commands.h"
 #include "cli/plan_options.h"
 #include "cli/progress_line.h"
-#include "qf/gguf/gguf_writer.h"
 #include "qf/hf/hf_tensor_source.h"
 #include "qf/hf/lora_merge.h"
-#include "qf/io/output_policy.h"
+#include "qf/hf/lora_merge_write.h"
 #include "qf/quant/quantize_job.h"
 
 namespace qf::cli {
@@ -35,14 +34,6 @@ constexpr const char* kUsage =
     "                  QLoRA is never merged into a quantized model\n"
     "  --base DIR      a PEFT adapter's base folder (its config.json), when BASE is a GGUF and the\n"
     "                  adapter's base_model_name_or_path is not a local folder\n";
-
-fs::path stemOf(const fs::path& input) {
-    fs::path clean = input;
-    if (!clean.has_filename()) clean = clean.parent_path();
-    std::string name = clean.filename().string();
-    if (name.ends_with(".gguf")) name.resize(name.size() - 5);
-    return clean.parent_path() / name;
-}
 
 } // namespace
 
@@ -113,70 +104,32 @@ int runMerge(const std::vector<std::string>& argv) {
     }
     hf::LoraMergeSource& source = **merged;
 
-    const fs::path named = fs::path(stemOf(basePath).string() + "-lora-merged.gguf");
+    const fs::path named = hf::mergedOutputName(basePath);
     const fs::path out = args->value("--output")
                              ? fs::path(*args->value("--output"))
                              : request ? quant::defaultOutputPath(named, request->presets[0]->name) : named;
-    const bool overwrite = args->has("--overwrite");
-    std::vector<fs::path> inputs = source.inputPaths();
-    if (request && request->imatrix && !request->imatrix->sourcePath.empty())
-        inputs.push_back(request->imatrix->sourcePath);
-    if (auto allowed = io::checkOutputAllowed(out, io::commandOutput(overwrite, inputs)); !allowed) {
-        fmt::print(stderr, "error: {}\n", allowed.error().message);
-        return 1;
+    hf::MergeWriteParams params;
+    params.outputs = {out};
+    params.overwrite = args->has("--overwrite");
+    params.threads = unsigned(*threadCount);
+    if (request) {
+        params.presets = {request->presets[0]};
+        params.planOptions = request->options;
+        if (request->imatrix && !request->imatrix->sourcePath.empty())
+            params.protectedInputs.push_back(request->imatrix->sourcePath);
     }
 
     const auto started = std::chrono::steady_clock::now();
     ProgressLine line;
-    uint64_t bytes = 0;
-    if (request) {
-        auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), *request->presets[0], request->options);
-        if (!plan) {
-            fmt::print(stderr, "error: {}: {}\n", request->presets[0]->name, plan.error().message);
-            return 1;
-        }
-        quant::QuantizeParams params;
-        params.tensorSource = &source;
-        params.threads = unsigned(*threadCount);
-        params.overwrite = overwrite;
-        params.outputs.push_back({std::move(*plan), out, {}});
-        auto result = quant::quantize(params, [&](const Progress& p) {
-            line.show(fmt::format("{:5.1f}%  {}", 100.0 * p.fraction(), p.stage));
-        });
-        line.clear();
-        if (!result) {
-            fmt::print(stderr, "error: {}\n", result.error().message);
-            return 1;
-        }
-        bytes = result->files[0].bytes;
-    } else {
-        gguf::WriteParams params;
-        params.output = out;
-        params.metadata = source.metadata();
-        for (const auto& t : source.tensors()) params.tensors.push_back({t.name, t.shape, t.type});
-        params.protectedInputs = inputs;
-        params.overwrite = overwrite;
-        auto data = [&](size_t index, std::span<uint8_t> dst) -> Status {
-            line.show(fmt::format("{:5.1f}%  {}", 100.0 * double(index) / double(source.tensors().size()),
-                                  source.tensors()[index].name));
-            auto got = source.tensorBytes(index);
-            if (!got) return got.error();
-            if (got->size() != dst.size())
-                return makeError("tensor {} has {} bytes, expected {}", source.tensors()[index].name, got->size(),
-                                 dst.size());
-            std::copy(got->begin(), got->end(), dst.begin());
-            source.releaseTensor(index);
-            return {};
-        };
-        Status written = gguf::writeGguf(params, data);
-        line.clear();
-        if (!written) {
-            fmt::print(stderr, "error: {}\n", written.error().message);
-            return 1;
-        }
-        std::error_code ec;
-        bytes = fs::file_size(out, ec);
+    auto written = hf::writeMerged(source, params, [&](const Progress& p) {
+        line.show(fmt::format("{:5.1f}%  {}", 100.0 * p.fraction(), p.stage));
+    });
+    line.clear();
+    if (!written) {
+        fmt::print(stderr, "error: {}\n", written.error().message);
+        return 1;
     }
+    const uint64_t bytes = written->bytes[0];
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     fmt::print("{} + {} -> {} ({} weights merged{}, {} bytes, {:.2f} s)\n", basePath.string(), adapterPath.string(),
                out.string(), source.mergedCount(),

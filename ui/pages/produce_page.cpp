@@ -32,6 +32,7 @@
 #include "qf/quant/quantize_job.h"
 #include "widgets/job_queue_widget.h"
 #include "widgets/job_row_widget.h"
+#include "widgets/lora_merge_panel.h"
 
 namespace qf::ui {
 
@@ -60,7 +61,7 @@ QLabel* makeHint(QWidget* parent, const QString& objectName) {
 ProducePage::ProducePage(AppSettings settings, QThreadPool* taskPool, QThreadPool* jobPool, QWidget* parent)
     : SourcePage(parent), m_settings(settings), m_taskPool(taskPool),
       m_customOutputDirectory(settings.produceOutputDirectory()), m_presets(new PresetTableModel(this)),
-      m_queue(new JobQueueWidget(jobPool, this)), m_mixCheck(new QCheckBox(this)) {
+      m_queue(new JobQueueWidget(jobPool, this)), m_loraPanel(new LoraMergePanel(jobPool, this)), m_mixCheck(new QCheckBox(this)) {
     Q_ASSERT(taskPool && jobPool);
     setObjectName(QStringLiteral("producePage"));
 
@@ -133,12 +134,17 @@ ProducePage::ProducePage(AppSettings settings, QThreadPool* taskPool, QThreadPoo
     connect(m_queue, &JobQueueWidget::filesProduced, this, &ProducePage::filesProduced);
     connect(m_queue, &JobQueueWidget::activeJobCountChanged, this, &ProducePage::activeJobCountChanged);
     connect(m_queue, &JobQueueWidget::activeJobCountChanged, this, &ProducePage::updateStartState);
+    connect(m_loraPanel, &LoraMergePanel::filesProduced, this, &ProducePage::filesProduced);
+    connect(m_loraPanel, &LoraMergePanel::busyChanged, this, [this] { emit activeJobCountChanged(activeJobCount()); });
+    connect(m_presets, &PresetTableModel::checkedPresetsChanged, this,
+            [this] { m_loraPanel->setChosenPresets(chosenPresets()); });
 
     auto* lower = new QWidget(this);
     auto* lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 8, 0, 0);
     lowerLayout->addWidget(createOptions());
     lowerLayout->addLayout(startRow);
+    lowerLayout->addWidget(m_loraPanel);
     lowerLayout->addSpacing(8);
     lowerLayout->addWidget(m_queue, 1);
 
@@ -183,6 +189,7 @@ QWidget* ProducePage::createOptions() {
         m_customOutputDirectory = text.trimmed();
         m_settings.setProduceOutputDirectory(m_customOutputDirectory);
         m_imatrixChooser->setOutputFolder(outputDirectory());
+        m_loraPanel->setOutputDirectory(outputDirectory());
         m_outputReset->setEnabled(!m_customOutputDirectory.isEmpty());
         updateStartState();
     });
@@ -197,6 +204,7 @@ QWidget* ProducePage::createOptions() {
     m_threads->setValue(saved > 0 ? qMin(saved, hardwareThreads()) : hardwareThreads());
     m_imatrixChooser->setThreads(m_threads->value());
     connect(m_threads, &QSpinBox::valueChanged, this, [this](int value) {
+        m_loraPanel->setThreads(value);
         m_settings.setProduceThreads(value);
         m_imatrixChooser->setThreads(value);
     });
@@ -281,6 +289,8 @@ void ProducePage::setEntry(const ModelEntry& entry) {
     m_model = entry.model;
     updateOutputDirectoryField();
     m_imatrixChooser->setModel(m_entryPath, m_model); // recomputes a matrix computed from text
+    m_loraPanel->setModel(m_entryId, m_entryPath, m_model);
+    m_loraPanel->setThreads(m_threads->value());
     if (!sameModel) replan();
     // A mix sent for another model is not offered here.
     m_mixCheck->setVisible(m_mixBudget > 0 && !m_mixSettings.modelPath.isEmpty() &&
@@ -289,11 +299,12 @@ void ProducePage::setEntry(const ModelEntry& entry) {
 }
 
 int ProducePage::activeJobCount() const {
-    return m_queue->activeJobCount();
+    return m_queue->activeJobCount() + (m_loraPanel->isBusy() ? 1 : 0);
 }
 
 void ProducePage::cancelAllJobs() {
     m_queue->cancelAll();
+    m_loraPanel->cancel();
 }
 
 void ProducePage::setMixTarget(quint64 budget, const MixSettings& settings) {
@@ -399,6 +410,7 @@ void ProducePage::setThreads(int threads) {
 
 void ProducePage::updateOutputDirectoryField() {
     m_imatrixChooser->setOutputFolder(outputDirectory());
+    m_loraPanel->setOutputDirectory(outputDirectory());
     const QString shown = QDir::toNativeSeparators(outputDirectory());
     // Do not fight a person typing: only replace text that differs.
     if (QDir::fromNativeSeparators(m_outputDirectory->text().trimmed()) != outputDirectory()) {

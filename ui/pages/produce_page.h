@@ -27,6 +27,7 @@ class QTreeView;
 namespace qf::ui {
 
 class JobQueueWidget;
+class LoraMergePanel;
 class PresetTableModel;
 
 class ProducePage : public SourcePage {
@@ -81,6 +82,8 @@ public:
 
     PresetTableModel* presetModel() const { return m_presets; }
     JobQueueWidget* jobQueue() const { return m_queue; }
+    // "Apply a LoRA adapter…": merges an adapter into the shown model (optionally into the chosen presets).
+    LoraMergePanel* loraMergePanel() const { return m_loraPanel; }
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -136,6 +139,7 @@ private:
     bool m_splitterSized = false;
     QAction* m_startAction;
     JobQueueWidget* m_queue;
+    LoraMergePanel* m_loraPanel;
     QCheckBox* m_mixCheck;
     quint64 m_mixBudget = 0;
     MixSettings m_mixSettings;

@@ -32,6 +32,8 @@ std::string baseTensorName(std::string name) {
     return name;
 }
 
+constexpr std::string_view kNeedsBaseText = "the base model's folder (its config.json) is needed to convert the adapter";
+
 std::string lowered(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return s;
@@ -103,9 +105,8 @@ Result<LoraAdapter> LoraAdapter::open(const fs::path& path, const LoraOptions& o
         }
     }
     if (lora.m_base.empty() || !fs::is_regular_file(lora.m_base / "config.json", ec))
-        return makeError("{}: the base model's folder (its config.json) is needed to convert the adapter; pass it "
-                         "with --base (only config.json is read, not its weights)",
-                         lora.m_folder.string());
+        return makeError("{}: {}; pass it with --base (only config.json is read, not its weights)",
+                         lora.m_folder.string(), kNeedsBaseText);
     auto baseConfig = readJsonFile(lora.m_base / "config.json");
     if (!baseConfig) return baseConfig.error();
     lora.m_qloraEvidence = qloraEvidence(*config, &*baseConfig);
@@ -268,6 +269,10 @@ Status LoraAdapter::write(const fs::path& output, const ProgressFn& progress, st
         return tensorData(index, out);
     };
     return gguf::writeGguf(params, data, {}, stop);
+}
+
+bool needsBaseFolder(const Error& error) {
+    return error.message.find(kNeedsBaseText) != std::string::npos;
 }
 
 Status checkMergeAllowed(const LoraAdapter& adapter, bool baseIsQuantized, bool dequantize) {
