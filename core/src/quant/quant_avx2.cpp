@@ -8,7 +8,7 @@
 #include <cstring>
 
 #include "iq_kernels.h"
-#include "simd_kernels.h"
+#include "kernel_table.h"
 
 namespace qf::quant::detail::avx2 {
 
@@ -275,39 +275,29 @@ void quantizeQ3K(const float* src, void* dst, int64_t nrows, int64_t rowLen, con
 
 } // namespace
 
+} // namespace qf::quant::detail
+
+namespace qf::dispatch {
+
 // Vectors per lane group (G) by type, measured with bench_kernels (thread CPU time, Zen 4): more groups
 // hide the latency of the searches' dependency chains until the 16 YMM registers run out and spills
 // dominate. The IQ4 level search needs the most registers.
-QuantizeRowsFn avx2QuantizeKernel(GgmlType type) {
-    using Medium = avx2::Drivers<avx2::Ops<2>>;
-    using Narrow = avx2::Drivers<avx2::Ops<1>>;
-    if (QuantizeRowsFn codebook = avx2::IqLanes<avx2::Ops<1>>::codebookQuantizer(type)) return codebook;
-    switch (type) {
-    case GgmlType::Q4_0:
-        return Medium::q4_0;
-    case GgmlType::Q4_1:
-        return Medium::q4_1;
-    case GgmlType::Q5_0:
-        return Medium::q5_0;
-    case GgmlType::Q5_1:
-        return Medium::q5_1;
-    case GgmlType::Q2_K:
-        return Medium::q2k;
-    case GgmlType::Q3_K:
-        return quantizeQ3K;
-    case GgmlType::Q4_K:
-        return Medium::q4k;
-    case GgmlType::Q5_K:
-        return Medium::q5k;
-    case GgmlType::Q6_K:
-        return Medium::q6k;
-    case GgmlType::IQ4_NL:
-        return Narrow::iq4nl;
-    case GgmlType::IQ4_XS:
-        return Narrow::iq4xs;
-    default:
-        return nullptr;
-    }
+void addAvx2Quantizers(ByType<QuantizeRowsFn>& table) {
+    using Medium = quant::detail::avx2::Drivers<quant::detail::avx2::Ops<2>>;
+    using Narrow = quant::detail::avx2::Drivers<quant::detail::avx2::Ops<1>>;
+    quant::detail::avx2::IqLanes<quant::detail::avx2::Ops<1>>::addCodebookQuantizers(table);
+    auto set = [&](GgmlType type, QuantizeRowsFn fn) { table[typeSlot(type)] = fn; };
+    set(GgmlType::Q4_0, Medium::q4_0);
+    set(GgmlType::Q4_1, Medium::q4_1);
+    set(GgmlType::Q5_0, Medium::q5_0);
+    set(GgmlType::Q5_1, Medium::q5_1);
+    set(GgmlType::Q2_K, Medium::q2k);
+    set(GgmlType::Q3_K, quant::detail::quantizeQ3K);
+    set(GgmlType::Q4_K, Medium::q4k);
+    set(GgmlType::Q5_K, Medium::q5k);
+    set(GgmlType::Q6_K, Medium::q6k);
+    set(GgmlType::IQ4_NL, Narrow::iq4nl);
+    set(GgmlType::IQ4_XS, Narrow::iq4xs);
 }
 
-} // namespace qf::quant::detail
+} // namespace qf::dispatch

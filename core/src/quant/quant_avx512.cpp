@@ -15,7 +15,7 @@
 #endif
 
 #include "iq_kernels.h"
-#include "simd_kernels.h"
+#include "kernel_table.h"
 
 namespace qf::quant::detail::avx512 {
 
@@ -264,39 +264,29 @@ template <int G> struct Ops {
 
 namespace qf::quant::detail {
 
+} // namespace qf::quant::detail
+
+namespace qf::dispatch {
+
 // Vectors per lane group (G) by type, measured with bench_kernels (thread CPU time, Zen 4); see
 // quant_avx2.cpp. 32 ZMM registers leave room for more groups than AVX2.
-QuantizeRowsFn avx512QuantizeKernel(GgmlType type) {
-    using Wide = avx512::Drivers<avx512::Ops<4>>;
-    using Medium = avx512::Drivers<avx512::Ops<3>>;
-    using Narrow = avx512::Drivers<avx512::Ops<1>>;
-    if (QuantizeRowsFn codebook = avx512::IqLanes<avx512::Ops<1>>::codebookQuantizer(type)) return codebook;
-    switch (type) {
-    case GgmlType::Q4_0:
-        return Medium::q4_0;
-    case GgmlType::Q4_1:
-        return Medium::q4_1;
-    case GgmlType::Q5_0:
-        return Medium::q5_0;
-    case GgmlType::Q5_1:
-        return Medium::q5_1;
-    case GgmlType::Q2_K:
-        return Wide::q2k;
-    case GgmlType::Q3_K:
-        return Wide::q3k;
-    case GgmlType::Q4_K:
-        return Medium::q4k;
-    case GgmlType::Q5_K:
-        return Medium::q5k;
-    case GgmlType::Q6_K:
-        return Wide::q6k;
-    case GgmlType::IQ4_NL:
-        return Narrow::iq4nl;
-    case GgmlType::IQ4_XS:
-        return Narrow::iq4xs;
-    default:
-        return nullptr;
-    }
+void addAvx512Quantizers(ByType<QuantizeRowsFn>& table) {
+    using Wide = quant::detail::avx512::Drivers<quant::detail::avx512::Ops<4>>;
+    using Medium = quant::detail::avx512::Drivers<quant::detail::avx512::Ops<3>>;
+    using Narrow = quant::detail::avx512::Drivers<quant::detail::avx512::Ops<1>>;
+    quant::detail::avx512::IqLanes<quant::detail::avx512::Ops<1>>::addCodebookQuantizers(table);
+    auto set = [&](GgmlType type, QuantizeRowsFn fn) { table[typeSlot(type)] = fn; };
+    set(GgmlType::Q4_0, Medium::q4_0);
+    set(GgmlType::Q4_1, Medium::q4_1);
+    set(GgmlType::Q5_0, Medium::q5_0);
+    set(GgmlType::Q5_1, Medium::q5_1);
+    set(GgmlType::Q2_K, Wide::q2k);
+    set(GgmlType::Q3_K, Wide::q3k);
+    set(GgmlType::Q4_K, Medium::q4k);
+    set(GgmlType::Q5_K, Medium::q5k);
+    set(GgmlType::Q6_K, Wide::q6k);
+    set(GgmlType::IQ4_NL, Narrow::iq4nl);
+    set(GgmlType::IQ4_XS, Narrow::iq4xs);
 }
 
-} // namespace qf::quant::detail
+} // namespace qf::dispatch

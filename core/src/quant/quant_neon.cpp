@@ -8,7 +8,7 @@
 #include <cstring>
 
 #include "iq_kernels.h"
-#include "simd_kernels.h"
+#include "kernel_table.h"
 
 namespace qf::quant::detail::neon {
 
@@ -240,38 +240,28 @@ template <int G> struct Ops {
 
 namespace qf::quant::detail {
 
+} // namespace qf::quant::detail
+
+namespace qf::dispatch {
+
 // Vectors per lane group: 4 (16 lanes) where 32 NEON registers allow, 2 for the register-hungry IQ4
 // level search. Not yet tuned on hardware.
-QuantizeRowsFn neonQuantizeKernel(GgmlType type) {
-    using Wide = neon::Drivers<neon::Ops<4>>;
-    using Narrow = neon::Drivers<neon::Ops<2>>;
-    if (QuantizeRowsFn codebook = neon::IqLanes<neon::Ops<2>>::codebookQuantizer(type)) return codebook;
-    switch (type) {
-    case GgmlType::Q4_0:
-        return Wide::q4_0;
-    case GgmlType::Q4_1:
-        return Wide::q4_1;
-    case GgmlType::Q5_0:
-        return Wide::q5_0;
-    case GgmlType::Q5_1:
-        return Wide::q5_1;
-    case GgmlType::Q2_K:
-        return Wide::q2k;
-    case GgmlType::Q3_K:
-        return Wide::q3k;
-    case GgmlType::Q4_K:
-        return Wide::q4k;
-    case GgmlType::Q5_K:
-        return Wide::q5k;
-    case GgmlType::Q6_K:
-        return Wide::q6k;
-    case GgmlType::IQ4_NL:
-        return Narrow::iq4nl;
-    case GgmlType::IQ4_XS:
-        return Narrow::iq4xs;
-    default:
-        return nullptr;
-    }
+void addNeonQuantizers(ByType<QuantizeRowsFn>& table) {
+    using Wide = quant::detail::neon::Drivers<quant::detail::neon::Ops<4>>;
+    using Narrow = quant::detail::neon::Drivers<quant::detail::neon::Ops<2>>;
+    quant::detail::neon::IqLanes<quant::detail::neon::Ops<2>>::addCodebookQuantizers(table);
+    auto set = [&](GgmlType type, QuantizeRowsFn fn) { table[typeSlot(type)] = fn; };
+    set(GgmlType::Q4_0, Wide::q4_0);
+    set(GgmlType::Q4_1, Wide::q4_1);
+    set(GgmlType::Q5_0, Wide::q5_0);
+    set(GgmlType::Q5_1, Wide::q5_1);
+    set(GgmlType::Q2_K, Wide::q2k);
+    set(GgmlType::Q3_K, Wide::q3k);
+    set(GgmlType::Q4_K, Wide::q4k);
+    set(GgmlType::Q5_K, Wide::q5k);
+    set(GgmlType::Q6_K, Wide::q6k);
+    set(GgmlType::IQ4_NL, Narrow::iq4nl);
+    set(GgmlType::IQ4_XS, Narrow::iq4xs);
 }
 
-} // namespace qf::quant::detail
+} // namespace qf::dispatch

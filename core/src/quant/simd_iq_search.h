@@ -466,23 +466,13 @@ template <class Ops> struct IqLanes {
     }
 
     // The codebook quantizers with this search, or nullptr for other types.
-    static QuantizeRowsFn codebookQuantizer(GgmlType type) {
-        switch (type) {
-        case GgmlType::IQ2_XXS:
-            return iq2xxs;
-        case GgmlType::IQ2_XS:
-            return iq2xs;
-        case GgmlType::IQ2_S:
-            return iq2s;
-        case GgmlType::IQ3_XXS:
-            return iq3xxs;
-        case GgmlType::IQ3_S:
-            return iq3s;
-        case GgmlType::IQ1_S:
-            if constexpr (kLaneFits) return iq1s;
-            return nullptr;
-        default:
-            return nullptr;
-        }
+    // This set's entries of the path's quantizer table (kernel_table.h).
+    static void addCodebookQuantizers(dispatch::ByType<QuantizeRowsFn>& table) {
+        table[dispatch::typeSlot(GgmlType::IQ2_XXS)] = iq2xxs;
+        table[dispatch::typeSlot(GgmlType::IQ2_XS)] = iq2xs;
+        table[dispatch::typeSlot(GgmlType::IQ2_S)] = iq2s;
+        table[dispatch::typeSlot(GgmlType::IQ3_XXS)] = iq3xxs;
+        table[dispatch::typeSlot(GgmlType::IQ3_S)] = iq3s;
+        if constexpr (kLaneFits) table[dispatch::typeSlot(GgmlType::IQ1_S)] = iq1s;
     }
 };

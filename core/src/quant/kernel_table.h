@@ -1,0 +1,69 @@
+#pragma once
+// The one kernel dispatch of the quantization core and the forward pass. Two records:
+//  - TypeKernels, one per ggml type (typeKernels(type)): the scalar reference of everything a type has
+//    (quantizer, dequantizer, importance requirement, ggml's vec_dot activation type), written once in
+//    type_table.cpp. The reference defines the bytes and the values.
+//  - PathKernels, one per kernel path (kernels(path)): everything an instruction set replaces, as tables
+//    indexed by type plus its path-wide functions. Each path file lists its own entries in an add*()
+//    function below; kernels() starts from the reference entries and lays the path's over them, once per
+//    process, so that "no SIMD entry: the reference one" is resolved here and nowhere else.
+// Callers look a path up once per call (or per batch) and index its tables; no other per-type switch exists.
+#include <array>
+#include <cstddef>
+
+#include "qf/ggml_type.h"
+#include "qf/quant/kernels.h"
+#include "quant_reference.h"
+
+namespace qf::dispatch {
+
+using quant::KernelPath;
+using quant::detail::DequantizeRowFn;
+using quant::detail::QuantizeRowsFn;
+
+// One slot per ggml type id (0 .. Q2_0).
+inline constexpr size_t kTypeSlots = size_t(GgmlType::Q2_0) + 1;
+template <class Fn> using ByType = std::array<Fn, kTypeSlots>;
+// The slot of a type, or kTypeSlots for an id outside the table (a type read from a file).
+constexpr size_t typeSlot(GgmlType type) {
+    return size_t(type) < kTypeSlots ? size_t(type) : kTypeSlots;
+}
+
+struct TypeKernels {
+    QuantizeRowsFn quantize = nullptr;     // nullptr: cannot be quantized
+    DequantizeRowFn dequantize = nullptr;  // nullptr: cannot be read back
+    bool requiresImportance = false;       // ggml refuses to quantize it without importance weights
+    GgmlType activationType = GgmlType::F32; // the type's vec_dot_type in ggml-cpu.c (F32: none)
+};
+
+// The reference record of a type (an empty one for a type without kernels).
+const TypeKernels& typeKernels(GgmlType type);
+
+struct PathKernels {
+    KernelPath path = KernelPath::Reference;
+    // The quantizer of each type on this path: the path's own where it has one, else the reference's.
+    ByType<QuantizeRowsFn> quantize{};
+
+    QuantizeRowsFn quantizer(GgmlType type) const {
+        const size_t s = typeSlot(type);
+        return s < kTypeSlots ? quantize[s] : nullptr;
+    }
+};
+
+// Whether this build and CPU can run a path's kernels.
+bool pathUsable(KernelPath path);
+// The record of a path (the reference record when the path is not usable here); the active path's.
+const PathKernels& kernels(KernelPath path);
+const PathKernels& kernels();
+
+// Each path's own entries, written next to its kernels; they only store function pointers, so the tests
+// may call them on any CPU (to check every entry has a reference).
+#if defined(QF_HAVE_X86_KERNELS)
+void addAvx2Quantizers(ByType<QuantizeRowsFn>& table);   // quant_avx2.cpp
+void addAvx512Quantizers(ByType<QuantizeRowsFn>& table); // quant_avx512.cpp
+#endif
+#if defined(QF_HAVE_NEON_KERNELS)
+void addNeonQuantizers(ByType<QuantizeRowsFn>& table); // quant_neon.cpp
+#endif
+
+} // namespace qf::dispatch

@@ -1,0 +1,65 @@
+// The reference record of every type (kernel_table.h): one row per type, in one place, so that the whole
+// set of what the project can do with a type reads at a glance and a new type is one row here.
+#include "kernel_table.h"
+#include "quant_mxfp4.h"
+
+namespace qf::dispatch {
+namespace {
+
+using namespace quant::detail;
+using T = GgmlType;
+
+struct TypeRow {
+    GgmlType type;
+    TypeKernels kernels;
+};
+
+// type, {reference quantizer, dequantizer, requires importance, activation (vec_dot) type}
+constexpr TypeRow kTypeRows[] = {
+    {T::F32, {quantizeF32Ref, dequantizeF32, false, T::F32}},
+    {T::F16, {quantizeF16Ref, dequantizeF16, false, T::F16}},
+    {T::BF16, {quantizeBF16Ref, dequantizeBF16, false, T::BF16}},
+    {T::Q4_0, {quantizeQ4_0Ref, dequantizeQ4_0, false, T::Q8_0}},
+    {T::Q4_1, {quantizeQ4_1Ref, dequantizeQ4_1, false, T::Q8_1}},
+    {T::Q5_0, {quantizeQ5_0Ref, dequantizeQ5_0, false, T::Q8_0}},
+    {T::Q5_1, {quantizeQ5_1Ref, dequantizeQ5_1, false, T::Q8_1}},
+    {T::Q8_0, {quantizeQ8_0Ref, dequantizeQ8_0, false, T::Q8_0}},
+    {T::Q2_K, {quantizeQ2KRef, dequantizeQ2K, false, T::Q8_K}},
+    {T::Q3_K, {quantizeQ3KRef, dequantizeQ3K, false, T::Q8_K}},
+    {T::Q4_K, {quantizeQ4KRef, dequantizeQ4K, false, T::Q8_K}},
+    {T::Q5_K, {quantizeQ5KRef, dequantizeQ5K, false, T::Q8_K}},
+    {T::Q6_K, {quantizeQ6KRef, dequantizeQ6K, false, T::Q8_K}},
+    {T::IQ4_NL, {quantizeIq4NlRef, dequantizeIq4Nl, false, T::Q8_0}},
+    {T::IQ4_XS, {quantizeIq4XsRef, dequantizeIq4Xs, false, T::Q8_K}},
+    {T::MXFP4, {quantizeMxfp4Ref, dequantizeMxfp4, false, T::Q8_0}}, // ggml_vec_dot_mxfp4_q8_0
+    {T::IQ2_XXS, {quantizeIq2XxsRef, dequantizeIq2Xxs, true, T::Q8_K}},
+    {T::IQ2_XS, {quantizeIq2XsRef, dequantizeIq2Xs, true, T::Q8_K}},
+    {T::IQ2_S, {quantizeIq2SRef, dequantizeIq2S, false, T::Q8_K}},
+    {T::IQ3_XXS, {quantizeIq3XxsRef, dequantizeIq3Xxs, false, T::Q8_K}},
+    {T::IQ3_S, {quantizeIq3SRef, dequantizeIq3S, false, T::Q8_K}},
+    {T::IQ1_S, {quantizeIq1SRef, dequantizeIq1S, true, T::Q8_K}},
+    {T::IQ1_M, {quantizeIq1MRef, dequantizeIq1M, false, T::Q8_K}},
+    {T::TQ1_0, {quantizeTq1_0Ref, dequantizeTq1_0, false, T::Q8_K}},
+    {T::TQ2_0, {quantizeTq2_0Ref, dequantizeTq2_0, false, T::Q8_K}},
+    {T::Q1_0, {quantizeQ1_0Ref, dequantizeQ1_0, false, T::Q8_0}},
+    {T::Q2_0, {quantizeQ2_0Ref, dequantizeQ2_0, false, T::Q8_0}},
+};
+
+constexpr ByType<TypeKernels> buildTypeTable() {
+    ByType<TypeKernels> table{};
+    for (const TypeRow& row : kTypeRows)
+        table[typeSlot(row.type)] = row.kernels;
+    return table;
+}
+
+constexpr ByType<TypeKernels> kTypeTable = buildTypeTable();
+constexpr TypeKernels kNoKernels{};
+
+} // namespace
+
+const TypeKernels& typeKernels(GgmlType type) {
+    const size_t s = typeSlot(type);
+    return s < kTypeSlots ? kTypeTable[s] : kNoKernels;
+}
+
+} // namespace qf::dispatch
