@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "qf/eval/matmul.h"
-#include "qf/eval/vector_ops.h"
+#include "quant/kernel_table.h"
 #include "qf/fp16.h"
 #include "qf/quant/kernels.h"
 
@@ -181,9 +181,9 @@ private slots:
 
     // Every path's element-wise helpers against the reference set, over lengths that exercise the tails.
     void vectorOpsMatchReference() {
-        const VectorOps& ref = vectorOps(KernelPath::Reference);
+        const VectorOps& ref = dispatch::kernels(KernelPath::Reference).vector;
         for (KernelPath path : matmulPaths()) {
-            const VectorOps& ops = vectorOps(path);
+            const VectorOps& ops = dispatch::kernels(path).vector;
             for (int64_t n : {1, 7, 8, 15, 16, 17, 33, 1000}) {
                 std::vector<float> x = randomValues(size_t(n), uint32_t(n));
                 for (float& v : x)

@@ -17,6 +17,8 @@ namespace {
 struct PathEntries {
     std::string name;
     ByType<QuantizeRowsFn> quantize{};
+    ByType<QuantizedDotFn> dot{};
+    ByType<PrepareRowFn> prepareRow{};
 };
 
 // Every path's own entries as its file lists them, whether or not this CPU can run them.
@@ -25,8 +27,13 @@ std::vector<PathEntries> ownEntries() {
 #if defined(QF_HAVE_X86_KERNELS)
     paths.push_back({"avx2", {}});
     addAvx2Quantizers(paths.back().quantize);
+    addAvx2QuantizedDots(paths.back().dot);
     paths.push_back({"avx512", {}});
     addAvx512Quantizers(paths.back().quantize);
+    addAvx512QuantizedDots(paths.back().dot);
+    addAvx512OwnQuantizedDots(paths.back().dot);
+    addAvx512VnniQuantizedDots(paths.back().dot);
+    addAvx512Preparers(paths.back().prepareRow);
 #endif
 #if defined(QF_HAVE_NEON_KERNELS)
     paths.push_back({"neon", {}});
@@ -51,6 +58,9 @@ private slots:
                 const TypeKernels& ref = typeKernels(GgmlType(s));
                 const std::string what = path.name + " " + typeName(s);
                 QVERIFY2(!path.quantize[s] || ref.quantize, ("quantizer without a reference: " + what).c_str());
+                QVERIFY2(!path.dot[s] || ref.dot, ("integer dot without a reference: " + what).c_str());
+                QVERIFY2(!path.prepareRow[s] || ref.prepareRow,
+                         ("GEMM row preparer without a reference: " + what).c_str());
             }
     }
 
@@ -64,6 +74,9 @@ private slots:
                 QVERIFY2(ggmlTypeTraits(uint32_t(s)), what.c_str());
             }
             if (ref.requiresImportance) QVERIFY2(ref.quantize, what.c_str());
+            // An integer product needs the quantized activations of ggml's vec_dot type.
+            if (ref.dot) QVERIFY2(ref.activationType == GgmlType::Q8_0 || ref.activationType == GgmlType::Q8_K, what.c_str());
+            if (ref.prepareRow) QVERIFY2(ref.activationType == GgmlType::Q8_K, what.c_str());
         }
         QVERIFY(!typeKernels(GgmlType(1000)).quantize);
         QVERIFY(!kernels().quantizer(GgmlType(1000)));
@@ -75,10 +88,17 @@ private slots:
         for (KernelPath p : {KernelPath::Reference, KernelPath::Avx2, KernelPath::Avx512, KernelPath::Neon}) {
             const PathKernels& k = kernels(p);
             QCOMPARE(k.path, pathUsable(p) ? p : KernelPath::Reference);
+            QVERIFY(k.kernel && k.smallKernel && k.convert && k.matvecRow && k.mr > 0 && k.nr > 0);
+            QVERIFY(k.vector.maxOf && k.vector.expShifted && k.vector.roundToHalf);
             for (size_t s = 0; s < kTypeSlots; ++s) {
                 const TypeKernels& ref = typeKernels(GgmlType(s));
                 QCOMPARE(k.quantize[s] != nullptr, ref.quantize != nullptr);
                 QVERIFY(reference.quantize[s] == ref.quantize);
+                QVERIFY(reference.dot[s] == ref.dot);
+                QVERIFY(reference.prepareRow[s] == ref.prepareRow);
+                // A path runs an integer product only for a type whose reference has one.
+                if (k.dot[s]) QVERIFY(ref.dot);
+                if (k.prepareRow[s]) QVERIFY(ref.prepareRow && k.quantizedGemm);
             }
         }
     }

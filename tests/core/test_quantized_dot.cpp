@@ -13,6 +13,7 @@
 #include "qf/cpu_features.h"
 #include "qf/eval/matmul.h"
 #include "qf/quant/kernels.h"
+#include "quant/kernel_table.h"
 #include "quantized_dot.h"
 #include "quantized_product_fixture.h"
 
@@ -138,12 +139,17 @@ private slots:
         QFETCH(int, type);
         const auto t = GgmlType(type);
         if (!cpuFeatures().hasAvx512Kernels()) QSKIP("this CPU has no AVX-512");
-        std::vector<std::pair<const char*, detail::QuantizedDotFn>> kernels{
-            { "avx512",
-              detail::avx512OwnQuantizedDot(t) }};
-        if (cpuFeatures().avx512vnni) kernels.emplace_back("avx512vnni", detail::avx512VnniQuantizedDot(t));
-        kernels.emplace_back("dispatched", detail::gemmKernels(KernelPath::Avx512).quantizedDot(t));
-        const detail::QuantizedDotFn avx2 = detail::avx2QuantizedDot(t);
+        const size_t slot = dispatch::typeSlot(t);
+        dispatch::ByType<detail::QuantizedDotFn> own{}, vnni{}, avx2Table{};
+        dispatch::addAvx512OwnQuantizedDots(own);
+        dispatch::addAvx2QuantizedDots(avx2Table);
+        std::vector<std::pair<const char*, detail::QuantizedDotFn>> kernels{{"avx512", own[slot]}};
+        if (cpuFeatures().avx512vnni) {
+            dispatch::addAvx512VnniQuantizedDots(vnni);
+            kernels.emplace_back("avx512vnni", vnni[slot]);
+        }
+        kernels.emplace_back("dispatched", dispatch::kernels(KernelPath::Avx512).quantizedDot(t));
+        const detail::QuantizedDotFn avx2 = avx2Table[slot];
         QVERIFY(avx2);
 
         const int64_t cols = 2048, rows = 64;

@@ -15,6 +15,7 @@
 #include "qf/eval/matmul.h"
 #include "qf/quant/kernels.h"
 #include "quantized_product_fixture.h"
+#include "quant/kernel_table.h"
 #include "quantized_dot.h"
 
 using namespace qf;
@@ -47,7 +48,7 @@ struct PreparedCase {
         const std::vector<float> values = randomValues(size_t(rows * cols), weightSeed, 0.02f);
         quant::quantizeRows(quant::KernelPath::Reference, t, values.data(), bytes.data(), rows, cols, nullptr);
         for (int64_t r = 0; r < rows; ++r)
-            detail::referencePrepareRow(t)(bytes.data() + uint64_t(r) * rowBytes, cols, prepared.data() + r * blocks);
+            dispatch::typeKernels(t).prepareRow(bytes.data() + uint64_t(r) * rowBytes, cols, prepared.data() + r * blocks);
     }
 };
 
@@ -113,7 +114,9 @@ private slots:
             if (cpuFeatures().hasAvx512Kernels()) {
                 kernels.push_back(avx512QuantizedGemm);
                 if (cpuFeatures().avx512vnni) kernels.push_back(avx512VnniQuantizedGemm);
-                if (avx512PrepareRow(t)) preparers.push_back(avx512PrepareRow(t));
+                dispatch::ByType<PrepareRowFn> avx512Preparers{};
+                dispatch::addAvx512Preparers(avx512Preparers);
+                if (PrepareRowFn p = avx512Preparers[dispatch::typeSlot(t)]) preparers.push_back(p);
             }
 #endif
             for (PrepareRowFn prepare : preparers) {
@@ -146,7 +149,7 @@ private slots:
         const int64_t rows = 6, cols = 1024, tokens = 8;
         std::vector<std::pair<QuantizedGemmFn, QuantizedGemmFn>> kernels{{avx512QuantizedGemm, avx512QuantizedGemmPair}};
         if (cpuFeatures().avx512vnni) kernels.emplace_back(avx512VnniQuantizedGemm, avx512VnniQuantizedGemmPair);
-        QVERIFY(gemmKernels(KernelPath::Avx512).quantizedGemmPair == kernels.back().second);
+        QVERIFY(dispatch::kernels(KernelPath::Avx512).quantizedGemmPair == kernels.back().second);
         for (GgmlType t : kTypes) {
             const PreparedCase c(t, rows, cols, tokens, 7, 11);
             const auto& [blocks, act, rowBytes, bytes, prepared] = c;

@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include "eval/kernels/ggml_order.h"
-#include "qf/eval/vector_ops.h"
+#include "quant/kernel_table.h"
 #include "qf/fp16.h"
 
 namespace qf::model {
@@ -150,7 +150,7 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
         std::copy(logits.begin(), logits.end(), probs.begin());
     } else if (gating == ExpertGating::Softmax) {
         // ggml_soft_max: exp of the shifted values in float, their sum in double, then 1/sum in float.
-        const eval::VectorOps& ops = eval::vectorOps();
+        const eval::VectorOps& ops = dispatch::kernels().vector;
         const double sum = eval::ggmlSoftmaxExp(logits.data(), ops.maxOf(logits.data(), n), probs.data(), n);
         const float inv = float(1.0 / sum);
         for (float& p : probs)
@@ -173,7 +173,7 @@ void routeExperts(std::span<const float> logits, ExpertGating gating, uint32_t u
     for (uint32_t k = 0; k < used; ++k)
         out.weights[k] = probs[size_t(out.experts[k])];
     if (gating == ExpertGating::SoftmaxWeight) {
-        const eval::VectorOps& ops = eval::vectorOps();
+        const eval::VectorOps& ops = dispatch::kernels().vector;
         const double sum = eval::ggmlSoftmaxExp(out.weights.data(), ops.maxOf(out.weights.data(), used),
                                                 out.weights.data(), used);
         const float inv = float(1.0 / sum);

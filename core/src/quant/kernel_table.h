@@ -14,12 +14,15 @@
 #include "qf/ggml_type.h"
 #include "qf/quant/kernels.h"
 #include "quant_reference.h"
+#include "../eval/kernels/matmul_kernels.h"
 
 namespace qf::dispatch {
 
 using quant::KernelPath;
 using quant::detail::DequantizeRowFn;
 using quant::detail::QuantizeRowsFn;
+using eval::detail::PrepareRowFn;
+using eval::detail::QuantizedDotFn;
 
 // One slot per ggml type id (0 .. Q2_0).
 inline constexpr size_t kTypeSlots = size_t(GgmlType::Q2_0) + 1;
@@ -34,6 +37,8 @@ struct TypeKernels {
     DequantizeRowFn dequantize = nullptr;  // nullptr: cannot be read back
     bool requiresImportance = false;       // ggml refuses to quantize it without importance weights
     GgmlType activationType = GgmlType::F32; // the type's vec_dot_type in ggml-cpu.c (F32: none)
+    QuantizedDotFn dot = nullptr;          // the scalar integer dot with the quantized activations
+    PrepareRowFn prepareRow = nullptr;     // the scalar row preparer of the integer GEMM
 };
 
 // The reference record of a type (an empty one for a type without kernels).
@@ -43,10 +48,34 @@ struct PathKernels {
     KernelPath path = KernelPath::Reference;
     // The quantizer of each type on this path: the path's own where it has one, else the reference's.
     ByType<QuantizeRowsFn> quantize{};
+    // The integer products a path runs, exactly as it lists them: nullptr means the F32 product of the
+    // rounded activations (other summation order, so no implicit reference entry here).
+    ByType<QuantizedDotFn> dot{};
+    ByType<PrepareRowFn> prepareRow{};
+
+    // Path-wide: the F32 products' micro-kernels (matmul_kernels.h), row conversion, matrix-vector row
+    // kernel, the integer GEMM kernels (nullptr: none) and the element-wise helpers.
+    int mr = 0;
+    int nr = 0;
+    eval::detail::MicroKernelFn kernel = nullptr;
+    eval::detail::SmallKernelFn smallKernel = nullptr;
+    eval::detail::ConvertRowFn convert = nullptr;
+    eval::detail::MatVecRowFn matvecRow = nullptr;
+    eval::detail::QuantizedGemmFn quantizedGemm = nullptr;
+    eval::detail::QuantizedGemmFn quantizedGemmPair = nullptr;
+    eval::VectorOps vector;
 
     QuantizeRowsFn quantizer(GgmlType type) const {
         const size_t s = typeSlot(type);
         return s < kTypeSlots ? quantize[s] : nullptr;
+    }
+    QuantizedDotFn quantizedDot(GgmlType type) const {
+        const size_t s = typeSlot(type);
+        return s < kTypeSlots ? dot[s] : nullptr;
+    }
+    PrepareRowFn rowPreparer(GgmlType type) const {
+        const size_t s = typeSlot(type);
+        return s < kTypeSlots ? prepareRow[s] : nullptr;
     }
 };
 
@@ -56,14 +85,34 @@ bool pathUsable(KernelPath path);
 const PathKernels& kernels(KernelPath path);
 const PathKernels& kernels();
 
+// The reference entries of the products, written next to their code and gathered into TypeKernels.
+void addReferenceQuantizedDots(ByType<QuantizedDotFn>& table); // eval/kernels/quantized_dot.cpp
+void addReferencePreparers(ByType<PrepareRowFn>& table);       // eval/kernels/quantized_gemm.cpp
+void addCodebookPreparers(ByType<PrepareRowFn>& table);        // eval/kernels/quantized_gemm_codebook.cpp
+// The reference path's path-wide functions (eval/kernels/matmul.cpp, vector_ops.cpp).
+void addReferenceProducts(PathKernels& k);
+void addReferenceVectorOps(eval::VectorOps& ops);
+
 // Each path's own entries, written next to its kernels; they only store function pointers, so the tests
 // may call them on any CPU (to check every entry has a reference).
 #if defined(QF_HAVE_X86_KERNELS)
 void addAvx2Quantizers(ByType<QuantizeRowsFn>& table);   // quant_avx2.cpp
 void addAvx512Quantizers(ByType<QuantizeRowsFn>& table); // quant_avx512.cpp
+void addAvx2Products(PathKernels& k);                     // eval/kernels/matmul_avx2.cpp
+void addAvx512Products(PathKernels& k);                   // eval/kernels/matmul_avx512.cpp
+void addAvx2QuantizedDots(ByType<QuantizedDotFn>& table);  // eval/kernels/quantized_dot_avx2.cpp
+// The AVX-512 path's: the AVX2 ones, its own Q4_K/Q6_K kernels over them, the VNNI variants over those
+// when the CPU has VNNI (every result has the AVX2 kernel's bits). The two variants of its own, for the tests.
+void addAvx512QuantizedDots(ByType<QuantizedDotFn>& table); // eval/kernels/quantized_dot_avx512.cpp
+void addAvx512OwnQuantizedDots(ByType<QuantizedDotFn>& table);
+void addAvx512VnniQuantizedDots(ByType<QuantizedDotFn>& table); // quantized_dot_avx512vnni.cpp
+void addAvx512Preparers(ByType<PrepareRowFn>& table);           // eval/kernels/quantized_gemm_avx512.cpp
+void addAvx2VectorOps(eval::VectorOps& ops);                     // eval/kernels/vector_ops_avx2.cpp
+void addAvx512VectorOps(eval::VectorOps& ops);                   // eval/kernels/vector_ops_avx512.cpp
 #endif
 #if defined(QF_HAVE_NEON_KERNELS)
 void addNeonQuantizers(ByType<QuantizeRowsFn>& table); // quant_neon.cpp
+void addNeonProducts(PathKernels& k);                  // eval/kernels/matmul_neon.cpp
 #endif
 
 } // namespace qf::dispatch

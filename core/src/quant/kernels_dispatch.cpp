@@ -15,27 +15,54 @@ PathKernels buildPathKernels(KernelPath path) {
     PathKernels k;
     k.path = path;
     ByType<QuantizeRowsFn> ownQuantize{};
+    ByType<QuantizedDotFn> ownDot{};
+    ByType<PrepareRowFn> ownPrepare{};
+    addReferenceVectorOps(k.vector);
+    const auto referenceProducts = [&] {
+        for (size_t s = 0; s < kTypeSlots; ++s) {
+            ownDot[s] = typeKernels(GgmlType(s)).dot;
+            ownPrepare[s] = typeKernels(GgmlType(s)).prepareRow;
+        }
+    };
     switch (path) {
+    case KernelPath::Reference:
+        addReferenceProducts(k);
+        referenceProducts();
+        break;
 #if defined(QF_HAVE_X86_KERNELS)
     case KernelPath::Avx2:
         addAvx2Quantizers(ownQuantize);
+        addAvx2Products(k);
+        addAvx2QuantizedDots(ownDot);
+        addAvx2VectorOps(k.vector);
         break;
     case KernelPath::Avx512:
         addAvx512Quantizers(ownQuantize);
+        addAvx512Products(k);
+        addAvx512QuantizedDots(ownDot);
+        addAvx512Preparers(ownPrepare);
+        addAvx512VectorOps(k.vector);
         break;
 #endif
 #if defined(QF_HAVE_NEON_KERNELS)
     case KernelPath::Neon:
         addNeonQuantizers(ownQuantize);
+        addNeonProducts(k);
+        // No integer products of its own yet: the scalar ones (faster than the F32 product there).
+        for (size_t s = 0; s < kTypeSlots; ++s)
+            ownDot[s] = typeKernels(GgmlType(s)).dot;
         break;
 #endif
     default:
         break;
     }
-    // The one place where a path without its own kernel for a type takes the reference's.
+    // The one place where a path's entries meet the reference: a quantizer the path lacks is the
+    // reference's; an entry for a type the reference does not know is dropped (test_kernel_table fails on it).
     for (size_t s = 0; s < kTypeSlots; ++s) {
         const TypeKernels& ref = typeKernels(GgmlType(s));
         k.quantize[s] = ownQuantize[s] && ref.quantize ? ownQuantize[s] : ref.quantize;
+        k.dot[s] = ref.dot ? ownDot[s] : nullptr;
+        k.prepareRow[s] = ref.prepareRow && k.quantizedGemm ? ownPrepare[s] : nullptr;
     }
     return k;
 }

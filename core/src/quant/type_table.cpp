@@ -14,7 +14,8 @@ struct TypeRow {
     TypeKernels kernels;
 };
 
-// type, {reference quantizer, dequantizer, requires importance, activation (vec_dot) type}
+// type, {reference quantizer, dequantizer, requires importance, activation (vec_dot) type}; the integer
+// dot and GEMM preparer are added from the evaluation kernels below.
 constexpr TypeRow kTypeRows[] = {
     {T::F32, {quantizeF32Ref, dequantizeF32, false, T::F32}},
     {T::F16, {quantizeF16Ref, dequantizeF16, false, T::F16}},
@@ -45,21 +46,31 @@ constexpr TypeRow kTypeRows[] = {
     {T::Q2_0, {quantizeQ2_0Ref, dequantizeQ2_0, false, T::Q8_0}},
 };
 
-constexpr ByType<TypeKernels> buildTypeTable() {
+// The rows above, with the scalar integer products that the evaluation kernels list next to their code.
+ByType<TypeKernels> buildTypeTable() {
     ByType<TypeKernels> table{};
     for (const TypeRow& row : kTypeRows)
         table[typeSlot(row.type)] = row.kernels;
+    ByType<QuantizedDotFn> dots{};
+    addReferenceQuantizedDots(dots);
+    ByType<PrepareRowFn> preparers{};
+    addReferencePreparers(preparers);
+    addCodebookPreparers(preparers);
+    for (size_t s = 0; s < kTypeSlots; ++s) {
+        table[s].dot = dots[s];
+        table[s].prepareRow = preparers[s];
+    }
     return table;
 }
 
-constexpr ByType<TypeKernels> kTypeTable = buildTypeTable();
 constexpr TypeKernels kNoKernels{};
 
 } // namespace
 
 const TypeKernels& typeKernels(GgmlType type) {
+    static const ByType<TypeKernels> table = buildTypeTable();
     const size_t s = typeSlot(type);
-    return s < kTypeSlots ? kTypeTable[s] : kNoKernels;
+    return s < kTypeSlots ? table[s] : kNoKernels;
 }
 
 } // namespace qf::dispatch

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "qf/eval/matmul.h"
 #include "qf/fp16.h"
 
@@ -62,41 +63,7 @@ void roundQ8_K(const float* x, float* out, int64_t n) {
 } // namespace
 
 GgmlType ggmlActivationType(GgmlType weightType) {
-    switch (weightType) {
-    case GgmlType::F16:
-        return GgmlType::F16;
-    case GgmlType::BF16:
-        return GgmlType::BF16;
-    case GgmlType::Q4_0:
-    case GgmlType::Q5_0:
-    case GgmlType::Q8_0:
-    case GgmlType::IQ4_NL:
-    case GgmlType::MXFP4: // ggml_vec_dot_mxfp4_q8_0
-    case GgmlType::Q1_0:
-    case GgmlType::Q2_0:
-        return GgmlType::Q8_0;
-    case GgmlType::Q4_1:
-    case GgmlType::Q5_1:
-        return GgmlType::Q8_1;
-    case GgmlType::Q2_K:
-    case GgmlType::Q3_K:
-    case GgmlType::Q4_K:
-    case GgmlType::Q5_K:
-    case GgmlType::Q6_K:
-    case GgmlType::IQ4_XS:
-    case GgmlType::IQ2_XXS:
-    case GgmlType::IQ2_XS:
-    case GgmlType::IQ2_S:
-    case GgmlType::IQ3_XXS:
-    case GgmlType::IQ3_S:
-    case GgmlType::IQ1_S:
-    case GgmlType::IQ1_M:
-    case GgmlType::TQ1_0:
-    case GgmlType::TQ2_0:
-        return GgmlType::Q8_K;
-    default:
-        return GgmlType::F32;
-    }
+    return dispatch::typeKernels(weightType).activationType;
 }
 
 void roundActivations(GgmlType weightType, const float* x, int64_t ldx, int64_t rows, int64_t cols,
@@ -113,7 +80,7 @@ void roundActivations(GgmlType weightType, const float* x, int64_t ldx, int64_t 
         switch (type) {
         case GgmlType::F16:
             if (dst != src) std::memmove(dst, src, size_t(cols) * sizeof(float));
-            vectorOps().roundToHalf(dst, cols);
+            dispatch::kernels().vector.roundToHalf(dst, cols);
             break;
         case GgmlType::BF16:
             for (int64_t i = 0; i < cols; ++i)

@@ -6,8 +6,8 @@
 #include <cstring>
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "quantized_dot.h"
-#include "qf/cpu_features.h"
 #include "qf/parallel.h"
 
 #if defined(__SSE2__)
@@ -17,38 +17,11 @@
 namespace qf::eval {
 namespace {
 
-using detail::GemmKernelSet;
-using detail::pathUsable;
+using dispatch::PathKernels;
 
 // Depth of one packed block. A multiple of 256 so that a block of any quantized row starts on a block
 // boundary of its type (K-quants hold 256 values per block).
 constexpr int64_t kDepthBlock = 512;
-
-} // namespace
-
-const GemmKernelSet& detail::gemmKernels(KernelPath path) {
-    if (!pathUsable(path)) return detail::referenceGemmKernels();
-    switch (path) {
-#if defined(QF_HAVE_X86_KERNELS)
-    case KernelPath::Avx2:
-        return detail::avx2GemmKernels();
-    case KernelPath::Avx512:
-        return detail::avx512GemmKernels();
-#endif
-#if defined(QF_HAVE_NEON_KERNELS)
-    case KernelPath::Neon:
-        return detail::neonGemmKernels();
-#endif
-    default:
-        return detail::referenceGemmKernels();
-    }
-}
-
-namespace {
-
-const GemmKernelSet& kernelsFor(KernelPath path) {
-    return detail::gemmKernels(path);
-}
 
 int64_t roundUp(int64_t v, int64_t m) {
     return (v + m - 1) / m * m;
@@ -95,7 +68,7 @@ void interleaveRows(const float* rows, int nr, int64_t kc, float* panel) {
 }
 
 // Unpacks w rows [row0, row0 + count) at depth [k0, k0 + kc) into NR-interleaved panels of kc x NR.
-void packWeights(const GemmKernelSet& ks, const RowMatrix& w, int64_t row0, int64_t count, int64_t k0,
+void packWeights(const PathKernels& ks, const RowMatrix& w, int64_t row0, int64_t count, int64_t k0,
                  int64_t kc, float* bp, float* rows) {
     const uint64_t byteOffset = ggmlRowBytes(w.type, uint64_t(k0));
     const int nr = ks.nr;
@@ -124,7 +97,7 @@ template <class T> T* grow(std::vector<T>& buffer, size_t n) {
 std::vector<KernelPath> matmulPaths() {
     std::vector<KernelPath> paths{KernelPath::Reference};
     for (KernelPath p : {KernelPath::Neon, KernelPath::Avx2, KernelPath::Avx512})
-        if (pathUsable(p)) paths.push_back(p);
+        if (dispatch::pathUsable(p)) paths.push_back(p);
     return paths;
 }
 
@@ -136,7 +109,7 @@ KernelPath activeMatmulPath() {
 void gemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
           int64_t ldy, unsigned threads) {
     if (tokens <= 0 || w.rows <= 0) return;
-    const GemmKernelSet& ks = kernelsFor(path);
+    const PathKernels& ks = dispatch::kernels(path);
     const int mr = ks.mr;
     const int nr = ks.nr;
     const int64_t depth = w.cols;
@@ -212,7 +185,7 @@ void gemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int6
 void matvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
             int64_t ldy, unsigned threads) {
     if (tokens <= 0 || w.rows <= 0) return;
-    const detail::MatVecRowFn rowFn = kernelsFor(path).matvecRow;
+    const detail::MatVecRowFn rowFn = dispatch::kernels(path).matvecRow;
     const uint64_t chunkBytes = ggmlRowBytes(w.type, uint64_t(detail::kMatVecChunk));
     if (threads == 0) threads = hardwareThreads();
     // Unpacking dominates here (every weight is unpacked once per kMatVecTokens tokens), so the work is
@@ -237,25 +210,6 @@ void matmul(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, in
 }
 
 namespace detail {
-
-bool pathUsable(KernelPath path) {
-    switch (path) {
-    case KernelPath::Reference:
-        return true;
-#if defined(QF_HAVE_X86_KERNELS)
-    case KernelPath::Avx2:
-        return cpuFeatures().hasAvx2Kernels();
-    case KernelPath::Avx512:
-        return cpuFeatures().hasAvx512Kernels();
-#endif
-#if defined(QF_HAVE_NEON_KERNELS)
-    case KernelPath::Neon:
-        return cpuFeatures().neon;
-#endif
-    default:
-        return false;
-    }
-}
 
 namespace {
 
@@ -308,15 +262,20 @@ struct ReferenceMatVecOps {
 
 } // namespace
 
-const GemmKernelSet& referenceGemmKernels() {
-    static const GemmKernelSet set{kRefMr,           kRefNr,
-                                   referenceKernel,  SmallKernelLanes<ReferenceSmallKernelOps>::kernel,
-                                   referenceConvert, MatVecLanes<ReferenceMatVecOps>::row,
-                                   referenceQuantizedDot,
-                                   referencePrepareRow,
-                                   referenceQuantizedGemm};
-    return set;
-}
-
 } // namespace detail
 } // namespace qf::eval
+
+namespace qf::dispatch {
+
+void addReferenceProducts(PathKernels& k) {
+    using namespace eval::detail;
+    k.mr = kRefMr;
+    k.nr = kRefNr;
+    k.kernel = referenceKernel;
+    k.smallKernel = SmallKernelLanes<ReferenceSmallKernelOps>::kernel;
+    k.convert = referenceConvert;
+    k.matvecRow = MatVecLanes<ReferenceMatVecOps>::row;
+    k.quantizedGemm = referenceQuantizedGemm;
+}
+
+} // namespace qf::dispatch

@@ -5,6 +5,7 @@
 #include <immintrin.h>
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "quantized_dot.h"
 #include "quant/quant_blocks.h"
 
@@ -171,12 +172,19 @@ struct MatVecOps {
 
 } // namespace
 
-const GemmKernelSet& avx2GemmKernels() {
-    static const GemmKernelSet set{kMr,        kNr,
-                                   kernel6x16, SmallKernelLanes<SmallKernelOps>::kernel,
-                                   convertRow, MatVecLanes<MatVecOps>::row,
-                                   avx2QuantizedDot};
-    return set;
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+// This path's record (quant/kernel_table.h): its micro-kernels, row conversion and matrix-vector rows.
+void addAvx2Products(PathKernels& k) {
+    using namespace eval::detail;
+    k.mr = kMr;
+    k.nr = kNr;
+    k.kernel = kernel6x16;
+    k.smallKernel = SmallKernelLanes<SmallKernelOps>::kernel;
+    k.convert = convertRow;
+    k.matvecRow = MatVecLanes<MatVecOps>::row;
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

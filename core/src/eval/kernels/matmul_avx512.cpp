@@ -12,6 +12,7 @@
 #endif
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "qf/cpu_features.h"
 #include "quantized_dot.h"
 #include "quant/quant_blocks.h"
@@ -185,15 +186,21 @@ struct MatVecOps {
 
 } // namespace
 
-const GemmKernelSet& avx512GemmKernels() {
-    static const GemmKernelSet set{kMr,         kNr,
-                                   kernel12x32, SmallKernelLanes<SmallKernelOps>::kernel,
-                                   convertRow,  MatVecLanes<MatVecOps>::row,
-                                   avx512QuantizedDot,
-                                   avx512PrepareRow,
-                                   cpuFeatures().avx512vnni ? avx512VnniQuantizedGemm : avx512QuantizedGemm,
-                                   cpuFeatures().avx512vnni ? avx512VnniQuantizedGemmPair : avx512QuantizedGemmPair};
-    return set;
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+// This path's record (quant/kernel_table.h): its micro-kernels, row conversion and matrix-vector rows.
+void addAvx512Products(PathKernels& k) {
+    using namespace eval::detail;
+    k.mr = kMr;
+    k.nr = kNr;
+    k.kernel = kernel12x32;
+    k.smallKernel = SmallKernelLanes<SmallKernelOps>::kernel;
+    k.convert = convertRow;
+    k.matvecRow = MatVecLanes<MatVecOps>::row;
+    k.quantizedGemm = cpuFeatures().avx512vnni ? avx512VnniQuantizedGemm : avx512QuantizedGemm;
+    k.quantizedGemmPair = cpuFeatures().avx512vnni ? avx512VnniQuantizedGemmPair : avx512QuantizedGemmPair;
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

@@ -1,15 +1,31 @@
 #pragma once
 // The per-instruction-set parts of the forward pass: register-tiled micro-kernels, fast row conversions,
-// the fused matrix-vector row kernel and the element-wise VectorOps. The shared code of the sets is
+// the fused matrix-vector row kernel and the element-wise VectorOps; each path lists them in its record
+// of quant/kernel_table.h. The shared code of the sets is
 // written once over a lane type: dequantize_lanes.h, small_kernel_lanes.h, matvec_lanes.h. The blocked driver
 // (matmul.cpp) packs the operands so that every kernel reads both sequentially:
 //   A panel (activations): MR rows interleaved, ap[k * MR + i] = x[row0 + i][k0 + k]
 //   B panel (weights):     NR rows interleaved, bp[k * NR + j] = w[col0 + j][k0 + k]
 #include <cstdint>
 
-#include "qf/eval/vector_ops.h"
 #include "qf/ggml_type.h"
 #include "qf/quant/kernels.h"
+
+namespace qf::eval {
+
+// Element-wise helpers of the forward pass and of the log-softmax statistics, one set per kernel path
+// (PathKernels::vector): the reference set defines the values; the AVX2 / AVX-512 sets compute the same
+// ones (exp to within 2 ulp, the half-precision rounding exactly).
+struct VectorOps {
+    // Largest value (n >= 1).
+    float (*maxOf)(const float* x, int64_t n) = nullptr;
+    // out[i] = e^(x[i] - shift); returns their sum. out may equal x. Results below e^-87 are 0.
+    double (*expShifted)(const float* x, float shift, float* out, int64_t n) = nullptr;
+    // x[i] = the nearest half-precision value (ties to even), as F16C and ggml round.
+    void (*roundToHalf)(float* x, int64_t n) = nullptr;
+};
+
+} // namespace qf::eval
 
 namespace qf::eval::detail {
 
@@ -51,41 +67,12 @@ using PrepareRowLookupFn = PrepareRowFn (*)(GgmlType type);
 using QuantizedGemmFn = void (*)(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
                                  int64_t tokens, float* y, int64_t ldy);
 
-// Every per-instruction-set kernel of the products, one record per path, chosen once (kernelsFor()).
-struct GemmKernelSet {
-    int mr;
-    int nr;
-    MicroKernelFn kernel;
-    SmallKernelFn smallKernel;
-    ConvertRowFn convert;
-    MatVecRowFn matvecRow;
-    QuantizedDotLookupFn quantizedDot;
-    PrepareRowLookupFn prepareRow = nullptr;
-    QuantizedGemmFn quantizedGemm = nullptr;
-    // quantizedGemm over two adjacent prepared rows (w, w + blocks) into y[t * ldy], y[t * ldy + 1], with
-    // the bits of two quantizedGemm calls; nullptr: the set has none.
-    QuantizedGemmFn quantizedGemmPair = nullptr;
-};
-
-// Whether this build and CPU can run a path's kernels.
-bool pathUsable(quant::KernelPath path);
-
-const GemmKernelSet& referenceGemmKernels();
-// The set of a path (the reference one when the path is not usable here).
-const GemmKernelSet& gemmKernels(quant::KernelPath path);
-const VectorOps& referenceVectorOps();
 #if defined(QF_HAVE_X86_KERNELS)
-// Only call these when pathUsable() says the CPU has their instruction sets.
-const GemmKernelSet& avx2GemmKernels();
-const GemmKernelSet& avx512GemmKernels();
-const VectorOps& avx2VectorOps();
-const VectorOps& avx512VectorOps();
 // Dequantizers of the commonest quantized types (same values as quant::dequantizeRow); false for others.
 bool avx2Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n);
 bool avx512Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n);
 #endif
 #if defined(QF_HAVE_NEON_KERNELS)
-const GemmKernelSet& neonGemmKernels();
 bool neonDequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n);
 #endif
 

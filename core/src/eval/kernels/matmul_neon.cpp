@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "quantized_dot.h"
 
 namespace qf::eval::detail {
@@ -96,12 +97,19 @@ struct MatVecOps {
 
 } // namespace
 
-const GemmKernelSet& neonGemmKernels() {
-    static const GemmKernelSet set{kMr,        kNr,
-                                   kernel8x8,  SmallKernelLanes<SmallKernelOps>::kernel,
-                                   convertRow, MatVecLanes<MatVecOps>::row,
-                                   referenceQuantizedDot};
-    return set;
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+// This path's record (quant/kernel_table.h): its micro-kernels, row conversion and matrix-vector rows.
+void addNeonProducts(PathKernels& k) {
+    using namespace eval::detail;
+    k.mr = kMr;
+    k.nr = kNr;
+    k.kernel = kernel8x8;
+    k.smallKernel = SmallKernelLanes<SmallKernelOps>::kernel;
+    k.convert = convertRow;
+    k.matvecRow = MatVecLanes<MatVecOps>::row;
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

@@ -1,13 +1,13 @@
 // Picks the MXFP4 row unpacker of a kernel path (see qf/eval/mxfp4_unpack.h).
 #include "qf/eval/mxfp4_unpack.h"
 
-#include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "mxfp4_unpack_kernels.h"
 
 namespace qf::eval {
 
 void unpackMxfp4(quant::KernelPath path, const uint8_t* src, float* dst, int64_t n) {
-    if (path != quant::KernelPath::Reference && detail::pathUsable(path)) {
+    if (path != quant::KernelPath::Reference && dispatch::pathUsable(path)) {
         switch (path) {
 #if defined(QF_HAVE_X86_KERNELS)
         case quant::KernelPath::Avx2:

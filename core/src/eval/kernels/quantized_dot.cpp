@@ -1,6 +1,7 @@
 // Activation quantizers (the values of activation_rounding.cpp, kept as integers and a scale) and the
 // scalar reference of the integer dot products: ggml's scalar vec_dot formulas, block by block.
 #include "quantized_dot.h"
+#include "quant/kernel_table.h"
 #include "quantized_dot_loop.h"
 
 #include <algorithm>
@@ -184,7 +185,7 @@ void referenceQuantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t
 void quantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n) {
 #if defined(QF_HAVE_X86_KERNELS)
     // The same bytes either way; the scalar one when the portable kernels are forced.
-    static const bool avx512 = pathUsable(quant::KernelPath::Avx512);
+    static const bool avx512 = dispatch::pathUsable(quant::KernelPath::Avx512);
     if (avx512 && quant::activePath() != quant::KernelPath::Reference)
         return avx512QuantizeActivationsQ8K(x, out, n);
 #endif
@@ -203,48 +204,40 @@ void quantizeActivationsQ8_0(const float* x, ActivationQ8_0* out, int64_t n) {
     }
 }
 
-QuantizedDotFn referenceQuantizedDot(GgmlType type) {
-    switch (type) {
-    case GgmlType::Q4_K:
-        return dotK4<BlockQ4K>;
-    case GgmlType::Q5_K:
-        return dotK4<BlockQ5K>;
-    case GgmlType::Q6_K:
-        return dotQ6K;
-    case GgmlType::Q8_0:
-        return dotQ8_0;
-    case GgmlType::Q4_0:
-        return dotNibbles<BlockQ4_0, kQ4_0Values>;
-    case GgmlType::IQ4_NL:
-        return dotNibbles<BlockIq4Nl, kIq4Values>;
-    case GgmlType::MXFP4:
-        return dotNibbles<BlockMxfp4, kMxfp4Values>;
-    case GgmlType::TQ2_0:
-        return dotTq2_0;
-    case GgmlType::Q1_0:
-        return dotQ1_0;
-    case GgmlType::Q2_0:
-        return dotQ2_0;
-    default:
-        return nullptr;
-    }
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+// The scalar integer dot products (TypeKernels::dot): ggml's vec_dot_<type>_<vec_dot_type>.
+void addReferenceQuantizedDots(ByType<QuantizedDotFn>& table) {
+    using namespace eval::detail;
+    table[typeSlot(GgmlType::Q4_K)] = dotK4<BlockQ4K>;
+    table[typeSlot(GgmlType::Q5_K)] = dotK4<BlockQ5K>;
+    table[typeSlot(GgmlType::Q6_K)] = dotQ6K;
+    table[typeSlot(GgmlType::Q8_0)] = dotQ8_0;
+    table[typeSlot(GgmlType::Q4_0)] = dotNibbles<BlockQ4_0, kQ4_0Values>;
+    table[typeSlot(GgmlType::IQ4_NL)] = dotNibbles<BlockIq4Nl, kIq4Values>;
+    table[typeSlot(GgmlType::MXFP4)] = dotNibbles<BlockMxfp4, kMxfp4Values>;
+    table[typeSlot(GgmlType::TQ2_0)] = dotTq2_0;
+    table[typeSlot(GgmlType::Q1_0)] = dotQ1_0;
+    table[typeSlot(GgmlType::Q2_0)] = dotQ2_0;
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch
 
 namespace qf::eval {
 
 bool hasQuantizedDot(quant::KernelPath path, GgmlType type) {
-    return detail::gemmKernels(path).quantizedDot(type) != nullptr;
+    return dispatch::kernels(path).quantizedDot(type) != nullptr;
 }
 
 bool quantizedMatvec(quant::KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens,
                      float* y, int64_t ldy, unsigned threads, std::vector<float>& scratch) {
     using namespace detail;
-    const GgmlType actType = ggmlActivationType(w.type);
+    const GgmlType actType = dispatch::typeKernels(w.type).activationType;
     const int64_t blockValues = actType == GgmlType::Q8_K ? 256 : 32;
     if ((actType != GgmlType::Q8_K && actType != GgmlType::Q8_0) || w.cols % blockValues != 0) return false;
-    const QuantizedDotFn dot = gemmKernels(path).quantizedDot(w.type);
+    const QuantizedDotFn dot = dispatch::kernels(path).quantizedDot(w.type);
     if (!dot) return false;
     if (tokens <= 0 || w.rows <= 0) return true;
     const int64_t rowBytes = actType == GgmlType::Q8_K ? int64_t(sizeof(ActivationQ8K)) * (w.cols / 256)
@@ -286,15 +279,16 @@ bool quantizedMatvecs(quant::KernelPath path, std::span<const MatvecJob> jobs, u
         bool owner;       // the first job reading them quantizes them
     };
     std::vector<Prepared> prepared(jobs.size());
+    const dispatch::PathKernels& kernels = dispatch::kernels(path);
     int64_t bytes = 0, weights = 0;
     for (size_t j = 0; j < jobs.size(); ++j) {
         const RowMatrix& w = *jobs[j].w;
-        const GgmlType actType = ggmlActivationType(w.type);
+        const GgmlType actType = dispatch::typeKernels(w.type).activationType;
         const int64_t blockValues = actType == GgmlType::Q8_K ? 256 : 32;
         if ((actType != GgmlType::Q8_K && actType != GgmlType::Q8_0) || w.cols % blockValues != 0)
             return false;
         Prepared& p = prepared[j];
-        p.dot = gemmKernels(path).quantizedDot(w.type);
+        p.dot = kernels.quantizedDot(w.type);
         if (!p.dot) return false;
         p.actType = actType;
         p.rowBytes = actType == GgmlType::Q8_K ? int64_t(sizeof(ActivationQ8K)) * (w.cols / 256)

@@ -34,19 +34,9 @@ void avx512QuantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n)
 void quantizeActivationsQ8_0(const float* x, ActivationQ8_0* out, int64_t n);
 
 // QuantizedDotFn (matmul_kernels.h): sum_k w[k] * a[k] over a row of n values (whole blocks), `row` in the
-// weight type, `act` the activation blocks of its vec_dot type. Each path's GemmKernelSet looks them up
-// by type (nullptr: no integer kernel; the caller then takes the F32 product of the rounded activations).
-QuantizedDotFn referenceQuantizedDot(GgmlType type);
-#if defined(QF_HAVE_X86_KERNELS)
-QuantizedDotFn avx2QuantizedDot(GgmlType type);
-// The AVX-512 path's: its own Q4_K and Q6_K kernels (with VNNI when the CPU has it), the AVX2 ones for the
-// other types; every result has the AVX2 kernel's bits. The two variants of its own kernels (nullptr for
-// the other types), for the tests: avx512OwnQuantizedDot without VNNI, avx512VnniQuantizedDot with (only
-// call its functions when cpuFeatures().avx512vnni).
-QuantizedDotFn avx512QuantizedDot(GgmlType type);
-QuantizedDotFn avx512OwnQuantizedDot(GgmlType type);
-QuantizedDotFn avx512VnniQuantizedDot(GgmlType type);
-#endif
+// weight type, `act` the activation blocks of its vec_dot type. Each path lists its own in its record
+// (quant/kernel_table.h: PathKernels::dot; nullptr: no integer kernel, the caller then takes the F32
+// product of the rounded activations).
 
 // The integer GEMM of many tokens (quantizedGemm) for the K-quants. Each weight row is unpacked once per
 // call into PreparedBlockK blocks, which every kernel path reads the same way. The 256 values of a block
@@ -76,15 +66,11 @@ void quantizeGemmActivationsQ8K(const float* x, GemmActivationQ8K* out, int64_t 
 // for t < tokens <= kGemmTokens.
 inline constexpr int kGemmTokens = 8;
 
-// The scalar preparers (every K-quant) and kernel; the SIMD paths' versions (nullptr where a path has none).
-PrepareRowFn referencePrepareRow(GgmlType type);
-// The preparers of the 1-3-bit codebook and ternary types (quantized_gemm_codebook.cpp), which every path
-// shares: scalar, their cost is spread over all the tokens of a call.
-PrepareRowFn codebookPrepareRow(GgmlType type);
+// The row preparers are listed per type in the path records (quant/kernel_table.h: PathKernels::prepareRow);
+// the scalar kernel and the SIMD paths' kernels:
 void referenceQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
                             float* y, int64_t ldy);
 #if defined(QF_HAVE_X86_KERNELS)
-PrepareRowFn avx512PrepareRow(GgmlType type);
 void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
                          int64_t tokens, float* y, int64_t ldy);
 // The same with vpdpbusd (AVX-512 VNNI; only call when cpuFeatures().avx512vnni).

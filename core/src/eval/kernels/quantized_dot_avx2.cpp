@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "quant/quant_blocks.h"
+#include "quant/kernel_table.h"
 #include "quant/quant_mxfp4.h"
 #include "quantized_dot.h"
 #include "quantized_dot_loop.h"
@@ -172,27 +173,20 @@ float dotTq2_0(const uint8_t* row, const void* act, int64_t n) {
 
 } // namespace
 
-QuantizedDotFn avx2QuantizedDot(GgmlType type) {
-    switch (type) {
-    case GgmlType::Q4_K:
-        return dotQ4K;
-    case GgmlType::Q5_K:
-        return dotQ5K;
-    case GgmlType::Q6_K:
-        return dotQ6K;
-    case GgmlType::Q8_0:
-        return dotQ8_0;
-    case GgmlType::Q4_0:
-        return dotNibbles<BlockQ4_0, kQ4_0Values>;
-    case GgmlType::IQ4_NL:
-        return dotNibbles<BlockIq4Nl, kIq4Values>;
-    case GgmlType::MXFP4:
-        return dotNibbles<BlockMxfp4, kMxfp4Values>;
-    case GgmlType::TQ2_0:
-        return dotTq2_0;
-    default:
-        return nullptr;
-    }
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+void addAvx2QuantizedDots(ByType<QuantizedDotFn>& table) {
+    using namespace eval::detail;
+    table[typeSlot(GgmlType::Q4_K)] = dotQ4K;
+    table[typeSlot(GgmlType::Q5_K)] = dotQ5K;
+    table[typeSlot(GgmlType::Q6_K)] = dotQ6K;
+    table[typeSlot(GgmlType::Q8_0)] = dotQ8_0;
+    table[typeSlot(GgmlType::Q4_0)] = dotNibbles<BlockQ4_0, kQ4_0Values>;
+    table[typeSlot(GgmlType::IQ4_NL)] = dotNibbles<BlockIq4Nl, kIq4Values>;
+    table[typeSlot(GgmlType::MXFP4)] = dotNibbles<BlockMxfp4, kMxfp4Values>;
+    table[typeSlot(GgmlType::TQ2_0)] = dotTq2_0;
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

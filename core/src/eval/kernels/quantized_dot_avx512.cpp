@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "qf/cpu_features.h"
+#include "quant/kernel_table.h"
 #include "quant/quant_blocks.h"
 #include "quantized_dot.h"
 #include "quantized_dot_loop.h"
@@ -76,15 +77,18 @@ void avx512QuantizeActivationsQ8K(const float* x, ActivationQ8K* out, int64_t n)
     }
 }
 
-QuantizedDotFn avx512QuantizedDot(GgmlType type) {
-    if (cpuFeatures().avx512vnni)
-        if (QuantizedDotFn f = avx512VnniQuantizedDot(type)) return f;
-    if (QuantizedDotFn f = Avx512DotLanes<MaddAcc>::lookup(type)) return f;
-    return avx2QuantizedDot(type);
-}
-
-QuantizedDotFn avx512OwnQuantizedDot(GgmlType type) {
-    return Avx512DotLanes<MaddAcc>::lookup(type);
-}
-
 } // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+void addAvx512QuantizedDots(ByType<QuantizedDotFn>& table) {
+    addAvx2QuantizedDots(table);
+    addAvx512OwnQuantizedDots(table);
+    if (cpuFeatures().avx512vnni) addAvx512VnniQuantizedDots(table);
+}
+
+void addAvx512OwnQuantizedDots(ByType<QuantizedDotFn>& table) {
+    eval::detail::Avx512DotLanes<eval::detail::MaddAcc>::add(table);
+}
+
+} // namespace qf::dispatch

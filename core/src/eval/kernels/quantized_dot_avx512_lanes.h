@@ -101,14 +101,9 @@ template <class Acc> struct Avx512DotLanes {
             });
     }
 
-    static QuantizedDotFn lookup(GgmlType type) {
-        switch (type) {
-        case GgmlType::Q4_K:
-            return dotQ4K;
-        case GgmlType::Q6_K:
-            return dotQ6K;
-        default:
-            return nullptr;
-        }
+    // This variant's entries of the AVX-512 path's integer dot table (quant/kernel_table.h).
+    static void add(dispatch::ByType<QuantizedDotFn>& table) {
+        table[dispatch::typeSlot(GgmlType::Q4_K)] = dotQ4K;
+        table[dispatch::typeSlot(GgmlType::Q6_K)] = dotQ6K;
     }
 };

@@ -1,5 +1,5 @@
 // The AVX-512 integer dot products of Q4_K and Q6_K with vpdpwssd (AVX-512 VNNI): the 16-bit pair products
-// and their sum in one instruction. Compiled with -mavx512vnni; avx512QuantizedDot() takes them only when
+// and their sum in one instruction. Compiled with -mavx512vnni; addAvx512QuantizedDots() lists them only when
 // the CPU has it. Results have the AVX2 kernels' bits (quantized_dot_avx512_lanes.h).
 // GCC 12 warns about its own AVX-512 intrinsics' undefined upper lanes.
 #if defined(__GNUC__) && !defined(__clang__)
@@ -16,6 +16,7 @@
 #include <cstring>
 
 #include "quant/quant_blocks.h"
+#include "quant/kernel_table.h"
 #include "quantized_dot.h"
 #include "quantized_dot_loop.h"
 
@@ -34,8 +35,12 @@ struct VnniAcc {
 
 } // namespace
 
-QuantizedDotFn avx512VnniQuantizedDot(GgmlType type) {
-    return Avx512DotLanes<VnniAcc>::lookup(type);
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+void addAvx512VnniQuantizedDots(ByType<QuantizedDotFn>& table) {
+    eval::detail::Avx512DotLanes<eval::detail::VnniAcc>::add(table);
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

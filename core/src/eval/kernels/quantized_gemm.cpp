@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "qf/eval/matmul.h"
 #include "qf/fp16.h"
 #include "qf/parallel.h"
@@ -67,19 +68,6 @@ void prepareQ6K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
 
 } // namespace
 
-PrepareRowFn referencePrepareRow(GgmlType type) {
-    switch (type) {
-    case GgmlType::Q4_K:
-        return prepareK4<BlockQ4K>;
-    case GgmlType::Q5_K:
-        return prepareK4<BlockQ5K>;
-    case GgmlType::Q6_K:
-        return prepareQ6K;
-    default:
-        return codebookPrepareRow(type);
-    }
-}
-
 void referenceQuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act, int64_t tokens,
                             float* y, int64_t ldy) {
     for (int64_t t = 0; t < tokens; ++t) {
@@ -119,16 +107,16 @@ void quantizeGemmActivationsQ8K(const float* x, GemmActivationQ8K* out, int64_t 
 namespace qf::eval {
 
 bool hasQuantizedGemm(KernelPath path, GgmlType type) {
-    const detail::GemmKernelSet& ks = detail::gemmKernels(path);
-    return ks.quantizedGemm && ks.prepareRow && ks.prepareRow(type);
+    const dispatch::PathKernels& ks = dispatch::kernels(path);
+    return ks.quantizedGemm && ks.rowPreparer(type);
 }
 
 bool quantizedGemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
                    int64_t ldy, unsigned threads) {
     using namespace detail;
-    const GemmKernelSet& ks = gemmKernels(path);
-    if (!ks.quantizedGemm || !ks.prepareRow || w.cols % 256 != 0) return false;
-    const PrepareRowFn prepare = ks.prepareRow(w.type);
+    const dispatch::PathKernels& ks = dispatch::kernels(path);
+    if (!ks.quantizedGemm || w.cols % 256 != 0) return false;
+    const PrepareRowFn prepare = ks.rowPreparer(w.type);
     if (!prepare) return false;
     if (tokens <= 0 || w.rows <= 0) return true;
     const int64_t blocks = w.cols / 256;
@@ -166,3 +154,16 @@ bool quantizedGemm(KernelPath path, const RowMatrix& w, const float* x, int64_t 
 }
 
 } // namespace qf::eval
+
+namespace qf::dispatch {
+
+// The scalar preparers of the K-quants (TypeKernels::prepareRow); the codebook types' are in
+// quantized_gemm_codebook.cpp.
+void addReferencePreparers(ByType<PrepareRowFn>& table) {
+    using namespace eval::detail;
+    table[typeSlot(GgmlType::Q4_K)] = prepareK4<quant::detail::BlockQ4K>;
+    table[typeSlot(GgmlType::Q5_K)] = prepareK4<quant::detail::BlockQ5K>;
+    table[typeSlot(GgmlType::Q6_K)] = prepareQ6K;
+}
+
+} // namespace qf::dispatch

@@ -15,6 +15,7 @@
 #endif
 
 #include "quant/quant_blocks.h"
+#include "quant/kernel_table.h"
 #include "quantized_dot.h"
 
 namespace qf::eval::detail {
@@ -105,17 +106,6 @@ void prepareQ6K(const uint8_t* row, int64_t n, PreparedBlockK* out) {
 
 } // namespace
 
-PrepareRowFn avx512PrepareRow(GgmlType type) {
-    switch (type) {
-    case GgmlType::Q4_K:
-        return prepareQ4K;
-    case GgmlType::Q6_K:
-        return prepareQ6K;
-    default:
-        return codebookPrepareRow(type);
-    }
-}
-
 void avx512QuantizedGemm(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
                          int64_t tokens, float* y, int64_t ldy) {
     GemmLanes<BwDot>::kernel(w, blocks, act, tokens, y, ldy);
@@ -127,3 +117,14 @@ void avx512QuantizedGemmPair(const PreparedBlockK* w, int64_t blocks, const Gemm
 }
 
 } // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+// The codebook types' scalar preparers, this path's own for Q4_K and Q6_K (Q5_K: the F32 product).
+void addAvx512Preparers(ByType<PrepareRowFn>& table) {
+    addCodebookPreparers(table);
+    table[typeSlot(GgmlType::Q4_K)] = eval::detail::prepareQ4K;
+    table[typeSlot(GgmlType::Q6_K)] = eval::detail::prepareQ6K;
+}
+
+} // namespace qf::dispatch

@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "qf/fp16.h"
 #include "qf/quant/kernels.h"
 #include "quant/iq_grids.h"
@@ -232,29 +233,22 @@ template <GgmlType Type> void prepareCodebook(const uint8_t* row, int64_t n, Pre
 
 } // namespace
 
-PrepareRowFn codebookPrepareRow(GgmlType type) {
-    switch (type) {
-    case GgmlType::IQ2_XXS:
-        return prepareCodebook<GgmlType::IQ2_XXS>;
-    case GgmlType::IQ2_XS:
-        return prepareCodebook<GgmlType::IQ2_XS>;
-    case GgmlType::IQ2_S:
-        return prepareCodebook<GgmlType::IQ2_S>;
-    case GgmlType::IQ3_XXS:
-        return prepareCodebook<GgmlType::IQ3_XXS>;
-    case GgmlType::IQ3_S:
-        return prepareCodebook<GgmlType::IQ3_S>;
-    case GgmlType::IQ1_S:
-        return prepareCodebook<GgmlType::IQ1_S>;
-    case GgmlType::IQ1_M:
-        return prepareCodebook<GgmlType::IQ1_M>;
-    case GgmlType::TQ1_0:
-        return prepareCodebook<GgmlType::TQ1_0>;
-    case GgmlType::TQ2_0:
-        return prepareCodebook<GgmlType::TQ2_0>;
-    default:
-        return nullptr;
-    }
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+// Shared by every path that has an integer GEMM: scalar, their cost is spread over all the tokens of a call.
+void addCodebookPreparers(ByType<PrepareRowFn>& table) {
+    using namespace eval::detail;
+    table[typeSlot(GgmlType::IQ2_XXS)] = prepareCodebook<GgmlType::IQ2_XXS>;
+    table[typeSlot(GgmlType::IQ2_XS)] = prepareCodebook<GgmlType::IQ2_XS>;
+    table[typeSlot(GgmlType::IQ2_S)] = prepareCodebook<GgmlType::IQ2_S>;
+    table[typeSlot(GgmlType::IQ3_XXS)] = prepareCodebook<GgmlType::IQ3_XXS>;
+    table[typeSlot(GgmlType::IQ3_S)] = prepareCodebook<GgmlType::IQ3_S>;
+    table[typeSlot(GgmlType::IQ1_S)] = prepareCodebook<GgmlType::IQ1_S>;
+    table[typeSlot(GgmlType::IQ1_M)] = prepareCodebook<GgmlType::IQ1_M>;
+    table[typeSlot(GgmlType::TQ1_0)] = prepareCodebook<GgmlType::TQ1_0>;
+    table[typeSlot(GgmlType::TQ2_0)] = prepareCodebook<GgmlType::TQ2_0>;
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

@@ -1,10 +1,9 @@
-#include "qf/eval/vector_ops.h"
-
+// The reference set of the element-wise helpers (eval::VectorOps, matmul_kernels.h).
 #include <algorithm>
 #include <cmath>
 
 #include "matmul_kernels.h"
-#include "qf/eval/matmul.h"
+#include "quant/kernel_table.h"
 #include "qf/fp16.h"
 
 namespace qf::eval::detail {
@@ -34,32 +33,12 @@ void roundToHalfRef(float* x, int64_t n) {
 
 } // namespace
 
-const VectorOps& referenceVectorOps() {
-    static const VectorOps ops{maxOfRef, expShiftedRef, roundToHalfRef};
-    return ops;
-}
-
 } // namespace qf::eval::detail
 
-namespace qf::eval {
+namespace qf::dispatch {
 
-const VectorOps& vectorOps(quant::KernelPath path) {
-    using namespace detail;
-    if (!pathUsable(path)) return referenceVectorOps();
-    switch (path) {
-#if defined(QF_HAVE_X86_KERNELS)
-    case quant::KernelPath::Avx2:
-        return avx2VectorOps();
-    case quant::KernelPath::Avx512:
-        return avx512VectorOps();
-#endif
-    default:
-        return referenceVectorOps();
-    }
+void addReferenceVectorOps(eval::VectorOps& ops) {
+    ops = {eval::detail::maxOfRef, eval::detail::expShiftedRef, eval::detail::roundToHalfRef};
 }
 
-const VectorOps& vectorOps() {
-    return vectorOps(activeMatmulPath());
-}
-
-} // namespace qf::eval
+} // namespace qf::dispatch

@@ -5,6 +5,7 @@
 #include <immintrin.h>
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 
 namespace qf::eval::detail {
 namespace {
@@ -85,9 +86,12 @@ void roundToHalf(float* x, int64_t n) {
 
 } // namespace
 
-const VectorOps& avx2VectorOps() {
-    static const VectorOps ops{maxOf, expShifted, roundToHalf};
-    return ops;
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+void addAvx2VectorOps(eval::VectorOps& ops) {
+    ops = {eval::detail::maxOf, eval::detail::expShifted, eval::detail::roundToHalf};
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

@@ -13,6 +13,7 @@
 #endif
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 
 namespace qf::eval::detail {
 namespace {
@@ -81,9 +82,12 @@ void roundToHalf(float* x, int64_t n) {
 
 } // namespace
 
-const VectorOps& avx512VectorOps() {
-    static const VectorOps ops{maxOf, expShifted, roundToHalf};
-    return ops;
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+void addAvx512VectorOps(eval::VectorOps& ops) {
+    ops = {eval::detail::maxOf, eval::detail::expShifted, eval::detail::roundToHalf};
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

@@ -6,6 +6,7 @@
 
 #include "eval/kernels/matmul_kernels.h"
 #include "qf/eval/kld.h"
+#include "quant/kernel_table.h"
 
 namespace qf::eval {
 namespace {
@@ -51,7 +52,7 @@ double median(const std::vector<float>& sorted) {
 
 KldToken compareRow(std::span<const float> logits, std::span<const float> baseLogits, Token next) {
     const int64_t n = int64_t(logits.size());
-    const VectorOps& ops = vectorOps();
+    const VectorOps& ops = dispatch::kernels().vector;
     thread_local std::vector<float> probBase, storedLogProb, storedProb, scratch;
     probBase.resize(size_t(n));
     storedLogProb.resize(size_t(n));

@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "qf/eval/inference_session.h"
-#include "qf/eval/vector_ops.h"
+#include "quant/kernel_table.h"
 #include "qf/parallel.h"
 
 namespace qf::eval {
@@ -64,7 +64,7 @@ Status LlamaLogitsFile::readChunk(int index, std::vector<uint16_t>& out) {
 
 KldToken compareStoredRow(std::span<const float> logits, const uint16_t* storedRow, Token next) {
     const int64_t n = int64_t(logits.size());
-    const VectorOps& ops = vectorOps();
+    const VectorOps& ops = dispatch::kernels().vector;
     float scale = 0, minLogProb = 0;
     std::memcpy(&scale, storedRow, 4);
     std::memcpy(&minLogProb, storedRow + 2, 4);

@@ -5,6 +5,7 @@
 
 #include "eval/kernels/matmul_kernels.h"
 #include "qf/eval/inference_session.h"
+#include "quant/kernel_table.h"
 
 namespace qf::eval {
 
@@ -34,7 +35,7 @@ double NllAccumulator::perplexityError() const {
 }
 
 double negativeLogLikelihood(std::span<const float> logits, Token token) {
-    const VectorOps& ops = vectorOps();
+    const VectorOps& ops = dispatch::kernels().vector;
     thread_local std::vector<float> scratch;
     if (scratch.size() < logits.size()) scratch.resize(logits.size());
     const float maxLogit = ops.maxOf(logits.data(), int64_t(logits.size()));

@@ -9,6 +9,7 @@
 #include "model/decoder_blocks.h"
 #include "qf/eval/matmul.h"
 #include "qf/parallel.h"
+#include "quant/kernel_table.h"
 
 namespace qf::eval {
 namespace {
@@ -122,7 +123,7 @@ void InferenceSession::attention(int layer, int64_t tokens, const AttentionShape
     const float* sinks = sinkValues.empty() ? nullptr : sinkValues.data();
     const float* kCache = m_keys[size_t(layer)].data();
     const float* vCache = m_values[size_t(layer)].data();
-    const VectorOps& ops = vectorOps();
+    const VectorOps& ops = dispatch::kernels().vector;
 
     // Heads go to the threads unless the whole attention is less work than a hand-off. In generation a
     // token's attention at a few hundred positions takes about a tenth of the layer's time, which a single
@@ -246,7 +247,7 @@ void InferenceSession::attentionBlock(int layer, int64_t n) {
         for (int64_t i = 0; i < n * Q; ++i)
             m_q[size_t(i)] *= m_p.queryScale;
     if (m_llamaCppRounding) {
-        const VectorOps& ops = vectorOps();
+        const VectorOps& ops = dispatch::kernels().vector;
         if (!flashAttentionFor(n)) ops.roundToHalf(m_q.data(), n * Q); // flash attention reads F32 queries
         ops.roundToHalf(m_k.data(), n * KV);
         ops.roundToHalf(m_v.data(), n * KV);

@@ -13,7 +13,7 @@
 
 #include "model/decoder_blocks.h"
 #include "qf/eval/inference_session.h"
-#include "qf/eval/vector_ops.h"
+#include "quant/kernel_table.h"
 
 namespace qf::eval {
 
@@ -59,7 +59,7 @@ void InferenceSession::latentAttentionBlock(int layer, int64_t n) {
             std::memcpy(m_latentQueries.data() + t * queryWidth + h * rowWidth + L,
                         m_latentQ.data() + t * H * D + h * D + nope, size_t(R) * sizeof(float));
     if (m_llamaCppRounding) {
-        const VectorOps& ops = vectorOps();
+        const VectorOps& ops = dispatch::kernels().vector;
         if (!flashAttentionFor(n)) ops.roundToHalf(m_latentQueries.data(), n * queryWidth); // flash: F32 queries
         ops.roundToHalf(m_latentKv.data(), n * rowWidth);
     }
