@@ -283,9 +283,10 @@ namespace qf::dispatch {
 // hide the latency of the searches' dependency chains until the 16 YMM registers run out and spills
 // dominate. The IQ4 level search needs the most registers.
 void addAvx2Quantizers(ByType<QuantizeRowsFn>& table) {
-    using Medium = quant::detail::avx2::Drivers<quant::detail::avx2::Ops<2>>;
-    using Narrow = quant::detail::avx2::Drivers<quant::detail::avx2::Ops<1>>;
-    quant::detail::avx2::IqLanes<quant::detail::avx2::Ops<1>>::addCodebookQuantizers(table);
+    namespace isa = quant::detail::avx2;
+    using Medium = isa::Drivers<isa::Ops<2>>;
+    using Narrow = isa::Drivers<isa::Ops<1>>;
+    isa::IqLanes<isa::Ops<1>>::addCodebookQuantizers(table);
     auto set = [&](GgmlType type, QuantizeRowsFn fn) { table[typeSlot(type)] = fn; };
     set(GgmlType::Q4_0, Medium::q4_0);
     set(GgmlType::Q4_1, Medium::q4_1);

@@ -271,10 +271,11 @@ namespace qf::dispatch {
 // Vectors per lane group (G) by type, measured with bench_kernels (thread CPU time, Zen 4); see
 // quant_avx2.cpp. 32 ZMM registers leave room for more groups than AVX2.
 void addAvx512Quantizers(ByType<QuantizeRowsFn>& table) {
-    using Wide = quant::detail::avx512::Drivers<quant::detail::avx512::Ops<4>>;
-    using Medium = quant::detail::avx512::Drivers<quant::detail::avx512::Ops<3>>;
-    using Narrow = quant::detail::avx512::Drivers<quant::detail::avx512::Ops<1>>;
-    quant::detail::avx512::IqLanes<quant::detail::avx512::Ops<1>>::addCodebookQuantizers(table);
+    namespace isa = quant::detail::avx512;
+    using Wide = isa::Drivers<isa::Ops<4>>;
+    using Medium = isa::Drivers<isa::Ops<3>>;
+    using Narrow = isa::Drivers<isa::Ops<1>>;
+    isa::IqLanes<isa::Ops<1>>::addCodebookQuantizers(table);
     auto set = [&](GgmlType type, QuantizeRowsFn fn) { table[typeSlot(type)] = fn; };
     set(GgmlType::Q4_0, Medium::q4_0);
     set(GgmlType::Q4_1, Medium::q4_1);

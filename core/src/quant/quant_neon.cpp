@@ -247,9 +247,10 @@ namespace qf::dispatch {
 // Vectors per lane group: 4 (16 lanes) where 32 NEON registers allow, 2 for the register-hungry IQ4
 // level search. Not yet tuned on hardware.
 void addNeonQuantizers(ByType<QuantizeRowsFn>& table) {
-    using Wide = quant::detail::neon::Drivers<quant::detail::neon::Ops<4>>;
-    using Narrow = quant::detail::neon::Drivers<quant::detail::neon::Ops<2>>;
-    quant::detail::neon::IqLanes<quant::detail::neon::Ops<2>>::addCodebookQuantizers(table);
+    namespace isa = quant::detail::neon;
+    using Wide = isa::Drivers<isa::Ops<4>>;
+    using Narrow = isa::Drivers<isa::Ops<2>>;
+    isa::IqLanes<isa::Ops<2>>::addCodebookQuantizers(table);
     auto set = [&](GgmlType type, QuantizeRowsFn fn) { table[typeSlot(type)] = fn; };
     set(GgmlType::Q4_0, Wide::q4_0);
     set(GgmlType::Q4_1, Wide::q4_1);
