@@ -19,6 +19,7 @@ struct PathEntries {
     ByType<QuantizeRowsFn> quantize{};
     ByType<QuantizedDotFn> dot{};
     ByType<PrepareRowFn> prepareRow{};
+    ByType<DequantizeRowFn> unpack{};
 };
 
 // Every path's own entries as its file lists them, whether or not this CPU can run them.
@@ -28,16 +29,19 @@ std::vector<PathEntries> ownEntries() {
     paths.push_back({"avx2", {}});
     addAvx2Quantizers(paths.back().quantize);
     addAvx2QuantizedDots(paths.back().dot);
+    addAvx2Unpackers(paths.back().unpack);
     paths.push_back({"avx512", {}});
     addAvx512Quantizers(paths.back().quantize);
     addAvx512QuantizedDots(paths.back().dot);
     addAvx512OwnQuantizedDots(paths.back().dot);
     addAvx512VnniQuantizedDots(paths.back().dot);
     addAvx512Preparers(paths.back().prepareRow);
+    addAvx512Unpackers(paths.back().unpack);
 #endif
 #if defined(QF_HAVE_NEON_KERNELS)
     paths.push_back({"neon", {}});
     addNeonQuantizers(paths.back().quantize);
+    addNeonUnpackers(paths.back().unpack);
 #endif
     return paths;
 }
@@ -58,6 +62,7 @@ private slots:
                 const TypeKernels& ref = typeKernels(GgmlType(s));
                 const std::string what = path.name + " " + typeName(s);
                 QVERIFY2(!path.quantize[s] || ref.quantize, ("quantizer without a reference: " + what).c_str());
+                QVERIFY2(!path.unpack[s] || ref.dequantize, ("unpacker without a reference: " + what).c_str());
                 QVERIFY2(!path.dot[s] || ref.dot, ("integer dot without a reference: " + what).c_str());
                 QVERIFY2(!path.prepareRow[s] || ref.prepareRow,
                          ("GEMM row preparer without a reference: " + what).c_str());
@@ -88,13 +93,15 @@ private slots:
         for (KernelPath p : {KernelPath::Reference, KernelPath::Avx2, KernelPath::Avx512, KernelPath::Neon}) {
             const PathKernels& k = kernels(p);
             QCOMPARE(k.path, pathUsable(p) ? p : KernelPath::Reference);
-            QVERIFY(k.kernel && k.smallKernel && k.convert && k.matvecRow && k.mr > 0 && k.nr > 0);
+            QVERIFY(k.kernel && k.smallKernel && k.matvecRow && k.mr > 0 && k.nr > 0);
             QVERIFY(k.vector.maxOf && k.vector.expShifted && k.vector.roundToHalf);
             for (size_t s = 0; s < kTypeSlots; ++s) {
                 const TypeKernels& ref = typeKernels(GgmlType(s));
                 QCOMPARE(k.quantize[s] != nullptr, ref.quantize != nullptr);
+                QCOMPARE(k.unpack[s] != nullptr, ref.dequantize != nullptr);
                 QVERIFY(reference.quantize[s] == ref.quantize);
                 QVERIFY(reference.dot[s] == ref.dot);
+                QVERIFY(reference.unpack[s] == ref.dequantize);
                 QVERIFY(reference.prepareRow[s] == ref.prepareRow);
                 // A path runs an integer product only for a type whose reference has one.
                 if (k.dot[s]) QVERIFY(ref.dot);

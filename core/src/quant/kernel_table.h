@@ -52,14 +52,15 @@ struct PathKernels {
     // rounded activations (other summation order, so no implicit reference entry here).
     ByType<QuantizedDotFn> dot{};
     ByType<PrepareRowFn> prepareRow{};
+    // The F32 row unpacking of the products: the path's own where it has one, else the reference dequantizer.
+    ByType<DequantizeRowFn> unpack{};
 
-    // Path-wide: the F32 products' micro-kernels (matmul_kernels.h), row conversion, matrix-vector row
+    // Path-wide: the F32 products' micro-kernels (matmul_kernels.h), matrix-vector row
     // kernel, the integer GEMM kernels (nullptr: none) and the element-wise helpers.
     int mr = 0;
     int nr = 0;
     eval::detail::MicroKernelFn kernel = nullptr;
     eval::detail::SmallKernelFn smallKernel = nullptr;
-    eval::detail::ConvertRowFn convert = nullptr;
     eval::detail::MatVecRowFn matvecRow = nullptr;
     eval::detail::QuantizedGemmFn quantizedGemm = nullptr;
     eval::detail::QuantizedGemmFn quantizedGemmPair = nullptr;
@@ -72,6 +73,10 @@ struct PathKernels {
     QuantizedDotFn quantizedDot(GgmlType type) const {
         const size_t s = typeSlot(type);
         return s < kTypeSlots ? dot[s] : nullptr;
+    }
+    DequantizeRowFn unpacker(GgmlType type) const {
+        const size_t s = typeSlot(type);
+        return s < kTypeSlots ? unpack[s] : nullptr;
     }
     PrepareRowFn rowPreparer(GgmlType type) const {
         const size_t s = typeSlot(type);
@@ -100,6 +105,8 @@ void addAvx2Quantizers(ByType<QuantizeRowsFn>& table);   // quant_avx2.cpp
 void addAvx512Quantizers(ByType<QuantizeRowsFn>& table); // quant_avx512.cpp
 void addAvx2Products(PathKernels& k);                     // eval/kernels/matmul_avx2.cpp
 void addAvx512Products(PathKernels& k);                   // eval/kernels/matmul_avx512.cpp
+void addAvx2Unpackers(ByType<DequantizeRowFn>& table);     // eval/kernels/dequantize_avx2.cpp
+void addAvx512Unpackers(ByType<DequantizeRowFn>& table);   // eval/kernels/dequantize_avx512.cpp
 void addAvx2QuantizedDots(ByType<QuantizedDotFn>& table);  // eval/kernels/quantized_dot_avx2.cpp
 // The AVX-512 path's: the AVX2 ones, its own Q4_K/Q6_K kernels over them, the VNNI variants over those
 // when the CPU has VNNI (every result has the AVX2 kernel's bits). The two variants of its own, for the tests.
@@ -113,6 +120,7 @@ void addAvx512VectorOps(eval::VectorOps& ops);                   // eval/kernels
 #if defined(QF_HAVE_NEON_KERNELS)
 void addNeonQuantizers(ByType<QuantizeRowsFn>& table); // quant_neon.cpp
 void addNeonProducts(PathKernels& k);                  // eval/kernels/matmul_neon.cpp
+void addNeonUnpackers(ByType<DequantizeRowFn>& table); // eval/kernels/dequantize_neon.cpp
 #endif
 
 } // namespace qf::dispatch

@@ -56,11 +56,12 @@ PathKernels buildPathKernels(KernelPath path) {
     default:
         break;
     }
-    // The one place where a path's entries meet the reference: a quantizer the path lacks is the
-    // reference's; an entry for a type the reference does not know is dropped (test_kernel_table fails on it).
+    // The one place where a path's entries meet the reference: a quantizer or unpacker the path lacks
+    // is the reference's; an entry for a type the reference does not know is dropped (test_kernel_table fails on it).
     for (size_t s = 0; s < kTypeSlots; ++s) {
         const TypeKernels& ref = typeKernels(GgmlType(s));
         k.quantize[s] = ownQuantize[s] && ref.quantize ? ownQuantize[s] : ref.quantize;
+        k.unpack[s] = k.unpack[s] && ref.dequantize ? k.unpack[s] : ref.dequantize;
         k.dot[s] = ref.dot ? ownDot[s] : nullptr;
         k.prepareRow[s] = ref.prepareRow && k.quantizedGemm ? ownPrepare[s] : nullptr;
     }

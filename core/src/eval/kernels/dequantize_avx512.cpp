@@ -14,6 +14,7 @@
 #endif
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "mxfp4_unpack_kernels.h"
 #include "quant/quant_blocks.h"
 
@@ -135,23 +136,18 @@ struct Avx512Ops {
 
 } // namespace
 
-bool avx512Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
-    switch (type) {
-    case GgmlType::Q8_0:
-        q8_0(src, dst, n);
-        return true;
-    case GgmlType::Q4_K:
-        q4_K(src, dst, n);
-        return true;
-    case GgmlType::Q6_K:
-        q6_K(src, dst, n);
-        return true;
-    case GgmlType::MXFP4:
-        unpackMxfp4Avx512(src, dst, n);
-        return true;
-    default:
-        return DequantizeLanes<Avx512Ops>::dequantize(type, src, dst, n);
-    }
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+// This path's row unpackers of the quantized types (PathKernels::unpack; same values as the core's).
+void addAvx512Unpackers(ByType<DequantizeRowFn>& table) {
+    using Lanes = eval::detail::DequantizeLanes<eval::detail::Avx512Ops>;
+    Lanes::add(table);
+    table[typeSlot(GgmlType::Q8_0)] = Lanes::row<eval::detail::q8_0>;
+    table[typeSlot(GgmlType::Q4_K)] = Lanes::row<eval::detail::q4_K>;
+    table[typeSlot(GgmlType::Q6_K)] = Lanes::row<eval::detail::q6_K>;
+    table[typeSlot(GgmlType::MXFP4)] = Lanes::row<eval::detail::unpackMxfp4Avx512>;
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

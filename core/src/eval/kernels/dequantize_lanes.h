@@ -207,38 +207,21 @@ template <class Ops> struct DequantizeLanes {
         }
     }
 
-    // The types above; false for others.
-    static bool dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
-        switch (type) {
-        case GgmlType::Q4_0:
-            q4_0(src, dst, n);
-            return true;
-        case GgmlType::Q4_1:
-            q4_1(src, dst, n);
-            return true;
-        case GgmlType::Q5_0:
-            q5_0(src, dst, n);
-            return true;
-        case GgmlType::Q5_1:
-            q5_1(src, dst, n);
-            return true;
-        case GgmlType::Q2_K:
-            q2_K(src, dst, n);
-            return true;
-        case GgmlType::Q3_K:
-            q3_K(src, dst, n);
-            return true;
-        case GgmlType::Q5_K:
-            q5_K(src, dst, n);
-            return true;
-        case GgmlType::IQ4_NL:
-            iq4_nl(src, dst, n);
-            return true;
-        case GgmlType::IQ4_XS:
-            iq4_xs(src, dst, n);
-            return true;
-        default:
-            return false;
-        }
+    // A row unpacker of the path record (PathKernels::unpack) over one of the functions above.
+    template <void (*Fn)(const uint8_t*, float*, int64_t)> static void row(const void* src, float* dst, int64_t n) {
+        Fn(static_cast<const uint8_t*>(src), dst, n);
+    }
+
+    // The types above, into a path's unpacker table.
+    static void add(dispatch::ByType<quant::detail::DequantizeRowFn>& table) {
+        table[dispatch::typeSlot(GgmlType::Q4_0)] = row<q4_0>;
+        table[dispatch::typeSlot(GgmlType::Q4_1)] = row<q4_1>;
+        table[dispatch::typeSlot(GgmlType::Q5_0)] = row<q5_0>;
+        table[dispatch::typeSlot(GgmlType::Q5_1)] = row<q5_1>;
+        table[dispatch::typeSlot(GgmlType::Q2_K)] = row<q2_K>;
+        table[dispatch::typeSlot(GgmlType::Q3_K)] = row<q3_K>;
+        table[dispatch::typeSlot(GgmlType::Q5_K)] = row<q5_K>;
+        table[dispatch::typeSlot(GgmlType::IQ4_NL)] = row<iq4_nl>;
+        table[dispatch::typeSlot(GgmlType::IQ4_XS)] = row<iq4_xs>;
     }
 };

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "matmul_kernels.h"
+#include "quant/kernel_table.h"
 #include "mxfp4_unpack_kernels.h"
 #include "qf/fp16.h"
 #include "quant/quant_blocks.h"
@@ -131,23 +132,18 @@ void q6_K(const uint8_t* src, float* dst, int64_t n) {
 
 } // namespace
 
-bool neonDequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
-    switch (type) {
-    case GgmlType::Q8_0:
-        q8_0(src, dst, n);
-        return true;
-    case GgmlType::Q4_K:
-        q4_K(src, dst, n);
-        return true;
-    case GgmlType::Q6_K:
-        q6_K(src, dst, n);
-        return true;
-    case GgmlType::MXFP4:
-        unpackMxfp4Neon(src, dst, n);
-        return true;
-    default:
-        return Lanes::dequantize(type, src, dst, n);
-    }
+} // namespace qf::eval::detail
+
+namespace qf::dispatch {
+
+// This path's row unpackers of the quantized types (PathKernels::unpack; same values as the core's).
+void addNeonUnpackers(ByType<DequantizeRowFn>& table) {
+    using Lanes = eval::detail::Lanes;
+    Lanes::add(table);
+    table[typeSlot(GgmlType::Q8_0)] = Lanes::row<eval::detail::q8_0>;
+    table[typeSlot(GgmlType::Q4_K)] = Lanes::row<eval::detail::q4_K>;
+    table[typeSlot(GgmlType::Q6_K)] = Lanes::row<eval::detail::q6_K>;
+    table[typeSlot(GgmlType::MXFP4)] = Lanes::row<eval::detail::unpackMxfp4Neon>;
 }
 
-} // namespace qf::eval::detail
+} // namespace qf::dispatch

@@ -72,6 +72,7 @@ void packWeights(const PathKernels& ks, const RowMatrix& w, int64_t row0, int64_
                  int64_t kc, float* bp, float* rows) {
     const uint64_t byteOffset = ggmlRowBytes(w.type, uint64_t(k0));
     const int nr = ks.nr;
+    const detail::UnpackRowFn unpack = ks.unpacker(w.type);
     for (int64_t q = 0; q * nr < count; ++q) {
         for (int j = 0; j < nr; ++j) {
             const int64_t r = q * nr + j;
@@ -81,7 +82,7 @@ void packWeights(const PathKernels& ks, const RowMatrix& w, int64_t row0, int64_
                 continue;
             }
             const uint8_t* src = w.data + uint64_t(row0 + r) * w.rowBytes + byteOffset;
-            if (!ks.convert(w.type, src, dst, kc)) quant::dequantizeRow(w.type, src, dst, kc);
+            unpack(src, dst, kc);
         }
         interleaveRows(rows, nr, kc, bp + q * kc * nr);
     }
@@ -108,8 +109,8 @@ KernelPath activeMatmulPath() {
 
 void gemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
           int64_t ldy, unsigned threads) {
-    if (tokens <= 0 || w.rows <= 0) return;
     const PathKernels& ks = dispatch::kernels(path);
+    if (tokens <= 0 || w.rows <= 0 || !ks.unpacker(w.type)) return;
     const int mr = ks.mr;
     const int nr = ks.nr;
     const int64_t depth = w.cols;
@@ -184,8 +185,10 @@ void gemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int6
 
 void matvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
             int64_t ldy, unsigned threads) {
-    if (tokens <= 0 || w.rows <= 0) return;
-    const detail::MatVecRowFn rowFn = dispatch::kernels(path).matvecRow;
+    const PathKernels& ks = dispatch::kernels(path);
+    const detail::MatVecRowFn rowFn = ks.matvecRow;
+    const detail::UnpackRowFn unpack = ks.unpacker(w.type);
+    if (tokens <= 0 || w.rows <= 0 || !unpack) return;
     const uint64_t chunkBytes = ggmlRowBytes(w.type, uint64_t(detail::kMatVecChunk));
     if (threads == 0) threads = hardwareThreads();
     // Unpacking dominates here (every weight is unpacked once per kMatVecTokens tokens), so the work is
@@ -197,7 +200,7 @@ void matvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, in
     parallelFor(items, threads, [&](int64_t item) {
         const int64_t end = std::min(w.rows, (item + 1) * perItem);
         for (int64_t r = item * perItem; r < end; ++r)
-            rowFn(w.type, w.data + uint64_t(r) * w.rowBytes, chunkBytes, w.cols, x, ldx, tokens, y + r, ldy);
+            rowFn(w.type, unpack, w.data + uint64_t(r) * w.rowBytes, chunkBytes, w.cols, x, ldx, tokens, y + r, ldy);
     });
 }
 
@@ -227,10 +230,6 @@ void referenceKernel(int64_t kc, const float* ap, const float* bp, float* c, int
             c[i * ldc + j] = (accumulate ? c[i * ldc + j] : 0.0f) + acc[i][j];
 }
 
-bool referenceConvert(GgmlType, const uint8_t*, float*, int64_t) {
-    return false;
-}
-
 // The reference kernel's operations for a few tokens.
 struct ReferenceSmallKernelOps {
     static constexpr int N = 1;
@@ -255,7 +254,6 @@ struct ReferenceMatVecOps {
     static F madd(F a, F b, F acc) { return acc + a * b; }
     static F add(F a, F b) { return a + b; }
     static float sum(F v) { return v; }
-    static bool convert(GgmlType, const uint8_t*, float*, int64_t) { return false; }
 };
 
 #include "matvec_lanes.h"
@@ -273,7 +271,6 @@ void addReferenceProducts(PathKernels& k) {
     k.nr = kRefNr;
     k.kernel = referenceKernel;
     k.smallKernel = SmallKernelLanes<ReferenceSmallKernelOps>::kernel;
-    k.convert = referenceConvert;
     k.matvecRow = MatVecLanes<ReferenceMatVecOps>::row;
     k.quantizedGemm = referenceQuantizedGemm;
 }

@@ -50,29 +50,34 @@ void kernel12x32(int64_t kc, const float* ap, const float* bp, float* c, int64_t
     }
 }
 
-bool convertRow(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
+// The row unpackers of the plain float types (PathKernels::unpack): the same values as the core's.
+void unpackF32(const void* from, float* dst, int64_t n) {
+    [[maybe_unused]] const auto* src = static_cast<const uint8_t*>(from);
+    [[maybe_unused]] int64_t i = 0;
+    for (; i + 16 <= n; i += 16)
+        _mm512_storeu_ps(dst + i, _mm512_loadu_ps(reinterpret_cast<const float*>(src) + i));
+    for (; i < n; ++i)
+        __builtin_memcpy(dst + i, src + 4 * i, 4);
+}
+
+// Rows of F16 / BF16 weights are whole vectors in practice; otherwise the core converts it all.
+void unpackF16(const void* from, float* dst, int64_t n) {
+    if (n % 16 != 0) return quant::detail::dequantizeF16(from, dst, n);
+    const auto* src = static_cast<const uint8_t*>(from);
     int64_t i = 0;
-    switch (type) {
-    case GgmlType::F32:
-        for (; i + 16 <= n; i += 16)
-            _mm512_storeu_ps(dst + i, _mm512_loadu_ps(reinterpret_cast<const float*>(src) + i));
-        for (; i < n; ++i)
-            __builtin_memcpy(dst + i, src + 4 * i, 4);
-        return true;
-    case GgmlType::F16:
-        for (; i + 16 <= n; i += 16)
-            _mm512_storeu_ps(
-                dst + i, _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + 2 * i))));
-        return i == n; // rows of F16 weights are whole 16s in practice; otherwise the core converts it all
-    case GgmlType::BF16:
-        for (; i + 16 <= n; i += 16) {
-            const __m512i h =
-                _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + 2 * i)));
-            _mm512_storeu_ps(dst + i, _mm512_castsi512_ps(_mm512_slli_epi32(h, 16)));
-        }
-        return i == n;
-    default:
-        return avx512Dequantize(type, src, dst, n);
+    for (; i + 16 <= n; i += 16)
+        _mm512_storeu_ps(
+            dst + i, _mm512_cvtph_ps(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + 2 * i))));
+}
+
+void unpackBF16(const void* from, float* dst, int64_t n) {
+    if (n % 16 != 0) return quant::detail::dequantizeBF16(from, dst, n);
+    const auto* src = static_cast<const uint8_t*>(from);
+    int64_t i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m512i h =
+            _mm512_cvtepu16_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(src + 2 * i)));
+        _mm512_storeu_ps(dst + i, _mm512_castsi512_ps(_mm512_slli_epi32(h, 16)));
     }
 }
 
@@ -163,9 +168,6 @@ struct MatVecOps {
                 lanes[i] += lanes[i + width];
         return lanes[0];
     }
-    static bool convert(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
-        return convertRow(type, src, dst, n);
-    }
     struct Fused {
         template <class Body> static bool with(GgmlType type, Body&& body) {
             switch (type) {
@@ -190,14 +192,17 @@ struct MatVecOps {
 
 namespace qf::dispatch {
 
-// This path's record (quant/kernel_table.h): its micro-kernels, row conversion and matrix-vector rows.
+// This path's record (quant/kernel_table.h): its micro-kernels, row unpackers and matrix-vector rows.
 void addAvx512Products(PathKernels& k) {
     using namespace eval::detail;
     k.mr = kMr;
     k.nr = kNr;
     k.kernel = kernel12x32;
     k.smallKernel = SmallKernelLanes<SmallKernelOps>::kernel;
-    k.convert = convertRow;
+    k.unpack[typeSlot(GgmlType::F32)] = unpackF32;
+    k.unpack[typeSlot(GgmlType::F16)] = unpackF16;
+    k.unpack[typeSlot(GgmlType::BF16)] = unpackBF16;
+    addAvx512Unpackers(k.unpack);
     k.matvecRow = MatVecLanes<MatVecOps>::row;
     k.quantizedGemm = cpuFeatures().avx512vnni ? avx512VnniQuantizedGemm : avx512QuantizedGemm;
     k.quantizedGemmPair = cpuFeatures().avx512vnni ? avx512VnniQuantizedGemmPair : avx512QuantizedGemmPair;

@@ -39,16 +39,16 @@ using MicroKernelFn = void (*)(int64_t kc, const float* ap, const float* bp, flo
 using SmallKernelFn = void (*)(int64_t kc, int64_t tokens, const float* x, int64_t ldx, const float* bp,
                                float* c, int64_t ldc, bool accumulate);
 inline constexpr int kSmallKernelTokens = 4;
-// Converts n values (whole blocks) of a row to F32 when this set has a fast path for the type; returns
-// false to let the caller use the quantization core's dequantizer.
-using ConvertRowFn = bool (*)(GgmlType type, const uint8_t* src, float* dst, int64_t n);
+// Converts n values (whole blocks) of a row of one type to F32 (the path record's unpacker of the type:
+// its own where it has one, else the quantization core's dequantizer).
+using UnpackRowFn = void (*)(const void* src, float* dst, int64_t n);
 
 // The matrix-vector path for a few tokens: y[t * ldy] = sum_k w[k] * x[t * ldx + k] for t < tokens, one
 // weight row of n values; chunkBytes = ggmlRowBytes(type, kMatVecChunk). Unpacks kMatVecChunk values at a
 // time into a buffer that stays in L1 and accumulates them into every token's sums (AVX2 and AVX-512 unpack
 // Q4_K and Q6_K straight into registers instead, with the same bits); the row is unpacked once per
 // kMatVecTokens tokens.
-using MatVecRowFn = void (*)(GgmlType type, const uint8_t* row, uint64_t chunkBytes, int64_t n,
+using MatVecRowFn = void (*)(GgmlType type, UnpackRowFn unpack, const uint8_t* row, uint64_t chunkBytes, int64_t n,
                              const float* x, int64_t ldx, int64_t tokens, float* y, int64_t ldy);
 // A multiple of 256, so that every chunk of a quantized row starts on a block boundary.
 inline constexpr int64_t kMatVecChunk = 512;
@@ -66,14 +66,5 @@ using PrepareRowFn = void (*)(const uint8_t* row, int64_t n, PreparedBlockK* out
 using PrepareRowLookupFn = PrepareRowFn (*)(GgmlType type);
 using QuantizedGemmFn = void (*)(const PreparedBlockK* w, int64_t blocks, const GemmActivationQ8K* act,
                                  int64_t tokens, float* y, int64_t ldy);
-
-#if defined(QF_HAVE_X86_KERNELS)
-// Dequantizers of the commonest quantized types (same values as quant::dequantizeRow); false for others.
-bool avx2Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n);
-bool avx512Dequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n);
-#endif
-#if defined(QF_HAVE_NEON_KERNELS)
-bool neonDequantize(GgmlType type, const uint8_t* src, float* dst, int64_t n);
-#endif
 
 } // namespace qf::eval::detail

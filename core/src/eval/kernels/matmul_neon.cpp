@@ -38,28 +38,33 @@ void kernel8x8(int64_t kc, const float* ap, const float* bp, float* c, int64_t l
     }
 }
 
-bool convertRow(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
+// The row unpackers of the plain float types (PathKernels::unpack): the same values as the core's.
+void unpackF32(const void* from, float* dst, int64_t n) {
+    [[maybe_unused]] const auto* src = static_cast<const uint8_t*>(from);
+    [[maybe_unused]] int64_t i = 0;
+    std::memcpy(dst, src, size_t(n) * sizeof(float));
+}
+
+// Rows of F16 / BF16 weights are whole vectors in practice; otherwise the core converts it all.
+void unpackF16(const void* from, float* dst, int64_t n) {
+    if (n % 4 != 0) return quant::detail::dequantizeF16(from, dst, n);
+    const auto* src = static_cast<const uint8_t*>(from);
     int64_t i = 0;
-    switch (type) {
-    case GgmlType::F32:
-        std::memcpy(dst, src, size_t(n) * sizeof(float));
-        return true;
-    case GgmlType::F16:
-        for (; i + 4 <= n; i += 4) {
-            uint16x4_t h;
-            std::memcpy(&h, src + 2 * i, 8);
-            vst1q_f32(dst + i, vcvt_f32_f16(vreinterpret_f16_u16(h)));
-        }
-        return i == n;
-    case GgmlType::BF16:
-        for (; i + 4 <= n; i += 4) {
-            uint16x4_t h;
-            std::memcpy(&h, src + 2 * i, 8);
-            vst1q_f32(dst + i, vreinterpretq_f32_u32(vshll_n_u16(h, 16)));
-        }
-        return i == n;
-    default:
-        return neonDequantize(type, src, dst, n);
+    for (; i + 4 <= n; i += 4) {
+        uint16x4_t h;
+        std::memcpy(&h, src + 2 * i, 8);
+        vst1q_f32(dst + i, vcvt_f32_f16(vreinterpret_f16_u16(h)));
+    }
+}
+
+void unpackBF16(const void* from, float* dst, int64_t n) {
+    if (n % 4 != 0) return quant::detail::dequantizeBF16(from, dst, n);
+    const auto* src = static_cast<const uint8_t*>(from);
+    int64_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        uint16x4_t h;
+        std::memcpy(&h, src + 2 * i, 8);
+        vst1q_f32(dst + i, vreinterpretq_f32_u32(vshll_n_u16(h, 16)));
     }
 }
 
@@ -88,9 +93,6 @@ struct MatVecOps {
     static F madd(F a, F b, F acc) { return vfmaq_f32(acc, a, b); }
     static F add(F a, F b) { return vaddq_f32(a, b); }
     static float sum(F v) { return vaddvq_f32(v); }
-    static bool convert(GgmlType type, const uint8_t* src, float* dst, int64_t n) {
-        return convertRow(type, src, dst, n);
-    }
 };
 
 #include "matvec_lanes.h"
@@ -101,14 +103,17 @@ struct MatVecOps {
 
 namespace qf::dispatch {
 
-// This path's record (quant/kernel_table.h): its micro-kernels, row conversion and matrix-vector rows.
+// This path's record (quant/kernel_table.h): its micro-kernels, row unpackers and matrix-vector rows.
 void addNeonProducts(PathKernels& k) {
     using namespace eval::detail;
     k.mr = kMr;
     k.nr = kNr;
     k.kernel = kernel8x8;
     k.smallKernel = SmallKernelLanes<SmallKernelOps>::kernel;
-    k.convert = convertRow;
+    k.unpack[typeSlot(GgmlType::F32)] = unpackF32;
+    k.unpack[typeSlot(GgmlType::F16)] = unpackF16;
+    k.unpack[typeSlot(GgmlType::BF16)] = unpackBF16;
+    addNeonUnpackers(k.unpack);
     k.matvecRow = MatVecLanes<MatVecOps>::row;
 }
 

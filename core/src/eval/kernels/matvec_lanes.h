@@ -3,7 +3,6 @@
 // lanes, included inside each instruction set's namespace after it defines Ops:
 //   N; F; F zero(); F load(const float*) (aligned to 4 * N bytes); F loadu(const float*);
 //   F madd(F a, F b, F acc) (acc + a * b, fused or not); F add(F, F); float sum(F);
-//   bool convert(GgmlType, const uint8_t* src, float* dst, int64_t n) (the set's fast row unpacking)
 // and optionally `struct Fused { template <class Body> static bool with(GgmlType, Body&& body); }`, which
 // calls body(Unpack{}) for the types the set unpacks straight into registers, where Unpack has
 //   kBlockValues, kBlockBytes, kStepValues (= kChains * N) and
@@ -21,7 +20,7 @@ template <class Ops> struct MatVecLanes {
     static constexpr int kChains = 4;
 
     template <int T, int U>
-    static void dotRow(GgmlType type, const uint8_t* row, uint64_t chunkBytes, int64_t n, const float* x,
+    static void dotRow(UnpackRowFn unpack, const uint8_t* row, uint64_t chunkBytes, int64_t n, const float* x,
                        int64_t ldx, float* y, int64_t ldy) {
         alignas(64) float buf[kMatVecChunk];
         F acc[T][U];
@@ -34,7 +33,7 @@ template <class Ops> struct MatVecLanes {
         const uint8_t* src = row;
         for (int64_t k0 = 0; k0 < n; k0 += kMatVecChunk, src += chunkBytes) {
             const int64_t kc = n - k0 < kMatVecChunk ? n - k0 : kMatVecChunk;
-            if (!Ops::convert(type, src, buf, kc)) quant::dequantizeRow(type, src, buf, kc);
+            unpack(src, buf, kc);
             const float* xk = x + k0;
             int64_t k = 0;
             for (; k + U * N <= kc; k += U * N) {
@@ -96,18 +95,18 @@ template <class Ops> struct MatVecLanes {
     }
 
     template <int T>
-    static void dotRowAny(GgmlType type, const uint8_t* row, uint64_t chunkBytes, int64_t n, const float* x,
+    static void dotRowAny(GgmlType type, UnpackRowFn unpack, const uint8_t* row, uint64_t chunkBytes, int64_t n, const float* x,
                           int64_t ldx, float* y, int64_t ldy) {
         if constexpr (requires { typename Ops::Fused; }) {
-            const bool fused = Ops::Fused::with(type, [&](auto unpack) {
-                dotRowFused<T, kChains, decltype(unpack)>(row, n, x, ldx, y, ldy);
+            const bool fused = Ops::Fused::with(type, [&](auto steps) {
+                dotRowFused<T, kChains, decltype(steps)>(row, n, x, ldx, y, ldy);
             });
             if (fused) return;
         }
-        dotRow<T, kChains>(type, row, chunkBytes, n, x, ldx, y, ldy);
+        dotRow<T, kChains>(unpack, row, chunkBytes, n, x, ldx, y, ldy);
     }
 
-    static void row(GgmlType type, const uint8_t* row, uint64_t chunkBytes, int64_t n, const float* x,
+    static void row(GgmlType type, UnpackRowFn unpack, const uint8_t* row, uint64_t chunkBytes, int64_t n, const float* x,
                     int64_t ldx, int64_t tokens, float* y, int64_t ldy) {
         for (int64_t t0 = 0; t0 < tokens; t0 += kMatVecTokens) {
             const float* xt = x + t0 * ldx;
@@ -115,16 +114,16 @@ template <class Ops> struct MatVecLanes {
             static_assert(kMatVecTokens == 4);
             switch (tokens - t0 < kMatVecTokens ? tokens - t0 : kMatVecTokens) {
             case 1:
-                dotRowAny<1>(type, row, chunkBytes, n, xt, ldx, yt, ldy);
+                dotRowAny<1>(type, unpack, row, chunkBytes, n, xt, ldx, yt, ldy);
                 break;
             case 2:
-                dotRowAny<2>(type, row, chunkBytes, n, xt, ldx, yt, ldy);
+                dotRowAny<2>(type, unpack, row, chunkBytes, n, xt, ldx, yt, ldy);
                 break;
             case 3:
-                dotRowAny<3>(type, row, chunkBytes, n, xt, ldx, yt, ldy);
+                dotRowAny<3>(type, unpack, row, chunkBytes, n, xt, ldx, yt, ldy);
                 break;
             default:
-                dotRowAny<4>(type, row, chunkBytes, n, xt, ldx, yt, ldy);
+                dotRowAny<4>(type, unpack, row, chunkBytes, n, xt, ldx, yt, ldy);
                 break;
             }
         }
