@@ -83,6 +83,9 @@ private slots:
             if (ref.dot) QVERIFY2(ref.activationType == GgmlType::Q8_0 || ref.activationType == GgmlType::Q8_K, what.c_str());
             if (ref.prepareRow) QVERIFY2(ref.activationType == GgmlType::Q8_K, what.c_str());
         }
+        // Every type id ggml defines fits the tables.
+        for (uint32_t id = 0; id < 1024; ++id)
+            if (ggmlTypeTraits(id)) QVERIFY2(id < kTypeSlots, typeName(id).c_str());
         QVERIFY(!typeKernels(GgmlType(1000)).quantize);
         QVERIFY(!kernels().quantizer(GgmlType(1000)));
     }
