@@ -43,7 +43,8 @@ class TestPhi3LongRope : public QObject {
     QTemporaryDir m_dir;
 
     fs::path model(uint32_t originalContext) {
-        const fs::path path = fs::path(m_dir.path().toStdString()) / fmt::format("longrope-{}.gguf", originalContext);
+        const fs::path path =
+            fs::path(m_dir.path().toStdString()) / fmt::format("longrope-{}.gguf", originalContext);
         if (!fs::exists(path)) {
             const Status s = test::phi3::writeLongRopeModel(path, originalContext);
             if (!s) qWarning("%s", s.error().message.c_str());

@@ -43,8 +43,9 @@ inline Status writeLongRopeModel(const std::filesystem::path& output, uint32_t o
         return makeError("the synthetic phi3 model has no context_length above {}", originalContext);
     const double scale = double(*context) / double(originalContext);
     params.metadata.set("phi3.rope.scaling.original_context_length", gguf::Value::u32(originalContext));
-    params.metadata.set("phi3.rope.scaling.attn_factor",
-                        gguf::Value::f32(float(std::sqrt(1.0 + std::log(scale) / std::log(double(originalContext))))));
+    params.metadata.set(
+        "phi3.rope.scaling.attn_factor",
+        gguf::Value::f32(float(std::sqrt(1.0 + std::log(scale) / std::log(double(originalContext))))));
     const uint32_t pairs = uint32_t(*ropeDims / 2);
     const std::vector<float> factors[2] = {longRopeFactors(pairs, true), longRopeFactors(pairs, false)};
     params.tensors.push_back({"rope_factors_long.weight", {pairs}, GgmlType::F32});

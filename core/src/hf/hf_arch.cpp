@@ -220,8 +220,8 @@ Result<float> realOf(const JsonValue& config, std::string_view key, std::optiona
 // Phi3MiniModel.generate_extra_tensors: a long-context (longrope, formerly "su") checkpoint's per-pair
 // rope divisors as rope_factors_long/short.weight, and the attention factor that compensates the longer
 // context. No long_factor: nothing (a 4k model).
-Status addPhi3LongRope(const JsonValue& config, const JsonValue* scaling, uint64_t original, uint32_t ropeDims,
-                       gguf::Metadata& md, const std::string& attnFactorKey,
+Status addPhi3LongRope(const JsonValue& config, const JsonValue* scaling, uint64_t original,
+                       uint32_t ropeDims, gguf::Metadata& md, const std::string& attnFactorKey,
                        std::vector<GeneratedTensor>& generated) {
     const JsonValue* longFactors = scaling ? present(*scaling, "long_factor") : nullptr;
     if (!longFactors || (longFactors->asArray() && longFactors->asArray()->empty())) return {};
@@ -233,7 +233,8 @@ Status addPhi3LongRope(const JsonValue& config, const JsonValue* scaling, uint64
     const JsonValue* typeValue = present(*scaling, "rope_type");
     if (!typeValue) typeValue = present(*scaling, "type");
     std::string type = typeValue && typeValue->asString() ? *typeValue->asString() : std::string();
-    std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(type.begin(), type.end(), type.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     if (type.empty()) return makeError("config.json: rope_scaling has long_factor but no \"type\"");
     double attnFactor = 1.0;
     if (type == "su" || type == "longrope")
@@ -241,8 +242,8 @@ Status addPhi3LongRope(const JsonValue& config, const JsonValue* scaling, uint64
     else if (type == "yarn")
         attnFactor = scale > 1.0 ? 0.1 * std::log(scale) + 1.0 : 1.0;
     else
-        return makeError("config.json: Phi-3 rope scaling \"{}\" is not supported (su, longrope and yarn are)",
-                         type);
+        return makeError(
+            "config.json: Phi-3 rope scaling \"{}\" is not supported (su, longrope and yarn are)", type);
     md.set(attnFactorKey, gguf::Value::f32(float(attnFactor)));
     const JsonValue* shortFactors = present(*scaling, "short_factor");
     if (!shortFactors) return makeError("config.json: rope_scaling has long_factor but no short_factor");
@@ -252,7 +253,8 @@ Status addPhi3LongRope(const JsonValue& config, const JsonValue* scaling, uint64
         return makeError("config.json: rope_scaling's long_factor and short_factor must have {} values each "
                          "(half the {} rotated dimensions), not {} and {}",
                          ropeDims / 2.0, ropeDims, longs ? longs->size() : 0, shorts ? shorts->size() : 0);
-    for (const auto& [name, list] : {std::pair{"rope_factors_long.weight", longs}, {"rope_factors_short.weight", shorts}}) {
+    for (const auto& [name, list] :
+         {std::pair{"rope_factors_long.weight", longs}, {"rope_factors_short.weight", shorts}}) {
         GeneratedTensor t{name, {}};
         for (const JsonValue& v : *list) {
             if (!v.asDouble()) return makeError("config.json: rope_scaling's factors must be numbers");
@@ -409,8 +411,8 @@ Status addArchitectureParameters(const HfArchitecture& arch, const JsonValue& co
         }
         if (!present(config, "rope_theta")) return makeError("config.json: Phi-3 needs \"rope_theta\"");
         const uint32_t ropeDims = uint32_t(int64_t(fraction * embd)) / heads;
-        QF_TRY(addPhi3LongRope(config, scaling, *original->asUInt(), ropeDims, md, key("rope.scaling.attn_factor"),
-                               generated));
+        QF_TRY(addPhi3LongRope(config, scaling, *original->asUInt(), ropeDims, md,
+                               key("rope.scaling.attn_factor"), generated));
         md.set(key("rope.scaling.original_context_length"), gguf::Value::u32(uint32_t(*original->asUInt())));
         md.set(key("rope.dimension_count"), gguf::Value::u32(ropeDims));
         uint32_t window = 0; // Phi-4 has none: 0 tells it apart
