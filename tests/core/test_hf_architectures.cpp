@@ -302,6 +302,14 @@ private slots:
         QTest::newRow("yarn context") << "gpt-oss" << bf16 << "\"original_max_position_embeddings\": 4096, "
                                       << ""
                                       << "yarn rope scaling needs";
+        // Phi-3's long-context factors: one per rotated pair in each list, of a rope type it knows.
+        QTest::newRow("longrope factors")
+            << "phi3-longrope" << bf16 << "\"short_factor\": ["
+            << "\"short_factor\": [1.5, "
+            << "must have 32 values each (half the 64 rotated dimensions), not 32 and 33";
+        QTest::newRow("longrope type") << "phi3-longrope" << bf16 << "\"type\": \"longrope\""
+                                       << "\"type\": \"dynamic\""
+                                       << "Phi-3 rope scaling \"dynamic\" is not supported";
     }
 
     void inconsistentFoldersAreRefused() {

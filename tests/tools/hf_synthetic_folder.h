@@ -36,15 +36,26 @@ struct SyntheticOptions {
 };
 
 // The architectures the generator knows, as the test names them.
+// Variants: phi3-longrope is Phi-3-mini-128k's layout (longrope rope_scaling with long/short factors, a
+// short original context); gemma3-padded-vocab has an embedding longer than its tokenizer with no
+// vocab_size in config.json (as Gemma 3's multimodal checkpoints: 262208 rows, 262144 tokens).
 inline std::vector<std::string> syntheticArchitectures() {
-    return {"qwen2", "qwen3",  "qwen3moe", "mixtral", "llama-rope",
-            "phi3",  "gemma2", "gemma3",   "gpt-oss", "deepseek2"};
+    return {"qwen2",  "qwen3",  "qwen3moe", "mixtral",   "llama-rope",    "phi3",
+            "gemma2", "gemma3", "gpt-oss",  "deepseek2", "phi3-longrope", "gemma3-padded-vocab"};
+}
+
+// The architecture a variant's folder is made from.
+inline std::string baseArchitecture(const std::string& arch) {
+    if (arch == "phi3-longrope") return "phi3";
+    if (arch == "gemma3-padded-vocab") return "gemma3";
+    return arch;
 }
 
 // Architectures whose folders carry a SentencePiece tokenizer.model (the shared model's, Llama 2's
 // vocabulary) rather than a byte-level BPE tokenizer.json.
 inline bool usesSentencePiece(const std::string& arch) {
-    return arch == "phi3" || arch == "gemma2" || arch == "gemma3";
+    const std::string base = baseArchitecture(arch);
+    return base == "phi3" || base == "gemma2" || base == "gemma3";
 }
 
 // The folder under tests/data/hf_convert with the cut tokenizer.json of a BPE architecture.
@@ -541,6 +552,32 @@ inline bool writeSafetensors(const std::filesystem::path& file, const std::vecto
     return bool(out);
 }
 
+// Phi-3-mini-128k's rope_scaling block scaled down: `pairs` long and short factors (rising as the real ones
+// do, short ones near 1, long ones to ~40 for the slowest pairs), and its longrope type.
+inline std::string longRopeScaling(uint32_t pairs) {
+    std::string longs, shorts;
+    for (uint32_t i = 0; i < pairs; ++i) {
+        const double x = double(i) / double(pairs - 1);
+        longs += fmt::format("{}{:.17g}", i ? ", " : "", 1.0 + 39.0 * x * x * x + 0.0123456789 * x);
+        shorts += fmt::format("{}{:.17g}", i ? ", " : "", 1.0 + 0.25 * x * x + 0.00987654321 * x);
+    }
+    return fmt::format(R"({{"long_factor": [{}], "short_factor": [{}], "type": "longrope"}})", longs, shorts);
+}
+
+// The variant's changes to its base architecture's config.json.
+inline std::string variantConfig(const std::string& arch, std::string config, const Shape& s) {
+    auto replace = [&config](const std::string& from, const std::string& to) {
+        const auto at = config.find(from);
+        if (at != std::string::npos) config.replace(at, from.size(), to);
+    };
+    if (arch == "phi3-longrope") {
+        replace("\"original_max_position_embeddings\": 4096", "\"original_max_position_embeddings\": 256");
+        replace("\"rope_scaling\": null", "\"rope_scaling\": " + longRopeScaling(s.embd / s.heads / 2));
+    }
+    if (arch == "gemma3-padded-vocab") replace(fmt::format("  \"vocab_size\": {},\n", s.vocab), "");
+    return config;
+}
+
 inline bool copyFile(const std::filesystem::path& from, const std::filesystem::path& to) {
     std::error_code ec;
     std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
@@ -550,27 +587,29 @@ inline bool copyFile(const std::filesystem::path& from, const std::filesystem::p
 } // namespace detail
 
 // Writes the folder `out` (created) for `arch`; false when an architecture is unknown or a write fails.
-inline bool writeSyntheticHfFolder(const std::string& arch, const std::filesystem::path& out,
+inline bool writeSyntheticHfFolder(const std::string& variant, const std::filesystem::path& out,
                                    const SyntheticOptions& options) {
     using namespace detail;
+    const std::string arch = baseArchitecture(variant);
     Shape s;
     bool tied = false;
     if (arch == "qwen3" || arch == "gemma2" || arch == "gemma3") tied = true; // as the small real models
     if (usesSentencePiece(arch)) s.vocab = arch == "phi3" ? 32064 : 32000;    // Phi-3 pads its vocabulary
     if (arch == "phi3") s.headsKv = s.heads;
+    if (variant == "gemma3-padded-vocab") s.vocab += 64; // the tokenizer has 32000
     if (arch == "qwen3moe") s.experts = 4, s.expertsUsed = 2, s.expertFf = 256;
     if (arch == "mixtral") s.experts = 4, s.expertsUsed = 2;
     if (arch == "gpt-oss") s.experts = 4, s.expertsUsed = 2, s.expertFf = 256, s.ff = 256;
     if (arch == "deepseek2") s.experts = 4, s.expertsUsed = 2, s.expertFf = 256, s.headsKv = s.heads;
     bool known = false;
     for (const auto& a : syntheticArchitectures())
-        known = known || a == arch;
+        known = known || a == variant;
     if (!known) return false;
     std::error_code ec;
     std::filesystem::create_directories(out, ec);
     {
         std::ofstream config(out / "config.json", std::ios::binary);
-        config << configOf(arch, s, tied, options.dtype);
+        config << variantConfig(variant, configOf(arch, s, tied, options.dtype), s);
         if (!config) return false;
     }
     const auto tensors = tensorsOf(arch, s, tied);

@@ -1,6 +1,9 @@
 #include "hf_arch.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
+#include <cmath>
 #include <regex>
 
 #include <fmt/format.h>
@@ -37,6 +40,7 @@ constexpr HfArchitecture gemma(std::string_view hfClass, std::string_view ggufAr
     a.normShift = 1.0f;
     a.skipLmHead = parameters == HfParameters::Gemma2;
     a.noSpacePrefix = true;
+    a.trimEmbeddingToVocab = parameters == HfParameters::Gemma3;
     return a;
 }
 
@@ -213,10 +217,58 @@ Result<float> realOf(const JsonValue& config, std::string_view key, std::optiona
     return float(*v->asDouble());
 }
 
+// Phi3MiniModel.generate_extra_tensors: a long-context (longrope, formerly "su") checkpoint's per-pair
+// rope divisors as rope_factors_long/short.weight, and the attention factor that compensates the longer
+// context. No long_factor: nothing (a 4k model).
+Status addPhi3LongRope(const JsonValue& config, const JsonValue* scaling, uint64_t original,
+                       uint32_t ropeDims, gguf::Metadata& md, const std::string& attnFactorKey,
+                       std::vector<GeneratedTensor>& generated) {
+    const JsonValue* longFactors = scaling ? present(*scaling, "long_factor") : nullptr;
+    if (!longFactors || (longFactors->asArray() && longFactors->asArray()->empty())) return {};
+    const JsonValue* context = present(config, "n_positions");
+    if (!context) context = present(config, "max_position_embeddings");
+    if (!context || !context->asUInt())
+        return makeError("config.json: Phi-3 long-context rope needs \"max_position_embeddings\"");
+    const double scale = double(*context->asUInt()) / double(original);
+    const JsonValue* typeValue = present(*scaling, "rope_type");
+    if (!typeValue) typeValue = present(*scaling, "type");
+    std::string type = typeValue && typeValue->asString() ? *typeValue->asString() : std::string();
+    std::transform(type.begin(), type.end(), type.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    if (type.empty()) return makeError("config.json: rope_scaling has long_factor but no \"type\"");
+    double attnFactor = 1.0;
+    if (type == "su" || type == "longrope")
+        attnFactor = scale > 1.0 ? std::sqrt(1.0 + std::log(scale) / std::log(double(original))) : 1.0;
+    else if (type == "yarn")
+        attnFactor = scale > 1.0 ? 0.1 * std::log(scale) + 1.0 : 1.0;
+    else
+        return makeError(
+            "config.json: Phi-3 rope scaling \"{}\" is not supported (su, longrope and yarn are)", type);
+    md.set(attnFactorKey, gguf::Value::f32(float(attnFactor)));
+    const JsonValue* shortFactors = present(*scaling, "short_factor");
+    if (!shortFactors) return makeError("config.json: rope_scaling has long_factor but no short_factor");
+    const auto* longs = longFactors->asArray();
+    const auto* shorts = shortFactors->asArray();
+    if (!longs || !shorts || longs->size() != shorts->size() || 2 * longs->size() != ropeDims)
+        return makeError("config.json: rope_scaling's long_factor and short_factor must have {} values each "
+                         "(half the {} rotated dimensions), not {} and {}",
+                         ropeDims / 2.0, ropeDims, longs ? longs->size() : 0, shorts ? shorts->size() : 0);
+    for (const auto& [name, list] :
+         {std::pair{"rope_factors_long.weight", longs}, {"rope_factors_short.weight", shorts}}) {
+        GeneratedTensor t{name, {}};
+        for (const JsonValue& v : *list) {
+            if (!v.asDouble()) return makeError("config.json: rope_scaling's factors must be numbers");
+            t.values.push_back(float(*v.asDouble()));
+        }
+        generated.push_back(std::move(t));
+    }
+    return {};
+}
+
 } // namespace
 
 Status addArchitectureParameters(const HfArchitecture& arch, const JsonValue& config, gguf::Metadata& md,
-                                 uint32_t embd, uint32_t heads) {
+                                 uint32_t embd, uint32_t heads, std::vector<GeneratedTensor>& generated) {
     const std::string a(arch.ggufArch);
     auto key = [&a](std::string_view k) { return a + "." + std::string(k); };
     switch (arch.parameters) {
@@ -345,21 +397,24 @@ Status addArchitectureParameters(const HfArchitecture& arch, const JsonValue& co
     case HfParameters::Phi3: {
         // Phi3MiniModel's own list: the original context, rope dimensions from partial_rotary_factor.
         const JsonValue* scaling = present(config, "rope_scaling");
-        if (scaling && scaling->find("long_factor"))
-            return makeError("config.json: Phi-3 long-context rope factors (longrope) are not supported yet");
         const JsonValue* original = scaling ? present(*scaling, "original_max_position_embeddings") : nullptr;
         if (!original) original = present(config, "original_max_position_embeddings");
         if (!original || !original->asUInt())
             return makeError("config.json: Phi-3 needs \"original_max_position_embeddings\"");
         double fraction = 1.0;
-        if (const auto* f = present(config, "partial_rotary_factor")) {
+        const JsonValue* f = scaling ? present(*scaling, "partial_rotary_factor") : nullptr;
+        if (!f) f = present(config, "partial_rotary_factor");
+        if (f) {
             if (!f->asDouble() || *f->asDouble() <= 0 || *f->asDouble() > 1)
                 return makeError("config.json: \"partial_rotary_factor\" must be in (0, 1]");
             fraction = *f->asDouble();
         }
         if (!present(config, "rope_theta")) return makeError("config.json: Phi-3 needs \"rope_theta\"");
+        const uint32_t ropeDims = uint32_t(int64_t(fraction * embd)) / heads;
+        QF_TRY(addPhi3LongRope(config, scaling, *original->asUInt(), ropeDims, md,
+                               key("rope.scaling.attn_factor"), generated));
         md.set(key("rope.scaling.original_context_length"), gguf::Value::u32(uint32_t(*original->asUInt())));
-        md.set(key("rope.dimension_count"), gguf::Value::u32(uint32_t(int64_t(fraction * embd)) / heads));
+        md.set(key("rope.dimension_count"), gguf::Value::u32(ropeDims));
         uint32_t window = 0; // Phi-4 has none: 0 tells it apart
         if (const auto* w = present(config, "sliding_window")) {
             if (!w->asUInt()) return makeError("config.json: \"sliding_window\" is not a count");

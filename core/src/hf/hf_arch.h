@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "qf/gguf/value.h"
 #include "qf/json_reader.h"
@@ -39,6 +40,9 @@ struct HfArchitecture {
     // DeepSeek's multi-head latent attention: kv_b_proj is split into attn_k_b (transposed) and attn_v_b;
     // layers past num_hidden_layers (multi-token prediction) are dropped.
     bool latentAttention = false;
+    // Gemma3Model.modify_tensors: token_embd keeps only the vocabulary's rows (checkpoints pad the
+    // embedding past the tokenizer, e.g. 262208 rows for 262144 tokens).
+    bool trimEmbeddingToVocab = false;
 };
 
 // The entry for a config.json architecture class, or nullptr.
@@ -55,9 +59,16 @@ struct MappedTensor {
 };
 std::optional<MappedTensor> mapTensorName(const std::string& hfName, const HfArchitecture& arch);
 
+// A tensor the converter makes from config.json values (generate_extra_tensors): F32, one dimension.
+struct GeneratedTensor {
+    std::string name;
+    std::vector<float> values;
+};
+
 // What the class's set_gguf_parameters writes beyond (or instead of) TextModel's, into `md` which holds
 // TextModel's keys already: keys added, and for classes that do not call TextModel's, keys removed.
+// Tensors the class generates (Phi-3's long-context rope factors) are appended to `generated`.
 Status addArchitectureParameters(const HfArchitecture& arch, const JsonValue& config, gguf::Metadata& md,
-                                 uint32_t embd, uint32_t heads);
+                                 uint32_t embd, uint32_t heads, std::vector<GeneratedTensor>& generated);
 
 } // namespace qf::hf::detail

@@ -388,8 +388,11 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         if (*vocabSize) md.set(key("vocab_size"), gguf::Value::u32(**vocabSize));
         md.set(key("rope.dimension_count"), gguf::Value::u32(headDim));
     }
-    QF_TRY(detail::addArchitectureParameters(*arch, *config, md, *embd, *heads));
-    if (const auto* scaling = config->find("rope_scaling"); scaling && scaling->isObject()) {
+    std::vector<detail::GeneratedTensor> generated;
+    QF_TRY(detail::addArchitectureParameters(*arch, *config, md, *embd, *heads, generated));
+    // Phi3MiniModel writes its own rope keys only (its set_gguf_parameters does not call TextModel's).
+    if (const auto* scaling = config->find("rope_scaling");
+        scaling && scaling->isObject() && arch->parameters != detail::HfParameters::Phi3) {
         const auto* typeValue =
             scaling->find("rope_type") ? scaling->find("rope_type") : scaling->find("type");
         const std::string type = typeValue && typeValue->asString() ? *typeValue->asString() : std::string();
@@ -428,7 +431,7 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
             // No metadata: llama.cpp's converter writes the divisors as the tensor rope_freqs.weight.
             auto factors = detail::llama3RopeFactors(*scaling, *config, headDim);
             if (!factors) return makeError("{}: {}", configPath.string(), factors.error().message);
-            conv.m_ropeFactors = std::move(*factors);
+            generated.insert(generated.begin(), {"rope_freqs.weight", std::move(*factors)});
         } else if (!type.empty() && type != "default") {
             return makeError("{}: rope scaling \"{}\" is not supported yet", configPath.string(), type);
         }
@@ -445,13 +448,37 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
 
     // Generated tensors come first (generate_extra_tensors), then the safetensors in file order (shards
     // sorted by name), as llama.cpp reads them.
-    if (!conv.m_ropeFactors.empty()) {
+    for (auto& g : generated) {
         gguf::TensorSpec spec;
-        spec.name = "rope_freqs.weight";
-        spec.shape = {conv.m_ropeFactors.size()};
+        spec.name = g.name;
+        spec.shape = {g.values.size()};
         spec.type = GgmlType::F32;
         conv.m_specs.push_back(std::move(spec));
-        conv.m_sources.push_back({});
+        Source source;
+        source.generated = conv.m_generated.size();
+        conv.m_sources.push_back(source);
+        conv.m_generated.push_back(std::move(g.values));
+    }
+    // Gemma 3: the embedding's rows past the vocabulary are dropped (_create_vocab_sentencepiece's token
+    // count, or tokenizer.json's vocabulary plus added tokens).
+    uint64_t vocabRows = 0;
+    if (arch->trimEmbeddingToVocab) {
+        std::error_code ec;
+        if (fs::is_regular_file(conv.m_folder / "tokenizer.model", ec)) {
+            const gguf::Value* tokens = md.find("tokenizer.ggml.tokens");
+            const auto* list = tokens ? std::get_if<gguf::Array>(&tokens->data) : nullptr;
+            if (!list) return makeError("{}: the vocabulary has no tokens", conv.m_folder.string());
+            vocabRows = list->size();
+        } else {
+            auto tokenizer = readJsonFile(conv.m_folder / "tokenizer.json");
+            if (!tokenizer) return tokenizer.error();
+            const JsonValue* model = tokenizer->find("model");
+            const JsonValue* vocab = model ? model->find("vocab") : nullptr;
+            const JsonValue* added = tokenizer->find("added_tokens");
+            if (!vocab || !vocab->asObject() || !added || !added->asArray())
+                return makeError("{}: tokenizer.json has no model.vocab or added_tokens", conv.m_folder.string());
+            vocabRows = vocab->asObject()->size() + added->asArray()->size();
+        }
     }
     const auto& all = conv.m_weights.tensors();
     QF_TRY(conv.pairFp8Scales(*config));
@@ -503,7 +530,10 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
             stacked[it->second].emplace_back(*mapped->expert, i);
             continue;
         }
-        Source source{{i}, 0, 0.0f};
+        Source source;
+        source.weights = {i};
+        if (vocabRows && st.name.ends_with("embed_tokens.weight") && st.shape.size() == 2 && st.shape[0] > vocabRows)
+            source.keepRows = vocabRows;
         if (arch->normShift != 0.0f && st.name.ends_with("norm.weight")) source.addend = arch->normShift;
         if (arch->permuteQk) {
             if (st.name.ends_with("q_proj.weight") || st.name.ends_with("q_proj.bias"))
@@ -517,6 +547,7 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         gguf::TensorSpec spec;
         spec.name = mapped->name;
         spec.shape.assign(st.shape.rbegin(), st.shape.rend());
+        if (source.keepRows) spec.shape.back() = source.keepRows;
         spec.type = ggufType(options.outType, spec.name, st.shape.size());
         for (const auto& other : conv.m_specs)
             if (other.name == spec.name)
@@ -642,16 +673,21 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
         return makeError("{}: output buffer of {} bytes, expected {}", spec.name, out.size(),
                          tensorByteSize(index));
     if (source.weights.empty()) {
-        std::memcpy(out.data(), m_ropeFactors.data(), out.size());
+        std::memcpy(out.data(), m_generated[source.generated].data(), out.size());
         return {};
     }
     if (source.mxfp4) return repackMxfp4(source, out);
     if (source.rows) return convertStrided(source, spec, out);
     uint64_t offset = 0;
     for (size_t weight : source.weights) {
-        const SafetensorInfo& st = m_weights.tensors()[weight];
+        SafetensorInfo st = m_weights.tensors()[weight];
+        std::span<const uint8_t> in = m_weights.data(st);
+        if (source.keepRows) { // the leading rows only: a prefix of the row-major source
+            const uint64_t rowLength = st.elementCount() / st.shape[0];
+            st.shape[0] = source.keepRows;
+            in = in.first(size_t(source.keepRows * rowLength * stDtypeSize(st.dtype)));
+        }
         const uint64_t bytes = st.elementCount() * (spec.type == GgmlType::F32 ? 4 : 2);
-        if (offset + bytes > out.size()) return makeError("{}: the source is larger than the tensor", spec.name);
         if (offset + bytes > out.size()) return makeError("{}: the source is larger than the tensor", spec.name);
         BlockScales scales;
         const bool fp8 = weight < m_scaleOf.size() && m_scaleOf[weight] != SIZE_MAX;
@@ -661,7 +697,7 @@ Status HfConversion::tensorData(size_t index, std::span<uint8_t> out) const {
             scales.blockRows = m_blockRows;
             scales.blockCols = m_blockCols;
         }
-        convertRows(st, m_weights.data(st), source.permuteHeads, source.addend, spec.type, out.subspan(offset, bytes),
+        convertRows(st, in, source.permuteHeads, source.addend, spec.type, out.subspan(offset, bytes),
                     fp8 ? &scales : nullptr);
         offset += bytes;
     }

@@ -160,6 +160,11 @@ Result<ModelSpec> ModelSpec::fromMetadata(const gguf::Metadata& m) {
         QF_READ(linear, r.real("rope.scale_linear", 0.0f));
         if (linear > 0) s.ropeFreqScale = 1.0f / linear;
     }
+    // llama_context multiplies rope.scaling.attn_factor into the rotation's magnitude whatever the scaling
+    // (Phi-3's long-context models: sqrt(1 + ln(scale) / ln(original context))); the YaRN branch did.
+    if (scaling != "yarn") QF_READ(s.yarnAttnFactor, r.real("rope.scaling.attn_factor", 1.0f));
+    QF_READ(s.ropeOriginalContext,
+            r.optional("rope.scaling.original_context_length", s.trainedContext, 1u << 24));
 
     // Sliding-window layers (llama_model_base::load_swa_pattern): an explicit per-layer array, or every
     // layer but each pattern-th one.

@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../../data/hf_convert
 # A name <arch>-fp8 is that architecture's folder with FP8 e4m3 weights and 128x128 block scales;
 # gpt-oss-mxfp4 has its experts as MXFP4 blocks.
-archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope phi3 gemma2 gemma3 gpt-oss deepseek2 qwen3-fp8 llama-rope-fp8 gpt-oss-mxfp4"}
+archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope phi3 gemma2 gemma3 gpt-oss deepseek2 qwen3-fp8 llama-rope-fp8 gpt-oss-mxfp4 phi3-longrope gemma3-padded-vocab"}
 # The SentencePiece architectures use the shared model's tokenizer.model (QF_SHARED_DIR, ../shared).
 shared=${QF_SHARED_DIR:-$here/../../../../shared}
 work=$(mktemp -d)
@@ -27,7 +27,7 @@ for name in $archs; do
     [ "$arch" = qwen3moe ] && shards=2
     tokenizer=$data/qwen3-tokenizer
     case $arch in
-        phi3|gemma2|gemma3) tokenizer=$shared/models/qf-books-22m-hf ;;
+        phi3|gemma2|gemma3|phi3-longrope|gemma3-padded-vocab) tokenizer=$shared/models/qf-books-22m-hf ;;
         gpt-oss) tokenizer=$data/gptoss-tokenizer; pre=gpt-4o ;;
     esac
     "$build/bin/qf_make_hf_folder" "$arch" "$work/$name/$arch" "$tokenizer" "$dtype" "$shards"

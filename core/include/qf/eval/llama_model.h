@@ -94,8 +94,11 @@ public:
     const WeightMatrix& output() const { return m_output; }
     bool tiedEmbeddings() const { return m_tied; }
     const std::vector<LayerWeights>& layers() const { return m_layers; }
-    // Per rotated pair divisors of the rotary frequencies (rope_freqs.weight, llama 3.1); empty if absent.
-    const std::vector<float>& ropeFrequencyFactors() const { return m_ropeFactors; }
+    // Per rotated pair divisors of the rotary frequencies for a context of `context` tokens, as llama.cpp's
+    // get_rope_factors: rope_freqs.weight (Llama 3.1) if present, else Phi-3's rope_factors_long.weight
+    // when the context is longer than the original one, else rope_factors_short.weight; empty if absent.
+    // The context counts as llama.cpp's, which rounds every context up to a multiple of 256.
+    const std::vector<float>& ropeFrequencyFactors(uint32_t context) const;
 
     // Writes the F32 embedding of `token` (params().embedding values).
     void embed(Token token, float* out) const;
@@ -120,6 +123,7 @@ private:
     bool m_tied = false;
     std::vector<LayerWeights> m_layers;
     std::vector<float> m_ropeFactors;
+    std::vector<float> m_ropeFactorsLong, m_ropeFactorsShort;
 };
 
 } // namespace qf::eval

@@ -81,8 +81,10 @@ private:
     HfConversion() = default;
     struct Source {
         // Indexes into m_weights.tensors(), stacked in order along a new outer dimension (the experts of a
-        // 3-D tensor); one for a plain tensor; none for rope_freqs.weight (from m_ropeFactors).
+        // 3-D tensor); one for a plain tensor; none for a generated tensor (m_generated[generated]).
         std::vector<size_t> weights;
+        size_t generated = 0;
+        uint64_t keepRows = 0;     // only the first rows of the (2-D) source; 0: all (Gemma 3's embedding)
         uint32_t permuteHeads = 0; // rotary Q/K row permutation over this many heads; 0: none
         float addend = 0.0f;       // added to every value (Gemma's norms: +1)
         // gpt-oss's fused experts: a strided selection of one source tensor, out[e][i][j] =
@@ -113,7 +115,8 @@ private:
     gguf::Metadata m_metadata;
     std::vector<gguf::TensorSpec> m_specs;
     std::vector<Source> m_sources;
-    std::vector<float> m_ropeFactors; // llama3 rope scaling divisors (rope_freqs.weight); empty: none
+    // F32 tensors made from config.json (rope_freqs, rope_factors_long/short), in the order written.
+    std::vector<std::vector<float>> m_generated;
     // FP8 checkpoints (quantization_config quant_method "fp8"): per weight, the index of its
     // weight_scale_inv tensor (SIZE_MAX: none), and the scale's block (rows, columns; 0: one scale).
     std::vector<size_t> m_scaleOf;

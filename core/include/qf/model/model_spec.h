@@ -44,6 +44,10 @@ struct ModelSpec {
     float yarnBetaFast = 32.0f;
     float yarnBetaSlow = 1.0f;
     uint32_t yarnOriginalContext = 0;
+    // The context the model was trained at before its rope scaling (llama.cpp's n_ctx_orig_yarn:
+    // rope.scaling.original_context_length, else context_length): Phi-3's long rope factors apply to
+    // contexts past it.
+    uint32_t ropeOriginalContext = 0;
     float yarnLogMultiplier = 0.0f; // rope.scaling.yarn_log_multiplier (DeepSeek-2: without the stored 0.1)
 
     // Mixture of experts (0 experts: dense FFN).

@@ -455,7 +455,7 @@ void InferenceSession::prepareBuffers(int64_t n) {
 Status InferenceSession::runLayers(uint32_t firstLayer, int64_t n, size_t firstOutput, std::vector<float>& out,
                                    std::stop_token stop, DecodeOutput what) {
     const int64_t E = m_p.embedding;
-    const std::vector<float>& factors = m_model.ropeFrequencyFactors();
+    const std::vector<float>& factors = m_model.ropeFrequencyFactors(m_capacity);
     const model::RopeYarn yarn{m_p.yarnExtFactor, m_p.yarnAttnFactor, m_p.yarnBetaFast, m_p.yarnBetaSlow,
                                m_p.yarnOriginalContext};
     model::ropeCache(m_position, n, m_p.ropeDims, m_p.ropeFreqBase, m_p.ropeFreqScale, factors, m_rope, yarn);

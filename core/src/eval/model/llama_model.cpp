@@ -87,6 +87,8 @@ Status LlamaModel::load() {
     m_tied = m_output.data == nullptr;
     if (m_tied) m_output = m_tokenEmbedding;
     QF_TRY(vector("rope_freqs.weight", p.ropeDims / 2, true, m_ropeFactors));
+    QF_TRY(vector("rope_factors_long.weight", p.ropeDims / 2, true, m_ropeFactorsLong));
+    QF_TRY(vector("rope_factors_short.weight", p.ropeDims / 2, true, m_ropeFactorsShort));
 
     // Sizes come from metadata, which is anyone's: allocate only for layers whose tensors are in the file.
     uint32_t layersPresent = 0;
@@ -203,6 +205,13 @@ Status LlamaModel::load() {
         }
     }
     return {};
+}
+
+const std::vector<float>& LlamaModel::ropeFrequencyFactors(uint32_t context) const {
+    if (!m_ropeFactors.empty()) return m_ropeFactors;
+    // llama_context: n_ctx_seq = GGML_PAD(n_ctx, 256) for one sequence.
+    const uint64_t padded = (uint64_t(context) + 255) / 256 * 256;
+    return padded > m_params.ropeOriginalContext ? m_ropeFactorsLong : m_ropeFactorsShort;
 }
 
 void LlamaModel::embed(Token token, float* out) const {
