@@ -242,9 +242,7 @@ int exportLmStudio(const Args& args, const gguf::GgufFile& file) {
     auto copied = lmstudio::copyModel(request, file.metadata(), progress, {});
     line.clear();
     if (!copied) {
-        const bool exists = copied.error().message.ends_with("already exists");
-        fmt::print(stderr, "error: {}{}\n", copied.error().message,
-                   exists ? "; pass --overwrite to replace it" : "");
+        fmt::print(stderr, "error: {}\n", copied.error().message);
         return 1;
     }
     if (args.has("--json")) {

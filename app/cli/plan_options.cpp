@@ -89,9 +89,8 @@ Result<PlanRequest> planRequestFrom(const Args& args) {
 }
 
 std::string requantizeHint(const Error& planError) {
-    return planError.message.find("already quantized") != std::string::npos
-               ? " (pass --allow-requantize to do it anyway)"
-               : "";
+    return planError.kind == ErrorKind::NeedsAllowRequantize ? " (pass --allow-requantize to do it anyway)"
+                                                             : "";
 }
 
 } // namespace qf::cli

@@ -9,6 +9,12 @@ std::string fileTypeName(uint32_t id) {
     return name ? std::string(*name) : std::string();
 }
 
+bool hasQuantizedTensors(const ModelSummary& summary) {
+    for (const auto& [type, totals] : summary.perType)
+        if (ggmlTypeTraits(type).quantized) return true;
+    return false;
+}
+
 ModelSummary summarize(const gguf::GgufFile& file) {
     ModelSummary s = summarize(file.metadata(), file.tensors(), file.totalFileBytes(),
                                file.path().stem().string(), uint32_t(file.shardPaths().size()));

@@ -12,6 +12,9 @@
 #include <vector>
 
 #include "hf_synthetic_folder.h"
+#include "qf/hf/hf_convert.h"
+#include "qf/quant/preset.h"
+#include "qf/quant/quantize_job.h"
 
 namespace qf::test::hf {
 
@@ -58,6 +61,26 @@ inline bool writeSyntheticLoraAdapter(const std::filesystem::path& out, const st
 )",
                           qlora ? "unsloth/llama-3-8b-bnb-4bit" : baseName, r);
     return bool(config);
+}
+
+// The synthetic base three ways, for merges: its Hugging Face folder `folder` ("llama-rope", with the
+// tokenizer in `tokenizerDir`), `f16` converted from it, and `q8` quantized from that to Q8_0.
+inline bool writeSyntheticMergeBases(const std::filesystem::path& tokenizerDir,
+                                     const std::filesystem::path& folder, const std::filesystem::path& f16,
+                                     const std::filesystem::path& q8) {
+    SyntheticOptions options;
+    options.tokenizerDir = tokenizerDir;
+    if (!writeSyntheticHfFolder("llama-rope", folder, options)) return false;
+    auto conversion = qf::hf::HfConversion::open(folder);
+    if (!conversion || !conversion->write(f16)) return false;
+    auto base = qf::gguf::GgufFile::open(f16);
+    if (!base) return false;
+    auto plan = qf::quant::makeQuantPlan(base->metadata(), base->tensors(), *qf::quant::findPreset("Q8_0"));
+    if (!plan) return false;
+    qf::quant::QuantizeParams params;
+    params.source = &*base;
+    params.outputs.push_back({std::move(*plan), q8, {}});
+    return qf::quant::quantize(params).ok();
 }
 
 } // namespace qf::test::hf

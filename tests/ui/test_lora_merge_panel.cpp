@@ -111,23 +111,12 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_settings =
             std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-        test::hf::SyntheticOptions options;
-        options.tokenizerDir = fs::path(QF_SOURCE_DIR) / "tests/data/hf_convert/qwen3-tokenizer";
-        QVERIFY(test::hf::writeSyntheticHfFolder("llama-rope", dir() / "llama-rope", options));
         QVERIFY(test::hf::writeSyntheticLoraAdapter(adapter(), "../llama-rope"));
         fs::create_directories(dir() / "models");
         fs::create_directories(dir() / "reference");
-        auto conversion = hf::HfConversion::open(dir() / "llama-rope");
-        QVERIFY(conversion.ok());
-        QVERIFY(conversion->write(baseGguf()).ok());
-        auto base = gguf::GgufFile::open(baseGguf());
-        QVERIFY(base.ok());
-        auto plan = quant::makeQuantPlan(base->metadata(), base->tensors(), *quant::findPreset("Q8_0"));
-        QVERIFY(plan.ok());
-        quant::QuantizeParams params;
-        params.source = &*base;
-        params.outputs.push_back({std::move(*plan), q8Gguf(), {}});
-        QVERIFY(quant::quantize(params).ok());
+        QVERIFY(test::hf::writeSyntheticMergeBases(fs::path(QF_SOURCE_DIR) /
+                                                       "tests/data/hf_convert/qwen3-tokenizer",
+                                                   dir() / "llama-rope", baseGguf(), q8Gguf()));
     }
 
     void mergesIntoTheFloatModel() {

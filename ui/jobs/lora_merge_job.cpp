@@ -25,12 +25,6 @@ LoraMergeJob::LoraMergeJob(LoraMergeRequest request, std::stop_token stop, QObje
     setAutoDelete(false); // deleted on the owner's thread, see run()
 }
 
-bool LoraMergeJob::isQuantized(const LoadedModel& model) {
-    for (const auto& t : model.tensors())
-        if (ggmlTypeTraits(t.type).quantized) return true;
-    return false;
-}
-
 void LoraMergeJob::run() {
     emit started();
     merge();
@@ -56,7 +50,7 @@ void LoraMergeJob::merge() {
         auto updates = hf::loadLoraUpdates(toPath(m_request.adapter), adapterBase);
         if (!updates) {
             emit failed(QString::fromStdString(updates.error().message), false,
-                        hf::needsBaseFolder(updates.error()));
+                        updates.error().kind == ErrorKind::NeedsBaseFolder);
             return;
         }
         hf::MergeOptions options;
@@ -64,9 +58,7 @@ void LoraMergeJob::merge() {
         auto source = hf::LoraMergeSource::create(*base, std::move(*updates), options);
         if (!source) {
             emit failed(QString::fromStdString(source.error().message),
-                        !m_request.dequantize && isQuantized(model) &&
-                            source.error().message.find("--dequantize") != std::string::npos,
-                        false);
+                        source.error().kind == ErrorKind::NeedsDequantize, false);
             return;
         }
         hf::MergeWriteParams params;

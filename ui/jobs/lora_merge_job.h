@@ -34,9 +34,6 @@ public:
 
     void run() override;
 
-    // Whether the model has block-quantized tensors (a merge into it needs `dequantize`).
-    static bool isQuantized(const LoadedModel& model);
-
 signals:
     void started();
     void progressed(double fraction, const QString& stage);

@@ -42,12 +42,6 @@ int hardwareThreads() {
     return qMax(1, QThread::idealThreadCount());
 }
 
-bool hasQuantizedTensors(const ModelSummary& summary) {
-    for (const auto& [type, totals] : summary.perType)
-        if (ggmlTypeTraits(type).quantized) return true;
-    return false;
-}
-
 QLabel* makeHint(QWidget* parent, const QString& objectName) {
     auto* label = new QLabel(parent);
     label->setObjectName(objectName);

@@ -245,7 +245,7 @@ void LoraMergePanel::updateState() {
                   .arg(m_presets.join(QStringLiteral(", "))));
     m_quantizeCheck->setEnabled(!m_presets.isEmpty() && !busy);
     // Offered where it matters: a quantized base, or a choice already made.
-    m_dequantizeCheck->setVisible((m_model && LoraMergeJob::isQuantized(*m_model)) ||
+    m_dequantizeCheck->setVisible((m_model && hasQuantizedTensors(m_model->summary)) ||
                                   m_dequantizeCheck->isChecked());
     m_dequantizeCheck->setEnabled(!busy);
     m_mergeButton->setEnabled(m_model != nullptr && !m_adapter.isEmpty() && !busy);

@@ -20,7 +20,7 @@ struct Progress {
 
 using ProgressFn = std::function<void(const Progress&)>;
 
-inline Error cancelledError() { return Error{"cancelled"}; }
-inline bool isCancelled(const Error& error) { return error.message == "cancelled"; }
+inline Error cancelledError() { return Error{"cancelled", ErrorKind::Cancelled}; }
+inline bool isCancelled(const Error& error) { return error.kind == ErrorKind::Cancelled; }
 
 } // namespace qf

@@ -50,6 +50,10 @@ ModelSummary summarize(const gguf::GgufFile& file);
 ModelSummary summarize(const gguf::Metadata& metadata, const std::vector<gguf::TensorInfo>& tensors,
                        uint64_t fileBytes, std::string_view fallbackName, uint32_t shardCount = 1);
 
+// Whether any tensor is block-quantized (Q4_K, IQ2_XS...): such a model is not quantized again, and a LoRA
+// merge into it needs its weights widened first.
+bool hasQuantizedTensors(const ModelSummary& summary);
+
 // llama.cpp's LLAMA_FTYPE names ("Q4_K_M") for general.file_type ids; empty for unknown ids.
 std::string fileTypeName(uint32_t fileTypeId);
 

@@ -95,7 +95,7 @@ Result<std::vector<fs::path>> copyModel(const CopyRequest& request, const gguf::
         const auto size = fs::file_size(request.sources[i], ec);
         if (ec) return makeError("cannot read {}: {}", request.sources[i].string(), ec.message());
         if (!request.overwrite && fs::exists(destinations[i], ec))
-            return makeError("{} already exists", destinations[i].string());
+            return makeError("{} already exists; pass --overwrite to replace it", destinations[i].string());
         report.total += size;
     }
 

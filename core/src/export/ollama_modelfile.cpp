@@ -131,7 +131,9 @@ Result<Modelfile> makeModelfile(const gguf::Metadata& metadata, std::string_view
     auto pathValue = [](std::string_view path) -> Result<std::string> {
         if (isPlainPath(path)) return std::string(path);
         auto quoted = quotedValue(path);
-        if (!quoted) return makeError("cannot name the file {} in a Modelfile: {}", path, quoted.error().message);
+        if (!quoted)
+            return rewordError(quoted.error(), "cannot name the file {} in a Modelfile: {}", path,
+                               quoted.error().message);
         return std::move(*quoted);
     };
     auto fromValue = pathValue(fromPath);

@@ -259,7 +259,7 @@ uint64_t TensorInfo::elementCount() const {
 }
 
 Result<Header> parseHeader(std::span<const uint8_t> bytes, const std::string& fileName, const ParseLimits& limits) {
-    auto fail = [&](const Error& e) -> Error { return Error{fmt::format("{}: {}", fileName, e.message)}; };
+    auto fail = [&](const Error& e) -> Error { return rewordError(e, "{}: {}", fileName, e.message); };
     Cursor in(bytes, limits);
     Header h;
 

@@ -146,7 +146,9 @@ Result<GgufStreamWriter> GgufStreamWriter::create(const WriteParams& params) {
     QF_TRY(io::checkOutputAllowed(params.output, policy));
 
     auto header = serializeHeader(params);
-    if (!header) return Error{fmt::format("cannot write {}: {}", params.output.string(), header.error().message)};
+    if (!header)
+        return rewordError(header.error(), "cannot write {}: {}", params.output.string(),
+                           header.error().message);
     GgufStreamWriter w;
     w.m_alignment = *effectiveAlignment(params);
     w.m_durable = params.durable;

@@ -430,7 +430,8 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         } else if (type == "llama3") {
             // No metadata: llama.cpp's converter writes the divisors as the tensor rope_freqs.weight.
             auto factors = detail::llama3RopeFactors(*scaling, *config, headDim);
-            if (!factors) return makeError("{}: {}", configPath.string(), factors.error().message);
+            if (!factors)
+                return rewordError(factors.error(), "{}: {}", configPath.string(), factors.error().message);
             generated.insert(generated.begin(), {"rope_freqs.weight", std::move(*factors)});
         } else if (!type.empty() && type != "default") {
             return makeError("{}: rope scaling \"{}\" is not supported yet", configPath.string(), type);

@@ -32,8 +32,6 @@ std::string baseTensorName(std::string name) {
     return name;
 }
 
-constexpr std::string_view kNeedsBaseText = "the base model's folder (its config.json) is needed to convert the adapter";
-
 std::string lowered(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     return s;
@@ -105,8 +103,10 @@ Result<LoraAdapter> LoraAdapter::open(const fs::path& path, const LoraOptions& o
         }
     }
     if (lora.m_base.empty() || !fs::is_regular_file(lora.m_base / "config.json", ec))
-        return makeError("{}: {}; pass it with --base (only config.json is read, not its weights)",
-                         lora.m_folder.string(), kNeedsBaseText);
+        return makeError(ErrorKind::NeedsBaseFolder,
+                         "{}: the base model's folder (its config.json) is needed to convert the adapter; pass it "
+                         "with --base (only config.json is read, not its weights)",
+                         lora.m_folder.string());
     auto baseConfig = readJsonFile(lora.m_base / "config.json");
     if (!baseConfig) return baseConfig.error();
     lora.m_qloraEvidence = qloraEvidence(*config, &*baseConfig);
@@ -271,10 +271,6 @@ Status LoraAdapter::write(const fs::path& output, const ProgressFn& progress, st
     return gguf::writeGguf(params, data, {}, stop);
 }
 
-bool needsBaseFolder(const Error& error) {
-    return error.message.find(kNeedsBaseText) != std::string::npos;
-}
-
 Status checkMergeAllowed(const LoraAdapter& adapter, bool baseIsQuantized, bool dequantize) {
     return checkMergeAllowed(adapter.folder().string(), adapter.quantizedBaseEvidence(), baseIsQuantized, dequantize);
 }
@@ -283,6 +279,7 @@ Status checkMergeAllowed(const std::string& adapterName, const std::string& quan
                          bool baseIsQuantized, bool dequantize) {
     if (quantizedBaseEvidence.empty() || !baseIsQuantized || dequantize) return {};
     return makeError(
+        ErrorKind::NeedsDequantize,
         "{} was trained with QLoRA on a 4-bit base ({}); merging it into a quantized model would add its "
         "low-rank update to weights it never saw and compound two roundings. Either merge it into the F16 base "
         "first (--dequantize: the base is widened to F16, the adapter merged, then quantized once), or ship the "

@@ -190,7 +190,8 @@ Result<std::unique_ptr<LoraMergeSource>> LoraMergeSource::create(quant::TensorSo
         QF_TRY(checkShapes(updates, up, baseTensors[it->second]));
         const GgmlType type = baseTensors[it->second].type;
         if (!isPlainFloat(type) && !options.dequantize)
-            return makeError("{} is {} in the base: a LoRA merges into float weights. Pass --dequantize (the base is "
+            return makeError(ggmlTypeTraits(type).quantized ? ErrorKind::NeedsDequantize : ErrorKind::General,
+                             "{} is {} in the base: a LoRA merges into float weights. Pass --dequantize (the base is "
                              "widened to F16, the adapter merged, then quantized once with a preset), or merge into "
                              "the F16/BF16/F32 base",
                              up.target, ggmlTypeName(type));

@@ -36,7 +36,8 @@ Result<MergeWriteResult> writeMerged(LoraMergeSource& source, const MergeWritePa
         for (size_t i = 0; i < params.presets.size(); ++i) {
             auto plan = quant::makeQuantPlan(source.metadata(), source.tensors(), *params.presets[i],
                                              params.planOptions);
-            if (!plan) return makeError("{}: {}", params.presets[i]->name, plan.error().message);
+            if (!plan)
+                return rewordError(plan.error(), "{}: {}", params.presets[i]->name, plan.error().message);
             qp.outputs.push_back({std::move(*plan), params.outputs[i], {}});
         }
         auto done = quant::quantize(qp, progress, stop);

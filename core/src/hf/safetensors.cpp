@@ -78,7 +78,7 @@ Result<SafetensorsHeader> parseSafetensorsHeader(std::span<const uint8_t> bytes,
     limits.maxDepth = 4;
     limits.rejectDuplicateKeys = true;
     auto json = parseJson(text, limits);
-    if (!json) return fail("header: " + json.error().message);
+    if (!json) return rewordError(json.error(), "{}: header: {}", fileName, json.error().message);
     const auto* members = json->asObject();
     if (!members) return fail("the header is not a JSON object");
 

@@ -258,7 +258,7 @@ struct LockReader {
 
 Result<QuantLock> parseLock(std::string_view text, const std::string& fileName) {
     auto doc = parseJson(text);
-    if (!doc) return makeError("{}: {}", fileName, doc.error().message);
+    if (!doc) return rewordError(doc.error(), "{}: {}", fileName, doc.error().message);
     LockReader r{fileName};
     if (!doc->isObject()) return r.bad("not a JSON object");
     QF_LOCK_GET(format, r.str(*doc, "format"));

@@ -113,7 +113,8 @@ Result<MixPlan> planMix(const gguf::Metadata& metadata, const std::vector<gguf::
                              request.budgetBytes, fixed + reserve);
         auto solution = solveMix(*items, request.budgetBytes - fixed - reserve);
         if (!solution)
-            return makeError("{} (with {} bytes of metadata and unquantized tensors)", solution.error().message, fixed);
+            return rewordError(solution.error(), "{} (with {} bytes of metadata and unquantized tensors)",
+                               solution.error().message, fixed);
         quant::PlanOptions options;
         options.imatrix = request.imatrix;
         options.imatrixFileLabel = request.imatrixLabel;

@@ -28,7 +28,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 constexpr std::string_view kFormatVersion = "qf-mix-sensitivity 2";
-constexpr std::string_view kNotCached = "the sensitivity of this model to this text is not measured yet";
 
 // What the base model produced for one sampled chunk.
 struct BaseChunk {
@@ -162,7 +161,7 @@ std::optional<SensitivityTable> readCache(const std::filesystem::path& path, con
 } // namespace
 
 bool isNotCached(const Error& error) {
-    return error.message == kNotCached;
+    return error.kind == ErrorKind::NotCached;
 }
 
 std::vector<GgmlType> defaultCandidateTypes() {
@@ -202,7 +201,9 @@ Result<SensitivityTable> measureSensitivity(eval::LlamaModel& model, std::string
     const std::filesystem::path cachePath = cachePathFor(model, params, key);
     if (params.useCache || params.cacheOnly)
         if (auto cached = readCache(cachePath, key)) return std::move(*cached);
-    if (params.cacheOnly) return makeError("{}", kNotCached);
+    if (params.cacheOnly)
+        return makeError(ErrorKind::NotCached,
+                         "the sensitivity of this model to this text is not measured yet");
 
     const eval::LlamaHyperParams& hp = model.params();
     const size_t vocab = hp.vocabulary;
@@ -218,7 +219,7 @@ Result<SensitivityTable> measureSensitivity(eval::LlamaModel& model, std::string
 
     const std::vector<eval::Token> tokens = model.tokenizer().tokenize(text, true);
     auto chunkPlan = eval::planChunks(tokens.size(), params.context, -1);
-    if (!chunkPlan) return makeError("calibration text: {}", chunkPlan.error().message);
+    if (!chunkPlan) return rewordError(chunkPlan.error(), "calibration text: {}", chunkPlan.error().message);
     const int sampled = std::min(params.chunks, chunkPlan->chunks);
     const size_t scored = chunkPlan->scoredPerChunk;
     const size_t firstScored = chunkPlan->firstScored;

@@ -170,7 +170,7 @@ Result<Imatrix> parseLegacyImatrix(std::span<const uint8_t> bytes, const std::st
         QF_TRY(checkFinite(entry.sumSquares, fileName, entry.name, "a"));
         entry.counts = {double(*ncall)};
         if (auto added = im.add(std::move(entry)); !added)
-            return Error{fileName + ": " + added.error().message};
+            return rewordError(added.error(), "{}: {}", fileName, added.error().message);
     }
     // Newer legacy files end with the number of chunks and the calibration file's name; older ones do not.
     if (in.remaining() == 0) return im;
@@ -260,7 +260,7 @@ Result<Imatrix> parseGgufImatrix(std::span<const uint8_t> bytes, const std::stri
             entry.sums = std::move(*sums);
         }
         if (auto added = im.add(std::move(entry)); !added)
-            return Error{fileName + ": " + added.error().message};
+            return rewordError(added.error(), "{}: {}", fileName, added.error().message);
     }
     return im;
 }

@@ -322,16 +322,15 @@ gguf::WriteParams QuantPlan::writeParams(const std::filesystem::path& output) co
 
 // llama-quantize refuses a plan with any tensor of a type that needs importance weights when no imatrix
 // is given (its tensor_requires_imatrix); say how to get one.
-constexpr std::string_view kNeedsImatrixText = "needs an importance matrix";
-
-static std::string importanceMatrixNeeded(const Preset& preset, const std::string& tensor, GgmlType type) {
-    return fmt::format("{} {} (tensor {} would be {}): compute one with "
-                       "`quantforge-cli imatrix MODEL --text FILE` or pass --imatrix",
-                       preset.name, kNeedsImatrixText, tensor, ggmlTypeName(type));
+static Error importanceMatrixNeeded(const Preset& preset, const std::string& tensor, GgmlType type) {
+    return makeError(ErrorKind::NeedsImportanceMatrix,
+                     "{} needs an importance matrix (tensor {} would be {}): compute one with "
+                     "`quantforge-cli imatrix MODEL --text FILE` or pass --imatrix",
+                     preset.name, tensor, ggmlTypeName(type));
 }
 
 bool needsImportanceMatrix(const Error& error) {
-    return error.message.find(kNeedsImatrixText) != std::string::npos;
+    return error.kind == ErrorKind::NeedsImportanceMatrix;
 }
 
 Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vector<gguf::TensorInfo>& tensors,
@@ -436,7 +435,7 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
         }
         if (t.action == TensorAction::Quantize && !hasImatrix &&
             detail::typeRequiresImatrix(t.type, t.name, preset.fileType))
-            return makeError("{}", importanceMatrixNeeded(preset, t.name, t.type));
+            return importanceMatrixNeeded(preset, t.name, t.type);
         if (t.action == TensorAction::Quantize && realImatrix && !t.usesImatrix &&
             detail::typeRequiresImatrix(t.type, t.name, preset.fileType))
             return makeError(
@@ -450,12 +449,14 @@ Result<QuantPlan> makeQuantPlan(const gguf::Metadata& metadata, const std::vecto
         plan.tensors.push_back(std::move(t));
     }
     if (requantized && requantized->type == GgmlType::MXFP4)
-        return makeError("{} is stored as MXFP4, as gpt-oss models are published ({} tensor{} affected): the "
+        return makeError(ErrorKind::NeedsAllowRequantize,
+                         "{} is stored as MXFP4, as gpt-oss models are published ({} tensor{} affected): the "
                          "MXFP4_MOE preset keeps those experts as they are; any other preset quantizes them "
                          "again, which needs requantizing to be allowed explicitly",
                          requantized->name, requantizedCount, requantizedCount == 1 ? "" : "s");
     if (requantized)
-        return makeError("{} is already quantized ({}); quantizing again loses quality: start from the "
+        return makeError(ErrorKind::NeedsAllowRequantize,
+                         "{} is already quantized ({}); quantizing again loses quality: start from the "
                          "F16/BF16/F32 model, or allow requantizing explicitly ({} tensor{} affected)",
                          requantized->name, ggmlTypeName(requantized->type), requantizedCount,
                          requantizedCount == 1 ? "" : "s");

@@ -33,10 +33,6 @@ struct LoraOptions {
 // True for a folder (or a file in one) with adapter_config.json.
 bool isLoraAdapterFolder(const std::filesystem::path& path);
 
-// True for LoraAdapter::open's refusal of a PEFT folder whose base model's folder (its config.json) is not
-// known: LoraOptions::base (--base) is needed.
-bool needsBaseFolder(const Error& error);
-
 class LoraAdapter {
 public:
     static Result<LoraAdapter> open(const std::filesystem::path& path, const LoraOptions& options = {});

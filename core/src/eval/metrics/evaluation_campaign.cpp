@@ -197,8 +197,8 @@ private:
     }
 
     static Error failure(const std::string& name, const Error& error) {
-        if (isCancelled(error)) return error;
-        return Error{fmt::format("{}: {}", name, error.message)};
+        if (isCancelled(error)) return error; // "cancelled", not one file's failure
+        return rewordError(error, "{}: {}", name, error.message);
     }
 
     const CampaignParams& m_params;

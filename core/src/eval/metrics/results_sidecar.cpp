@@ -157,7 +157,7 @@ Result<ResultsSidecar> readSidecarFile(const std::filesystem::path& path) {
     if (!in) return makeError("{}: cannot open", path.string());
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     auto sidecar = sidecarFromJson(text);
-    if (!sidecar) return makeError("{}: {}", path.string(), sidecar.error().message);
+    if (!sidecar) return rewordError(sidecar.error(), "{}: {}", path.string(), sidecar.error().message);
     return sidecar;
 }
 
@@ -166,7 +166,7 @@ Status writeSidecarFile(const std::filesystem::path& path, const ResultsSidecar&
     std::error_code ec;
     std::filesystem::create_directories(path.parent_path(), ec);
     auto file = io::AtomicFile::create(path, json.size());
-    if (!file) return makeError("{}: {}", path.string(), file.error().message);
+    if (!file) return rewordError(file.error(), "{}: {}", path.string(), file.error().message);
     QF_TRY(file->write({reinterpret_cast<const uint8_t*>(json.data()), json.size()}));
     QF_TRY(file->commit());
     return {};

@@ -18,13 +18,13 @@ Result<std::unique_ptr<LlamaModel>> LlamaModel::open(const std::filesystem::path
     if (!file) return file.error();
     // The spec first: an architecture the decoder cannot run is refused before the vocabulary is read.
     auto spec = model::ModelSpec::fromMetadata(file->metadata());
-    if (!spec) return makeError("{}: {}", path.string(), spec.error().message);
+    if (!spec) return rewordError(spec.error(), "{}: {}", path.string(), spec.error().message);
     auto tokenizer = Tokenizer::fromMetadata(file->metadata());
-    if (!tokenizer) return makeError("{}: {}", path.string(), tokenizer.error().message);
+    if (!tokenizer) return rewordError(tokenizer.error(), "{}: {}", path.string(), tokenizer.error().message);
     std::unique_ptr<LlamaModel> model(new LlamaModel(std::move(*file), std::move(*tokenizer)));
     model->m_params = std::move(*spec);
     if (auto status = model->load(); !status)
-        return makeError("{}: {}", path.string(), status.error().message);
+        return rewordError(status.error(), "{}: {}", path.string(), status.error().message);
     return model;
 }
 
