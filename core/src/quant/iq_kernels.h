@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "iq_grids.h"
+#include "quant_search.h"
 
 namespace qf::quant::detail {
 
@@ -33,11 +34,15 @@ using IqTrialsFn = int (*)(const IqFitTables& grid, int n, const float* xval, co
                            const float* waux, const float* ids, int count, float* scale, int8_t* levels,
                            bool* onGrid);
 
+// makeQpQuants (quant_search.h), the first scale guess of IQ2_XXS's groups.
+using IqQpFn = float (*)(int n, int nmax, const float* x, uint8_t* levels, const float* weights);
+
 // The kernels one quantizer runs. trials must match the grid: 8-value points with 3 levels (IQ2_*) or
-// 4-value points with 8 levels (IQ3_*).
+// 4-value points with 8 levels (IQ3_*). qp: nullptr runs makeQpQuants.
 struct IqKernels {
     IqNeighbourFn nearest;
     IqTrialsFn trials;
+    IqQpFn qp = nullptr;
 };
 
 // The scalar references (quant_iq_fit.cpp): 8-value points, 2-bit keys, 3 levels; 4-value, 3-bit, 8.

@@ -3,6 +3,7 @@
 // search. Float expressions follow ggml's evaluation order on purpose; do not "simplify" them.
 #include <cfloat>
 #include <cstdint>
+#include <cstring>
 
 #include "iq_grids.h"
 #include "iq_kernels.h"
@@ -56,31 +57,32 @@ static inline uint16_t iqKey(const int8_t* levels, int dim, int levelBits) {
 // odd number of negatives is made even by flipping the value whose weight*x*x is smallest (IQ2_XXS,
 // IQ2_XS, IQ3_XXS store 7 sign bits and imply the eighth).
 static inline uint8_t iqFoldSigns(const float* xb, const float* weight, bool evenParity, float* xval) {
+    // Without branches: the signs of trained weights are coin flips, which a branch mispredicts half the
+    // time. Negating a float flips its sign bit, so -xb[i] is xb[i] with bit 31 flipped.
     int flips = 0;
-    uint8_t s = 0;
+    uint32_t s = 0;
     for (int i = 0; i < 8; ++i) {
-        if (xb[i] >= 0) {
-            xval[i] = xb[i];
-        } else {
-            xval[i] = -xb[i];
-            ++flips;
-            s = uint8_t(s | (1 << i));
-        }
+        const uint32_t negative = xb[i] >= 0 ? 0u : 1u;
+        uint32_t bits;
+        std::memcpy(&bits, xb + i, sizeof bits);
+        bits ^= negative << 31;
+        std::memcpy(xval + i, &bits, sizeof bits);
+        flips += int(negative);
+        s |= negative << i;
     }
     if (evenParity && flips % 2) {
         int imin = 0;
         float min = weight[imin] * xb[imin] * xb[imin];
         for (int i = 1; i < 8; ++i) {
             const float ax = weight[i] * xb[i] * xb[i];
-            if (ax < min) {
-                min = ax;
-                imin = i;
-            }
+            const bool smaller = ax < min;
+            min = smaller ? ax : min;
+            imin = smaller ? i : imin;
         }
         xval[imin] = -xval[imin];
-        s = uint8_t(s ^ (1 << imin));
+        s ^= 1u << imin;
     }
-    return s;
+    return uint8_t(s);
 }
 
 } // namespace qf::quant::detail

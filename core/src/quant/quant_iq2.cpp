@@ -82,7 +82,8 @@ void quantizeIq2XxsBlock(const IqGrid& grid, const IqKernels& kern, const float*
             scales[ib] = 0;
             continue;
         }
-        float scale = makeQpQuants(32, kMaxQ + 1, xval, reinterpret_cast<uint8_t*>(levels), weight);
+        float scale = (kern.qp ? kern.qp : makeQpQuants)(32, kMaxQ + 1, xval, reinterpret_cast<uint8_t*>(levels),
+                                                         weight);
         const float effMax = scale * kMaxQ;
         if (effMax <= 0) {
             scales[ib] = 0;

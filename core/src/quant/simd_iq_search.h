@@ -325,6 +325,20 @@ template <class Ops> struct IqLanes {
                 Ops::storei(index + p * kSlots + c, Ops::gather32(grid.map, key));
             }
         }
+        // The neighbour lists of the off-grid runs are read one run after the other below, each read
+        // waiting on the last; asking for all of them first lets their cache misses overlap.
+        for (int p = 0; p < n / Dim; ++p) {
+            for (int t = 0; t < count; ++t) {
+                const int32_t mapValue = index[p * kSlots + t];
+                if (mapValue >= 0 || (t > 0 && keys[p * kSlots + t] == keys[p * kSlots + t - 1])) continue;
+                const uint16_t* list = grid.neighbours.lists + (-mapValue - 1);
+                const uint16_t* listKeys = grid.neighbours.keys + (-mapValue - 1);
+                __builtin_prefetch(list);
+                __builtin_prefetch(list + 32);
+                __builtin_prefetch(listKeys);
+                __builtin_prefetch(listKeys + 32);
+            }
+        }
         float sMax = scales[0];
         bool scalesPositive = true, falling = true; // falling: scales[t + 1] <= scales[t]
         for (int t = 0; t < count; ++t) {
@@ -365,6 +379,120 @@ template <class Ops> struct IqLanes {
                 onGrid[p] = onGridAll[p * kSlots + kept];
         }
         return kept;
+    }
+
+    // makeQpQuants (IqQpFn) for n <= 32 values, a multiple of N. The 9 candidate scales (the first guess,
+    // then steps -4..4 without 0) are lanes, each summing its error in value order as the reference
+    // does; the choice among them is the reference's scalar comparison in step order. The refinement
+    // passes go N values at a time with the sums as they stand: every lane before the first one whose
+    // change the reference would accept does exactly what the reference does there (nothing), so that
+    // change is made, the sums move on, and the lanes after it are computed again from the new sums.
+    static float qp(int n, int nmax, const float* x, uint8_t* levels, const float* weights) {
+        if (n > 32 || n % N != 0) return makeQpQuants(n, nmax, x, levels, weights);
+        float max = 0;
+        for (int i = 0; i < n; ++i)
+            max = max > x[i] ? max : x[i];
+        if (max == 0.f) {
+            for (int i = 0; i < n; ++i)
+                levels[i] = 0;
+            return 0.f;
+        }
+        constexpr int kCandidates = 9;
+        constexpr int kSlotsQp = (kCandidates + N - 1) / N * N;
+        alignas(64) float isc[kSlotsQp], err[kSlotsQp];
+        alignas(64) int32_t andMask[kSlotsQp], cap[kSlotsQp];
+        // Lane 0: the first guess, whose levels wrap to bytes unclamped; lanes 1..8: the steps, clamped
+        // to nmax.
+        isc[0] = float(nmax) / max;
+        andMask[0] = 255;
+        cap[0] = 1 << 30;
+        for (int k = 1; k < kSlotsQp; ++k) {
+            const int step = k <= 4 ? k - 5 : k - 4;
+            isc[k] = k < kCandidates ? (0.1f * float(step) + float(nmax)) / max : isc[0];
+            andMask[k] = k < kCandidates ? -1 : 255;
+            cap[k] = k < kCandidates ? nmax : 1 << 30;
+        }
+        const F one = Ops::set1(1.f);
+        for (int c = 0; c < kSlotsQp; c += N) {
+            const F is = Ops::load(isc + c);
+            const F sc = Ops::div(one, is);
+            const I am = Ops::loadi(andMask + c), cp = Ops::loadi(cap + c);
+            F e = Ops::zero();
+            for (int i = 0; i < n; ++i) {
+                const F xi = Ops::set1(x[i]);
+                const I l = Ops::mini(Ops::andi(Lanes<Ops>::nearestInt(Ops::mul(is, xi)), am), cp);
+                const F diff = Ops::sub(xi, Ops::mul(sc, Ops::toFloat(l)));
+                e = Ops::add(e, Ops::mul(Ops::mul(Ops::set1(weights[i]), diff), diff));
+            }
+            Ops::store(err + c, e);
+        }
+        float bestError = err[0];
+        float iscale = isc[0];
+        for (int k = 1; k < kCandidates; ++k) {
+            if (err[k] < bestError) {
+                bestError = err[k];
+                iscale = isc[k];
+            }
+        }
+        alignas(64) int32_t lv[32];      // the levels as the reference stores them: bytes
+        alignas(64) float tx[32], t2[32]; // w * x * l and w * l * l of the first levels
+        const F isF = Ops::set1(iscale);
+        const I nmaxI = Ops::set1i(nmax), byte = Ops::set1i(255);
+        for (int c = 0; c < n; c += N) {
+            const F xv = Ops::loadu(x + c), wv = Ops::loadu(weights + c);
+            const I l = Ops::mini(Lanes<Ops>::nearestInt(Ops::mul(isF, xv)), nmaxI);
+            Ops::storei(lv + c, Ops::andi(l, byte));
+            const F lf = Ops::toFloat(l);
+            Ops::store(tx + c, Ops::mul(Ops::mul(wv, xv), lf));
+            Ops::store(t2 + c, Ops::mul(Ops::mul(wv, lf), lf));
+        }
+        float sumlx = 0;
+        float suml2 = 0;
+        for (int i = 0; i < n; ++i) {
+            sumlx += tx[i];
+            suml2 += t2[i];
+        }
+        alignas(64) static constexpr float kIota[64] = {
+            0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
+            22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
+            44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63};
+        alignas(64) float newLx[N], newL2[N], newL[N];
+        const F zero = Ops::zero(), iota = Ops::load(kIota), none = Ops::set1(FLT_MAX);
+        for (int pass = 0; pass < 5; ++pass) {
+            int changed = 0;
+            for (int c = 0; c < n; c += N) {
+                const F xv = Ops::loadu(x + c), wv = Ops::loadu(weights + c);
+                const F wx = Ops::mul(wv, xv);
+                for (int from = 0; from < N;) {
+                    const F lvF = Ops::toFloat(Ops::loadi(lv + c));
+                    const F slx = Ops::sub(Ops::set1(sumlx), Ops::mul(wx, lvF));
+                    const F sl2 = Ops::sub(Ops::set1(suml2), Ops::mul(Ops::mul(wv, lvF), lvF));
+                    const I l = Ops::mini(Lanes<Ops>::nearestInt(Ops::div(Ops::mul(xv, sl2), slx)), nmaxI);
+                    const F lf = Ops::toFloat(l);
+                    const F lx = Ops::add(slx, Ops::mul(wx, lf));
+                    const F l2 = Ops::add(sl2, Ops::mul(Ops::mul(wv, lf), lf));
+                    const M ok = Ops::mand(Ops::mand(Ops::gt(slx, zero), Ops::gt(sl2, zero)),
+                                           Ops::mand(Ops::neq(lf, lvF), Ops::ge(iota, Ops::set1(float(from)))));
+                    const M accept = Ops::mand(
+                        ok, Ops::gt(Ops::mul(Ops::mul(lx, lx), Ops::set1(suml2)),
+                                    Ops::mul(Ops::set1(sumlx * sumlx), l2)));
+                    if (!Ops::any(accept)) break;
+                    const int k = int(Ops::minOf(Ops::select(accept, iota, none)));
+                    Ops::store(newLx, lx);
+                    Ops::store(newL2, l2);
+                    Ops::store(newL, lf);
+                    lv[c + k] = int32_t(newL[k]) & 255;
+                    sumlx = newLx[k];
+                    suml2 = newL2[k];
+                    ++changed;
+                    from = k + 1;
+                }
+            }
+            if (!changed) break;
+        }
+        for (int i = 0; i < n; ++i)
+            levels[i] = uint8_t(lv[i]);
+        return suml2 > 0.0f ? sumlx / suml2 : 0.0f;
     }
 
     // IQ1_S's split search (Iq1SplitFn): lane k is i2 + k for one i1. The candidates of a pass are
@@ -438,7 +566,7 @@ template <class Ops> struct IqLanes {
 
     static IqKernels kernels8() {
         if constexpr (kLaneFits)
-            return {nearest8, trials<8, 2, 3>};
+            return {nearest8, trials<8, 2, 3>, qp};
         else
             return {nearest8, iqTrials8Ref};
     }
