@@ -136,6 +136,15 @@ Status SplitStreamWriter::writeTensor(std::span<const uint8_t> bytes) {
     return {};
 }
 
+Status SplitStreamWriter::writeTensorPart(std::span<const uint8_t> bytes) {
+    if (m_next >= m_shardOf.size()) return makeError("internal error: more tensors written than planned");
+    GgufStreamWriter& shard = m_writers[size_t(m_shardOf[m_next])];
+    const size_t before = shard.nextTensor();
+    QF_TRY(shard.writeTensorPart(bytes));
+    if (shard.nextTensor() != before) ++m_next; // that part completed the tensor
+    return {};
+}
+
 Status SplitStreamWriter::finish() {
     for (auto& w : m_writers)
         QF_TRY(w.finish());

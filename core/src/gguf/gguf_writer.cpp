@@ -168,8 +168,21 @@ Status GgufStreamWriter::writeTensor(std::span<const uint8_t> bytes) {
     if (m_next >= m_sizes.size()) return makeError("internal error: more tensors written than planned");
     if (bytes.size() != m_sizes[m_next])
         return makeError("internal error: tensor {} has {} bytes, planned {}", m_next, bytes.size(), m_sizes[m_next]);
+    if (m_partWritten != 0) return makeError("internal error: tensor {} was partly written", m_next);
+    return writeTensorPart(bytes);
+}
+
+Status GgufStreamWriter::writeTensorPart(std::span<const uint8_t> bytes) {
+    if (m_next >= m_sizes.size()) return makeError("internal error: more tensors written than planned");
+    const uint64_t size = m_sizes[m_next];
+    if (m_partWritten + bytes.size() > size)
+        return makeError("internal error: tensor {} gets {} bytes, planned {}", m_next, m_partWritten + bytes.size(),
+                         size);
     QF_TRY(m_state->file.write(bytes));
-    QF_TRY(m_state->file.writeZeros(padTo(bytes.size(), m_alignment) - bytes.size()));
+    m_partWritten += bytes.size();
+    if (m_partWritten < size) return {};
+    QF_TRY(m_state->file.writeZeros(padTo(size, m_alignment) - size));
+    m_partWritten = 0;
     ++m_next;
     return {};
 }

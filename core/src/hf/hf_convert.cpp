@@ -714,6 +714,49 @@ void HfConversion::releaseTensor(size_t index) const {
     }
 }
 
+uint64_t HfConversion::rowGranularity(size_t index) const {
+    if (index >= m_sources.size()) return 0;
+    const Source& source = m_sources[index];
+    if (source.weights.size() != 1 || source.mxfp4 || source.rows) return 0;
+    const size_t weight = source.weights.front();
+    if (weight < m_scaleOf.size() && m_scaleOf[weight] != SIZE_MAX) return 0; // FP8: block scales by row
+    const SafetensorInfo& st = m_weights.tensors()[weight];
+    const auto& shape = m_specs[index].shape; // GGUF order: row length first
+    if (st.shape.size() != 2 || shape.size() != 2 || shape[1] != st.shape[0] || shape[0] != st.shape[1]) return 0;
+    if (!source.permuteHeads) return 1;
+    return st.shape[0] % source.permuteHeads == 0 ? st.shape[0] / source.permuteHeads : 0;
+}
+
+Status HfConversion::tensorRows(size_t index, uint64_t firstRow, uint64_t rowCount, std::span<uint8_t> out) const {
+    const uint64_t granularity = rowGranularity(index);
+    if (granularity == 0) return makeError("internal error: tensor {} cannot be read by rows", index);
+    const Source& source = m_sources[index];
+    const SafetensorInfo& st = m_weights.tensors()[source.weights.front()];
+    const auto& spec = m_specs[index];
+    const uint64_t rows = st.shape[0], rowLength = st.shape[1];
+    if (firstRow % granularity || rowCount % granularity || firstRow > rows || rowCount > rows - firstRow)
+        return makeError("internal error: rows {}..{} of {} ({} rows, slabs of {})", firstRow, firstRow + rowCount,
+                         spec.name, rows, granularity);
+    const uint64_t outSize = spec.type == GgmlType::F32 ? 4 : 2;
+    if (out.size() != rowCount * rowLength * outSize)
+        return makeError("{}: output buffer of {} bytes, expected {}", spec.name, out.size(),
+                         rowCount * rowLength * outSize);
+    // The slab as a tensor of its own: whole rotary heads, so the permutation stays within it.
+    SafetensorInfo slab = st;
+    slab.shape = {rowCount, rowLength};
+    const uint64_t inRow = rowLength * stDtypeSize(st.dtype);
+    const auto in = m_weights.data(st).subspan(firstRow * inRow, rowCount * inRow);
+    convertRows(slab, in, source.permuteHeads ? uint32_t(rowCount / granularity) : 0, source.addend, spec.type, out);
+    return {};
+}
+
+void HfConversion::releaseRows(size_t index, uint64_t firstRow, uint64_t rowCount) const {
+    if (rowGranularity(index) == 0) return;
+    const SafetensorInfo& st = m_weights.tensors()[m_sources[index].weights.front()];
+    const uint64_t inRow = st.shape[1] * stDtypeSize(st.dtype);
+    m_weights.release(st, firstRow * inRow, rowCount * inRow);
+}
+
 uint64_t HfConversion::sourceByteSize(size_t index) const {
     if (m_sources[index].weights.empty()) return tensorByteSize(index);
     uint64_t bytes = 0;

@@ -1,5 +1,7 @@
 #include "qf/hf/hf_tensor_source.h"
 
+#include "qf/ggml_type.h"
+
 namespace qf::hf {
 
 HfTensorSource::HfTensorSource(const HfConversion& conversion) : m_conversion(conversion) {
@@ -21,6 +23,13 @@ Result<std::span<const uint8_t>> HfTensorSource::tensorBytes(size_t index) {
     if (index >= m_tensors.size()) return makeError("tensor index {} out of range", index);
     m_buffer.resize(size_t(m_tensors[index].byteSize));
     QF_TRY(m_conversion.tensorData(index, m_buffer));
+    return std::span<const uint8_t>(m_buffer);
+}
+
+Result<std::span<const uint8_t>> HfTensorSource::tensorRows(size_t index, uint64_t firstRow, uint64_t rowCount) {
+    if (index >= m_tensors.size()) return makeError("tensor index {} out of range", index);
+    m_buffer.resize(size_t(rowCount * ggmlRowBytes(m_tensors[index].type, m_tensors[index].rowLength())));
+    QF_TRY(m_conversion.tensorRows(index, firstRow, rowCount, m_buffer));
     return std::span<const uint8_t>(m_buffer);
 }
 

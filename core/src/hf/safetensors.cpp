@@ -245,6 +245,12 @@ void SafetensorsModel::release(const SafetensorInfo& tensor) const {
     m_maps[tensor.shard]->release(m_dataOffsets[tensor.shard] + tensor.begin, tensor.byteSize());
 }
 
+void SafetensorsModel::release(const SafetensorInfo& tensor, uint64_t offset, uint64_t length) const {
+    if (offset >= tensor.byteSize()) return;
+    length = std::min(length, tensor.byteSize() - offset);
+    m_maps[tensor.shard]->release(m_dataOffsets[tensor.shard] + tensor.begin + offset, length);
+}
+
 uint64_t SafetensorsModel::tensorDataBytes() const {
     uint64_t total = 0;
     for (const auto& t : m_tensors)

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <numeric>
 #include <optional>
 
 #include <fmt/format.h>
@@ -124,80 +125,102 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
     for (size_t k = 0; k < order.size(); ++k) {
         const gguf::TensorInfo& src = source.tensors()[order[k].sourceIndex];
         const uint64_t doneBefore = report.done;
-        auto bytes = source.tensorBytes(order[k].sourceIndex);
-        if (!bytes) return bytes.error();
-        const std::span<const uint8_t> data = *bytes;
         const int64_t rowLength = int64_t(src.rowLength());
         const int64_t rows = int64_t(src.rowCount());
         const int64_t chunk = rowsPerItem(rowLength);
-        const int64_t items = (rows + chunk - 1) / chunk;
         if (progress) {
             report.stage = fmt::format("{} ({}/{})", src.name, k + 1, order.size());
             progress(report);
         }
-
         const bool needFloats = std::any_of(params.outputs.begin(), params.outputs.end(), [&](const QuantizeOutput& o) {
             return o.plan.tensors[k].action != TensorAction::Copy;
         });
-        if (needFloats) {
-            if (!canDequantize(src.type))
-                return makeError("tensor {} is stored as {}, which Quantforge cannot read back to convert", src.name,
-                                 ggmlTypeName(src.type));
-            floats.resize(size_t(rows * rowLength));
-            const uint64_t srcRowBytes = ggmlRowBytes(src.type, uint64_t(rowLength));
-            std::atomic<uint64_t> nonFinite{0};
-            parallelFor(items, params.threads, [&](int64_t item) {
-                const int64_t r0 = item * chunk, r1 = std::min(rows, r0 + chunk);
-                float* f = floats.data() + r0 * rowLength;
-                dequantizeRow(src.type, data.data() + r0 * int64_t(srcRowBytes), f, (r1 - r0) * rowLength);
-                uint64_t bad = 0;
-                for (int64_t i = 0; i < (r1 - r0) * rowLength; ++i) bad += !std::isfinite(f[i]);
-                if (bad) nonFinite += bad;
-            }, keepGoing);
-            if (stopped) return cancelledError();
-            QF_TRY(source.checkIntact());
+        if (needFloats && !canDequantize(src.type))
+            return makeError("tensor {} is stored as {}, which Quantforge cannot read back to convert", src.name,
+                             ggmlTypeName(src.type));
+        // A 2-D tensor the source can hand out by rows goes through in slabs of about slabElements values,
+        // so memory stays bounded whatever the tensor's size (rows are quantized independently: the bytes
+        // are the same). Anything else is one slab.
+        const uint64_t granularity = src.shape.size() <= 2 ? source.rowGranularity(order[k].sourceIndex) : 0;
+        int64_t slabRows = rows;
+        if (granularity > 0) {
+            const int64_t step = int64_t(std::lcm(uint64_t(chunk), granularity));
+            const int64_t wanted = int64_t(std::max<uint64_t>(1, params.slabElements / uint64_t(std::max<int64_t>(1, rowLength))));
+            slabRows = std::min(rows, std::max<int64_t>(1, wanted / step) * step);
+        }
+        uint64_t nonFinite = 0;
+        for (int64_t s0 = 0; s0 < rows || (rows == 0 && s0 == 0); s0 += std::max<int64_t>(1, slabRows)) {
+            const int64_t s1 = std::min(rows, s0 + slabRows), n = s1 - s0;
+            auto bytes = granularity > 0 ? source.tensorRows(order[k].sourceIndex, uint64_t(s0), uint64_t(n))
+                                         : source.tensorBytes(order[k].sourceIndex);
+            if (!bytes) return bytes.error();
+            const std::span<const uint8_t> data = *bytes;
+            const int64_t items = (n + chunk - 1) / chunk;
+            if (needFloats) {
+                floats.resize(size_t(n * rowLength));
+                const uint64_t srcRowBytes = ggmlRowBytes(src.type, uint64_t(rowLength));
+                std::atomic<uint64_t> bad{0};
+                parallelFor(items, params.threads, [&](int64_t item) {
+                    const int64_t r0 = item * chunk, r1 = std::min(n, r0 + chunk);
+                    float* f = floats.data() + r0 * rowLength;
+                    dequantizeRow(src.type, data.data() + r0 * int64_t(srcRowBytes), f, (r1 - r0) * rowLength);
+                    uint64_t count = 0;
+                    for (int64_t i = 0; i < (r1 - r0) * rowLength; ++i) count += !std::isfinite(f[i]);
+                    if (count) bad += count;
+                }, keepGoing);
+                if (stopped) return cancelledError();
+                QF_TRY(source.checkIntact());
+                nonFinite += bad.load();
+            }
             // A NaN or infinity poisons a whole block's scale: the quant would look fine and answer nonsense.
+            // (Earlier slabs are only in the outputs' temporary files, which the error removes.)
             if (nonFinite)
                 return makeError("tensor {} holds {} values that are NaN or infinite; the source model is damaged, "
-                                 "so nothing was written", src.name, nonFinite.load());
-        }
+                                 "so nothing was written", src.name, nonFinite);
 
-        for (size_t o = 0; o < params.outputs.size(); ++o) {
-            const QuantPlan& plan = params.outputs[o].plan;
-            const TensorPlan& tp = plan.tensors[k];
-            if (tp.action == TensorAction::Copy) {
-                QF_TRY(writers[o].writeTensor(data));
-                continue;
+            for (size_t o = 0; o < params.outputs.size(); ++o) {
+                const QuantPlan& plan = params.outputs[o].plan;
+                const TensorPlan& tp = plan.tensors[k];
+                if (tp.action == TensorAction::Copy) {
+                    QF_TRY(writers[o].writeTensorPart(data));
+                    continue;
+                }
+                if (!canQuantize(tp.type))
+                    return makeError("tensor {}: Quantforge cannot write type {}", tp.name, ggmlTypeName(tp.type));
+                auto importance = importanceFor(plan, tp);
+                if (!importance) return importance.error();
+                if (!importance->forRow(0, rows, rowLength) && requiresImportance(tp.type))
+                    return makeError("tensor {} would be {}, which cannot be made without an importance matrix: "
+                                     "compute one with `quantforge-cli imatrix MODEL --text FILE` or pass --imatrix",
+                                     tp.name, ggmlTypeName(tp.type));
+                const int64_t rowsPerMatrix = importance->matrices > 1 ? rows / importance->matrices : rows;
+                const uint64_t rowBytes = ggmlRowBytes(tp.type, uint64_t(rowLength));
+                out.resize(size_t(uint64_t(n) * rowBytes));
+                // Work items never straddle two expert matrices, whose importance rows differ (a tensor with
+                // several is always one slab: s0 == 0).
+                const int64_t matrices = std::max<int64_t>(1, importance->matrices);
+                const int64_t itemsPerMatrix = (std::min(n, rowsPerMatrix) + chunk - 1) / chunk;
+                parallelFor(matrices * itemsPerMatrix, params.threads, [&](int64_t item) {
+                    const int64_t m = item / itemsPerMatrix;
+                    const int64_t r0 = s0 + m * rowsPerMatrix + (item % itemsPerMatrix) * chunk;
+                    const int64_t r1 = std::min({s1, (m + 1) * rowsPerMatrix, r0 + chunk});
+                    if (r1 <= r0) return;
+                    quantizeRows(tp.type, floats.data() + (r0 - s0) * rowLength,
+                                 out.data() + (r0 - s0) * int64_t(rowBytes), r1 - r0, rowLength,
+                                 importance->forRow(r0, rowsPerMatrix, rowLength));
+                }, keepGoing);
+                if (stopped) return cancelledError();
+                QF_TRY(writers[o].writeTensorPart(out));
+                // Report after every output of a slab, so that several presets of a large tensor still move.
+                if (progress && (params.outputs.size() > 1 || slabRows < rows)) {
+                    const uint64_t part = src.byteSize * uint64_t(s0) / uint64_t(std::max<int64_t>(1, rows)) +
+                                          src.byteSize * uint64_t(n) / uint64_t(std::max<int64_t>(1, rows)) *
+                                              (o + 1) / params.outputs.size();
+                    report.done = doneBefore + part;
+                    progress(report);
+                }
             }
-            if (!canQuantize(tp.type))
-                return makeError("tensor {}: Quantforge cannot write type {}", tp.name, ggmlTypeName(tp.type));
-            auto importance = importanceFor(plan, tp);
-            if (!importance) return importance.error();
-            if (!importance->forRow(0, rows, rowLength) && requiresImportance(tp.type))
-                return makeError("tensor {} would be {}, which cannot be made without an importance matrix: "
-                                 "compute one with `quantforge-cli imatrix MODEL --text FILE` or pass --imatrix",
-                                 tp.name, ggmlTypeName(tp.type));
-            const int64_t rowsPerMatrix = importance->matrices > 1 ? rows / importance->matrices : rows;
-            const uint64_t rowBytes = ggmlRowBytes(tp.type, uint64_t(rowLength));
-            out.resize(size_t(tp.byteSize));
-            // Work items never straddle two expert matrices, whose importance rows differ.
-            const int64_t matrices = std::max<int64_t>(1, importance->matrices);
-            const int64_t itemsPerMatrix = (rowsPerMatrix + chunk - 1) / chunk;
-            parallelFor(matrices * itemsPerMatrix, params.threads, [&](int64_t item) {
-                const int64_t m = item / itemsPerMatrix;
-                const int64_t r0 = m * rowsPerMatrix + (item % itemsPerMatrix) * chunk;
-                const int64_t r1 = std::min({rows, (m + 1) * rowsPerMatrix, r0 + chunk});
-                if (r1 <= r0) return;
-                quantizeRows(tp.type, floats.data() + r0 * rowLength, out.data() + r0 * int64_t(rowBytes), r1 - r0,
-                             rowLength, importance->forRow(r0, rowsPerMatrix, rowLength));
-            }, keepGoing);
-            if (stopped) return cancelledError();
-            QF_TRY(writers[o].writeTensor(out));
-            // Report after every output of a tensor, so that several presets of a large tensor still move.
-            if (progress && params.outputs.size() > 1) {
-                report.done = doneBefore + src.byteSize * (o + 1) / params.outputs.size();
-                progress(report);
-            }
+            if (granularity > 0) source.releaseRows(order[k].sourceIndex, uint64_t(s0), uint64_t(n));
         }
         source.releaseTensor(order[k].sourceIndex);
         report.done = doneBefore + src.byteSize;

@@ -43,6 +43,8 @@ public:
 
     size_t nextTensor() const { return m_next; }
     Status writeTensor(std::span<const uint8_t> bytes);
+    // The next part of the next tensor (see GgufStreamWriter::writeTensorPart).
+    Status writeTensorPart(std::span<const uint8_t> bytes);
     Status finish();
     // The files written (or to be written), in order, and their planned total size.
     const std::vector<std::filesystem::path>& paths() const { return m_paths; }

@@ -62,6 +62,9 @@ public:
     uint64_t tensorBytes(size_t index) const { return m_sizes[index]; }
     // Writes the next tensor's bytes (exactly tensorBytes(nextTensor())) and its alignment padding.
     Status writeTensor(std::span<const uint8_t> bytes);
+    // Writes the next part of the next tensor's bytes; the tensor (and its padding) is complete when its parts
+    // add up to tensorBytes(nextTensor()). Lets a large tensor be produced a slab of rows at a time.
+    Status writeTensorPart(std::span<const uint8_t> bytes);
     Status finish();
     uint64_t plannedBytes() const { return m_planned; }
 
@@ -71,6 +74,7 @@ private:
     std::unique_ptr<State> m_state;
     std::vector<uint64_t> m_sizes;
     size_t m_next = 0;
+    uint64_t m_partWritten = 0; // bytes of tensor m_next written so far by writeTensorPart
     uint64_t m_planned = 0;
     uint32_t m_alignment = 32;
     bool m_durable = false;

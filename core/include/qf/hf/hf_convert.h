@@ -67,6 +67,14 @@ public:
     Status tensorData(size_t index, std::span<uint8_t> out) const;
     // Drops the source pages of tensor `index` from resident memory after use.
     void releaseTensor(size_t index) const;
+    // Tensors converted row by row from one 2-D source weight (most of a model) can be read a slab of rows
+    // at a time: slabs start at and hold a multiple of this many rows (a rotary head's rows when Q/K rows
+    // are permuted, else 1). 0: read the tensor whole (stacked experts, FP8, MXFP4, 1-D, ...).
+    uint64_t rowGranularity(size_t index) const;
+    // Fills `out` (rowCount rows of the converted tensor) with rows [firstRow, firstRow + rowCount).
+    Status tensorRows(size_t index, uint64_t firstRow, uint64_t rowCount, std::span<uint8_t> out) const;
+    // Drops the source pages of those rows from resident memory.
+    void releaseRows(size_t index, uint64_t firstRow, uint64_t rowCount) const;
 
     // Every file the conversion reads (weights, config, tokenizer files: all files of the folder), which
     // an output must never replace.

@@ -64,6 +64,8 @@ public:
     const SafetensorInfo* find(std::string_view name) const;
     std::span<const uint8_t> data(const SafetensorInfo& tensor) const;
     void release(const SafetensorInfo& tensor) const;
+    // Only bytes [offset, offset + length) of the tensor's data.
+    void release(const SafetensorInfo& tensor, uint64_t offset, uint64_t length) const;
     const std::vector<std::filesystem::path>& shardPaths() const { return m_shardPaths; }
     uint64_t tensorDataBytes() const;
 

@@ -33,6 +33,9 @@ struct QuantizeParams {
     bool durable = false;         // fsync each output before renaming it into place
     // Replace files already at the outputs' paths (never the source's files nor the imatrix file).
     bool overwrite = true;
+    // Values per slab when a large 2-D tensor is read a slab of rows at a time (sources that can: a
+    // Hugging Face folder), which bounds the job's memory (about 6 bytes a value) whatever the model.
+    uint64_t slabElements = uint64_t(16) << 20;
 };
 
 struct QuantizeResult {

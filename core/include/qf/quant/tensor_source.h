@@ -25,6 +25,18 @@ public:
     virtual Result<std::span<const uint8_t>> tensorBytes(size_t index) = 0;
     // Done with tensor `index`: free or un-map what holds its bytes.
     virtual void releaseTensor(size_t index) = 0;
+    // Reading a tensor a slab of rows at a time (bounded memory for large tensors, e.g. a 128k-token
+    // embedding): 0 when tensor `index` can only be read whole, else slabs must start at and hold a
+    // multiple of this many rows (GGUF rows: shape[0] elements each).
+    virtual uint64_t rowGranularity(size_t /*index*/) const { return 0; }
+    // The bytes of rows [firstRow, firstRow + rowCount) of tensor `index` (rowGranularity() > 0); valid
+    // until the next call.
+    virtual Result<std::span<const uint8_t>> tensorRows(size_t index, uint64_t firstRow, uint64_t rowCount) {
+        return makeError("internal error: rows {}..{} of tensor {} asked of a source that reads tensors whole",
+                         firstRow, firstRow + rowCount, index);
+    }
+    // Done with those rows: drops what holds them (their source pages) from memory.
+    virtual void releaseRows(size_t /*index*/, uint64_t /*firstRow*/, uint64_t /*rowCount*/) {}
     // Files the source reads, which an output must never overwrite.
     virtual std::vector<std::filesystem::path> inputPaths() const = 0;
     // An error when the bytes handed out so far cannot be trusted (a mapped file shrank meanwhile).
