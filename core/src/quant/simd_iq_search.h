@@ -290,7 +290,75 @@ template <class Ops> struct IqLanes {
         }
     }
 
+    // resolvePoint with the lanes turned around (IQ2_S, IQ3_S: short neighbour lists): lane k is trial
+    // t + k and the loop runs over the listed neighbours. Each trial's exact search then needs no
+    // reduction: a lane adds its trial's terms w * (s*q - x) * (s*q - x) (computed per coordinate and
+    // level with the reference's operations, see levelTerms) in coordinate order from the first, and
+    // keeps a neighbour only when strictly below its best so far (FLT_MAX at the start), in list order:
+    // the reference's loop, per lane. Lanes of trials outside the current run compute unused values.
     template <int Dim, int Bits, int MaxQ>
+    static void resolvePointByTrial(const IqNeighbourTables& nb, const float* x, const float* w,
+                                    const float* scales, int count, const int32_t* keys, const int32_t* index,
+                                    int32_t* lv, bool* onGridOut) {
+        constexpr int kVecs = kSlots / N;
+        alignas(64) float terms[Dim * MaxQ * kSlots]; // [(i * MaxQ + l) * kSlots + t]
+        alignas(64) float bestJ[kSlots];
+        bool ready[kVecs] = {};
+        for (int t0 = 0; t0 < count;) {
+            int t1 = t0 + 1;
+            while (t1 < count && keys[t1] == keys[t0])
+                ++t1;
+            const int32_t mapValue = index[t0];
+            const bool on = mapValue >= 0;
+            for (int t = t0; t < t1; ++t)
+                onGridOut[t] = on;
+            if (on) {
+                t0 = t1;
+                continue;
+            }
+            const int v0 = t0 / N, v1 = (t1 - 1) / N + 1;
+            for (int v = v0; v < v1; ++v) {
+                if (ready[v]) continue;
+                ready[v] = true;
+                const F s = Ops::load(scales + v * N);
+                for (int i = 0; i < Dim; ++i) {
+                    const F xi = Ops::set1(x[i]), wi = Ops::set1(w[i]);
+                    for (int l = 0; l < MaxQ; ++l) {
+                        const F diff = Ops::sub(Ops::mul(s, Ops::set1(float(2 * l + 1))), xi);
+                        Ops::store(terms + (i * MaxQ + l) * kSlots + v * N,
+                                   Ops::mul(Ops::mul(wi, diff), diff));
+                    }
+                }
+            }
+            const uint16_t* list = nb.lists + (-mapValue - 1);
+            const uint16_t* lkeys = nb.keys + (-mapValue - 1) + 1;
+            const int n = list[0];
+            for (int v = v0; v < v1; ++v) {
+                const float* base = terms + v * N;
+                F best = Ops::set1(FLT_MAX), at = Ops::set1(-1.f), jF = Ops::zero();
+                const F oneF = Ops::set1(1.f);
+                for (int j = 0; j < n; ++j, jF = Ops::add(jF, oneF)) {
+                    constexpr unsigned kMask = (1u << Bits) - 1;
+                    const unsigned key = lkeys[j];
+                    F d2 = Ops::load(base + int(key & kMask) * kSlots);
+                    for (int i = 1; i < Dim; ++i)
+                        d2 = Ops::add(d2,
+                                      Ops::load(base + (i * MaxQ + int((key >> (Bits * i)) & kMask)) * kSlots));
+                    const M better = Ops::lt(d2, best);
+                    best = Ops::select(better, d2, best);
+                    at = Ops::select(better, jF, at);
+                }
+                Ops::store(bestJ + v * N, at);
+            }
+            for (int t = t0; t < t1; ++t) {
+                const int j = int(bestJ[t]);
+                putLevels<Dim>(nb, j < 0 ? -1 : list[1 + j], t, t + 1, lv);
+            }
+            t0 = t1;
+        }
+    }
+
+    template <int Dim, int Bits, int MaxQ, bool ByTrial = false>
     static int trials(const IqFitTables& grid, int n, const float* xval, const float* weight, const float* waux,
                       const float* ids, int count, float* scale, int8_t* levels, bool* onGrid) {
         static_assert(kSlots % N == 0);
@@ -346,10 +414,16 @@ template <class Ops> struct IqLanes {
             falling = falling && (t == 0 || scales[t] <= scales[t - 1]);
             sMax = scales[t] > sMax ? scales[t] : sMax;
         }
-        for (int p = 0; p < n / Dim; ++p)
-            resolvePoint<Dim, Bits, MaxQ>(grid.neighbours, xval + Dim * p, waux + Dim * p, scales, sMax,
-                                          scalesPositive, falling, count, keys + p * kSlots, index + p * kSlots,
-                                          lv + Dim * p * kSlots, onGridAll + p * kSlots);
+        for (int p = 0; p < n / Dim; ++p) {
+            if constexpr (ByTrial)
+                resolvePointByTrial<Dim, Bits, MaxQ>(grid.neighbours, xval + Dim * p, waux + Dim * p, scales,
+                                                     count, keys + p * kSlots, index + p * kSlots,
+                                                     lv + Dim * p * kSlots, onGridAll + p * kSlots);
+            else
+                resolvePoint<Dim, Bits, MaxQ>(grid.neighbours, xval + Dim * p, waux + Dim * p, scales, sMax,
+                                              scalesPositive, falling, count, keys + p * kSlots,
+                                              index + p * kSlots, lv + Dim * p * kSlots, onGridAll + p * kSlots);
+        }
         for (int c = 0; c < slots; c += N) {
             F sumqx = Ops::zero(), sumq2 = Ops::zero();
             for (int i = 0; i < n; ++i) {
@@ -583,14 +657,28 @@ template <class Ops> struct IqLanes {
     static void iq2xs(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
         quantizeIq2XsWith(kernels8(), src, dst, nrows, rowLen, importance);
     }
+    // IQ2_S and IQ3_S: neighbour lists short enough for the lane-per-trial search.
+    static IqKernels kernels8ByTrial() {
+        if constexpr (kLaneFits)
+            return {nearest8, trials<8, 2, 3, true>};
+        else
+            return {nearest8, iqTrials8Ref};
+    }
+    static IqKernels kernels4ByTrial() {
+        if constexpr (kLaneFits)
+            return {nearest4, trials<4, 3, 8, true>};
+        else
+            return {nearest4, iqTrials4Ref};
+    }
+
     static void iq2s(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-        quantizeIq2SWith(kernels8(), src, dst, nrows, rowLen, importance);
+        quantizeIq2SWith(kernels8ByTrial(), src, dst, nrows, rowLen, importance);
     }
     static void iq3xxs(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
         quantizeIq3XxsWith(kernels4(), src, dst, nrows, rowLen, importance);
     }
     static void iq3s(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-        quantizeIq3SWith(kernels4(), src, dst, nrows, rowLen, importance);
+        quantizeIq3SWith(kernels4ByTrial(), src, dst, nrows, rowLen, importance);
     }
 
     // The codebook quantizers with this search, or nullptr for other types.
