@@ -54,7 +54,11 @@ Result<std::filesystem::path> convertedModelFor(const QString& folder, const Pro
         if (stop.stop_requested()) return cancelledError();
     if (isFresh(output, folder)) return std::filesystem::path(output.toStdU16String());
 
-    auto conversion = hf::HfConversion::open(folder.toStdU16String());
+    // F16 whatever the checkpoint's type (the converter's default follows it): the cached file's name and the
+    // stage shown say F16.
+    hf::ConvertOptions options;
+    options.outType = hf::OutType::F16;
+    auto conversion = hf::HfConversion::open(folder.toStdU16String(), options);
     if (!conversion) return conversion.error();
     const QString cacheDir = QFileInfo(output).absolutePath();
     if (!QDir().mkpath(cacheDir)) return makeError("cannot create the folder {}", cacheDir.toStdString());

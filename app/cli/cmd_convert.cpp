@@ -17,17 +17,19 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char* kUsage =
-    "usage: quantforge-cli convert HF_DIR [-o OUT.gguf] [--outtype f16|bf16|f32] [--name NAME] "
+    "usage: quantforge-cli convert HF_DIR [-o OUT.gguf] [--outtype auto|f16|bf16|f32] [--name NAME] "
     "[--overwrite]\n"
     "  Converts a Hugging Face model folder (config.json, *.safetensors, tokenizer.json or tokenizer.model)\n"
     "  to GGUF as llama.cpp's convert_hf_to_gguf.py does. Supported: Llama, Mistral, Mixtral, Qwen2, Qwen3,\n"
     "  Qwen3-MoE, Gemma 2, Gemma 3, Phi-3, gpt-oss, DeepSeek-V2/V3 (F32/F16/BF16, FP8 with block scales,\n"
     "  MXFP4 experts).\n"
     "  -o FILE        output (default: <folder>-<outtype>.gguf beside the folder)\n"
-    "  --outtype T    f16 (default), bf16 or f32; 1-D tensors and norms stay f32\n"
+    "  --outtype T    auto (default: bf16 for a BF16 checkpoint, else f16, as llama.cpp's converter decides),\n"
+    "                 f16, bf16 or f32; 1-D tensors and norms stay f32\n"
     "  --name NAME    general.name (default: from the folder's name, as llama.cpp's --model-name default)\n"
     "  A PEFT LoRA adapter folder (adapter_config.json + adapter_model.safetensors) converts to a GGUF LoRA as\n"
-    "  llama.cpp's convert_lora_to_gguf.py writes it (default --outtype f32, output <folder>-lora-f32.gguf):\n"
+    "  llama.cpp's convert_lora_to_gguf.py writes it (default --outtype f32, output <folder>-lora-f32.gguf;\n"
+    "  auto as for a model):\n"
     "  --base DIR     the base model's folder (only its config.json is read); default: the adapter's\n"
     "                 base_model_name_or_path when that is a local folder\n";
 
@@ -36,7 +38,7 @@ int convertLora(const Args& args, const fs::path& input) {
     if (auto t = args.value("--outtype")) {
         const auto type = hf::parseOutType(*t);
         if (!type) {
-            fmt::print(stderr, "quantforge-cli convert: --outtype must be f32, f16 or bf16, not '{}'\n", *t);
+            fmt::print(stderr, "quantforge-cli convert: --outtype must be f32, f16, bf16 or auto, not '{}'\n", *t);
             return 2;
         }
         options.outType = *type;
@@ -48,7 +50,7 @@ int convertLora(const Args& args, const fs::path& input) {
         return 1;
     }
     const fs::path out = args.value("--output") ? fs::path(*args.value("--output"))
-                                                : hf::defaultAdapterPath(adapter->folder(), options.outType);
+                                                : hf::defaultAdapterPath(adapter->folder(), adapter->outType());
     const bool overwrite = args.has("--overwrite");
     auto status = adapter->write(out, {}, {}, overwrite);
     if (!status) {
@@ -58,7 +60,7 @@ int convertLora(const Args& args, const fs::path& input) {
     std::error_code ec;
     fmt::print("{} -> {} (LoRA adapter, {} tensors, rank {}, alpha {}, {}, {} bytes)\n", adapter->folder().string(),
                out.string(), adapter->tensors().size(), adapter->rank(), adapter->alpha(),
-               hf::outTypeName(options.outType), fs::file_size(out, ec));
+               hf::outTypeName(adapter->outType()), fs::file_size(out, ec));
     if (!adapter->quantizedBaseEvidence().empty())
         fmt::print("note: trained on a 4-bit base ({}): ship it beside the base (Ollama: FROM base + ADAPTER; "
                    "llama.cpp: --lora) rather than merging it into a quantized model\n",
@@ -83,7 +85,7 @@ int runConvert(const std::vector<std::string>& argv) {
     if (auto t = args->value("--outtype")) {
         const auto type = hf::parseOutType(*t);
         if (!type) {
-            fmt::print(stderr, "quantforge-cli convert: --outtype must be f16, bf16 or f32, not '{}'\n", *t);
+            fmt::print(stderr, "quantforge-cli convert: --outtype must be auto, f16, bf16 or f32, not '{}'\n", *t);
             return 2;
         }
         options.outType = *type;
@@ -98,7 +100,7 @@ int runConvert(const std::vector<std::string>& argv) {
     }
     const fs::path out = args->value("--output")
                              ? fs::path(*args->value("--output"))
-                             : hf::defaultConvertedPath(conversion->folder(), options.outType);
+                             : hf::defaultConvertedPath(conversion->folder(), conversion->outType());
     std::error_code ec;
     const bool overwrite = args->has("--overwrite");
     if (auto allowed = io::checkOutputAllowed(out, io::commandOutput(overwrite, conversion->inputPaths())); !allowed) {
@@ -118,7 +120,7 @@ int runConvert(const std::vector<std::string>& argv) {
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     fmt::print("{} -> {} ({} tensors, {}, {} bytes, {:.1f} s)\n", conversion->folder().string(), out.string(),
-               conversion->tensors().size(), hf::outTypeName(options.outType), fs::file_size(out, ec),
+               conversion->tensors().size(), hf::outTypeName(conversion->outType()), fs::file_size(out, ec),
                seconds);
     return 0;
 }

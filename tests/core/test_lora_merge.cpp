@@ -158,7 +158,9 @@ private slots:
         options.tokenizerDir = kData / "qwen3-tokenizer";
         QVERIFY(test::hf::writeSyntheticHfFolder("llama-rope", baseFolder(), options));
         QVERIFY(test::hf::writeSyntheticLoraAdapter(adapter(), "../llama-rope"));
-        auto conversion = hf::HfConversion::open(baseFolder());
+        hf::ConvertOptions f16; // the folder is BF16: its default conversion would be BF16
+        f16.outType = hf::OutType::F16;
+        auto conversion = hf::HfConversion::open(baseFolder(), f16);
         QVERIFY(conversion.ok());
         QVERIFY(conversion->write(baseGguf()).ok());
     }
@@ -170,11 +172,18 @@ private slots:
         QVERIFY2(run.out.contains("14 weights merged"), run.out.constData());
         checkMerged(out, baseGguf());
 
-        // The HF folder as the base (converted on the fly) gives the same file.
+        // The HF folder as the base (converted on the fly, in its own type: BF16) gives the same file as
+        // merging into its converted GGUF.
+        const fs::path bf16Base = dir() / "base-bf16.gguf", intoBf16 = dir() / "merged-bf16.gguf";
+        auto conversion = hf::HfConversion::open(baseFolder());
+        QVERIFY(conversion.ok() && conversion->outType() == hf::OutType::BF16);
+        QVERIFY(conversion->write(bf16Base).ok());
+        run = test::runCli({QStringLiteral("merge"), q(bf16Base), q(adapter()), QStringLiteral("-o"), q(intoBf16)});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
         const fs::path fromFolder = dir() / "merged-from-folder.gguf";
         run = test::runCli({QStringLiteral("merge"), q(baseFolder()), q(adapter()), QStringLiteral("-o"), q(fromFolder)});
         QVERIFY2(run.exitCode == 0, run.err.constData());
-        QCOMPARE(test::readAll(fromFolder), test::readAll(out));
+        QCOMPARE(test::readAll(fromFolder), test::readAll(intoBf16));
     }
 
     void ggufAdapterGivesSameBytes() {

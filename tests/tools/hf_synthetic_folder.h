@@ -38,16 +38,22 @@ struct SyntheticOptions {
 // The architectures the generator knows, as the test names them.
 // Variants: phi3-longrope is Phi-3-mini-128k's layout (longrope rope_scaling with long/short factors, a
 // short original context); gemma3-padded-vocab has an embedding longer than its tokenizer with no
-// vocab_size in config.json (as Gemma 3's multimodal checkpoints: 262208 rows, 262144 tokens).
+// vocab_size in config.json (as Gemma 3's multimodal checkpoints: 262208 rows, 262144 tokens);
+// llama-rope-wide-range is a BF16 checkpoint whose values F16 cannot hold: in every 2-D weight, one block
+// of 256 values in 5 is scaled by 2^-13 (magnitudes ~1e-5, F16 subnormals with fewer significant bits than
+// BF16 keeps), and one value of layer 0's down projection is 70144 (over F16's 65504: infinite in F16).
 inline std::vector<std::string> syntheticArchitectures() {
-    return {"qwen2",  "qwen3",  "qwen3moe", "mixtral",   "llama-rope",    "phi3",
-            "gemma2", "gemma3", "gpt-oss",  "deepseek2", "phi3-longrope", "gemma3-padded-vocab"};
+    return {"qwen2",     "qwen3",     "qwen3moe",      "mixtral",
+            "llama-rope", "phi3",     "gemma2",        "gemma3",
+            "gpt-oss",   "deepseek2", "phi3-longrope", "gemma3-padded-vocab",
+            "llama-rope-wide-range"};
 }
 
 // The architecture a variant's folder is made from.
 inline std::string baseArchitecture(const std::string& arch) {
     if (arch == "phi3-longrope") return "phi3";
     if (arch == "gemma3-padded-vocab") return "gemma3";
+    if (arch == "llama-rope-wide-range") return "llama-rope";
     return arch;
 }
 
@@ -578,6 +584,25 @@ inline std::string variantConfig(const std::string& arch, std::string config, co
     return config;
 }
 
+// llama-rope-wide-range's values (see syntheticArchitectures()), applied to a BF16 weight: exact in BF16
+// (only exponents change), so the folder holds exactly these values.
+inline void widenRange(Blob& b) {
+    if (std::string_view(b.dtype) != "BF16" || b.shape.size() != 2) return;
+    const size_t n = b.bytes.size() / 2;
+    auto at = [&b](size_t i) { return b.bytes.data() + i * 2; };
+    for (size_t i = 0; i < n; ++i) {
+        if ((i / 256) % 5 != 2) continue;
+        uint16_t h;
+        std::memcpy(&h, at(i), 2);
+        h = fp32ToBf16(bf16ToFp32(h) * 0x1p-13f);
+        std::memcpy(at(i), &h, 2);
+    }
+    if (b.name == "model.layers.0.mlp.down_proj.weight") {
+        const uint16_t big = fp32ToBf16(70144.0f); // 1.0703125 x 2^16: exact in BF16
+        std::memcpy(at(n / 3), &big, 2);
+    }
+}
+
 inline bool copyFile(const std::filesystem::path& from, const std::filesystem::path& to) {
     std::error_code ec;
     std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing, ec);
@@ -616,8 +641,10 @@ inline bool writeSyntheticHfFolder(const std::string& variant, const std::filesy
     const int shards = std::max(1, options.shards);
     std::vector<std::vector<Blob>> parts(static_cast<size_t>(shards));
     for (size_t i = 0; i < tensors.size(); ++i)
-        for (Blob& b : blobsOf(tensors[i], options.dtype))
+        for (Blob& b : blobsOf(tensors[i], options.dtype)) {
+            if (variant == "llama-rope-wide-range") widenRange(b);
             parts[i * size_t(shards) / tensors.size()].push_back(std::move(b));
+        }
     if (shards == 1) {
         if (!writeSafetensors(out / "model.safetensors", parts[0])) return false;
     } else {

@@ -10,6 +10,7 @@
 
 #include "hf_arch.h"
 #include "hf_float.h"
+#include "hf_out_type.h"
 #include "hf_rope.h"
 #include "hf_vocab.h"
 #include "qf/fp16.h"
@@ -18,25 +19,6 @@
 
 namespace qf::hf {
 namespace fs = std::filesystem;
-
-std::optional<OutType> parseOutType(std::string_view text) {
-    if (text == "f32") return OutType::F32;
-    if (text == "f16") return OutType::F16;
-    if (text == "bf16") return OutType::BF16;
-    return std::nullopt;
-}
-
-std::string_view outTypeName(OutType type) {
-    switch (type) {
-    case OutType::F32:
-        return "f32";
-    case OutType::F16:
-        return "f16";
-    case OutType::BF16:
-        return "bf16";
-    }
-    return "?";
-}
 
 fs::path hfFolderOf(const fs::path& path) {
     std::error_code ec;
@@ -103,6 +85,8 @@ GgmlType ggufType(OutType out, const std::string& ggufName, size_t dims) {
         return GgmlType::F16;
     case OutType::BF16:
         return GgmlType::BF16;
+    case OutType::Auto:
+        break; // resolved in open()
     }
     return GgmlType::F32;
 }
@@ -115,6 +99,8 @@ uint32_t fileTypeId(OutType out) {
         return 1;
     case OutType::BF16:
         return 32;
+    case OutType::Auto:
+        break; // resolved in open()
     }
     return 0;
 }
@@ -286,6 +272,10 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         return weights.error();
     }
     conv.m_weights = std::move(*weights);
+    const OutType outType = options.outType == OutType::Auto
+                                ? autoOutType(conv.m_weights, &detail::isMultimodalTensorName)
+                                : options.outType;
+    conv.m_outType = outType;
 
     auto layers = requiredCount(*config, {"num_hidden_layers", "n_layers", "n_layer"}, configPath);
     auto embd = requiredCount(*config, {"hidden_size", "n_embd", "dim"}, configPath);
@@ -381,7 +371,7 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     const JsonValue* quantConfig = config->find("quantization_config");
     const JsonValue* quantMethod = quantConfig && quantConfig->isObject() ? quantConfig->find("quant_method") : nullptr;
     const bool mxfp4 = quantMethod && quantMethod->asString() && *quantMethod->asString() == "mxfp4";
-    md.set("general.file_type", gguf::Value::u32(mxfp4 ? 38 : fileTypeId(options.outType)));
+    md.set("general.file_type", gguf::Value::u32(mxfp4 ? 38 : fileTypeId(outType)));
     if (arch->expertFeedForwardKey && *expertFeedForward)
         md.set(key("expert_feed_forward_length"), gguf::Value::u32(**expertFeedForward));
     if (arch->llamaKeys) {
@@ -391,52 +381,8 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
     std::vector<detail::GeneratedTensor> generated;
     QF_TRY(detail::addArchitectureParameters(*arch, *config, md, *embd, *heads, generated));
     // Phi3MiniModel writes its own rope keys only (its set_gguf_parameters does not call TextModel's).
-    if (const auto* scaling = config->find("rope_scaling");
-        scaling && scaling->isObject() && arch->parameters != detail::HfParameters::Phi3) {
-        const auto* typeValue =
-            scaling->find("rope_type") ? scaling->find("rope_type") : scaling->find("type");
-        const std::string type = typeValue && typeValue->asString() ? *typeValue->asString() : std::string();
-        const auto* factor = scaling->find("factor");
-        if (type == "linear" && factor && factor->asDouble()) {
-            md.set(key("rope.scaling.type"), gguf::Value::string("linear"));
-            md.set(key("rope.scaling.factor"), gguf::Value::f32(float(*factor->asDouble())));
-        } else if (type == "yarn" && factor && factor->asDouble()) {
-            const auto* original = scaling->find("original_max_position_embeddings");
-            if (!original || !original->asUInt() || *original->asUInt() > (1u << 30))
-                return makeError("{}: yarn rope scaling needs \"original_max_position_embeddings\"",
-                                 configPath.string());
-            md.set(key("rope.scaling.type"), gguf::Value::string("yarn"));
-            md.set(key("rope.scaling.factor"), gguf::Value::f32(float(*factor->asDouble())));
-            md.set(key("rope.scaling.original_context_length"), gguf::Value::u32(uint32_t(*original->asUInt())));
-            struct YarnKey {
-                const char* gguf;
-                const char* name;
-                const char* alias;
-            };
-            const YarnKey optional[] = {
-                {"rope.scaling.yarn_ext_factor", "extrapolation_factor", nullptr},
-                {"rope.scaling.yarn_attn_factor", "attention_factor", "attn_factor"},
-                {"rope.scaling.yarn_beta_fast", "beta_fast", nullptr},
-                {"rope.scaling.yarn_beta_slow", "beta_slow", nullptr},
-            };
-            for (const YarnKey& k : optional) {
-                const JsonValue* v = scaling->find(k.name);
-                if ((!v || v->isNull()) && k.alias) v = scaling->find(k.alias);
-                if (!v || v->isNull()) continue;
-                if (!v->asDouble() || !std::isfinite(*v->asDouble()))
-                    return makeError("{}: rope_scaling.{} is not a number", configPath.string(), k.name);
-                md.set(key(k.gguf), gguf::Value::f32(float(*v->asDouble())));
-            }
-        } else if (type == "llama3") {
-            // No metadata: llama.cpp's converter writes the divisors as the tensor rope_freqs.weight.
-            auto factors = detail::llama3RopeFactors(*scaling, *config, headDim);
-            if (!factors)
-                return rewordError(factors.error(), "{}: {}", configPath.string(), factors.error().message);
-            generated.insert(generated.begin(), {"rope_freqs.weight", std::move(*factors)});
-        } else if (!type.empty() && type != "default") {
-            return makeError("{}: rope scaling \"{}\" is not supported yet", configPath.string(), type);
-        }
-    }
+    if (arch->parameters != detail::HfParameters::Phi3)
+        QF_TRY(detail::addRopeScaling(*config, a, headDim, configPath, md, generated));
     QF_TRY(detail::addSentencePieceVocab(md, conv.m_folder, *config));
     if (arch->noSpacePrefix) md.set("tokenizer.ggml.add_space_prefix", gguf::Value::boolean(false));
     if (arch->llamaKeys && !md.find("tokenizer.ggml.add_space_prefix")) {
@@ -495,12 +441,12 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
             if (std::sscanf(st.name.c_str(), "model.layers.%u.", &index) == 1 && index >= *layers)
                 continue; // multi-token prediction layers, which llama.cpp's converter drops
             if (st.name.ends_with("self_attn.kv_b_proj.weight")) {
-                QF_TRY(conv.addSplitKvB(i, options.outType, headsKv, *config));
+                QF_TRY(conv.addSplitKvB(i, outType, headsKv, *config));
                 continue;
             }
         }
         if (arch->fusedExperts) {
-            auto fused = conv.addFusedExperts(i, options.outType);
+            auto fused = conv.addFusedExperts(i, outType);
             if (!fused) return fused.error();
             if (*fused) continue;
         }
@@ -549,7 +495,7 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
         spec.name = mapped->name;
         spec.shape.assign(st.shape.rbegin(), st.shape.rend());
         if (source.keepRows) spec.shape.back() = source.keepRows;
-        spec.type = ggufType(options.outType, spec.name, st.shape.size());
+        spec.type = ggufType(outType, spec.name, st.shape.size());
         for (const auto& other : conv.m_specs)
             if (other.name == spec.name)
                 return makeError("{}: two tensors map to {}", conv.m_folder.string(), spec.name);
@@ -574,7 +520,7 @@ Result<HfConversion> HfConversion::open(const fs::path& path, const ConvertOptio
                              members.size(), **expertCount);
         spec.shape.assign(first.shape.rbegin(), first.shape.rend());
         spec.shape.push_back(members.size());
-        spec.type = ggufType(options.outType, spec.name, spec.shape.size());
+        spec.type = ggufType(outType, spec.name, spec.shape.size());
     }
     if (conv.m_specs.empty()) return makeError("{}: no weights to convert", conv.m_folder.string());
     // The config's sizes against the weights: a config that disagrees gives a model that is wrong (fewer

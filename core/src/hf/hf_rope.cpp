@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <string_view>
 
 namespace qf::hf::detail {
 
@@ -41,6 +42,58 @@ Result<std::vector<float>> llama3RopeFactors(const JsonValue& scaling, const Jso
         }
     }
     return factors;
+}
+
+Status addRopeScaling(const JsonValue& config, const std::string& ggufArch, uint32_t headDim,
+                      const std::filesystem::path& configPath, gguf::Metadata& md,
+                      std::vector<GeneratedTensor>& generated) {
+    auto key = [&ggufArch](std::string_view k) { return ggufArch + "." + std::string(k); };
+    if (const auto* scaling = config.find("rope_scaling"); scaling && scaling->isObject()) {
+        const auto* typeValue =
+            scaling->find("rope_type") ? scaling->find("rope_type") : scaling->find("type");
+        const std::string type = typeValue && typeValue->asString() ? *typeValue->asString() : std::string();
+        const auto* factor = scaling->find("factor");
+        if (type == "linear" && factor && factor->asDouble()) {
+            md.set(key("rope.scaling.type"), gguf::Value::string("linear"));
+            md.set(key("rope.scaling.factor"), gguf::Value::f32(float(*factor->asDouble())));
+        } else if (type == "yarn" && factor && factor->asDouble()) {
+            const auto* original = scaling->find("original_max_position_embeddings");
+            if (!original || !original->asUInt() || *original->asUInt() > (1u << 30))
+                return makeError("{}: yarn rope scaling needs \"original_max_position_embeddings\"",
+                                 configPath.string());
+            md.set(key("rope.scaling.type"), gguf::Value::string("yarn"));
+            md.set(key("rope.scaling.factor"), gguf::Value::f32(float(*factor->asDouble())));
+            md.set(key("rope.scaling.original_context_length"), gguf::Value::u32(uint32_t(*original->asUInt())));
+            struct YarnKey {
+                const char* gguf;
+                const char* name;
+                const char* alias;
+            };
+            const YarnKey optional[] = {
+                {"rope.scaling.yarn_ext_factor", "extrapolation_factor", nullptr},
+                {"rope.scaling.yarn_attn_factor", "attention_factor", "attn_factor"},
+                {"rope.scaling.yarn_beta_fast", "beta_fast", nullptr},
+                {"rope.scaling.yarn_beta_slow", "beta_slow", nullptr},
+            };
+            for (const YarnKey& k : optional) {
+                const JsonValue* v = scaling->find(k.name);
+                if ((!v || v->isNull()) && k.alias) v = scaling->find(k.alias);
+                if (!v || v->isNull()) continue;
+                if (!v->asDouble() || !std::isfinite(*v->asDouble()))
+                    return makeError("{}: rope_scaling.{} is not a number", configPath.string(), k.name);
+                md.set(key(k.gguf), gguf::Value::f32(float(*v->asDouble())));
+            }
+        } else if (type == "llama3") {
+            // No metadata: llama.cpp's converter writes the divisors as the tensor rope_freqs.weight.
+            auto factors = llama3RopeFactors(*scaling, config, headDim);
+            if (!factors)
+                return rewordError(factors.error(), "{}: {}", configPath.string(), factors.error().message);
+            generated.insert(generated.begin(), {"rope_freqs.weight", std::move(*factors)});
+        } else if (!type.empty() && type != "default") {
+            return makeError("{}: rope scaling \"{}\" is not supported yet", configPath.string(), type);
+        }
+    }
+    return {};
 }
 
 } // namespace qf::hf::detail

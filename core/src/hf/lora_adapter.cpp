@@ -136,6 +136,12 @@ Result<LoraAdapter> LoraAdapter::open(const fs::path& path, const LoraOptions& o
     auto weights = SafetensorsModel::open(weightsPath);
     if (!weights) return weights.error();
     lora.m_weights = std::move(*weights);
+    // --outtype auto as convert_lora_to_gguf.py decides it: its tensors but the base weights it passes over.
+    lora.m_outType = options.outType != OutType::Auto
+                         ? options.outType
+                         : autoOutType(lora.m_weights, [](std::string_view name) {
+                               return name.find(".base_layer.weight") != std::string_view::npos;
+                           });
 
     // The converter reads the tensors in sorted name order (safetensors' load_file) and pairs A with B.
     std::vector<size_t> order(lora.m_weights.tensors().size());
@@ -204,8 +210,8 @@ Result<LoraAdapter> LoraAdapter::open(const fs::path& path, const LoraOptions& o
                              p.ggufName, b.shape[0], p.permuteHeads);
         const bool embd = p.ggufName == "token_embd.weight";
         auto type = [&](size_t dims) {
-            if (dims <= 1 || options.outType == OutType::F32) return GgmlType::F32;
-            return options.outType == OutType::F16 ? GgmlType::F16 : GgmlType::BF16;
+            if (dims <= 1 || lora.m_outType == OutType::F32) return GgmlType::F32;
+            return lora.m_outType == OutType::F16 ? GgmlType::F16 : GgmlType::BF16;
         };
         gguf::TensorSpec sa{p.ggufName + ".lora_a", {}, type(2)};
         sa.shape = embd ? std::vector<uint64_t>{a.shape[0], a.shape[1]} : std::vector<uint64_t>{a.shape[1], a.shape[0]};

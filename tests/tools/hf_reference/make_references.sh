@@ -3,6 +3,8 @@
 #   tests/tools/hf_reference/make_references.sh LLAMA_CPP_DIR BUILD_DIR [ARCH...]
 # LLAMA_CPP_DIR: a llama.cpp checkout with build/bin/llama-quantize; BUILD_DIR: our build (qf_make_hf_folder).
 # Needs Debian's python3 with python3-torch and python3-numpy (no transformers: see run_reference.py).
+# The converter runs with its default --outtype auto (BF16 for these BF16 folders, F16 for the FP8 ones,
+# whose every 2-D weight is FP8), which is also Quantforge's default.
 set -eu
 llama=$1
 build=$2
@@ -11,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../../data/hf_convert
 # A name <arch>-fp8 is that architecture's folder with FP8 e4m3 weights and 128x128 block scales;
 # gpt-oss-mxfp4 has its experts as MXFP4 blocks.
-archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope phi3 gemma2 gemma3 gpt-oss deepseek2 qwen3-fp8 llama-rope-fp8 gpt-oss-mxfp4 phi3-longrope gemma3-padded-vocab"}
+archs=${*:-"qwen2 qwen3 qwen3moe mixtral llama-rope phi3 gemma2 gemma3 gpt-oss deepseek2 qwen3-fp8 llama-rope-fp8 gpt-oss-mxfp4 phi3-longrope gemma3-padded-vocab llama-rope-wide-range"}
 # The SentencePiece architectures use the shared model's tokenizer.model (QF_SHARED_DIR, ../shared).
 shared=${QF_SHARED_DIR:-$here/../../../../shared}
 work=$(mktemp -d)

@@ -8,7 +8,7 @@ a `safetensors.torch.load_file` stand-in (Debian has no python3-safetensors) tha
 one does: every tensor, in sorted name order (safe_open's keys() are sorted).
 
 usage: run_lora_reference.py --llama-cpp DIR --adapter ADAPTER_DIR --base BASE_DIR --out DIGESTS.json
-                             [--outtype f32|f16|bf16]
+                             [--outtype f32|f16|bf16|auto]
 """
 import argparse
 import json

@@ -11,6 +11,7 @@ uses, except for the pre-tokenizer hash: that needs a real tokenizer, so the pre
 with --pre (the name llama.cpp's hash table gives for the real tokenizer the cut one came from).
 
 usage: run_reference.py --llama-cpp DIR --folder HF_DIR --out DIGESTS.json --pre qwen2 [--quantize BIN]
+                        [--outtype auto|f16|bf16|f32]
 """
 import argparse
 import hashlib
@@ -147,7 +148,8 @@ def main() -> None:
     ap.add_argument("--folder", required=True, type=Path)
     ap.add_argument("--out", required=True, type=Path)
     ap.add_argument("--pre", required=True)
-    ap.add_argument("--outtype", default="f16")
+    # auto: the converter's own default (BF16 for a BF16 checkpoint, else F16), which is ours too.
+    ap.add_argument("--outtype", default="auto")
     ap.add_argument("--quantize", type=Path, help="llama-quantize binary: also record its Q4_K_M digests")
     ap.add_argument("--keep", type=Path, help="keep the converted GGUF here")
     ap.add_argument("--allow-requantize", action="store_true", help="llama-quantize's --allow-requantize")

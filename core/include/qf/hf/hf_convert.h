@@ -26,12 +26,19 @@
 
 namespace qf::hf {
 
-enum class OutType { F32, F16, BF16 };
-std::optional<OutType> parseOutType(std::string_view text); // "f32", "f16", "bf16"
+// Auto: the type the checkpoint is stored in, as llama.cpp's converters decide it for `--outtype auto` (their
+// default): the first tensor of two or more dimensions, in the order they read tensors (shard files sorted
+// by name, each shard's tensors sorted by name), that is BF16 gives BF16, F16 gives F16; F32, FP8 and
+// integer tensors are passed over; F16 when none is BF16 or F16. A BF16 checkpoint thus keeps its values
+// instead of being rounded through F16 (tiny values becoming subnormals, large ones infinite).
+enum class OutType { F32, F16, BF16, Auto };
+std::optional<OutType> parseOutType(std::string_view text); // "f32", "f16", "bf16", "auto"
 std::string_view outTypeName(OutType type);
+// What OutType::Auto gives for these weights (never Auto). `skip`: tensors the converter would not read.
+OutType autoOutType(const SafetensorsModel& weights, bool (*skip)(std::string_view name) = nullptr);
 
 struct ConvertOptions {
-    OutType outType = OutType::F16;
+    OutType outType = OutType::Auto; // convert_hf_to_gguf.py's default
     // general.name; empty: the folder's name as a title, "qf-books-22m-hf" -> "Qf Books 22m Hf" (what
     // llama.cpp's converter writes without --model-name).
     std::string modelName;
@@ -58,6 +65,8 @@ public:
 
     const std::filesystem::path& folder() const { return m_folder; }
     const std::string& architecture() const { return m_hfArchitecture; }
+    // The output type of the 2-D weights: the options' type, Auto resolved for this folder.
+    OutType outType() const { return m_outType; }
     const gguf::Metadata& metadata() const { return m_metadata; }
     const std::vector<gguf::TensorSpec>& tensors() const { return m_specs; }
     const SafetensorsModel& weights() const { return m_weights; }
@@ -116,6 +125,7 @@ private:
     Status convertStrided(const Source& source, const gguf::TensorSpec& spec, std::span<uint8_t> out) const;
     Status repackMxfp4(const Source& source, std::span<uint8_t> out) const;
     bool m_mxfp4 = false; // quantization_config quant_method "mxfp4"
+    OutType m_outType = OutType::F16;
 
     std::filesystem::path m_folder;
     std::string m_hfArchitecture;
@@ -133,7 +143,7 @@ private:
     friend class HfConversionBuilder;
 };
 
-// "<folder name>-f16.gguf" beside the folder.
+// "<folder name>-<type>.gguf" beside the folder ("-bf16.gguf"; pass the resolved type, not Auto).
 std::filesystem::path defaultConvertedPath(const std::filesystem::path& folder, OutType type);
 
 } // namespace qf::hf

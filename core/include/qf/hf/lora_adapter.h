@@ -26,7 +26,7 @@
 namespace qf::hf {
 
 struct LoraOptions {
-    OutType outType = OutType::F32; // convert_lora_to_gguf.py's default
+    OutType outType = OutType::F32; // convert_lora_to_gguf.py's default (its --outtype auto: Auto)
     std::filesystem::path base;     // the base model's folder (its config.json); empty: see above
 };
 
@@ -43,6 +43,8 @@ public:
     const std::vector<gguf::TensorSpec>& tensors() const { return m_specs; }
     float alpha() const { return m_alpha; }
     uint32_t rank() const { return m_rank; }
+    // The options' output type, Auto resolved for this adapter's weights.
+    OutType outType() const { return m_outType; }
     // Why the adapter counts as trained on a 4-bit base (QLoRA), for messages; empty when it does not.
     const std::string& quantizedBaseEvidence() const { return m_qloraEvidence; }
 
@@ -64,6 +66,7 @@ private:
     std::vector<Source> m_sources;
     float m_alpha = 0.0f;
     uint32_t m_rank = 0;
+    OutType m_outType = OutType::F32;
     std::string m_qloraEvidence;
 };
 
