@@ -49,24 +49,27 @@ int iq1BestNeighbour(Iq1NeighbourFn nearest, const IqGrid& grid, int32_t mapValu
 }
 
 // Sorts value positions by value, stably (glibc's qsort, which ggml calls, is a merge sort here). Without
-// NaN "<" is a strict weak order, so every stable sort gives the same order: a short group takes an
-// insertion sort (std::stable_sort allocates a buffer on every call).
+// NaN "<" is a strict weak order, so every stable sort gives the same order: there a value's place is the
+// count of values before it that are not greater and after it that are smaller (no branch to mispredict,
+// no buffer as std::stable_sort allocates on every call).
 void sortedOrder(const float* xb, int n, int* order) {
     bool ordered = true;
-    for (int j = 0; j < n; ++j) {
-        order[j] = j;
+    for (int j = 0; j < n; ++j)
         ordered = ordered && !std::isnan(xb[j]);
-    }
     if (!ordered) {
+        for (int j = 0; j < n; ++j)
+            order[j] = j;
         std::stable_sort(order, order + n, [xb](int a, int b) { return xb[a] < xb[b]; });
         return;
     }
-    for (int j = 1; j < n; ++j) {
-        const float v = xb[j];
-        int k = j;
-        for (; k > 0 && v < xb[order[k - 1]]; --k)
-            order[k] = order[k - 1];
-        order[k] = j;
+    for (int i = 0; i < n; ++i) {
+        const float v = xb[i];
+        int rank = 0;
+        for (int j = 0; j < i; ++j)
+            rank += int(xb[j] <= v);
+        for (int j = i + 1; j < n; ++j)
+            rank += int(xb[j] < v);
+        order[rank] = i;
     }
 }
 
@@ -305,7 +308,7 @@ const float* iq1mHalfValues(int shift, int k) {
 void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq1M* y) {
     constexpr int kBlock = 16;
     constexpr uint8_t kMasks[4] = {0x00, 0x80, 0x08, 0x88};
-    float scales[kQKK / kBlock], weight[kBlock];
+    float scales[kQKK / kBlock], weights[kQKK]; // each group's weights, kept for the final fit
     int8_t levels[kBlock], shifts[kQKK / kBlock];
     int order[kBlock];
     uint16_t index[kBlock / 8];
@@ -316,6 +319,7 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
     const float sigma2 = blockSigma2(xbl);
     for (int ib = 0; ib < kQKK / kBlock; ++ib) {
         const float* xb = xbl + kBlock * ib;
+        float* weight = weights + kBlock * ib;
         iq1mWeights(xb, qwBlock ? qwBlock + kBlock * ib : nullptr, sigma2, weight);
         const float max = maxAbs(xb, kBlock);
         if (max < 1e-7f) {
@@ -400,7 +404,7 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
         sc[ib / 4] = uint16_t(sc[ib / 4] | (l << 3 * (ib % 4)));
         y->qh[ib] = uint8_t(y->qh[ib] | kMasks[shifts[ib]]);
         const float* xb = xbl + kBlock * ib;
-        iq1mWeights(xb, qwBlock ? qwBlock + kBlock * ib : nullptr, sigma2, weight);
+        const float* weight = weights + kBlock * ib;
         for (int k = 0; k < kBlock / 8; ++k) {
             const float* xx = iq1mHalfValues(shifts[ib], k);
             const int8_t* pg = grid.point(y->qs[2 * ib + k] + ((y->qh[ib] << (8 - 4 * k)) & 0x700));
