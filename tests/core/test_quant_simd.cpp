@@ -22,9 +22,9 @@ const GgmlType kTypes[] = {GgmlType::F32, GgmlType::F16, GgmlType::BF16, GgmlTyp
                            GgmlType::Q5_0, GgmlType::Q5_1, GgmlType::Q8_0, GgmlType::Q2_K, GgmlType::Q3_K,
                            GgmlType::Q4_K, GgmlType::Q5_K, GgmlType::Q6_K, GgmlType::IQ4_NL, GgmlType::IQ4_XS,
                            // the codebook types: their SIMD neighbour searches and trial-scale fits
-                           // (simd_iq_search.h), IQ1_S's split search
+                           // (simd_iq_search.h), IQ1_S's split search, IQ1_M's (simd_iq1_search.h)
                            GgmlType::IQ2_XXS, GgmlType::IQ2_XS, GgmlType::IQ2_S, GgmlType::IQ3_XXS,
-                           GgmlType::IQ3_S, GgmlType::IQ1_S};
+                           GgmlType::IQ3_S, GgmlType::IQ1_S, GgmlType::IQ1_M};
 
 // Rows whose 16- and 32-value groups each get a character of their own.
 std::vector<float> heavyTailedRows(std::mt19937& rng, int64_t rows, int64_t rowLen) {

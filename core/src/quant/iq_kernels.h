@@ -62,6 +62,32 @@ void iq1SplitRef(const float* sumx, const float* sumw, int n, float* scale, int*
 void quantizeIq1SWith(Iq1SplitFn split, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                       const float* importance);
 
+// IQ1_M's exhaustive split of a sorted 16-value group (ggml quantize_row_iq1_m_impl's i1/i2 loop), whose
+// two halves each take their own delta sign: px and pw hold the prefix sums of w*x and w per half, half h
+// at px + h * kIq1MSumStride (n + 1 entries each, readable up to n + 17). Tries every i1 <= i2 with the
+// four sign codes in order (0: ++, 1: +-, 2: -+, 3: --), keeping a candidate when "sumq2 > 0 && sumqx *
+// sumqx > best * sumq2" (best starts at -FLT_MAX). For the last kept it writes *scale = sumqx / sumq2,
+// i1, i2 and the code; writes nothing when none is kept.
+constexpr int kIq1MSumStride = 48;
+using Iq1MSplitFn = void (*)(const float* px, const float* pw, int n, float* scale, int* i1, int* i2,
+                             int* code);
+void iq1mSplitRef(const float* px, const float* pw, int n, float* scale, int* i1, int* i2, int* code);
+
+// The listed neighbour of an off-grid IQ1 key nearest to xval at `scale` with level values xg[0..2]
+// (weighted squared distance summed in coordinate order, first listed of equals), or -1 when no distance
+// is below FLT_MAX (the caller then searches the whole grid as ggml does).
+using Iq1NeighbourFn = int (*)(const IqNeighbourTables& grid, int32_t mapValue, const float* xval,
+                               const float* weight, float scale, const float* xg);
+int iq1NearestRef(const IqNeighbourTables& grid, int32_t mapValue, const float* xval, const float* weight,
+                  float scale, const float* xg);
+
+struct Iq1MKernels {
+    Iq1MSplitFn split;
+    Iq1NeighbourFn nearest;
+};
+void quantizeIq1MWith(const Iq1MKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                      const float* importance);
+
 void quantizeIq2XxsWith(const IqKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                         const float* importance);
 void quantizeIq2XsWith(const IqKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,

@@ -259,6 +259,7 @@ template <int G> struct Ops {
 // The generic lane searches and type drivers, instantiated with the Ops above in this namespace.
 #include "simd_drivers.h"
 #include "simd_iq_search.h"
+#include "simd_iq1_search.h"
 
 } // namespace qf::quant::detail::avx512
 
@@ -276,6 +277,7 @@ void addAvx512Quantizers(ByType<QuantizeRowsFn>& table) {
     using Medium = isa::Drivers<isa::Ops<3>>;
     using Narrow = isa::Drivers<isa::Ops<1>>;
     isa::IqLanes<isa::Ops<1>>::addCodebookQuantizers(table);
+    isa::Iq1Lanes<isa::Ops<1>>::addQuantizers(table);
     auto set = [&](GgmlType type, QuantizeRowsFn fn) { table[typeSlot(type)] = fn; };
     set(GgmlType::Q4_0, Medium::q4_0);
     set(GgmlType::Q4_1, Medium::q4_1);

@@ -18,28 +18,14 @@ constexpr float kIq1Delta = 0.125f;
 constexpr float kXp[3] = {-1 + kIq1Delta, kIq1Delta, 1 + kIq1Delta};
 constexpr float kXm[3] = {-1 - kIq1Delta, -kIq1Delta, 1 - kIq1Delta};
 
-// ggml iq1_find_best_neighbour2: the nearest listed point at `scale` with level values xg; falls back to
-// the whole grid when no distance compares (NaN input), with ggml's indexing there.
-int iq1BestNeighbour(const IqGrid& grid, const uint16_t* neighbours, const float* xval, const float* weight,
-                     float scale, const float* xg, int8_t* levels) {
-    const int count = neighbours[0];
-    float best = FLT_MAX;
-    int index = -1;
-    for (int j = 1; j <= count; ++j) {
-        const int8_t* pg = grid.point(neighbours[j]);
-        float d2 = 0;
-        for (int i = 0; i < 8; ++i) {
-            const float q = xg[(pg[i] - 1) / 2];
-            const float w = weight[i];
-            const float diff = scale * q - xval[i];
-            d2 += w * diff * diff;
-        }
-        if (d2 < best) {
-            best = d2;
-            index = neighbours[j];
-        }
-    }
+// ggml iq1_find_best_neighbour2 with the listed search `nearest`: the nearest listed point at `scale`
+// with level values xg; falls back to the whole grid when no distance compares (NaN input), with ggml's
+// indexing there.
+int iq1BestNeighbour(Iq1NeighbourFn nearest, const IqGrid& grid, int32_t mapValue, const float* xval,
+                     const float* weight, float scale, const float* xg, int8_t* levels) {
+    int index = nearest(grid.neighbourTables(), mapValue, xval, weight, scale, xg);
     if (index < 0) {
+        float best = FLT_MAX;
         for (int i = 0; i < grid.size; ++i) {
             const int8_t* gi = grid.point(i);
             float d2 = 0;
@@ -62,11 +48,29 @@ int iq1BestNeighbour(const IqGrid& grid, const uint16_t* neighbours, const float
     return index;
 }
 
-// Sorts value positions by value, stably (glibc's qsort, which ggml calls, is a merge sort here).
+// Sorts value positions by value, stably (glibc's qsort, which ggml calls, is a merge sort here). Without
+// NaN "<" is a strict weak order, so every stable sort gives the same order: there a value's place is the
+// count of values before it that are not greater and after it that are smaller (no branch to mispredict,
+// no buffer as std::stable_sort allocates on every call).
 void sortedOrder(const float* xb, int n, int* order) {
+    bool ordered = true;
     for (int j = 0; j < n; ++j)
-        order[j] = j;
-    std::stable_sort(order, order + n, [xb](int a, int b) { return xb[a] < xb[b]; });
+        ordered = ordered && !std::isnan(xb[j]);
+    if (!ordered) {
+        for (int j = 0; j < n; ++j)
+            order[j] = j;
+        std::stable_sort(order, order + n, [xb](int a, int b) { return xb[a] < xb[b]; });
+        return;
+    }
+    for (int i = 0; i < n; ++i) {
+        const float v = xb[i];
+        int rank = 0;
+        for (int j = 0; j < i; ++j)
+            rank += int(xb[j] <= v);
+        for (int j = i + 1; j < n; ++j)
+            rank += int(xb[j] < v);
+        order[rank] = i;
+    }
 }
 
 float blockSigma2(const float* xbl) {
@@ -84,6 +88,29 @@ float maxAbs(const float* xb, int n) {
 }
 
 } // namespace
+
+int iq1NearestRef(const IqNeighbourTables& grid, int32_t mapValue, const float* xval, const float* weight,
+                  float scale, const float* xg) {
+    const uint16_t* neighbours = grid.lists + (-mapValue - 1);
+    const int count = neighbours[0];
+    float best = FLT_MAX;
+    int index = -1;
+    for (int j = 1; j <= count; ++j) {
+        const int8_t* pg = grid.points + 8 * size_t(neighbours[j]);
+        float d2 = 0;
+        for (int i = 0; i < 8; ++i) {
+            const float q = xg[(pg[i] - 1) / 2];
+            const float w = weight[i];
+            const float diff = scale * q - xval[i];
+            d2 += w * diff * diff;
+        }
+        if (d2 < best) {
+            best = d2;
+            index = neighbours[j];
+        }
+    }
+    return index;
+}
 
 void iq1SplitRef(const float* sumx, const float* sumw, int n, float* scale, int* besti1, int* besti2,
                  int* bestShift) {
@@ -112,6 +139,49 @@ void iq1SplitRef(const float* sumx, const float* sumw, int n, float* scale, int*
                 *besti1 = i1;
                 *besti2 = i2;
                 *bestShift = -1;
+            }
+        }
+    }
+}
+
+void iq1mSplitRef(const float* px, const float* pw, int n, float* scale, int* besti1, int* besti2, int* bestK) {
+    const float* pxh[2] = {px, px + kIq1MSumStride};
+    const float* pwh[2] = {pw, pw + kIq1MSumStride};
+    const float txs[2] = {pxh[0][n], pxh[1][n]};
+    const float tws[2] = {pwh[0][n], pwh[1][n]};
+    const float p2 = kXp[2], m2 = kXm[2];
+    const float cp1 = kXp[0] * kXp[0] - kXp[1] * kXp[1];
+    const float cp2 = kXp[1] * kXp[1] - kXp[2] * kXp[2];
+    const float cm1 = kXm[0] * kXm[0] - kXm[1] * kXm[1];
+    const float cm2 = kXm[1] * kXm[1] - kXm[2] * kXm[2];
+    float bestScore = -FLT_MAX;
+    float sumqx[4], sumq2[4];
+    for (int i1 = 0; i1 <= n; ++i1) {
+        for (int i2 = i1; i2 <= n; ++i2) {
+            float qxP[2], qxM[2], q2P[2], q2M[2];
+            for (int h = 0; h < 2; ++h) {
+                const float sx = pxh[h][i1] + pxh[h][i2];
+                qxP[h] = txs[h] * p2 - sx;
+                qxM[h] = txs[h] * m2 - sx;
+                q2P[h] = tws[h] * p2 * p2 + pwh[h][i1] * cp1 + pwh[h][i2] * cp2;
+                q2M[h] = tws[h] * m2 * m2 + pwh[h][i1] * cm1 + pwh[h][i2] * cm2;
+            }
+            sumqx[0] = qxP[0] + qxP[1];
+            sumqx[1] = qxP[0] + qxM[1];
+            sumqx[2] = qxM[0] + qxP[1];
+            sumqx[3] = qxM[0] + qxM[1];
+            sumq2[0] = q2P[0] + q2P[1];
+            sumq2[1] = q2P[0] + q2M[1];
+            sumq2[2] = q2M[0] + q2P[1];
+            sumq2[3] = q2M[0] + q2M[1];
+            for (int k = 0; k < 4; ++k) {
+                if (sumq2[k] > 0 && sumqx[k] * sumqx[k] > bestScore * sumq2[k]) {
+                    *scale = sumqx[k] / sumq2[k];
+                    bestScore = *scale * sumqx[k];
+                    *besti1 = i1;
+                    *besti2 = i2;
+                    *bestK = k;
+                }
             }
         }
     }
@@ -179,7 +249,7 @@ void quantizeIq1SBlock(Iq1SplitFn split, const IqGrid& grid, const float* xbl, c
             int32_t gi = grid.map[u];
             if (gi < 0) {
                 allOnGrid = false;
-                gi = iq1BestNeighbour(grid, grid.neighboursOf(gi), xb + 8 * k, weight + 8 * k, scale, xx,
+                gi = iq1BestNeighbour(iq1NearestRef, grid, gi, xb + 8 * k, weight + 8 * k, scale, xx,
                                       levels + 8 * k);
             }
             index[k] = uint16_t(gi);
@@ -235,10 +305,10 @@ const float* iq1mHalfValues(int shift, int k) {
     return shift % 2 == 0 ? kXp : kXm;
 }
 
-void quantizeIq1MBlock(const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq1M* y) {
+void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq1M* y) {
     constexpr int kBlock = 16;
     constexpr uint8_t kMasks[4] = {0x00, 0x80, 0x08, 0x88};
-    float scales[kQKK / kBlock], weight[kBlock];
+    float scales[kQKK / kBlock], weights[kQKK]; // each group's weights, kept for the final fit
     int8_t levels[kBlock], shifts[kQKK / kBlock];
     int order[kBlock];
     uint16_t index[kBlock / 8];
@@ -249,6 +319,7 @@ void quantizeIq1MBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
     const float sigma2 = blockSigma2(xbl);
     for (int ib = 0; ib < kQKK / kBlock; ++ib) {
         const float* xb = xbl + kBlock * ib;
+        float* weight = weights + kBlock * ib;
         iq1mWeights(xb, qwBlock ? qwBlock + kBlock * ib : nullptr, sigma2, weight);
         const float max = maxAbs(xb, kBlock);
         if (max < 1e-7f) {
@@ -257,57 +328,19 @@ void quantizeIq1MBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
             continue;
         }
         sortedOrder(xb, kBlock, order);
-        float bestScore = -FLT_MAX, scale = max;
-        int besti1 = -1, besti2 = -1, bestK = -1;
         // Prefix sums per half of the group: each half has its own shift sign.
-        float px[2][kBlock + 1], pw[2][kBlock + 1];
-        px[0][0] = px[1][0] = 0;
-        pw[0][0] = pw[1][0] = 0;
+        float px[2 * kIq1MSumStride] = {}, pw[2 * kIq1MSumStride] = {}; // padded (Iq1MSplitFn)
         for (int j = 0; j < kBlock; ++j) {
             const int i = order[j];
-            const int h = i < kBlock / 2 ? 0 : 1;
-            px[h][j + 1] = px[h][j] + weight[i] * xb[i];
-            px[1 - h][j + 1] = px[1 - h][j];
-            pw[h][j + 1] = pw[h][j] + weight[i];
-            pw[1 - h][j + 1] = pw[1 - h][j];
+            const int h = (i < kBlock / 2 ? 0 : 1) * kIq1MSumStride, o = kIq1MSumStride - h;
+            px[h + j + 1] = px[h + j] + weight[i] * xb[i];
+            px[o + j + 1] = px[o + j];
+            pw[h + j + 1] = pw[h + j] + weight[i];
+            pw[o + j + 1] = pw[o + j];
         }
-        const float txs[2] = {px[0][kBlock], px[1][kBlock]};
-        const float tws[2] = {pw[0][kBlock], pw[1][kBlock]};
-        const float p2 = kXp[2], m2 = kXm[2];
-        const float cp1 = kXp[0] * kXp[0] - kXp[1] * kXp[1];
-        const float cp2 = kXp[1] * kXp[1] - kXp[2] * kXp[2];
-        const float cm1 = kXm[0] * kXm[0] - kXm[1] * kXm[1];
-        const float cm2 = kXm[1] * kXm[1] - kXm[2] * kXm[2];
-        float sumqx[4], sumq2[4];
-        for (int i1 = 0; i1 <= kBlock; ++i1) {
-            for (int i2 = i1; i2 <= kBlock; ++i2) {
-                float qxP[2], qxM[2], q2P[2], q2M[2];
-                for (int h = 0; h < 2; ++h) {
-                    const float sx = px[h][i1] + px[h][i2];
-                    qxP[h] = txs[h] * p2 - sx;
-                    qxM[h] = txs[h] * m2 - sx;
-                    q2P[h] = tws[h] * p2 * p2 + pw[h][i1] * cp1 + pw[h][i2] * cp2;
-                    q2M[h] = tws[h] * m2 * m2 + pw[h][i1] * cm1 + pw[h][i2] * cm2;
-                }
-                sumqx[0] = qxP[0] + qxP[1];
-                sumqx[1] = qxP[0] + qxM[1];
-                sumqx[2] = qxM[0] + qxP[1];
-                sumqx[3] = qxM[0] + qxM[1];
-                sumq2[0] = q2P[0] + q2P[1];
-                sumq2[1] = q2P[0] + q2M[1];
-                sumq2[2] = q2M[0] + q2P[1];
-                sumq2[3] = q2M[0] + q2M[1];
-                for (int k = 0; k < 4; ++k) {
-                    if (sumq2[k] > 0 && sumqx[k] * sumqx[k] > bestScore * sumq2[k]) {
-                        scale = sumqx[k] / sumq2[k];
-                        bestScore = scale * sumqx[k];
-                        besti1 = i1;
-                        besti2 = i2;
-                        bestK = k;
-                    }
-                }
-            }
-        }
+        float scale = max;
+        int besti1 = -1, besti2 = -1, bestK = -1;
+        kernels.split(px, pw, kBlock, &scale, &besti1, &besti2, &bestK);
         if (besti1 < 0 || besti2 < 0 || bestK < 0) {
             scales[ib] = 0;
             shifts[ib] = 0;
@@ -334,7 +367,7 @@ void quantizeIq1MBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
             int32_t gi = grid.map[u];
             if (gi < 0) {
                 allOnGrid = false;
-                gi = iq1BestNeighbour(grid, grid.neighboursOf(gi), xb + 8 * k, weight + 8 * k, scale, xx,
+                gi = iq1BestNeighbour(kernels.nearest, grid, gi, xb + 8 * k, weight + 8 * k, scale, xx,
                                       levels + 8 * k);
             }
             index[k] = uint16_t(gi);
@@ -371,7 +404,7 @@ void quantizeIq1MBlock(const IqGrid& grid, const float* xbl, const float* qwBloc
         sc[ib / 4] = uint16_t(sc[ib / 4] | (l << 3 * (ib % 4)));
         y->qh[ib] = uint8_t(y->qh[ib] | kMasks[shifts[ib]]);
         const float* xb = xbl + kBlock * ib;
-        iq1mWeights(xb, qwBlock ? qwBlock + kBlock * ib : nullptr, sigma2, weight);
+        const float* weight = weights + kBlock * ib;
         for (int k = 0; k < kBlock / 8; ++k) {
             const float* xx = iq1mHalfValues(shifts[ib], k);
             const int8_t* pg = grid.point(y->qs[2 * ib + k] + ((y->qh[ib] << (8 - 4 * k)) & 0x700));
@@ -408,11 +441,16 @@ void quantizeIq1SWith(Iq1SplitFn split, const float* src, void* dst, int64_t nro
 }
 
 void quantizeIq1MRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
+    quantizeIq1MWith({iq1mSplitRef, iq1NearestRef}, src, dst, nrows, rowLen, importance);
+}
+
+void quantizeIq1MWith(const Iq1MKernels& kernels, const float* src, void* dst, int64_t nrows, int64_t rowLen,
+                      const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq1S);
     auto* y = static_cast<BlockIq1M*>(dst);
     const int64_t perRow = rowLen / kQKK;
     for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq1MBlock(grid, src + kQKK * ib, importance ? importance + kQKK * (ib % perRow) : nullptr,
+        quantizeIq1MBlock(kernels, grid, src + kQKK * ib, importance ? importance + kQKK * (ib % perRow) : nullptr,
                           y + ib);
 }
 

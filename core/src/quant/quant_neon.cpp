@@ -235,6 +235,7 @@ template <int G> struct Ops {
 // The generic lane searches and type drivers, instantiated with the Ops above in this namespace.
 #include "simd_drivers.h"
 #include "simd_iq_search.h"
+#include "simd_iq1_search.h"
 
 } // namespace qf::quant::detail::neon
 
@@ -251,6 +252,7 @@ void addNeonQuantizers(ByType<QuantizeRowsFn>& table) {
     using Wide = isa::Drivers<isa::Ops<4>>;
     using Narrow = isa::Drivers<isa::Ops<2>>;
     isa::IqLanes<isa::Ops<2>>::addCodebookQuantizers(table);
+    isa::Iq1Lanes<isa::Ops<2>>::addQuantizers(table);
     auto set = [&](GgmlType type, QuantizeRowsFn fn) { table[typeSlot(type)] = fn; };
     set(GgmlType::Q4_0, Wide::q4_0);
     set(GgmlType::Q4_1, Wide::q4_1);
