@@ -162,6 +162,31 @@ private slots:
         }
     }
 
+    // Codebook searches on values from a few equally spaced magnitudes with equal weights: neighbours at
+    // equal distance (ties, which the first listed must win in every lane) and trials sharing keys.
+    void tiedRows_data() {
+        QTest::addColumn<int>("type");
+        for (GgmlType t : {GgmlType::IQ2_XXS, GgmlType::IQ2_XS, GgmlType::IQ2_S, GgmlType::IQ3_XXS,
+                           GgmlType::IQ3_S})
+            QTest::newRow(ggmlTypeName(t).data()) << int(t);
+    }
+
+    void tiedRows() {
+        QFETCH(int, type);
+        const GgmlType t = GgmlType(type);
+        std::mt19937 rng(77u + uint32_t(type));
+        std::uniform_int_distribution<int> level(0, 7), sign(0, 1);
+        const int64_t rows = 24, rowLen = 512;
+        std::vector<float> x(size_t(rows * rowLen));
+        for (size_t i = 0; i < x.size(); ++i) {
+            const int spread = 2 + int(i / 32 % 6); // 2..7 magnitudes per 32-group
+            x[i] = float(level(rng) % spread) * (sign(rng) ? 0.25f : -0.25f);
+        }
+        const std::vector<float> ones(size_t(rowLen), 1.f);
+        compareAllPaths(t, x, rowLen, nullptr, "tied");
+        compareAllPaths(t, x, rowLen, ones.data(), "tied");
+    }
+
     void realRows_data() { randomRows_data(); }
 
     void realRows() {
