@@ -134,12 +134,6 @@ bool looksSpecial(const std::string& t) {
     return t.starts_with("<unused") && t.ends_with(">");
 }
 
-std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
-    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
-        text.replace(at, from.size(), to);
-    return text;
-}
-
 } // namespace
 
 Status addTokenizerJsonVocab(gguf::Metadata& md, const fs::path& folder, const JsonValue& config) {

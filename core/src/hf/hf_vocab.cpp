@@ -36,17 +36,6 @@ Result<std::string> readTextFile(const fs::path& path) {
     return s.str();
 }
 
-std::string replaceAll(const std::string& text, std::string_view from, std::string_view to) {
-    std::string out;
-    size_t at = 0;
-    for (size_t next; (next = text.find(from, at)) != std::string::npos; at = next + from.size()) {
-        out.append(text, at, next - at);
-        out.append(to);
-    }
-    out.append(text, at, std::string::npos);
-    return out;
-}
-
 // The text of a tokenizer_config "xxx_token" entry: a string or {"content": "..."}.
 const std::string* tokenText(const JsonValue* entry) {
     if (!entry) return nullptr;
@@ -56,6 +45,12 @@ const std::string* tokenText(const JsonValue* entry) {
 }
 
 } // namespace
+
+std::string replaceAll(std::string text, std::string_view from, std::string_view to) {
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+        text.replace(at, from.size(), to);
+    return text;
+}
 
 Status addSpecialVocab(gguf::Metadata& md, const fs::path& folder, const JsonValue& config,
                        const JsonValue* tokenizerConfig, const JsonValue* tokenizerJson, uint64_t vocabSize) {

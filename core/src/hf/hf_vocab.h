@@ -3,6 +3,7 @@
 // heuristics llama.cpp applies to a folder name.
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "qf/eval/tokenizer.h"
 #include "qf/gguf/value.h"
@@ -10,6 +11,9 @@
 #include "qf/result.h"
 
 namespace qf::hf::detail {
+
+// Every occurrence of `from` replaced by `to`, left to right (tokenizer texts, tensor names).
+std::string replaceAll(std::string text, std::string_view from, std::string_view to);
 
 // A tokenizer.ggml.token_type value (llama.cpp's llama_token_type, as the engine reads it).
 constexpr int32_t tokenType(eval::TokenType type) {

@@ -17,18 +17,13 @@ namespace {
 using detail::loadFloat;
 using detail::storeFloat;
 
-void replaceAll(std::string& s, std::string_view from, std::string_view to) {
-    for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-        s.replace(at, from.size(), to);
-}
-
 // convert_lora_to_gguf.py's get_base_tensor_name.
 std::string baseTensorName(std::string name) {
-    replaceAll(name, "base_model.model.", "");
-    replaceAll(name, ".lora_A.weight", ".weight");
-    replaceAll(name, ".lora_B.weight", ".weight");
-    replaceAll(name, ".lora_embedding_A", ".weight");
-    replaceAll(name, ".lora_embedding_B", ".weight");
+    name = detail::replaceAll(std::move(name), "base_model.model.", "");
+    name = detail::replaceAll(std::move(name), ".lora_A.weight", ".weight");
+    name = detail::replaceAll(std::move(name), ".lora_B.weight", ".weight");
+    name = detail::replaceAll(std::move(name), ".lora_embedding_A", ".weight");
+    name = detail::replaceAll(std::move(name), ".lora_embedding_B", ".weight");
     return name;
 }
 

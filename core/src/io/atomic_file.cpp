@@ -1,5 +1,6 @@
 #include "qf/io/atomic_file.h"
 
+#include "qf/format_size.h"
 #include "qf/io/temporary_files.h"
 
 #include <atomic>
@@ -17,16 +18,6 @@
 
 namespace qf::io {
 namespace fs = std::filesystem;
-
-namespace {
-
-std::string formatBytes(uint64_t bytes) {
-    if (bytes >= (1ull << 30)) return fmt::format("{:.1f} GB", double(bytes) / double(1ull << 30));
-    if (bytes >= (1ull << 20)) return fmt::format("{:.1f} MB", double(bytes) / double(1ull << 20));
-    return fmt::format("{} bytes", bytes);
-}
-
-} // namespace
 
 std::optional<uint64_t> freeDiskBytes(const fs::path& path) {
     std::error_code ec;
@@ -46,7 +37,7 @@ Result<AtomicFile> AtomicFile::create(const fs::path& target, uint64_t expectedB
     removeStaleTemporaries(folder);
     if (const auto available = freeDiskBytes(folder); available && *available < expectedBytes)
         return makeError("not enough disk space to write {}: it needs {} ({} bytes), the volume has {} free",
-                         target.string(), formatBytes(expectedBytes), expectedBytes, formatBytes(*available));
+                         target.string(), formatSize(expectedBytes), expectedBytes, formatSize(*available));
 
     AtomicFile f;
     f.m_target = target;

@@ -1,5 +1,7 @@
 #include "qf/io/temporary_files.h"
 
+#include "qf/format_size.h"
+
 #include <atomic>
 #include <cerrno>
 #include <mutex>
@@ -51,13 +53,6 @@ bool processAlive(long pid) {
     if (::kill(pid_t(pid), 0) == 0) return true;
     return errno == EPERM; // exists, owned by someone else
 #endif
-}
-
-std::string formatBytes(uint64_t bytes) {
-    if (bytes >= 1000ull * 1000 * 1000) return fmt::format("{:.1f} GB", double(bytes) / 1e9);
-    if (bytes >= 1000ull * 1000) return fmt::format("{:.1f} MB", double(bytes) / 1e6);
-    if (bytes >= 1000) return fmt::format("{:.1f} kB", double(bytes) / 1e3);
-    return fmt::format("{} B", bytes);
 }
 
 } // namespace
@@ -114,7 +109,7 @@ std::string describeRemoved(const std::vector<StaleTemporary>& removed) {
     uint64_t bytes = 0;
     for (const auto& r : removed) bytes += r.bytes;
     return fmt::format("removed {} temporary file{} ({}) left in {} by an interrupted run", removed.size(),
-                       removed.size() == 1 ? "" : "s", formatBytes(bytes),
+                       removed.size() == 1 ? "" : "s", formatSize(bytes),
                        removed.front().path.parent_path().empty() ? std::string(".")
                                                                   : removed.front().path.parent_path().string());
 }

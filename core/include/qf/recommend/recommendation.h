@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "qf/format_size.h"
 #include "qf/ggml_type.h"
 #include "qf/gguf/gguf_file.h"
 #include "qf/quant/plan_fallbacks.h"
@@ -141,7 +142,7 @@ PresetVerdict evaluatePreset(const PlannedModel& model, const PlannedModel::Entr
                              GgmlType kvType, const Machine& machine,
                              const std::vector<MeasuredQuality>& measured);
 
-// "14.8 MB", "4.1 GB": the sizes in explanations (decimal units, one decimal).
-std::string formatSize(uint64_t bytes);
+// "14.8 MB", "4.1 GB": the sizes in explanations (qf/format_size.h).
+using qf::formatSize;
 
 } // namespace qf::recommend

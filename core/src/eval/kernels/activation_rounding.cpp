@@ -13,17 +13,12 @@
 #include "quant/kernel_table.h"
 #include "qf/eval/matmul.h"
 #include "qf/fp16.h"
+#include "quant/quant_blocks.h"
 
 namespace qf::eval {
 namespace {
 
-// Round to nearest, ties to even, via the 1.5 * 2^23 trick (ggml's nearest_int).
-int nearestInt(float value) {
-    const float shifted = value + 12582912.0f;
-    int32_t bits;
-    std::memcpy(&bits, &shifted, sizeof bits);
-    return (bits & 0x007fffff) - 0x00400000;
-}
+using quant::detail::nearestInt; // ggml's nearest_int
 
 // Blocks of 32 with an F16 scale (Q8_0, and Q8_1 whose values are the same).
 void roundQ8_0(const float* x, float* out, int64_t n) {

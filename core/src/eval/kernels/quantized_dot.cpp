@@ -21,14 +21,6 @@ namespace {
 
 using namespace quant::detail;
 
-// Round to nearest, ties to even, via the 1.5 * 2^23 trick (ggml's nearest_int).
-int nearestInt(float value) {
-    const float shifted = value + 12582912.0f;
-    int32_t bits;
-    std::memcpy(&bits, &shifted, sizeof bits);
-    return (bits & 0x007fffff) - 0x00400000;
-}
-
 // Q4_K and Q5_K (whose codes take a fifth bit from qh) share the scales, the mins and the low nibbles.
 template <typename Block> float dotK4(const uint8_t* row, const void* act, int64_t n) {
     constexpr bool kFifthBit = std::is_same_v<Block, BlockQ5K>;

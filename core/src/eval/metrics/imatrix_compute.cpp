@@ -26,7 +26,7 @@ namespace {
 // by these weights through the paths the imatrix is meant for.
 constexpr int64_t kMinCollectedRows = 16;
 constexpr char kCacheMagic[8] = {'Q', 'F', 'I', 'M', 'A', 'T', '0', '3'};
-constexpr int kZstdLevel = 3;
+constexpr int kImatrixZstdLevel = 3;
 
 std::vector<std::string> weightOrder(const LlamaModel& model, bool includeOutput) {
     std::vector<std::string> names;
@@ -335,7 +335,7 @@ Result<ImatrixResult> computeImatrixCached(const LlamaModel& model, const std::f
     if (!result) return result;
     const std::vector<uint8_t> plain = serializeResult(*result);
     std::vector<uint8_t> packed(ZSTD_compressBound(plain.size()));
-    const size_t n = ZSTD_compress(packed.data(), packed.size(), plain.data(), plain.size(), kZstdLevel);
+    const size_t n = ZSTD_compress(packed.data(), packed.size(), plain.data(), plain.size(), kImatrixZstdLevel);
     if (!ZSTD_isError(n)) {
         // Write beside and rename, so that a reader never sees half a cache.
         const std::filesystem::path temp = cache.string() + ".part";

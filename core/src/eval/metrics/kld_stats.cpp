@@ -6,18 +6,13 @@
 
 #include "eval/kernels/matmul_kernels.h"
 #include "qf/eval/kld.h"
+#include "quant/quant_blocks.h"
 #include "quant/kernel_table.h"
 
 namespace qf::eval {
 namespace {
 
-// Round to nearest via the 1.5 * 2^23 trick, as llama.cpp's nearest_int (valid below 2^22).
-int nearestInt(float value) {
-    const float shifted = value + 12582912.0f;
-    int32_t bits;
-    std::memcpy(&bits, &shifted, sizeof bits);
-    return (bits & 0x007fffff) - 0x00400000;
-}
+using quant::detail::nearestInt; // ggml's nearest_int
 
 // llama.cpp's mean_and_uncertainty.
 ValueWithError meanAndError(double sum, double sum2, int64_t count) {

@@ -14,7 +14,7 @@ namespace {
 constexpr char kMagic[8] = {'Q', 'F', 'K', 'L', 'B', 'A', 'S', 'E'};
 constexpr uint32_t kVersion = 2; // 2: the model digest samples every tensor
 constexpr size_t kHeaderBytes = 128;
-constexpr int kZstdLevel = 3;
+constexpr int kLogprobZstdLevel = 3;
 
 template <class T> void put(std::vector<uint8_t>& out, size_t& at, const T& v) {
     std::memcpy(out.data() + at, &v, sizeof(T));
@@ -121,7 +121,7 @@ Status BaseCacheWriter::appendChunk(std::span<const float> hidden) {
         return makeError("base cache already holds its {} chunks", m_header.chunks);
     std::vector<uint8_t> frame(8 + ZSTD_compressBound(hidden.size_bytes()));
     const size_t n =
-        ZSTD_compress(frame.data() + 8, frame.size() - 8, hidden.data(), hidden.size_bytes(), kZstdLevel);
+        ZSTD_compress(frame.data() + 8, frame.size() - 8, hidden.data(), hidden.size_bytes(), kLogprobZstdLevel);
     if (ZSTD_isError(n)) return makeError("zstd compression failed: {}", ZSTD_getErrorName(n));
     const uint64_t size = n;
     std::memcpy(frame.data(), &size, 8);
