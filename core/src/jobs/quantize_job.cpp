@@ -75,17 +75,17 @@ Result<Importance> importanceFor(const QuantPlan& plan, const TensorPlan& tensor
 // writes every value before anything reads it, and zeroing the ~64 MB of a slab cost a pass over it.
 class UninitFloats {
 public:
-    float* data() { return values_.get(); }
+    float* data() { return m_values.get(); }
     void resize(size_t n) {
-        if (n <= capacity_) return;
-        values_.reset(); // free before allocating: peak memory stays one slab
-        values_ = std::make_unique_for_overwrite<float[]>(n);
-        capacity_ = n;
+        if (n <= m_capacity) return;
+        m_values.reset(); // free before allocating: peak memory stays one slab
+        m_values = std::make_unique_for_overwrite<float[]>(n);
+        m_capacity = n;
     }
 
 private:
-    std::unique_ptr<float[]> values_;
-    size_t capacity_ = 0;
+    std::unique_ptr<float[]> m_values;
+    size_t m_capacity = 0;
 };
 
 } // namespace
