@@ -38,9 +38,6 @@ template <class Ops> struct Iq1Lanes {
     // Iq1NeighbourFn: 8 coordinates, 2-bit keys, levels 0..2 worth xg[level].
     static int nearest(const IqNeighbourTables& grid, int32_t mapValue, const float* xval, const float* weight,
                        float scale, const float* xg) {
-        const uint16_t* list = grid.lists + (-mapValue - 1);
-        const uint16_t* keys = grid.keys + (-mapValue - 1) + 1;
-        const int count = list[0];
         alignas(64) float table[8][8];
         for (int i = 0; i < 8; ++i) {
             for (int l = 0; l < 3; ++l) {
@@ -50,40 +47,7 @@ template <class Ops> struct Iq1Lanes {
             for (int l = 3; l < 8; ++l)
                 table[i][l] = 0; // no key has level 3
         }
-        const I mask = Ops::set1i(3);
-        const F countF = Ops::set1(float(count));
-        const F none = Ops::set1(FLT_MAX);
-        if constexpr (kFirstLane) {
-            if (count <= N) {
-                const I k = Ops::loadKeys(keys);
-                F d2 = Ops::lookup8(table[0], Ops::andi(k, mask));
-                for (int i = 1; i < 8; ++i)
-                    d2 = Ops::add(d2, Ops::lookup8(table[i], Ops::andi(Ops::srli(k, 2 * i), mask)));
-                const M kept = Ops::mand(Ops::lt(Ops::load(kIota), countF), Ops::lt(d2, none));
-                d2 = Ops::select(kept, d2, none);
-                const float bestD2 = Ops::minOf(d2);
-                if (!(bestD2 < FLT_MAX)) return -1;
-                return list[1 + Ops::firstLane(Ops::mand(kept, Ops::eq(d2, Ops::set1(bestD2))))];
-            }
-        }
-        const F step = Ops::set1(float(N));
-        F pos = Ops::load(kIota);
-        F best = none;
-        F bestPos = Ops::set1(-1.f);
-        for (int j = 0; j < count; j += N) {
-            const I k = Ops::loadKeys(keys + j);
-            F d2 = Ops::lookup8(table[0], Ops::andi(k, mask));
-            for (int i = 1; i < 8; ++i)
-                d2 = Ops::add(d2, Ops::lookup8(table[i], Ops::andi(Ops::srli(k, 2 * i), mask)));
-            const M better = Ops::mand(Ops::lt(pos, countF), Ops::lt(d2, best));
-            best = Ops::select(better, d2, best);
-            bestPos = Ops::select(better, pos, bestPos);
-            pos = Ops::add(pos, step);
-        }
-        const float bestD2 = Ops::minOf(best);
-        if (!(bestD2 < FLT_MAX)) return -1;
-        const float first = Ops::minOf(Ops::select(Ops::eq(best, Ops::set1(bestD2)), bestPos, none));
-        return list[1 + int(first)];
+        return IqLanes<Ops>::template nearestByTable<8, 2>(grid, mapValue, table);
     }
 
     // Iq1MSplitFn: lane k is i2 + k for one i1 (see the top of this file).

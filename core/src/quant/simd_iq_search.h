@@ -33,12 +33,20 @@ template <class Ops> struct IqLanes {
     static int nearest(const IqNeighbourTables& grid, int32_t mapValue, const float* xval,
                        const float* weight, float scale) {
         static_assert(Levels <= 8 && Dim <= 8 && (1 << Bits) >= Levels);
-        const uint16_t* list = grid.lists + (-mapValue - 1);
-        const uint16_t* keys = grid.keys + (-mapValue - 1) + 1;
-        const int count = list[0];
         alignas(64) float table[Dim][8];
         for (int i = 0; i < Dim; ++i)
             Ops::levelTerms(scale, xval[i], weight[i], table[i]);
+        return nearestByTable<Dim, Bits>(grid, mapValue, table);
+    }
+
+    // The search itself, given the term of every coordinate x level (table[i][level], summed in coordinate
+    // order): the first listed neighbour of smallest distance, -1 when none is below FLT_MAX. IQ1's search
+    // (simd_iq1_search.h) builds its table differently and shares this.
+    template <int Dim, int Bits>
+    static int nearestByTable(const IqNeighbourTables& grid, int32_t mapValue, const float (*table)[8]) {
+        const uint16_t* list = grid.lists + (-mapValue - 1);
+        const uint16_t* keys = grid.keys + (-mapValue - 1) + 1;
+        const int count = list[0];
         alignas(64) static constexpr float kIota[64] = {
             0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21,
             22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43,
