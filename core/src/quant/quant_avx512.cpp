@@ -248,6 +248,12 @@ template <int G> struct Ops {
         const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(_mm256_set1_ps(scale), q), _mm256_set1_ps(x));
         _mm256_store_ps(out, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(w), diff), diff));
     }
+    // 32-entry table lookup, lo holding entries 0..15 and hi 16..31 (IQ1_M's split search, one group).
+    static F lookup32(F lo, F hi, I index)
+        requires(G == 1)
+    {
+        return {{_mm512_permutex2var_ps(lo.v[0], index.v[0], hi.v[0])}};
+    }
     static float minOf(F a) {
         __m512 m = a.v[0];
         for (int g = 1; g < G; ++g)

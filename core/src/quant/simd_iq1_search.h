@@ -50,7 +50,88 @@ template <class Ops> struct Iq1Lanes {
         return IqLanes<Ops>::template nearestByTable<8, 2>(grid, mapValue, table);
     }
 
-    // Iq1MSplitFn: lane k is i2 + k for one i1 (see the top of this file).
+    // IQ1_M's group size, the n its quantizer always passes: with a 32-entry lookup (Ops::lookup32) the
+    // search fills whole vectors with (i1, i2) pairs in the reference's order (i1 outer, i2 inner), 153
+    // pairs in 10 passes of 16 lanes instead of 18 passes of one i1 each.
+    static constexpr int kPairN = 16;
+    static constexpr bool kPairLanes = requires(F a, I i) { Ops::lookup32(a, a, i); };
+    static constexpr int kPairCount = (kPairN + 1) * (kPairN + 2) / 2;
+    static constexpr int kPairPasses = (kPairCount + N - 1) / N;
+    struct PairTable {
+        alignas(64) int32_t i1[kPairPasses * N];
+        alignas(64) int32_t i2[kPairPasses * N];
+    };
+    static constexpr PairTable makePairTable() {
+        PairTable t{}; // the padding lanes read pair (0, 0) and are masked off
+        int p = 0;
+        for (int i1 = 0; i1 <= kPairN; ++i1)
+            for (int i2 = i1; i2 <= kPairN; ++i2, ++p) {
+                t.i1[p] = i1;
+                t.i2[p] = i2;
+            }
+        return t;
+    }
+    alignas(64) static constexpr PairTable kPairTable = makePairTable();
+
+    // One pass's candidates: lane k's four sign codes' sums, as the reference rounds them.
+    struct Candidates {
+        F qx[4], q2[4];
+    };
+    struct Best {
+        float score = -FLT_MAX;
+        float* scale;
+        int *i1, *i2, *code;
+    };
+
+    // The lanes (among `valid`) where some sign code beats `best`, as the reference compares.
+    static M beating(const Candidates& c, M valid, float best) {
+        const F b = Ops::set1(best);
+        const F zero = Ops::zero();
+        M m = Ops::mand(Ops::gt(c.q2[0], zero), Ops::gt(Ops::mul(c.qx[0], c.qx[0]), Ops::mul(b, c.q2[0])));
+        for (int k = 1; k < 4; ++k)
+            m = Ops::mor(m, Ops::mand(Ops::gt(c.q2[k], zero),
+                                      Ops::gt(Ops::mul(c.qx[k], c.qx[k]), Ops::mul(b, c.q2[k]))));
+        return Ops::mand(valid, m);
+    }
+
+    // Runs one pass's candidates through the reference's comparisons; laneI1/laneI2 give lane k's pair.
+    // Lanes are walked in order, only where a code beats the current best: a lane skipped is one the
+    // reference compares with that same best and keeps nothing of. A kept code's scale and score are
+    // qx / q2 and scale * qx, computed for all lanes at once with the reference's two operations.
+    template <class PairOf> static void walk(const Candidates& c, M valid, Best& best, PairOf pairOf) {
+        M todo = beating(c, valid, best.score);
+        if (!Ops::any(todo)) return;
+        alignas(64) float qx[4][N], q2[4][N], scale[4][N], score[4][N];
+        for (int k = 0; k < 4; ++k) {
+            const F s = Ops::div(c.qx[k], c.q2[k]);
+            Ops::store(qx[k], c.qx[k]);
+            Ops::store(q2[k], c.q2[k]);
+            Ops::store(scale[k], s);
+            Ops::store(score[k], Ops::mul(s, c.qx[k]));
+        }
+        const F iota = Ops::load(kIota);
+        do {
+            const int lane = firstOf(todo);
+            int kept = -1;
+            for (int k = 0; k < 4; ++k) {
+                if (q2[k][lane] > 0 && qx[k][lane] * qx[k][lane] > best.score * q2[k][lane]) {
+                    best.score = score[k][lane];
+                    kept = k;
+                }
+            }
+            const M after = Ops::gt(iota, Ops::set1(float(lane)));
+            if (kept >= 0) {
+                *best.scale = scale[kept][lane];
+                pairOf(lane, best.i1, best.i2);
+                *best.code = kept;
+                todo = beating(c, Ops::mand(valid, after), best.score);
+            } else {
+                todo = Ops::mand(todo, after);
+            }
+        } while (Ops::any(todo));
+    }
+
+    // Iq1MSplitFn (see the top of this file).
     static void iq1mSplit(const float* px, const float* pw, int n, float* scale, int* besti1, int* besti2,
                           int* bestK) {
         constexpr float kDelta = 0.125f; // quant_iq1.cpp's kXp, kXm
@@ -68,61 +149,71 @@ template <class Ops> struct Iq1Lanes {
         const F tp1 = Ops::set1(px1[n] * p2), tm1 = Ops::set1(px1[n] * m2);
         const float wp0 = pw[n] * p2 * p2, wm0 = pw[n] * m2 * m2;
         const float wp1 = pw1[n] * p2 * p2, wm1 = pw1[n] * m2 * m2;
+        const F vcp1 = Ops::set1(cp1), vcm1 = Ops::set1(cm1);
         const F vcp2 = Ops::set1(cp2), vcm2 = Ops::set1(cm2);
-        const F last = Ops::set1(float(n));
         const F iota = Ops::load(kIota);
-        const F zero = Ops::zero();
-        alignas(64) float qx[4][N], q2[4][N];
-        float bestScore = -FLT_MAX;
+        Best best{-FLT_MAX, scale, besti1, besti2, bestK};
+        // The candidates from the sums sx = px[i1] + px[i2] of each half and the weight terms: bX = the
+        // reference's first two terms of q2 (i1's), wX = its third (i2's), added in its order.
+        auto candidates = [&](F sx0, F sx1, F bP0, F bM0, F bP1, F bM1, F wP0, F wM0, F wP1, F wM1) {
+            const F qxP0 = Ops::sub(tp0, sx0), qxM0 = Ops::sub(tm0, sx0);
+            const F qxP1 = Ops::sub(tp1, sx1), qxM1 = Ops::sub(tm1, sx1);
+            const F q2P0 = Ops::add(bP0, wP0), q2M0 = Ops::add(bM0, wM0);
+            const F q2P1 = Ops::add(bP1, wP1), q2M1 = Ops::add(bM1, wM1);
+            return Candidates{{Ops::add(qxP0, qxP1), Ops::add(qxP0, qxM1), Ops::add(qxM0, qxP1), Ops::add(qxM0, qxM1)},
+                              {Ops::add(q2P0, q2P1), Ops::add(q2P0, q2M1), Ops::add(q2M0, q2P1), Ops::add(q2M0, q2M1)}};
+        };
+        if constexpr (kPairLanes) {
+            if (n == kPairN) {
+                // Entries 0..31 of every per-index term (the sums are readable up to n + 17 = 33).
+                auto table = [&](auto term) {
+                    struct Halves {
+                        F lo, hi;
+                    };
+                    return Halves{term(0), term(16)};
+                };
+                const auto x0 = table([&](int o) { return Ops::loadu(px + o); });
+                const auto x1 = table([&](int o) { return Ops::loadu(px1 + o); });
+                const auto bP0 = table([&](int o) { return Ops::add(Ops::set1(wp0), Ops::mul(Ops::loadu(pw + o), vcp1)); });
+                const auto bM0 = table([&](int o) { return Ops::add(Ops::set1(wm0), Ops::mul(Ops::loadu(pw + o), vcm1)); });
+                const auto bP1 = table([&](int o) { return Ops::add(Ops::set1(wp1), Ops::mul(Ops::loadu(pw1 + o), vcp1)); });
+                const auto bM1 = table([&](int o) { return Ops::add(Ops::set1(wm1), Ops::mul(Ops::loadu(pw1 + o), vcm1)); });
+                const auto wP0 = table([&](int o) { return Ops::mul(Ops::loadu(pw + o), vcp2); });
+                const auto wM0 = table([&](int o) { return Ops::mul(Ops::loadu(pw + o), vcm2); });
+                const auto wP1 = table([&](int o) { return Ops::mul(Ops::loadu(pw1 + o), vcp2); });
+                const auto wM1 = table([&](int o) { return Ops::mul(Ops::loadu(pw1 + o), vcm2); });
+                const F count = Ops::set1(float(kPairCount));
+                for (int pass = 0; pass < kPairPasses; ++pass) {
+                    const I j1 = Ops::loadi(kPairTable.i1 + pass * N), j2 = Ops::loadi(kPairTable.i2 + pass * N);
+                    auto at = [](const auto& t, I j) { return Ops::lookup32(t.lo, t.hi, j); };
+                    const Candidates c = candidates(
+                        Ops::add(at(x0, j1), at(x0, j2)), Ops::add(at(x1, j1), at(x1, j2)), at(bP0, j1),
+                        at(bM0, j1), at(bP1, j1), at(bM1, j1), at(wP0, j2), at(wM0, j2), at(wP1, j2), at(wM1, j2));
+                    const M valid = Ops::lt(Ops::add(Ops::set1(float(pass * N)), iota), count);
+                    walk(c, valid, best, [&](int lane, int* i1, int* i2) {
+                        *i1 = kPairTable.i1[pass * N + lane];
+                        *i2 = kPairTable.i2[pass * N + lane];
+                    });
+                }
+                return;
+            }
+        }
+        // Any n, any lane count: lane k is i2 + k for one i1.
+        const F last = Ops::set1(float(n));
         for (int i1 = 0; i1 <= n; ++i1) {
             const F a0 = Ops::set1(px[i1]), a1 = Ops::set1(px1[i1]);
             const F bP0 = Ops::set1(wp0 + pw[i1] * cp1), bM0 = Ops::set1(wm0 + pw[i1] * cm1);
             const F bP1 = Ops::set1(wp1 + pw1[i1] * cp1), bM1 = Ops::set1(wm1 + pw1[i1] * cm1);
             for (int i2 = i1; i2 <= n; i2 += N) {
-                const F sx0 = Ops::add(a0, Ops::loadu(px + i2)), sx1 = Ops::add(a1, Ops::loadu(px1 + i2));
                 const F w0 = Ops::loadu(pw + i2), w1 = Ops::loadu(pw1 + i2);
-                const F qxP0 = Ops::sub(tp0, sx0), qxM0 = Ops::sub(tm0, sx0);
-                const F qxP1 = Ops::sub(tp1, sx1), qxM1 = Ops::sub(tm1, sx1);
-                const F q2P0 = Ops::add(bP0, Ops::mul(w0, vcp2)), q2M0 = Ops::add(bM0, Ops::mul(w0, vcm2));
-                const F q2P1 = Ops::add(bP1, Ops::mul(w1, vcp2)), q2M1 = Ops::add(bM1, Ops::mul(w1, vcm2));
-                const F sqx[4] = {Ops::add(qxP0, qxP1), Ops::add(qxP0, qxM1), Ops::add(qxM0, qxP1),
-                                  Ops::add(qxM0, qxM1)};
-                const F sq2[4] = {Ops::add(q2P0, q2P1), Ops::add(q2P0, q2M1), Ops::add(q2M0, q2P1),
-                                  Ops::add(q2M0, q2M1)};
-                // The lanes where some sign code beats `best`, as the reference compares.
-                auto beating = [&](float best) {
-                    const F b = Ops::set1(best);
-                    M m = Ops::mand(Ops::gt(sq2[0], zero), Ops::gt(Ops::mul(sqx[0], sqx[0]), Ops::mul(b, sq2[0])));
-                    for (int c = 1; c < 4; ++c)
-                        m = Ops::mor(m, Ops::mand(Ops::gt(sq2[c], zero),
-                                                  Ops::gt(Ops::mul(sqx[c], sqx[c]), Ops::mul(b, sq2[c]))));
-                    return m;
-                };
+                const Candidates c = candidates(Ops::add(a0, Ops::loadu(px + i2)), Ops::add(a1, Ops::loadu(px1 + i2)),
+                                                bP0, bM0, bP1, bM1, Ops::mul(w0, vcp2), Ops::mul(w0, vcm2),
+                                                Ops::mul(w1, vcp2), Ops::mul(w1, vcm2));
                 const M valid = Ops::le(Ops::add(Ops::set1(float(i2)), iota), last);
-                M todo = Ops::mand(valid, beating(bestScore));
-                if (!Ops::any(todo)) continue;
-                for (int c = 0; c < 4; ++c) {
-                    Ops::store(qx[c], sqx[c]);
-                    Ops::store(q2[c], sq2[c]);
-                }
-                // Lane by lane in order, only where a code beats the current best: a lane skipped is one
-                // the reference compares with that same best and keeps nothing of.
-                do {
-                    const int k = firstOf(todo);
-                    bool kept = false;
-                    for (int c = 0; c < 4; ++c) {
-                        if (q2[c][k] > 0 && qx[c][k] * qx[c][k] > bestScore * q2[c][k]) {
-                            *scale = qx[c][k] / q2[c][k];
-                            bestScore = *scale * qx[c][k];
-                            *besti1 = i1;
-                            *besti2 = i2 + k;
-                            *bestK = c;
-                            kept = true;
-                        }
-                    }
-                    const M after = Ops::gt(iota, Ops::set1(float(k)));
-                    todo = kept ? Ops::mand(Ops::mand(valid, after), beating(bestScore)) : Ops::mand(todo, after);
-                } while (Ops::any(todo));
+                walk(c, valid, best, [&](int lane, int* b1, int* b2) {
+                    *b1 = i1;
+                    *b2 = i2 + lane;
+                });
             }
         }
     }
