@@ -131,6 +131,63 @@ template <class Ops> struct Iq1Lanes {
         } while (Ops::any(todo));
     }
 
+    // The sequential search's outcome without walking it, when it is provable: the first candidate m
+    // (in the reference's order) with the highest score `top` is kept whatever was kept before it if it
+    // beats -FLT_MAX and every score that could have been kept before it (the reference compares m with
+    // exactly one of them, or with -FLT_MAX), and stays kept if no later candidate beats its score. These
+    // are the reference's own comparisons on the same rounded values. Returns false, leaving `best`
+    // untouched, when one fails (near-equal scores, NaN) or nothing can be kept: the caller walks then.
+    static bool keepHighest(const float (*qx)[4][N], const float (*q2)[4][N], const float (*score)[4][N],
+                            const M* valid, float top, Best& best) {
+        if (!(top > -INFINITY)) return false;
+        const F zero = Ops::zero(), iota = Ops::load(kIota), vtop = Ops::set1(top);
+        int pm = 0, lm = -1, km = -1;
+        for (; pm < kPairPasses; ++pm) {
+            M at = Ops::mfalse();
+            for (int k = 0; k < 4; ++k)
+                at = Ops::mor(at, Ops::mand(Ops::gt(Ops::load(q2[pm][k]), zero), Ops::eq(Ops::load(score[pm][k]), vtop)));
+            at = Ops::mand(valid[pm], at);
+            if (Ops::any(at)) {
+                lm = firstOf(at);
+                break;
+            }
+        }
+        if (lm < 0) return false;
+        for (int k = 0; k < 4 && km < 0; ++k)
+            if (q2[pm][k][lm] > 0 && score[pm][k][lm] == top) km = k;
+        const float qxm = qx[pm][km][lm], q2m = q2[pm][km][lm];
+        if (!(q2m > 0 && qxm * qxm > -FLT_MAX * q2m)) return false;
+        const F vqx2 = Ops::set1(qxm * qxm), vq2 = Ops::set1(q2m);
+        const M laneBefore = Ops::lt(iota, Ops::set1(float(lm))), laneAt = Ops::eq(iota, Ops::set1(float(lm)));
+        const M laneAfter = Ops::gt(iota, Ops::set1(float(lm)));
+        for (int pass = 0; pass < kPairPasses; ++pass) {
+            M bad = Ops::mfalse();
+            for (int k = 0; k < 4; ++k) {
+                const F cq2 = Ops::load(q2[pass][k]), cqx = Ops::load(qx[pass][k]);
+                const M keepable = Ops::mand(valid[pass], Ops::gt(cq2, zero));
+                M before = keepable, after = Ops::mfalse();
+                if (pass == pm) {
+                    before = Ops::mand(keepable, k < km ? Ops::mor(laneBefore, laneAt) : laneBefore);
+                    after = Ops::mand(keepable, k > km ? Ops::mor(laneAfter, laneAt) : laneAfter);
+                } else if (pass > pm) {
+                    before = Ops::mfalse();
+                    after = keepable;
+                }
+                // m must beat every earlier score; no later candidate may beat m's.
+                const M mLoses = Ops::mnot(Ops::gt(vqx2, Ops::mul(Ops::load(score[pass][k]), vq2)));
+                const M laterWins = Ops::gt(Ops::mul(cqx, cqx), Ops::mul(vtop, cq2));
+                bad = Ops::mor(bad, Ops::mor(Ops::mand(before, mLoses), Ops::mand(after, laterWins)));
+            }
+            if (Ops::any(bad)) return false;
+        }
+        best.score = top;
+        *best.scale = qxm / q2m;
+        *best.i1 = kPairTable.i1[pm * N + lm];
+        *best.i2 = kPairTable.i2[pm * N + lm];
+        *best.code = km;
+        return true;
+    }
+
     // Iq1MSplitFn (see the top of this file).
     static void iq1mSplit(const float* px, const float* pw, int n, float* scale, int* besti1, int* besti2,
                           int* bestK) {
@@ -152,6 +209,7 @@ template <class Ops> struct Iq1Lanes {
         const F vcp1 = Ops::set1(cp1), vcm1 = Ops::set1(cm1);
         const F vcp2 = Ops::set1(cp2), vcm2 = Ops::set1(cm2);
         const F iota = Ops::load(kIota);
+        const F zero = Ops::zero();
         Best best{-FLT_MAX, scale, besti1, besti2, bestK};
         // The candidates from the sums sx = px[i1] + px[i2] of each half and the weight terms: bX = the
         // reference's first two terms of q2 (i1's), wX = its third (i2's), added in its order.
@@ -183,18 +241,42 @@ template <class Ops> struct Iq1Lanes {
                 const auto wP1 = table([&](int o) { return Ops::mul(Ops::loadu(pw1 + o), vcp2); });
                 const auto wM1 = table([&](int o) { return Ops::mul(Ops::loadu(pw1 + o), vcm2); });
                 const F count = Ops::set1(float(kPairCount));
+                // Every candidate first, with its score as a kept code would set it (scale * qx, scale =
+                // qx / q2, the reference's two operations), and the highest score of those that can be
+                // kept at all (q2 > 0).
+                alignas(64) float qx[kPairPasses][4][N], q2[kPairPasses][4][N], score[kPairPasses][4][N];
+                M valid[kPairPasses];
+                F top = Ops::set1(-INFINITY);
                 for (int pass = 0; pass < kPairPasses; ++pass) {
                     const I j1 = Ops::loadi(kPairTable.i1 + pass * N), j2 = Ops::loadi(kPairTable.i2 + pass * N);
                     auto at = [](const auto& t, I j) { return Ops::lookup32(t.lo, t.hi, j); };
                     const Candidates c = candidates(
                         Ops::add(at(x0, j1), at(x0, j2)), Ops::add(at(x1, j1), at(x1, j2)), at(bP0, j1),
                         at(bM0, j1), at(bP1, j1), at(bM1, j1), at(wP0, j2), at(wM0, j2), at(wP1, j2), at(wM1, j2));
-                    const M valid = Ops::lt(Ops::add(Ops::set1(float(pass * N)), iota), count);
-                    walk(c, valid, best, [&](int lane, int* i1, int* i2) {
+                    valid[pass] = Ops::lt(Ops::add(Ops::set1(float(pass * N)), iota), count);
+                    for (int k = 0; k < 4; ++k) {
+                        const F sk = Ops::mul(Ops::div(c.qx[k], c.q2[k]), c.qx[k]);
+                        Ops::store(qx[pass][k], c.qx[k]);
+                        Ops::store(q2[pass][k], c.q2[k]);
+                        Ops::store(score[pass][k], sk);
+                        const M higher = Ops::mand(Ops::mand(valid[pass], Ops::gt(c.q2[k], zero)), Ops::gt(sk, top));
+                        top = Ops::select(higher, sk, top);
+                    }
+                }
+                auto load = [&](int pass) {
+                    Candidates c;
+                    for (int k = 0; k < 4; ++k) {
+                        c.qx[k] = Ops::load(qx[pass][k]);
+                        c.q2[k] = Ops::load(q2[pass][k]);
+                    }
+                    return c;
+                };
+                if (keepHighest(qx, q2, score, valid, -Ops::minOf(Ops::neg(top)), best)) return;
+                for (int pass = 0; pass < kPairPasses; ++pass)
+                    walk(load(pass), valid[pass], best, [&](int lane, int* i1, int* i2) {
                         *i1 = kPairTable.i1[pass * N + lane];
                         *i2 = kPairTable.i2[pass * N + lane];
                     });
-                }
                 return;
             }
         }
