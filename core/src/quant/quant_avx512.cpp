@@ -248,6 +248,10 @@ template <int G> struct Ops {
         const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(_mm256_set1_ps(scale), q), _mm256_set1_ps(x));
         _mm256_store_ps(out, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(w), diff), diff));
     }
+    // About 1 / a (relative error below 2^-14): only to pick a candidate that is then checked exactly.
+    static F approxReciprocal(F a) {
+        return mapF([&](int g) { return _mm512_rcp14_ps(a.v[g]); });
+    }
     // 32-entry table lookup, lo holding entries 0..15 and hi 16..31 (IQ1_M's split search, one group).
     static F lookup32(F lo, F hi, I index)
         requires(G == 1)

@@ -54,7 +54,10 @@ template <class Ops> struct Iq1Lanes {
     // search fills whole vectors with (i1, i2) pairs in the reference's order (i1 outer, i2 inner), 153
     // pairs in 10 passes of 16 lanes instead of 18 passes of one i1 each.
     static constexpr int kPairN = 16;
-    static constexpr bool kPairLanes = requires(F a, I i) { Ops::lookup32(a, a, i); };
+    static constexpr bool kPairLanes = requires(F a, I i) {
+        Ops::lookup32(a, a, i);
+        Ops::approxReciprocal(a);
+    };
     static constexpr int kPairCount = (kPairN + 1) * (kPairN + 2) / 2;
     static constexpr int kPairPasses = (kPairCount + N - 1) / N;
     struct PairTable {
@@ -131,33 +134,49 @@ template <class Ops> struct Iq1Lanes {
         } while (Ops::any(todo));
     }
 
-    // The sequential search's outcome without walking it, when it is provable: the first candidate m
-    // (in the reference's order) with the highest score `top` is kept whatever was kept before it if it
-    // beats -FLT_MAX and every score that could have been kept before it (the reference compares m with
-    // exactly one of them, or with -FLT_MAX), and stays kept if no later candidate beats its score. These
-    // are the reference's own comparisons on the same rounded values. Returns false, leaving `best`
-    // untouched, when one fails (near-equal scores, NaN) or nothing can be kept: the caller walks then.
-    static bool keepHighest(const float (*qx)[4][N], const float (*q2)[4][N], const float (*score)[4][N],
-                            const M* valid, float top, Best& best) {
+    // The sequential search's outcome without walking it, when it is provable. Let m be the first candidate
+    // (in the reference's order) with the highest estimate qx * qx / q2 (`top`, from approximate
+    // reciprocals; m only has to be a good guess). m is kept whatever was kept before it if it beats
+    // -FLT_MAX and every score s_j = qx_j / q2_j * qx_j that could have been kept before it (the reference
+    // compares m with exactly one of them, or with -FLT_MAX); it stays kept if no later candidate beats its
+    // score s_m. The later checks are the reference's own comparisons. The earlier ones avoid computing s_j
+    // (a division per candidate): "m beats s_j" is fl(qx_m * qx_m) > fl(s_j * q2_m), with s_j and the
+    // product rounded three times, so it holds whenever qx_m^2 * q2_j > qx_j^2 * q2_m * (1 + 2^-16) in
+    // float (each side rounded at most three times more: 2^-16 is 256 units of 2^-24, far above the ~8
+    // rounding errors) - provided that nothing underflows or overflows, which |qx| and q2 in
+    // [2^-30, 2^30] (or qx == 0, where both sides are exact) guarantee (products stay within 2^+-120).
+    // Returns false, leaving `best` untouched, when a check fails (near-equal scores, tiny or huge sums,
+    // NaN) or nothing can be kept: the caller walks then.
+    static F estimate(F qx, F q2) { return Ops::mul(Ops::mul(qx, qx), Ops::approxReciprocal(q2)); }
+    static bool keepHighest(const float (*qx)[4][N], const float (*q2)[4][N], const M* valid, float top,
+                            Best& best) {
         if (!(top > -INFINITY)) return false;
         const F zero = Ops::zero(), iota = Ops::load(kIota), vtop = Ops::set1(top);
         int pm = 0, lm = -1, km = -1;
         for (; pm < kPairPasses; ++pm) {
-            M at = Ops::mfalse();
-            for (int k = 0; k < 4; ++k)
-                at = Ops::mor(at, Ops::mand(Ops::gt(Ops::load(q2[pm][k]), zero), Ops::eq(Ops::load(score[pm][k]), vtop)));
-            at = Ops::mand(valid[pm], at);
-            if (Ops::any(at)) {
-                lm = firstOf(at);
+            M at[4], any = Ops::mfalse();
+            for (int k = 0; k < 4; ++k) {
+                const F cq2 = Ops::load(q2[pm][k]);
+                at[k] = Ops::mand(Ops::mand(valid[pm], Ops::gt(cq2, zero)),
+                                  Ops::eq(estimate(Ops::load(qx[pm][k]), cq2), vtop));
+                any = Ops::mor(any, at[k]);
+            }
+            if (Ops::any(any)) {
+                lm = firstOf(any);
+                const M lane = Ops::eq(iota, Ops::set1(float(lm)));
+                for (km = 0; !Ops::any(Ops::mand(at[km], lane)); ++km) {
+                }
                 break;
             }
         }
         if (lm < 0) return false;
-        for (int k = 0; k < 4 && km < 0; ++k)
-            if (q2[pm][k][lm] > 0 && score[pm][k][lm] == top) km = k;
+        constexpr float kLow = 0x1p-30f, kHigh = 0x1p30f;
         const float qxm = qx[pm][km][lm], q2m = q2[pm][km][lm];
-        if (!(q2m > 0 && qxm * qxm > -FLT_MAX * q2m)) return false;
-        const F vqx2 = Ops::set1(qxm * qxm), vq2 = Ops::set1(q2m);
+        const float scaleM = qxm / q2m, scoreM = scaleM * qxm; // as the reference keeps m
+        if (!(std::fabs(qxm) >= kLow && std::fabs(qxm) <= kHigh && q2m >= kLow && q2m <= kHigh)) return false;
+        if (!(qxm * qxm > -FLT_MAX * q2m)) return false;
+        const F vqx2 = Ops::set1(qxm * qxm), vq2 = Ops::set1(q2m), vscore = Ops::set1(scoreM);
+        const F margin = Ops::set1(1 + 0x1p-16f), low = Ops::set1(kLow), high = Ops::set1(kHigh);
         const M laneBefore = Ops::lt(iota, Ops::set1(float(lm))), laneAt = Ops::eq(iota, Ops::set1(float(lm)));
         const M laneAfter = Ops::gt(iota, Ops::set1(float(lm)));
         for (int pass = 0; pass < kPairPasses; ++pass) {
@@ -173,15 +192,21 @@ template <class Ops> struct Iq1Lanes {
                     before = Ops::mfalse();
                     after = keepable;
                 }
-                // m must beat every earlier score; no later candidate may beat m's.
-                const M mLoses = Ops::mnot(Ops::gt(vqx2, Ops::mul(Ops::load(score[pass][k]), vq2)));
-                const M laterWins = Ops::gt(Ops::mul(cqx, cqx), Ops::mul(vtop, cq2));
-                bad = Ops::mor(bad, Ops::mor(Ops::mand(before, mLoses), Ops::mand(after, laterWins)));
+                const F qx2 = Ops::mul(cqx, cqx);
+                if (Ops::any(before)) {
+                    const F ax = Ops::abs(cqx);
+                    const M inRange = Ops::mand(
+                        Ops::mand(Ops::le(ax, high), Ops::mor(Ops::ge(ax, low), Ops::eq(cqx, zero))),
+                        Ops::mand(Ops::ge(cq2, low), Ops::le(cq2, high)));
+                    const M mBeats = Ops::gt(Ops::mul(vqx2, cq2), Ops::mul(Ops::mul(qx2, vq2), margin));
+                    bad = Ops::mor(bad, Ops::mand(before, Ops::mnot(Ops::mand(inRange, mBeats))));
+                }
+                bad = Ops::mor(bad, Ops::mand(after, Ops::gt(qx2, Ops::mul(vscore, cq2))));
             }
             if (Ops::any(bad)) return false;
         }
-        best.score = top;
-        *best.scale = qxm / q2m;
+        best.score = scoreM;
+        *best.scale = scaleM;
         *best.i1 = kPairTable.i1[pm * N + lm];
         *best.i2 = kPairTable.i2[pm * N + lm];
         *best.code = km;
@@ -241,12 +266,13 @@ template <class Ops> struct Iq1Lanes {
                 const auto wP1 = table([&](int o) { return Ops::mul(Ops::loadu(pw1 + o), vcp2); });
                 const auto wM1 = table([&](int o) { return Ops::mul(Ops::loadu(pw1 + o), vcm2); });
                 const F count = Ops::set1(float(kPairCount));
-                // Every candidate first, with its score as a kept code would set it (scale * qx, scale =
-                // qx / q2, the reference's two operations), and the highest score of those that can be
-                // kept at all (q2 > 0).
-                alignas(64) float qx[kPairPasses][4][N], q2[kPairPasses][4][N], score[kPairPasses][4][N];
+                // Every candidate first, with an estimate of its score (qx * qx / q2) and the highest
+                // estimate of those that can be kept at all (q2 > 0); keepHighest checks exactly.
+                alignas(64) float qx[kPairPasses][4][N], q2[kPairPasses][4][N];
                 M valid[kPairPasses];
-                F top = Ops::set1(-INFINITY);
+                F top[4]; // per sign code: four short dependency chains instead of one long one
+                for (int k = 0; k < 4; ++k)
+                    top[k] = Ops::set1(-INFINITY);
                 for (int pass = 0; pass < kPairPasses; ++pass) {
                     const I j1 = Ops::loadi(kPairTable.i1 + pass * N), j2 = Ops::loadi(kPairTable.i2 + pass * N);
                     auto at = [](const auto& t, I j) { return Ops::lookup32(t.lo, t.hi, j); };
@@ -255,14 +281,15 @@ template <class Ops> struct Iq1Lanes {
                         at(bM0, j1), at(bP1, j1), at(bM1, j1), at(wP0, j2), at(wM0, j2), at(wP1, j2), at(wM1, j2));
                     valid[pass] = Ops::lt(Ops::add(Ops::set1(float(pass * N)), iota), count);
                     for (int k = 0; k < 4; ++k) {
-                        const F sk = Ops::mul(Ops::div(c.qx[k], c.q2[k]), c.qx[k]);
+                        const F e = estimate(c.qx[k], c.q2[k]);
                         Ops::store(qx[pass][k], c.qx[k]);
                         Ops::store(q2[pass][k], c.q2[k]);
-                        Ops::store(score[pass][k], sk);
-                        const M higher = Ops::mand(Ops::mand(valid[pass], Ops::gt(c.q2[k], zero)), Ops::gt(sk, top));
-                        top = Ops::select(higher, sk, top);
+                        const M higher = Ops::mand(Ops::mand(valid[pass], Ops::gt(c.q2[k], zero)), Ops::gt(e, top[k]));
+                        top[k] = Ops::select(higher, e, top[k]);
                     }
                 }
+                for (int k = 1; k < 4; ++k)
+                    top[0] = Ops::select(Ops::gt(top[k], top[0]), top[k], top[0]);
                 auto load = [&](int pass) {
                     Candidates c;
                     for (int k = 0; k < 4; ++k) {
@@ -271,7 +298,7 @@ template <class Ops> struct Iq1Lanes {
                     }
                     return c;
                 };
-                if (keepHighest(qx, q2, score, valid, -Ops::minOf(Ops::neg(top)), best)) return;
+                if (keepHighest(qx, q2, valid, -Ops::minOf(Ops::neg(top[0])), best)) return;
                 for (int pass = 0; pass < kPairPasses; ++pass)
                     walk(load(pass), valid[pass], best, [&](int lane, int* i1, int* i2) {
                         *i1 = kPairTable.i1[pass * N + lane];
