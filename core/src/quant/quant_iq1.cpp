@@ -50,9 +50,10 @@ int iq1BestNeighbour(Iq1NeighbourFn nearest, const IqGrid& grid, int32_t mapValu
 
 // Sorts value positions by value, stably (glibc's qsort, which ggml calls, is a merge sort here). Without
 // NaN "<" is a strict weak order, so every stable sort gives the same order: there a value's place is the
-// count of values before it that are not greater and after it that are smaller (no branch to mispredict,
-// no buffer as std::stable_sort allocates on every call).
-void sortedOrder(const float* xb, int n, int* order) {
+// count of values smaller than it plus the count of equal values before it (no branch to mispredict, no
+// buffer as std::stable_sort allocates on every call). Fixed bounds let the compiler count with whole-vector
+// compares.
+template <int n> void sortedOrder(const float* xb, int* order) {
     bool ordered = true;
     for (int j = 0; j < n; ++j)
         ordered = ordered && !std::isnan(xb[j]);
@@ -65,10 +66,8 @@ void sortedOrder(const float* xb, int n, int* order) {
     for (int i = 0; i < n; ++i) {
         const float v = xb[i];
         int rank = 0;
-        for (int j = 0; j < i; ++j)
-            rank += int(xb[j] <= v);
-        for (int j = i + 1; j < n; ++j)
-            rank += int(xb[j] < v);
+        for (int j = 0; j < n; ++j)
+            rank += int(xb[j] < v) + (int(xb[j] == v) & int(j < i));
         order[rank] = i;
     }
 }
@@ -213,7 +212,7 @@ void quantizeIq1SBlock(Iq1SplitFn split, const IqGrid& grid, const float* xbl, c
             shifts[ib] = 1;
             continue;
         }
-        sortedOrder(xb, kBlock, order);
+        sortedOrder<kBlock>(xb, order);
         sumx[0] = sumw[0] = 0;
         for (int j = 0; j < kBlock; ++j) {
             const int i = order[j];
@@ -317,6 +316,8 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
     std::memset(y->scales, 0, sizeof(y->scales));
     float maxScale = 0;
     const float sigma2 = blockSigma2(xbl);
+    // Each group's prefix sums (entries 0..kBlock of each half); the padding after them stays zero.
+    float px[2 * kIq1MSumStride] = {}, pw[2 * kIq1MSumStride] = {}; // padded (Iq1MSplitFn)
     for (int ib = 0; ib < kQKK / kBlock; ++ib) {
         const float* xb = xbl + kBlock * ib;
         float* weight = weights + kBlock * ib;
@@ -327,16 +328,25 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
             shifts[ib] = 0;
             continue;
         }
-        sortedOrder(xb, kBlock, order);
-        // Prefix sums per half of the group: each half has its own shift sign.
-        float px[2 * kIq1MSumStride] = {}, pw[2 * kIq1MSumStride] = {}; // padded (Iq1MSplitFn)
+        sortedOrder<kBlock>(xb, order);
+        // Prefix sums per half of the group: each half has its own shift sign. The running sums stay in
+        // registers (the value's half adds, the other half's sum is selected unchanged: no branch on
+        // the order to mispredict, no store-to-load chain through the arrays).
+        float sx0 = 0, sx1 = 0, sw0 = 0, sw1 = 0;
+        px[0] = px[kIq1MSumStride] = pw[0] = pw[kIq1MSumStride] = 0;
         for (int j = 0; j < kBlock; ++j) {
             const int i = order[j];
-            const int h = (i < kBlock / 2 ? 0 : 1) * kIq1MSumStride, o = kIq1MSumStride - h;
-            px[h + j + 1] = px[h + j] + weight[i] * xb[i];
-            px[o + j + 1] = px[o + j];
-            pw[h + j + 1] = pw[h + j] + weight[i];
-            pw[o + j + 1] = pw[o + j];
+            const bool second = i >= kBlock / 2;
+            const float wx = weight[i] * xb[i], w = weight[i];
+            const float ax0 = sx0 + wx, ax1 = sx1 + wx, aw0 = sw0 + w, aw1 = sw1 + w;
+            sx0 = second ? sx0 : ax0;
+            sx1 = second ? ax1 : sx1;
+            sw0 = second ? sw0 : aw0;
+            sw1 = second ? aw1 : sw1;
+            px[j + 1] = sx0;
+            px[kIq1MSumStride + j + 1] = sx1;
+            pw[j + 1] = sw0;
+            pw[kIq1MSumStride + j + 1] = sw1;
         }
         float scale = max;
         int besti1 = -1, besti2 = -1, bestK = -1;
