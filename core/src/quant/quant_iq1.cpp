@@ -321,12 +321,13 @@ const float* iq1mHalfValues(int shift, int k) {
 }
 
 void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq1M* y) {
-    constexpr int kBlock = 16;
+    constexpr int kBlock = 16, kGroups = kQKK / kBlock;
     constexpr uint8_t kMasks[4] = {0x00, 0x80, 0x08, 0x88};
-    float scales[kQKK / kBlock], weights[kQKK]; // each group's weights, kept for the final fit
-    int8_t levels[kBlock], shifts[kQKK / kBlock];
+    float scales[kGroups], weights[kQKK]; // each group's weights, kept for the final fit
+    int8_t levels[kQKK], shifts[kGroups];
+    uint16_t keys[2 * kGroups]; // each half's level key
+    bool split[kGroups] = {};   // the group has levels (else its scale and shift stay 0)
     int order[kBlock];
-    uint16_t index[kBlock / 8];
     std::memset(y->qs, 0, sizeof(y->qs));
     std::memset(y->qh, 0, sizeof(y->qh));
     std::memset(y->scales, 0, sizeof(y->scales));
@@ -334,22 +335,23 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
     const float sigma2 = blockSigma2(xbl);
     // Each group's prefix sums (entries 0..kBlock of each half); the padding after them stays zero.
     float px[2 * kIq1MSumStride] = {}, pw[2 * kIq1MSumStride] = {}; // padded (Iq1MSplitFn)
-    for (int ib = 0; ib < kQKK / kBlock; ++ib) {
+    // The groups are independent until the block's scale: first every group's split and level keys, then
+    // the codebook look-ups, whose table and neighbour-list reads (cache misses, mostly) then overlap
+    // instead of each stalling its own group.
+    for (int ib = 0; ib < kGroups; ++ib) {
         const float* xb = xbl + kBlock * ib;
         float* weight = weights + kBlock * ib;
+        int8_t* level = levels + kBlock * ib;
+        scales[ib] = 0;
+        shifts[ib] = 0;
         iq1mWeights(xb, qwBlock ? qwBlock + kBlock * ib : nullptr, sigma2, weight);
         const float max = maxAbs(xb, kBlock);
-        if (max < 1e-7f) {
-            scales[ib] = 0;
-            shifts[ib] = 0;
-            continue;
-        }
+        if (max < 1e-7f) continue;
         sortedOrder<kBlock>(xb, order);
         // Prefix sums per half of the group: each half has its own shift sign. The running sums stay in
         // registers (the value's half adds, the other half's sum is selected unchanged: no branch on
         // the order to mispredict, no store-to-load chain through the arrays).
         float sx0 = 0, sx1 = 0, sw0 = 0, sw1 = 0;
-        px[0] = px[kIq1MSumStride] = pw[0] = pw[kIq1MSumStride] = 0;
         for (int j = 0; j < kBlock; ++j) {
             const int i = order[j];
             const bool second = i >= kBlock / 2;
@@ -367,34 +369,59 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
         float scale = max;
         int besti1 = -1, besti2 = -1, bestK = -1;
         kernels.split(px, pw, kBlock, &scale, &besti1, &besti2, &bestK);
-        if (besti1 < 0 || besti2 < 0 || bestK < 0) {
-            scales[ib] = 0;
-            shifts[ib] = 0;
-            continue;
-        }
+        if (besti1 < 0 || besti2 < 0 || bestK < 0) continue;
         for (int j = 0; j < besti1; ++j)
-            levels[order[j]] = 0;
+            level[order[j]] = 0;
         for (int j = besti1; j < besti2; ++j)
-            levels[order[j]] = 1;
+            level[order[j]] = 1;
         for (int j = besti2; j < kBlock; ++j)
-            levels[order[j]] = 2;
+            level[order[j]] = 2;
         if (scale < 0) {
             for (int j = 0; j < kBlock; ++j)
-                levels[j] = int8_t(2 - levels[j]);
+                level[j] = int8_t(2 - level[j]);
             scale = -scale;
             bestK = 3 - bestK;
         }
+        for (int k = 0; k < kBlock / 8; ++k) {
+            uint16_t u = 0;
+            for (int j = 0; j < 8; ++j)
+                u = uint16_t(u | (level[8 * k + j] << 2 * j));
+            keys[2 * ib + k] = u;
+        }
+        split[ib] = true;
+        scales[ib] = scale;
+        shifts[ib] = int8_t(bestK);
+    }
+    int32_t mapped[2 * kGroups];
+    const IqNeighbourTables tables = grid.neighbourTables();
+    for (int ib = 0; ib < kGroups; ++ib) {
+        if (!split[ib]) continue;
+        for (int k = 0; k < 2; ++k) {
+            mapped[2 * ib + k] = grid.map[keys[2 * ib + k]];
+#if defined(__GNUC__)
+            if (mapped[2 * ib + k] < 0) { // the neighbour list and its keys (iq1BestNeighbour)
+                __builtin_prefetch(tables.lists + (-mapped[2 * ib + k] - 1));
+                __builtin_prefetch(tables.keys + (-mapped[2 * ib + k] - 1));
+            }
+#endif
+        }
+    }
+    for (int ib = 0; ib < kGroups; ++ib) {
+        if (!split[ib]) continue;
+        const float* xb = xbl + kBlock * ib;
+        const float* weight = weights + kBlock * ib;
+        int8_t* level = levels + kBlock * ib;
+        const int bestK = shifts[ib];
+        float scale = scales[ib];
+        uint16_t index[kBlock / 8];
         bool allOnGrid = true;
         for (int k = 0; k < kBlock / 8; ++k) {
             const float* xx = iq1mHalfValues(bestK, k);
-            uint16_t u = 0;
-            for (int j = 0; j < 8; ++j)
-                u = uint16_t(u | (levels[8 * k + j] << 2 * j));
-            int32_t gi = grid.map[u];
+            int32_t gi = mapped[2 * ib + k];
             if (gi < 0) {
                 allOnGrid = false;
                 gi = iq1BestNeighbour(kernels.nearest, grid, gi, xb + 8 * k, weight + 8 * k, scale, xx,
-                                      levels + 8 * k);
+                                      level + 8 * k);
             }
             index[k] = uint16_t(gi);
         }
@@ -416,7 +443,6 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
         y->qs[2 * ib + 1] = uint8_t(index[1] & 255);
         y->qh[ib] = uint8_t((index[0] >> 8) | ((index[1] >> 8) << 4));
         scales[ib] = scale;
-        shifts[ib] = int8_t(bestK);
         maxScale = std::max(maxScale, scale);
     }
     if (!maxScale) return;
