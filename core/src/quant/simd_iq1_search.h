@@ -2,14 +2,21 @@
 // IQ1_M's split search and the IQ1 grid's neighbour search on Ops::N lanes (iq_kernels.h's Iq1MSplitFn and
 // Iq1NeighbourFn), and the IQ1_M quantizer that runs them.
 //
-// Why the bytes cannot drift: in the split search lane k computes candidate i2 + k of one i1 with the
-// reference's float operations in the reference's order (a term that does not depend on i2 is computed
-// once, in scalar, exactly as the reference computes it for every i2). A pass's candidates are compared with
-// the best at the pass's start; when none beats it the reference keeps none of them either (it compares
-// each with that same unchanged best), so the pass is skipped; otherwise its sums go through the
-// reference's comparisons in the reference's order (i2, then sign code). In the neighbour search a lane
-// adds the per-coordinate terms w * diff * diff (computed once per search as the reference rounds them) in
-// coordinate order starting from the first (0 + t == t), and the minimum keeps the first listed of equals.
+// Why the bytes cannot drift: in the split search a lane computes one candidate (i1, i2) with the
+// reference's float operations in the reference's order (a term that depends on i1 only is computed once,
+// exactly as the reference computes it for every i2). With a 32-entry lookup (AVX-512) the lanes hold
+// consecutive pairs of the reference's order; otherwise lane k is i2 + k of one i1. The outcome is the
+// reference's sequential "keep what beats the best so far" search, found in one of two ways:
+// - keepHighest (AVX-512): the first candidate with the highest estimated score, taken only when checks
+//   prove that the sequential search keeps it whatever came before and nothing after it beats it (see
+//   there: a margin argument for the earlier candidates, the reference's own comparisons for the later);
+// - the walk: a pass's candidates are compared with the best at the pass's start; when none beats it the
+//   reference keeps none of them either (it compares each with that same unchanged best), so the pass is
+//   skipped; otherwise its sums go through the reference's comparisons in the reference's order (lane,
+//   then sign code).
+// In the neighbour search a lane adds the per-coordinate terms w * diff * diff (computed once per search
+// as the reference rounds them) in coordinate order starting from the first (0 + t == t), and the minimum
+// keeps the first listed of equals.
 //
 // Included by the per-instruction-set kernel files after simd_iq_search.h, inside their own namespace, with
 // the same Ops requirements as IqLanes (loadKeys, srli, lookup8, minOf, optionally firstLane).
@@ -177,31 +184,36 @@ template <class Ops> struct Iq1Lanes {
         if (!(qxm * qxm > -FLT_MAX * q2m)) return false;
         const F vqx2 = Ops::set1(qxm * qxm), vq2 = Ops::set1(q2m), vscore = Ops::set1(scoreM);
         const F margin = Ops::set1(1 + 0x1p-16f), low = Ops::set1(kLow), high = Ops::set1(kHigh);
-        const M laneBefore = Ops::lt(iota, Ops::set1(float(lm))), laneAt = Ops::eq(iota, Ops::set1(float(lm)));
-        const M laneAfter = Ops::gt(iota, Ops::set1(float(lm)));
-        for (int pass = 0; pass < kPairPasses; ++pass) {
+        // Which of pass p's candidates come before m (code k of a lane); all that are not m come after.
+        auto beforeM = [&](int pass, int k) {
+            if (pass != pm) return pass < pm ? Ops::mnot(Ops::mfalse()) : Ops::mfalse();
+            return Ops::lt(iota, Ops::set1(float(k < km ? lm + 1 : lm)));
+        };
+        auto afterM = [&](int pass, int k) {
+            if (pass != pm) return pass > pm ? Ops::mnot(Ops::mfalse()) : Ops::mfalse();
+            return Ops::gt(iota, Ops::set1(float(k > km ? lm - 1 : lm)));
+        };
+        // m must beat every earlier score (by the margin, in range) ...
+        for (int pass = 0; pass <= pm; ++pass) {
+            M bad = Ops::mfalse();
+            for (int k = 0; k < 4; ++k) {
+                const F cq2 = Ops::load(q2[pass][k]), cqx = Ops::load(qx[pass][k]), ax = Ops::abs(cqx);
+                const M before = Ops::mand(Ops::mand(valid[pass], beforeM(pass, k)), Ops::gt(cq2, zero));
+                const M inRange = Ops::mand(
+                    Ops::mand(Ops::le(ax, high), Ops::mor(Ops::ge(ax, low), Ops::eq(cqx, zero))),
+                    Ops::mand(Ops::ge(cq2, low), Ops::le(cq2, high)));
+                const M mBeats = Ops::gt(Ops::mul(vqx2, cq2), Ops::mul(Ops::mul(Ops::mul(cqx, cqx), vq2), margin));
+                bad = Ops::mor(bad, Ops::mand(before, Ops::mnot(Ops::mand(inRange, mBeats))));
+            }
+            if (Ops::any(bad)) return false;
+        }
+        // ... and no later candidate may beat m's score (the reference's comparison).
+        for (int pass = pm; pass < kPairPasses; ++pass) {
             M bad = Ops::mfalse();
             for (int k = 0; k < 4; ++k) {
                 const F cq2 = Ops::load(q2[pass][k]), cqx = Ops::load(qx[pass][k]);
-                const M keepable = Ops::mand(valid[pass], Ops::gt(cq2, zero));
-                M before = keepable, after = Ops::mfalse();
-                if (pass == pm) {
-                    before = Ops::mand(keepable, k < km ? Ops::mor(laneBefore, laneAt) : laneBefore);
-                    after = Ops::mand(keepable, k > km ? Ops::mor(laneAfter, laneAt) : laneAfter);
-                } else if (pass > pm) {
-                    before = Ops::mfalse();
-                    after = keepable;
-                }
-                const F qx2 = Ops::mul(cqx, cqx);
-                if (Ops::any(before)) {
-                    const F ax = Ops::abs(cqx);
-                    const M inRange = Ops::mand(
-                        Ops::mand(Ops::le(ax, high), Ops::mor(Ops::ge(ax, low), Ops::eq(cqx, zero))),
-                        Ops::mand(Ops::ge(cq2, low), Ops::le(cq2, high)));
-                    const M mBeats = Ops::gt(Ops::mul(vqx2, cq2), Ops::mul(Ops::mul(qx2, vq2), margin));
-                    bad = Ops::mor(bad, Ops::mand(before, Ops::mnot(Ops::mand(inRange, mBeats))));
-                }
-                bad = Ops::mor(bad, Ops::mand(after, Ops::gt(qx2, Ops::mul(vscore, cq2))));
+                const M after = Ops::mand(Ops::mand(valid[pass], afterM(pass, k)), Ops::gt(cq2, zero));
+                bad = Ops::mor(bad, Ops::mand(after, Ops::gt(Ops::mul(cqx, cqx), Ops::mul(vscore, cq2))));
             }
             if (Ops::any(bad)) return false;
         }
