@@ -81,9 +81,14 @@ using Iq1NeighbourFn = int (*)(const IqNeighbourTables& grid, int32_t mapValue, 
 int iq1NearestRef(const IqNeighbourTables& grid, int32_t mapValue, const float* xval, const float* weight,
                   float scale, const float* xg);
 
+// The positions of a 16-value group in stably sorted order (ggml's qsort of the group).
+using Iq1OrderFn = void (*)(const float* x, int* order);
+void iq1SortedOrder16Ref(const float* x, int* order);
+
 struct Iq1MKernels {
     Iq1MSplitFn split;
     Iq1NeighbourFn nearest;
+    Iq1OrderFn order = iq1SortedOrder16Ref;
 };
 void quantizeIq1MWith(const Iq1MKernels& k, const float* src, void* dst, int64_t nrows, int64_t rowLen,
                       const float* importance);

@@ -104,6 +104,10 @@ float maxAbs(const float* xb, int n) {
 
 } // namespace
 
+void iq1SortedOrder16Ref(const float* x, int* order) {
+    sortedOrder<16>(x, order);
+}
+
 int iq1NearestRef(const IqNeighbourTables& grid, int32_t mapValue, const float* xval, const float* weight,
                   float scale, const float* xg) {
     const uint16_t* neighbours = grid.lists + (-mapValue - 1);
@@ -347,7 +351,7 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
         iq1mWeights(xb, qwBlock ? qwBlock + kBlock * ib : nullptr, sigma2, weight);
         const float max = maxAbs(xb, kBlock);
         if (max < 1e-7f) continue;
-        sortedOrder<kBlock>(xb, order);
+        kernels.order(xb, order);
         // Prefix sums per half of the group: each half has its own shift sign. The running sums stay in
         // registers (the value's half adds, the other half's sum is selected unchanged: no branch on
         // the order to mispredict, no store-to-load chain through the arrays).
@@ -493,7 +497,7 @@ void quantizeIq1SWith(Iq1SplitFn split, const float* src, void* dst, int64_t nro
 }
 
 void quantizeIq1MRef(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-    quantizeIq1MWith({iq1mSplitRef, iq1NearestRef}, src, dst, nrows, rowLen, importance);
+    quantizeIq1MWith({iq1mSplitRef, iq1NearestRef, iq1SortedOrder16Ref}, src, dst, nrows, rowLen, importance);
 }
 
 void quantizeIq1MWith(const Iq1MKernels& kernels, const float* src, void* dst, int64_t nrows, int64_t rowLen,

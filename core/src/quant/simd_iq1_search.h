@@ -339,8 +339,25 @@ template <class Ops> struct Iq1Lanes {
         }
     }
 
+    // Iq1OrderFn on 16 lanes: a value's place is the count of smaller values plus the count of equal
+    // values before it (the stable order when there is no NaN; with NaN the reference sorts).
+    static constexpr bool kOrder16 = N == 16 && requires(M m) { Ops::maskBits(m); };
+    static void order16(const float* x, int* order) {
+        const F v = Ops::loadu(x);
+        if (Ops::maskBits(Ops::neq(v, v)) != 0) return iq1SortedOrder16Ref(x, order);
+        for (int i = 0; i < 16; ++i) {
+            const F at = Ops::set1(x[i]);
+            const unsigned smaller = Ops::maskBits(Ops::lt(v, at));
+            const unsigned equalBefore = Ops::maskBits(Ops::eq(v, at)) & ((1u << i) - 1);
+            order[__builtin_popcount(smaller) + __builtin_popcount(equalBefore)] = i;
+        }
+    }
+
     static void iq1m(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
-        quantizeIq1MWith({iq1mSplit, nearest}, src, dst, nrows, rowLen, importance);
+        if constexpr (kOrder16)
+            quantizeIq1MWith({iq1mSplit, nearest, order16}, src, dst, nrows, rowLen, importance);
+        else
+            quantizeIq1MWith({iq1mSplit, nearest}, src, dst, nrows, rowLen, importance);
     }
 
     // This set's entries of the path's quantizer table (kernel_table.h).
