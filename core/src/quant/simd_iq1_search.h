@@ -184,39 +184,37 @@ template <class Ops> struct Iq1Lanes {
         if (!(qxm * qxm > -FLT_MAX * q2m)) return false;
         const F vqx2 = Ops::set1(qxm * qxm), vq2 = Ops::set1(q2m), vscore = Ops::set1(scoreM);
         const F margin = Ops::set1(1 + 0x1p-16f), low = Ops::set1(kLow), high = Ops::set1(kHigh);
-        // Which of pass p's candidates come before m (code k of a lane); all that are not m come after.
-        auto beforeM = [&](int pass, int k) {
-            if (pass != pm) return pass < pm ? Ops::mnot(Ops::mfalse()) : Ops::mfalse();
-            return Ops::lt(iota, Ops::set1(float(k < km ? lm + 1 : lm)));
+        // bad: a candidate before m that m might not beat (outside the range, or within the margin), or one
+        // after m that beats m's score. Collected over all passes, one branch at the end (a check rarely
+        // fails).
+        M bad = Ops::mfalse();
+        auto checkBefore = [&](int pass, int k, M lanes) {
+            const F cq2 = Ops::load(q2[pass][k]), cqx = Ops::load(qx[pass][k]), ax = Ops::abs(cqx);
+            const M before = Ops::mand(lanes, Ops::gt(cq2, zero));
+            const M inRange = Ops::mand(Ops::mand(Ops::le(ax, high), Ops::mor(Ops::ge(ax, low), Ops::eq(cqx, zero))),
+                                        Ops::mand(Ops::ge(cq2, low), Ops::le(cq2, high)));
+            const M mBeats = Ops::gt(Ops::mul(vqx2, cq2), Ops::mul(Ops::mul(Ops::mul(cqx, cqx), vq2), margin));
+            bad = Ops::mor(bad, Ops::mand(before, Ops::mnot(Ops::mand(inRange, mBeats))));
         };
-        auto afterM = [&](int pass, int k) {
-            if (pass != pm) return pass > pm ? Ops::mnot(Ops::mfalse()) : Ops::mfalse();
-            return Ops::gt(iota, Ops::set1(float(k > km ? lm - 1 : lm)));
+        auto checkAfter = [&](int pass, int k, M lanes) {
+            const F cq2 = Ops::load(q2[pass][k]), cqx = Ops::load(qx[pass][k]);
+            const M after = Ops::mand(lanes, Ops::gt(cq2, zero));
+            bad = Ops::mor(bad, Ops::mand(after, Ops::gt(Ops::mul(cqx, cqx), Ops::mul(vscore, cq2))));
         };
-        // m must beat every earlier score (by the margin, in range) ...
-        for (int pass = 0; pass <= pm; ++pass) {
-            M bad = Ops::mfalse();
-            for (int k = 0; k < 4; ++k) {
-                const F cq2 = Ops::load(q2[pass][k]), cqx = Ops::load(qx[pass][k]), ax = Ops::abs(cqx);
-                const M before = Ops::mand(Ops::mand(valid[pass], beforeM(pass, k)), Ops::gt(cq2, zero));
-                const M inRange = Ops::mand(
-                    Ops::mand(Ops::le(ax, high), Ops::mor(Ops::ge(ax, low), Ops::eq(cqx, zero))),
-                    Ops::mand(Ops::ge(cq2, low), Ops::le(cq2, high)));
-                const M mBeats = Ops::gt(Ops::mul(vqx2, cq2), Ops::mul(Ops::mul(Ops::mul(cqx, cqx), vq2), margin));
-                bad = Ops::mor(bad, Ops::mand(before, Ops::mnot(Ops::mand(inRange, mBeats))));
-            }
-            if (Ops::any(bad)) return false;
+        for (int pass = 0; pass < pm; ++pass)
+            for (int k = 0; k < 4; ++k)
+                checkBefore(pass, k, valid[pass]);
+        // m's pass: code k of the lanes before m's, and of m's lane if k < km, come before m.
+        const M lanesBefore = Ops::lt(iota, Ops::set1(float(lm))), lanesAfter = Ops::gt(iota, Ops::set1(float(lm)));
+        const M lane = Ops::eq(iota, Ops::set1(float(lm)));
+        for (int k = 0; k < 4; ++k) {
+            checkBefore(pm, k, Ops::mand(valid[pm], k < km ? Ops::mor(lanesBefore, lane) : lanesBefore));
+            checkAfter(pm, k, Ops::mand(valid[pm], k > km ? Ops::mor(lanesAfter, lane) : lanesAfter));
         }
-        // ... and no later candidate may beat m's score (the reference's comparison).
-        for (int pass = pm; pass < kPairPasses; ++pass) {
-            M bad = Ops::mfalse();
-            for (int k = 0; k < 4; ++k) {
-                const F cq2 = Ops::load(q2[pass][k]), cqx = Ops::load(qx[pass][k]);
-                const M after = Ops::mand(Ops::mand(valid[pass], afterM(pass, k)), Ops::gt(cq2, zero));
-                bad = Ops::mor(bad, Ops::mand(after, Ops::gt(Ops::mul(cqx, cqx), Ops::mul(vscore, cq2))));
-            }
-            if (Ops::any(bad)) return false;
-        }
+        for (int pass = pm + 1; pass < kPairPasses; ++pass)
+            for (int k = 0; k < 4; ++k)
+                checkAfter(pass, k, valid[pass]);
+        if (Ops::any(bad)) return false;
         best.score = scoreM;
         *best.scale = scaleM;
         *best.i1 = kPairTable.i1[pm * N + lm];
