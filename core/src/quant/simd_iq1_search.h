@@ -19,7 +19,8 @@
 // keeps the first listed of equals.
 //
 // Included by the per-instruction-set kernel files after simd_iq_search.h, inside their own namespace, with
-// the same Ops requirements as IqLanes (loadKeys, srli, lookup8, minOf, optionally firstLane).
+// the same Ops requirements as IqLanes (loadKeys, srli, lookup8, minOf, optionally firstLane), and div;
+// optionally lookup32 and approxReciprocal (the pair search with keepHighest) and maskBits (order16).
 
 template <class Ops> struct Iq1Lanes {
     using F = typename Ops::F;
@@ -104,7 +105,8 @@ template <class Ops> struct Iq1Lanes {
         return Ops::mand(valid, m);
     }
 
-    // Runs one pass's candidates through the reference's comparisons; laneI1/laneI2 give lane k's pair.
+    // Runs one pass's candidates through the reference's comparisons; pairOf(lane, i1, i2) writes a lane's
+    // pair.
     // Lanes are walked in order, only where a code beats the current best: a lane skipped is one the
     // reference compares with that same best and keeps nothing of. A kept code's scale and score are
     // qx / q2 and scale * qx, computed for all lanes at once with the reference's two operations.
@@ -150,8 +152,9 @@ template <class Ops> struct Iq1Lanes {
     // (a division per candidate): "m beats s_j" is fl(qx_m * qx_m) > fl(s_j * q2_m), with s_j and the
     // product rounded three times, so it holds whenever qx_m^2 * q2_j > qx_j^2 * q2_m * (1 + 2^-16) in
     // float (each side rounded at most three times more: 2^-16 is 256 units of 2^-24, far above the ~8
-    // rounding errors) - provided that nothing underflows or overflows, which |qx| and q2 in
-    // [2^-30, 2^30] (or qx == 0, where both sides are exact) guarantee (products stay within 2^+-120).
+    // rounding errors) - provided that nothing underflows or overflows, which |qx| and q2 of m and of every
+    // earlier candidate in [2^-30, 2^30] guarantee (products stay within 2^+-120); qx_j == 0 is fine too:
+    // then s_j = 0 and both tests say "m beats j" exactly when fl(qx_m * qx_m) > 0.
     // Returns false, leaving `best` untouched, when a check fails (near-equal scores, tiny or huge sums,
     // NaN) or nothing can be kept: the caller walks then.
     static F estimate(F qx, F q2) { return Ops::mul(Ops::mul(qx, qx), Ops::approxReciprocal(q2)); }
