@@ -133,26 +133,22 @@ int runQuantize(const std::vector<std::string>& argv) {
     quant::FileDigest sourceDigest;
     std::optional<quant::FileDigest> imatrixDigest;
     if (writeLock) {
-        ProgressLine hashLine;
-        auto hashProgress = [&](const Progress& p) {
-            if (!args->has("--json")) hashLine.show(fmt::format("{:5.1f}%  {}", 100.0 * p.fraction(), p.stage));
-        };
+        // The source is hashed by the quantize job while it reads the tensors (one pass over the files); the
+        // digest goes into each GGUF in the place of kPendingSha256.
         auto files = quant::sourceFilesOf(lockSource);
-        auto digest = files ? quant::digestFiles(files->files, files->root, hashProgress)
-                            : Result<quant::FileDigest>(files.error());
-        if (digest && request->imatrix) {
+        Status ready = files ? Status{} : Status(files.error());
+        if (ready && request->imatrix) {
             auto im = quant::digestFiles({request->imatrix->sourcePath}, request->imatrix->sourcePath.parent_path());
-            if (!im) digest = im.error();
+            if (!im) ready = im.error();
             else imatrixDigest = std::move(*im);
         }
-        hashLine.clear();
-        if (!digest) {
+        if (!ready) {
             fmt::print(stderr, "error: {} (pass --no-lock to quantize without a reproducibility record)\n",
-                       digest.error().message);
+                       ready.error().message);
             return 1;
         }
-        sourceDigest = std::move(*digest);
-        request->options.sourceSha256 = sourceDigest.sha256;
+        params.hashSource = std::move(*files);
+        request->options.sourceSha256 = std::string(quant::kPendingSha256);
         if (imatrixDigest) request->options.imatrixSha256 = imatrixDigest->sha256;
     }
     std::vector<fs::path> inputs = source.inputPaths();
@@ -220,6 +216,7 @@ int runQuantize(const std::vector<std::string>& argv) {
         fmt::print(stderr, "error: {}\n", result.error().message);
         return 1;
     }
+    if (writeLock) sourceDigest = std::move(*result->sourceDigest);
     std::vector<fs::path> locks;
     for (size_t i = 0; writeLock && i < result->files.size(); ++i) {
         const fs::path lockPath = quant::lockPathFor(result->files[i].path);

@@ -176,6 +176,55 @@ private slots:
         QCOMPARE(entriesIn(dir.path()), size_t(0));
     }
 
+    // A deferred string (a digest known only at the end) is written over its placeholder: the file is byte for
+    // byte the one written with the final value from the start. Unfilled, or filled with another length, it fails
+    // and leaves nothing.
+    void deferredStringIsFilledInPlace() {
+        QTemporaryDir dir;
+        auto paramsWith = [&](const std::string& digest, const QString& name) {
+            WriteParams p;
+            p.output = dir.filePath(name).toStdString();
+            p.metadata.set("general.architecture", Value::string("llama"));
+            p.metadata.set("test.digest", Value::string(digest));
+            p.metadata.set("test.after", Value::u32(7));
+            p.tensors = {{"a", {32, 2}, GgmlType::Q8_0}, {"b", {3}, GgmlType::F32}};
+            return p;
+        };
+        auto fill = [](size_t i, std::span<uint8_t> out) -> Status {
+            std::fill(out.begin(), out.end(), uint8_t(i + 1));
+            return {};
+        };
+        const WriteParams direct = paramsWith("0123456789abcdef", QStringLiteral("direct.gguf"));
+        QVERIFY(writeGguf(direct, fill).ok());
+
+        auto streamed = [&](const QString& name, std::optional<std::string_view> value) -> Status {
+            WriteParams p = paramsWith(std::string(16, '0'), name);
+            p.deferredStrings = {"test.digest"};
+            auto writer = GgufStreamWriter::create(p);
+            if (!writer) return writer.error();
+            for (size_t i = 0; i < p.tensors.size(); ++i) {
+                std::vector<uint8_t> bytes(size_t(writer->tensorBytes(i)));
+                QF_TRY(fill(i, bytes));
+                QF_TRY(writer->writeTensor(bytes));
+            }
+            if (value) QF_TRY(writer->fillString("test.digest", *value));
+            return writer->finish();
+        };
+        const Status filled = streamed(QStringLiteral("filled.gguf"), "0123456789abcdef");
+        QVERIFY2(filled.ok(), filled.ok() ? "" : filled.error().message.c_str());
+        QCOMPARE(test::readAll(dir.filePath(QStringLiteral("filled.gguf")).toStdString()),
+                 test::readAll(direct.output));
+
+        QVERIFY(!streamed(QStringLiteral("unfilled.gguf"), std::nullopt).ok());
+        QVERIFY(!streamed(QStringLiteral("short.gguf"), "0123").ok());
+        QCOMPARE(entriesIn(dir.path()), size_t(2)); // direct.gguf, filled.gguf
+
+        WriteParams missing = paramsWith("x", QStringLiteral("missing.gguf"));
+        missing.deferredStrings = {"test.absent"};
+        QVERIFY(!GgufStreamWriter::create(missing).ok());
+        QCOMPARE(entriesIn(dir.path()), size_t(2));
+    }
+
     void writtenFileReadsBack() {
         QTemporaryDir dir;
         WriteParams p;

@@ -28,7 +28,10 @@ class TestQuantLock : public QObject {
     fs::path dir() const { return fs::path(m_dir.path().toStdString()); }
 
     // Quantizes m_source as `preset` into `out` and writes its lock, as the CLI and the app do.
-    fs::path produce(const fs::path& out, std::string_view preset, bool withImatrix, gguf::SplitOptions split = {}) {
+    // hashWhileReading: the quantize job hashes the source as it reads it (what the CLI and the app do) instead
+    // of the digest being computed first.
+    fs::path produce(const fs::path& out, std::string_view preset, bool withImatrix, gguf::SplitOptions split = {},
+                     bool hashWhileReading = false) {
         auto file = gguf::GgufFile::open(m_source);
         if (!file) qFatal("%s", file.error().message.c_str());
         auto files = quant::sourceFilesOf(m_source);
@@ -36,7 +39,7 @@ class TestQuantLock : public QObject {
         auto digest = quant::digestFiles(files->files, files->root);
         if (!digest) qFatal("%s", digest.error().message.c_str());
         quant::PlanOptions options;
-        options.sourceSha256 = digest->sha256;
+        options.sourceSha256 = hashWhileReading ? std::string(quant::kPendingSha256) : digest->sha256;
         std::optional<quant::FileDigest> imDigest;
         if (withImatrix) {
             auto d = quant::digestFiles({m_imatrixPath}, dir());
@@ -51,8 +54,12 @@ class TestQuantLock : public QObject {
         params.source = &*file;
         params.threads = 2;
         params.outputs.push_back({*plan, out, split});
+        if (hashWhileReading) params.hashSource = *files;
         auto result = quant::quantize(params);
         if (!result) qFatal("%s", result.error().message.c_str());
+        if (hashWhileReading != result->sourceDigest.has_value() ||
+            (hashWhileReading && result->sourceDigest->sha256 != digest->sha256))
+            qFatal("the digest computed while reading is not the source's");
         const fs::path lockPath = quant::lockPathFor(out);
         auto lock = quant::makeLock(*plan, lockPath, m_source, *digest, imDigest, split, result->files.front().shards);
         if (!lock) qFatal("%s", lock.error().message.c_str());
@@ -135,6 +142,58 @@ private slots:
         auto verified = quant::verifyLock(lockPath, 2);
         QVERIFY2(verified.ok(), verified.ok() ? "" : verified.error().message.c_str());
         QVERIFY(verified->identical);
+    }
+
+    // Hashing the source while the job reads it gives the bytes of hashing it first (the digest is written over
+    // a placeholder of its length in the header), in every shard of a split output.
+    void digestWhileReadingGivesTheSameFiles() {
+        const gguf::SplitOptions split{.maxTensors = 10};
+        const fs::path first = dir() / "first-Q4_K_M.gguf", during = dir() / "during-Q4_K_M.gguf";
+        auto lockFirst = quant::loadLock(produce(first, "Q4_K_M", true, split, false));
+        const fs::path lockPath = produce(during, "Q4_K_M", true, split, true);
+        auto lockDuring = quant::loadLock(lockPath);
+        QVERIFY(lockFirst.ok() && lockDuring.ok());
+        QVERIFY(lockDuring->outputs.size() >= 2);
+        QCOMPARE(lockDuring->outputs.size(), lockFirst->outputs.size());
+        for (size_t i = 0; i < lockDuring->outputs.size(); ++i)
+            QCOMPARE(lockDuring->outputs[i].sha256, lockFirst->outputs[i].sha256);
+        QCOMPARE(lockDuring->source.sha256, lockFirst->source.sha256);
+        auto shard = gguf::GgufFile::open(dir() / gguf::splitShardPath("during-Q4_K_M.gguf", 0,
+                                                                        int(lockDuring->outputs.size())));
+        QVERIFY(shard.ok());
+        QCOMPARE(shard->metadata().getString("quantforge.source.sha256").value_or(""), lockDuring->source.sha256);
+        auto verified = quant::verifyLock(lockPath, 2);
+        QVERIFY2(verified.ok(), verified.ok() ? "" : verified.error().message.c_str());
+        QVERIFY(verified->identical);
+    }
+
+    // A source file that cannot be hashed fails the job and leaves no output; so does a plan waiting for a digest
+    // that nobody computes.
+    void digestFailureWhileReadingLeavesNothing() {
+        auto file = gguf::GgufFile::open(m_source);
+        QVERIFY(file.ok());
+        quant::PlanOptions options;
+        options.sourceSha256 = std::string(quant::kPendingSha256);
+        auto plan = quant::makeQuantPlan(file->metadata(), file->tensors(), *quant::findPreset("Q8_0"), options);
+        QVERIFY(plan.ok());
+        const fs::path out = dir() / "unhashed-Q8_0.gguf";
+        quant::QuantizeParams params;
+        params.source = &*file;
+        params.threads = 2;
+        params.outputs.push_back({*plan, out, {}});
+        auto result = quant::quantize(params);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().message.find("not hashed") != std::string::npos, result.error().message.c_str());
+        QVERIFY(!fs::exists(out));
+
+        params.hashSource = quant::SourceFiles{dir(), {m_source, dir() / "missing.safetensors"}};
+        result = quant::quantize(params);
+        QVERIFY(!result.ok());
+        QVERIFY2(result.error().message.find("missing.safetensors") != std::string::npos,
+                 result.error().message.c_str());
+        QVERIFY(!fs::exists(out));
+        for (const auto& e : fs::directory_iterator(dir()))
+            QVERIFY2(e.path().filename().string().find("unhashed") == std::string::npos, e.path().c_str());
     }
 
     void recordedOutputThatDiffersIsReported() {

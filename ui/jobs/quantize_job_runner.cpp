@@ -60,45 +60,29 @@ void QuantizeJobRunner::report() {
         params.threads = m_request.threads;
         QElapsedTimer clock;
         clock.start();
-        // The reproducibility record: the inputs' digests first, so that they go into the files too.
+        // The reproducibility record: the source is hashed by the quantize job while it reads the tensors (one
+        // pass over the files), the imatrix here. The digests go into the lock only: the sizes the page showed
+        // (planned without them) stay exact.
         const std::filesystem::path sourcePath = m_request.hf ? m_request.hf->folder() : m_request.source->path();
-        quant::FileDigest sourceDigest;
         std::optional<quant::FileDigest> imatrixDigest;
         // An imatrix computed in the app and never saved has no file to name: no lock then.
         const bool writeLock = m_request.writeLock && !(m_request.imatrix && m_request.imatrix->sourcePath.empty());
-        // One throttle for both phases (hashing, then quantizing).
         qint64 lastEmitMs = -1;
         constexpr qint64 kMinIntervalMs = 1000 / kMaxProgressPerSecond;
         if (writeLock) {
-            auto hashProgress = [&](const Progress& progress) {
-                const qint64 nowMs = clock.elapsed();
-                if (lastEmitMs >= 0 && nowMs - lastEmitMs < kMinIntervalMs) return;
-                lastEmitMs = nowMs;
-                JobProgress report;
-                report.done = progress.done;
-                report.total = progress.total;
-                report.stage = checkingStage();
-                report.elapsedSeconds = double(nowMs) / 1000.0;
-                emit progressed(m_jobId, report);
-            };
             auto files = quant::sourceFilesOf(sourcePath);
-            auto digest = files ? quant::digestFiles(files->files, files->root, hashProgress, m_stop.get_token())
-                                : Result<quant::FileDigest>(files.error());
-            if (digest && m_request.imatrix) {
+            Status ready = files ? Status{} : Status(files.error());
+            if (ready && m_request.imatrix) {
                 auto im = quant::digestFiles({m_request.imatrix->sourcePath},
                                              m_request.imatrix->sourcePath.parent_path());
                 if (im) imatrixDigest = std::move(*im);
-                else digest = im.error();
+                else ready = im.error();
             }
-            if (!digest) {
-                if (isCancelled(digest.error()))
-                    emit cancelled(m_jobId);
-                else
-                    emit failed(m_jobId, QString::fromStdString(digest.error().message));
+            if (!ready) {
+                emit failed(m_jobId, QString::fromStdString(ready.error().message));
                 return;
             }
-            // Into the lock only: the sizes the page showed (planned before hashing) stay exact.
-            sourceDigest = std::move(*digest);
+            params.hashSource = std::move(*files);
         }
         QStringList names;
         for (const QuantizeTarget& target : m_request.targets) {
@@ -134,7 +118,8 @@ void QuantizeJobRunner::report() {
             JobProgress report;
             report.done = progress.done;
             report.total = progress.total;
-            report.stage = QString::fromStdString(progress.stage);
+            report.stage = progress.stage == quant::kHashingSourceStage ? checkingStage()
+                                                                        : QString::fromStdString(progress.stage);
             report.elapsedSeconds = double(nowMs) / 1000.0;
             report.bytesPerSecond = meter.rate();
             if (const auto left = meter.secondsLeft(progress.total)) report.secondsLeft = *left;
@@ -157,7 +142,7 @@ void QuantizeJobRunner::report() {
                 continue;
             }
             const auto lockPath = quant::lockPathFor(result->files[i].path);
-            auto lock = quant::makeLock(params.outputs[i].plan, lockPath, sourcePath, sourceDigest, imatrixDigest,
+            auto lock = quant::makeLock(params.outputs[i].plan, lockPath, sourcePath, *result->sourceDigest, imatrixDigest,
                                         m_request.split, result->files[i].shards);
             Status saved = lock ? quant::saveLock(*lock, lockPath) : Status(lock.error());
             if (!saved) {

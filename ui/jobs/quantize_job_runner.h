@@ -95,8 +95,8 @@ public:
     // Thread-safe. A running job stops within one block of rows; one that has not started yet reports
     // cancelled as soon as it is run.
     void cancel();
-    // The stage of the reports sent while the source is hashed for the lock (before quantizing starts;
-    // done/total then count the source files' bytes).
+    // The stage of the reports sent while the job waits for the source's digest for the lock (it is computed
+    // while the tensors are read; with a slow disk it ends after the last tensor).
     static QString checkingStage();
     bool isCancelRequested() const { return m_stop.stop_requested(); }
 

@@ -108,6 +108,7 @@ Result<SplitStreamWriter> SplitStreamWriter::create(const WriteParams& params, c
         shard.protectedInputs = params.protectedInputs;
         shard.overwrite = params.overwrite;
         shard.durable = params.durable;
+        if (s == 0) shard.deferredStrings = params.deferredStrings;
         if (s == 0)
             for (const auto& e : params.metadata.entries())
                 if (e.key != "split.no" && e.key != "split.count" && e.key != "split.tensors.count")

@@ -1,5 +1,6 @@
 #include "qf/gguf/gguf_writer.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <unordered_set>
@@ -92,7 +93,11 @@ Result<uint64_t> tensorByteSize(const TensorSpec& spec) {
     return elements / traits->blockSize * traits->blockBytes;
 }
 
-Result<std::vector<uint8_t>> serializeHeader(const WriteParams& params) {
+namespace {
+
+// The header's bytes; `deferred`, when given, receives where each of params.deferredStrings' values is.
+Result<std::vector<uint8_t>> serializeHeaderWith(const WriteParams& params,
+                                                 std::vector<GgufStreamWriter::DeferredSlot>* deferred) {
     auto alignment = effectiveAlignment(params);
     if (!alignment) return alignment.error();
     ByteWriter out;
@@ -105,8 +110,17 @@ Result<std::vector<uint8_t>> serializeHeader(const WriteParams& params) {
         if (!keys.insert(e.key).second) return makeError("metadata key '{}' appears twice", e.key);
         out.putString(e.key);
         out.put<uint32_t>(static_cast<uint32_t>(e.value.type()));
+        if (deferred && std::find(params.deferredStrings.begin(), params.deferredStrings.end(), e.key) !=
+                            params.deferredStrings.end()) {
+            const auto* text = std::get_if<std::string>(&e.value.data);
+            if (!text) return makeError("internal error: the deferred metadata key '{}' is not a string", e.key);
+            // A string is its u64 length, then its characters.
+            deferred->push_back({e.key, out.bytes().size() + sizeof(uint64_t), text->size(), false});
+        }
         putValue(out, e.value);
     }
+    if (deferred && deferred->size() != params.deferredStrings.size())
+        return makeError("internal error: a deferred metadata key is missing from the metadata");
     std::unordered_set<std::string_view> names;
     uint64_t offset = 0;
     for (const auto& t : params.tensors) {
@@ -123,6 +137,12 @@ Result<std::vector<uint8_t>> serializeHeader(const WriteParams& params) {
     }
     out.bytes().resize(size_t(padTo(out.bytes().size(), *alignment)), 0);
     return std::move(out.bytes());
+}
+
+} // namespace
+
+Result<std::vector<uint8_t>> serializeHeader(const WriteParams& params) {
+    return serializeHeaderWith(params, nullptr);
 }
 
 Result<uint64_t> plannedFileSize(const WriteParams& params) {
@@ -145,13 +165,15 @@ Result<GgufStreamWriter> GgufStreamWriter::create(const WriteParams& params) {
     const io::OutputPolicy policy{params.overwrite, params.protectedInputs};
     QF_TRY(io::checkOutputAllowed(params.output, policy));
 
-    auto header = serializeHeader(params);
+    std::vector<DeferredSlot> deferred;
+    auto header = serializeHeaderWith(params, &deferred);
     if (!header)
         return rewordError(header.error(), "cannot write {}: {}", params.output.string(),
                            header.error().message);
     GgufStreamWriter w;
     w.m_alignment = *effectiveAlignment(params);
     w.m_durable = params.durable;
+    w.m_deferred = std::move(deferred);
     w.m_planned = header->size();
     for (const auto& t : params.tensors) {
         w.m_sizes.push_back(*tensorByteSize(t));
@@ -187,7 +209,21 @@ Status GgufStreamWriter::writeTensorPart(std::span<const uint8_t> bytes) {
     return {};
 }
 
+Status GgufStreamWriter::fillString(std::string_view key, std::string_view value) {
+    for (DeferredSlot& slot : m_deferred) {
+        if (slot.key != key) continue;
+        if (value.size() != slot.size)
+            return makeError("internal error: '{}' has {} characters, its placeholder {}", key, value.size(), slot.size);
+        QF_TRY(m_state->file.overwriteAt(slot.offset, {reinterpret_cast<const uint8_t*>(value.data()), value.size()}));
+        slot.filled = true;
+        return {};
+    }
+    return makeError("internal error: '{}' is not a deferred metadata key of this file", key);
+}
+
 Status GgufStreamWriter::finish() {
+    for (const DeferredSlot& slot : m_deferred)
+        if (!slot.filled) return makeError("internal error: the value of '{}' was never filled in", slot.key);
     if (m_next != m_sizes.size())
         return makeError("internal error: {} of {} tensors written", m_next, m_sizes.size());
     if (m_state->file.bytesWritten() != m_planned)

@@ -110,6 +110,31 @@ Status AtomicFile::write(std::span<const uint8_t> bytes) {
     return {};
 }
 
+static bool seekTo(std::FILE* file, uint64_t offset) {
+#ifdef _WIN32
+    return _fseeki64(file, int64_t(offset), SEEK_SET) == 0;
+#else
+    return fseeko(file, off_t(offset), SEEK_SET) == 0;
+#endif
+}
+
+Status AtomicFile::overwriteAt(uint64_t offset, std::span<const uint8_t> bytes) {
+    if (!m_file) return makeError("writing {} failed: the file is closed", m_target.string());
+    if (offset > m_written || bytes.size() > m_written - offset)
+        return makeError("internal error: overwriting {} bytes at {} of the {} written to {}", bytes.size(), offset,
+                         m_written, m_target.string());
+    errno = 0;
+    const bool ok = std::fflush(m_file) == 0 && seekTo(m_file, offset) &&
+                    std::fwrite(bytes.data(), 1, bytes.size(), m_file) == bytes.size() && std::fflush(m_file) == 0 &&
+                    seekTo(m_file, m_written);
+    if (!ok) {
+        const int err = errno ? errno : EIO;
+        discard();
+        return writeError(m_target, err);
+    }
+    return {};
+}
+
 Status AtomicFile::writeZeros(uint64_t count) {
     static const std::vector<uint8_t> zeros(4096, 0);
     while (count > 0) {

@@ -7,6 +7,8 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <stop_token>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -117,9 +119,29 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
                              out.plan.preset.name);
     const auto started = std::chrono::steady_clock::now();
 
+    // The source's digest, on a thread of its own while the tensors are read (declared before the thread,
+    // which any return stops and joins first).
+    std::optional<Result<FileDigest>> hashed;
+    std::jthread hasher;
+    if (params.hashSource)
+        hasher = std::jthread([&hashed, &files = *params.hashSource](std::stop_token hashStop) {
+            hashed = digestFiles(files.files, files.root, {}, hashStop);
+        });
+    std::stop_callback stopHashing(stop, [&hasher] { hasher.request_stop(); });
+
     std::vector<gguf::SplitStreamWriter> writers;
+    std::vector<bool> digestPending;
     for (const auto& out : params.outputs) {
         auto wp = out.plan.writeParams(out.path);
+        const gguf::Value* digestValue = wp.metadata.find(kSourceSha256Key);
+        const auto* digestText = digestValue ? std::get_if<std::string>(&digestValue->data) : nullptr;
+        digestPending.push_back(digestText && *digestText == kPendingSha256);
+        if (digestPending.back()) {
+            if (!params.hashSource)
+                return makeError("internal error: the plan for {} waits for the source's digest, but the source "
+                                 "is not hashed", out.plan.preset.name);
+            wp.deferredStrings.emplace_back(kSourceSha256Key);
+        }
         wp.protectedInputs = source.inputPaths();
         if (out.plan.options.imatrix && !out.plan.options.imatrix->sourcePath.empty())
             wp.protectedInputs.push_back(out.plan.options.imatrix->sourcePath);
@@ -247,6 +269,18 @@ Result<QuantizeResult> quantize(const QuantizeParams& params, const ProgressFn& 
     QF_TRY(source.checkIntact()); // also covers tensors copied without being widened
 
     QuantizeResult result;
+    if (hasher.joinable()) {
+        if (progress) {
+            report.stage = std::string(kHashingSourceStage);
+            progress(report);
+        }
+        hasher.join();
+        if (stop.stop_requested()) return cancelledError();
+        if (!*hashed) return hashed->error();
+        for (size_t o = 0; o < writers.size(); ++o)
+            if (digestPending[o]) QF_TRY(writers[o].fillString(kSourceSha256Key, (*hashed)->sha256));
+        result.sourceDigest = std::move(**hashed);
+    }
     for (size_t o = 0; o < writers.size(); ++o) {
         QF_TRY(writers[o].finish());
         result.files.push_back({writers[o].paths().front(), writers[o].plannedBytes(), writers[o].paths()});

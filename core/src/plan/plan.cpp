@@ -515,7 +515,7 @@ gguf::Metadata provenanceKeys(const Preset& preset, const PlanOptions& options) 
     if (std::string described = describeOptions(options); !described.empty())
         keys.set("quantforge.options", gguf::Value::string(std::move(described)));
     if (!options.sourceSha256.empty())
-        keys.set("quantforge.source.sha256", gguf::Value::string(options.sourceSha256));
+        keys.set(std::string(kSourceSha256Key), gguf::Value::string(options.sourceSha256));
     if (!options.imatrixSha256.empty())
         keys.set("quantforge.imatrix.sha256", gguf::Value::string(options.imatrixSha256));
     return keys;

@@ -142,6 +142,26 @@ def digests(path: Path, gguf) -> dict:
     return {"metadata": metadata, "tensors": tensors}
 
 
+def prepare_converter(llama_cpp: Path, pre: str):
+    """Imports llama.cpp's gguf-py and convert_hf_to_gguf from the checkout `llama_cpp`, with the stand-ins
+    above; the pre-tokenizer name is `pre`. Returns (gguf, convert_hf_to_gguf)."""
+    sys.path.insert(0, str(llama_cpp / "gguf-py"))
+    sys.path.insert(0, str(llama_cpp))
+    install_transformers_stand_in()
+    import torch  # noqa: E402
+    # Debian 12's torch 1.13 has no float8 dtypes; the converter only names them in tables (FP8 folders
+    # are dequantized by our own code in fp8 mode, see the README).
+    for name in ("float8_e4m3fn", "float8_e5m2"):
+        if not hasattr(torch, name):
+            setattr(torch, name, torch.uint8)
+    import gguf  # noqa: E402
+    decode_fp8_on_load(gguf)
+    import conversion.base as base  # noqa: E402
+    base.TextModel.get_vocab_base_pre = lambda self, tokenizer: pre
+    import convert_hf_to_gguf  # noqa: E402
+    return gguf, convert_hf_to_gguf
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--llama-cpp", required=True, type=Path)
@@ -157,21 +177,7 @@ def main() -> None:
                     help="the converter's --no-lazy (torch 1.13's meta tensors cannot repeat_interleave FP8 scales)")
     args = ap.parse_args()
 
-    sys.path.insert(0, str(args.llama_cpp / "gguf-py"))
-    sys.path.insert(0, str(args.llama_cpp))
-    install_transformers_stand_in()
-    import torch  # noqa: E402
-    # Debian 12's torch 1.13 has no float8 dtypes; the converter only names them in tables (FP8 folders
-    # are dequantized by our own code in fp8 mode, see the README).
-    for name in ("float8_e4m3fn", "float8_e5m2"):
-        if not hasattr(torch, name):
-            setattr(torch, name, torch.uint8)
-    import gguf  # noqa: E402
-    decode_fp8_on_load(gguf)
-    import conversion.base as base  # noqa: E402
-    base.TextModel.get_vocab_base_pre = lambda self, tokenizer: args.pre
-    import convert_hf_to_gguf  # noqa: E402
-
+    gguf, convert_hf_to_gguf = prepare_converter(args.llama_cpp, args.pre)
     with tempfile.TemporaryDirectory() as tmp:
         f16 = Path(tmp) / "model.gguf"
         sys.argv = ["convert_hf_to_gguf.py", str(args.folder), "--outtype", args.outtype, "--outfile", str(f16)]

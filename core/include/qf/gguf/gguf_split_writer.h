@@ -45,6 +45,8 @@ public:
     Status writeTensor(std::span<const uint8_t> bytes);
     // The next part of the next tensor (see GgufStreamWriter::writeTensorPart).
     Status writeTensorPart(std::span<const uint8_t> bytes);
+    // A deferred string (WriteParams::deferredStrings): its metadata is in the first file.
+    Status fillString(std::string_view key, std::string_view value) { return m_writers.front().fillString(key, value); }
     Status finish();
     // The files written (or to be written), in order, and their planned total size.
     const std::vector<std::filesystem::path>& paths() const { return m_paths; }

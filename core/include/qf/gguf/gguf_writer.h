@@ -9,6 +9,7 @@
 #include <span>
 #include <stop_token>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "qf/ggml_type.h"
@@ -36,6 +37,10 @@ struct WriteParams {
     bool overwrite = true;
     // Wait for the bytes to reach the disk before renaming into place (see io::AtomicFile::commit).
     bool durable = false;
+    // Metadata keys with string values known only once the tensors are written (a digest computed while the
+    // source is read): the metadata holds a placeholder of the final length, GgufStreamWriter::fillString
+    // replaces it before finish(). Ignored by writeGguf.
+    std::vector<std::string> deferredStrings;
 };
 
 // Fills `out` (exactly the tensor's byte size) with tensor `index`'s data. Called once per tensor, in order.
@@ -65,8 +70,20 @@ public:
     // Writes the next part of the next tensor's bytes; the tensor (and its padding) is complete when its parts
     // add up to tensorBytes(nextTensor()). Lets a large tensor be produced a slab of rows at a time.
     Status writeTensorPart(std::span<const uint8_t> bytes);
+    // Replaces the placeholder of a deferred string (WriteParams::deferredStrings) with `value`, which must
+    // have the placeholder's length (the header's size, and so every offset, is already fixed).
+    Status fillString(std::string_view key, std::string_view value);
+    // Fails while a deferred string is still unfilled, so that a placeholder never reaches a finished file.
     Status finish();
     uint64_t plannedBytes() const { return m_planned; }
+
+    // Where a deferred string's characters are in the header.
+    struct DeferredSlot {
+        std::string key;
+        uint64_t offset = 0;
+        uint64_t size = 0;
+        bool filled = false;
+    };
 
 private:
     GgufStreamWriter() = default;
@@ -78,6 +95,7 @@ private:
     uint64_t m_planned = 0;
     uint32_t m_alignment = 32;
     bool m_durable = false;
+    std::vector<DeferredSlot> m_deferred;
 };
 
 // Serialises just the header part (magic .. tensor infos .. alignment padding) of a file; for tests & fuzz.

@@ -27,6 +27,9 @@ public:
 
     Status write(std::span<const uint8_t> bytes);
     Status writeZeros(uint64_t count);
+    // Replaces bytes already written (offset + size <= bytesWritten()); writing then goes on at the end.
+    // For a value known only once the rest is written, written first as a placeholder of the same size.
+    Status overwriteAt(uint64_t offset, std::span<const uint8_t> bytes);
     // Flushes, closes and moves into place: without policy.overwrite by link(2) (which fails when the
     // target appeared meanwhile: another writer won) and then unlinking the temporary; with it by
     // rename(2). The policy is checked again just before. `durable` also waits until the bytes are on disk (fsync)

@@ -31,6 +31,12 @@ struct TensorTypeOverride {
 };
 
 // The options llama-quantize users know, under the same names.
+// The provenance key of the source's digest, and the value a plan carries there while the digest is not known
+// yet: as long as a digest, so that the header's size is final (QuantizeParams::hashSource).
+inline constexpr std::string_view kSourceSha256Key = "quantforge.source.sha256";
+inline constexpr std::string_view kPendingSha256 = "0000000000000000000000000000000000000000000000000000000000000000";
+static_assert(kPendingSha256.size() == 64);
+
 struct PlanOptions {
     bool leaveOutputTensor = false;              // --leave-output-tensor: output.weight is copied as is
     std::optional<GgmlType> outputTensorType;    // --output-tensor-type
@@ -44,6 +50,7 @@ struct PlanOptions {
     std::vector<std::string> excludeWeights;     // --exclude-weights: no imatrix for names containing one
     bool writeProvenance = true;                 // add the quantforge.* keys (see provenanceKeys())
     // Digests of the inputs (quant_lock.h's digestFiles), written as provenance keys when not empty.
+    // kPendingSha256: the quantize job hashes the source while reading it and writes the digest in its place.
     std::string sourceSha256;
     std::string imatrixSha256;
     // Plan as if an imatrix were given (llama-quantize --dry-run without --imatrix): the mix rules that

@@ -5,6 +5,7 @@
 // The bytes written do not depend on the thread count or the kernel path.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stop_token>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "qf/gguf/gguf_split_writer.h"
 #include "qf/job.h"
 #include "qf/quant/plan.h"
+#include "qf/quant/quant_lock.h"
 #include "qf/quant/tensor_source.h"
 #include "qf/result.h"
 
@@ -36,6 +38,11 @@ struct QuantizeParams {
     // Values per slab when a large 2-D tensor is read a slab of rows at a time (sources that can: a
     // Hugging Face folder), which bounds the job's memory (about 6 bytes a value) whatever the model.
     uint64_t slabElements = uint64_t(16) << 20;
+    // The source's files to hash for the reproducibility record (quant_lock.h's sourceFilesOf), on a thread of
+    // their own while the tensors are read: the two reads share the page cache, so a model larger than the
+    // cache is read from disk once, not twice. An output whose plan carries kPendingSha256 as sourceSha256
+    // gets the digest written in its place before the file is named; the digest is also in the result.
+    std::optional<SourceFiles> hashSource;
 };
 
 struct QuantizeResult {
@@ -47,7 +54,11 @@ struct QuantizeResult {
     std::vector<File> files;
     double seconds = 0.0;
     uint64_t sourceBytesRead = 0;
+    std::optional<FileDigest> sourceDigest; // with params.hashSource
 };
+
+// The progress stage while the job waits for the source's digest (params.hashSource), after the last tensor.
+inline constexpr std::string_view kHashingSourceStage = "hashing the source";
 
 // Progress: bytes of source tensor data processed out of the total ("bytes"); stage names the tensor.
 // Cancelling (stop) takes effect within one block of rows and leaves no output file behind.
