@@ -108,6 +108,10 @@ template <int G> struct Ops {
     static M ge(F a, F b) { return cmp<_CMP_GE_OQ>(a, b); }
     static M eq(F a, F b) { return cmp<_CMP_EQ_OQ>(a, b); }
     static M neq(F a, F b) { return cmp<_CMP_NEQ_UQ>(a, b); }
+    // a < b ? a : b per lane (b when either is NaN or they are equal): what MINPS computes.
+    static F minFirst(F a, F b) {
+        return mapF([&](int g) { return _mm512_min_ps(a.v[g], b.v[g]); });
+    }
     static F select(M m, F a, F b) {
         return mapF([&](int g) { return _mm512_mask_blend_ps(m.v[g], b.v[g], a.v[g]); });
     }
@@ -128,6 +132,13 @@ template <int G> struct Ops {
         for (int g = 0; g < G; ++g)
             all |= m.v[g];
         return all != 0;
+    }
+    // Bit k set where lane k is true.
+    static uint64_t maskBits(M m) {
+        uint64_t bits = 0;
+        for (int g = 0; g < G; ++g)
+            bits |= uint64_t(m.v[g]) << (16 * g);
+        return bits;
     }
     // The first true lane (m has one).
     static int firstLane(M m) {

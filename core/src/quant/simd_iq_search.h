@@ -209,6 +209,12 @@ template <class Ops> struct IqLanes {
         }
     };
 
+    // One point's trials as runs of one key: bit t of starts is set where trial t's key differs from trial
+    // t - 1's (and at 0 and at count, the end), bit t of offGrid where trial t's key is off the grid.
+    struct TrialRuns {
+        uint64_t starts, offGrid;
+    };
+
     // Writes grid point b's levels to trials [t0, t1) of lv (lv[i * kSlots + t]).
     template <int Dim> static void putLevels(const IqNeighbourTables& nb, int b, int t0, int t1, int32_t* lv) {
         const int8_t* pg = nb.points + Dim * b;
@@ -227,7 +233,7 @@ template <class Ops> struct IqLanes {
     template <int Dim, int Bits, int MaxQ>
     static void resolvePoint(const IqNeighbourTables& nb, const float* x, const float* w, const float* scales,
                              float sMax, bool scalesPositive, bool falling, int count, const int32_t* keys,
-                             const int32_t* index, int32_t* lv, bool* onGridOut) {
+                             const int32_t* index, int32_t* lv) {
         PointTerms pt;
         int terms = -1; // -1: not yet computed, 0: unsafe (exact searches only), 1: ready
         RunSearch<Dim, Bits> run;
@@ -236,10 +242,7 @@ template <class Ops> struct IqLanes {
             while (t1 < count && keys[t1] == keys[t0])
                 ++t1;
             const int32_t mapValue = index[t0];
-            const bool on = mapValue >= 0;
-            for (int t = t0; t < t1; ++t)
-                onGridOut[t] = on;
-            if (on) {
+            if (mapValue >= 0) {
                 t0 = t1;
                 continue;
             }
@@ -304,64 +307,46 @@ template <class Ops> struct IqLanes {
     // level with the reference's operations, see levelTerms) in coordinate order from the first, and
     // keeps a neighbour only when strictly below its best so far (FLT_MAX at the start), in list order:
     // the reference's loop, per lane. Lanes of trials outside the current run compute unused values.
+    // sq[l * kSlots + t] is scales[t] * (2l+1); runs holds the point's trial runs (see TrialRuns).
     template <int Dim, int Bits, int MaxQ>
     static void resolvePointByTrial(const IqNeighbourTables& nb, const float* x, const float* w,
-                                    const float* scales, int count, const int32_t* keys, const int32_t* index,
-                                    int32_t* lv, bool* onGridOut) {
+                                    const float* sq, const TrialRuns& runs, const int32_t* index, int32_t* lv) {
         constexpr int kVecs = kSlots / N;
+        static_assert(N <= 16 && kVecs <= 2 && (kSlots & (kSlots - 1)) == 0);
         alignas(64) float terms[Dim * MaxQ * kSlots]; // [(i * MaxQ + l) * kSlots + t]
         alignas(64) float bestKey[N];
         alignas(64) static constexpr float kIotaT[16] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
-        static_assert(N <= 16);
-        bool ready[kVecs] = {};
-        for (int t0 = 0; t0 < count;) {
-            int t1 = t0 + 1;
-            while (t1 < count && keys[t1] == keys[t0])
-                ++t1;
-            const int32_t mapValue = index[t0];
-            const bool on = mapValue >= 0;
-            for (int t = t0; t < t1; ++t)
-                onGridOut[t] = on;
-            if (on) {
-                t0 = t1;
-                continue;
-            }
-            const int v0 = t0 / N, v1 = (t1 - 1) / N + 1;
-            for (int v = v0; v < v1; ++v) {
-                if (ready[v]) continue;
-                ready[v] = true;
-                const F s = Ops::load(scales + v * N);
-                for (int i = 0; i < Dim; ++i) {
-                    const F xi = Ops::set1(x[i]), wi = Ops::set1(w[i]);
-                    for (int l = 0; l < MaxQ; ++l) {
-                        const F diff = Ops::sub(Ops::mul(s, Ops::set1(float(2 * l + 1))), xi);
-                        Ops::store(terms + (i * MaxQ + l) * kSlots + v * N,
-                                   Ops::mul(Ops::mul(wi, diff), diff));
-                    }
+        // The terms of the vectors that off-grid trials fall in.
+        for (int v = 0; v < kVecs; ++v) {
+            if (!((runs.offGrid >> (v * N)) & ((uint64_t(1) << N) - 1))) continue;
+            for (int i = 0; i < Dim; ++i) {
+                const F xi = Ops::set1(x[i]), wi = Ops::set1(w[i]);
+                for (int l = 0; l < MaxQ; ++l) {
+                    const F diff = Ops::sub(Ops::load(sq + l * kSlots + v * N), xi);
+                    Ops::store(terms + (i * MaxQ + l) * kSlots + v * N, Ops::mul(Ops::mul(wi, diff), diff));
                 }
             }
+        }
+        for (uint64_t starts = runs.starts & runs.offGrid; starts; starts &= starts - 1) {
+            const int t0 = __builtin_ctzll(starts);
+            const int t1 = __builtin_ctzll(runs.starts & ~((uint64_t(2) << t0) - 1));
+            const int32_t mapValue = index[t0];
+            const int v0 = t0 / N, v1 = (t1 - 1) / N + 1;
             const uint16_t* lkeys = nb.keys + (-mapValue - 1) + 1;
             const int n = nb.lists[-mapValue - 1];
+            // A lane keeps the key of its best neighbour (keys are below 2^16, exact as floats): a grid
+            // point's key holds its levels, so the chosen levels come out of it without a table.
+            F atKey[kVecs];
+            const float* base = terms + v0 * N;
+            if (v1 - v0 == 1)
+                searchByTrial<Dim, Bits, MaxQ, 1>(lkeys, n, base, atKey);
+            else
+                searchByTrial<Dim, Bits, MaxQ, kVecs>(lkeys, n, base, atKey);
             for (int v = v0; v < v1; ++v) {
-                const float* base = terms + v * N;
-                // A lane keeps the key of its best neighbour (keys are below 2^16, exact as floats): a grid
-                // point's key holds its levels, so the chosen levels come out of it without a table.
-                F best = Ops::set1(FLT_MAX), atKey = Ops::set1(-1.f);
-                for (int j = 0; j < n; ++j) {
-                    constexpr unsigned kMask = (1u << Bits) - 1;
-                    const unsigned key = lkeys[j];
-                    F d2 = Ops::load(base + int(key & kMask) * kSlots);
-                    for (int i = 1; i < Dim; ++i)
-                        d2 = Ops::add(d2,
-                                      Ops::load(base + (i * MaxQ + int((key >> (Bits * i)) & kMask)) * kSlots));
-                    const M better = Ops::lt(d2, best);
-                    best = Ops::select(better, d2, best);
-                    atKey = Ops::select(better, Ops::set1(float(key)), atKey);
-                }
                 // Lanes of trials t0 .. t1-1 take the chosen levels; the others keep theirs.
                 const F tF = Ops::add(Ops::load(kIotaT), Ops::set1(float(v * N)));
                 const M inRun = Ops::mand(Ops::ge(tF, Ops::set1(float(t0))), Ops::lt(tF, Ops::set1(float(t1))));
-                const I k = Ops::toInt(atKey);
+                const I k = Ops::toInt(atKey[v - v0]);
                 const I levelMask = Ops::set1i((1 << Bits) - 1);
                 for (int i = 0; i < Dim; ++i) {
                     int32_t* row = lv + i * kSlots + v * N;
@@ -369,14 +354,56 @@ template <class Ops> struct IqLanes {
                     Ops::storei(row, Ops::selecti(inRun, l, Ops::loadi(row)));
                 }
                 // No neighbour below FLT_MAX (not with finite inputs): what the reference does with -1.
-                if (Ops::any(Ops::mand(inRun, Ops::eq(atKey, Ops::set1(-1.f))))) {
-                    Ops::store(bestKey, atKey);
+                if (Ops::any(Ops::mand(inRun, Ops::eq(atKey[v - v0], Ops::set1(-1.f))))) {
+                    Ops::store(bestKey, atKey[v - v0]);
                     for (int t = t0 > v * N ? t0 : v * N; t < t1 && t < (v + 1) * N; ++t)
                         if (bestKey[t - v * N] < 0) putLevels<Dim>(nb, -1, t, t + 1, lv);
                 }
             }
-            t0 = t1;
         }
+    }
+
+    // The list walk of resolvePointByTrial on Vecs vectors of trials (base + v * N): per listed point, the
+    // sum of its terms in coordinate order, kept where below the lane's best; atKeyOut receives the
+    // kept keys (-1 where none). The term offsets of a chunk of the list are decoded from the keys N at a
+    // time first, so the walk itself only loads and adds; the vectors share one walk. The best distance
+    // is kept with the lane-wise minimum, which is "d2 < best ? d2 : best" exactly (NaN or equal keeps
+    // best) and, unlike a compare and blend, is a short dependency chain.
+    template <int Dim, int Bits, int MaxQ, int Vecs>
+    static void searchByTrial(const uint16_t* lkeys, int n, const float* base, F* atKeyOut) {
+        constexpr int kChunk = 64;
+        alignas(64) int32_t offsets[Dim][kChunk];
+        alignas(64) float keyF[kChunk];
+        const I levelMask = Ops::set1i((1 << Bits) - 1);
+        constexpr int kShift = __builtin_ctz(unsigned(kSlots));
+        F best[Vecs], atKey[Vecs]; // locals, so that they stay in registers
+        for (int v = 0; v < Vecs; ++v) {
+            best[v] = Ops::set1(FLT_MAX);
+            atKey[v] = Ops::set1(-1.f);
+        }
+        for (int j0 = 0; j0 < n; j0 += kChunk) {
+            const int m = n - j0 < kChunk ? n - j0 : kChunk;
+            for (int j = 0; j < m; j += N) {
+                const I k = Ops::loadKeys(lkeys + j0 + j);
+                Ops::store(keyF + j, Ops::toFloat(k));
+                for (int i = 0; i < Dim; ++i) {
+                    const I l = Ops::andi(Ops::srli(k, Bits * i), levelMask);
+                    Ops::storei(offsets[i] + j, Ops::slli(Ops::addi(l, Ops::set1i(i * MaxQ)), kShift));
+                }
+            }
+            for (int j = 0; j < m; ++j) {
+                for (int v = 0; v < Vecs; ++v) {
+                    const float* b = base + v * N;
+                    F d2 = Ops::load(b + offsets[0][j]);
+                    for (int i = 1; i < Dim; ++i)
+                        d2 = Ops::add(d2, Ops::load(b + offsets[i][j]));
+                    atKey[v] = Ops::select(Ops::lt(d2, best[v]), Ops::set1(keyF[j]), atKey[v]);
+                    best[v] = Ops::minFirst(d2, best[v]);
+                }
+            }
+        }
+        for (int v = 0; v < Vecs; ++v)
+            atKeyOut[v] = atKey[v];
     }
 
     template <int Dim, int Bits, int MaxQ, bool ByTrial = false>
@@ -393,7 +420,10 @@ template <class Ops> struct IqLanes {
         alignas(64) int32_t lv[32 * kSlots];                    // lv[i * kSlots + t]: level of value i
         alignas(64) int32_t keys[kPoints * kSlots], index[kPoints * kSlots]; // [point * kSlots + t]
         alignas(64) float idLanes[kSlots], scales[kSlots], qx[kSlots], q2[kSlots];
-        bool onGridAll[kPoints * kSlots];
+        alignas(64) float sq[ByTrial ? MaxQ * kSlots : 1]; // sq[l * kSlots + t] = scales[t] * (2l+1)
+        // With kRunMasks: the keys as floats (exact, below 2^16) after N slots, so that trial t - 1's key
+        // is one unaligned load away from trial t's.
+        alignas(64) float keyF[kRunMasks ? kPoints : 1][kRunMasks ? N + kSlots : 1];
         const int slots = (count + N - 1) / N * N;
         for (int t = 0; t < slots; ++t)
             idLanes[t] = ids[t < count ? t : count - 1];
@@ -401,7 +431,11 @@ template <class Ops> struct IqLanes {
         const I onei = Ops::set1i(1);
         for (int c = 0; c < slots; c += N) {
             const F id = Ops::load(idLanes + c);
-            Ops::store(scales + c, Ops::div(one, id));
+            const F s = Ops::div(one, id);
+            Ops::store(scales + c, s);
+            if constexpr (ByTrial)
+                for (int l = 0; l < MaxQ; ++l)
+                    Ops::store(sq + l * kSlots + c, Ops::mul(s, Ops::set1(float(2 * l + 1))));
             for (int p = 0; p < n / Dim; ++p) {
                 I key = Ops::set1i(0);
                 for (int i = 0; i < Dim; ++i) {
@@ -411,15 +445,38 @@ template <class Ops> struct IqLanes {
                     key = Ops::ori(key, Ops::slli(l, Bits * i));
                 }
                 Ops::storei(keys + p * kSlots + c, key);
+                if constexpr (kRunMasks) Ops::store(keyF[p] + N + c, Ops::toFloat(key));
                 Ops::storei(index + p * kSlots + c, Ops::gather32(grid.map, key));
             }
+        }
+        // The runs of every point, without a branch per trial (whether a key is on the grid is a coin flip).
+        TrialRuns runs[kPoints];
+        const uint64_t valid = (uint64_t(1) << count) - 1;
+        for (int p = 0; p < n / Dim; ++p) {
+            uint64_t starts = 0, off = 0;
+            if constexpr (kRunMasks) {
+                float* pk = keyF[p];
+                pk[N - 1] = -1.f; // before trial 0: no key
+                for (int c = 0; c < slots; c += N) {
+                    off |= Ops::maskBits(Ops::lt(Ops::toFloat(Ops::loadi(index + p * kSlots + c)), Ops::zero()))
+                           << c;
+                    starts |= Ops::maskBits(Ops::neq(Ops::load(pk + N + c), Ops::loadu(pk + N - 1 + c))) << c;
+                }
+            } else {
+                const int32_t* pk = keys + p * kSlots;
+                const int32_t* pi = index + p * kSlots;
+                for (int t = 0; t < count; ++t) {
+                    off |= uint64_t(pi[t] < 0) << t;
+                    starts |= uint64_t(t == 0 || pk[t] != pk[t - 1]) << t;
+                }
+            }
+            runs[p] = {(starts & valid) | (valid + 1), off & valid};
         }
         // The neighbour lists of the off-grid runs are read one run after the other below, each read
         // waiting on the last; asking for all of them first lets their cache misses overlap.
         for (int p = 0; p < n / Dim; ++p) {
-            for (int t = 0; t < count; ++t) {
-                const int32_t mapValue = index[p * kSlots + t];
-                if (mapValue >= 0 || (t > 0 && keys[p * kSlots + t] == keys[p * kSlots + t - 1])) continue;
+            for (uint64_t m = runs[p].starts & runs[p].offGrid; m; m &= m - 1) {
+                const int32_t mapValue = index[p * kSlots + __builtin_ctzll(m)];
                 const uint16_t* list = grid.neighbours.lists + (-mapValue - 1);
                 const uint16_t* listKeys = grid.neighbours.keys + (-mapValue - 1);
                 __builtin_prefetch(list);
@@ -437,13 +494,12 @@ template <class Ops> struct IqLanes {
         }
         for (int p = 0; p < n / Dim; ++p) {
             if constexpr (ByTrial)
-                resolvePointByTrial<Dim, Bits, MaxQ>(grid.neighbours, xval + Dim * p, waux + Dim * p, scales,
-                                                     count, keys + p * kSlots, index + p * kSlots,
-                                                     lv + Dim * p * kSlots, onGridAll + p * kSlots);
+                resolvePointByTrial<Dim, Bits, MaxQ>(grid.neighbours, xval + Dim * p, waux + Dim * p, sq, runs[p],
+                                                     index + p * kSlots, lv + Dim * p * kSlots);
             else
                 resolvePoint<Dim, Bits, MaxQ>(grid.neighbours, xval + Dim * p, waux + Dim * p, scales, sMax,
                                               scalesPositive, falling, count, keys + p * kSlots,
-                                              index + p * kSlots, lv + Dim * p * kSlots, onGridAll + p * kSlots);
+                                              index + p * kSlots, lv + Dim * p * kSlots);
         }
         for (int c = 0; c < slots; c += N) {
             F sumqx = Ops::zero(), sumq2 = Ops::zero();
@@ -471,7 +527,7 @@ template <class Ops> struct IqLanes {
             for (int i = 0; i < n; ++i)
                 levels[i] = int8_t(lv[i * kSlots + kept]);
             for (int p = 0; p < n / Dim; ++p)
-                onGrid[p] = onGridAll[p * kSlots + kept];
+                onGrid[p] = !((runs[p].offGrid >> kept) & 1);
         }
         return kept;
     }
@@ -656,6 +712,9 @@ template <class Ops> struct IqLanes {
     static void iq1s(const float* src, void* dst, int64_t nrows, int64_t rowLen, const float* importance) {
         quantizeIq1SWith(iq1Split, src, dst, nrows, rowLen, importance);
     }
+
+    // Whether Ops gives a mask's lanes as bits (maskBits), for finding the runs of trials N at a time.
+    static constexpr bool kRunMasks = requires(M m) { Ops::maskBits(m); };
 
     static constexpr bool kLaneFits = requires(const int32_t* table, I k) { Ops::gather32(table, k); };
 
