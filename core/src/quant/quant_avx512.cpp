@@ -259,12 +259,6 @@ template <int G> struct Ops {
         const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(_mm256_set1_ps(scale), q), _mm256_set1_ps(x));
         _mm256_store_ps(out, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(w), diff), diff));
     }
-    // The lanes of a one-group mask as bits, lane k at bit k.
-    static unsigned maskBits(M m)
-        requires(G == 1)
-    {
-        return m.v[0];
-    }
     // About 1 / a (relative error below 2^-14): only to pick a candidate that is then checked exactly.
     static F approxReciprocal(F a) {
         return mapF([&](int g) { return _mm512_rcp14_ps(a.v[g]); });

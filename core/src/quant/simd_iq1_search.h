@@ -348,8 +348,8 @@ template <class Ops> struct Iq1Lanes {
         if (Ops::maskBits(Ops::neq(v, v)) != 0) return iq1SortedOrder16Ref(x, order);
         for (int i = 0; i < 16; ++i) {
             const F at = Ops::set1(x[i]);
-            const unsigned smaller = Ops::maskBits(Ops::lt(v, at));
-            const unsigned equalBefore = Ops::maskBits(Ops::eq(v, at)) & ((1u << i) - 1);
+            const unsigned smaller = unsigned(Ops::maskBits(Ops::lt(v, at)));
+            const unsigned equalBefore = unsigned(Ops::maskBits(Ops::eq(v, at))) & ((1u << i) - 1);
             order[__builtin_popcount(smaller) + __builtin_popcount(equalBefore)] = i;
         }
     }
