@@ -95,6 +95,17 @@ float blockSigma2(const float* xbl) {
     return 2 * sumx2 / kQKK;
 }
 
+// blockSigma2 of `count` consecutive blocks in one loop: each sum keeps the reference's order, but the sums
+// are independent, so their additions overlap instead of each waiting ~4 cycles on the one before.
+template <int count> void blockSigma2s(const float* xbl, float* sigma2) {
+    float sum[count] = {};
+    for (int i = 0; i < kQKK; ++i)
+        for (int b = 0; b < count; ++b)
+            sum[b] += xbl[kQKK * b + i] * xbl[kQKK * b + i];
+    for (int b = 0; b < count; ++b)
+        sigma2[b] = 2 * sum[b] / kQKK;
+}
+
 float maxAbs(const float* xb, int n) {
     float max = std::fabs(xb[0]);
     for (int i = 1; i < n; ++i)
@@ -324,7 +335,8 @@ const float* iq1mHalfValues(int shift, int k) {
     return shift % 2 == 0 ? kXp : kXm;
 }
 
-void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const float* xbl, const float* qwBlock, BlockIq1M* y) {
+void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const float* xbl, const float* qwBlock,
+                       float sigma2, BlockIq1M* y) {
     constexpr int kBlock = 16, kGroups = kQKK / kBlock;
     constexpr uint8_t kMasks[4] = {0x00, 0x80, 0x08, 0x88};
     float scales[kGroups], weights[kQKK]; // each group's weights, kept for the final fit
@@ -336,7 +348,6 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
     std::memset(y->qh, 0, sizeof(y->qh));
     std::memset(y->scales, 0, sizeof(y->scales));
     float maxScale = 0;
-    const float sigma2 = blockSigma2(xbl);
     // Each group's prefix sums (entries 0..kBlock of each half); the padding after them stays zero.
     float px[2 * kIq1MSumStride] = {}, pw[2 * kIq1MSumStride] = {}; // padded (Iq1MSplitFn)
     // The groups are independent until the block's scale: first every group's split and level keys, then
@@ -352,19 +363,27 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
         const float max = maxAbs(xb, kBlock);
         if (max < 1e-7f) continue;
         kernels.order(xb, order);
-        // Prefix sums per half of the group: each half has its own shift sign. The running sums stay in
-        // registers (the value's half adds, the other half's sum is selected unchanged: no branch on
-        // the order to mispredict, no store-to-load chain through the arrays).
+        // Prefix sums per half of the group: each half has its own shift sign. Every value adds to both
+        // halves' running sums, its term in its own half and +0 in the other, which leaves that sum
+        // exactly as it was: a sum that starts at +0 is never -0 (x + y is -0 only when both are), and
+        // s + (+0) == s for every other s, NaN and infinities included. So the reference's sums without
+        // a branch on the order (GCC turns a select of the two into one, and mispredicts it half the time).
+        float termX[2][kBlock], termW[2][kBlock];
+        for (int i = 0; i < kBlock; ++i) {
+            const bool second = i >= kBlock / 2;
+            const float wx = weight[i] * xb[i], w = weight[i];
+            termX[0][i] = second ? 0.f : wx;
+            termX[1][i] = second ? wx : 0.f;
+            termW[0][i] = second ? 0.f : w;
+            termW[1][i] = second ? w : 0.f;
+        }
         float sx0 = 0, sx1 = 0, sw0 = 0, sw1 = 0;
         for (int j = 0; j < kBlock; ++j) {
             const int i = order[j];
-            const bool second = i >= kBlock / 2;
-            const float wx = weight[i] * xb[i], w = weight[i];
-            const float ax0 = sx0 + wx, ax1 = sx1 + wx, aw0 = sw0 + w, aw1 = sw1 + w;
-            sx0 = second ? sx0 : ax0;
-            sx1 = second ? ax1 : sx1;
-            sw0 = second ? sw0 : aw0;
-            sw1 = second ? aw1 : sw1;
+            sx0 += termX[0][i];
+            sx1 += termX[1][i];
+            sw0 += termW[0][i];
+            sw1 += termW[1][i];
             px[j + 1] = sx0;
             px[kIq1MSumStride + j + 1] = sx1;
             pw[j + 1] = sw0;
@@ -374,12 +393,9 @@ void quantizeIq1MBlock(const Iq1MKernels& kernels, const IqGrid& grid, const flo
         int besti1 = -1, besti2 = -1, bestK = -1;
         kernels.split(px, pw, kBlock, &scale, &besti1, &besti2, &bestK);
         if (besti1 < 0 || besti2 < 0 || bestK < 0) continue;
-        for (int j = 0; j < besti1; ++j)
-            level[order[j]] = 0;
-        for (int j = besti1; j < besti2; ++j)
-            level[order[j]] = 1;
-        for (int j = besti2; j < kBlock; ++j)
-            level[order[j]] = 2;
+        // Levels 0 below besti1, 1 below besti2, else 2 (fixed bounds: no loop exits to mispredict).
+        for (int j = 0; j < kBlock; ++j)
+            level[order[j]] = int8_t(int(j >= besti1) + int(j >= besti2));
         if (scale < 0) {
             for (int j = 0; j < kBlock; ++j)
                 level[j] = int8_t(2 - level[j]);
@@ -504,10 +520,22 @@ void quantizeIq1MWith(const Iq1MKernels& kernels, const float* src, void* dst, i
                       const float* importance) {
     const IqGrid& grid = iqGrid(IqGridKind::Iq1S);
     auto* y = static_cast<BlockIq1M*>(dst);
-    const int64_t perRow = rowLen / kQKK;
-    for (int64_t ib = 0; ib < nrows * perRow; ++ib)
-        quantizeIq1MBlock(kernels, grid, src + kQKK * ib, importance ? importance + kQKK * (ib % perRow) : nullptr,
-                          y + ib);
+    const int64_t perRow = rowLen / kQKK, blocks = nrows * perRow;
+    // sigma2 (blockSigma2) only weighs the importance; then it is taken kAhead blocks at a time.
+    constexpr int kAhead = 4;
+    float sigma2[kAhead] = {};
+    for (int64_t ib = 0; ib < blocks; ++ib) {
+        const float* xbl = src + kQKK * ib;
+        if (importance && ib % kAhead == 0) {
+            if (blocks - ib >= kAhead)
+                blockSigma2s<kAhead>(xbl, sigma2);
+            else
+                for (int64_t b = ib; b < blocks; ++b)
+                    sigma2[b - ib] = blockSigma2(src + kQKK * b);
+        }
+        quantizeIq1MBlock(kernels, grid, xbl, importance ? importance + kQKK * (ib % perRow) : nullptr,
+                          sigma2[ib % kAhead], y + ib);
+    }
 }
 
 } // namespace qf::quant::detail
