@@ -39,16 +39,14 @@ step quantforge "$build/bin/quantforge-cli" quantize "$folder" --types Q4_K_M -o
 step convert_hf_to_gguf /usr/bin/python3 "$here/convert_reference.py" --llama-cpp "$llama" --folder "$folder" \
     --outfile "$converted"
 step llama-quantize "$llama/build/bin/llama-quantize" "$converted" "$theirs" Q4_K_M "$threads"
-/usr/bin/python3 - "$llama" "$ours" "$theirs" "$results" <<'PY'
-import hashlib, sys
+/usr/bin/python3 - "$llama" "$ours" "$theirs" "$results" "$here" <<'PY'
+import sys
 sys.path.insert(0, sys.argv[1] + "/gguf-py")
+sys.path.insert(0, sys.argv[5])
 import gguf
+from run_reference import digests  # per tensor: type, shape, sha256
 
-def digests(path):
-    return {t.name: (int(t.tensor_type), hashlib.sha256(t.data.tobytes()).hexdigest())
-            for t in gguf.GGUFReader(path).tensors}
-
-ours, theirs = digests(sys.argv[2]), digests(sys.argv[3])
+ours, theirs = (digests(sys.argv[i], gguf)["tensors"] for i in (2, 3))
 same = sum(1 for name, d in theirs.items() if ours.get(name) == d)
 rows = [line.split() for line in open(sys.argv[4])]
 t = {r[0]: (float(r[1]), float(r[2]) + float(r[3]), int(r[4]) / 1024, " ".join(r[5:])) for r in rows}
