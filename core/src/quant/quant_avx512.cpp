@@ -112,6 +112,10 @@ template <int G> struct Ops {
     static F minFirst(F a, F b) {
         return mapF([&](int g) { return _mm512_min_ps(a.v[g], b.v[g]); });
     }
+    // a > b ? a : b per lane (b when either is NaN or they are equal): what MAXPS computes.
+    static F maxFirst(F a, F b) {
+        return mapF([&](int g) { return _mm512_max_ps(a.v[g], b.v[g]); });
+    }
     static F select(M m, F a, F b) {
         return mapF([&](int g) { return _mm512_mask_blend_ps(m.v[g], b.v[g], a.v[g]); });
     }
@@ -259,7 +263,8 @@ template <int G> struct Ops {
         const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(_mm256_set1_ps(scale), q), _mm256_set1_ps(x));
         _mm256_store_ps(out, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(w), diff), diff));
     }
-    // About 1 / a (relative error below 2^-14): only to pick a candidate that is then checked exactly.
+    // About 1 / a, relative error below 2^-14 for normal a (Iq1Lanes' estimates bound their error with it).
+    static constexpr int kReciprocalBits = 14;
     static F approxReciprocal(F a) {
         return mapF([&](int g) { return _mm512_rcp14_ps(a.v[g]); });
     }

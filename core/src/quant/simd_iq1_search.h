@@ -65,6 +65,8 @@ template <class Ops> struct Iq1Lanes {
     static constexpr bool kPairLanes = requires(F a, I i) {
         Ops::lookup32(a, a, i);
         Ops::approxReciprocal(a);
+        Ops::maxFirst(a, a);
+        requires Ops::kReciprocalBits >= 12; // the estimates' error bound (see Tops)
     };
     static constexpr int kPairCount = (kPairN + 1) * (kPairN + 2) / 2;
     static constexpr int kPairPasses = (kPairCount + N - 1) / N;
@@ -143,86 +145,72 @@ template <class Ops> struct Iq1Lanes {
         } while (Ops::any(todo));
     }
 
-    // The sequential search's outcome without walking it, when it is provable. Let m be the first candidate
-    // (in the reference's order) with the highest estimate qx * qx / q2 (`top`, from approximate
-    // reciprocals; m only has to be a good guess). m is kept whatever was kept before it if it beats
-    // -FLT_MAX and every score s_j = qx_j / q2_j * qx_j that could have been kept before it (the reference
-    // compares m with exactly one of them, or with -FLT_MAX); it stays kept if no later candidate beats its
-    // score s_m. The later checks are the reference's own comparisons. The earlier ones avoid computing s_j
-    // (a division per candidate): "m beats s_j" is fl(qx_m * qx_m) > fl(s_j * q2_m), with s_j and the
-    // product rounded three times, so it holds whenever qx_m^2 * q2_j > qx_j^2 * q2_m * (1 + 2^-16) in
-    // float (each side rounded at most three times more: 2^-16 is 256 units of 2^-24, far above the ~8
-    // rounding errors) - provided that nothing underflows or overflows, which |qx| and q2 of m and of every
-    // earlier candidate in [2^-30, 2^30] guarantee (products stay within 2^+-120); qx_j == 0 is fine too:
-    // then s_j = 0 and both tests say "m beats j" exactly when fl(qx_m * qx_m) > 0.
-    // Returns false, leaving `best` untouched, when a check fails (near-equal scores, tiny or huge sums,
-    // NaN) or nothing can be kept: the caller walks then.
-    static F estimate(F qx, F q2) { return Ops::mul(Ops::mul(qx, qx), Ops::approxReciprocal(q2)); }
-    static bool keepHighest(const float (*qx)[4][N], const float (*q2)[4][N], const M* valid, float top,
-                            Best& best) {
-        if (!(top > -INFINITY)) return false;
-        const F zero = Ops::zero(), iota = Ops::load(kIota), vtop = Ops::set1(top);
-        int pm = 0, lm = -1, km = -1;
-        for (; pm < kPairPasses; ++pm) {
-            M at[4], any = Ops::mfalse();
-            for (int k = 0; k < 4; ++k) {
-                const F cq2 = Ops::load(q2[pm][k]);
-                at[k] = Ops::mand(Ops::mand(valid[pm], Ops::gt(cq2, zero)),
-                                  Ops::eq(estimate(Ops::load(qx[pm][k]), cq2), vtop));
-                any = Ops::mor(any, at[k]);
-            }
-            if (Ops::any(any)) {
-                lm = firstOf(any);
-                const M lane = Ops::eq(iota, Ops::set1(float(lm)));
-                for (km = 0; !Ops::any(Ops::mand(at[km], lane)); ++km) {
-                }
-                break;
-            }
-        }
-        if (lm < 0) return false;
-        constexpr float kLow = 0x1p-30f, kHigh = 0x1p30f;
-        const float qxm = qx[pm][km][lm], q2m = q2[pm][km][lm];
-        const float scaleM = qxm / q2m, scoreM = scaleM * qxm; // as the reference keeps m
-        if (!(std::fabs(qxm) >= kLow && std::fabs(qxm) <= kHigh && q2m >= kLow && q2m <= kHigh)) return false;
-        if (!(qxm * qxm > -FLT_MAX * q2m)) return false;
-        const F vqx2 = Ops::set1(qxm * qxm), vq2 = Ops::set1(q2m), vscore = Ops::set1(scoreM);
-        const F margin = Ops::set1(1 + 0x1p-16f), low = Ops::set1(kLow), high = Ops::set1(kHigh);
-        // bad: a candidate before m that m might not beat (outside the range, or within the margin), or one
-        // after m that beats m's score. Collected over all passes, one branch at the end (a check rarely
-        // fails).
-        M bad = Ops::mfalse();
-        auto checkBefore = [&](int pass, int k, M lanes) {
-            const F cq2 = Ops::load(q2[pass][k]), cqx = Ops::load(qx[pass][k]), ax = Ops::abs(cqx);
-            const M before = Ops::mand(lanes, Ops::gt(cq2, zero));
-            const M inRange = Ops::mand(Ops::mand(Ops::le(ax, high), Ops::mor(Ops::ge(ax, low), Ops::eq(cqx, zero))),
-                                        Ops::mand(Ops::ge(cq2, low), Ops::le(cq2, high)));
-            const M mBeats = Ops::gt(Ops::mul(vqx2, cq2), Ops::mul(Ops::mul(Ops::mul(cqx, cqx), vq2), margin));
-            bad = Ops::mor(bad, Ops::mand(before, Ops::mnot(Ops::mand(inRange, mBeats))));
-        };
-        auto checkAfter = [&](int pass, int k, M lanes) {
-            const F cq2 = Ops::load(q2[pass][k]), cqx = Ops::load(qx[pass][k]);
-            const M after = Ops::mand(lanes, Ops::gt(cq2, zero));
-            bad = Ops::mor(bad, Ops::mand(after, Ops::gt(Ops::mul(cqx, cqx), Ops::mul(vscore, cq2))));
-        };
-        for (int pass = 0; pass < pm; ++pass)
-            for (int k = 0; k < 4; ++k)
-                checkBefore(pass, k, valid[pass]);
-        // m's pass: code k of the lanes before m's, and of m's lane if k < km, come before m.
-        const M lanesBefore = Ops::lt(iota, Ops::set1(float(lm))), lanesAfter = Ops::gt(iota, Ops::set1(float(lm)));
-        const M lane = Ops::eq(iota, Ops::set1(float(lm)));
-        for (int k = 0; k < 4; ++k) {
-            checkBefore(pm, k, Ops::mand(valid[pm], k < km ? Ops::mor(lanesBefore, lane) : lanesBefore));
-            checkAfter(pm, k, Ops::mand(valid[pm], k > km ? Ops::mor(lanesAfter, lane) : lanesAfter));
-        }
-        for (int pass = pm + 1; pass < kPairPasses; ++pass)
-            for (int k = 0; k < 4; ++k)
-                checkAfter(pass, k, valid[pass]);
-        if (Ops::any(bad)) return false;
-        best.score = scoreM;
-        *best.scale = scaleM;
-        *best.i1 = kPairTable.i1[pm * N + lm];
-        *best.i2 = kPairTable.i2[pm * N + lm];
-        *best.code = km;
+    // The sequential search's outcome without walking it, when it is provable from estimates alone.
+    // Notation: candidate j's sums qx_j, q2_j (as the reference rounds them), R_j = qx_j^2 / q2_j exactly;
+    // j is keepable when q2_j > 0; kept, its score is s_j = fl(fl(qx_j / q2_j) * qx_j); j beats a best b
+    // when fl(qx_j * qx_j) > fl(b * q2_j). The estimate is e_j = fl(fl(qx_j * qx_j) * r_j) with r_j one
+    // Newton step from r0 = Ops::approxReciprocal(q2_j) (relative error e0 <= 2^-12, Ops::kReciprocalBits):
+    // r_j = fl(r0 fl(2 - fl(q2_j r0))) is 1 / q2_j within e0^2 + 3 * 2^-24 (three roundings) <= 2^-22, so
+    // e_j is R_j within a relative 2^-21. Checked (any failure: the caller walks):
+    //   P1 every prefix sum of both halves is at most 2^37 in magnitude (so |qx|, |q2| < 2^40: at most six
+    //      terms, coefficients <= 1.27; no NaN or infinity anywhere);
+    //   P2 every keepable q2_j >= 2^-40 (so r_j and e_j are finite);
+    //   P3 top, the highest estimate, lies in [2^-40, 2^40];
+    //   P4 exactly one keepable candidate m has e_m >= T = fl(top * (1 - 2^-16)); all others have e_j < T.
+    // Absolute errors come only from underflow: below 2^-109 in e_j (an underflow of qx^2, at most 2^-150,
+    // times r <= 2^40) and below 2^-149 in s_j, where s_j = R_j (1 + eta), |eta| <= 2^-23. R_m >= 2^-41
+    // and 2^-40 <= q2 <= 2^40 make qx_m^2 >= 2^-81 and R_m q2_j >= 2^-81 normal numbers, and every product
+    // below 2^81. For every keepable j != m, R_j < R_m (1 - 2^-17): the margin less the estimates' errors,
+    // 2^-16 - 2^-20 - 2^-24 > 2^-17 (the absolute ones are below 2^-60 R_m). So
+    //   before m: fl(s_j q2_m) <= qx_m^2 (1 - 2^-17)(1 + 2^-22) + 2^-108 < fl(qx_m^2): m beats every score
+    //     kept before it, and -FLT_MAX, so it is kept whatever was;
+    //   after m: fl(qx_j^2) <= R_m q2_j (1 - 2^-17)(1 + 2^-24) + 2^-150 < fl(s_m q2_j): nothing later
+    //     beats m.
+    // No score is divided out and no candidate is compared twice: the search keeps, per lane, the highest
+    // and second-highest estimate and which candidate (pass and sign code) had the highest (Tops); P4 is
+    // "one lane's highest reaches T, no lane's second-highest does".
+    static constexpr float kLow = 0x1p-40f, kHigh = 0x1p40f, kSumBound = 0x1p37f, kMargin = 0x1p-16f;
+    struct Tops {
+        F top1, top2; // per lane: the highest and second-highest estimate
+        I which;      // 4 * pass + sign code of the highest
+        M small;      // a keepable lane with q2 < kLow was seen (P2 fails)
+    };
+    static void track(Tops& t, F qx, F q2, M valid, I which) {
+        const M keep = Ops::mand(valid, Ops::gt(q2, Ops::zero()));
+        t.small = Ops::mor(t.small, Ops::mand(keep, Ops::lt(q2, Ops::set1(kLow))));
+        const F r0 = Ops::approxReciprocal(q2);
+        const F r = Ops::mul(r0, Ops::sub(Ops::set1(2.f), Ops::mul(q2, r0)));
+        const F e = Ops::select(keep, Ops::mul(Ops::mul(qx, qx), r), Ops::zero());
+        t.which = Ops::selecti(Ops::gt(e, t.top1), which, t.which);
+        t.top2 = Ops::maxFirst(t.top2, Ops::minFirst(t.top1, e));
+        t.top1 = Ops::maxFirst(t.top1, e);
+    }
+    // P1: every prefix sum read (entries 0..31 of both halves; the ones past n are the zero padding).
+    static bool sumsBounded(const float* px, const float* pw) {
+        const F bound = Ops::set1(kSumBound);
+        M ok = Ops::mnot(Ops::mfalse());
+        for (int o = 0; o < 32; o += N)
+            for (const float* p : {px, px + kIq1MSumStride, pw, pw + kIq1MSumStride})
+                ok = Ops::mand(ok, Ops::le(Ops::abs(Ops::loadu(p + o)), bound));
+        return !Ops::any(Ops::mnot(ok));
+    }
+    // Two trackers' candidates as one's (a tie of their highest leaves a second-highest equal to it).
+    static Tops merged(const Tops& a, const Tops& b) {
+        const M bHigher = Ops::gt(b.top1, a.top1);
+        return {Ops::maxFirst(a.top1, b.top1), Ops::maxFirst(Ops::maxFirst(a.top2, b.top2), Ops::minFirst(a.top1, b.top1)),
+                Ops::selecti(bHigher, b.which, a.which), Ops::mor(a.small, b.small)};
+    }
+    // P3 and P4 from the tracked estimates (P1 and P2 are the caller's): m's lane and 4 * pass + code.
+    static bool uniqueTop(const Tops& t, int* lane, int* which) {
+        const float top = -Ops::minOf(Ops::neg(t.top1));
+        if (!(top >= kLow && top <= kHigh)) return false;
+        const F threshold = Ops::set1(top * (1 - kMargin));
+        const uint64_t reached = Ops::maskBits(Ops::ge(t.top1, threshold));
+        if (__builtin_popcountll(reached) != 1 || Ops::any(Ops::ge(t.top2, threshold))) return false;
+        alignas(64) int32_t whiches[N];
+        Ops::storei(whiches, t.which);
+        *lane = __builtin_ctzll(reached);
+        *which = whiches[*lane];
         return true;
     }
 
@@ -279,41 +267,44 @@ template <class Ops> struct Iq1Lanes {
                 const auto wP1 = table([&](int o) { return Ops::mul(Ops::loadu(pw1 + o), vcp2); });
                 const auto wM1 = table([&](int o) { return Ops::mul(Ops::loadu(pw1 + o), vcm2); });
                 const F count = Ops::set1(float(kPairCount));
-                // Every candidate first, with an estimate of its score (qx * qx / q2) and the highest
-                // estimate of those that can be kept at all (q2 > 0); keepHighest checks exactly.
-                alignas(64) float qx[kPairPasses][4][N], q2[kPairPasses][4][N];
-                M valid[kPairPasses];
-                F top[4]; // per sign code: four short dependency chains instead of one long one
-                for (int k = 0; k < 4; ++k)
-                    top[k] = Ops::set1(-INFINITY);
-                for (int pass = 0; pass < kPairPasses; ++pass) {
+                auto pairCandidates = [&](int pass) {
                     const I j1 = Ops::loadi(kPairTable.i1 + pass * N), j2 = Ops::loadi(kPairTable.i2 + pass * N);
                     auto at = [](const auto& t, I j) { return Ops::lookup32(t.lo, t.hi, j); };
-                    const Candidates c = candidates(
-                        Ops::add(at(x0, j1), at(x0, j2)), Ops::add(at(x1, j1), at(x1, j2)), at(bP0, j1),
-                        at(bM0, j1), at(bP1, j1), at(bM1, j1), at(wP0, j2), at(wM0, j2), at(wP1, j2), at(wM1, j2));
-                    valid[pass] = Ops::lt(Ops::add(Ops::set1(float(pass * N)), iota), count);
-                    for (int k = 0; k < 4; ++k) {
-                        const F e = estimate(c.qx[k], c.q2[k]);
-                        Ops::store(qx[pass][k], c.qx[k]);
-                        Ops::store(q2[pass][k], c.q2[k]);
-                        const M higher = Ops::mand(Ops::mand(valid[pass], Ops::gt(c.q2[k], zero)), Ops::gt(e, top[k]));
-                        top[k] = Ops::select(higher, e, top[k]);
+                    return candidates(Ops::add(at(x0, j1), at(x0, j2)), Ops::add(at(x1, j1), at(x1, j2)), at(bP0, j1),
+                                      at(bM0, j1), at(bP1, j1), at(bM1, j1), at(wP0, j2), at(wM0, j2), at(wP1, j2),
+                                      at(wM1, j2));
+                };
+                auto validIn = [&](int pass) {
+                    return Ops::lt(Ops::add(Ops::set1(float(pass * N)), iota), count); // the padding lanes are off
+                };
+                if (sumsBounded(px, pw)) {
+                    // Two trackers (sign codes 0, 1 and 2, 3): two dependency chains of half the length.
+                    Tops t[2];
+                    for (Tops& tracker : t)
+                        tracker = {zero, zero, Ops::set1i(0), Ops::mfalse()};
+                    for (int pass = 0; pass < kPairPasses; ++pass) {
+                        const Candidates c = pairCandidates(pass);
+                        const M valid = pass + 1 < kPairPasses ? Ops::mnot(Ops::mfalse()) : validIn(pass);
+                        for (int k = 0; k < 4; ++k)
+                            track(t[k / 2], c.qx[k], c.q2[k], valid, Ops::set1i(4 * pass + k));
+                    }
+                    const Tops all = merged(t[0], t[1]);
+                    int lane, which;
+                    if (!Ops::any(all.small) && uniqueTop(all, &lane, &which)) {
+                        const int pass = which / 4, code = which % 4;
+                        alignas(64) float qx[N], q2[N];
+                        const Candidates c = pairCandidates(pass);
+                        Ops::store(qx, c.qx[code]);
+                        Ops::store(q2, c.q2[code]);
+                        *scale = qx[lane] / q2[lane]; // as the reference keeps m
+                        *besti1 = kPairTable.i1[pass * N + lane];
+                        *besti2 = kPairTable.i2[pass * N + lane];
+                        *bestK = code;
+                        return;
                     }
                 }
-                for (int k = 1; k < 4; ++k)
-                    top[0] = Ops::select(Ops::gt(top[k], top[0]), top[k], top[0]);
-                auto load = [&](int pass) {
-                    Candidates c;
-                    for (int k = 0; k < 4; ++k) {
-                        c.qx[k] = Ops::load(qx[pass][k]);
-                        c.q2[k] = Ops::load(q2[pass][k]);
-                    }
-                    return c;
-                };
-                if (keepHighest(qx, q2, valid, -Ops::minOf(Ops::neg(top[0])), best)) return;
                 for (int pass = 0; pass < kPairPasses; ++pass)
-                    walk(load(pass), valid[pass], best, [&](int lane, int* i1, int* i2) {
+                    walk(pairCandidates(pass), validIn(pass), best, [pass](int lane, int* i1, int* i2) {
                         *i1 = kPairTable.i1[pass * N + lane];
                         *i2 = kPairTable.i2[pass * N + lane];
                     });
