@@ -173,11 +173,11 @@ template <class Ops> struct Iq1Lanes {
     struct Tops {
         F top1, top2; // per lane: the highest and second-highest estimate
         I which;      // 4 * pass + sign code of the highest
-        M small;      // a keepable lane with q2 < kLow was seen (P2 fails)
+        F lowest;     // per lane: the lowest keepable q2 (P2)
     };
     static void track(Tops& t, F qx, F q2, M valid, I which) {
         const M keep = Ops::mand(valid, Ops::gt(q2, Ops::zero()));
-        t.small = Ops::mor(t.small, Ops::mand(keep, Ops::lt(q2, Ops::set1(kLow))));
+        t.lowest = Ops::select(keep, Ops::minFirst(q2, t.lowest), t.lowest);
         const F r0 = Ops::approxReciprocal(q2);
         const F r = Ops::mul(r0, Ops::sub(Ops::set1(2.f), Ops::mul(q2, r0)));
         const F e = Ops::select(keep, Ops::mul(Ops::mul(qx, qx), r), Ops::zero());
@@ -198,7 +198,7 @@ template <class Ops> struct Iq1Lanes {
     static Tops merged(const Tops& a, const Tops& b) {
         const M bHigher = Ops::gt(b.top1, a.top1);
         return {Ops::maxFirst(a.top1, b.top1), Ops::maxFirst(Ops::maxFirst(a.top2, b.top2), Ops::minFirst(a.top1, b.top1)),
-                Ops::selecti(bHigher, b.which, a.which), Ops::mor(a.small, b.small)};
+                Ops::selecti(bHigher, b.which, a.which), Ops::minFirst(a.lowest, b.lowest)};
     }
     // P3 and P4 from the tracked estimates (P1 and P2 are the caller's): m's lane and 4 * pass + code.
     static bool uniqueTop(const Tops& t, int* lane, int* which) {
@@ -281,7 +281,7 @@ template <class Ops> struct Iq1Lanes {
                     // Two trackers (sign codes 0, 1 and 2, 3): two dependency chains of half the length.
                     Tops t[2];
                     for (Tops& tracker : t)
-                        tracker = {zero, zero, Ops::set1i(0), Ops::mfalse()};
+                        tracker = {zero, zero, Ops::set1i(0), Ops::set1(kHigh)};
                     for (int pass = 0; pass < kPairPasses; ++pass) {
                         const Candidates c = pairCandidates(pass);
                         const M valid = pass + 1 < kPairPasses ? Ops::mnot(Ops::mfalse()) : validIn(pass);
@@ -290,7 +290,7 @@ template <class Ops> struct Iq1Lanes {
                     }
                     const Tops all = merged(t[0], t[1]);
                     int lane, which;
-                    if (!Ops::any(all.small) && uniqueTop(all, &lane, &which)) {
+                    if (Ops::minOf(all.lowest) >= kLow && uniqueTop(all, &lane, &which)) {
                         const int pass = which / 4, code = which % 4;
                         alignas(64) float qx[N], q2[N];
                         const Candidates c = pairCandidates(pass);
