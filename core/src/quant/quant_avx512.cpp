@@ -263,10 +263,14 @@ template <int G> struct Ops {
         const __m256 diff = _mm256_sub_ps(_mm256_mul_ps(_mm256_set1_ps(scale), q), _mm256_set1_ps(x));
         _mm256_store_ps(out, _mm256_mul_ps(_mm256_mul_ps(_mm256_set1_ps(w), diff), diff));
     }
-    // About 1 / a, relative error below 2^-14 for normal a (Iq1Lanes' estimates bound their error with it).
-    static constexpr int kReciprocalBits = 14;
-    static F approxReciprocal(F a) {
-        return mapF([&](int g) { return _mm512_rcp14_ps(a.v[g]); });
+    // 1 / a within a relative 2^-22.9 where a and 1 / a are normal: RCP14 (r0 = (1 + e0) / a, |e0| < 2^-14)
+    // and one Newton step r0 * (2 - a * r0), its inner part fused (one rounding of 1 - e0): the result is
+    // (1 - e0^2)(1 + d1)(1 + d2) / a. Only for estimates whose error is accounted for (Iq1Lanes' Tops).
+    static F refinedReciprocal(F a) {
+        return mapF([&](int g) {
+            const __m512 r0 = _mm512_rcp14_ps(a.v[g]);
+            return _mm512_mul_ps(r0, _mm512_fnmadd_ps(a.v[g], r0, _mm512_set1_ps(2.f)));
+        });
     }
     // 32-entry table lookup, lo holding entries 0..15 and hi 16..31 (IQ1_M's split search, one group).
     static F lookup32(F lo, F hi, I index)

@@ -20,7 +20,8 @@
 //
 // Included by the per-instruction-set kernel files after simd_iq_search.h, inside their own namespace, with
 // the same Ops requirements as IqLanes (loadKeys, srli, lookup8, minOf, optionally firstLane), and div;
-// optionally lookup32 and approxReciprocal (the pair search with keepHighest) and maskBits (order16).
+// optionally lookup32, refinedReciprocal and maxFirst (the pair search proven from estimates) and maskBits
+// (order16).
 
 template <class Ops> struct Iq1Lanes {
     using F = typename Ops::F;
@@ -64,9 +65,8 @@ template <class Ops> struct Iq1Lanes {
     static constexpr int kPairN = 16;
     static constexpr bool kPairLanes = requires(F a, I i) {
         Ops::lookup32(a, a, i);
-        Ops::approxReciprocal(a);
+        Ops::refinedReciprocal(a);
         Ops::maxFirst(a, a);
-        requires Ops::kReciprocalBits >= 12; // the estimates' error bound (see Tops)
     };
     static constexpr int kPairCount = (kPairN + 1) * (kPairN + 2) / 2;
     static constexpr int kPairPasses = (kPairCount + N - 1) / N;
@@ -148,19 +148,18 @@ template <class Ops> struct Iq1Lanes {
     // The sequential search's outcome without walking it, when it is provable from estimates alone.
     // Notation: candidate j's sums qx_j, q2_j (as the reference rounds them), R_j = qx_j^2 / q2_j exactly;
     // j is keepable when q2_j > 0; kept, its score is s_j = fl(fl(qx_j / q2_j) * qx_j); j beats a best b
-    // when fl(qx_j * qx_j) > fl(b * q2_j). The estimate is e_j = fl(fl(qx_j * qx_j) * r_j) with r_j one
-    // Newton step from r0 = Ops::approxReciprocal(q2_j) (relative error e0 <= 2^-12, Ops::kReciprocalBits):
-    // r_j = fl(r0 fl(2 - fl(q2_j r0))) is 1 / q2_j within e0^2 + 3 * 2^-24 (three roundings) <= 2^-22, so
-    // e_j is R_j within a relative 2^-21. Checked (any failure: the caller walks):
+    // when fl(qx_j * qx_j) > fl(b * q2_j). The estimate is e_j = fl(fl(qx_j * qx_j) * r_j) with r_j =
+    // Ops::refinedReciprocal(q2_j), 1 / q2_j within a relative 2^-22.9 for the q2 allowed below, so e_j is
+    // R_j within a relative 2^-21. Checked (any failure: the caller walks):
     //   P1 every prefix sum of both halves is at most 2^37 in magnitude (so |qx|, |q2| < 2^40: at most six
     //      terms, coefficients <= 1.27; no NaN or infinity anywhere);
-    //   P2 every keepable q2_j >= 2^-40 (so r_j and e_j are finite);
+    //   P2 every candidate's q2_j >= 2^-40: all are keepable, and r_j and e_j are finite;
     //   P3 top, the highest estimate, lies in [2^-40, 2^40];
-    //   P4 exactly one keepable candidate m has e_m >= T = fl(top * (1 - 2^-16)); all others have e_j < T.
+    //   P4 exactly one candidate m has e_m >= T = fl(top * (1 - 2^-16)); all others have e_j < T.
     // Absolute errors come only from underflow: below 2^-109 in e_j (an underflow of qx^2, at most 2^-150,
     // times r <= 2^40) and below 2^-149 in s_j, where s_j = R_j (1 + eta), |eta| <= 2^-23. R_m >= 2^-41
     // and 2^-40 <= q2 <= 2^40 make qx_m^2 >= 2^-81 and R_m q2_j >= 2^-81 normal numbers, and every product
-    // below 2^81. For every keepable j != m, R_j < R_m (1 - 2^-17): the margin less the estimates' errors,
+    // below 2^81. For every j != m, R_j < R_m (1 - 2^-17): the margin less the estimates' errors,
     // 2^-16 - 2^-20 - 2^-24 > 2^-17 (the absolute ones are below 2^-60 R_m). So
     //   before m: fl(s_j q2_m) <= qx_m^2 (1 - 2^-17)(1 + 2^-22) + 2^-108 < fl(qx_m^2): m beats every score
     //     kept before it, and -FLT_MAX, so it is kept whatever was;
@@ -173,14 +172,13 @@ template <class Ops> struct Iq1Lanes {
     struct Tops {
         F top1, top2; // per lane: the highest and second-highest estimate
         I which;      // 4 * pass + sign code of the highest
-        F lowest;     // per lane: the lowest keepable q2 (P2)
+        F lowest;     // per lane: the lowest q2 (P2)
     };
-    static void track(Tops& t, F qx, F q2, M valid, I which) {
-        const M keep = Ops::mand(valid, Ops::gt(q2, Ops::zero()));
-        t.lowest = Ops::select(keep, Ops::minFirst(q2, t.lowest), t.lowest);
-        const F r0 = Ops::approxReciprocal(q2);
-        const F r = Ops::mul(r0, Ops::sub(Ops::set1(2.f), Ops::mul(q2, r0)));
-        const F e = Ops::select(keep, Ops::mul(Ops::mul(qx, qx), r), Ops::zero());
+    // One vector of candidates; `valid` leaves out the last pass's padding lanes.
+    template <bool Padded> static void track(Tops& t, F qx, F q2, M valid, I which) {
+        t.lowest = Ops::minFirst(q2, t.lowest);
+        F e = Ops::mul(Ops::mul(qx, qx), Ops::refinedReciprocal(q2));
+        if constexpr (Padded) e = Ops::select(valid, e, Ops::zero());
         t.which = Ops::selecti(Ops::gt(e, t.top1), which, t.which);
         t.top2 = Ops::maxFirst(t.top2, Ops::minFirst(t.top1, e));
         t.top1 = Ops::maxFirst(t.top1, e);
@@ -284,9 +282,13 @@ template <class Ops> struct Iq1Lanes {
                         tracker = {zero, zero, Ops::set1i(0), Ops::set1(kHigh)};
                     for (int pass = 0; pass < kPairPasses; ++pass) {
                         const Candidates c = pairCandidates(pass);
-                        const M valid = pass + 1 < kPairPasses ? Ops::mnot(Ops::mfalse()) : validIn(pass);
-                        for (int k = 0; k < 4; ++k)
-                            track(t[k / 2], c.qx[k], c.q2[k], valid, Ops::set1i(4 * pass + k));
+                        const M valid = validIn(pass);
+                        for (int k = 0; k < 4; ++k) {
+                            if (pass + 1 < kPairPasses)
+                                track<false>(t[k / 2], c.qx[k], c.q2[k], valid, Ops::set1i(4 * pass + k));
+                            else
+                                track<true>(t[k / 2], c.qx[k], c.q2[k], valid, Ops::set1i(4 * pass + k));
+                        }
                     }
                     const Tops all = merged(t[0], t[1]);
                     int lane, which;
