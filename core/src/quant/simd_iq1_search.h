@@ -7,9 +7,9 @@
 // exactly as the reference computes it for every i2). With a 32-entry lookup (AVX-512) the lanes hold
 // consecutive pairs of the reference's order; otherwise lane k is i2 + k of one i1. The outcome is the
 // reference's sequential "keep what beats the best so far" search, found in one of two ways:
-// - keepHighest (AVX-512): the first candidate with the highest estimated score, taken only when checks
-//   prove that the sequential search keeps it whatever came before and nothing after it beats it (see
-//   there: a margin argument for the earlier candidates, the reference's own comparisons for the later);
+// - proven from estimates (AVX-512, see Tops): when one candidate's estimated score is higher than every
+//   other's by a margin far above the estimates' error, the sequential search keeps it whatever came
+//   before, and nothing after it beats it;
 // - the walk: a pass's candidates are compared with the best at the pass's start; when none beats it the
 //   reference keeps none of them either (it compares each with that same unchanged best), so the pass is
 //   skipped; otherwise its sums go through the reference's comparisons in the reference's order (lane,
