@@ -1,5 +1,7 @@
 // AVX-512 quantizers: the lane searches of simd_lanes.h on 16-float vectors with opmask registers for
-// the per-lane branches. Needs AVX-512 F, BW, DQ, VL (checked at run time). No FMA, see quant_avx2.cpp.
+// the per-lane branches. Needs AVX-512 F, BW, DQ, VL (checked at run time). No FMA in any arithmetic that
+// must round as the reference does (see quant_avx2.cpp); the one fused step is refinedReciprocal's, an estimate
+// whose error bound counts it.
 #include <cfloat>
 #include <cstdint>
 #include <cstring>
