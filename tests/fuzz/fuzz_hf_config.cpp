@@ -83,7 +83,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     auto conversion = qf::hf::HfConversion::open(folder());
     if (!conversion) return 0;
-    const auto layers = conversion->metadata().getUInt("llama.block_count");
+    // The block count sits under the architecture the config names (a Qwen3 config over these llama-shaped
+    // weights is accepted as qwen3).
+    const auto arch = conversion->metadata().getString("general.architecture");
+    const auto layers = conversion->metadata().getUInt((arch ? *arch : std::string()) + ".block_count");
     if (!layers || *layers != 1) {
         std::fprintf(stderr, "accepted a config whose block count disagrees with the weights\n");
         std::abort();
