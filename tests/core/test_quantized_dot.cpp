@@ -25,10 +25,12 @@ namespace {
 
 // Types with an integer kernel on every path, and those with only the scalar one (the SIMD paths take the
 // F32 product of the rounded activations for them).
-constexpr GgmlType kTypes[] = {GgmlType::Q4_K, GgmlType::Q5_K,   GgmlType::Q6_K,  GgmlType::Q8_0,
-                               GgmlType::Q4_0, GgmlType::IQ4_NL, GgmlType::MXFP4, GgmlType::TQ2_0,
-                               GgmlType::Q1_0, GgmlType::Q2_0};
-constexpr GgmlType kReferenceOnly[] = {GgmlType::Q1_0, GgmlType::Q2_0};
+constexpr GgmlType kTypes[] = {GgmlType::Q2_K,   GgmlType::Q3_K,   GgmlType::IQ4_XS,  GgmlType::Q4_K,   GgmlType::Q5_K,   GgmlType::Q6_K,    GgmlType::Q8_0,
+                               GgmlType::Q4_0,   GgmlType::IQ4_NL, GgmlType::MXFP4,   GgmlType::TQ2_0,
+                               GgmlType::Q1_0,   GgmlType::Q2_0,   GgmlType::IQ2_XXS, GgmlType::IQ2_XS,
+                               GgmlType::IQ2_S,  GgmlType::IQ3_XXS, GgmlType::IQ3_S,  GgmlType::IQ1_S,
+                               GgmlType::IQ1_M,  GgmlType::TQ1_0};
+constexpr GgmlType kReferenceOnly[] = {GgmlType::TQ1_0};
 
 } // namespace
 

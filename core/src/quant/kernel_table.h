@@ -92,6 +92,7 @@ const PathKernels& kernels();
 
 // The reference entries of the products, written next to their code and gathered into TypeKernels.
 void addReferenceQuantizedDots(ByType<QuantizedDotFn>& table); // eval/kernels/quantized_dot.cpp
+void addReferenceCodebookDots(ByType<QuantizedDotFn>& table);  // eval/kernels/quantized_dot_codebook.cpp
 void addReferencePreparers(ByType<PrepareRowFn>& table);       // eval/kernels/quantized_gemm.cpp
 void addCodebookPreparers(ByType<PrepareRowFn>& table);        // eval/kernels/quantized_gemm_codebook.cpp
 // The reference path's path-wide functions (eval/kernels/matmul.cpp, vector_ops.cpp).
@@ -108,6 +109,7 @@ void addAvx512Products(PathKernels& k);                   // eval/kernels/matmul
 void addAvx2Unpackers(ByType<DequantizeRowFn>& table);     // eval/kernels/dequantize_avx2.cpp
 void addAvx512Unpackers(ByType<DequantizeRowFn>& table);   // eval/kernels/dequantize_avx512.cpp
 void addAvx2QuantizedDots(ByType<QuantizedDotFn>& table);  // eval/kernels/quantized_dot_avx2.cpp
+void addAvx2CodebookDots(ByType<QuantizedDotFn>& table);   // eval/kernels/quantized_dot_codebook_avx2.cpp
 // The AVX-512 path's: the AVX2 ones, its own Q4_K/Q6_K kernels over them, the VNNI variants over those
 // when the CPU has VNNI (every result has the AVX2 kernel's bits). The two variants of its own, for the tests.
 void addAvx512QuantizedDots(ByType<QuantizedDotFn>& table); // eval/kernels/quantized_dot_avx512.cpp

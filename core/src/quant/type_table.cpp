@@ -58,6 +58,7 @@ ByType<TypeKernels> buildTypeTable() {
         table[typeSlot(row.type)] = row.kernels;
     ByType<QuantizedDotFn> dots{};
     addReferenceQuantizedDots(dots);
+    addReferenceCodebookDots(dots);
     ByType<PrepareRowFn> preparers{};
     addReferencePreparers(preparers);
     addCodebookPreparers(preparers);

@@ -69,6 +69,46 @@ float dotQ6K(const uint8_t* row, const void* act, int64_t n) {
         });
 }
 
+// Q2_K: 16 groups of 16 two-bit codes, a 4-bit scale and a 4-bit min each. Group g reads bits 2 (g % 8 / 2)
+// of qs[32 (g / 8) + 16 (g % 2) ..].
+float dotQ2K(const uint8_t* row, const void* act, int64_t n) {
+    return blockLoop<BlockQ2K, ActivationQ8K, 256, ScalarSum>(
+        row, act, n, [](const BlockQ2K& x, const ActivationQ8K* y, ScalarSum& acc) {
+            int32_t sumi = 0, mins = 0;
+            for (int g = 0; g < 16; ++g) {
+                const uint8_t* q = x.qs + 32 * (g / 8) + 16 * (g % 2);
+                const int shift = 2 * (g % 8 / 2);
+                int32_t s = 0;
+                for (int l = 0; l < 16; ++l)
+                    s += ((q[l] >> shift) & 3) * y->qs[16 * g + l];
+                sumi += int32_t(x.scales[g] & 0xF) * s;
+                mins += int32_t(x.scales[g] >> 4) * y->bsums[g];
+            }
+            acc.sum += y->d * fp16ToFp32(x.d) * float(sumi) - y->d * fp16ToFp32(x.dmin) * float(mins);
+        });
+}
+
+// Q3_K: two code bits as Q2_K's plus a third from hmask (bit 4 (g / 8) + g % 8 / 2 of hmask[16 (g % 2) ..]);
+// a clear bit subtracts 4. Sixteen 6-bit scales, offset by 32.
+float dotQ3K(const uint8_t* row, const void* act, int64_t n) {
+    return blockLoop<BlockQ3K, ActivationQ8K, 256, ScalarSum>(
+        row, act, n, [](const BlockQ3K& x, const ActivationQ8K* y, ScalarSum& acc) {
+            int32_t sumi = 0;
+            for (int g = 0; g < 16; ++g) {
+                const int low = g < 8 ? x.scales[g] & 0xF : x.scales[g - 8] >> 4;
+                const int high = (x.scales[8 + g % 4] >> (2 * (g / 4))) & 3;
+                const uint8_t* q = x.qs + 32 * (g / 8) + 16 * (g % 2);
+                const uint8_t* hm = x.hmask + 16 * (g % 2);
+                const int shift = 2 * (g % 8 / 2), bit = 4 * (g / 8) + g % 8 / 2;
+                int32_t s = 0;
+                for (int l = 0; l < 16; ++l)
+                    s += (((q[l] >> shift) & 3) - ((hm[l] >> bit) & 1 ? 0 : 4)) * y->qs[16 * g + l];
+                sumi += ((low | high << 4) - 32) * s;
+            }
+            acc.sum += y->d * fp16ToFp32(x.d) * float(sumi);
+        });
+}
+
 float dotQ8_0(const uint8_t* row, const void* act, int64_t n) {
     return blockLoop<BlockQ8_0, ActivationQ8_0, 32, ScalarSum>(
         row, act, n, [](const BlockQ8_0& x, const ActivationQ8_0* y, ScalarSum& acc) {
@@ -101,6 +141,24 @@ float dotNibbles(const uint8_t* row, const void* act, int64_t n) {
             for (int j = 0; j < 16; ++j)
                 s += Values[x.qs[j] & 0xF] * y->qs[j] + Values[x.qs[j] >> 4] * y->qs[j + 16];
             acc.sum += float(s) * (scaleOf(x) * y->d);
+        });
+}
+
+// IQ4_XS: eight 32-value sub-blocks of IQ4_NL's table values, each with a 6-bit scale offset by 32.
+float dotIq4Xs(const uint8_t* row, const void* act, int64_t n) {
+    return blockLoop<BlockIq4Xs, ActivationQ8K, 256, ScalarSum>(
+        row, act, n, [](const BlockIq4Xs& x, const ActivationQ8K* y, ScalarSum& acc) {
+            int32_t sumi = 0;
+            for (int ib = 0; ib < 8; ++ib) {
+                const int ls = ((x.scalesL[ib / 2] >> 4 * (ib % 2)) & 0xf) | (((x.scalesH >> 2 * ib) & 3) << 4);
+                const uint8_t* qs = x.qs + 16 * ib;
+                const int8_t* q8 = y->qs + 32 * ib;
+                int32_t s = 0;
+                for (int j = 0; j < 16; ++j)
+                    s += kIq4Values[qs[j] & 0xF] * q8[j] + kIq4Values[qs[j] >> 4] * q8[j + 16];
+                sumi += (ls - 32) * s;
+            }
+            acc.sum += y->d * fp16ToFp32(x.d) * float(sumi);
         });
 }
 
@@ -203,12 +261,15 @@ namespace qf::dispatch {
 // The scalar integer dot products (TypeKernels::dot): ggml's vec_dot_<type>_<vec_dot_type>.
 void addReferenceQuantizedDots(ByType<QuantizedDotFn>& table) {
     using namespace eval::detail;
+    table[typeSlot(GgmlType::Q2_K)] = dotQ2K;
+    table[typeSlot(GgmlType::Q3_K)] = dotQ3K;
     table[typeSlot(GgmlType::Q4_K)] = dotK4<BlockQ4K>;
     table[typeSlot(GgmlType::Q5_K)] = dotK4<BlockQ5K>;
     table[typeSlot(GgmlType::Q6_K)] = dotQ6K;
     table[typeSlot(GgmlType::Q8_0)] = dotQ8_0;
     table[typeSlot(GgmlType::Q4_0)] = dotNibbles<BlockQ4_0, kQ4_0Values>;
     table[typeSlot(GgmlType::IQ4_NL)] = dotNibbles<BlockIq4Nl, kIq4Values>;
+    table[typeSlot(GgmlType::IQ4_XS)] = dotIq4Xs;
     table[typeSlot(GgmlType::MXFP4)] = dotNibbles<BlockMxfp4, kMxfp4Values>;
     table[typeSlot(GgmlType::TQ2_0)] = dotTq2_0;
     table[typeSlot(GgmlType::Q1_0)] = dotQ1_0;
