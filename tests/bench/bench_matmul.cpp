@@ -5,7 +5,9 @@
 //
 // "int prompt" is the integer GEMM of K-quant weights with Q8_K activations (quantizedGemm(), what
 // ggmlMatmul() takes for a chunk; "-" for types without one). "matvec tok/s" is the fused matrix-vector path for one token, which matmul() takes up to
-// kMatVecMaxTokens tokens; "gen" is what matmul() does for one token. --threshold instead prints, for 1 to 24
+// kMatVecMaxTokens tokens; "gen" is what matmul() does for one token; "int gen" is generation's integer dot
+// products (quantizedMatvec(), what the model takes for up to kMatVecMaxTokens tokens; "nan" without one).
+// --threshold instead prints, for 1 to 24
 // tokens, milliseconds per layer of the GEMM and of the matrix-vector path, to choose kMatVecMaxTokens.
 //
 //   bench_matmul [--types Q4_0,Q4_K,...] [--threads N] [--tokens N] [--seconds S] [--threshold]
@@ -93,6 +95,13 @@ void integerGemm(KernelPath path, const RowMatrix& w, const float* x, int64_t ld
     quantizedGemm(path, w, x, ldx, tokens, y, ldy, threads);
 }
 
+// Generation's integer product (quantizedMatvec(), what ggmlMatmul() takes for up to kMatVecMaxTokens tokens).
+void integerMatvec(KernelPath path, const RowMatrix& w, const float* x, int64_t ldx, int64_t tokens, float* y,
+                   int64_t ldy, unsigned threads) {
+    thread_local std::vector<float> scratch;
+    quantizedMatvec(path, w, x, ldx, tokens, y, ldy, threads, scratch);
+}
+
 std::vector<std::string> split(const std::string& s) {
     std::vector<std::string> out;
     size_t p = 0;
@@ -140,8 +149,8 @@ int main(int argc, char** argv) {
     }
     fmt::print("path {}, {} threads, prompt chunk of {} tokens, {} layers of 2048/5632\n",
                quant::kernelPathName(path), threads, promptTokens, kLayers);
-    fmt::print("{:<8} {:>12} {:>12} {:>12} {:>12} {:>12} {:>14}\n", "type", "prompt ms/L", "prompt tok/s",
-               "int prompt", "gen ms/L", "gen tok/s", "matvec tok/s");
+    fmt::print("{:<8} {:>12} {:>12} {:>12} {:>12} {:>12} {:>14} {:>12}\n", "type", "prompt ms/L", "prompt tok/s",
+               "int prompt", "gen ms/L", "gen tok/s", "matvec tok/s", "int gen");
     for (const std::string& name : split(types)) {
         const auto type = ggmlTypeFromName(name);
         if (!type || !quant::canQuantize(*type)) {
@@ -169,9 +178,12 @@ int main(int argc, char** argv) {
         const double gen = layerSeconds(matmul, path, layer, 1, threads, seconds);
         // The matrix-vector path alone (matmul() takes it up to kMatVecMaxTokens tokens).
         const double fused = layerSeconds(matvec, path, layer, 1, threads, seconds);
-        fmt::print("{:<8} {:>12.2f} {:>12.1f} {:>12.1f} {:>12.3f} {:>12.2f} {:>14.2f}\n", name, prompt * 1e3,
+        const double integerGen = hasQuantizedDot(path, *type)
+                                      ? layerSeconds(integerMatvec, path, layer, 1, threads, seconds)
+                                      : std::nan("");
+        fmt::print("{:<8} {:>12.2f} {:>12.1f} {:>12.1f} {:>12.3f} {:>12.2f} {:>14.2f} {:>12.2f}\n", name, prompt * 1e3,
                    double(promptTokens) / (prompt * kLayers), double(promptTokens) / (integer * kLayers), gen * 1e3, 1.0 / (gen * kLayers),
-                   1.0 / (fused * kLayers));
+                   1.0 / (fused * kLayers), 1.0 / (integerGen * kLayers));
         std::fflush(stdout);
     }
     return 0;

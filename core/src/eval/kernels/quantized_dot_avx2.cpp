@@ -159,14 +159,15 @@ float dotQ3K(const uint8_t* row, const void* act, int64_t n) {
     const __m256i one = _mm256_set1_epi8(1);
     return blockLoop<BlockQ3K, ActivationQ8K, 256, VectorSum>(
         row, act, n, [three, one](const BlockQ3K& x, const ActivationQ8K* y, VectorSum& v) {
-            uint32_t aux[3], unpacked[4];
+            uint32_t aux[3];
             std::memcpy(aux, x.scales, sizeof(aux));
-            unpacked[0] = (aux[0] & 0x0f0f0f0f) | ((aux[2] & 0x03030303) << 4);
-            unpacked[1] = (aux[1] & 0x0f0f0f0f) | (((aux[2] >> 2) & 0x03030303) << 4);
-            unpacked[2] = ((aux[0] >> 4) & 0x0f0f0f0f) | (((aux[2] >> 4) & 0x03030303) << 4);
-            unpacked[3] = ((aux[1] >> 4) & 0x0f0f0f0f) | (((aux[2] >> 6) & 0x03030303) << 4);
-            const __m128i scales = _mm_sub_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(unpacked)),
-                                                _mm_set1_epi8(32));
+            // Built in registers: four 32-bit stores read back as one vector would stall store forwarding.
+            const __m128i unpacked =
+                _mm_setr_epi32(int((aux[0] & 0x0f0f0f0f) | ((aux[2] & 0x03030303) << 4)),
+                               int((aux[1] & 0x0f0f0f0f) | (((aux[2] >> 2) & 0x03030303) << 4)),
+                               int(((aux[0] >> 4) & 0x0f0f0f0f) | (((aux[2] >> 4) & 0x03030303) << 4)),
+                               int(((aux[1] >> 4) & 0x0f0f0f0f) | (((aux[2] >> 6) & 0x03030303) << 4)));
+            const __m128i scales = _mm_sub_epi8(unpacked, _mm_set1_epi8(32));
             const __m256i scales16 = _mm256_cvtepi8_epi16(scales);
             const __m256i h = load32(x.hmask);
             __m256i sumi = _mm256_setzero_si256();

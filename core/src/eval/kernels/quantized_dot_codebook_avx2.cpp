@@ -59,7 +59,7 @@ inline __m256i points8(const int8_t* grid, unsigned i0, unsigned i1, unsigned i2
 }
 
 // Eight 4-coordinate points of `grid` (4 bytes each), in order.
-inline __m256i points4(const int8_t* grid, const unsigned* index) {
+inline __m256i points4(const int8_t* grid, const uint32_t* index) {
     return _mm256_set_epi32(int(load4(grid + 4 * index[7])), int(load4(grid + 4 * index[6])),
                             int(load4(grid + 4 * index[5])), int(load4(grid + 4 * index[4])),
                             int(load4(grid + 4 * index[3])), int(load4(grid + 4 * index[2])),
@@ -71,15 +71,80 @@ inline __m256i scalePair(int a, int b) {
     return _mm256_set_m128i(_mm_set1_epi16(int16_t(b)), _mm_set1_epi16(int16_t(a)));
 }
 
-// The four 8-bit sign masks (with their parity bit) of an IQ2_XXS / IQ3_XXS sub-block's 28 sign bits.
-inline uint32_t signsWithParity(uint32_t bits) {
-    return uint32_t(iqSignsWithParity(bits)) | uint32_t(iqSignsWithParity(bits >> 7)) << 8 |
-           uint32_t(iqSignsWithParity(bits >> 14)) << 16 | uint32_t(iqSignsWithParity(bits >> 21)) << 24;
-}
-
 // One sub-block: unsigned coordinates times activations with `signs` applied, in 16-bit pairs.
 inline __m256i signedPairs(__m256i coords, uint32_t signs, const int8_t* q8) {
     return _mm256_maddubs_epi16(coords, negateWhere(load32(q8), bitsToBytes(signs)));
+}
+
+// The IQ2_XXS / IQ3_XXS word of a sub-block (lane ib of `words`: four 7-bit sign fields, a 4-bit scale s) for
+// all eight sub-blocks at once: `signs` lane ib holds the four 8-bit sign masks, the eighth bit of each the
+// parity of its seven (an even count of negatives); `scales` lane ib holds 2 s + 1 in both 16-bit halves.
+struct XxsWords {
+    __m256i signs, scales;
+    explicit XxsWords(__m256i words) {
+        const __m256i seven = _mm256_set1_epi32(0x7F);
+        const __m256i fields = _mm256_or_si256(
+            _mm256_or_si256(_mm256_and_si256(words, seven), _mm256_and_si256(_mm256_slli_epi32(words, 1),
+                                                                              _mm256_slli_epi32(seven, 8))),
+            _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi32(words, 2), _mm256_slli_epi32(seven, 16)),
+                            _mm256_and_si256(_mm256_slli_epi32(words, 3), _mm256_slli_epi32(seven, 24))));
+        // 0x80 where a nibble has an odd count of set bits.
+        const __m256i oddNibble = _mm256_setr_epi8(0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0,
+                                                   0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0);
+        const __m256i nibble = _mm256_set1_epi8(0xF);
+        const __m256i parity =
+            _mm256_xor_si256(_mm256_shuffle_epi8(oddNibble, _mm256_and_si256(fields, nibble)),
+                             _mm256_shuffle_epi8(oddNibble, _mm256_and_si256(_mm256_srli_epi16(fields, 4), nibble)));
+        signs = _mm256_or_si256(fields, parity);
+        const __m256i odd = _mm256_or_si256(_mm256_slli_epi32(_mm256_srli_epi32(words, 28), 1), _mm256_set1_epi32(1));
+        scales = _mm256_or_si256(odd, _mm256_slli_epi32(odd, 16));
+    }
+};
+
+// The IQ2_XS / IQ2_S scale bytes (two 4-bit scales s per sub-block) as 2 s + 1 in 16-bit halves: lane ib holds
+// the first 16 values' scale in its low half, the second 16's in its high half (pairScalesOf() spreads them).
+inline __m256i nibbleScalePairs(const uint8_t* scales) {
+    uint64_t bytes;
+    std::memcpy(&bytes, scales, sizeof(bytes));
+    const __m256i v = _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(int64_t(bytes)));
+    const __m256i one = _mm256_set1_epi32(1);
+    const __m256i low = _mm256_or_si256(_mm256_slli_epi32(_mm256_and_si256(v, _mm256_set1_epi32(0xF)), 1), one);
+    const __m256i high = _mm256_or_si256(_mm256_slli_epi32(_mm256_srli_epi32(v, 4), 1), one);
+    return _mm256_or_si256(low, _mm256_slli_epi32(high, 16));
+}
+
+// Lane `lane` of v in every lane.
+inline __m256i laneOf(__m256i v, int lane) {
+    return _mm256_permutevar8x32_epi32(v, _mm256_set1_epi32(lane));
+}
+
+// 16-bit lanes 0-7 the low half of lane `lane` of `pairs`, lanes 8-15 its high half (scalePair()'s layout).
+inline __m256i pairScalesOf(__m256i pairs, int lane) {
+    return _mm256_shuffle_epi8(laneOf(pairs, lane), _mm256_setr_epi8(0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, //
+                                                                     2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3));
+}
+
+// The sign bytes of IQ2_XS's 32 codes (their top seven bits, with the parity bit as eighth) in code order: lane ib
+// holds sub-block ib's four.
+inline __m256i iq2XsSigns(const uint16_t* qs) {
+    const __m256i packed = _mm256_packus_epi16(_mm256_srli_epi16(load32(qs), 9), _mm256_srli_epi16(load32(qs + 16), 9));
+    const __m256i fields = _mm256_permute4x64_epi64(packed, _MM_SHUFFLE(3, 1, 2, 0));
+    const __m256i oddNibble = _mm256_setr_epi8(0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0,
+                                               0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0);
+    const __m256i nibble = _mm256_set1_epi8(0xF);
+    const __m256i parity =
+        _mm256_xor_si256(_mm256_shuffle_epi8(oddNibble, _mm256_and_si256(fields, nibble)),
+                         _mm256_shuffle_epi8(oddNibble, _mm256_and_si256(_mm256_srli_epi16(fields, 4), nibble)));
+    return _mm256_or_si256(fields, parity);
+}
+
+// bitsToBytes() of a 32-bit word already in every lane.
+inline __m256i broadcastBitsToBytes(__m256i bits) {
+    const __m256i spread = _mm256_shuffle_epi8(
+        bits, _mm256_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, //
+                               2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3));
+    const __m256i bit = _mm256_set1_epi64x(int64_t(0x8040201008040201));
+    return _mm256_cmpeq_epi8(_mm256_and_si256(spread, bit), bit);
 }
 
 inline void addBlock(__m256& acc, __m256i sumi, float scale) {
@@ -90,15 +155,19 @@ float avx2DotIq2Xxs(const uint8_t* row, const void* act, int64_t n) {
     const int8_t* grid = iqGridValues(IqGridKind::Iq2Xxs, 0);
     return blockLoop<BlockIq2Xxs, ActivationQ8K, 256, VectorSum>(
         row, act, n, [grid](const BlockIq2Xxs& x, const ActivationQ8K* y, VectorSum& v) {
+            // The odd 32-bit words of the block (each sub-block's signs and scale), in sub-block order.
+            const __m256 lo = _mm256_loadu_ps(reinterpret_cast<const float*>(x.qs));
+            const __m256 hi = _mm256_loadu_ps(reinterpret_cast<const float*>(x.qs + 16));
+            const XxsWords words(_mm256_permute4x64_epi64(
+                _mm256_castps_si256(_mm256_shuffle_ps(lo, hi, _MM_SHUFFLE(3, 1, 3, 1))), _MM_SHUFFLE(3, 1, 2, 0)));
+            const uint8_t* index = reinterpret_cast<const uint8_t*>(x.qs);
             __m256i sumi = _mm256_setzero_si256();
             for (int ib = 0; ib < 8; ++ib) {
-                uint32_t aux[2];
-                std::memcpy(aux, x.qs + 4 * ib, sizeof(aux));
-                const __m256i coords =
-                    points8(grid, aux[0] & 255, (aux[0] >> 8) & 255, (aux[0] >> 16) & 255, aux[0] >> 24);
-                const __m256i pairs = signedPairs(coords, signsWithParity(aux[1]), y->qs + 32 * ib);
+                const uint8_t* i = index + 8 * ib;
+                const __m256i coords = points8(grid, i[0], i[1], i[2], i[3]);
+                const __m256i q = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(words.signs, ib)));
                 sumi = _mm256_add_epi32(
-                    sumi, _mm256_madd_epi16(pairs, _mm256_set1_epi16(int16_t(2 * (aux[1] >> 28) + 1))));
+                    sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(coords, q), laneOf(words.scales, ib)));
             }
             addBlock(v.acc, sumi, 0.125f * (_cvtsh_ss(x.d) * y->d));
         });
@@ -108,18 +177,15 @@ float avx2DotIq2Xs(const uint8_t* row, const void* act, int64_t n) {
     const int8_t* grid = iqGridValues(IqGridKind::Iq2Xs, 0);
     return blockLoop<BlockIq2Xs, ActivationQ8K, 256, VectorSum>(
         row, act, n, [grid](const BlockIq2Xs& x, const ActivationQ8K* y, VectorSum& v) {
+            const __m256i signs = iq2XsSigns(x.qs);
+            const __m256i scales = nibbleScalePairs(x.scales);
             __m256i sumi = _mm256_setzero_si256();
             for (int ib = 0; ib < 8; ++ib) {
                 const uint16_t* q = x.qs + 4 * ib;
                 const __m256i coords = points8(grid, q[0] & 511, q[1] & 511, q[2] & 511, q[3] & 511);
-                const uint32_t signs = uint32_t(iqSignsWithParity(q[0] >> 9)) |
-                                       uint32_t(iqSignsWithParity(q[1] >> 9)) << 8 |
-                                       uint32_t(iqSignsWithParity(q[2] >> 9)) << 16 |
-                                       uint32_t(iqSignsWithParity(q[3] >> 9)) << 24;
-                const __m256i pairs = signedPairs(coords, signs, y->qs + 32 * ib);
-                const int sc = x.scales[ib];
-                sumi = _mm256_add_epi32(sumi,
-                                        _mm256_madd_epi16(pairs, scalePair(2 * (sc & 0xf) + 1, 2 * (sc >> 4) + 1)));
+                const __m256i a = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(signs, ib)));
+                sumi = _mm256_add_epi32(
+                    sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(coords, a), pairScalesOf(scales, ib)));
             }
             addBlock(v.acc, sumi, 0.125f * (_cvtsh_ss(x.d) * y->d));
         });
@@ -129,18 +195,17 @@ float avx2DotIq2S(const uint8_t* row, const void* act, int64_t n) {
     const int8_t* grid = iqGridValues(IqGridKind::Iq2S, 0);
     return blockLoop<BlockIq2S, ActivationQ8K, 256, VectorSum>(
         row, act, n, [grid](const BlockIq2S& x, const ActivationQ8K* y, VectorSum& v) {
+            const __m256i signs = load32(x.qs + 32);
+            const __m256i scales = nibbleScalePairs(x.scales);
             __m256i sumi = _mm256_setzero_si256();
             for (int ib = 0; ib < 8; ++ib) {
                 const uint8_t* qs = x.qs + 4 * ib;
                 const unsigned qh = x.qh[ib];
                 const __m256i coords = points8(grid, qs[0] | ((qh << 8) & 0x300), qs[1] | ((qh << 6) & 0x300),
                                                qs[2] | ((qh << 4) & 0x300), qs[3] | ((qh << 2) & 0x300));
-                uint32_t signs;
-                std::memcpy(&signs, x.qs + 32 + 4 * ib, sizeof(signs));
-                const __m256i pairs = signedPairs(coords, signs, y->qs + 32 * ib);
-                const int sc = x.scales[ib];
-                sumi = _mm256_add_epi32(sumi,
-                                        _mm256_madd_epi16(pairs, scalePair(2 * (sc & 0xf) + 1, 2 * (sc >> 4) + 1)));
+                const __m256i a = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(signs, ib)));
+                sumi = _mm256_add_epi32(
+                    sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(coords, a), pairScalesOf(scales, ib)));
             }
             addBlock(v.acc, sumi, 0.125f * (_cvtsh_ss(x.d) * y->d));
         });
@@ -150,15 +215,14 @@ float avx2DotIq3Xxs(const uint8_t* row, const void* act, int64_t n) {
     const int8_t* grid = iqGridValues(IqGridKind::Iq3Xxs, 0);
     return blockLoop<BlockIq3Xxs, ActivationQ8K, 256, VectorSum>(
         row, act, n, [grid](const BlockIq3Xxs& x, const ActivationQ8K* y, VectorSum& v) {
+            const XxsWords words(load32(x.qs + 64));
             __m256i sumi = _mm256_setzero_si256();
             for (int ib = 0; ib < 8; ++ib) {
-                uint32_t aux;
-                std::memcpy(&aux, x.qs + 64 + 4 * ib, sizeof(aux));
                 const uint8_t* qs = x.qs + 8 * ib;
-                const unsigned index[8] = {qs[0], qs[1], qs[2], qs[3], qs[4], qs[5], qs[6], qs[7]};
-                const __m256i pairs = signedPairs(points4(grid, index), signsWithParity(aux), y->qs + 32 * ib);
-                sumi = _mm256_add_epi32(sumi,
-                                        _mm256_madd_epi16(pairs, _mm256_set1_epi16(int16_t(2 * (aux >> 28) + 1))));
+                const uint32_t index[8] = {qs[0], qs[1], qs[2], qs[3], qs[4], qs[5], qs[6], qs[7]};
+                const __m256i q = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(words.signs, ib)));
+                sumi = _mm256_add_epi32(
+                    sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(points4(grid, index), q), laneOf(words.scales, ib)));
             }
             addBlock(v.acc, sumi, 0.25f * (_cvtsh_ss(x.d) * y->d));
         });
@@ -166,78 +230,149 @@ float avx2DotIq3Xxs(const uint8_t* row, const void* act, int64_t n) {
 
 float avx2DotIq3S(const uint8_t* row, const void* act, int64_t n) {
     const int8_t* grid = iqGridValues(IqGridKind::Iq3S, 0);
+    // Index k of a sub-block takes bit k of qh[ib] as its ninth bit.
+    const __m256i ninthBit = _mm256_setr_epi32(8, 7, 6, 5, 4, 3, 2, 1);
+    const __m256i bit8 = _mm256_set1_epi32(256);
     return blockLoop<BlockIq3S, ActivationQ8K, 256, VectorSum>(
-        row, act, n, [grid](const BlockIq3S& x, const ActivationQ8K* y, VectorSum& v) {
+        row, act, n, [=](const BlockIq3S& x, const ActivationQ8K* y, VectorSum& v) {
+            const __m256i signs = load32(x.signs);
+            uint32_t nibbles;
+            std::memcpy(&nibbles, x.scales, sizeof(nibbles));
+            // Lane ib: 2 s + 1 in both 16-bit halves (nibble ib of the four scale bytes).
+            const __m256i s = _mm256_and_si256(
+                _mm256_srlv_epi32(_mm256_set1_epi32(int(nibbles)), _mm256_setr_epi32(0, 4, 8, 12, 16, 20, 24, 28)),
+                _mm256_set1_epi32(0xF));
+            const __m256i odd = _mm256_or_si256(_mm256_slli_epi32(s, 1), _mm256_set1_epi32(1));
+            const __m256i scales = _mm256_or_si256(odd, _mm256_slli_epi32(odd, 16));
             __m256i sumi = _mm256_setzero_si256();
             for (int ib = 0; ib < 8; ++ib) {
-                const uint8_t* qs = x.qs + 8 * ib;
-                const unsigned qh = x.qh[ib];
-                unsigned index[8];
-                for (int k = 0; k < 8; ++k)
-                    index[k] = qs[k] | ((qh << (8 - k)) & 256);
-                uint32_t signs;
-                std::memcpy(&signs, x.signs + 4 * ib, sizeof(signs));
-                const __m256i pairs = signedPairs(points4(grid, index), signs, y->qs + 32 * ib);
-                const int ls = 2 * ((x.scales[ib / 2] >> 4 * (ib % 2)) & 0xf) + 1;
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(pairs, _mm256_set1_epi16(int16_t(ls))));
+                uint64_t low;
+                std::memcpy(&low, x.qs + 8 * ib, sizeof(low));
+                const __m256i index = _mm256_or_si256(
+                    _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(int64_t(low))),
+                    _mm256_and_si256(_mm256_sllv_epi32(_mm256_set1_epi32(x.qh[ib]), ninthBit), bit8));
+                alignas(32) uint32_t at[8];
+                _mm256_store_si256(reinterpret_cast<__m256i*>(at), index);
+                const __m256i coords = points4(grid, at);
+                const __m256i a = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(signs, ib)));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(coords, a), laneOf(scales, ib)));
             }
             addBlock(v.acc, sumi, _cvtsh_ss(x.d) * y->d);
         });
 }
 
 // The IQ1 formats: value = scale * (coordinate + delta) with coordinates -1, 0, 1 and delta +-1/8, taken as the
-// integers 8 * coordinate +- 1 (|v| <= 9) times scale / 8. `deltas` holds +-1 per byte.
-inline __m256i iq1Pairs(__m256i coords, __m256i deltas, const int8_t* q8) {
-    // 8 * coordinate per byte: the 16-bit shift carries bits across the byte boundary, the mask drops them.
-    const __m256i eight = _mm256_and_si256(_mm256_slli_epi16(coords, 3), _mm256_set1_epi8(int8_t(0xF8)));
-    const __m256i v = _mm256_add_epi8(eight, deltas);
-    return _mm256_maddubs_epi16(_mm256_sign_epi8(v, v), _mm256_sign_epi8(load32(q8), v));
+// integers 8 * (coordinate + delta) = 8 * coordinate +- 1 times scale / 8. Made unsigned by adding 9 (0..18),
+// so vpmaddubsw takes them as they are; the 9s come back out once per block as 9 * sum_g scale_g * bsums[g].
+// The grid is kept as 8 * coordinate + 9 (1, 9, 17), built at first use.
+struct Iq1ShiftedGrid {
+    alignas(64) uint8_t values[2048 * 8];
+    Iq1ShiftedGrid() {
+        const int8_t* grid = iqGridValues(IqGridKind::Iq1S, 0);
+        for (int i = 0; i < 2048 * 8; ++i)
+            values[i] = uint8_t(8 * grid[i] + 9);
+    }
+};
+const int8_t* iq1ShiftedGrid() {
+    static const Iq1ShiftedGrid grid;
+    return reinterpret_cast<const int8_t*>(grid.values);
 }
 
-inline int64_t deltaBytes(bool negative) {
-    return negative ? int64_t(-1) : int64_t(0x0101010101010101);
+// The 32 grid indices of an IQ1 block: the low eight bits from qs, bits 8-10 from the 16-bit word of each
+// sub-block (IQ1_S: qh[ib], IQ1_M: qh[2 ib] | qh[2 ib + 1] << 8), code l of a sub-block taking the three bits
+// at highShift[l]. Computed for two sub-blocks per vector instead of four times per sub-block in scalar code.
+inline void iq1Indices(const uint8_t* qs, const uint8_t* qh, __m256i highShift, uint32_t* index) {
+    const __m256i words = _mm256_cvtepu16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(qh)));
+    const __m256i top = _mm256_set1_epi32(0x700);
+    for (int p = 0; p < 4; ++p) {
+        const __m256i low = _mm256_cvtepu8_epi32(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(qs + 8 * p)));
+        const __m256i word = _mm256_permutevar8x32_epi32(
+            words, _mm256_setr_epi32(2 * p, 2 * p, 2 * p, 2 * p, 2 * p + 1, 2 * p + 1, 2 * p + 1, 2 * p + 1));
+        const __m256i high = _mm256_and_si256(_mm256_srlv_epi32(_mm256_slli_epi32(word, 8), highShift), top);
+        _mm256_store_si256(reinterpret_cast<__m256i*>(index + 8 * p), _mm256_or_si256(low, high));
+    }
+}
+
+// sumi - 9 * sum_g scales[g] * bsums[g], `scales` as 16 int16 lanes (group g in lane g).
+inline __m256i removeNines(__m256i sumi, __m256i scales, const int16_t* bsums) {
+    const __m256i offsets = _mm256_madd_epi16(scales, load32(bsums));
+    return _mm256_sub_epi32(sumi, _mm256_add_epi32(_mm256_slli_epi32(offsets, 3), offsets));
 }
 
 float avx2DotIq1S(const uint8_t* row, const void* act, int64_t n) {
-    const int8_t* grid = iqGridValues(IqGridKind::Iq1S, 0);
+    const int8_t* grid = iq1ShiftedGrid();
     return blockLoop<BlockIq1S, ActivationQ8K, 256, VectorSum>(
         row, act, n, [grid](const BlockIq1S& x, const ActivationQ8K* y, VectorSum& v) {
+            // 2 s + 1 of each sub-block, twice (its two 16-value groups), as 16-bit lanes.
+            const __m128i qh = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x.qh));
+            const __m128i odd = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(_mm_srli_epi16(qh, 12), _mm_set1_epi16(7)), 1),
+                                             _mm_set1_epi16(1));
+            const __m256i scales = _mm256_set_m128i(_mm_unpackhi_epi16(odd, odd), _mm_unpacklo_epi16(odd, odd));
+            alignas(32) uint32_t index[32];
+            iq1Indices(x.qs, reinterpret_cast<const uint8_t*>(x.qh), _mm256_setr_epi32(0, 3, 6, 9, 0, 3, 6, 9),
+                       index);
+            // +1, or -1 (0xFF) where the sub-block's delta is negative (bit 15 of its word).
+            const __m128i negative = _mm_srai_epi16(qh, 15);
+            const __m256i deltas = _mm256_broadcastsi128_si256(
+                _mm_or_si128(_mm_packs_epi16(negative, negative), _mm_set1_epi8(1)));
             __m256i sumi = _mm256_setzero_si256();
             for (int ib = 0; ib < 8; ++ib) {
-                const uint8_t* qs = x.qs + 4 * ib;
-                const unsigned qh = x.qh[ib];
-                const __m256i coords = points8(grid, qs[0] | ((qh << 8) & 0x700), qs[1] | ((qh << 5) & 0x700),
-                                               qs[2] | ((qh << 2) & 0x700), qs[3] | ((qh >> 1) & 0x700));
-                const __m256i pairs = iq1Pairs(coords, _mm256_set1_epi64x(deltaBytes(qh & 0x8000)), y->qs + 32 * ib);
-                sumi = _mm256_add_epi32(
-                    sumi, _mm256_madd_epi16(pairs, _mm256_set1_epi16(int16_t(2 * ((qh >> 12) & 7) + 1))));
+                const uint32_t* i = index + 4 * ib;
+                const __m256i coords = points8(grid, i[0], i[1], i[2], i[3]);
+                const __m256i values =
+                    _mm256_add_epi8(coords, _mm256_shuffle_epi8(deltas, _mm256_set1_epi8(int8_t(ib))));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(values, load32(y->qs + 32 * ib)),
+                                                                laneOf(scales, ib)));
             }
-            addBlock(v.acc, sumi, 0.125f * (_cvtsh_ss(x.d) * y->d));
+            addBlock(v.acc, removeNines(sumi, scales, y->bsums), 0.125f * (_cvtsh_ss(x.d) * y->d));
         });
 }
 
 float avx2DotIq1M(const uint8_t* row, const void* act, int64_t n) {
-    const int8_t* grid = iqGridValues(IqGridKind::Iq1S, 0);
+    const int8_t* grid = iq1ShiftedGrid();
+    // Group g's 3-bit scale is bits 3 (g % 4) of the 16-bit word g / 4: the word times 2^(13 - 3 (g % 4)) puts
+    // them on top.
+    const __m256i wordOfGroup = _mm256_setr_epi8(0, 1, 0, 1, 0, 1, 0, 1, 2, 3, 2, 3, 2, 3, 2, 3, //
+                                                 4, 5, 4, 5, 4, 5, 4, 5, 6, 7, 6, 7, 6, 7, 6, 7);
+    const __m256i toTop = _mm256_setr_epi16(8192, 1024, 128, 16, 8192, 1024, 128, 16, 8192, 1024, 128, 16, 8192,
+                                            1024, 128, 16);
+    // The delta sign of 8-value group l of a sub-block: bit 3 (l even) or 7 (l odd) of qh[2 ib + l / 2].
+    const __m256i deltaBit = _mm256_setr_epi8(8, 8, 8, 8, 8, 8, 8, 8, -128, -128, -128, -128, -128, -128, -128, -128,
+                                              8, 8, 8, 8, 8, 8, 8, 8, -128, -128, -128, -128, -128, -128, -128, -128);
+    const __m256i one = _mm256_set1_epi8(1);
     return blockLoop<BlockIq1M, ActivationQ8K, 256, VectorSum>(
-        row, act, n, [grid](const BlockIq1M& x, const ActivationQ8K* y, VectorSum& v) {
-            uint16_t sc[4];
-            std::memcpy(sc, x.scales, sizeof(sc));
-            const float d = _cvtsh_ss(
-                uint16_t((sc[0] >> 12) | ((sc[1] >> 8) & 0x00f0) | ((sc[2] >> 4) & 0x0f00) | (sc[3] & 0xf000)));
+        row, act, n, [=](const BlockIq1M& x, const ActivationQ8K* y, VectorSum& v) {
+            uint64_t packed;
+            std::memcpy(&packed, x.scales, sizeof(packed));
+            const uint16_t d16 = uint16_t((packed >> 12 & 0x000f) | (packed >> 24 & 0x00f0) |
+                                          (packed >> 36 & 0x0f00) | (packed >> 48 & 0xf000));
+            const __m256i words = _mm256_shuffle_epi8(_mm256_set1_epi64x(int64_t(packed)), wordOfGroup);
+            const __m256i scales = _mm256_or_si256(
+                _mm256_slli_epi16(_mm256_srli_epi16(_mm256_mullo_epi16(words, toTop), 13), 1), _mm256_set1_epi16(1));
+            const __m256i qh = _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(x.qh)));
+            alignas(32) uint32_t index[32];
+            iq1Indices(x.qs, x.qh, _mm256_setr_epi32(0, 4, 8, 12, 0, 4, 8, 12), index);
             __m256i sumi = _mm256_setzero_si256();
             for (int ib = 0; ib < 8; ++ib) {
-                const uint8_t* qs = x.qs + 4 * ib;
-                const unsigned h0 = x.qh[2 * ib], h1 = x.qh[2 * ib + 1];
-                const __m256i coords = points8(grid, qs[0] | ((h0 << 8) & 0x700), qs[1] | ((h0 << 4) & 0x700),
-                                               qs[2] | ((h1 << 8) & 0x700), qs[3] | ((h1 << 4) & 0x700));
-                const __m256i deltas = _mm256_set_epi64x(deltaBytes(h1 & 0x80), deltaBytes(h1 & 0x08),
-                                                         deltaBytes(h0 & 0x80), deltaBytes(h0 & 0x08));
-                const __m256i pairs = iq1Pairs(coords, deltas, y->qs + 32 * ib);
-                const int s = sc[ib / 2] >> 6 * (ib % 2);
-                sumi = _mm256_add_epi32(sumi,
-                                        _mm256_madd_epi16(pairs, scalePair(2 * (s & 7) + 1, 2 * ((s >> 3) & 7) + 1)));
+                const uint32_t* i = index + 4 * ib;
+                const __m256i coords = points8(grid, i[0], i[1], i[2], i[3]);
+                // Bytes 0-15 take qh[2 ib], bytes 16-31 qh[2 ib + 1].
+                const __m256i h = _mm256_shuffle_epi8(
+                    qh, _mm256_setr_epi8(int8_t(2 * ib), int8_t(2 * ib), int8_t(2 * ib), int8_t(2 * ib), int8_t(2 * ib),
+                                         int8_t(2 * ib), int8_t(2 * ib), int8_t(2 * ib), int8_t(2 * ib), int8_t(2 * ib),
+                                         int8_t(2 * ib), int8_t(2 * ib), int8_t(2 * ib), int8_t(2 * ib), int8_t(2 * ib),
+                                         int8_t(2 * ib), int8_t(2 * ib + 1), int8_t(2 * ib + 1), int8_t(2 * ib + 1),
+                                         int8_t(2 * ib + 1), int8_t(2 * ib + 1), int8_t(2 * ib + 1), int8_t(2 * ib + 1),
+                                         int8_t(2 * ib + 1), int8_t(2 * ib + 1), int8_t(2 * ib + 1), int8_t(2 * ib + 1),
+                                         int8_t(2 * ib + 1), int8_t(2 * ib + 1), int8_t(2 * ib + 1), int8_t(2 * ib + 1),
+                                         int8_t(2 * ib + 1)));
+                // +1, or -1 (0xFF) where the delta is negative.
+                const __m256i deltas = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_and_si256(h, deltaBit), deltaBit), one);
+                const __m256i values = _mm256_add_epi8(coords, deltas);
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(values, load32(y->qs + 32 * ib)),
+                                                                pairScalesOf(scales, ib)));
             }
-            addBlock(v.acc, sumi, 0.125f * (d * y->d));
+            addBlock(v.acc, removeNines(sumi, scales, y->bsums), 0.125f * (_cvtsh_ss(d16) * y->d));
         });
 }
 
