@@ -7,9 +7,9 @@
 // (delta = +-1/8, so the integer is -9 .. 9 and the scale is the group's scale / 8, an exact power-of-two
 // step), or the trit -1, 0, 1 (TQ2_0's two bits also allow 2). The scale is constant over each 16-value
 // group. A prepared code is that integer plus the type's largest magnitude (so it is unsigned), and the
-// group's `mins` entry takes the offset back out: dscale * code - dscale * offset. The IQ2/IQ3 integers are
-// read from the blocks as the dequantizer reads them; the IQ1 and ternary ones back from the dequantized
-// values (value / scale, rounded: exact, the integers are small). test_quantized_gemm checks both against the
+// group's `mins` entry takes the offset back out: dscale * code - dscale * offset. The codebook integers are
+// read from the blocks as the dequantizer reads them; the ternary ones back from the dequantized values
+// (value / scale, rounded: exact, the integers are small). test_quantized_gemm checks both against the
 // dequantizer.
 #include <cmath>
 #include <cstring>
@@ -121,9 +121,9 @@ template <> int groupScales<GgmlType::TQ2_0>(const uint8_t* block, float* dscale
     return ternaryScales<BlockTq2_0>(block, dscales);
 }
 
-// The signed integers of one block straight from the format, for the types whose integers are signed
-// codebook coordinates (IQ2_*, IQ3_*): out[k] = the coordinate, negated where the sign bit is set; the
-// same fields and order as quant::dequantizeRow (iq_dequant.cpp) reads. Returns false for other types.
+// The signed integers of one block straight from the format, for the codebook types: out[k] = the IQ2/IQ3
+// coordinate, negated where the sign bit is set, or the IQ1 types' 8 * (coordinate + delta); the same fields
+// and order as quant::dequantizeRow (iq_dequant.cpp) reads. Returns false for other types (the ternary ones).
 void emitSigned(const int8_t* grid, uint8_t signs, int count, int8_t* out) {
     for (int j = 0; j < count; ++j)
         out[j] = int8_t(signs & (1 << j) ? -grid[j] : grid[j]);
@@ -195,6 +195,39 @@ template <GgmlType Type> bool signedIntegers(const uint8_t* block, int8_t* out) 
             }
         }
         return true;
+    } else if constexpr (Type == GgmlType::IQ1_S) {
+        // 8 * (coordinate + delta): 8 * coordinate + 1, or - 1 where the sub-block's delta is negative.
+        BlockIq1S x;
+        std::memcpy(&x, block, sizeof(x));
+        const GridValues grid(IqGridKind::Iq1S);
+        for (int ib = 0; ib < 8; ++ib) {
+            const unsigned qh = x.qh[ib];
+            const int delta = qh & 0x8000 ? -1 : 1;
+            for (int l = 0; l < 4; ++l, out += 8) {
+                const int8_t* point = grid(x.qs[4 * ib + l] | (((qh >> 3 * l) & 7) << 8));
+                for (int j = 0; j < 8; ++j)
+                    out[j] = int8_t(8 * point[j] + delta);
+            }
+        }
+        return true;
+    } else if constexpr (Type == GgmlType::IQ1_M) {
+        BlockIq1M x;
+        std::memcpy(&x, block, sizeof(x));
+        const GridValues grid(IqGridKind::Iq1S);
+        for (int ib = 0; ib < 8; ++ib) {
+            const uint8_t* qs = x.qs + 4 * ib;
+            const uint8_t* qh = x.qh + 2 * ib;
+            const int index[4] = {qs[0] | ((qh[0] << 8) & 0x700), qs[1] | ((qh[0] << 4) & 0x700),
+                                  qs[2] | ((qh[1] << 8) & 0x700), qs[3] | ((qh[1] << 4) & 0x700)};
+            const int delta[4] = {qh[0] & 0x08 ? -1 : 1, qh[0] & 0x80 ? -1 : 1, qh[1] & 0x08 ? -1 : 1,
+                                  qh[1] & 0x80 ? -1 : 1};
+            for (int l = 0; l < 4; ++l, out += 8) {
+                const int8_t* point = grid(index[l]);
+                for (int j = 0; j < 8; ++j)
+                    out[j] = int8_t(8 * point[j] + delta[l]);
+            }
+        }
+        return true;
     } else {
         (void)block;
         (void)out;
@@ -215,7 +248,7 @@ template <GgmlType Type> void prepareCodebook(const uint8_t* row, int64_t n, Pre
             for (int k = 0; k < 256; ++k)
                 natural[k] = uint8_t(offset + integers[k]);
         } else {
-            // IQ1 and ternary: the integers read back from the values.
+            // Ternary: the integers read back from the values.
             quant::dequantizeRow(Type, row, values, 256);
             for (int g = 0; g < 16; ++g) {
                 const float scale = out->dscales[g];
