@@ -1690,6 +1690,14 @@
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>Bei diesem Modell dieselbe Datei wie %1: Jeder Tensor erhält denselben Typ.</translation>
     </message>
+    <message>
+        <source>about %1</source>
+        <translation>etwa %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>%1 Bytes, dazu in den Metadaten der Name der Wichtigkeitsmatrix, der Name ihres Textes und zwei Zählwerte (einige hundert Bytes mehr)</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2037,6 +2045,10 @@ Ersetzen?</translation>
     <message>
         <source>Large files:</source>
         <translation>Große Dateien:</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>etwa %1</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +2662,10 @@ Ersetzen?</translation>
     <message>
         <source>Custom mix</source>
         <translation>Eigene Mischung</translation>
+    </message>
+    <message>
+        <source>File size: %1 bytes, %2 bits per weight, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>Dateigröße: %1 Bytes, %2 Bit pro Gewicht, dazu in den Metadaten der Name der Wichtigkeitsmatrix, der Name ihres Textes und zwei Zählwerte (einige hundert Bytes mehr)</translation>
     </message>
 </context>
 <context>

@@ -1690,6 +1690,14 @@
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>En este modelo, el mismo archivo que %1: cada tensor recibe el mismo tipo.</translation>
     </message>
+    <message>
+        <source>about %1</source>
+        <translation>unos %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>%1 bytes, más en los metadatos el nombre de la matriz de importancia, el de su texto y dos recuentos (unos cientos de bytes más)</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2037,6 +2045,10 @@ Replace them?</source>
     <message>
         <source>Large files:</source>
         <translation>Archivos grandes:</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>unos %1</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +2662,10 @@ Replace them?</source>
     <message>
         <source>Custom mix</source>
         <translation>Mezcla a medida</translation>
+    </message>
+    <message>
+        <source>File size: %1 bytes, %2 bits per weight, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>Tamaño del archivo: %1 bytes, %2 bits por peso, más en los metadatos el nombre de la matriz de importancia, el de su texto y dos recuentos (unos cientos de bytes más)</translation>
     </message>
 </context>
 <context>

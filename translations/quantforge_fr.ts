@@ -1690,6 +1690,14 @@
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>Sur ce modèle, le même fichier que %1 : chaque tenseur reçoit le même type.</translation>
     </message>
+    <message>
+        <source>about %1</source>
+        <translation>environ %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>%1 octets, plus dans les métadonnées le nom de la matrice d’importance, celui de son texte et deux compteurs (quelques centaines d’octets de plus)</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2037,6 +2045,10 @@ Les remplacer ?</translation>
     <message>
         <source>Large files:</source>
         <translation>Gros fichiers :</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>environ %1</translation>
     </message>
 </context>
 <context>
@@ -2650,6 +2662,10 @@ Les remplacer ?</translation>
     <message>
         <source>Custom mix</source>
         <translation>Mélange sur mesure</translation>
+    </message>
+    <message>
+        <source>File size: %1 bytes, %2 bits per weight, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>Taille du fichier : %1 octets, %2 bits par poids, plus dans les métadonnées le nom de la matrice d’importance, celui de son texte et deux compteurs (quelques centaines d’octets de plus)</translation>
     </message>
 </context>
 <context>

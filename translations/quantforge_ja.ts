@@ -1672,6 +1672,14 @@
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>このモデルでは %1 と同じファイルです: すべてのテンソルが同じ型になります。</translation>
     </message>
+    <message>
+        <source>about %1</source>
+        <translation>約 %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>%1 バイト、さらにメタデータに重要度行列の名前、そのテキストの名前、2 つのカウント（数百バイト増）</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2017,6 +2025,10 @@ Replace them?</source>
     <message>
         <source>Large files:</source>
         <translation>大きなファイル:</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>約 %1</translation>
     </message>
 </context>
 <context>
@@ -2627,6 +2639,10 @@ Replace them?</source>
     <message>
         <source>Custom mix</source>
         <translation>カスタムミックス</translation>
+    </message>
+    <message>
+        <source>File size: %1 bytes, %2 bits per weight, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>ファイルサイズ: %1 バイト、重みあたり %2 ビット、さらにメタデータに重要度行列の名前、そのテキストの名前、2 つのカウント（数百バイト増）</translation>
     </message>
 </context>
 <context>

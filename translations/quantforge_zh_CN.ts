@@ -1672,6 +1672,14 @@
         <source>Same file as %1 on this model: every tensor gets the same type.</source>
         <translation>在此模型上与 %1 是同一文件：每个张量的类型都相同。</translation>
     </message>
+    <message>
+        <source>about %1</source>
+        <translation>约 %1</translation>
+    </message>
+    <message>
+        <source>%1 bytes, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>%1 字节，另加元数据中的重要性矩阵名称、其文本名称和两个计数（多几百字节）</translation>
+    </message>
 </context>
 <context>
     <name>qf::ui::PresetText</name>
@@ -2017,6 +2025,10 @@ Replace them?</source>
     <message>
         <source>Large files:</source>
         <translation>大文件：</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>约 %1</translation>
     </message>
 </context>
 <context>
@@ -2627,6 +2639,10 @@ Replace them?</source>
     <message>
         <source>Custom mix</source>
         <translation>自定义混合</translation>
+    </message>
+    <message>
+        <source>File size: %1 bytes, %2 bits per weight, and the importance matrix&apos;s name, its text&apos;s name and two counts in the metadata (a few hundred bytes more)</source>
+        <translation>文件大小：%1 字节，每权重 %2 位，另加元数据中的重要性矩阵名称、其文本名称和两个计数（多几百字节）</translation>
     </message>
 </context>
 <context>

@@ -311,6 +311,17 @@ void TestProduceImatrixText::imatrixOnlyPresetInTwoClicks() {
     QCOMPARE(child<QComboBox>(page, "imatrixSource")->currentData().toInt(), int(ProducePage::ImatrixSource::Text));
     auto* start = child<QPushButton>(page, "startButton");
     QVERIFY(start->isEnabled());
+    // Before the matrix exists the page already gives the file's size, all but the matrix's own metadata,
+    // and counts the file.
+    QTRY_VERIFY(!page->presetModel()->isPending());
+    const PresetPlanSummary* waiting = page->presetModel()->summary(QStringLiteral("IQ2_M"));
+    QVERIFY(waiting && waiting->needsImatrix && waiting->fileBytes > 0);
+    const QString sizeText =
+        page->presetModel()->index(row, PresetTableModel::SizeColumn).data(Qt::DisplayRole).toString();
+    QVERIFY2(sizeText.startsWith(QStringLiteral("about ")), qPrintable(sizeText));
+    const QString hint = child<QLabel>(page, "startHint")->text();
+    QVERIFY2(hint.startsWith(QStringLiteral("1 file, about ")), qPrintable(hint));
+    const quint64 estimate = waiting->fileBytes;
 
     // Click 2: Start.
     const int rowsBefore = int(page->jobQueue()->rows().size());
@@ -327,6 +338,8 @@ void TestProduceImatrixText::imatrixOnlyPresetInTwoClicks() {
     const PresetPlanSummary* summary = page->presetModel()->summary(QStringLiteral("IQ2_M"));
     QVERIFY(summary);
     QCOMPARE(quint64(QFileInfo(out).size()), summary->fileBytes);
+    // The estimate was short by the matrix's metadata only.
+    QVERIFY(estimate < summary->fileBytes && summary->fileBytes - estimate < 1024);
 }
 
 QTEST_MAIN(TestProduceImatrixText)

@@ -55,7 +55,12 @@ std::vector<PresetPlanSummary> PresetPlanJob::planAll(const gguf::Metadata& meta
                 if (quant::needsImportanceMatrix(plan.error())) {
                     quant::PlanOptions assumed = options;
                     assumed.assumeImatrix = true;
-                    summary.needsImatrix = quant::makeQuantPlan(metadata, tensors, preset, assumed).ok();
+                    if (auto assumedPlan = quant::makeQuantPlan(metadata, tensors, preset, assumed)) {
+                        summary.needsImatrix = true;
+                        // The size with the matrix, but for its metadata (name, text, counts) not yet known.
+                        summary.fileBytes = assumedPlan->fileBytes;
+                        summary.bitsPerWeight = assumedPlan->bitsPerWeight();
+                    }
                 }
             }
         } catch (const std::exception& e) {

@@ -24,7 +24,9 @@ namespace qf::ui {
 struct PresetPlanSummary {
     const quant::Preset* preset = nullptr;
     bool ok = false;
-    quint64 fileBytes = 0; // exact size of the output file
+    // Exact size of the output file; with needsImatrix the size without the matrix's own metadata (its file
+    // name, its text's name and two counts: a few hundred bytes more).
+    quint64 fileBytes = 0;
     double bitsPerWeight = 0.0;
     bool usesImatrix = false;
     // Every tensor would be copied unchanged (the model already is of this type): planned, but pointless.

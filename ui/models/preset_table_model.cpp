@@ -91,9 +91,11 @@ QVariant PresetTableModel::data(const QModelIndex& index, int role) const {
             return toQString(preset.name);
         case SizeColumn:
             if (!s) return QStringLiteral("…");
+            if (waitsForImatrix(row)) return tr("about %1").arg(formatBytes(s->fileBytes));
             return s->ok ? formatBytes(s->fileBytes) : QStringLiteral("—");
         case BitsPerWeightColumn:
             if (!s) return QStringLiteral("…");
+            if (waitsForImatrix(row)) return formatBitsPerWeight(s->bitsPerWeight);
             return s->ok ? formatBitsPerWeight(s->bitsPerWeight) : QStringLiteral("—");
         case NoteColumn:
             if (s && !isAvailable(row)) return unavailableReason(row);
@@ -108,7 +110,11 @@ QVariant PresetTableModel::data(const QModelIndex& index, int role) const {
         }
         return {};
     case Qt::ToolTipRole:
-        if (s && !s->ok && s->needsImatrix) return unavailableReason(row);
+        if (s && waitsForImatrix(row) && column == SizeColumn)
+            return tr("%1 bytes, and the importance matrix's name, its text's name and two counts in the "
+                      "metadata (a few hundred bytes more)")
+                .arg(formatCount(s->fileBytes));
+        if (s && waitsForImatrix(row)) return unavailableReason(row);
         if (s && !s->ok) return tr("Cannot be made from this model: %1").arg(s->error);
         if (s && column == SizeColumn) return tr("%1 bytes, exactly").arg(formatCount(s->fileBytes));
         if (s && s->copiesSource) return unavailableReason(row);
@@ -212,7 +218,7 @@ void PresetTableModel::setCheckedPresets(const QStringList& names) {
 
 const PresetPlanSummary* PresetTableModel::summary(const QString& name) const {
     const int row = rowOf(name);
-    return isAvailable(row) ? summaryAt(row) : nullptr;
+    return isAvailable(row) || waitsForImatrix(row) ? summaryAt(row) : nullptr;
 }
 
 int PresetTableModel::rowOf(const QString& name) const {

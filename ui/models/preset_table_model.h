@@ -46,7 +46,7 @@ public:
     QStringList checkedWaitingForImatrix() const;
     // Replaces the chosen presets (names not in the table are ignored).
     void setCheckedPresets(const QStringList& names);
-    // The summary of a preset that can be chosen, or nullptr.
+    // The summary of a preset that can be chosen (also one waiting for an importance matrix), or nullptr.
     const PresetPlanSummary* summary(const QString& presetName) const;
     int rowOf(const QString& presetName) const;
     // The preset row's summary, or nullptr while pending.

@@ -340,6 +340,10 @@ QVariant RecommendTableModel::toolTip(const recommend::PresetVerdict& v, int col
                    QLatin1Char('\n') + presetDescription(*v.preset);
         return presetDescription(*v.preset);
     case SizeColumn:
+        if (v.needsImatrix)
+            return tr("File size: %1 bytes, %2 bits per weight, and the importance matrix's name, its text's name "
+                      "and two counts in the metadata (a few hundred bytes more)")
+                .arg(formatCount(v.fileBytes), formatBitsPerWeight(v.bitsPerWeight));
         return tr("Exact file size: %1 bytes, %2 bits per weight")
             .arg(formatCount(v.fileBytes), formatBitsPerWeight(v.bitsPerWeight));
     case MemoryColumn:

@@ -516,15 +516,19 @@ void ProducePage::updateStartState() {
                                  : reason);
         return;
     }
-    const QStringList chosen = m_presets->checkedPresets();
+    // The presets waiting for the matrix computed at Start are files too; their size is known but for the
+    // matrix's few hundred bytes of metadata.
+    const QStringList waiting = m_presets->checkedWaitingForImatrix();
+    const QStringList chosen = m_presets->checkedPresets() + waiting;
     quint64 total = 0;
     for (const QString& name : chosen)
         if (const PresetPlanSummary* summary = m_presets->summary(name)) total += summary->fileBytes;
     const int count = int(chosen.size()) + (isMixChosen() ? 1 : 0);
     if (isMixChosen()) total += m_mixBudget; // at most
     const QString files = count == 1 ? tr("1 file") : tr("%n files", nullptr, count);
+    const QString size = waiting.isEmpty() ? formatBytes(total) : tr("about %1").arg(formatBytes(total));
     m_startHint->setText(tr("%1, %2 in total, into %3")
-                             .arg(files, formatBytes(total), QDir::toNativeSeparators(outputDirectory())));
+                             .arg(files, size, QDir::toNativeSeparators(outputDirectory())));
 }
 
 // Issue 12: a checked preset that needs an importance matrix, and none chosen: the matrix is computed
