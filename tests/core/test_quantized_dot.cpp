@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <random>
@@ -30,7 +31,7 @@ constexpr GgmlType kTypes[] = {GgmlType::Q2_K,   GgmlType::Q3_K,   GgmlType::IQ4
                                GgmlType::Q1_0,   GgmlType::Q2_0,   GgmlType::IQ2_XXS, GgmlType::IQ2_XS,
                                GgmlType::IQ2_S,  GgmlType::IQ3_XXS, GgmlType::IQ3_S,  GgmlType::IQ1_S,
                                GgmlType::IQ1_M,  GgmlType::TQ1_0};
-constexpr GgmlType kReferenceOnly[] = {GgmlType::TQ1_0};
+constexpr std::array<GgmlType, 0> kReferenceOnly{}; // none at present
 
 } // namespace
 

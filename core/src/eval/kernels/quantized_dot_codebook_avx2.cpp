@@ -376,6 +376,49 @@ float avx2DotIq1M(const uint8_t* row, const void* act, int64_t n) {
         });
 }
 
+// TQ1_0: five trits per byte of qs[0, 32) (value m + 32 i), five per byte of qs[32, 48) (160 + m + 16 i), four
+// per byte of qh (240 + j + 4 i); trit i of a byte is the top of (byte * 3^i mod 256) * 3. Both products are
+// taken in 16-bit lanes with the byte on top (its low half zero): mullo keeps (byte * 3^i mod 256) on top, and
+// mulhi by 3 leaves ((that) * 3) >> 8 in the low half. Each 32-byte vector of trits (0..2, value + 1) meets 32
+// contiguous activations: qs[0, 32) five times; qs[32, 48) in both halves for trits (0, 1) and (2, 3); its trit 4
+// beside qh's trits, spread so that byte 4 i + j holds qh[j] with multiplier 3^i. sum (t - 1) a = sum t a - sum a.
+inline __m256i tritsOf(__m256i bytes, __m256i multiplier) {
+    const __m256i three = _mm256_set1_epi16(3);
+    const __m256i even = _mm256_mulhi_epu16(_mm256_mullo_epi16(_mm256_slli_epi16(bytes, 8), multiplier), three);
+    const __m256i odd = _mm256_mulhi_epu16(
+        _mm256_mullo_epi16(_mm256_and_si256(bytes, _mm256_set1_epi16(int16_t(0xFF00))), multiplier), three);
+    return _mm256_or_si256(even, _mm256_slli_epi16(odd, 8));
+}
+
+float avx2DotTq1_0(const uint8_t* row, const void* act, int64_t n) {
+    const __m256i ones16 = _mm256_set1_epi16(1);
+    const __m256i pairs01 = _mm256_setr_epi16(1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3, 3, 3, 3, 3, 3);
+    const __m256i pairs23 = _mm256_setr_epi16(9, 9, 9, 9, 9, 9, 9, 9, 27, 27, 27, 27, 27, 27, 27, 27);
+    const __m256i lastAndHigh = _mm256_setr_epi16(81, 81, 81, 81, 81, 81, 81, 81, 1, 1, 3, 3, 9, 9, 27, 27);
+    const __m128i spreadHigh = _mm_setr_epi8(0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3);
+    return blockLoop<BlockTq1_0, ActivationQ8K, 256, VectorSum>(
+        row, act, n, [=](const BlockTq1_0& x, const ActivationQ8K* y, VectorSum& v) {
+            const __m256i head = load32(x.qs);
+            __m256i sum16 = _mm256_setzero_si256();
+            int16_t power = 1;
+            for (int i = 0; i < 5; ++i, power = int16_t(power * 3))
+                sum16 = _mm256_add_epi16(sum16, _mm256_maddubs_epi16(tritsOf(head, _mm256_set1_epi16(power)),
+                                                                     load32(y->qs + 32 * i)));
+            const __m128i middle = _mm_loadu_si128(reinterpret_cast<const __m128i*>(x.qs + 32));
+            const __m256i both = _mm256_broadcastsi128_si256(middle);
+            sum16 = _mm256_add_epi16(sum16, _mm256_maddubs_epi16(tritsOf(both, pairs01), load32(y->qs + 160)));
+            sum16 = _mm256_add_epi16(sum16, _mm256_maddubs_epi16(tritsOf(both, pairs23), load32(y->qs + 192)));
+            uint32_t qh;
+            std::memcpy(&qh, x.qh, sizeof(qh));
+            const __m256i last = _mm256_set_m128i(_mm_shuffle_epi8(_mm_cvtsi32_si128(int(qh)), spreadHigh), middle);
+            sum16 = _mm256_add_epi16(sum16, _mm256_maddubs_epi16(tritsOf(last, lastAndHigh), load32(y->qs + 224)));
+            // Eight products of at most 2 * 2 * 127 per 16-bit lane: no overflow.
+            const __m256i sumi = _mm256_sub_epi32(_mm256_madd_epi16(sum16, ones16),
+                                                  _mm256_madd_epi16(load32(y->bsums), ones16));
+            addBlock(v.acc, sumi, y->d * _cvtsh_ss(x.d));
+        });
+}
+
 // Q1_0: 128 sign bits per block, four Q8_0 activation blocks. With the bytes negated where a bit is set, the
 // sum is minus the dot product, so the scale is negated.
 float avx2DotQ1_0(const uint8_t* row, const void* act, int64_t n) {
@@ -436,6 +479,7 @@ void addAvx2CodebookDots(ByType<QuantizedDotFn>& table) {
     table[typeSlot(GgmlType::IQ3_S)] = avx2DotIq3S;
     table[typeSlot(GgmlType::IQ1_S)] = avx2DotIq1S;
     table[typeSlot(GgmlType::IQ1_M)] = avx2DotIq1M;
+    table[typeSlot(GgmlType::TQ1_0)] = avx2DotTq1_0;
     table[typeSlot(GgmlType::Q1_0)] = avx2DotQ1_0;
     table[typeSlot(GgmlType::Q2_0)] = avx2DotQ2_0;
 }
