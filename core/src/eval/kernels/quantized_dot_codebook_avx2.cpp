@@ -66,16 +66,6 @@ inline __m256i points4(const int8_t* grid, const uint32_t* index) {
                             int(load4(grid + 4 * index[1])), int(load4(grid + 4 * index[0])));
 }
 
-// 16-bit lanes 0-7 (values 0-15 of a sub-block) get scale a, lanes 8-15 scale b.
-inline __m256i scalePair(int a, int b) {
-    return _mm256_set_m128i(_mm_set1_epi16(int16_t(b)), _mm_set1_epi16(int16_t(a)));
-}
-
-// One sub-block: unsigned coordinates times activations with `signs` applied, in 16-bit pairs.
-inline __m256i signedPairs(__m256i coords, uint32_t signs, const int8_t* q8) {
-    return _mm256_maddubs_epi16(coords, negateWhere(load32(q8), bitsToBytes(signs)));
-}
-
 // The IQ2_XXS / IQ3_XXS word of a sub-block (lane ib of `words`: four 7-bit sign fields, a 4-bit scale s) for
 // all eight sub-blocks at once: `signs` lane ib holds the four 8-bit sign masks, the eighth bit of each the
 // parity of its seven (an even count of negatives); `scales` lane ib holds 2 s + 1 in both 16-bit halves.
@@ -118,7 +108,7 @@ inline __m256i laneOf(__m256i v, int lane) {
     return _mm256_permutevar8x32_epi32(v, _mm256_set1_epi32(lane));
 }
 
-// 16-bit lanes 0-7 the low half of lane `lane` of `pairs`, lanes 8-15 its high half (scalePair()'s layout).
+// 16-bit lanes 0-7 (values 0-15 of a sub-block) the low half of lane `lane` of `pairs`, lanes 8-15 its high half.
 inline __m256i pairScalesOf(__m256i pairs, int lane) {
     return _mm256_shuffle_epi8(laneOf(pairs, lane), _mm256_setr_epi8(0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, //
                                                                      2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3, 2, 3));
