@@ -50,21 +50,28 @@ float codebookDotIq2Xxs(const uint8_t* row, const void* act, int64_t n) {
         });
 }
 
+// IQ2_XS and IQ2_S: one sign byte per eight-coordinate point, two 4-bit scales per sub-block (one per 16
+// values); pointDot(ib, l, q8) gives the signed dot of point l of sub-block ib with q8.
+template <class Block, class PointDot> int32_t iq2PairScaledSum(const Block& x, const int8_t* q8, PointDot pointDot) {
+    int32_t sum = 0;
+    for (int ib = 0; ib < 8; ++ib)
+        for (int half = 0; half < 2; ++half) {
+            int32_t s = 0;
+            for (int l = 2 * half; l < 2 * half + 2; ++l, q8 += 8)
+                s += pointDot(ib, l, q8);
+            sum += s * int32_t(2 * ((x.scales[ib] >> 4 * half) & 0xf) + 1);
+        }
+    return sum;
+}
+
 float codebookDotIq2Xs(const uint8_t* row, const void* act, int64_t n) {
     const int8_t* grid = iqGridValues(IqGridKind::Iq2Xs, 0);
     return blockLoop<BlockIq2Xs, ActivationQ8K, 256, ScalarSum>(
         row, act, n, [grid](const BlockIq2Xs& x, const ActivationQ8K* y, ScalarSum& acc) {
-            const int8_t* q8 = y->qs;
-            int32_t sum = 0;
-            for (int ib = 0; ib < 8; ++ib)
-                for (int half = 0; half < 2; ++half) {
-                    int32_t s = 0;
-                    for (int l = 2 * half; l < 2 * half + 2; ++l, q8 += 8) {
-                        const unsigned q = x.qs[4 * ib + l];
-                        s += signedGridDot(grid + 8 * (q & 511), iqSignsWithParity(q >> 9), q8, 8);
-                    }
-                    sum += s * int32_t(2 * ((x.scales[ib] >> 4 * half) & 0xf) + 1);
-                }
+            const int32_t sum = iq2PairScaledSum(x, y->qs, [&](int ib, int l, const int8_t* q8) {
+                const unsigned q = x.qs[4 * ib + l];
+                return signedGridDot(grid + 8 * (q & 511), iqSignsWithParity(q >> 9), q8, 8);
+            });
             acc.sum += 0.125f * (fp16ToFp32(x.d) * y->d) * float(sum);
         });
 }
@@ -73,18 +80,10 @@ float codebookDotIq2S(const uint8_t* row, const void* act, int64_t n) {
     const int8_t* grid = iqGridValues(IqGridKind::Iq2S, 0);
     return blockLoop<BlockIq2S, ActivationQ8K, 256, ScalarSum>(
         row, act, n, [grid](const BlockIq2S& x, const ActivationQ8K* y, ScalarSum& acc) {
-            const int8_t* q8 = y->qs;
-            const uint8_t* signs = x.qs + 32;
-            int32_t sum = 0;
-            for (int ib = 0; ib < 8; ++ib)
-                for (int half = 0; half < 2; ++half) {
-                    int32_t s = 0;
-                    for (int l = 2 * half; l < 2 * half + 2; ++l, q8 += 8) {
-                        const int index = x.qs[4 * ib + l] | ((x.qh[ib] << (8 - 2 * l)) & 0x300);
-                        s += signedGridDot(grid + 8 * index, signs[4 * ib + l], q8, 8);
-                    }
-                    sum += s * int32_t(2 * ((x.scales[ib] >> 4 * half) & 0xf) + 1);
-                }
+            const int32_t sum = iq2PairScaledSum(x, y->qs, [&](int ib, int l, const int8_t* q8) {
+                const int index = x.qs[4 * ib + l] | ((x.qh[ib] << (8 - 2 * l)) & 0x300);
+                return signedGridDot(grid + 8 * index, x.qs[32 + 4 * ib + l], q8, 8);
+            });
             acc.sum += 0.125f * (fp16ToFp32(x.d) * y->d) * float(sum);
         });
 }

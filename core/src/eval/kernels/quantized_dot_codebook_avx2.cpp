@@ -66,6 +66,18 @@ inline __m256i points4(const int8_t* grid, const uint32_t* index) {
                             int(load4(grid + 4 * index[1])), int(load4(grid + 4 * index[0])));
 }
 
+// Seven sign bits per byte with the eighth set where their count is odd (iqSignsWithParity() of every byte):
+// the parity of each nibble from a table, the two nibbles' combined.
+inline __m256i withParity(__m256i sevenBits) {
+    const __m256i oddNibble = _mm256_setr_epi8(0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0,
+                                               0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0);
+    const __m256i nibble = _mm256_set1_epi8(0xF);
+    const __m256i parity =
+        _mm256_xor_si256(_mm256_shuffle_epi8(oddNibble, _mm256_and_si256(sevenBits, nibble)),
+                         _mm256_shuffle_epi8(oddNibble, _mm256_and_si256(_mm256_srli_epi16(sevenBits, 4), nibble)));
+    return _mm256_or_si256(sevenBits, parity);
+}
+
 // The IQ2_XXS / IQ3_XXS word of a sub-block (lane ib of `words`: four 7-bit sign fields, a 4-bit scale s) for
 // all eight sub-blocks at once: `signs` lane ib holds the four 8-bit sign masks, the eighth bit of each the
 // parity of its seven (an even count of negatives); `scales` lane ib holds 2 s + 1 in both 16-bit halves.
@@ -78,14 +90,7 @@ struct XxsWords {
                                                                               _mm256_slli_epi32(seven, 8))),
             _mm256_or_si256(_mm256_and_si256(_mm256_slli_epi32(words, 2), _mm256_slli_epi32(seven, 16)),
                             _mm256_and_si256(_mm256_slli_epi32(words, 3), _mm256_slli_epi32(seven, 24))));
-        // 0x80 where a nibble has an odd count of set bits.
-        const __m256i oddNibble = _mm256_setr_epi8(0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0,
-                                                   0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0);
-        const __m256i nibble = _mm256_set1_epi8(0xF);
-        const __m256i parity =
-            _mm256_xor_si256(_mm256_shuffle_epi8(oddNibble, _mm256_and_si256(fields, nibble)),
-                             _mm256_shuffle_epi8(oddNibble, _mm256_and_si256(_mm256_srli_epi16(fields, 4), nibble)));
-        signs = _mm256_or_si256(fields, parity);
+        signs = withParity(fields);
         const __m256i odd = _mm256_or_si256(_mm256_slli_epi32(_mm256_srli_epi32(words, 28), 1), _mm256_set1_epi32(1));
         scales = _mm256_or_si256(odd, _mm256_slli_epi32(odd, 16));
     }
@@ -118,14 +123,7 @@ inline __m256i pairScalesOf(__m256i pairs, int lane) {
 // holds sub-block ib's four.
 inline __m256i iq2XsSigns(const uint16_t* qs) {
     const __m256i packed = _mm256_packus_epi16(_mm256_srli_epi16(load32(qs), 9), _mm256_srli_epi16(load32(qs + 16), 9));
-    const __m256i fields = _mm256_permute4x64_epi64(packed, _MM_SHUFFLE(3, 1, 2, 0));
-    const __m256i oddNibble = _mm256_setr_epi8(0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0,
-                                               0, -128, -128, 0, -128, 0, 0, -128, -128, 0, 0, -128, 0, -128, -128, 0);
-    const __m256i nibble = _mm256_set1_epi8(0xF);
-    const __m256i parity =
-        _mm256_xor_si256(_mm256_shuffle_epi8(oddNibble, _mm256_and_si256(fields, nibble)),
-                         _mm256_shuffle_epi8(oddNibble, _mm256_and_si256(_mm256_srli_epi16(fields, 4), nibble)));
-    return _mm256_or_si256(fields, parity);
+    return withParity(_mm256_permute4x64_epi64(packed, _MM_SHUFFLE(3, 1, 2, 0)));
 }
 
 // bitsToBytes() of a 32-bit word already in every lane.
@@ -135,6 +133,12 @@ inline __m256i broadcastBitsToBytes(__m256i bits) {
                                2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3));
     const __m256i bit = _mm256_set1_epi64x(int64_t(0x8040201008040201));
     return _mm256_cmpeq_epi8(_mm256_and_si256(spread, bit), bit);
+}
+
+// Sub-block ib's unsigned coordinates times its activations (block q8) with the sign bits of lane ib of
+// `signs` applied, in 16-bit pairs.
+inline __m256i signedPairs(__m256i coords, __m256i signs, int ib, const int8_t* q8) {
+    return _mm256_maddubs_epi16(coords, negateWhere(load32(q8 + 32 * ib), broadcastBitsToBytes(laneOf(signs, ib))));
 }
 
 inline void addBlock(__m256& acc, __m256i sumi, float scale) {
@@ -155,29 +159,33 @@ float avx2DotIq2Xxs(const uint8_t* row, const void* act, int64_t n) {
             for (int ib = 0; ib < 8; ++ib) {
                 const uint8_t* i = index + 8 * ib;
                 const __m256i coords = points8(grid, i[0], i[1], i[2], i[3]);
-                const __m256i q = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(words.signs, ib)));
                 sumi = _mm256_add_epi32(
-                    sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(coords, q), laneOf(words.scales, ib)));
+                    sumi, _mm256_madd_epi16(signedPairs(coords, words.signs, ib, y->qs), laneOf(words.scales, ib)));
             }
             addBlock(v.acc, sumi, 0.125f * (_cvtsh_ss(x.d) * y->d));
         });
+}
+
+// IQ2_XS and IQ2_S: eight-coordinate points with a sign byte each and two 4-bit scales per sub-block; only
+// where the indices and the sign bytes come from differs. coordsOf(ib) gives sub-block ib's four points.
+template <class Block, class CoordsOf>
+void iq2PairScaledBlock(const Block& x, const ActivationQ8K* y, __m256i signs, CoordsOf coordsOf, VectorSum& v) {
+    const __m256i scales = nibbleScalePairs(x.scales);
+    __m256i sumi = _mm256_setzero_si256();
+    for (int ib = 0; ib < 8; ++ib)
+        sumi = _mm256_add_epi32(sumi,
+                                _mm256_madd_epi16(signedPairs(coordsOf(ib), signs, ib, y->qs), pairScalesOf(scales, ib)));
+    addBlock(v.acc, sumi, 0.125f * (_cvtsh_ss(x.d) * y->d));
 }
 
 float avx2DotIq2Xs(const uint8_t* row, const void* act, int64_t n) {
     const int8_t* grid = iqGridValues(IqGridKind::Iq2Xs, 0);
     return blockLoop<BlockIq2Xs, ActivationQ8K, 256, VectorSum>(
         row, act, n, [grid](const BlockIq2Xs& x, const ActivationQ8K* y, VectorSum& v) {
-            const __m256i signs = iq2XsSigns(x.qs);
-            const __m256i scales = nibbleScalePairs(x.scales);
-            __m256i sumi = _mm256_setzero_si256();
-            for (int ib = 0; ib < 8; ++ib) {
+            iq2PairScaledBlock(x, y, iq2XsSigns(x.qs), [&](int ib) {
                 const uint16_t* q = x.qs + 4 * ib;
-                const __m256i coords = points8(grid, q[0] & 511, q[1] & 511, q[2] & 511, q[3] & 511);
-                const __m256i a = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(signs, ib)));
-                sumi = _mm256_add_epi32(
-                    sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(coords, a), pairScalesOf(scales, ib)));
-            }
-            addBlock(v.acc, sumi, 0.125f * (_cvtsh_ss(x.d) * y->d));
+                return points8(grid, q[0] & 511, q[1] & 511, q[2] & 511, q[3] & 511);
+            }, v);
         });
 }
 
@@ -185,19 +193,12 @@ float avx2DotIq2S(const uint8_t* row, const void* act, int64_t n) {
     const int8_t* grid = iqGridValues(IqGridKind::Iq2S, 0);
     return blockLoop<BlockIq2S, ActivationQ8K, 256, VectorSum>(
         row, act, n, [grid](const BlockIq2S& x, const ActivationQ8K* y, VectorSum& v) {
-            const __m256i signs = load32(x.qs + 32);
-            const __m256i scales = nibbleScalePairs(x.scales);
-            __m256i sumi = _mm256_setzero_si256();
-            for (int ib = 0; ib < 8; ++ib) {
+            iq2PairScaledBlock(x, y, load32(x.qs + 32), [&](int ib) {
                 const uint8_t* qs = x.qs + 4 * ib;
                 const unsigned qh = x.qh[ib];
-                const __m256i coords = points8(grid, qs[0] | ((qh << 8) & 0x300), qs[1] | ((qh << 6) & 0x300),
-                                               qs[2] | ((qh << 4) & 0x300), qs[3] | ((qh << 2) & 0x300));
-                const __m256i a = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(signs, ib)));
-                sumi = _mm256_add_epi32(
-                    sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(coords, a), pairScalesOf(scales, ib)));
-            }
-            addBlock(v.acc, sumi, 0.125f * (_cvtsh_ss(x.d) * y->d));
+                return points8(grid, qs[0] | ((qh << 8) & 0x300), qs[1] | ((qh << 6) & 0x300),
+                               qs[2] | ((qh << 4) & 0x300), qs[3] | ((qh << 2) & 0x300));
+            }, v);
         });
 }
 
@@ -210,9 +211,8 @@ float avx2DotIq3Xxs(const uint8_t* row, const void* act, int64_t n) {
             for (int ib = 0; ib < 8; ++ib) {
                 const uint8_t* qs = x.qs + 8 * ib;
                 const uint32_t index[8] = {qs[0], qs[1], qs[2], qs[3], qs[4], qs[5], qs[6], qs[7]};
-                const __m256i q = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(words.signs, ib)));
-                sumi = _mm256_add_epi32(
-                    sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(points4(grid, index), q), laneOf(words.scales, ib)));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(signedPairs(points4(grid, index), words.signs, ib, y->qs),
+                                                                laneOf(words.scales, ib)));
             }
             addBlock(v.acc, sumi, 0.25f * (_cvtsh_ss(x.d) * y->d));
         });
@@ -244,8 +244,7 @@ float avx2DotIq3S(const uint8_t* row, const void* act, int64_t n) {
                 alignas(32) uint32_t at[8];
                 _mm256_store_si256(reinterpret_cast<__m256i*>(at), index);
                 const __m256i coords = points4(grid, at);
-                const __m256i a = negateWhere(load32(y->qs + 32 * ib), broadcastBitsToBytes(laneOf(signs, ib)));
-                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(_mm256_maddubs_epi16(coords, a), laneOf(scales, ib)));
+                sumi = _mm256_add_epi32(sumi, _mm256_madd_epi16(signedPairs(coords, signs, ib, y->qs), laneOf(scales, ib)));
             }
             addBlock(v.acc, sumi, _cvtsh_ss(x.d) * y->d);
         });
