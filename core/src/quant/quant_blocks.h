@@ -188,4 +188,11 @@ static inline void unpackScaleMinK4(int j, const uint8_t* q, uint8_t* scale, uin
     }
 }
 
+// The 6-bit scale of group j (0..15) of a Q3_K block, as stored (the value's scale is this - 32): the low
+// four bits from byte j (j < 8) or the high nibble of byte j - 8, the top two from byte 8 + j % 4.
+static inline int unpackScaleQ3K(int j, const uint8_t* scales) {
+    const int low = j < 8 ? scales[j] & 0xF : scales[j - 8] >> 4;
+    return low | (((scales[8 + j % 4] >> (2 * (j / 4))) & 3) << 4);
+}
+
 } // namespace qf::quant::detail

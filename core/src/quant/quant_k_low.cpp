@@ -252,11 +252,8 @@ void dequantizeQ3K(const void* src, float* dst, int64_t n) {
     for (int64_t i = 0; i < n / kQKK; ++i) {
         const float dAll = fp16ToFp32(x[i].d);
         int8_t scales[kSubs];
-        for (int j = 0; j < kSubs; ++j) {
-            const int low = j < 8 ? x[i].scales[j] & 0xF : x[i].scales[j - 8] >> 4;
-            const int high = (x[i].scales[8 + j % 4] >> (2 * (j / 4))) & 3;
-            scales[j] = int8_t(low | (high << 4));
-        }
+        for (int j = 0; j < kSubs; ++j)
+            scales[j] = int8_t(unpackScaleQ3K(j, x[i].scales));
         const uint8_t* q = x[i].qs;
         const uint8_t* hm = x[i].hmask;
         uint8_t m = 1;

@@ -89,21 +89,19 @@ float dotQ2K(const uint8_t* row, const void* act, int64_t n) {
 }
 
 // Q3_K: two code bits as Q2_K's plus a third from hmask (bit 4 (g / 8) + g % 8 / 2 of hmask[16 (g % 2) ..]);
-// a clear bit subtracts 4. Sixteen 6-bit scales, offset by 32.
+// a clear bit subtracts 4. Sixteen 6-bit scales (unpackScaleQ3K), offset by 32.
 float dotQ3K(const uint8_t* row, const void* act, int64_t n) {
     return blockLoop<BlockQ3K, ActivationQ8K, 256, ScalarSum>(
         row, act, n, [](const BlockQ3K& x, const ActivationQ8K* y, ScalarSum& acc) {
             int32_t sumi = 0;
             for (int g = 0; g < 16; ++g) {
-                const int low = g < 8 ? x.scales[g] & 0xF : x.scales[g - 8] >> 4;
-                const int high = (x.scales[8 + g % 4] >> (2 * (g / 4))) & 3;
                 const uint8_t* q = x.qs + 32 * (g / 8) + 16 * (g % 2);
                 const uint8_t* hm = x.hmask + 16 * (g % 2);
                 const int shift = 2 * (g % 8 / 2), bit = 4 * (g / 8) + g % 8 / 2;
                 int32_t s = 0;
                 for (int l = 0; l < 16; ++l)
                     s += (((q[l] >> shift) & 3) - ((hm[l] >> bit) & 1 ? 0 : 4)) * y->qs[16 * g + l];
-                sumi += ((low | high << 4) - 32) * s;
+                sumi += (unpackScaleQ3K(g, x.scales) - 32) * s;
             }
             acc.sum += y->d * fp16ToFp32(x.d) * float(sumi);
         });
